@@ -1,0 +1,13 @@
+using System.CommandLine;
+using Konomi.Cli.Commands;
+
+namespace Konomi.Cli;
+
+/// <summary>The <c>konomi</c> command: one subcommand per file under Commands/.</summary>
+public static class KonomiCommand
+{
+    public static RootCommand Create() => new("Konomi (好み): new DLsite voice works you will like, in Slack.")
+    {
+        RunCommand.Create(),
+    };
+}

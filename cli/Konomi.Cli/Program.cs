@@ -1,0 +1,3 @@
+using Konomi.Cli;
+
+return await KonomiCommand.Create().Parse(args).InvokeAsync();

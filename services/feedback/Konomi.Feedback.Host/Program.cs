@@ -1,0 +1,13 @@
+using Konomi.Hosting;
+using Konomi.Feedback;
+using Konomi.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddKonomiStorage();
+builder.AddFeedback();
+builder.AddKonomiBus();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,8 @@
+namespace Konomi.Contracts;
+
+public enum AgeCategory
+{
+    AllAges,
+    R15,
+    Adult,
+}

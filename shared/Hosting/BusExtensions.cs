@@ -1,0 +1,70 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Konomi.Hosting;
+
+public static class BusExtensions
+{
+    /// <summary>Adds consumers to the process's bus; call from a service library's registration method.</summary>
+    public static IServiceCollection AddKonomiConsumers(this IServiceCollection services, Action<IBusRegistrationConfigurator> registration)
+    {
+        var registrations = services
+            .Where(d => d.ServiceType == typeof(BusRegistrations))
+            .Select(d => d.ImplementationInstance)
+            .OfType<BusRegistrations>()
+            .FirstOrDefault();
+        if (registrations is null)
+        {
+            registrations = new BusRegistrations();
+            services.AddSingleton(registrations);
+        }
+        registrations.Add(registration);
+        return services;
+    }
+
+    /// <summary>
+    /// MassTransit over RabbitMQ when <c>RabbitMq:Host</c> is set, in memory otherwise: kebab-case queues,
+    /// immediate retries for transient errors, an in-memory outbox so messages published by a consumer
+    /// leave only when it succeeds, and error queues for what still fails. Call after the service libraries.
+    /// </summary>
+    public static IHostApplicationBuilder AddKonomiBus(this IHostApplicationBuilder builder)
+    {
+        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        builder.Services.AddKonomiConsumers(_ => { });
+        var registrations = (BusRegistrations)builder.Services
+            .First(d => d.ServiceType == typeof(BusRegistrations)).ImplementationInstance!;
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000));
+                endpoint.UseInMemoryOutbox(context);
+            });
+            registrations.ApplyTo(x);
+
+            if (string.IsNullOrWhiteSpace(rabbit.Host))
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            else
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+        });
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        return builder;
+    }
+}

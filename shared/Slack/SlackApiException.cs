@@ -1,0 +1,11 @@
+namespace Konomi.Slack;
+
+/// <summary>Slack said no (<c>ok:false</c>) or could not be reached within the retry limits.</summary>
+public sealed class SlackApiException(string method, string error, bool transient)
+    : Exception($"Slack {method} failed: {error}")
+{
+    public string Method { get; } = method;
+    public string Error { get; } = error;
+    /// <summary>Worth retrying later (rate limits, 5xx, timeouts) as opposed to a permanent refusal.</summary>
+    public bool Transient { get; } = transient;
+}

@@ -1,0 +1,3 @@
+namespace Konomi.Storage.Ports;
+
+public sealed record CrawlSnapshot(Guid CrawlRunId, DateTimeOffset CrawledAt, string Floor, IReadOnlyList<string> WorkIds);

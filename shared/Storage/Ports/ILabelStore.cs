@@ -1,0 +1,22 @@
+namespace Konomi.Storage.Ports;
+
+/// <summary>
+/// What users said about works. Every click is kept in the history, keyed by its identity so a
+/// redelivered click is recorded once; the current label per (user, work) is the latest click by time.
+/// </summary>
+public interface ILabelStore
+{
+    /// <summary>Records the click; <see cref="ClickOutcome.Duplicate"/> when its id was already recorded.</summary>
+    Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default);
+
+    Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default);
+
+    /// <summary>Current labels, oldest first; all users when <paramref name="userId"/> is null.</summary>
+    Task<IReadOnlyList<Label>> ListAsync(string? userId = null, CancellationToken ct = default);
+
+    /// <summary>Every click for the pair, oldest first.</summary>
+    Task<IReadOnlyList<Click>> HistoryAsync(string userId, string workId, CancellationToken ct = default);
+
+    /// <summary>Users that have at least one label.</summary>
+    Task<IReadOnlyList<string>> ListUsersAsync(CancellationToken ct = default);
+}

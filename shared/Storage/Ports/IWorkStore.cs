@@ -1,0 +1,20 @@
+using Konomi.Contracts;
+
+namespace Konomi.Storage.Ports;
+
+/// <summary>Every work Konomi has seen. A work is stored once; its id is the natural key.</summary>
+public interface IWorkStore
+{
+    /// <summary>Stores the work unless its id is known; true when this call stored it.</summary>
+    Task<bool> AddAsync(Work work, CancellationToken ct = default);
+
+    Task<Work?> FindAsync(string workId, CancellationToken ct = default);
+
+    /// <summary>The subset of <paramref name="workIds"/> already stored.</summary>
+    Task<IReadOnlySet<string>> FindKnownAsync(IEnumerable<string> workIds, CancellationToken ct = default);
+
+    /// <summary>Newest first (release date, then id); <paramref name="text"/> filters title, circle, creators, genres.</summary>
+    Task<IReadOnlyList<Work>> ListAsync(string? text = null, int limit = 100, CancellationToken ct = default);
+
+    Task<long> CountAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,20 @@
+namespace Konomi.Storage.Ports;
+
+/// <summary>
+/// One work for one target (a channel or a user's DM). <paramref name="HoldUntil"/> is set while
+/// quiet hours hold it. Channel and MessageTs are Slack's address of the posted message.
+/// </summary>
+public sealed record Notification(
+    string WorkId,
+    string Target,
+    string UserId,
+    Guid CrawlRunId,
+    NotificationStatus Status,
+    int Attempts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? HoldUntil = null,
+    string? Channel = null,
+    string? MessageTs = null,
+    string? Error = null,
+    string? LeaseOwner = null,
+    DateTimeOffset? LeaseUntil = null);

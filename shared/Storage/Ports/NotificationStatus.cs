@@ -1,0 +1,8 @@
+namespace Konomi.Storage.Ports;
+
+public enum NotificationStatus
+{
+    Pending,
+    Sent,
+    Failed,
+}

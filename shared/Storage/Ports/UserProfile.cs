@@ -1,0 +1,17 @@
+namespace Konomi.Storage.Ports;
+
+/// <summary>
+/// A person Konomi recommends to. <paramref name="Channel"/> null means a direct message to
+/// <paramref name="SlackUserId"/>. Quiet hours are local times in <paramref name="TimeZone"/> (IANA id).
+/// </summary>
+public sealed record UserProfile(
+    string UserId,
+    string? SlackUserId = null,
+    string? Channel = null,
+    DeliveryMode Delivery = DeliveryMode.Instant,
+    TimeOnly? QuietFrom = null,
+    TimeOnly? QuietTo = null,
+    string TimeZone = "Asia/Tokyo",
+    int MaxPerRun = 20,
+    bool Active = true,
+    Preferences? Preferences = null);

@@ -1,0 +1,12 @@
+namespace Konomi.Storage;
+
+/// <summary>Section <c>Storage</c>: <c>sqlite</c> (embedded, the default) or <c>mongo</c> (<c>ConnectionStrings:Mongo</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>Where the SQLite file lives; <c>~</c> expands to the home folder.</summary>
+    public string DataDirectory { get; set; } = "~/.konomi";
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: installs and starts what they need (RabbitMQ, a MongoDB-wire server), runs the
+# .NET test projects and the end-to-end suite, and ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+source tests/infra.sh
+
+results="$STATE/results"
+rm -rf "$results" && mkdir -p "$results"
+
+dotnet build Konomi.slnx -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test --solution Konomi.slnx -c Release --no-build --report-xunit-trx --results-directory "$results" 2>&1 \
+  | tee "$STATE/dotnet-test.log" | grep -vE '^\s*$'
+bash tests/e2e/run.sh --no-infra 2>&1 | tee "$STATE/e2e.log"
+
+python3 - "$results" "$STATE/e2e.log" <<'PY'
+import glob, re, sys, xml.etree.ElementTree as ET
+passed = failed = 0
+for trx in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    counters = ET.parse(trx).getroot().find(".//{*}Counters")
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+for line in open(sys.argv[2], encoding="utf-8", errors="replace"):
+    m = re.match(r"^e2e-summary: (\d+) passed, (\d+) failed", line)
+    if m:
+        passed += int(m.group(1)); failed += int(m.group(2))
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed or not passed else 0)
+PY

@@ -1,0 +1,71 @@
+# Sourced by ./test.sh and tests/e2e/run.sh: installs what the tests need when missing (as root, from
+# Debian and npm), starts a private RabbitMQ node and a MongoDB-wire server on free ports, and exports
+# where they are. Idempotent: a second source reuses what is running.
+set -euo pipefail
+
+KONOMI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="$KONOMI_ROOT/.test-state"
+mkdir -p "$STATE"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+install_missing() {
+  local need=()
+  command -v rabbitmq-server >/dev/null || need+=(rabbitmq-server)
+  command -v docker-compose >/dev/null || need+=(docker-compose)
+  /usr/bin/python3 -c 'import sklearn' 2>/dev/null || need+=(python3-sklearn)
+  if [ ${#need[@]} -gt 0 ]; then
+    echo "infra: installing ${need[*]} (apt)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+  if [ ! -x "$STATE/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb" ] && \
+     [ ! -d "$STATE/node_modules/@jongodb/memory-server-bin-linux-x64-gnu" ]; then
+    echo "infra: installing the MongoDB-wire test server and deploy validators (npm)"
+    (cd "$STATE" && npm install --silent --no-audit --no-fund \
+      @jongodb/memory-server-bin-linux-x64-gnu@0.1.6 kubernetes-models@4 js-yaml@4 >/dev/null)
+  fi
+}
+
+start_rabbitmq() {
+  export RABBITMQ_NODENAME="konomi-test@localhost"
+  export RABBITMQ_MNESIA_BASE="$STATE/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$STATE/rabbitmq/log"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$STATE/rabbitmq/enabled_plugins"
+  mkdir -p "$RABBITMQ_MNESIA_BASE" "$RABBITMQ_LOG_BASE"
+  [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
+  # Debian's wrapper runs the broker as the rabbitmq user.
+  id rabbitmq >/dev/null 2>&1 && chown -R rabbitmq: "$STATE/rabbitmq"
+  if rabbitmqctl -n "$RABBITMQ_NODENAME" -q status >/dev/null 2>&1; then
+    export RABBITMQ_NODE_PORT="$(cat "$STATE/rabbitmq/port")"
+  else
+    export RABBITMQ_NODE_PORT="$(free_port)"
+    export RABBITMQ_DIST_PORT="$(free_port)"
+    echo "$RABBITMQ_NODE_PORT" > "$STATE/rabbitmq/port"
+    echo "infra: starting RabbitMQ on port $RABBITMQ_NODE_PORT"
+    rabbitmq-server -detached
+    for _ in $(seq 1 60); do rabbitmq-diagnostics -n "$RABBITMQ_NODENAME" -q ping >/dev/null 2>&1 && break; sleep 1; done
+    rabbitmqctl -n "$RABBITMQ_NODENAME" -q await_startup
+  fi
+  export KONOMI_TEST_RABBITMQ="127.0.0.1:$RABBITMQ_NODE_PORT"
+}
+
+start_mongo_wire() {
+  local port_file="$STATE/mongo.port"
+  if [ -f "$port_file" ] && (exec 3<>"/dev/tcp/127.0.0.1/$(cat "$port_file")") 2>/dev/null; then
+    :
+  else
+    local port bin
+    port="$(free_port)"
+    bin="$(find "$STATE/node_modules/@jongodb" -type f -name 'jongodb*' -perm -u+x | head -n1)"
+    echo "infra: starting the MongoDB-wire test server on port $port"
+    nohup "$bin" --host=127.0.0.1 --port="$port" >"$STATE/mongo.log" 2>&1 &
+    echo $! > "$STATE/mongo.pid"
+    echo "$port" > "$port_file"
+    for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
+  fi
+  export KONOMI_TEST_MONGO_WIRE="mongodb://127.0.0.1:$(cat "$port_file")"
+}
+
+install_missing
+start_rabbitmq
+start_mongo_wire
+export KONOMI_NODE_MODULES="$STATE/node_modules"
