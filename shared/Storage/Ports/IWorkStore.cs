@@ -2,11 +2,20 @@ using Konomi.Contracts;
 
 namespace Konomi.Storage.Ports;
 
-/// <summary>Every work Konomi has seen. A work is stored once; its id is the natural key.</summary>
+/// <summary>
+/// Every work Konomi has seen. A work is stored once; its id is the natural key. A stored work stays
+/// "unannounced" until its NewWorkDetected has been published, so a crawler that dies between the two
+/// announces it on its next cycle instead of losing it (an outbox in the product's words).
+/// </summary>
 public interface IWorkStore
 {
-    /// <summary>Stores the work unless its id is known; true when this call stored it.</summary>
-    Task<bool> AddAsync(Work work, CancellationToken ct = default);
+    /// <summary>Stores the work (unannounced) unless its id is known; true when this call stored it.</summary>
+    Task<bool> AddAsync(Work work, Guid crawlRunId, CancellationToken ct = default);
+
+    /// <summary>Works stored but not yet announced, oldest first, with the crawl run that found them.</summary>
+    Task<IReadOnlyList<UnannouncedWork>> ListUnannouncedAsync(int limit = 500, CancellationToken ct = default);
+
+    Task MarkAnnouncedAsync(string workId, CancellationToken ct = default);
 
     Task<Work?> FindAsync(string workId, CancellationToken ct = default);
 
