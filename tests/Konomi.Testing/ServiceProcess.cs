@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Konomi.Testing;
+
+/// <summary>
+/// A Konomi service host running as its own OS process, configured through environment variables the
+/// way production configures it. Its output is kept for failure messages.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    readonly Process _process;
+    readonly List<string> _output = [];
+
+    ServiceProcess(string service, Process process, Uri baseAddress)
+    {
+        Service = service;
+        _process = process;
+        BaseAddress = baseAddress;
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Service { get; }
+    public Uri BaseAddress { get; }
+    public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+
+    public string Output
+    {
+        get { lock (_output) return string.Join('\n', _output); }
+    }
+
+    /// <summary>Starts <c>services/{service}/Konomi.{Service}.Host</c> as built for this test run.</summary>
+    public static ServiceProcess Start(string service, IDictionary<string, string?> environment)
+    {
+        var pascal = char.ToUpperInvariant(service[0]) + service[1..];
+        var dll = Path.Combine(Repository.Root, "services", service, $"Konomi.{pascal}.Host", "bin", Repository.Configuration, "net10.0", $"konomi-{service}.dll");
+        if (!File.Exists(dll))
+            throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {service}.");
+        return new ServiceProcess(service, process, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> answers 200 (bus connected, store reachable).</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (HasExited)
+                throw new InvalidOperationException($"{Service} exited with {ExitCode} before it was ready:\n{Output}");
+            try
+            {
+                using var response = await http.GetAsync("health/ready", ct);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+            await Task.Delay(200, ct);
+        }
+        throw new TimeoutException($"{Service} was not ready within {timeout}:\n{Output}");
+    }
+
+    /// <summary>SIGTERM, as Kubernetes and docker stop send; returns the exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        if (!HasExited)
+            _ = SysKill(_process.Id, 15);
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>kill -9: no shutdown, no acknowledgements.</summary>
+    public void Crash()
+    {
+        if (!HasExited) _process.Kill();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.Add(line);
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    static extern int SysKill(int pid, int signal);
+}
