@@ -1,8 +1,8 @@
 namespace Konomi.Slack;
 
 /// <summary>Slack said no (<c>ok:false</c>) or could not be reached within the retry limits.</summary>
-public sealed class SlackApiException(string method, string error, bool transient)
-    : Exception($"Slack {method} failed: {error}")
+public sealed class SlackApiException(string method, string error, bool transient, Exception? inner = null)
+    : Exception($"Slack {method} failed: {error}", inner)
 {
     public string Method { get; } = method;
     public string Error { get; } = error;

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Konomi.Slack;
+
+public static class SlackExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ISlackApi"/> bound to section <c>Slack</c>: retries with backoff on 429
+    /// (honouring Retry-After), 5xx and timeouts, a timeout per attempt, and the per-channel post limiter.
+    /// Idempotent, so notifier and feedback can both call it in one process.
+    /// </summary>
+    public static IServiceCollection AddSlackApi(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ChannelPostLimiter)))
+            return services;
+
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section);
+        services.TryAddSingleton<ChannelPostLimiter>();
+        services.AddHttpClient<ISlackApi, SlackApi>((sp, http) =>
+            {
+                var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
+                http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            })
+            .AddResilienceHandler("slack", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    Delay = options.RetryDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddTimeout(options.AttemptTimeout);
+            });
+        return services;
+    }
+}
