@@ -18,11 +18,12 @@ install_missing() {
     echo "infra: installing ${need[*]} (apt)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
   fi
-  if [ ! -x "$STATE/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb" ] && \
-     [ ! -d "$STATE/node_modules/@jongodb/memory-server-bin-linux-x64-gnu" ]; then
+  if { [ ! -x "$STATE/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb" ] && \
+       [ ! -d "$STATE/node_modules/@jongodb/memory-server-bin-linux-x64-gnu" ]; } || \
+     [ ! -d "$STATE/node_modules/@kubernetes-models/keda" ]; then
     echo "infra: installing the MongoDB-wire test server and deploy validators (npm)"
     (cd "$STATE" && npm install --silent --no-audit --no-fund \
-      @jongodb/memory-server-bin-linux-x64-gnu@0.1.6 kubernetes-models@4 js-yaml@4 >/dev/null)
+      @jongodb/memory-server-bin-linux-x64-gnu@0.1.6 kubernetes-models@4 @kubernetes-models/keda@2 js-yaml@4 >/dev/null)
   fi
 }
 
