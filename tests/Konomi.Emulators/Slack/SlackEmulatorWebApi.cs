@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Konomi.Emulators.Slack;
+
+// The Web API methods: arguments as JSON or form, the token check, injected faults, then the method.
+public sealed partial class SlackEmulator
+{
+    async Task HandleAsync(string method, HttpContext http)
+    {
+        _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+        if (_faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault))
+        {
+            if (fault.Delay is { } delay)
+                await Task.Delay(delay, http.RequestAborted);
+            else
+            {
+                await WriteFaultAsync(http.Response, fault);
+                return;
+            }
+        }
+
+        JsonObject args;
+        try
+        {
+            args = await ReadArgumentsAsync(http.Request);
+        }
+        catch (JsonException)
+        {
+            await WriteAsync(http.Response, Error("invalid_json"));
+            return;
+        }
+
+        var reply = Authorize(method, http.Request, args) ?? method switch
+        {
+            "chat.postMessage" => PostMessage(args),
+            "chat.update" => UpdateMessage(args),
+            "conversations.open" => OpenConversation(args),
+            "apps.connections.open" => OpenConnection(),
+            _ => Error("unknown_method"),
+        };
+        await WriteAsync(http.Response, reply);
+    }
+
+    async Task<JsonObject> ReadArgumentsAsync(HttpRequest request)
+    {
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            if (!request.ContentType.Contains("charset", StringComparison.OrdinalIgnoreCase))
+                lock (_gate) _warnings.Add("missing_charset");
+            return await JsonSerializer.DeserializeAsync<JsonObject>(request.Body) ?? [];
+        }
+        var args = new JsonObject();
+        if (request.HasFormContentType)
+            foreach (var (key, value) in await request.ReadFormAsync())
+                args[key] = key == "blocks" ? JsonNode.Parse(value.ToString()) : value.ToString();
+        return args;
+    }
+
+    // Bot methods take the xoxb- token (header or "token" argument); apps.connections.open takes the
+    // app-level token and only in the Authorization header.
+    JsonObject? Authorize(string method, HttpRequest request, JsonObject args)
+    {
+        var header = request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : null;
+        var appMethod = method == "apps.connections.open";
+        if (!appMethod)
+            token ??= args["token"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(token))
+            return Error("not_authed");
+        if (token != BotToken && token != AppToken)
+            return Error("invalid_auth");
+        if (appMethod != (token == AppToken))
+            return Error("not_allowed_token_type");
+        return null;
+    }
+
+    JsonObject PostMessage(JsonObject args)
+    {
+        var channel = args["channel"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(channel) || !ChannelExists(channel))
+            return Error("channel_not_found");
+        if (Refusal(args) is { } refusal)
+            return refusal;
+        var message = Post(channel, args["text"]?.GetValue<string>() ?? "", (JsonArray?)args["blocks"]?.DeepClone() ?? []);
+        return Ok(new JsonObject
+        {
+            ["channel"] = message.Channel,
+            ["ts"] = message.Ts,
+            ["message"] = new JsonObject { ["text"] = message.Text, ["blocks"] = message.Blocks.DeepClone(), ["ts"] = message.Ts },
+        });
+    }
+
+    JsonObject UpdateMessage(JsonObject args)
+    {
+        var channel = args["channel"]?.GetValue<string>();
+        var ts = args["ts"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(channel) || !ChannelExists(channel))
+            return Error("channel_not_found");
+        if (string.IsNullOrEmpty(ts))
+            return Error("message_not_found");
+        if (Refusal(args) is { } refusal)
+            return refusal;
+        var updated = Update(channel, ts, args["text"]?.GetValue<string>() ?? "", (JsonArray?)args["blocks"]?.DeepClone() ?? []);
+        return updated is null
+            ? Error("message_not_found")
+            : Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = updated.Text });
+    }
+
+    JsonObject OpenConversation(JsonObject args)
+    {
+        var user = args["users"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(user))
+            return Error("users_list_not_supplied");
+        lock (_gate)
+            return _directMessages.TryGetValue(user, out var dm)
+                ? Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = dm } })
+                : Error("user_not_found");
+    }
+
+    JsonObject OpenConnection()
+    {
+        var ticket = Guid.NewGuid().ToString();
+        _tickets.Enqueue(ticket);
+        return Ok(new JsonObject { ["url"] = SocketModeUrl(ticket).ToString() });
+    }
+
+    // What Slack refuses in a message's text and blocks, or null when it is fine.
+    static JsonObject? Refusal(JsonObject args)
+    {
+        var text = args["text"]?.GetValue<string>();
+        if (args["blocks"] is not JsonArray blocks)
+            return string.IsNullOrEmpty(text) ? Error("no_text") : null;
+        if (text?.Length > 40_000)
+            return Error("msg_too_long");
+        var errors = BlockKitRules.Validate(blocks);
+        if (errors.Count == 0)
+            return null;
+        var refusal = Error("invalid_blocks");
+        refusal["errors"] = new JsonArray([.. errors.Select(e => JsonValue.Create(e))]);
+        refusal["response_metadata"] = new JsonObject { ["messages"] = new JsonArray([.. errors.Select(e => JsonValue.Create("[ERROR] " + e))]) };
+        return refusal;
+    }
+
+    static JsonObject Ok(JsonObject reply)
+    {
+        reply["ok"] = true;
+        return reply;
+    }
+
+    static JsonObject Error(string error) => new() { ["ok"] = false, ["error"] = error };
+
+    static async Task WriteAsync(HttpResponse response, JsonObject reply)
+    {
+        response.ContentType = "application/json; charset=utf-8";
+        await response.WriteAsync(reply.ToJsonString());
+    }
+
+    static async Task WriteFaultAsync(HttpResponse response, SlackFault fault)
+    {
+        response.StatusCode = fault.Status;
+        if (fault.RetryAfter is { } retryAfter)
+            response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        if (fault.Error is { } error)
+            await WriteAsync(response, Error(error));
+        else
+            await response.WriteAsync("upstream connect error");
+    }
+}

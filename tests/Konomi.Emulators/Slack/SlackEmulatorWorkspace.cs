@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Konomi.Emulators.Slack;
+
+// The emulated workspace: channels, users, their DM channels and the messages in them.
+public sealed partial class SlackEmulator
+{
+    readonly HashSet<string> _channels = [];
+    readonly Dictionary<string, string> _directMessages = [];
+    readonly List<EmulatedMessage> _messages = [];
+    readonly List<EmulatedMessage> _updates = [];
+    long _lastSeconds;
+    int _sequence;
+    int _nextId;
+
+    /// <summary>Every message as it stands now, in posting order.</summary>
+    public IReadOnlyList<EmulatedMessage> Messages
+    {
+        get { lock (_gate) return [.. _messages]; }
+    }
+
+    /// <summary>Every accepted chat.update, in order, with the blocks it set.</summary>
+    public IReadOnlyList<EmulatedMessage> Updates
+    {
+        get { lock (_gate) return [.. _updates]; }
+    }
+
+    /// <summary>Warnings Slack would have put in response_metadata (e.g. missing_charset).</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get { lock (_gate) return [.. _warnings]; }
+    }
+
+    readonly List<string> _warnings = [];
+
+    public string AddChannel()
+    {
+        lock (_gate)
+        {
+            var id = $"C{++_nextId:D8}";
+            _channels.Add(id);
+            return id;
+        }
+    }
+
+    /// <summary>A workspace member: conversations.open with this id opens a DM channel.</summary>
+    public string AddUser()
+    {
+        lock (_gate)
+        {
+            var id = $"U{++_nextId:D8}";
+            _directMessages[id] = $"D{_nextId:D8}";
+            return id;
+        }
+    }
+
+    /// <summary>The DM channel conversations.open gives for <paramref name="slackUserId"/>.</summary>
+    public string DirectMessageChannel(string slackUserId)
+    {
+        lock (_gate) return _directMessages[slackUserId];
+    }
+
+    bool ChannelExists(string channel) => channel == GeneralChannel || _channels.Contains(channel) || _directMessages.ContainsValue(channel);
+
+    EmulatedMessage Post(string channel, string text, JsonArray blocks)
+    {
+        lock (_gate)
+        {
+            var message = new EmulatedMessage(channel, NextTs(), text, blocks, DateTimeOffset.UtcNow);
+            _messages.Add(message);
+            return message;
+        }
+    }
+
+    EmulatedMessage? Update(string channel, string ts, string text, JsonArray blocks)
+    {
+        lock (_gate)
+        {
+            var index = _messages.FindIndex(m => m.Channel == channel && m.Ts == ts);
+            if (index < 0)
+                return null;
+            var updated = _messages[index] with { Text = text, Blocks = blocks };
+            _messages[index] = updated;
+            _updates.Add(updated);
+            return updated;
+        }
+    }
+
+    // Slack's ts is "seconds.micro" and unique per channel; here unique and increasing across the workspace.
+    string NextTs()
+    {
+        var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        if (seconds > _lastSeconds)
+            (_lastSeconds, _sequence) = (seconds, 0);
+        _sequence++;
+        return string.Create(CultureInfo.InvariantCulture, $"{_lastSeconds}.{_sequence:D6}");
+    }
+}
