@@ -1,0 +1,34 @@
+using Konomi.Hosting;
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace Konomi.Feedback;
+
+/// <summary>
+/// Stores a click as a label before Slack gets its answer, then queues the message update and the
+/// FeedbackReceived publish. A duplicate delivery (same click id) stops here: nothing happens twice.
+/// </summary>
+public sealed class ClickRecorder(ILabelStore labels, IWorkStore works, FollowUps followUps, ILogger<ClickRecorder> logger)
+{
+    public async Task<ClickOutcome> RecordAsync(FeedbackClick click, string source, CancellationToken ct)
+    {
+        using var activity = KonomiTelemetry.Source.StartActivity("feedback.click");
+        activity?.SetTag("konomi.work_id", click.WorkId);
+        activity?.SetTag("konomi.user_id", click.UserId);
+
+        if (await works.FindAsync(click.WorkId, ct) is null)
+            logger.LogWarning("Click on work {WorkId}, which the store does not know; storing it as the payload says", click.WorkId);
+
+        var outcome = await labels.RecordAsync(
+            new Click(click.ClickId, click.UserId, click.WorkId, click.Interested, click.At, source), ct);
+        KonomiTelemetry.Clicks.Add(1,
+            new("source", source),
+            new("outcome", outcome == ClickOutcome.Recorded ? "recorded" : "duplicate"));
+
+        if (outcome == ClickOutcome.Recorded)
+            followUps.Enqueue(new FollowUp(click, source));
+        else
+            logger.LogInformation("Click {ClickId} was delivered before; nothing more to do", click.ClickId);
+        return outcome;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Feedback;
+
+/// <summary>
+/// One interaction POSTed by Slack: bounded read of the raw body, signature check on those bytes, then the
+/// <c>payload</c> form field. The click is stored before the 200 (a store write takes milliseconds, well
+/// inside Slack's 3 seconds), so a process that dies after answering has lost nothing; the message redraw
+/// and the publish follow in the background.
+/// </summary>
+public sealed class InteractionReceiver(
+    IOptions<FeedbackOptions> options,
+    SlackRequestVerifier verifier,
+    ClickRecorder recorder,
+    ILogger<InteractionReceiver> logger)
+{
+    public const string Source = "slack-http";
+
+    public async Task<IResult> ReceiveAsync(HttpContext context)
+    {
+        if (options.Value.Mode != FeedbackMode.Http)
+            return Results.NotFound();
+        var request = context.Request;
+        var limit = options.Value.MaxPayloadBytes;
+        if (request.ContentLength > limit)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+
+        var body = await ReadBoundedAsync(request.Body, limit, context.RequestAborted);
+        if (body is null)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+        var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
+        if (check != SignatureCheck.Valid)
+        {
+            logger.LogWarning("Refused an interaction: signature {Check}", check);
+            return Results.Unauthorized();
+        }
+
+        if (!TryReadPayload(request, body, out var payload, out var problem)
+            || !BlockActions.TryRead(payload, out var click, out problem))
+        {
+            logger.LogWarning("Refused a malformed interaction: {Problem}", problem);
+            return Results.BadRequest(new { error = problem });
+        }
+        if (click is null)
+            return Results.Ok();
+
+        // Not the request's token: a client hanging up must not cancel a half-done store write.
+        await recorder.RecordAsync(click, Source, CancellationToken.None);
+        return Results.Ok();
+    }
+
+    static bool TryReadPayload(HttpRequest request, byte[] body, out JsonNode? payload, out string? problem)
+    {
+        payload = null;
+        problem = null;
+        if (!request.HasFormContentType)
+        {
+            problem = "not application/x-www-form-urlencoded";
+            return false;
+        }
+        if (!QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)).TryGetValue("payload", out var field) || field.Count != 1)
+        {
+            problem = "no single payload field";
+            return false;
+        }
+        try
+        {
+            payload = JsonNode.Parse(field[0]!);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problem = "payload is not JSON: " + e.Message;
+            return false;
+        }
+    }
+
+    /// <summary>The whole body, or null as soon as it grows past <paramref name="limit"/> bytes.</summary>
+    static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>(Math.Min(limit, 16 * 1024));
+        try
+        {
+            while (true)
+            {
+                var read = await body.ReadAsync(buffer.GetMemory(8 * 1024), ct);
+                if (read == 0)
+                    return buffer.WrittenSpan.ToArray();
+                buffer.Advance(read);
+                if (buffer.WrittenCount > limit)
+                    return null;
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+}
