@@ -1,13 +1,32 @@
+using Konomi.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Konomi.Storage;
 
 public static class StorageExtensions
 {
-    /// <summary>Registers every store port on the provider <c>Storage:Provider</c> names. Idempotent.</summary>
+    /// <summary>
+    /// Registers every store port on the provider <c>Storage:Provider</c> names (<c>sqlite</c> or <c>mongo</c>),
+    /// its readiness check, and the user seeding. Idempotent: hosts and service libraries may both call it.
+    /// </summary>
     public static IHostApplicationBuilder AddKonomiStorage(this IHostApplicationBuilder builder)
     {
-        // Filled in by the storage adapters (issue 4).
+        if (!builder.Properties.TryAdd(typeof(StorageExtensions), true)) return builder;
+
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        var provider = builder.Configuration[$"{StorageOptions.Section}:Provider"] ?? "sqlite";
+        switch (provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                builder.Services.AddSqliteStores();
+                break;
+            default:
+                throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown: use 'sqlite' or 'mongo'.");
+        }
+        builder.Services.AddHostedService<UserSeeding>();
         return builder;
     }
 }

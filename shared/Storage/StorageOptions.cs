@@ -9,4 +9,13 @@ public sealed class StorageOptions
 
     /// <summary>Where the SQLite file lives; <c>~</c> expands to the home folder.</summary>
     public string DataDirectory { get; set; } = "~/.konomi";
+
+    public string ExpandedDataDirectory()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (DataDirectory == "~") return home;
+        return DataDirectory.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(home, DataDirectory[2..])
+            : Path.GetFullPath(DataDirectory);
+    }
 }

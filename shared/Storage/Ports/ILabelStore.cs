@@ -9,6 +9,12 @@ public interface ILabelStore
     /// <summary>Records the click; <see cref="ClickOutcome.Duplicate"/> when its id was already recorded.</summary>
     Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default);
 
+    /// <summary>
+    /// Records many clicks (an import) with the same rules as <see cref="RecordAsync"/>, all or none where
+    /// the store allows; returns how many were new.
+    /// </summary>
+    Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default);
+
     Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default);
 
     /// <summary>Current labels, oldest first; all users when <paramref name="userId"/> is null.</summary>

@@ -12,6 +12,12 @@ public interface IWorkStore
     /// <summary>Stores the work (unannounced) unless its id is known; true when this call stored it.</summary>
     Task<bool> AddAsync(Work work, Guid crawlRunId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores the works whose ids are unknown as already announced (imported history must not notify
+    /// anyone again), all or none where the store allows; returns how many were new.
+    /// </summary>
+    Task<int> ImportAsync(IReadOnlyList<Work> works, CancellationToken ct = default);
+
     /// <summary>Works stored but not yet announced, oldest first, with the crawl run that found them.</summary>
     Task<IReadOnlyList<UnannouncedWork>> ListUnannouncedAsync(int limit = 500, CancellationToken ct = default);
 

@@ -1,0 +1,88 @@
+using Konomi.Storage.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace Konomi.Storage.Sqlite;
+
+/// <summary>
+/// A click and its effect on the current label are one IMMEDIATE transaction, so concurrent writers
+/// serialise on the file lock and every click lands in the history.
+/// </summary>
+public sealed class SqliteLabelStore(SqliteDatabase database) : ILabelStore
+{
+    private const string InsertClick = """
+        INSERT INTO clicks (click_id, user_id, work_id, interested, at, source)
+        VALUES ($id, $user, $work, $interested, $at, $source)
+        ON CONFLICT (click_id) DO NOTHING
+        """;
+
+    // An older click arriving late is history only: the current label keeps the newest time.
+    private const string UpsertLabel = """
+        INSERT INTO labels (user_id, work_id, interested, labeled_at, source)
+        VALUES ($user, $work, $interested, $at, $source)
+        ON CONFLICT (user_id, work_id) DO UPDATE
+        SET interested = excluded.interested, labeled_at = excluded.labeled_at, source = excluded.source
+        WHERE excluded.labeled_at >= labels.labeled_at
+        """;
+
+    private const string LabelColumns = "SELECT user_id, work_id, interested, labeled_at, source FROM labels";
+
+    public async Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default) =>
+        await ImportAsync([click], ct) == 1 ? ClickOutcome.Recorded : ClickOutcome.Duplicate;
+
+    public async Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var recorded = 0;
+        foreach (var click in clicks)
+        {
+            (string, object?)[] values =
+            [
+                ("$id", click.ClickId), ("$user", click.UserId), ("$work", click.WorkId),
+                ("$interested", click.Interested), ("$at", StoredTime.ToTicks(click.At)), ("$source", click.Source),
+            ];
+            if (await connection.ExecuteAsync(InsertClick, ct, values) == 0) continue;
+            await connection.ExecuteAsync(UpsertLabel, ct, values);
+            recorded++;
+        }
+        await transaction.CommitAsync(ct);
+        return recorded;
+    }
+
+    public async Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync($"{LabelColumns} WHERE user_id = $user AND work_id = $work",
+            ReadLabel, ct, ("$user", userId), ("$work", workId));
+        return rows.SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<Label>> ListAsync(string? userId = null, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync(
+            $"{LabelColumns} WHERE $user IS NULL OR user_id = $user ORDER BY labeled_at, user_id, work_id",
+            ReadLabel, ct, ("$user", userId));
+    }
+
+    public async Task<IReadOnlyList<Click>> HistoryAsync(string userId, string workId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync(
+            """
+            SELECT click_id, user_id, work_id, interested, at, source FROM clicks
+            WHERE user_id = $user AND work_id = $work ORDER BY at, click_id
+            """,
+            r => new Click(r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), StoredTime.FromTicks(r.GetInt64(4)), r.GetString(5)),
+            ct, ("$user", userId), ("$work", workId));
+    }
+
+    public async Task<IReadOnlyList<string>> ListUsersAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync("SELECT DISTINCT user_id FROM labels ORDER BY user_id", r => r.GetString(0), ct);
+    }
+
+    private static Label ReadLabel(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetBoolean(2), StoredTime.FromTicks(r.GetInt64(3)), r.GetString(4));
+}

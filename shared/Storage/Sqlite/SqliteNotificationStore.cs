@@ -1,0 +1,104 @@
+using Konomi.Storage.Ports;
+using Microsoft.Data.Sqlite;
+
+namespace Konomi.Storage.Sqlite;
+
+public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvider clock) : INotificationStore
+{
+    private const string Columns = """
+        work_id, target, user_id, crawl_run_id, status, attempts, created_at, hold_until,
+        channel, message_ts, error, lease_owner, lease_until
+        """;
+
+    public async Task<bool> TryCreateAsync(Notification notification, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            $"""
+            INSERT INTO notifications ({Columns})
+            VALUES ($work, $target, $user, $run, $status, $attempts, $created, $hold, $channel, $ts, $error, $owner, $until)
+            ON CONFLICT (work_id, target) DO NOTHING
+            """,
+            ct, ("$work", notification.WorkId), ("$target", notification.Target), ("$user", notification.UserId),
+            ("$run", notification.CrawlRunId.ToString()), ("$status", notification.Status.ToString()),
+            ("$attempts", notification.Attempts), ("$created", StoredTime.ToTicks(notification.CreatedAt)),
+            ("$hold", notification.HoldUntil is { } hold ? StoredTime.ToTicks(hold) : null),
+            ("$channel", notification.Channel), ("$ts", notification.MessageTs), ("$error", notification.Error),
+            ("$owner", notification.LeaseOwner),
+            ("$until", notification.LeaseUntil is { } until ? StoredTime.ToTicks(until) : null)) == 1;
+    }
+
+    public async Task<Notification?> TryLeaseAsync(string workId, string target, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        // One conditional UPDATE: of two owners racing, only the first sees the lease free.
+        var rows = await connection.QueryAsync(
+            $"""
+            UPDATE notifications SET lease_owner = $owner, lease_until = $until, attempts = attempts + 1
+            WHERE work_id = $work AND target = $target AND status = 'Pending'
+              AND (lease_until IS NULL OR lease_until <= $now)
+            RETURNING {Columns}
+            """,
+            Read, ct, ("$owner", owner), ("$until", StoredTime.ToTicks(leaseUntil)), ("$work", workId), ("$target", target),
+            ("$now", StoredTime.ToTicks(clock.GetUtcNow())));
+        return rows.SingleOrDefault();
+    }
+
+    public async Task MarkSentAsync(string workId, string target, string channel, string messageTs, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            """
+            UPDATE notifications SET status = 'Sent', channel = $channel, message_ts = $ts, error = NULL,
+                lease_owner = NULL, lease_until = NULL
+            WHERE work_id = $work AND target = $target
+            """,
+            ct, ("$channel", channel), ("$ts", messageTs), ("$work", workId), ("$target", target));
+    }
+
+    public async Task MarkFailedAsync(string workId, string target, string error, bool final, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            """
+            UPDATE notifications SET status = $status, error = $error, lease_owner = NULL, lease_until = NULL
+            WHERE work_id = $work AND target = $target
+            """,
+            ct, ("$status", (final ? NotificationStatus.Failed : NotificationStatus.Pending).ToString()), ("$error", error),
+            ("$work", workId), ("$target", target));
+    }
+
+    public async Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync($"SELECT {Columns} FROM notifications WHERE work_id = $work AND target = $target",
+            Read, ct, ("$work", workId), ("$target", target));
+        return rows.SingleOrDefault();
+    }
+
+    public async Task<Notification?> FindByMessageAsync(string channel, string messageTs, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync($"SELECT {Columns} FROM notifications WHERE channel = $channel AND message_ts = $ts",
+            Read, ct, ("$channel", channel), ("$ts", messageTs));
+        return rows.FirstOrDefault();
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync(
+            $"""
+            SELECT {Columns} FROM notifications WHERE $status IS NULL OR status = $status
+            ORDER BY created_at DESC, work_id, target LIMIT $limit
+            """,
+            Read, ct, ("$status", status?.ToString()), ("$limit", limit));
+    }
+
+    private static Notification Read(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), Guid.Parse(r.GetString(3)), Enum.Parse<NotificationStatus>(r.GetString(4)),
+        r.GetInt32(5), StoredTime.FromTicks(r.GetInt64(6)),
+        r.GetNullableInt64(7) is { } hold ? StoredTime.FromTicks(hold) : null,
+        r.GetNullableString(8), r.GetNullableString(9), r.GetNullableString(10), r.GetNullableString(11),
+        r.GetNullableInt64(12) is { } until ? StoredTime.FromTicks(until) : null);
+}

@@ -1,0 +1,21 @@
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konomi.Storage.Sqlite;
+
+public static class SqliteStores
+{
+    public static IServiceCollection AddSqliteStores(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IWorkStore, SqliteWorkStore>();
+        services.AddSingleton<ISnapshotStore, SqliteSnapshotStore>();
+        services.AddSingleton<ILabelStore, SqliteLabelStore>();
+        services.AddSingleton<IScoreStore, SqliteScoreStore>();
+        services.AddSingleton<INotificationStore, SqliteNotificationStore>();
+        services.AddSingleton<ITasteModelRegistry, SqliteTasteModelRegistry>();
+        services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Konomi.Storage;
+
+/// <summary>
+/// At start-up, upserts every profile in the <c>Users</c> section; when the store then has no user at all,
+/// creates the active user <c>me</c> so a first <c>konomi run</c> has someone to recommend to.
+/// Touching the store here also creates its schema and indexes before any consumer starts.
+/// </summary>
+public sealed class UserSeeding(IUserStore users, IConfiguration configuration, ILogger<UserSeeding> logger) : IHostedService
+{
+    public const string Section = "Users";
+    public const string DefaultUserId = "me";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var configured = ReadProfiles(configuration.GetSection(Section));
+        foreach (var profile in configured)
+            await users.UpsertAsync(profile, ct);
+        if ((await users.ListAsync(ct)).Count == 0)
+        {
+            await users.UpsertAsync(new UserProfile(DefaultUserId), ct);
+            logger.LogInformation("No users configured: created the default user '{UserId}'", DefaultUserId);
+        }
+        else if (configured.Count > 0)
+            logger.LogInformation("Seeded {Count} user profiles from configuration", configured.Count);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public static IReadOnlyList<UserProfile> ReadProfiles(IConfigurationSection section)
+    {
+        var profiles = new List<UserProfile>();
+        foreach (var entry in section.GetChildren())
+        {
+            if (string.IsNullOrWhiteSpace(entry["UserId"]))
+                throw new InvalidOperationException($"{entry.Path}:UserId is missing: every configured user needs one.");
+            profiles.Add(entry.Get<UserProfile>()!);
+        }
+        return profiles;
+    }
+}

@@ -1,0 +1,8 @@
+using Konomi.Testing;
+
+namespace Konomi.Storage.Tests;
+
+public sealed class SqliteStoreTests : StoreContract
+{
+    protected override TestStore CreateStore() => TestStore.Sqlite();
+}

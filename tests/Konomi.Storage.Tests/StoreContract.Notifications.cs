@@ -1,0 +1,95 @@
+using Konomi.Storage.Ports;
+
+namespace Konomi.Storage.Tests;
+
+public abstract partial class StoreContract
+{
+    private static DateTimeOffset Later => DateTimeOffset.UtcNow.AddMinutes(5);
+
+    [Fact]
+    public async Task A_notification_is_created_once_per_work_and_target()
+    {
+        var notifications = Get<INotificationStore>();
+
+        (await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct)).ShouldBeTrue();
+        (await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct)).ShouldBeFalse();
+        (await notifications.TryCreateAsync(Sample.Notification("RJ01000001", target: "D0456"), Ct)).ShouldBeTrue();
+
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.Status.ShouldBe(NotificationStatus.Pending);
+        (await notifications.ListAsync(ct: Ct)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Of_two_owners_racing_for_the_lease_exactly_one_wins()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+
+        var leases = await Task.WhenAll(
+            Task.Run(() => notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct), Ct),
+            Task.Run(() => notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct), Ct));
+
+        var winner = leases.Where(l => l is not null).ShouldHaveSingleItem()!;
+        winner.Attempts.ShouldBe(1);
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.LeaseOwner.ShouldBe(winner.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task An_expired_lease_can_be_taken_over()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "crashed", DateTimeOffset.UtcNow.AddSeconds(-1), Ct);
+
+        var lease = await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct);
+
+        lease.ShouldNotBeNull().LeaseOwner.ShouldBe("replica-b");
+        lease.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_sent_notification_is_found_by_its_message_and_never_leased_again()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct);
+
+        await notifications.MarkSentAsync("RJ01000001", "C0123", "C0123", "1730462400.000100", Ct);
+
+        var sent = (await notifications.FindByMessageAsync("C0123", "1730462400.000100", Ct)).ShouldNotBeNull();
+        (sent.WorkId, sent.Status, sent.LeaseOwner).ShouldBe(("RJ01000001", NotificationStatus.Sent, null));
+        (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct)).ShouldBeNull();
+        (await notifications.FindByMessageAsync("C0123", "0000000000.000000", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_retryable_failure_can_be_leased_again_and_a_final_one_cannot()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct);
+
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "ratelimited", final: false, Ct);
+        var retry = (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct)).ShouldNotBeNull();
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "channel_not_found", final: true, Ct);
+
+        retry.Error.ShouldBe("ratelimited");
+        (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct)).ShouldBeNull();
+        var failed = (await notifications.ListAsync(NotificationStatus.Failed, ct: Ct)).ShouldHaveSingleItem();
+        (failed.Error, failed.Attempts).ShouldBe(("channel_not_found", 2));
+    }
+
+    [Fact]
+    public async Task Notifications_list_newest_first_and_round_trip_every_field()
+    {
+        var notifications = Get<INotificationStore>();
+        var held = Sample.Notification("RJ01000002") with { CreatedAt = Sample.Noon.AddHours(1), HoldUntil = Sample.Noon.AddHours(9) };
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryCreateAsync(held, Ct);
+
+        var listed = await notifications.ListAsync(NotificationStatus.Pending, ct: Ct);
+
+        listed.Select(n => n.WorkId).ShouldBe(["RJ01000002", "RJ01000001"]);
+        listed[0].ShouldBe(held);
+    }
+}

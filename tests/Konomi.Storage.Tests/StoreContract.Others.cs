@@ -1,0 +1,58 @@
+using Konomi.Contracts;
+using Konomi.Storage.Ports;
+
+namespace Konomi.Storage.Tests;
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task A_score_is_stored_once_per_work_user_model_and_version()
+    {
+        var scores = Get<IScoreStore>();
+        var score = new WorkScored(Guid.NewGuid(), "RJ01000001", "u1", 0.83, 0.42, true, "tfidf-logistic", 1,
+            [new ScoreReason("model", "voice actor: 春野ゆき", 0.31)]);
+
+        (await scores.AddAsync(score, Ct)).ShouldBeTrue();
+        (await scores.AddAsync(score with { Score = 0.1 }, Ct)).ShouldBeFalse();
+        (await scores.AddAsync(score with { ModelVersion = 2, Liked = null }, Ct)).ShouldBeTrue();
+
+        var listed = await scores.ListAsync("u1", ct: Ct);
+        listed.Select(s => (s.ModelVersion, s.Liked)).ShouldBe([(2, (bool?)null), (1, true)]);
+        Sample.Json(listed[1]).ShouldBe(Sample.Json(score));
+        (await scores.ListAsync("u2", ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_snapshot_is_kept_once_per_crawl_run_and_floor_newest_first()
+    {
+        var snapshots = Get<ISnapshotStore>();
+        var older = new CrawlSnapshot(Guid.NewGuid(), Sample.Noon, "voice", ["RJ01000002", "RJ01000001"]);
+        var newer = new CrawlSnapshot(Guid.NewGuid(), Sample.Noon.AddHours(1), "voice", ["RJ01000003"]);
+
+        await snapshots.AddAsync(older, Ct);
+        await snapshots.AddAsync(newer, Ct);
+        await snapshots.AddAsync(older, Ct);
+        await snapshots.AddAsync(newer with { Floor = "asmr" }, Ct);
+
+        var listed = await snapshots.ListAsync("voice", ct: Ct);
+        listed.Select(s => s.CrawlRunId).ShouldBe([newer.CrawlRunId, older.CrawlRunId]);
+        listed[1].WorkIds.ShouldBe(["RJ01000002", "RJ01000001"]);
+        (await snapshots.ListAsync(limit: 10, ct: Ct)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_user_profile_round_trips_every_field_and_an_upsert_replaces_it()
+    {
+        var users = Get<IUserStore>();
+        var profile = new UserProfile("u1", "U0SLACK", "C0123", DeliveryMode.Digest, new TimeOnly(23, 0), new TimeOnly(7, 30),
+            "Europe/Berlin", 5, true, new Preferences { LikedVoiceActors = ["春野ゆき"], BlockedGenres = ["ホラー"] });
+
+        await users.UpsertAsync(profile with { MaxPerRun = 1 }, Ct);
+        await users.UpsertAsync(profile, Ct);
+        await users.UpsertAsync(new UserProfile("u0"), Ct);
+
+        Sample.Json(await users.FindAsync("u1", Ct)).ShouldBe(Sample.Json(profile));
+        (await users.ListAsync(Ct)).Select(u => u.UserId).ShouldBe(["u0", "u1"]);
+        (await users.FindAsync("nobody", Ct)).ShouldBeNull();
+    }
+}

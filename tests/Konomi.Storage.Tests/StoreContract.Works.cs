@@ -1,0 +1,75 @@
+using Konomi.Storage.Ports;
+
+namespace Konomi.Storage.Tests;
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task A_work_is_stored_once_and_waits_unannounced_with_its_crawl_run()
+    {
+        var works = Get<IWorkStore>();
+        var run = Guid.NewGuid();
+
+        (await works.AddAsync(Sample.Work("RJ01000001"), run, Ct)).ShouldBeTrue();
+        (await works.AddAsync(Sample.Work("RJ01000001") with { Title = "changed" }, Guid.NewGuid(), Ct)).ShouldBeFalse();
+        (await works.AddAsync(Sample.Work("RJ01000002"), run, Ct)).ShouldBeTrue();
+
+        var unannounced = await works.ListUnannouncedAsync(ct: Ct);
+        unannounced.Select(u => (u.Work.Id, u.CrawlRunId)).ShouldBe([("RJ01000001", run), ("RJ01000002", run)]);
+        Sample.Json(await works.FindAsync("RJ01000001", Ct)).ShouldBe(Sample.Json(Sample.Work("RJ01000001")));
+        (await works.CountAsync(Ct)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_announced_work_leaves_the_outbox()
+    {
+        var works = Get<IWorkStore>();
+        await works.AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+        await works.AddAsync(Sample.Work("RJ01000002"), Guid.NewGuid(), Ct);
+
+        await works.MarkAnnouncedAsync("RJ01000001", Ct);
+
+        (await works.ListUnannouncedAsync(ct: Ct)).Select(u => u.Work.Id).ShouldBe(["RJ01000002"]);
+        (await works.FindAsync("RJ01000001", Ct)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Known_ids_are_the_stored_subset()
+    {
+        var works = Get<IWorkStore>();
+        await works.AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+
+        var known = await works.FindKnownAsync(["RJ01000001", "RJ09999999", "RJ01000001"], Ct);
+
+        known.ShouldBe(["RJ01000001"], ignoreOrder: true);
+        (await works.FindKnownAsync([], Ct)).ShouldBeEmpty();
+        (await works.FindAsync("RJ09999999", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Works_list_newest_release_first_and_filter_by_creator_ignoring_case()
+    {
+        var works = Get<IWorkStore>();
+        await works.AddAsync(Sample.Work("RJ01000001", new DateOnly(2026, 9, 1), voiceActor: "Alice Voice"), Guid.NewGuid(), Ct);
+        await works.AddAsync(Sample.Work("RJ01000002", new DateOnly(2026, 10, 1)), Guid.NewGuid(), Ct);
+        await works.AddAsync(Sample.Work("RJ01000003", new DateOnly(2026, 10, 1), voiceActor: "alice voice"), Guid.NewGuid(), Ct);
+
+        (await works.ListAsync(ct: Ct)).Select(w => w.Id).ShouldBe(["RJ01000003", "RJ01000002", "RJ01000001"]);
+        (await works.ListAsync("ALICE", ct: Ct)).Select(w => w.Id).ShouldBe(["RJ01000003", "RJ01000001"]);
+        (await works.ListAsync(limit: 1, ct: Ct)).Select(w => w.Id).ShouldBe(["RJ01000003"]);
+        (await works.ListAsync("(.*", ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Imported_works_are_history_already_announced_and_a_re_import_adds_nothing()
+    {
+        var works = Get<IWorkStore>();
+        await works.AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+
+        (await works.ImportAsync([Sample.Work("RJ01000001"), Sample.Work("RJ01000002")], Ct)).ShouldBe(1);
+        (await works.ImportAsync([Sample.Work("RJ01000002")], Ct)).ShouldBe(0);
+
+        (await works.CountAsync(Ct)).ShouldBe(2);
+        (await works.ListUnannouncedAsync(ct: Ct)).Select(u => u.Work.Id).ShouldBe(["RJ01000001"]);
+    }
+}

@@ -1,0 +1,34 @@
+using Konomi.Testing;
+
+namespace Konomi.Storage.Tests;
+
+/// <summary>
+/// The behaviour every store adapter must have, one partial file per port. Each provider derives once;
+/// every test gets a fresh, empty store.
+/// </summary>
+public abstract partial class StoreContract : IAsyncLifetime
+{
+    private TestStore? _store;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected TestStore Store => _store ?? throw new InvalidOperationException("The store is not created yet.");
+
+    protected T Get<T>() where T : notnull => Store.Get<T>();
+
+    /// <summary>The fresh store, or null when this provider is not configured on this machine (the test is skipped).</summary>
+    protected abstract TestStore? CreateStore();
+
+    public ValueTask InitializeAsync()
+    {
+        _store = CreateStore();
+        Assert.SkipWhen(_store is null, "KONOMI_TEST_MONGO is not set: no real MongoDB to test against.");
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is not null) await _store.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
