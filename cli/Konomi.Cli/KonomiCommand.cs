@@ -9,5 +9,7 @@ public static class KonomiCommand
     public static RootCommand Create() => new("Konomi (好み): new DLsite voice works you will like, in Slack.")
     {
         RunCommand.Create(),
+        EvalCommand.Create(),
+        BenchCommand.Create(),
     };
 }

@@ -1,0 +1,53 @@
+using Konomi.TasteModels;
+using Konomi.TasteModels.Evaluation;
+
+namespace Konomi.Benchmarks;
+
+/// <summary>
+/// Builds every benchmark task, writes each to one CSV, and cross-validates Konomi's families and the
+/// scikit-learn peer on those same files (so both read identical texts, labels and folds) in one run.
+/// The embedding family runs only on MovieLens: MiniLM is an English model.
+/// </summary>
+public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITasteModelFamily ngram, ITasteModelFamily? embedding)
+{
+    public async Task<IReadOnlyList<ModelBenchmarkRow>> RunAsync(IReadOnlyList<int> users, TextWriter progress, CancellationToken ct)
+    {
+        var tasks = LivedoorCorpus.Tasks(dataDirectory).Concat(MovieLensTasks.Tasks(dataDirectory, users)).ToArray();
+        var folder = Directory.CreateTempSubdirectory("konomi-bench-");
+        try
+        {
+            var files = tasks.Select((task, i) => (Task: task, Path: Path.Combine(folder.FullName, $"task{i}.csv"))).ToArray();
+            foreach (var (task, path) in files)
+            {
+                await using var writer = new StreamWriter(path);
+                LabelledCsv.Write(writer, task.Items.Select(item => (item.Id, item.Text, item.Liked, item.Fold)));
+            }
+
+            progress.WriteLine($"scikit-learn peer on {files.Length} tasks...");
+            var peerResults = await peer.RunAsync(files.Select(f => (f.Task.PeerSetting, f.Path)).ToArray(), ct);
+
+            var rows = new List<ModelBenchmarkRow>();
+            foreach (var ((task, path), peerResult) in files.Zip(peerResults))
+            {
+                using var reader = new StreamReader(path);
+                var data = LabelledCsv.Read(reader, folds: 5);
+                foreach (var family in Families(task))
+                {
+                    progress.WriteLine($"{family.Name} on {task.Name} ({data.Examples.Count} examples)...");
+                    rows.Add(new ModelBenchmarkRow(task.Name, CrossValidation.Run(family, data.Examples, data.Folds, ct), peerResult));
+                }
+            }
+            return rows;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private IEnumerable<ITasteModelFamily> Families(BenchmarkTask task)
+    {
+        yield return ngram;
+        if (embedding is not null && task.PeerSetting == "movielens") yield return embedding;
+    }
+}

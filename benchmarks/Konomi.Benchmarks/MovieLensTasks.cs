@@ -1,0 +1,43 @@
+using System.Globalization;
+using Konomi.TasteModels.Evaluation;
+
+namespace Konomi.Benchmarks;
+
+/// <summary>
+/// One MovieLens user's taste as a text task: label = rating ≥ 4; text = title, genres and the tags other
+/// users gave the movie (never the user's own); fold = movieId mod 5 (benchmarks.md).
+/// </summary>
+public static class MovieLensTasks
+{
+    public static IReadOnlyList<BenchmarkTask> Tasks(string dataDirectory, IReadOnlyList<int> users)
+    {
+        var folder = Path.Combine(dataDirectory, "movielens");
+        var movies = Records(Path.Combine(folder, "movies.csv"))
+            .ToDictionary(f => int.Parse(f[0], CultureInfo.InvariantCulture), f => (Title: f[1], Genres: f[2].Replace('|', ' ')));
+        var tags = Records(Path.Combine(folder, "tags.csv"))
+            .Select(f => (User: int.Parse(f[0], CultureInfo.InvariantCulture), Movie: int.Parse(f[1], CultureInfo.InvariantCulture), Tag: f[2]))
+            .ToArray();
+        var ratings = Records(Path.Combine(folder, "ratings.csv"))
+            .Select(f => (User: int.Parse(f[0], CultureInfo.InvariantCulture), Movie: int.Parse(f[1], CultureInfo.InvariantCulture), Rating: double.Parse(f[2], CultureInfo.InvariantCulture)))
+            .ToArray();
+
+        return users.Select(user =>
+        {
+            var otherTags = tags.Where(t => t.User != user).GroupBy(t => t.Movie).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(t => t.Tag)));
+            var items = ratings.Where(r => r.User == user).OrderBy(r => r.Movie).Select(r =>
+            {
+                var movie = movies[r.Movie];
+                var text = $"{movie.Title} {movie.Genres} {otherTags.GetValueOrDefault(r.Movie, "")}".TrimEnd();
+                return new BenchmarkItem(r.Movie.ToString(CultureInfo.InvariantCulture), text, r.Rating >= 4.0, r.Movie % 5);
+            }).ToArray();
+            return new BenchmarkTask($"movielens user {user}", "movielens", items);
+        }).ToArray();
+    }
+
+    private static IEnumerable<string[]> Records(string path)
+    {
+        using var reader = new StreamReader(path);
+        foreach (var (line, fields) in CsvRecords.Read(reader))
+            if (line > 1) yield return fields;
+    }
+}

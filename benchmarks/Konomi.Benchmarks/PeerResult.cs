@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+
+namespace Konomi.Benchmarks;
+
+/// <summary>What sklearn_peer.py prints for one task file.</summary>
+public sealed record PeerResult(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("default")] PeerMetrics Default,
+    [property: JsonPropertyName("trainFolds")] PeerMetrics TrainFolds,
+    [property: JsonPropertyName("trainSeconds")] double TrainSeconds,
+    [property: JsonPropertyName("trainSecondsWithThreshold")] double TrainSecondsWithThreshold,
+    [property: JsonPropertyName("scoresPerSecond")] double ScoresPerSecond);
+
+public sealed record PeerMetrics(
+    [property: JsonPropertyName("accuracy")] double Accuracy,
+    [property: JsonPropertyName("f1")] double F1,
+    [property: JsonPropertyName("rocAuc")] double RocAuc,
+    [property: JsonPropertyName("threshold")] double Threshold);

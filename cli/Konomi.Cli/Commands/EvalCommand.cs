@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Konomi.TasteModels;
+using Konomi.TasteModels.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Konomi.Cli.Commands;
+
+/// <summary><c>konomi eval</c>: cross-validates a model family on a labelled CSV and prints one JSON object.</summary>
+public static class EvalCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static Command Create()
+    {
+        var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label[,fold] (label 0/1)", Required = true };
+        var model = new Option<string>("--model") { Description = "Model family: ngram or embedding", DefaultValueFactory = _ => "ngram" };
+        var folds = new Option<int>("--folds") { Description = "Folds by a stable hash of id when the file has no fold column", DefaultValueFactory = _ => 5 };
+        var command = new Command("eval", "Cross-validate a taste model family on labelled texts") { data, model, folds };
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(data)!, parse.GetValue(model)!, parse.GetValue(folds), ct)));
+        return command;
+    }
+
+    private static int Run(FileInfo file, string model, int folds, CancellationToken ct)
+    {
+        if (folds < 2) return Fail("--folds must be at least 2");
+        if (!file.Exists) return Fail($"{file.FullName}: no such file");
+        LabelledData data;
+        try
+        {
+            using var reader = new StreamReader(file.FullName);
+            data = LabelledCsv.Read(reader, folds);
+        }
+        catch (FormatException e)
+        {
+            return Fail($"{file.Name}: {e.Message}");
+        }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddTasteModels();
+        using var host = builder.Build();
+        var families = host.Services.GetRequiredService<TasteModelFamilies>();
+        if (!families.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
+            return Fail($"unknown --model '{model}'; known: {string.Join(", ", families.Names)}");
+
+        var result = CrossValidation.Run(families.Get(model), data.Examples, data.Folds, ct);
+        Console.Out.WriteLine(JsonSerializer.Serialize(new
+        {
+            model = result.Family,
+            n = result.Examples,
+            positives = result.Positives,
+            folds = result.Folds.Count,
+            result.Accuracy,
+            result.Precision,
+            result.Recall,
+            result.F1,
+            result.RocAuc,
+            result.PrAuc,
+            result.Threshold,
+            confusion = result.Confusion,
+            result.TrainSeconds,
+            result.ScoresPerSecond,
+            perFold = result.Folds,
+        }, Json));
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"konomi eval: {message}");
+        return 2;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace Konomi.TasteModels.Evaluation;
+
+/// <summary>
+/// k-fold cross-validation. Each fold's model is trained on the other folds' examples only and chooses
+/// its own threshold there; the test fold contributes nothing but inputs to score, its labels are read
+/// only to measure.
+/// </summary>
+public static class CrossValidation
+{
+    public static CrossValidationResult Run(ITasteModelFamily family, IReadOnlyList<Example> examples, IReadOnlyList<int> folds, CancellationToken ct = default) =>
+        Run(family.Name, family.Train, examples, folds, ct);
+
+    public static CrossValidationResult Run(
+        string family,
+        Func<IReadOnlyList<Example>, CancellationToken, ITasteModel> train,
+        IReadOnlyList<Example> examples,
+        IReadOnlyList<int> folds,
+        CancellationToken ct = default)
+    {
+        if (folds.Count != examples.Count)
+            throw new ArgumentException($"{folds.Count} fold numbers for {examples.Count} examples.", nameof(folds));
+        var results = new List<FoldResult>();
+        foreach (var fold in folds.Distinct().Order())
+        {
+            ct.ThrowIfCancellationRequested();
+            var trainSet = examples.Where((_, i) => folds[i] != fold).ToArray();
+            var testSet = examples.Where((_, i) => folds[i] == fold).ToArray();
+            if (trainSet.Length == 0) throw new ArgumentException("Cross-validation needs at least two folds.", nameof(folds));
+
+            var clock = Stopwatch.StartNew();
+            var model = train(trainSet, ct);
+            var trainSeconds = clock.Elapsed.TotalSeconds;
+
+            clock.Restart();
+            var predictions = model.Predict(testSet.Select(e => e.Input).ToArray());
+            var scoreSeconds = clock.Elapsed.TotalSeconds;
+
+            var metrics = ClassificationMetrics.Measure(predictions.Select(p => p.Score).ToArray(), testSet.Select(e => e.Liked).ToArray(), model.Threshold);
+            results.Add(new FoldResult(fold, trainSet.Length, testSet.Length, metrics, trainSeconds, scoreSeconds));
+        }
+        return new CrossValidationResult(family, examples.Count, examples.Count(e => e.Liked), results);
+    }
+}

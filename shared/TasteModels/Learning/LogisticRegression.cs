@@ -1,0 +1,192 @@
+namespace Konomi.TasteModels.Learning;
+
+/// <summary>
+/// L2-regularised logistic regression with balanced class weights, minimised by L-BFGS:
+/// 0.5·‖w‖² + C·Σ sᵢ·log-loss(xᵢ·w + b), the bias unregularised (scikit-learn's formulation).
+/// Single-threaded and free of randomness, so the same data always gives the same weights.
+/// </summary>
+public static class LogisticRegression
+{
+    private const int Memory = 10;
+    private const int MaxIterations = 400;
+
+    public static LinearModel Fit(SparseRows x, IReadOnlyList<bool> liked, double c, LinearModel? start = null, CancellationToken ct = default)
+    {
+        var n = x.Count;
+        var d = x.Width;
+        var positives = liked.Count(l => l);
+        if (positives == 0 || positives == n)
+            throw new ArgumentException("Training needs both liked and not-liked examples.", nameof(liked));
+
+        // Balanced weights: each class carries half of the total loss, as class_weight='balanced' does.
+        var weightOf = new[] { n / (2.0 * (n - positives)), n / (2.0 * positives) };
+        var scale = new double[n];
+        var target = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            target[i] = liked[i] ? 1 : 0;
+            scale[i] = c * weightOf[liked[i] ? 1 : 0];
+        }
+
+        var theta = new double[d + 1];
+        if (start is not null && start.Weights.Length == d)
+        {
+            start.Weights.CopyTo(theta, 0);
+            theta[d] = start.Bias;
+        }
+
+        var z = new double[n];
+        Margins(x, theta, z);
+        var gradient = new double[d + 1];
+        var f = Objective(theta, z, scale, target, d);
+        Gradient(x, theta, z, scale, target, gradient);
+
+        var s = new double[Memory][];
+        var y = new double[Memory][];
+        var rho = new double[Memory];
+        var stored = 0;
+        var newest = -1;
+        var direction = new double[d + 1];
+        var zDirection = new double[n];
+        var alpha = new double[Memory];
+        var newGradient = new double[d + 1];
+        var stalls = 0;
+
+        for (var iteration = 0; iteration < MaxIterations && MaxAbs(gradient) > 1e-6; iteration++)
+        {
+            ct.ThrowIfCancellationRequested();
+            TwoLoop(gradient, direction, s, y, rho, stored, newest, alpha);
+            var slope = Dot(gradient, direction);
+            if (slope >= 0)
+            {
+                for (var j = 0; j <= d; j++) direction[j] = -gradient[j];
+                slope = Dot(gradient, direction);
+                stored = 0;
+            }
+
+            Margins(x, direction, zDirection);
+            var wDotP = 0.0;
+            var pDotP = 0.0;
+            for (var j = 0; j < d; j++)
+            {
+                wDotP += theta[j] * direction[j];
+                pDotP += direction[j] * direction[j];
+            }
+            var wDotW = 0.0;
+            for (var j = 0; j < d; j++) wDotW += theta[j] * theta[j];
+
+            var step = stored == 0 ? Math.Min(1, 1 / Math.Sqrt(Dot(gradient, gradient))) : 1.0;
+            double next;
+            var halvings = 0;
+            while (true)
+            {
+                next = 0.5 * (wDotW + 2 * step * wDotP + step * step * pDotP);
+                for (var i = 0; i < n; i++) next += scale[i] * LogLoss(z[i] + step * zDirection[i], target[i]);
+                if (next <= f + 1e-4 * step * slope || ++halvings > 40) break;
+                step *= 0.5;
+            }
+            if (halvings > 40) break;
+
+            for (var j = 0; j <= d; j++) theta[j] += step * direction[j];
+            for (var i = 0; i < n; i++) z[i] += step * zDirection[i];
+            Gradient(x, theta, z, scale, target, newGradient);
+
+            newest = (newest + 1) % Memory;
+            s[newest] ??= new double[d + 1];
+            y[newest] ??= new double[d + 1];
+            for (var j = 0; j <= d; j++)
+            {
+                s[newest][j] = step * direction[j];
+                y[newest][j] = newGradient[j] - gradient[j];
+            }
+            var sy = Dot(s[newest], y[newest]);
+            if (sy > 1e-12)
+            {
+                rho[newest] = 1 / sy;
+                stored = Math.Min(stored + 1, Memory);
+            }
+            else newest = (newest + Memory - 1) % Memory;
+
+            (gradient, newGradient) = (newGradient, gradient);
+            stalls = (f - next) <= 1e-9 * Math.Max(1, Math.Abs(next)) ? stalls + 1 : 0;
+            f = next;
+            if (stalls >= 3) break;
+        }
+
+        return new LinearModel(theta[..d], theta[d]);
+    }
+
+    private static void TwoLoop(double[] gradient, double[] direction, double[][] s, double[][] y, double[] rho, int stored, int newest, double[] alpha)
+    {
+        for (var j = 0; j < direction.Length; j++) direction[j] = -gradient[j];
+        for (var k = 0; k < stored; k++)
+        {
+            var m = (newest - k + Memory) % Memory;
+            alpha[m] = rho[m] * Dot(s[m], direction);
+            Axpy(-alpha[m], y[m], direction);
+        }
+        if (stored > 0)
+        {
+            var gamma = Dot(s[newest], y[newest]) / Dot(y[newest], y[newest]);
+            for (var j = 0; j < direction.Length; j++) direction[j] *= gamma;
+        }
+        for (var k = stored - 1; k >= 0; k--)
+        {
+            var m = (newest - k + Memory) % Memory;
+            var beta = rho[m] * Dot(y[m], direction);
+            Axpy(alpha[m] - beta, s[m], direction);
+        }
+    }
+
+    private static void Margins(SparseRows x, double[] theta, double[] z)
+    {
+        var d = x.Width;
+        for (var i = 0; i < x.Count; i++) z[i] = x.Dot(i, theta) + theta[d];
+    }
+
+    private static double Objective(double[] theta, double[] z, double[] scale, double[] target, int d)
+    {
+        var f = 0.0;
+        for (var j = 0; j < d; j++) f += 0.5 * theta[j] * theta[j];
+        for (var i = 0; i < z.Length; i++) f += scale[i] * LogLoss(z[i], target[i]);
+        return f;
+    }
+
+    private static void Gradient(SparseRows x, double[] theta, double[] z, double[] scale, double[] target, double[] gradient)
+    {
+        var d = x.Width;
+        Array.Copy(theta, gradient, d);
+        var bias = 0.0;
+        for (var i = 0; i < z.Length; i++)
+        {
+            var residual = scale[i] * (LinearModel.Sigmoid(z[i]) - target[i]);
+            bias += residual;
+            var columns = x.Columns(i);
+            var values = x.Values(i);
+            for (var k = 0; k < columns.Length; k++) gradient[columns[k]] += residual * values[k];
+        }
+        gradient[d] = bias;
+    }
+
+    private static double LogLoss(double z, double target) =>
+        (z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - target * z;
+
+    private static double Dot(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < a.Length; j++) sum += a[j] * b[j];
+        return sum;
+    }
+
+    private static void Axpy(double a, double[] x, double[] y)
+    {
+        for (var j = 0; j < y.Length; j++) y[j] += a * x[j];
+    }
+
+    private static double MaxAbs(double[] v)
+    {
+        var max = 0.0;
+        foreach (var value in v) max = Math.Max(max, Math.Abs(value));
+        return max;
+    }
+}

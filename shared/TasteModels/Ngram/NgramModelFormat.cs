@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace Konomi.TasteModels.Ngram;
+
+/// <summary>
+/// The saved form of an <c>ngram</c> model: "KNGR", a format version, the settings that shape features,
+/// then keys (sorted, delta-encoded varints), idf and weights as float32. Unknown versions are refused.
+/// </summary>
+internal static class NgramModelFormat
+{
+    private static readonly byte[] Magic = "KNGR"u8.ToArray();
+    private const byte Version = 1;
+
+    public static byte[] Write(NgramModel model)
+    {
+        var v = model.Vectorizer;
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write((byte)v.MinN);
+            writer.Write((byte)v.MaxN);
+            writer.Write(v.Words);
+            writer.Write(v.FacetWeight);
+            writer.Write(model.ReasonCount);
+            writer.Write(model.Bias);
+            writer.Write(model.Threshold);
+            writer.Write7BitEncodedInt(v.Keys.Length);
+            var previous = 0u;
+            foreach (var key in v.Keys)
+            {
+                writer.Write7BitEncodedInt64(key - previous);
+                previous = key;
+            }
+            foreach (var idf in v.Idf) writer.Write(idf);
+            foreach (var weight in model.Weights) writer.Write(weight);
+        }
+        return stream.ToArray();
+    }
+
+    public static NgramModel Read(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        if (bytes.Length < 5 || !reader.ReadBytes(4).SequenceEqual(Magic))
+            throw new InvalidDataException("Not an ngram taste model (missing KNGR header).");
+        var version = reader.ReadByte();
+        if (version != Version)
+            throw new InvalidDataException($"ngram taste model format version {version} is not supported (this build reads {Version}).");
+        try
+        {
+            int minN = reader.ReadByte(), maxN = reader.ReadByte();
+            var words = reader.ReadBoolean();
+            var facetWeight = reader.ReadDouble();
+            var reasons = reader.ReadInt32();
+            var bias = reader.ReadDouble();
+            var threshold = reader.ReadDouble();
+            var count = reader.Read7BitEncodedInt();
+            var keys = new uint[count];
+            var key = 0u;
+            for (var j = 0; j < count; j++) keys[j] = key += (uint)reader.Read7BitEncodedInt64();
+            var idf = new float[count];
+            for (var j = 0; j < count; j++) idf[j] = reader.ReadSingle();
+            var weights = new float[count];
+            for (var j = 0; j < count; j++) weights[j] = reader.ReadSingle();
+            return new NgramModel(new NgramVectorizer(minN, maxN, words, facetWeight, keys, idf), weights, bias, threshold, reasons);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("ngram taste model is truncated.", e);
+        }
+    }
+}
