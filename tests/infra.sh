@@ -20,10 +20,10 @@ install_missing() {
   fi
   if { [ ! -x "$STATE/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb" ] && \
        [ ! -d "$STATE/node_modules/@jongodb/memory-server-bin-linux-x64-gnu" ]; } || \
-     [ ! -d "$STATE/node_modules/@kubernetes-models/keda" ]; then
+     [ ! -d "$STATE/node_modules/@kubernetes-models/keda" ] || [ ! -d "$STATE/node_modules/@kubernetes/client-node" ]; then
     echo "infra: installing the MongoDB-wire test server and deploy validators (npm)"
     (cd "$STATE" && npm install --silent --no-audit --no-fund \
-      @jongodb/memory-server-bin-linux-x64-gnu@0.1.6 kubernetes-models@4 @kubernetes-models/keda@2 js-yaml@4 >/dev/null)
+      @jongodb/memory-server-bin-linux-x64-gnu@0.1.6 kubernetes-models@4 @kubernetes-models/keda@2 @kubernetes/client-node@2 js-yaml@4 >/dev/null)
   fi
 }
 
