@@ -1,0 +1,135 @@
+using Konomi.Hosting;
+using Konomi.Storage;
+using Konomi.Testing;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
+
+namespace Konomi.EndToEnd.Tests;
+
+/// <summary>
+/// One scenario's Konomi: every service host as its own OS process, configured through environment
+/// variables as in production, on a private RabbitMQ virtual host and a private MongoDB-wire database.
+/// <see cref="Outside"/> is the test's own view: the same store and bus, to count and to inject.
+/// </summary>
+public sealed class Pipeline : IAsyncDisposable
+{
+    public static readonly string[] Services = ["crawler", "inference", "trainer", "notifier", "feedback"];
+    static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+
+    readonly Dictionary<string, string?> _environment;
+    readonly Dictionary<string, ServiceProcess> _running = [];
+    readonly List<ServiceProcess> _ended = [];
+
+    Pipeline(string scenario, string virtualHost, string database, Dictionary<string, string?> environment, IHost outside)
+    {
+        Scenario = scenario;
+        VirtualHost = virtualHost;
+        Database = database;
+        _environment = environment;
+        Outside = outside;
+    }
+
+    public string Scenario { get; }
+    public string VirtualHost { get; }
+    public string Database { get; }
+    public IHost Outside { get; }
+    public IBus Bus => Outside.Services.GetRequiredService<IBus>();
+    public ServiceProcess this[string service] => _running[service];
+
+    public T Store<T>() where T : notnull => Outside.Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Starts the named services (all by default) with <paramref name="settings"/> (environment-variable
+    /// names, <c>Section__Key</c>) on top of the broker and store settings, and waits until each is ready.
+    /// </summary>
+    public static async Task<Pipeline> StartAsync(string scenario, IReadOnlyDictionary<string, string?> settings, CancellationToken ct, params string[] services)
+    {
+        var id = Guid.NewGuid().ToString("N")[..8];
+        var virtualHost = $"e2e-{scenario}-{id}";
+        var database = $"e2e_{scenario.Replace('-', '_')}_{id}";
+        await RabbitNode.AddVirtualHostAsync(virtualHost, ct);
+
+        var mongo = new MongoUrlBuilder(Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO_WIRE")
+            ?? throw new InvalidOperationException("KONOMI_TEST_MONGO_WIRE is not set: run through tests/e2e/run.sh.")) { DatabaseName = database }.ToString();
+        var broker = Broker.Address;
+        var environment = new Dictionary<string, string?>
+        {
+            ["RabbitMq__Host"] = broker.Host,
+            ["RabbitMq__Port"] = broker.Port.ToString(),
+            ["RabbitMq__VirtualHost"] = virtualHost,
+            ["Storage__Provider"] = "mongo",
+            ["ConnectionStrings__Mongo"] = mongo,
+        };
+        foreach (var (key, value) in settings)
+            environment[key] = value;
+
+        var outside = BuildOutside(environment);
+        await outside.StartAsync(ct);
+        var pipeline = new Pipeline(scenario, virtualHost, database, environment, outside);
+        await Task.WhenAll((services.Length == 0 ? Services : services).Select(s => pipeline.StartServiceAsync(s, ct)));
+        return pipeline;
+    }
+
+    public async Task StartServiceAsync(string service, CancellationToken ct)
+    {
+        var process = ServiceProcess.Start(service, _environment);
+        lock (_running) _running[service] = process;
+        await process.WaitUntilReadyAsync(ReadyTimeout, ct);
+    }
+
+    /// <summary>kill -9: the process gets no chance to finish, acknowledge or flush anything.</summary>
+    public void Crash(string service)
+    {
+        var process = _running[service];
+        process.Crash();
+        lock (_running)
+        {
+            _running.Remove(service);
+            _ended.Add(process);
+        }
+    }
+
+    /// <summary>Stops the broker application for <paramref name="down"/>, then starts it and waits until every host is ready again.</summary>
+    public async Task RestartBrokerAsync(TimeSpan down, CancellationToken ct)
+    {
+        await RabbitNode.StopAsync(ct);
+        await Task.Delay(down, ct);
+        await RabbitNode.StartAsync(ct);
+        await Task.WhenAll(_running.Values.Select(p => p.WaitUntilReadyAsync(ReadyTimeout, ct)));
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken ct) => RabbitNode.QueueDepthsAsync(VirtualHost, ct);
+
+    /// <summary>Every process's output so far, for failure messages.</summary>
+    public string Logs => string.Join("\n", _ended.Concat(_running.Values).Select(p => $"===== {p.Service} (pid {p.Id})\n{p.Output}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        var logs = Path.Combine(Repository.Root, ".test-state", "e2e", Scenario);
+        Directory.CreateDirectory(logs);
+        foreach (var process in _ended.Concat(_running.Values))
+        {
+            var file = Path.Combine(logs, $"{process.Service}-{process.Id}.log");
+            await process.DisposeAsync();
+            await File.WriteAllTextAsync(file, process.Output);
+        }
+        await Outside.StopAsync();
+        Outside.Dispose();
+        await RabbitNode.DeleteVirtualHostAsync(VirtualHost, CancellationToken.None);
+    }
+
+    /// <summary>The test's own host: the services' store and a bus on their virtual host, configured the same way.</summary>
+    static IHost BuildOutside(Dictionary<string, string?> environment)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(environment.Select(e => KeyValuePair.Create(e.Key.Replace("__", ":"), e.Value)));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddKonomiStorage();
+        builder.AddKonomiBus();
+        return builder.Build();
+    }
+}
