@@ -1,12 +1,32 @@
+using System.Net;
+using Konomi.Crawler.DLsite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Crawler;
 
 public static class Extensions
 {
-    /// <summary>Registers the crawler service: its options, logic and consumers.</summary>
+    /// <summary>Registers the crawler service: its options, the DLsite client, the crawl cycle and its schedule.</summary>
     public static IHostApplicationBuilder AddCrawler(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CrawlerOptions>, CrawlerOptionsValidation>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // Redirects are followed by DLsiteClient so every hop passes the host check; cookies are set per request.
+        builder.Services.AddHttpClient(DLsiteClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.All,
+            });
+        builder.Services.AddSingleton<HostPacer>();
+        builder.Services.AddSingleton<DLsiteClient>();
+        builder.Services.AddSingleton<CrawlCycle>();
+        builder.Services.AddHostedService<CrawlSchedule>();
         return builder;
     }
 }

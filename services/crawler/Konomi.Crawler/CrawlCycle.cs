@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Konomi.Contracts;
+using Konomi.Crawler.DLsite;
+using Konomi.Crawler.Parsing;
+using Konomi.Hosting;
+using Konomi.Storage.Ports;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Crawler;
+
+/// <summary>
+/// One crawl: announce what a crashed cycle stored but never announced, read the newest listings of each
+/// floor (a snapshot and WorksCrawled per floor), and for every id never stored fetch product.json and the
+/// work page, store the work, publish NewWorkDetected and mark it announced. Errors are counted by kind
+/// and the crawl goes on; a work that failed stays unknown and is tried again next cycle.
+/// </summary>
+public sealed partial class CrawlCycle(
+    DLsiteClient dlsite,
+    IWorkStore works,
+    ISnapshotStore snapshots,
+    IBus bus,
+    IOptions<CrawlerOptions> options,
+    TimeProvider time,
+    ILogger<CrawlCycle> logger)
+{
+    readonly CrawlerOptions _options = options.Value;
+
+    public Task<CrawlReport> RunOnceAsync(CancellationToken ct) => RunAsync(_options.PagesPerCycle, ct);
+
+    /// <summary>A cycle reading <paramref name="pages"/> listing pages per floor (a backfill reads deeper than a normal cycle).</summary>
+    public async Task<CrawlReport> RunAsync(int pages, CancellationToken ct)
+    {
+        var tally = new CrawlTally(Guid.NewGuid(), time.GetUtcNow(), dlsite.RequestsSent);
+        using var activity = KonomiTelemetry.Source.StartActivity("crawl cycle");
+        KonomiTelemetry.TagCrawlRun(tally.RunId);
+
+        await AnnounceLeftoversAsync(tally, ct);
+        dlsite.BeginCycle();
+        var handled = new HashSet<string>();
+        foreach (var floor in _options.Floors)
+        {
+            var ids = await ReadListingsAsync(floor, pages, tally, ct);
+            if (ids is null) continue;
+            var known = await works.FindKnownAsync(ids, ct);
+            // Oldest first, so notifications arrive in release order.
+            foreach (var id in ids.AsEnumerable().Reverse().Where(id => !known.Contains(id) && handled.Add(id)))
+                await DetectAsync(floor, id, tally, ct);
+        }
+
+        var report = tally.Report(time.GetUtcNow(), dlsite.RequestsSent);
+        activity?.SetTag("konomi.crawl.new_works", report.NewWorks);
+        LogReport(logger, report.RunId, report.ListingPages, report.WorksSeen, report.NewWorks, report.Requests, report.Errors.Values.Sum());
+        return report;
+    }
+
+    async Task AnnounceLeftoversAsync(CrawlTally tally, CancellationToken ct)
+    {
+        foreach (var leftover in await works.ListUnannouncedAsync(ct: ct))
+        {
+            await bus.Publish(new NewWorkDetected(leftover.CrawlRunId, leftover.Work), ct);
+            await works.MarkAnnouncedAsync(leftover.Work.Id, ct);
+            tally.Reannounced++;
+        }
+    }
+
+    /// <summary>The ids of a floor's newest listing pages in order, stored as a snapshot; null when no page could be read.</summary>
+    async Task<List<string>?> ReadListingsAsync(string floor, int pages, CrawlTally tally, CancellationToken ct)
+    {
+        var ids = new List<string>();
+        var read = 0;
+        for (var page = 1; page <= pages; page++)
+        {
+            Listing listing;
+            try
+            {
+                listing = ListingPageParser.Parse(await dlsite.GetListingAsync(floor, page, ct));
+            }
+            catch (CrawlException e)
+            {
+                tally.Fail(e, logger, $"{floor} listing page {page}");
+                break;
+            }
+            read++;
+            ids.AddRange(listing.Works.Select(w => w.Id).Where(id => !ids.Contains(id)));
+            if (listing.Works.Count == 0 || ids.Count >= listing.TotalCount) break;
+        }
+        tally.ListingPages += read;
+        if (read == 0) return null;
+
+        var crawledAt = time.GetUtcNow();
+        await snapshots.AddAsync(new CrawlSnapshot(tally.RunId, crawledAt, floor, ids), ct);
+        await bus.Publish(new WorksCrawled(tally.RunId, floor, ids, crawledAt), ct);
+        tally.WorksSeen += ids.Count;
+        KonomiTelemetry.WorksCrawled.Add(ids.Count, new KeyValuePair<string, object?>("floor", floor));
+        return ids;
+    }
+
+    async Task DetectAsync(string floor, string id, CrawlTally tally, CancellationToken ct)
+    {
+        var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), ProductJsonParser.Parse, tally, $"{id} product.json");
+        var page = await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => WorkPageParser.Parse(html), tally, $"{id} work page");
+        if (json.Parsed?.Status == WorkStatus.Announced || page.Parsed?.Status == WorkStatus.Announced)
+        {
+            // Not on sale yet: it becomes new when DLsite releases it under the same id.
+            tally.Announced++;
+            return;
+        }
+        // A transient failure of either source leaves the work unknown, so the next cycle fetches both again;
+        // only a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone.
+        if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null) return;
+
+        var work = WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work);
+        if (!await works.AddAsync(work, tally.RunId, ct)) return;
+        await bus.Publish(new NewWorkDetected(tally.RunId, work), ct);
+        await works.MarkAnnouncedAsync(work.Id, ct);
+        tally.NewWorks++;
+        KonomiTelemetry.NewWorks.Add(1, new KeyValuePair<string, object?>("floor", floor));
+    }
+
+    static bool Usable(CrawlException? error) =>
+        error is null or { Kind: CrawlErrorKind.RegionBlocked or CrawlErrorKind.Unavailable or CrawlErrorKind.NotFound };
+
+    async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync(Func<Task<string>> fetch, Func<string, ParsedWork> parse, CrawlTally tally, string what)
+    {
+        try
+        {
+            return (parse(await fetch()), null);
+        }
+        catch (CrawlException e)
+        {
+            tally.Fail(e, logger, what);
+            return (null, e);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors")]
+    static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors);
+}

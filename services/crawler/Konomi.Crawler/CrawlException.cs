@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace Konomi.Crawler;
+
+/// <summary>A fetch or parse that gave no work or listing, with its kind and a one-line reason.</summary>
+public sealed partial class CrawlException(CrawlErrorKind kind, string reason) : Exception(reason)
+{
+    public CrawlErrorKind Kind { get; } = kind;
+
+    /// <summary>The kind as metrics and reports spell it: region-blocked, rate-limited…</summary>
+    public static string Tag(CrawlErrorKind kind) => Words().Replace(kind.ToString(), "-$1").ToLowerInvariant();
+
+    [GeneratedRegex("(?<=.)([A-Z])")]
+    private static partial Regex Words();
+}

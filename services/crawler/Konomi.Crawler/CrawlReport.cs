@@ -1,0 +1,17 @@
+namespace Konomi.Crawler;
+
+/// <summary>
+/// What one crawl cycle did. <see cref="Requests"/> counts every HTTP request (robots.txt, listings, two per new
+/// work, retries); <see cref="Reannounced"/> are works a crashed cycle stored but never announced.
+/// </summary>
+public sealed record CrawlReport(
+    Guid RunId,
+    DateTimeOffset StartedAt,
+    TimeSpan Duration,
+    int ListingPages,
+    int WorksSeen,
+    int NewWorks,
+    int Reannounced,
+    int Announced,
+    long Requests,
+    IReadOnlyDictionary<string, int> Errors);

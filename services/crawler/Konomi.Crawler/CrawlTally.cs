@@ -1,0 +1,31 @@
+using Konomi.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Konomi.Crawler;
+
+/// <summary>The running counts of one crawl cycle, turned into its <see cref="CrawlReport"/> at the end.</summary>
+sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long requestsBefore)
+{
+    readonly Dictionary<string, int> _errors = [];
+
+    public Guid RunId { get; } = runId;
+    public int ListingPages { get; set; }
+    public int WorksSeen { get; set; }
+    public int NewWorks { get; set; }
+    public int Reannounced { get; set; }
+    public int Announced { get; set; }
+
+    public void Fail(CrawlException error, ILogger logger, string what)
+    {
+        var kind = CrawlException.Tag(error.Kind);
+        _errors[kind] = _errors.GetValueOrDefault(kind) + 1;
+        KonomiTelemetry.CrawlErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
+        LogFailure(logger, RunId, what, kind, error.Message);
+    }
+
+    public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
+        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, requestsAfter - requestsBefore, new Dictionary<string, int>(_errors));
+
+    [LoggerMessage(LogLevel.Warning, "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
+    static partial void LogFailure(ILogger logger, Guid runId, string what, string kind, string reason);
+}

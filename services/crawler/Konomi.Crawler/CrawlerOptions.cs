@@ -1,0 +1,40 @@
+namespace Konomi.Crawler;
+
+/// <summary>Section <c>Crawler</c>: what to crawl, how often and how politely.</summary>
+public sealed class CrawlerOptions
+{
+    public const string Section = "Crawler";
+
+    /// <summary>The DLsite origin; any other origin (an emulator, a mirror) is the only host then fetched.</summary>
+    public Uri BaseUrl { get; set; } = new("https://www.dlsite.com");
+
+    /// <summary>DLsite floors searched for new works: maniax (R18), home (all ages), girls, bl, pro, books.</summary>
+    public string[] Floors { get; set; } = ["maniax", "home"];
+
+    /// <summary>Search <c>work_type_category</c> values; audio is ボイス・ASMR.</summary>
+    public string[] WorkCategories { get; set; } = ["audio"];
+
+    /// <summary>Listing pages per floor and cycle; DLsite shows 30 works a page, so 4 covers the newest 100.</summary>
+    public int PagesPerCycle { get; set; } = 4;
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The least time between two requests to one host; robots.txt Crawl-delay raises it, never lowers it.</summary>
+    public TimeSpan MinimumDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First wait after a 202 challenge, 429, 5xx or timeout when no Retry-After says otherwise; doubles per retry.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    public int MaxRetries { get; set; } = 3;
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string UserAgent { get; set; } = "Konomi/1.0 (new voice work notifier; one request at a time, honours robots.txt Crawl-delay)";
+
+    /// <summary>False when something else triggers cycles (<c>konomi crawl --once</c>, a CronJob, <c>konomi run --once</c>).</summary>
+    public bool ScheduleEnabled { get; set; } = true;
+
+    /// <summary>True when <see cref="BaseUrl"/> is DLsite itself, where the politeness floors apply.</summary>
+    public bool TargetsDLsite => BaseUrl.Host.Equals("dlsite.com", StringComparison.OrdinalIgnoreCase)
+        || BaseUrl.Host.EndsWith(".dlsite.com", StringComparison.OrdinalIgnoreCase);
+}

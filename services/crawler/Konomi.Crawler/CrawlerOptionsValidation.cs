@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Crawler;
+
+/// <summary>
+/// Refuses settings that would hammer DLsite: delays and backoff under one second are allowed only when
+/// <c>Crawler:BaseUrl</c> points somewhere else (a local emulator in tests).
+/// </summary>
+public sealed class CrawlerOptionsValidation : IValidateOptions<CrawlerOptions>
+{
+    static readonly TimeSpan Floor = TimeSpan.FromSeconds(1);
+
+    public ValidateOptionsResult Validate(string? name, CrawlerOptions options)
+    {
+        List<string> failures = [];
+        if (!options.BaseUrl.IsAbsoluteUri || options.BaseUrl.Scheme is not ("http" or "https"))
+            failures.Add("Crawler:BaseUrl must be an absolute http(s) URL.");
+        if (options.TargetsDLsite && options.MinimumDelay < Floor)
+            failures.Add("Crawler:MinimumDelay must be at least 1 second against DLsite.");
+        if (options.TargetsDLsite && options.RetryBackoff < Floor)
+            failures.Add("Crawler:RetryBackoff must be at least 1 second against DLsite.");
+        if (options.MinimumDelay < TimeSpan.Zero || options.RetryBackoff < TimeSpan.Zero)
+            failures.Add("Crawler:MinimumDelay and Crawler:RetryBackoff cannot be negative.");
+        if (options.Floors.Length == 0 || options.WorkCategories.Length == 0)
+            failures.Add("Crawler:Floors and Crawler:WorkCategories need at least one entry.");
+        if (options.PagesPerCycle < 1) failures.Add("Crawler:PagesPerCycle must be at least 1.");
+        if (options.MaxRetries < 0) failures.Add("Crawler:MaxRetries cannot be negative.");
+        if (options.Timeout <= TimeSpan.Zero) failures.Add("Crawler:Timeout must be positive.");
+        if (options.Interval <= TimeSpan.Zero) failures.Add("Crawler:Interval must be positive.");
+        if (string.IsNullOrWhiteSpace(options.UserAgent)) failures.Add("Crawler:UserAgent must describe the crawler.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

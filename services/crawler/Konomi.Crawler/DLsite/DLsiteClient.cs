@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Crawler.DLsite;
+
+/// <summary>
+/// DLsite over HTTP, politely: only DLsite hosts (or the configured origin), robots.txt read once per host
+/// per cycle, one request at a time per host spaced by max(MinimumDelay, Crawl-delay), the age-gate and
+/// locale cookies, and bounded retries of 202 challenges, 429s, 5xx, timeouts and truncated bodies.
+/// </summary>
+public sealed partial class DLsiteClient(
+    IHttpClientFactory httpClients,
+    HostPacer pacer,
+    IOptions<CrawlerOptions> options,
+    TimeProvider time,
+    ILogger<DLsiteClient> logger)
+{
+    public const string HttpClientName = "DLsite";
+    const int MaxRedirects = 5;
+    static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
+
+    readonly CrawlerOptions _options = options.Value;
+    readonly ConcurrentDictionary<string, Task<RobotsTxt>> _robots = new(StringComparer.OrdinalIgnoreCase);
+    long _requests;
+
+    /// <summary>HTTP requests sent so far, retries, redirects and robots.txt included.</summary>
+    public long RequestsSent => Interlocked.Read(ref _requests);
+
+    /// <summary>Forgets robots.txt so the next request of each host reads it again.</summary>
+    public void BeginCycle() => _robots.Clear();
+
+    public Task<string> GetListingAsync(string floor, int page, CancellationToken ct) =>
+        GetAsync(DLsiteUrls.Listing(_options.BaseUrl, floor, _options.WorkCategories, page), ct);
+
+    public Task<string> GetProductJsonAsync(string floor, string workId, CancellationToken ct) =>
+        GetAsync(DLsiteUrls.ProductJson(_options.BaseUrl, floor, workId), ct);
+
+    public Task<string> GetWorkPageAsync(string floor, string workId, CancellationToken ct) =>
+        GetAsync(DLsiteUrls.WorkPage(_options.BaseUrl, floor, workId), ct);
+
+    async Task<string> GetAsync(Uri url, CancellationToken ct)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            EnsureAllowedHost(url);
+            var robots = await _robots.GetOrAdd(url.Authority, _ => ReadRobotsAsync(url, ct));
+            if (!robots.Allows(url.PathAndQuery))
+                throw new CrawlException(CrawlErrorKind.Disallowed, $"robots.txt disallows {url.PathAndQuery}");
+            var fetched = await FetchWithRetriesAsync(url, Delay(robots), ct);
+            if (fetched.Location is null) return fetched.Body;
+            if (redirects == MaxRedirects) throw new CrawlException(CrawlErrorKind.HttpError, $"more than {MaxRedirects} redirects from {url}");
+            url = fetched.Location;
+        }
+    }
+
+    async Task<RobotsTxt> ReadRobotsAsync(Uri url, CancellationToken ct)
+    {
+        var robotsUrl = new Uri(url, "/robots.txt");
+        try
+        {
+            var fetched = await FetchWithRetriesAsync(robotsUrl, _options.MinimumDelay, ct);
+            return fetched.Location is null ? RobotsTxt.Parse(fetched.Body, _options.UserAgent.Split('/')[0]) : RobotsTxt.AllowAll;
+        }
+        catch (CrawlException e) when (e.Kind is CrawlErrorKind.NotFound or CrawlErrorKind.HttpError)
+        {
+            // No robots.txt (4xx) means no rules beyond our own minimum delay.
+            return RobotsTxt.AllowAll;
+        }
+    }
+
+    TimeSpan Delay(RobotsTxt robots) =>
+        robots.CrawlDelay is { } crawlDelay && crawlDelay > _options.MinimumDelay ? crawlDelay : _options.MinimumDelay;
+
+    void EnsureAllowedHost(Uri url)
+    {
+        var sameOrigin = Uri.Compare(url, _options.BaseUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        var dlsite = _options.TargetsDLsite && url.Scheme == Uri.UriSchemeHttps
+            && (url.Host.Equals("dlsite.com", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith(".dlsite.com", StringComparison.OrdinalIgnoreCase));
+        if (!sameOrigin && !dlsite)
+            throw new CrawlException(CrawlErrorKind.Disallowed, $"{url.Host} is not DLsite nor {_options.BaseUrl.Host}: not fetched");
+    }
+
+    async Task<Fetched> FetchWithRetriesAsync(Uri url, TimeSpan delay, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var outcome = await pacer.RunAsync(url.Authority, delay, token => FetchOnceAsync(url, token), ct);
+            if (outcome.Fetched is { } fetched) return fetched;
+            var failure = outcome.Failure!;
+            var wait = outcome.RetryAfter ?? _options.RetryBackoff * Math.Pow(2, attempt);
+            if (!outcome.Retryable || attempt >= _options.MaxRetries || wait > LongestRetryAfter)
+                throw failure;
+            LogRetry(logger, url, CrawlException.Tag(failure.Kind), wait, attempt + 1, _options.MaxRetries);
+            await Task.Delay(wait, time, ct);
+        }
+    }
+
+    async Task<Outcome> FetchOnceAsync(Uri url, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.Timeout);
+        Interlocked.Increment(ref _requests);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.UserAgent.ParseAdd(_options.UserAgent);
+            request.Headers.Add("Cookie", "adultchecked=1; locale=ja_JP");
+            request.Headers.AcceptLanguage.ParseAdd("ja-JP");
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            return await OutcomeOfAsync(url, response, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return Outcome.Retry(CrawlErrorKind.Timeout, $"{url} took longer than {_options.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpIOException e)
+        {
+            return Outcome.Retry(CrawlErrorKind.Truncated, $"{url}: the body ended early ({e.Message})");
+        }
+        catch (HttpRequestException e)
+        {
+            return Outcome.Retry(CrawlErrorKind.HttpError, $"{url}: {e.Message}");
+        }
+    }
+
+    async Task<Outcome> OutcomeOfAsync(Uri url, HttpResponseMessage response, CancellationToken ct)
+    {
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400 && response.Headers.Location is { } location)
+            return Outcome.Success(new Fetched("", new Uri(url, location)));
+        var retryAfter = RetryAfter(response);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.OK:
+                var body = await response.Content.ReadAsStringAsync(ct);
+                var html = response.Content.Headers.ContentType?.MediaType == "text/html";
+                // A whole DLsite page always closes its html element; anything shorter was cut off on the way.
+                return html && !body.Contains("</html>", StringComparison.OrdinalIgnoreCase)
+                    ? Outcome.Retry(CrawlErrorKind.Truncated, $"{url}: the page ends before </html> ({body.Length} chars)")
+                    : Outcome.Success(new Fetched(body, null));
+            case HttpStatusCode.Accepted:
+                return Outcome.Retry(CrawlErrorKind.Challenge, $"{url}: HTTP 202 challenge page (too many requests)", retryAfter);
+            case HttpStatusCode.TooManyRequests:
+                return Outcome.Retry(CrawlErrorKind.RateLimited, $"{url}: HTTP 429", retryAfter);
+            case HttpStatusCode.NotFound or HttpStatusCode.Gone:
+                return Outcome.Fail(CrawlErrorKind.NotFound, $"{url}: HTTP {status}");
+            case >= HttpStatusCode.InternalServerError:
+                return Outcome.Retry(CrawlErrorKind.ServerError, $"{url}: HTTP {status}", retryAfter);
+            default:
+                return Outcome.Fail(CrawlErrorKind.HttpError, $"{url}: HTTP {status}");
+        }
+    }
+
+    TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
+
+    [LoggerMessage(LogLevel.Warning, "DLsite {Url}: {Kind}, retrying in {Wait} ({Attempt}/{MaxRetries})")]
+    static partial void LogRetry(ILogger logger, Uri url, string kind, TimeSpan wait, int attempt, int maxRetries);
+
+    sealed record Fetched(string Body, Uri? Location);
+
+    sealed record Outcome(Fetched? Fetched, CrawlException? Failure, bool Retryable, TimeSpan? RetryAfter)
+    {
+        public static Outcome Success(Fetched fetched) => new(fetched, null, false, null);
+        public static Outcome Retry(CrawlErrorKind kind, string reason, TimeSpan? retryAfter = null) => new(null, new CrawlException(kind, reason), true, retryAfter);
+        public static Outcome Fail(CrawlErrorKind kind, string reason) => new(null, new CrawlException(kind, reason), false, null);
+    }
+}

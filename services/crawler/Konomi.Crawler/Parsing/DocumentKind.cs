@@ -1,0 +1,10 @@
+namespace Konomi.Crawler.Parsing;
+
+public enum DocumentKind
+{
+    Unknown,
+    WorkPage,
+    Listing,
+    ProductJson,
+    ProductInfo,
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Konomi.Crawler.Parsing;
+
+/// <summary>
+/// Search and new-release listings: the 2022 grid (<c>li.search_result_img_box_inner</c>, <c>dt#_link_ID</c>), the
+/// 2026 one (<c>li[data-list_item_product_id]</c>) and the /new calendar (<c>.n_worklist_item</c>). Only the result
+/// list counts: recommend blocks elsewhere on the page hold more ids than the results.
+/// </summary>
+public static partial class ListingPageParser
+{
+    const string Items = "li[data-list_item_product_id], li.search_result_img_box_inner, .n_worklist_item, table.work_1col_table tr";
+
+    [GeneratedRegex(@"[\d,]+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"\btype_([A-Z0-9]{3})\b")]
+    private static partial Regex TypeClass();
+
+    [GeneratedRegex(@"window\[['""]x['""]\]\s*=\s*(\{.*?\});", RegexOptions.Singleline)]
+    private static partial Regex PagerScript();
+
+    [GeneratedRegex(@"'(//[^']+\.(?:jpg|png|webp))'")]
+    private static partial Regex QuotedImage();
+
+    public static bool LooksLikeListing(IDocument page) => page.QuerySelector("#search_result_img_box, #search_result_list, .n_worklist, .work_1col_table") is not null;
+
+    public static Listing Parse(string html) => Parse(new HtmlParser().ParseDocument(html));
+
+    public static Listing Parse(IDocument page)
+    {
+        if (!LooksLikeListing(page))
+            throw new CrawlException(CrawlErrorKind.Malformed, "not a DLsite listing page (no #search_result_img_box, .n_worklist or .work_1col_table)");
+        var scope = (IParentNode?)page.QuerySelector("#search_result_list") ?? page;
+        var works = scope.QuerySelectorAll(Items)
+            .Where(item => item.ParentElement?.Closest(Items) is null)
+            .Select(Work)
+            .OfType<ListedWork>()
+            .DistinctBy(w => w.Id)
+            .ToList();
+        return new Listing(works, TotalCount(page));
+    }
+
+    static ListedWork? Work(IElement item)
+    {
+        var link = item.QuerySelector(".work_name a[href]");
+        var id = new[]
+        {
+            item.GetAttribute("data-list_item_product_id"),
+            WorkIds.Find(item.QuerySelector("dt[id^='_link_']")?.Id),
+            WorkIds.Find(item.QuerySelector("input.__product_attributes")?.Id),
+            item.QuerySelector("[data-product_id]")?.GetAttribute("data-product_id"),
+            WorkIds.Find(link?.GetAttribute("href")),
+        }.FirstOrDefault(WorkIds.IsValid);
+        var title = link?.GetAttribute("title") is { Length: > 0 } full ? full : link?.TextContent.Trim();
+        if (id is null || string.IsNullOrWhiteSpace(title)) return null;
+
+        var maker = item.QuerySelector(".maker_name");
+        var attributes = item.QuerySelector("input.__product_attributes")?.GetAttribute("value")?.Split(',');
+        var typeClass = item.QuerySelector(".work_category")?.ClassName is { } c ? TypeClass().Match(c) : null;
+        return new ListedWork(
+            id,
+            SaleTitle.Strip(title),
+            maker?.Children.FirstOrDefault(e => e.TagName == "A")?.TextContent.Trim() ?? maker?.QuerySelector("a")?.TextContent.Trim() ?? "",
+            maker?.QuerySelector(".author a")?.TextContent.Trim() ?? item.QuerySelector(".author a")?.TextContent.Trim(),
+            typeClass is { Success: true } ? typeClass.Groups[1].Value : attributes is { Length: > 2 } ? attributes[2] : null,
+            Price(item),
+            link!.GetAttribute("href")!,
+            Thumbnail(item));
+    }
+
+    /// <summary>The current price, not the struck-through original of a discounted work.</summary>
+    static int? Price(IElement item)
+    {
+        var price = item.QuerySelector(".work_price .work_price_base") ?? item.QuerySelector(".work_price");
+        return price is not null && Digits().Match(price.TextContent) is { Success: true } m && int.TryParse(m.Value.Replace(",", ""), out var yen) ? yen : null;
+    }
+
+    static string? Thumbnail(IElement item)
+    {
+        var candidates = item.QuerySelector("thumb-with-ng-filter-block")?.GetAttribute(":thumb-candidates");
+        if (candidates is not null && QuotedImage().Match(candidates) is { Success: true } m)
+            return "https:" + m.Groups[1].Value;
+        var src = item.QuerySelector("img.lazy, .work_thumb_inner img")?.GetAttribute("src");
+        return src?.StartsWith("//") == true ? "https:" + src : null;
+    }
+
+    /// <summary>2026: <c>window['x'] = {"pager":{"count":…}}</c>; 2022: "3909件中 1～100件目".</summary>
+    static int? TotalCount(IDocument page)
+    {
+        foreach (var script in page.QuerySelectorAll("script"))
+        {
+            if (PagerScript().Match(script.TextContent) is not { Success: true } m) continue;
+            try
+            {
+                using var json = JsonDocument.Parse(m.Groups[1].Value);
+                if ((json.RootElement.Get("pager") ?? default).Int("count") is { } count) return count;
+            }
+            catch (JsonException)
+            {
+                // A pager script that is not JSON: fall back to the visible total below.
+            }
+        }
+        return page.QuerySelector(".page_total strong")?.TextContent is { } total && int.TryParse(total.Replace(",", ""), out var n) ? n : null;
+    }
+}

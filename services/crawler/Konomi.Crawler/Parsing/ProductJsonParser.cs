@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Konomi.Contracts;
+
+namespace Konomi.Crawler.Parsing;
+
+/// <summary>
+/// <c>/{floor}/api/=/product.json?workno=ID</c>: an array of one work. Numbers sometimes come as strings,
+/// empty objects as [], and one voice_by entry can pack several people as "A|B".
+/// </summary>
+public static class ProductJsonParser
+{
+    public static ParsedWork Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new CrawlException(CrawlErrorKind.Malformed, $"product.json is not valid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            var product = root.ValueKind switch
+            {
+                JsonValueKind.Array when root.GetArrayLength() == 0 => throw new CrawlException(CrawlErrorKind.NotFound, "product.json returned no work (unknown, withdrawn or not yet released)"),
+                JsonValueKind.Array => root[0],
+                JsonValueKind.Object => root,
+                _ => throw new CrawlException(CrawlErrorKind.Malformed, "product.json is neither an array nor an object"),
+            };
+            return Parse(product);
+        }
+    }
+
+    static ParsedWork Parse(JsonElement product)
+    {
+        var id = new[] { product.String("workno"), product.String("product_id") }.FirstOrDefault(WorkIds.IsValid)
+            ?? throw new CrawlException(CrawlErrorKind.Malformed, "product.json has no valid workno");
+        var title = product.String("work_name") ?? product.String("product_name")
+            ?? throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: product.json has no work_name");
+        var announced = product.Flag("is_ana");
+        var floor = product.String("site_id") ?? "maniax";
+        var creators = product.Get("creaters") ?? default;
+        var work = new Work
+        {
+            Id = id,
+            Title = SaleTitle.Strip(title),
+            Circle = product.String("maker_name") ?? "",
+            Series = product.String("series_name") ?? product.String("title_name"),
+            Authors = Names(creators, "created_by"),
+            ScenarioWriters = Names(creators, "scenario_by"),
+            Illustrators = Names(creators, "illust_by"),
+            VoiceActors = Names(creators, "voice_by"),
+            Genres = [.. product.Items("genres").Select(g => g.String("name")).OfType<string>().Distinct()],
+            Description = product.String("intro") ?? product.String("intro_s") ?? product.String("introductions") ?? "",
+            ReleaseDate = announced ? null : JapaneseDate.Parse(product.String("regist_date")),
+            AgeCategory = AgeLabels.FromLabel(product.String("age_category")) ?? AgeLabels.FromLabel(product.String("age_category_string")) ?? AgeCategory.Adult,
+            WorkType = product.String("work_type") ?? "",
+            PriceYen = product.Int("price"),
+            Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
+            ThumbnailUrl = (product.Get("image_main") ?? default).String("url") is { } image ? (image.StartsWith("//") ? "https:" + image : image) : null,
+            Popularity = Popularity(product),
+        };
+        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released);
+    }
+
+    static IReadOnlyList<string> Names(JsonElement creators, string role) =>
+        [.. creators.Items(role)
+            .SelectMany(c => (c.String("name") ?? "").Split('|'))
+            .Select(n => n.Trim())
+            .Where(n => n.Length > 0)
+            .Distinct()];
+
+    /// <summary>Ratings from rate_count_detail (stars → count) and rate_average_star (45 = 4.5); sales and wishlist come from product/info/ajax.</summary>
+    static Popularity? Popularity(JsonElement product)
+    {
+        var detail = product.Get("rate_count_detail") is { ValueKind: JsonValueKind.Object } d
+            ? d.EnumerateObject().Select(p => (Stars: int.TryParse(p.Name, out var s) ? s : 0, Count: p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetInt32() : 0)).ToList()
+            : [];
+        var count = detail.Count > 0 ? detail.Sum(x => x.Count) : (int?)null;
+        var average = count > 0 ? Math.Round(detail.Sum(x => x.Stars * x.Count) / (double)count!, 2) : product.Number("rate_average_star") / 10;
+        var sales = product.Int("dl_count");
+        var wishlist = product.Int("wishlist_count");
+        return count is null && average is null && sales is null && wishlist is null ? null : new Popularity(sales, wishlist, average, count);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace Konomi.Crawler.Parsing;
+
+/// <summary>
+/// Removes the sale badges DLsite prepends to titles while a discount runs (【30%OFF】, 【期間限定セール】…) and keeps
+/// the circle's own brackets (【安眠ASMR】, 【12大特典】), which are part of the title.
+/// </summary>
+public static partial class SaleTitle
+{
+    [GeneratedRegex(@"^\s*(?:【[^】]*(?:\d+\s*[%％]\s*(?:OFF|オフ)|セール|SALE|半額|割引|還元|ポイント|無料)[^】]*】\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex SalePrefix();
+
+    public static string Strip(string title) => SalePrefix().Replace(title, "").Trim();
+}

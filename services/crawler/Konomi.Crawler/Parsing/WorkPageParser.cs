@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Konomi.Contracts;
+
+namespace Konomi.Crawler.Parsing;
+
+/// <summary>
+/// A DLsite work or announce (予告) page, 2016 to today, read by label text. Error pages that DLsite
+/// serves with HTTP 200 (region blocks, withdrawn works) throw a typed <see cref="CrawlException"/>.
+/// </summary>
+public static partial class WorkPageParser
+{
+    [GeneratedRegex(@"/work_type/([A-Z0-9]{3})(?:/|$)")]
+    private static partial Regex WorkTypeLink();
+
+    [GeneratedRegex(@"^icon_([A-Z0-9]{3})$")]
+    private static partial Regex WorkTypeIcon();
+
+    [GeneratedRegex(@"\s*(?:\[[^\]]*\]\s*)?(?:予告作品\s*)?\|\s*DLsite.*$")]
+    private static partial Regex TitleSuffix();
+
+    [GeneratedRegex(@"[\d,]+")]
+    private static partial Regex Digits();
+
+    public static ParsedWork Parse(string html, Uri? address = null) => Parse(new HtmlParser().ParseDocument(html), address);
+
+    public static ParsedWork Parse(IDocument page, Uri? address = null)
+    {
+        var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+            ?? page.QuerySelector("meta[property='og:url']")?.GetAttribute("content")
+            ?? address?.ToString();
+        var contents = AnalyticsContents.Detail(page);
+        var id = WorkIds.Find(canonical)
+            ?? page.QuerySelector("[data-product-id]")?.GetAttribute("data-product-id")
+            ?? contents?.String("id");
+        ThrowIfErrorBox(page, id);
+        if (!WorkIds.IsValid(id))
+            throw new CrawlException(CrawlErrorKind.Malformed, "no DLsite work id (RJ/BJ/VJ + 6 or 8 digits) in the page");
+        var title = Title(page);
+        if (title is null || page.QuerySelector("#work_outline") is null)
+            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: not a work page (no #work_name title or #work_outline table)");
+
+        var outline = LabelledRows.Of(page, "#work_outline");
+        var maker = LabelledRows.Of(page, "#work_maker");
+        var announced = outline.Cell("予告開始日") is not null || canonical?.Contains("/announce/") == true;
+        var floor = Floor(canonical);
+        var work = new Work
+        {
+            Id = id!,
+            Title = title,
+            Circle = maker.Names("サークル名", "ブランド名", "出版社名", "著者").FirstOrDefault()
+                ?? page.QuerySelector(".maker_name a")?.TextContent.Trim() ?? "",
+            Series = outline.Names("シリーズ名").FirstOrDefault() ?? contents?.String("series_name"),
+            Authors = outline.Names("作者", "著者"),
+            ScenarioWriters = outline.Names("シナリオ"),
+            Illustrators = outline.Names("イラスト"),
+            VoiceActors = outline.Names("声優"),
+            Genres = outline.Names("ジャンル"),
+            Description = page.QuerySelector("[itemprop=description]") is { } description ? PageText.Of(description) : "",
+            ReleaseDate = announced ? null : JapaneseDate.Parse(outline.Text("販売日")) ?? JapaneseDate.Parse(contents?.String("regist_date")),
+            AgeCategory = Age(outline, page, floor),
+            WorkType = WorkType(outline) ?? contents?.String("work_type") ?? "",
+            PriceYen = Price(page, id!, contents),
+            Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
+            ThumbnailUrl = Absolute(page.QuerySelector(".product-slider-data > div[data-src]")?.GetAttribute("data-src")
+                ?? page.QuerySelector("meta[property='og:image']")?.GetAttribute("content")),
+        };
+        var expected = page.QuerySelector(".work_date_ana")?.TextContent.Trim();
+        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, announced ? expected : null);
+    }
+
+    static void ThrowIfErrorBox(IDocument page, string? id)
+    {
+        if (page.QuerySelector(".error_box_work, .error_box") is not { } box) return;
+        var reason = box.QuerySelector(".title_text")?.TextContent.Trim() is { Length: > 0 } text ? text : box.TextContent.Trim();
+        var kind = reason.Contains("国・地域") || reason.Contains("country", StringComparison.OrdinalIgnoreCase) ? CrawlErrorKind.RegionBlocked : CrawlErrorKind.Unavailable;
+        throw new CrawlException(kind, $"{id ?? "work"}: {(kind == CrawlErrorKind.RegionBlocked ? "region-blocked" : "unavailable")}: {reason}");
+    }
+
+    /// <summary>h1#work_name (its inner &lt;a&gt; until 2022), else og:title without " [circle] | DLsite", never the sale-prefixed &lt;title&gt; first.</summary>
+    static string? Title(IDocument page)
+    {
+        var raw = page.QuerySelector("#work_name")?.TextContent
+            ?? page.QuerySelector("meta[property='og:title']")?.GetAttribute("content")
+            ?? page.Title;
+        var title = raw is null ? null : SaleTitle.Strip(TitleSuffix().Replace(raw.Trim(), ""));
+        return string.IsNullOrWhiteSpace(title) ? null : title;
+    }
+
+    static string Floor(string? canonical) =>
+        canonical is not null && Uri.TryCreate(canonical, UriKind.Absolute, out var uri) && uri.Segments.Length > 1
+            ? uri.Segments[1].Trim('/')
+            : "maniax";
+
+    static AgeCategory Age(LabelledRows outline, IDocument page, string floor)
+    {
+        var cell = outline.Cell("年齢指定");
+        var labels = cell?.QuerySelectorAll("span[title]").Select(s => s.GetAttribute("title")).Append(cell.TextContent) ?? [];
+        return labels.Select(AgeLabels.FromLabel).FirstOrDefault(a => a is not null)
+            ?? (page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null)
+            ?? (floor is "home" or "comic" or "soft" or "app" ? AgeCategory.AllAges : AgeCategory.Adult);
+    }
+
+    /// <summary>The work type link (/work_type/SOU), not the category (同人ソフト) or option icons (音楽あり).</summary>
+    static string? WorkType(LabelledRows outline)
+    {
+        if (outline.Cell("作品形式") is not { } cell) return null;
+        return cell.QuerySelectorAll("a[href]").Select(a => WorkTypeLink().Match(a.GetAttribute("href")!)).FirstOrDefault(m => m.Success)?.Groups[1].Value
+            ?? cell.QuerySelectorAll("span[class]").Select(s => WorkTypeIcon().Match(s.ClassName!)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+    }
+
+    /// <summary>The tax-included price a buyer pays now: the 2024+ ga4 data attribute, the noscript block, else the analytics script.</summary>
+    static int? Price(IDocument page, string id, JsonElement? contents)
+    {
+        if (page.QuerySelector($".ga4_event_item_{id}[data-price]")?.GetAttribute("data-price") is { } ga4 && int.TryParse(ga4, out var price))
+            return price;
+        var shown = page.QuerySelectorAll("#work_price .work_buy_content span.price, .work_buy_content span.price")
+            .Select(s => Digits().Match(s.TextContent)).FirstOrDefault(m => m.Success);
+        if (shown is not null && int.TryParse(shown.Value.Replace(",", ""), out price))
+            return price;
+        // The analytics price excludes the 10% consumption tax; its discount, when present, includes it.
+        return contents?.Int("discount") ?? (contents?.Number("price") is { } net ? (int)Math.Round(net * 1.1) : null);
+    }
+
+    static string? Absolute(string? url) => url is null ? null : url.StartsWith("//") ? "https:" + url : url;
+}

@@ -1,0 +1,135 @@
+using Konomi.Contracts;
+using Konomi.Crawler.Parsing;
+
+namespace Konomi.Crawler.Tests.Parsing;
+
+public class WorkPageParserTests
+{
+    [Fact]
+    public void A_2021_voice_page_parses_every_field_by_its_label()
+    {
+        var parsed = WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ189758.html"));
+        var work = parsed.Work;
+
+        parsed.Status.ShouldBe(WorkStatus.Released);
+        work.Id.ShouldBe("RJ189758");
+        work.Title.ShouldBe("意地悪な機械人形に完全支配される音声 地獄級射精禁止オナニーサポート4 ヘルエグゼキューション");
+        work.Circle.ShouldBe("B-bishop");
+        work.Series.ShouldBe("地獄級オナニーサポート");
+        work.Authors.ShouldBe(["pawnlank7"]);
+        work.ScenarioWriters.ShouldBe(["pawnlank7"]);
+        work.Illustrators.ShouldBe(["Hobby"]);
+        work.VoiceActors.ShouldBe(["ゅかにゃん", "柚凪", "井上果林", "大山チロル", "西浦のどか"]);
+        work.Genres.ShouldBe(["ロボット/アンドロイド", "オナニー", "焦らし", "男性受け", "洗脳", "無表情"]);
+        work.ReleaseDate.ShouldBe(new DateOnly(2017, 1, 4));
+        work.AgeCategory.ShouldBe(AgeCategory.Adult);
+        work.WorkType.ShouldBe("SOU");
+        work.PriceYen.ShouldBe(1100);
+        work.Description.ShouldStartWith("皆様、こんにちは。サークルB-bishopのpawnlank7と申します。\n今作は、地獄級に激しいオナニーサポート作品第4弾です。");
+        work.Description.ShouldEndWith("B-bishop http://pawnlank7.blog.fc2.com");
+        work.Url.ShouldBe("https://www.dlsite.com/maniax/work/=/product_id/RJ189758.html");
+        work.ThumbnailUrl.ShouldBe("https://img.dlsite.jp/modpub/images2/work/doujin/RJ190000/RJ189758_img_main.jpg");
+    }
+
+    [Fact]
+    public void A_sale_page_drops_the_sale_prefix_keeps_masked_words_and_reads_the_sale_price()
+    {
+        var work = WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ126928.html")).Work;
+
+        work.Id.ShouldBe("RJ126928");
+        work.Title.ShouldBe("まじこスハロウィン -可愛い彼女は吸血鬼!? 妖しく光る魅了の魔眼の巻-");
+        work.Circle.ShouldBe("クッキーボイス");
+        work.Series.ShouldBe("ハロウィンパーティー");
+        work.Authors.ShouldBeEmpty();
+        work.ScenarioWriters.ShouldBe(["クッキーボイス"]);
+        work.Illustrators.ShouldBe(["皐月みすず"]);
+        work.VoiceActors.ShouldBe(["分倍河原シホ"]);
+        work.Genres.ShouldBe(["少女", "人外娘/モンスター娘", "ラブラブ/あまあま", "オカルト", "男性受け"]);
+        work.ReleaseDate.ShouldBe(new DateOnly(2014, 1, 11));
+        work.AgeCategory.ShouldBe(AgeCategory.Adult);
+        work.WorkType.ShouldBe("SOU");
+        work.PriceYen.ShouldBe(693);
+        work.Description.ShouldStartWith("☆;:*:;☆;:*:;☆");
+        work.Description.ShouldContain("嬉しそうにおち〇ちんが");
+        work.Description.ShouldContain("キャラクター紹介");
+    }
+
+    [Fact]
+    public void A_non_voice_page_takes_the_work_type_link_not_the_option_icons()
+    {
+        var work = WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ265946.html")).Work;
+
+        work.Id.ShouldBe("RJ265946");
+        work.Title.ShouldBe("サキュバスアカデミア");
+        work.Circle.ShouldBe("SQDT");
+        work.Series.ShouldBe("サキュバスクエスト");
+        work.Authors.ShouldBe(["SQDT"]);
+        work.ScenarioWriters.ShouldBe(["志文 透"]);
+        work.Illustrators.ShouldBe(["sion（しお）", "らい", "冬部李穏", "甘辛子"]);
+        work.VoiceActors.ShouldBeEmpty();
+        work.Genres.Count.ShouldBe(8);
+        work.Genres[0].ShouldBe("男主人公");
+        work.ReleaseDate.ShouldBe(new DateOnly(2021, 2, 26));
+        work.WorkType.ShouldBe("RPG");
+        work.PriceYen.ShouldBe(2970);
+        work.Description.ShouldStartWith("ゲーム概要\n\n◆ストーリー");
+    }
+
+    [Fact]
+    public void An_announce_page_is_announced_not_released()
+    {
+        var parsed = WorkPageParser.Parse(Fixtures.Read("dlsite-go_announce_RJ275695.html"));
+        var work = parsed.Work;
+
+        parsed.Status.ShouldBe(WorkStatus.Announced);
+        parsed.ExpectedRelease.ShouldBe("2020年05月下旬");
+        work.Id.ShouldBe("RJ275695");
+        work.Title.ShouldBe("貞操帯所有者のための強制ED化調教");
+        work.Circle.ShouldBe("Chastity Fancier(性的禁欲愛好家)");
+        work.Series.ShouldBe("キョウカ様による調教♪");
+        work.VoiceActors.ShouldBe(["琴音有波(紅月ことね)"]);
+        work.Authors.ShouldBe(["#yuki#"]);
+        work.Genres.ShouldBe(["マニアック/変態", "おっぱい", "ASMR", "SM", "男性受け", "アナル", "女王様/お姫様", "乳首/乳輪"]);
+        work.ReleaseDate.ShouldBeNull();
+        work.AgeCategory.ShouldBe(AgeCategory.Adult);
+        work.WorkType.ShouldBe("SOU");
+        work.Description.ShouldStartWith("☆★☆★☆★☆★☆★☆★☆★☆★\n\n『本作品のテーマ』");
+        work.Url.ShouldBe("https://www.dlsite.com/maniax/announce/=/product_id/RJ275695.html");
+    }
+
+    [Fact]
+    public void The_2016_layout_reads_labels_with_colon_suffixes_and_the_title_inside_a_link()
+    {
+        var parsed = WorkPageParser.Parse(Fixtures.Read("dlsite-go_2018_announce-layout_RJ189758.html"));
+        var work = parsed.Work;
+
+        parsed.Status.ShouldBe(WorkStatus.Announced);
+        parsed.ExpectedRelease.ShouldBe("2017年01月上旬");
+        work.Id.ShouldBe("RJ189758");
+        work.Title.ShouldBe("意地悪な機械人形に完全支配される音声 地獄級射精禁止オナニーサポート4 ヘルエグゼキューション");
+        work.Circle.ShouldBe("B-bishop");
+        work.Series.ShouldBe("地獄級オナニーサポート");
+        work.Genres.ShouldBe(["ロボッ娘", "オナニー", "焦らし", "男性受け", "洗脳", "無表情"]);
+        work.AgeCategory.ShouldBe(AgeCategory.Adult);
+        work.WorkType.ShouldBe("SOU");
+        work.PriceYen.ShouldBe(1000);
+        work.Description.ShouldStartWith("皆様、こんにちは。サークルB-bishopのpawnlank7と申します。");
+    }
+
+    [Fact]
+    public void A_region_blocked_page_served_with_200_is_a_typed_error()
+    {
+        var error = Should.Throw<CrawlException>(() => WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ01307318_region-blocked_EXCERPT_2025-05.html")));
+
+        error.Kind.ShouldBe(CrawlErrorKind.RegionBlocked);
+        error.Message.ShouldBe("RJ01307318: region-blocked: お住いの国・地域からは本作品は購入できません。");
+    }
+
+    [Theory]
+    [InlineData("<html><body><p>hello</p></body></html>")]
+    [InlineData("<html><head><link rel=canonical href='https://www.dlsite.com/maniax/work/=/product_id/RJ01000297.html'></head><body><h1 id=work_name>x</h1></body></html>")]
+    public void A_page_that_is_not_a_work_page_is_a_malformed_error(string html)
+    {
+        Should.Throw<CrawlException>(() => WorkPageParser.Parse(html)).Kind.ShouldBe(CrawlErrorKind.Malformed);
+    }
+}
