@@ -1,3 +1,4 @@
+using Konomi.Storage.Mongo;
 using Konomi.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,9 @@ public static class StorageExtensions
         {
             case "sqlite":
                 builder.Services.AddSqliteStores();
+                break;
+            case "mongo":
+                builder.Services.AddMongoStores();
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown: use 'sqlite' or 'mongo'.");

@@ -1,0 +1,95 @@
+using Konomi.Storage.Ports;
+using MongoDB.Driver;
+
+namespace Konomi.Storage.Mongo;
+
+/// <summary>
+/// The click goes into the history first (its id is the unique key, so a redelivery stops there), then
+/// the current label is moved forward only if this click is not older than it.
+/// </summary>
+public sealed class MongoLabelStore(KonomiMongo mongo) : ILabelStore
+{
+    private readonly IndexedCollection<ClickDocument> _clicks = mongo.Collection("clicks",
+        new CreateIndexModel<ClickDocument>(Builders<ClickDocument>.IndexKeys.Ascending(c => c.UserId).Ascending(c => c.WorkId).Ascending(c => c.At)));
+
+    private readonly IndexedCollection<LabelDocument> _labels = mongo.Collection("labels",
+        new CreateIndexModel<LabelDocument>(Builders<LabelDocument>.IndexKeys.Ascending(l => l.UserId).Ascending(l => l.WorkId),
+            new CreateIndexOptions { Unique = true, Name = "one_label_per_user_and_work" }),
+        new CreateIndexModel<LabelDocument>(Builders<LabelDocument>.IndexKeys.Ascending(l => l.LabeledAt)));
+
+    public async Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default)
+    {
+        var clicks = await _clicks.ReadyAsync(ct);
+        try
+        {
+            await clicks.InsertOneAsync(new ClickDocument(click.ClickId, click.UserId, click.WorkId, click.Interested,
+                StoredTime.ToTicks(click.At), click.Source), cancellationToken: ct);
+        }
+        catch (Exception e) when (DuplicateKey.Is(e))
+        {
+            return ClickOutcome.Duplicate;
+        }
+        await MoveLabelForwardAsync(click, ct);
+        return ClickOutcome.Recorded;
+    }
+
+    public async Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default)
+    {
+        var recorded = 0;
+        foreach (var click in clicks)
+            recorded += await RecordAsync(click, ct) == ClickOutcome.Recorded ? 1 : 0;
+        return recorded;
+    }
+
+    public async Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default)
+    {
+        var labels = await _labels.ReadyAsync(ct);
+        var found = await labels.Find(l => l.UserId == userId && l.WorkId == workId).FirstOrDefaultAsync(ct);
+        return found is null ? null : ToLabel(found);
+    }
+
+    public async Task<IReadOnlyList<Label>> ListAsync(string? userId = null, CancellationToken ct = default)
+    {
+        var labels = await _labels.ReadyAsync(ct);
+        var filter = userId is null ? Builders<LabelDocument>.Filter.Empty : Builders<LabelDocument>.Filter.Eq(l => l.UserId, userId);
+        var found = await labels.Find(filter).SortBy(l => l.LabeledAt).ThenBy(l => l.UserId).ThenBy(l => l.WorkId).ToListAsync(ct);
+        return found.Select(ToLabel).ToList();
+    }
+
+    public async Task<IReadOnlyList<Click>> HistoryAsync(string userId, string workId, CancellationToken ct = default)
+    {
+        var clicks = await _clicks.ReadyAsync(ct);
+        var found = await clicks.Find(c => c.UserId == userId && c.WorkId == workId).SortBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        return found.Select(c => new Click(c.Id, c.UserId, c.WorkId, c.Interested, StoredTime.FromTicks(c.At), c.Source)).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> ListUsersAsync(CancellationToken ct = default)
+    {
+        var labels = await _labels.ReadyAsync(ct);
+        var users = await labels.Distinct(l => l.UserId, Builders<LabelDocument>.Filter.Empty, cancellationToken: ct).ToListAsync(ct);
+        return users.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task MoveLabelForwardAsync(Click click, CancellationToken ct)
+    {
+        var labels = await _labels.ReadyAsync(ct);
+        var at = StoredTime.ToTicks(click.At);
+        FilterDefinition<LabelDocument> notNewer = Builders<LabelDocument>.Filter.Where(
+            l => l.UserId == click.UserId && l.WorkId == click.WorkId && l.LabeledAt <= at);
+        // On insert, the filter's equality fields (user, work) seed the new document.
+        var update = Builders<LabelDocument>.Update
+            .Set(l => l.Interested, click.Interested).Set(l => l.LabeledAt, at).Set(l => l.Source, click.Source);
+        try
+        {
+            await labels.UpdateOneAsync(notNewer, update, new UpdateOptions { IsUpsert = true }, ct);
+        }
+        catch (Exception e) when (DuplicateKey.Is(e))
+        {
+            // The pair has a label that is newer, or another writer inserted it a moment ago: update it
+            // only if it is not newer than this click.
+            await labels.UpdateOneAsync(notNewer, update, cancellationToken: ct);
+        }
+    }
+
+    private static Label ToLabel(LabelDocument l) => new(l.UserId, l.WorkId, l.Interested, StoredTime.FromTicks(l.LabeledAt), l.Source);
+}

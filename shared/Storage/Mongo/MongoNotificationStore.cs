@@ -1,0 +1,86 @@
+using Konomi.Storage.Ports;
+using MongoDB.Driver;
+
+namespace Konomi.Storage.Mongo;
+
+public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock) : INotificationStore
+{
+    private static readonly IndexKeysDefinitionBuilder<NotificationDocument> Keys = Builders<NotificationDocument>.IndexKeys;
+    private static readonly UpdateDefinitionBuilder<NotificationDocument> Update = Builders<NotificationDocument>.Update;
+
+    private readonly IndexedCollection<NotificationDocument> _notifications = mongo.Collection("notifications",
+        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.WorkId).Ascending(n => n.Target),
+            new CreateIndexOptions { Unique = true, Name = "one_notification_per_work_and_target" }),
+        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Channel).Ascending(n => n.MessageTs)),
+        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Status).Descending(n => n.CreatedAt)));
+
+    public async Task<bool> TryCreateAsync(Notification notification, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        try
+        {
+            await notifications.InsertOneAsync(NotificationDocument.From(notification), cancellationToken: ct);
+            return true;
+        }
+        catch (Exception e) when (DuplicateKey.Is(e))
+        {
+            return false;
+        }
+    }
+
+    public async Task<Notification?> TryLeaseAsync(string workId, string target, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var now = StoredTime.ToTicks(clock.GetUtcNow());
+        // One findAndModify: the server applies it atomically, so of two racing owners only one matches.
+        var leased = await notifications.FindOneAndUpdateAsync<NotificationDocument>(
+            n => n.WorkId == workId && n.Target == target && n.Status == NotificationStatus.Pending
+                && (n.LeaseUntil == null || n.LeaseUntil <= now),
+            Update.Set(n => n.LeaseOwner, owner).Set(n => n.LeaseUntil, StoredTime.ToTicks(leaseUntil)).Inc(n => n.Attempts, 1),
+            new FindOneAndUpdateOptions<NotificationDocument> { ReturnDocument = ReturnDocument.After }, ct);
+        return leased?.ToNotification();
+    }
+
+    public async Task MarkSentAsync(string workId, string target, string channel, string messageTs, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        await notifications.UpdateOneAsync(n => n.WorkId == workId && n.Target == target,
+            Update.Set(n => n.Status, NotificationStatus.Sent).Set(n => n.Channel, channel).Set(n => n.MessageTs, messageTs)
+                .Set(n => n.Error, null).Set(n => n.LeaseOwner, null).Set(n => n.LeaseUntil, null),
+            cancellationToken: ct);
+    }
+
+    public async Task MarkFailedAsync(string workId, string target, string error, bool final, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        await notifications.UpdateOneAsync(n => n.WorkId == workId && n.Target == target,
+            Update.Set(n => n.Status, final ? NotificationStatus.Failed : NotificationStatus.Pending).Set(n => n.Error, error)
+                .Set(n => n.LeaseOwner, null).Set(n => n.LeaseUntil, null),
+            cancellationToken: ct);
+    }
+
+    public async Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var found = await notifications.Find(n => n.WorkId == workId && n.Target == target).FirstOrDefaultAsync(ct);
+        return found?.ToNotification();
+    }
+
+    public async Task<Notification?> FindByMessageAsync(string channel, string messageTs, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var found = await notifications.Find(n => n.Channel == channel && n.MessageTs == messageTs).FirstOrDefaultAsync(ct);
+        return found?.ToNotification();
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var filter = status is { } only
+            ? Builders<NotificationDocument>.Filter.Eq(n => n.Status, only)
+            : Builders<NotificationDocument>.Filter.Empty;
+        var found = await notifications.Find(filter).SortByDescending(n => n.CreatedAt).ThenBy(n => n.WorkId).ThenBy(n => n.Target)
+            .Limit(limit).ToListAsync(ct);
+        return found.Select(n => n.ToNotification()).ToList();
+    }
+}

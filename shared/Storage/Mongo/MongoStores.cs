@@ -1,0 +1,21 @@
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konomi.Storage.Mongo;
+
+public static class MongoStores
+{
+    public static IServiceCollection AddMongoStores(this IServiceCollection services)
+    {
+        services.AddSingleton<KonomiMongo>();
+        services.AddSingleton<IWorkStore, MongoWorkStore>();
+        services.AddSingleton<ISnapshotStore, MongoSnapshotStore>();
+        services.AddSingleton<ILabelStore, MongoLabelStore>();
+        services.AddSingleton<IScoreStore, MongoScoreStore>();
+        services.AddSingleton<INotificationStore, MongoNotificationStore>();
+        services.AddSingleton<ITasteModelRegistry, MongoTasteModelRegistry>();
+        services.AddSingleton<IUserStore, MongoUserStore>();
+        services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongo", tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,99 @@
+using Konomi.Storage.Ports;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Konomi.Storage.Mongo;
+
+public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider clock) : ITasteModelRegistry
+{
+    private static readonly UpdateDefinitionBuilder<TasteModelDocument> Update = Builders<TasteModelDocument>.Update;
+
+    private readonly IndexedCollection<TasteModelDocument> _versions = mongo.Collection("tasteModels",
+        new CreateIndexModel<TasteModelDocument>(Builders<TasteModelDocument>.IndexKeys.Ascending(v => v.UserId).Descending(v => v.Version),
+            new CreateIndexOptions { Unique = true, Name = "one_version_number_per_user" }));
+
+    private readonly IndexedCollection<TasteModelChunk> _chunks = mongo.Collection("tasteModelChunks",
+        new CreateIndexModel<TasteModelChunk>(Builders<TasteModelChunk>.IndexKeys.Ascending(c => c.ModelId).Ascending(c => c.N),
+            new CreateIndexOptions { Unique = true }));
+
+    public async Task<TasteModelVersion> RegisterAsync(TasteModelDraft draft, CancellationToken ct = default)
+    {
+        var id = ObjectId.GenerateNewId();
+        // Bytes first: a version is never visible without them.
+        var chunks = await _chunks.ReadyAsync(ct);
+        var parts = draft.Bytes.Chunk(TasteModelChunk.Size).Select((data, n) => new TasteModelChunk(ObjectId.GenerateNewId(), id, n, data)).ToList();
+        if (parts.Count > 0) await chunks.InsertManyAsync(parts, cancellationToken: ct);
+
+        var versions = await _versions.ReadyAsync(ct);
+        while (true)
+        {
+            var latest = await versions.Find(v => v.UserId == draft.UserId).SortByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+            var document = new TasteModelDocument(id, draft.UserId, (latest?.Version ?? 0) + 1, draft.Family, TasteModelStatus.Candidate,
+                draft.Metrics, StoredTime.ToTicks(clock.GetUtcNow()), null, draft.Bytes.Length);
+            try
+            {
+                await versions.InsertOneAsync(document, cancellationToken: ct);
+                return document.ToVersion();
+            }
+            catch (Exception e) when (DuplicateKey.Is(e))
+            {
+                // Another trainer took that number a moment ago: take the next one.
+            }
+        }
+    }
+
+    public async Task<TasteModelVersion?> FindServingAsync(string userId, CancellationToken ct = default)
+    {
+        var versions = await _versions.ReadyAsync(ct);
+        var found = await versions.Find(v => v.UserId == userId && v.Status == TasteModelStatus.Serving)
+            .SortByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        return found?.ToVersion();
+    }
+
+    public async Task<TasteModelVersion?> FindAsync(string userId, int version, CancellationToken ct = default) =>
+        (await FindDocumentAsync(userId, version, ct))?.ToVersion();
+
+    public async Task<IReadOnlyList<TasteModelVersion>> ListAsync(string userId, CancellationToken ct = default)
+    {
+        var versions = await _versions.ReadyAsync(ct);
+        var found = await versions.Find(v => v.UserId == userId).SortByDescending(v => v.Version).ToListAsync(ct);
+        return found.Select(v => v.ToVersion()).ToList();
+    }
+
+    public async Task<byte[]> LoadBytesAsync(string userId, int version, CancellationToken ct = default)
+    {
+        var document = await FindDocumentAsync(userId, version, ct) ?? throw new TasteModelNotFoundException(userId, version);
+        var chunks = await _chunks.ReadyAsync(ct);
+        var parts = await chunks.Find(c => c.ModelId == document.Id).SortBy(c => c.N).ToListAsync(ct);
+        var bytes = parts.SelectMany(c => c.Data).ToArray();
+        if (bytes.Length != document.ByteCount)
+            throw new InvalidDataException($"Taste model {userId} v{version} has {bytes.Length} of its {document.ByteCount} bytes.");
+        return bytes;
+    }
+
+    public async Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default)
+    {
+        await SetStatusAsync(userId, version, TasteModelStatus.Serving, reason, ct);
+        var versions = await _versions.ReadyAsync(ct);
+        // Serving first, then retire the rest: a reader never finds no model at all in between.
+        await versions.UpdateManyAsync(v => v.UserId == userId && v.Status == TasteModelStatus.Serving && v.Version != version,
+            Update.Set(v => v.Status, TasteModelStatus.Retired), cancellationToken: ct);
+    }
+
+    public Task RejectAsync(string userId, int version, string reason, CancellationToken ct = default) =>
+        SetStatusAsync(userId, version, TasteModelStatus.Rejected, reason, ct);
+
+    private async Task SetStatusAsync(string userId, int version, TasteModelStatus status, string reason, CancellationToken ct)
+    {
+        var versions = await _versions.ReadyAsync(ct);
+        var result = await versions.UpdateOneAsync(v => v.UserId == userId && v.Version == version,
+            Update.Set(v => v.Status, status).Set(v => v.StatusReason, reason), cancellationToken: ct);
+        if (result.MatchedCount == 0) throw new TasteModelNotFoundException(userId, version);
+    }
+
+    private async Task<TasteModelDocument?> FindDocumentAsync(string userId, int version, CancellationToken ct)
+    {
+        var versions = await _versions.ReadyAsync(ct);
+        return await versions.Find(v => v.UserId == userId && v.Version == version).FirstOrDefaultAsync(ct);
+    }
+}
