@@ -11,12 +11,15 @@ using Polly.Timeout;
 namespace Konomi.Slack;
 
 /// <summary>
-/// The Slack Web API over one <see cref="HttpClient"/> whose resilience handler retries 429 (after
-/// Retry-After), 5xx and timeouts. Tokens travel only in the Authorization header, which nothing logs.
+/// The Slack Web API over the named <see cref="HttpClient"/> <see cref="HttpClientName"/>, whose resilience
+/// handler retries 429 (after Retry-After), 5xx and timeouts. A singleton: clients come from the factory per
+/// call. Tokens travel only in the Authorization header, which nothing logs.
 /// </summary>
-public sealed partial class SlackApi(HttpClient http, IOptions<SlackOptions> options, ChannelPostLimiter limiter, ILogger<SlackApi> logger)
+public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions> options, ChannelPostLimiter limiter, ILogger<SlackApi> logger)
     : ISlackApi
 {
+    public const string HttpClientName = "slack";
+
     public async Task<PostedMessage> PostMessageAsync(string channel, string text, JsonArray blocks, CancellationToken ct = default)
     {
         using var lease = await limiter.AcquireAsync(channel, ct);
@@ -90,7 +93,7 @@ public sealed partial class SlackApi(HttpClient http, IOptions<SlackOptions> opt
     {
         try
         {
-            return await http.SendAsync(request, ct);
+            return await clients.CreateClient(HttpClientName).SendAsync(request, ct);
         }
         catch (Exception e) when (e is TimeoutRejectedException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {

@@ -20,7 +20,8 @@ public static class SlackExtensions
 
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section);
         services.TryAddSingleton<ChannelPostLimiter>();
-        services.AddHttpClient<ISlackApi, SlackApi>((sp, http) =>
+        services.TryAddSingleton<ISlackApi, SlackApi>();
+        services.AddHttpClient(SlackApi.HttpClientName, (sp, http) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");

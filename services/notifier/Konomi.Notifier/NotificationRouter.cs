@@ -1,0 +1,44 @@
+using Konomi.Contracts;
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Notifier;
+
+/// <summary>
+/// Turns one liked verdict into a ledger entry for the user's target and, for instant delivery outside
+/// quiet hours, posts it at once. Digest and quiet-hour entries carry a HoldUntil; the sweep posts them.
+/// </summary>
+public sealed class NotificationRouter(
+    INotificationStore ledger, IWorkStore works, NotificationSender sender, IOptions<NotifierOptions> options, TimeProvider clock)
+{
+    public async Task RouteAsync(UserProfile profile, WorkScored verdict, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var target = NotificationTarget.For(profile);
+        var hold = QuietHours.End(profile, now);
+        if (profile.Delivery == DeliveryMode.Digest && (hold is null || hold < now + options.Value.DigestDelay))
+            hold = now + options.Value.DigestDelay;
+
+        var entry = new Notification(verdict.WorkId, target, profile.UserId, verdict.CrawlRunId, NotificationStatus.Pending, 0, now, hold);
+        // Instant delivery cannot wait for later, higher scores: the first MaxPerRun liked works of a run are
+        // posted and the rest recorded as over the maximum. Digests rank by score when they are sent.
+        if (profile.Delivery == DeliveryMode.Instant
+            && (await ledger.ListRunAsync(profile.UserId, verdict.CrawlRunId, ct)).Count(n => n.CountsAgainstMax() && n.WorkId != verdict.WorkId) >= profile.MaxPerRun)
+            entry = entry with { Status = NotificationStatus.Failed, Error = NotificationRuns.OverMaxPerRun };
+
+        // A redelivery finds its entry already there and still tries to post it: the first delivery may have
+        // died before posting. The lease lets only one of them post.
+        await ledger.TryCreateAsync(entry, ct);
+        if (entry.Status != NotificationStatus.Pending || hold is not null)
+            return;
+        var leased = await sender.LeaseAsync([entry], ct);
+        if (leased.Count == 0)
+            return;
+        if (await works.FindAsync(verdict.WorkId, ct) is not { } work)
+        {
+            await sender.FailAsync(leased, "work_not_found", transient: false);
+            return;
+        }
+        await sender.PostAsync(target, WorkMessage.Single(work, verdict), leased, ct);
+    }
+}

@@ -1,0 +1,80 @@
+using Konomi.Contracts;
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace Konomi.Notifier;
+
+/// <summary>
+/// Posts what the ledger holds and is now due: digests whose crawl run went quiet, works held by quiet
+/// hours, transient failures to retry, and entries a crashed notifier left leased (once the lease expires).
+/// Entries are grouped per (user, target, crawl run); a group waits until every entry's hold has passed.
+/// </summary>
+public sealed partial class NotificationSweep(
+    INotificationStore ledger, IUserStore users, IWorkStore works, IScoreStore scores, NotificationSender sender,
+    TimeProvider clock, ILogger<NotificationSweep> logger)
+{
+    const int Batch = 1000;
+    const int ScoreScan = 5000;
+
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var pending = await ledger.ListAsync(NotificationStatus.Pending, Batch, ct);
+        foreach (var run in pending.GroupBy(n => (n.UserId, n.Target, n.CrawlRunId)))
+        {
+            if (run.Any(n => n.HoldUntil > now) || !run.Any(n => !(n.LeaseUntil > now)))
+                continue;
+            var leased = await sender.LeaseAsync(run.Where(n => !(n.LeaseUntil > now)), ct);
+            if (leased.Count == 0)
+                continue;
+            var profile = await users.FindAsync(run.Key.UserId, ct);
+            if (profile is not { Active: true })
+            {
+                await sender.FailAsync(leased, "user_inactive", transient: false);
+                continue;
+            }
+            var items = await ResolveAsync(run.Key.UserId, leased, ct);
+            if (profile.Delivery == DeliveryMode.Digest)
+                await PostDigestAsync(profile, run.Key.Target, run.Key.CrawlRunId, items, ct);
+            else
+                foreach (var item in items)
+                    await sender.PostAsync(run.Key.Target, WorkMessage.Single(item.Work, item.Verdict), [item.Entry], ct);
+        }
+    }
+
+    async Task PostDigestAsync(UserProfile profile, string target, Guid crawlRunId, IReadOnlyList<NotifiedWork> items, CancellationToken ct)
+    {
+        // The highest scores win; the rest are recorded as over the maximum rather than dropped silently.
+        var sent = (await ledger.ListRunAsync(profile.UserId, crawlRunId, ct)).Count(n => n.Status == NotificationStatus.Sent);
+        var room = Math.Max(0, profile.MaxPerRun - sent);
+        var ranked = items.OrderByDescending(i => i.Verdict.Score).ToList();
+        await sender.FailAsync(ranked.Skip(room).Select(i => i.Entry), NotificationRuns.OverMaxPerRun, transient: false);
+        foreach (var (message, works) in DigestMessage.Split(ranked.Take(room).ToList()))
+            await sender.PostAsync(target, message, [.. works.Select(w => w.Entry)], ct);
+    }
+
+    // The ledger keeps delivery state only; the work and the verdict (score, reasons, model version) come
+    // from the work and score stores, where crawler and inference wrote them before announcing them.
+    async Task<IReadOnlyList<NotifiedWork>> ResolveAsync(string userId, IReadOnlyList<Notification> leased, CancellationToken ct)
+    {
+        var verdicts = (await scores.ListAsync(userId, ScoreScan, ct))
+            .GroupBy(s => (s.WorkId, s.CrawlRunId))
+            .ToDictionary(g => g.Key, g => g.First());
+        var items = new List<NotifiedWork>();
+        foreach (var entry in leased)
+        {
+            var work = await works.FindAsync(entry.WorkId, ct);
+            if (work is null || !verdicts.TryGetValue((entry.WorkId, entry.CrawlRunId), out var verdict))
+            {
+                LogUnresolved(logger, entry.WorkId, userId);
+                await sender.FailAsync([entry], work is null ? "work_not_found" : "score_not_found", transient: false);
+                continue;
+            }
+            items.Add(new NotifiedWork(entry, work, verdict));
+        }
+        return items;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot compose the notification of {WorkId} for {UserId}: its work or score is not stored")]
+    static partial void LogUnresolved(ILogger logger, string workId, string userId);
+}

@@ -1,0 +1,19 @@
+namespace Konomi.Notifier;
+
+/// <summary>Section <c>Notifier</c>.</summary>
+public sealed class NotifierOptions
+{
+    public const string Section = "Notifier";
+
+    /// <summary>A digest goes out once its crawl run has brought no new liked work for this long.</summary>
+    public TimeSpan DigestDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often held, digest and retryable notifications are looked at.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a notifier owns an entry while posting it; after a crash, another may take it then.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Posting attempts (each with the Slack client's own retries) before a notification is recorded as failed.</summary>
+    public int MaxAttempts { get; set; } = 5;
+}
