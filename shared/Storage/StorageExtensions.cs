@@ -1,5 +1,6 @@
 using Konomi.Storage.Mongo;
 using Konomi.Storage.Sqlite;
+using Konomi.Storage.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,8 @@ public static class StorageExtensions
             default:
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown: use 'sqlite' or 'mongo'.");
         }
+        builder.Services.AddSingleton<LabelsCsv>();
+        builder.Services.AddSingleton<WorksJsonLines>();
         builder.Services.AddHostedService<UserSeeding>();
         return builder;
     }

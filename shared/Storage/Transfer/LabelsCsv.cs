@@ -1,0 +1,65 @@
+using System.Globalization;
+using Konomi.Storage.Ports;
+
+namespace Konomi.Storage.Transfer;
+
+/// <summary>
+/// Current labels as CSV: <c>work_id,user_id,label,labeled_at</c>, label 1 (interested) or 0, times ISO 8601
+/// in UTC, oldest first. An import takes each row as a click with source <c>import</c> and an id made from
+/// the row, so importing the same file twice changes nothing.
+/// </summary>
+public sealed class LabelsCsv(ILabelStore labels)
+{
+    public const string Header = "work_id,user_id,label,labeled_at";
+    public const string Source = "import";
+
+    public async Task<int> ExportAsync(TextWriter writer, CancellationToken ct = default)
+    {
+        var current = await labels.ListAsync(ct: ct);
+        await writer.WriteLineAsync(Header);
+        foreach (var label in current)
+            await writer.WriteLineAsync(CsvLine.Join(label.WorkId, label.UserId, label.Interested ? "1" : "0",
+                label.LabeledAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+        return current.Count;
+    }
+
+    /// <summary>Reads and checks the whole file first; stores nothing unless every line is valid.</summary>
+    public async Task<ImportResult> ImportAsync(TextReader reader, CancellationToken ct = default)
+    {
+        var clicks = new List<Click>();
+        var problems = new List<ImportProblem>();
+        var number = 0;
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            number++;
+            if (number == 1)
+            {
+                if (line.Trim() != Header) problems.Add(new(1, $"the header must be '{Header}', got '{line}'"));
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var (click, problem) = Parse(line);
+            if (click is null) problems.Add(new(number, problem!));
+            else clicks.Add(click);
+        }
+        if (number == 0) problems.Add(new(1, $"the file is empty; expected the header '{Header}'"));
+        if (problems.Count > 0) return new ImportResult(clicks.Count, 0, problems);
+        return new ImportResult(clicks.Count, await labels.ImportAsync(clicks, ct), []);
+    }
+
+    private static (Click? Click, string? Problem) Parse(string line)
+    {
+        var fields = CsvLine.Split(line);
+        if (fields is not { Count: 4 })
+            return (null, $"expected 4 fields (work_id,user_id,label,labeled_at), got {(fields is null ? "a broken quote" : fields.Count.ToString(CultureInfo.InvariantCulture))}");
+        var (workId, userId, label, labeledAt) = (fields[0].Trim(), fields[1].Trim(), fields[2].Trim(), fields[3].Trim());
+        if (workId.Length == 0) return (null, "work_id is empty");
+        if (userId.Length == 0) return (null, "user_id is empty");
+        if (label is not ("1" or "0")) return (null, $"label must be 1 or 0, got '{label}'");
+        if (labeledAt.Length < 11 || labeledAt[10] != 'T' || !DateTimeOffset.TryParse(labeledAt, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            return (null, $"labeled_at must be an ISO 8601 time like 2026-11-01T12:00:00Z, got '{labeledAt}'");
+        var clickId = $"{Source}:{userId}:{workId}:{at.UtcTicks}:{label}";
+        return (new Click(clickId, userId, workId, label == "1", at, Source), null);
+    }
+}

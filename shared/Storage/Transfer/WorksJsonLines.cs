@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Konomi.Contracts;
+using Konomi.Storage.Ports;
+
+namespace Konomi.Storage.Transfer;
+
+/// <summary>
+/// Works as JSON lines, one work per line in the store's own JSON shape, newest release first. Imported
+/// works count as already announced: moving a store must not notify anyone again.
+/// </summary>
+public sealed class WorksJsonLines(IWorkStore works)
+{
+    public async Task<int> ExportAsync(TextWriter writer, CancellationToken ct = default)
+    {
+        var all = await works.ListAsync(limit: int.MaxValue, ct: ct);
+        foreach (var work in all)
+            await writer.WriteLineAsync(JsonSerializer.Serialize(work, StorageJson.Options));
+        return all.Count;
+    }
+
+    /// <summary>Reads and checks the whole file first; stores nothing unless every line is valid.</summary>
+    public async Task<ImportResult> ImportAsync(TextReader reader, CancellationToken ct = default)
+    {
+        var parsed = new List<Work>();
+        var problems = new List<ImportProblem>();
+        var firstLine = new Dictionary<string, int>();
+        var number = 0;
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var (work, problem) = Parse(line);
+            if (work is not null && !firstLine.TryAdd(work.Id, number))
+                problems.Add(new(number, $"work {work.Id} appears again (first on line {firstLine[work.Id]})"));
+            else if (work is null) problems.Add(new(number, problem!));
+            else parsed.Add(work);
+        }
+        if (problems.Count > 0) return new ImportResult(parsed.Count, 0, problems);
+        return new ImportResult(parsed.Count, await works.ImportAsync(parsed, ct), []);
+    }
+
+    private static (Work? Work, string? Problem) Parse(string line)
+    {
+        Work? work;
+        try
+        {
+            work = JsonSerializer.Deserialize<Work>(line, StorageJson.Options);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"not a work in JSON: {e.Message}");
+        }
+        if (work is null) return (null, "not a work in JSON: null");
+        if (string.IsNullOrWhiteSpace(work.Id)) return (null, "id is empty");
+        if (string.IsNullOrWhiteSpace(work.Title)) return (null, $"work {work.Id}: title is empty");
+        if (string.IsNullOrWhiteSpace(work.Url)) return (null, $"work {work.Id}: url is empty");
+        return (work, null);
+    }
+}

@@ -1,0 +1,61 @@
+using Konomi.Storage.Ports;
+using Konomi.Storage.Transfer;
+using Konomi.Testing;
+
+namespace Konomi.Storage.Tests;
+
+/// <summary>Bad label files: every bad line is reported and nothing is stored.</summary>
+public sealed class LabelsCsvTests : IAsyncDisposable
+{
+    private readonly TestStore _store = TestStore.Sqlite();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_malformed_file_reports_every_bad_line_and_stores_nothing()
+    {
+        const string file = """
+            work_id,user_id,label,labeled_at
+            RJ01000001,u1,1,2026-11-01T12:00:00Z
+            RJ01000002,u1,yes,2026-11-01T12:00:00Z
+            RJ01000003,u1,0
+            ,u1,0,2026-11-01T12:00:00Z
+            RJ01000004,u1,1,yesterday
+            "RJ01000005,u1,1,2026-11-01T12:00:00Z
+
+            RJ01000006,u1,0,2026-11-01T21:00:00+09:00
+            """;
+
+        var result = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(file), Ct);
+
+        result.Succeeded.ShouldBeFalse();
+        result.Problems.Select(p => p.Line).ShouldBe([3, 4, 5, 6, 7]);
+        result.Problems[0].ToString().ShouldBe("line 3: label must be 1 or 0, got 'yes'");
+        (await _store.Get<ILabelStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_file_without_the_header_is_refused()
+    {
+        var result = await _store.Get<LabelsCsv>().ImportAsync(new StringReader("RJ01000001,u1,1,2026-11-01T12:00:00Z\n"), Ct);
+
+        result.Problems.ShouldHaveSingleItem().Line.ShouldBe(1);
+        (await _store.Get<ILabelStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Times_with_an_offset_are_stored_as_the_same_instant_and_exported_in_UTC()
+    {
+        const string file = "work_id,user_id,label,labeled_at\nRJ01000001,u1,0,2026-11-01T21:00:00+09:00\n";
+
+        (await _store.Get<LabelsCsv>().ImportAsync(new StringReader(file), Ct)).Added.ShouldBe(1);
+
+        var label = await _store.Get<ILabelStore>().FindAsync("u1", "RJ01000001", Ct);
+        label.ShouldBe(new Label("u1", "RJ01000001", false, new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero), "import"));
+        var writer = new StringWriter { NewLine = "\n" };
+        await _store.Get<LabelsCsv>().ExportAsync(writer, Ct);
+        writer.ToString().ShouldBe("work_id,user_id,label,labeled_at\nRJ01000001,u1,0,2026-11-01T12:00:00.0000000Z\n");
+    }
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+}

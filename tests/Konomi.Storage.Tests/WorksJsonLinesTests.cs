@@ -1,0 +1,35 @@
+using Konomi.Storage.Ports;
+using Konomi.Storage.Transfer;
+using Konomi.Testing;
+
+namespace Konomi.Storage.Tests;
+
+/// <summary>Bad works files: every bad line is reported and nothing is stored.</summary>
+public sealed class WorksJsonLinesTests : IAsyncDisposable
+{
+    private readonly TestStore _store = TestStore.Sqlite();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_malformed_file_reports_every_bad_line_and_stores_nothing()
+    {
+        var good = Sample.Json(Sample.Work("RJ01000001"));
+        var file = string.Join('\n',
+            good,
+            "{not json",
+            """{"title":"no id","url":"https://x"}""",
+            Sample.Json(Sample.Work("RJ01000002") with { Title = " " }),
+            good,
+            "",
+            "null");
+
+        var result = await _store.Get<WorksJsonLines>().ImportAsync(new StringReader(file), Ct);
+
+        result.Problems.Select(p => p.Line).ShouldBe([2, 3, 4, 5, 7]);
+        result.Problems[3].Message.ShouldBe("work RJ01000001 appears again (first on line 1)");
+        (await _store.Get<IWorkStore>().CountAsync(Ct)).ShouldBe(0);
+    }
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+}
