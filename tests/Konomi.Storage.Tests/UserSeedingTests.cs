@@ -1,0 +1,64 @@
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konomi.Storage.Tests;
+
+public sealed class UserSeedingTests : IAsyncDisposable
+{
+    private readonly TestStore _store = TestStore.Sqlite();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task With_no_users_configured_the_first_start_creates_the_active_user_me()
+    {
+        var users = await StartAsync([]);
+
+        users.ShouldBe([new UserProfile("me")]);
+    }
+
+    [Fact]
+    public async Task Configured_users_are_upserted_with_every_field_and_no_default_user_is_added()
+    {
+        await _store.Get<IUserStore>().UpsertAsync(new UserProfile("alice", MaxPerRun: 1), Ct);
+
+        var users = await StartAsync(new()
+        {
+            ["Users:0:UserId"] = "alice",
+            ["Users:0:SlackUserId"] = "U0ALICE",
+            ["Users:0:Delivery"] = "Digest",
+            ["Users:0:QuietFrom"] = "23:00",
+            ["Users:0:QuietTo"] = "07:30",
+            ["Users:0:TimeZone"] = "Europe/Berlin",
+            ["Users:0:MaxPerRun"] = "5",
+            ["Users:0:Preferences:BlockedGenres:0"] = "ホラー",
+            ["Users:1:UserId"] = "team",
+            ["Users:1:Channel"] = "C0TEAM",
+            ["Users:1:Active"] = "false",
+        });
+
+        users.Select(u => u.UserId).ShouldBe(["alice", "team"]);
+        Sample.Json(users[0]).ShouldBe(Sample.Json(new UserProfile("alice", "U0ALICE", null, DeliveryMode.Digest,
+            new TimeOnly(23, 0), new TimeOnly(7, 30), "Europe/Berlin", 5, true, new Preferences { BlockedGenres = ["ホラー"] })));
+        (users[1].Channel, users[1].Active).ShouldBe(("C0TEAM", false));
+    }
+
+    [Fact]
+    public async Task A_configured_user_without_an_id_stops_the_start_with_a_clear_error()
+    {
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new() { ["Users:0:Channel"] = "C0TEAM" }));
+
+        error.Message.ShouldBe("Users:0:UserId is missing: every configured user needs one.");
+    }
+
+    private async Task<IReadOnlyList<UserProfile>> StartAsync(Dictionary<string, string?> users)
+    {
+        using var host = StorageHost.Build(_store.Settings.Concat(users));
+        await host.StartAsync(Ct);
+        await host.StopAsync(Ct);
+        return await host.Services.GetRequiredService<IUserStore>().ListAsync(Ct);
+    }
+
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+}
