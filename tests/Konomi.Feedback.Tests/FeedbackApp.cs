@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Konomi.Contracts;
+using Konomi.Emulators.Slack;
+using Konomi.Hosting;
+using Konomi.Slack;
+using Konomi.Storage;
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Konomi.Feedback.Tests;
+
+/// <summary>
+/// The feedback service as a host composes it (real SQLite store, the in-memory bus, the real Slack
+/// client) on a loopback port, talking to the Slack emulator, with a probe consuming FeedbackReceived.
+/// </summary>
+public sealed class FeedbackApp : IAsyncDisposable
+{
+    public const string SigningSecret = "test-signing-secret";
+
+    readonly WebApplication _app;
+    readonly TestStore _store;
+
+    FeedbackApp(WebApplication app, TestStore store, SlackEmulator? slack, LogLines logs)
+    {
+        _app = app;
+        _store = store;
+        Slack = slack;
+        Logs = logs;
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        Sender = new SlackInteractionSender(Http, SigningSecret);
+    }
+
+    public SlackEmulator? Slack { get; }
+    public LogLines Logs { get; }
+    public HttpClient Http { get; }
+    public SlackInteractionSender Sender { get; }
+    public IReadOnlyList<FeedbackReceived> Published => Get<ReceivedFeedback>().Messages;
+    public ILabelStore Labels => Get<ILabelStore>();
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>Socket Mode against <paramref name="slack"/>.</summary>
+    public static Task<FeedbackApp> SocketModeAsync(SlackEmulator slack) => StartAsync(slack, slack.Settings());
+
+    /// <summary>The HTTP endpoint with <see cref="SigningSecret"/>; chat.update goes to <paramref name="slack"/>.</summary>
+    public static Task<FeedbackApp> HttpModeAsync(SlackEmulator slack, int maxPayloadBytes = 1024 * 1024) => StartAsync(slack, new(slack.Settings())
+    {
+        ["Feedback:Mode"] = "http",
+        ["Feedback:MaxPayloadBytes"] = maxPayloadBytes.ToString(),
+        ["Slack:SigningSecret"] = SigningSecret,
+        ["Slack:AppToken"] = null,
+    });
+
+    public static async Task<FeedbackApp> StartAsync(SlackEmulator? slack, Dictionary<string, string?> settings)
+    {
+        var store = TestStore.Sqlite();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(store.Settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Feedback:ReconnectDelay"] = "00:00:00.050",
+            ["Feedback:FollowUpRetryDelay"] = "00:00:00.050",
+            ["Slack:RetryDelay"] = "00:00:00.050",
+            ["Slack:PostInterval"] = "00:00:00.001",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new LogLines();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+
+        builder.AddKonomiStorage();
+        builder.AddFeedback();
+        builder.Services.AddSingleton<ReceivedFeedback>();
+        builder.Services.AddKonomiConsumers(x => x.AddConsumer<FeedbackProbe>());
+        builder.AddKonomiBus();
+
+        var app = builder.Build();
+        app.MapSlackInteractions();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new FeedbackApp(app, store, slack, logs);
+    }
+
+    /// <summary>Plays the notifier: stores the work, posts a message with the two buttons, records it in the ledger.</summary>
+    public async Task<PostedWork> PostWorkAsync(string workId, string userId = "alice", bool storeWork = true)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var crawlRunId = Guid.NewGuid();
+        if (storeWork)
+            await Get<IWorkStore>().AddAsync(new Work { Id = workId, Title = "作品 " + workId, Url = $"https://www.dlsite.com/maniax/work/=/product_id/{workId}.html" }, crawlRunId, ct);
+        var value = new FeedbackValue(workId, userId, "tfidf-logreg", 3).Format();
+        var blocks = new JsonArray(
+            new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = $"*作品 {workId}*" } },
+            new JsonObject
+            {
+                ["type"] = "actions",
+                ["block_id"] = FeedbackActions.BlockId(workId),
+                ["elements"] = new JsonArray(
+                    Button(FeedbackActions.Interested, FeedbackActions.InterestedText, value),
+                    Button(FeedbackActions.NotInterested, FeedbackActions.NotInterestedText, value)),
+            });
+        var posted = await Get<ISlackApi>().PostMessageAsync(Slack!.GeneralChannel, "作品 " + workId, blocks, ct);
+
+        var ledger = Get<INotificationStore>();
+        await ledger.TryCreateAsync(new Notification(workId, posted.Channel, userId, crawlRunId, NotificationStatus.Pending, 0, DateTimeOffset.UtcNow), ct);
+        await ledger.MarkSentAsync(workId, posted.Channel, posted.Channel, posted.Ts, ct);
+        return new PostedWork(workId, userId, posted.Channel, posted.Ts, blocks, crawlRunId);
+    }
+
+    /// <summary>A press of one of the work's buttons, as Slack reports it.</summary>
+    public static JsonObject Press(PostedWork work, bool interested, DateTimeOffset at, string slackUser = "U0ALICE") =>
+        SlackInteraction.ButtonPress(slackUser, interested ? FeedbackActions.Interested : FeedbackActions.NotInterested,
+            new FeedbackValue(work.WorkId, work.UserId, "tfidf-logreg", 3).Format(), FeedbackActions.BlockId(work.WorkId),
+            work.Channel, work.Ts, work.Blocks, at, "作品 " + work.WorkId);
+
+    /// <summary>The choice line Konomi added under a work's buttons, or null.</summary>
+    public static string? ChoiceShown(JsonArray blocks, string workId) =>
+        blocks.OfType<JsonObject>()
+            .FirstOrDefault(b => b["block_id"]?.GetValue<string>() == "choice:" + FeedbackActions.BlockId(workId))?["elements"]?[0]?["text"]?.GetValue<string>();
+
+    static JsonObject Button(string actionId, string text, string value) => new()
+    {
+        ["type"] = "button",
+        ["action_id"] = actionId,
+        ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = text },
+        ["value"] = value,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text;
+using Konomi.Emulators.Slack;
+
+namespace Konomi.Feedback.Tests;
+
+public sealed class HttpInteractionTests : IAsyncLifetime
+{
+    SlackEmulator _slack = null!;
+    FeedbackApp _app = null!;
+
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _slack = await SlackEmulator.StartAsync(Ct);
+        _app = await FeedbackApp.HttpModeAsync(_slack, maxPayloadBytes: 64 * 1024);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_signed_click_is_stored_before_the_200_then_redrawn_and_published()
+    {
+        var work = await _app.PostWorkAsync("RJ02000001");
+
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(work, false, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var label = await _app.Labels.FindAsync("alice", work.WorkId, Ct);
+        label.ShouldNotBeNull();
+        (label.Interested, label.Source).ShouldBe((false, "slack-http"));
+        await Eventually.HoldsAsync(() => _app.Published.Count == 1 && _slack.Updates.Count == 1, "published and redrawn");
+        (_app.Published[0].Source, _app.Published[0].CrawlRunId).ShouldBe(("slack-http", (Guid?)work.CrawlRunId));
+        FeedbackApp.ChoiceShown(_slack.Updates[0].Blocks, work.WorkId)!.ShouldContain("別に…");
+    }
+
+    [Fact]
+    public async Task A_request_replayed_after_five_minutes_is_refused_and_stores_nothing()
+    {
+        var work = await _app.PostWorkAsync("RJ02000002");
+
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow.AddMinutes(-5).AddSeconds(-2), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await _app.Labels.ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("wrong secret")]
+    [InlineData("tampered body")]
+    public async Task A_request_without_a_valid_signature_is_refused_and_stores_nothing(string fault)
+    {
+        var work = await _app.PostWorkAsync("RJ02000003");
+        var body = Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow).ToJsonString()));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var signature = fault switch
+        {
+            "missing" => null,
+            "wrong secret" => SlackInteractionSender.Sign("not-the-secret", timestamp, body),
+            _ => SlackInteractionSender.Sign(FeedbackApp.SigningSecret, timestamp, [.. body.SkipLast(1)]),
+        };
+
+        using var response = await _app.Sender.SendAsync(body, timestamp, signature, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await _app.Labels.ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_from_its_length_alone()
+    {
+        using var response = await _app.Sender.SendRawAsync(new byte[64 * 1024 + 1], DateTimeOffset.UtcNow, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_without_a_length_is_refused_once_it_passes_the_limit()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/interactions")
+        {
+            Content = new StreamContent(new UnsizedStream(1024 * 1024)),   // chunked: no Content-Length to go by
+        };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+
+        using var response = await _app.Http.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task A_click_on_a_work_the_store_does_not_know_is_stored_and_logged()
+    {
+        var work = await _app.PostWorkAsync("RJ02999999", storeWork: false);
+
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _app.Labels.FindAsync("alice", "RJ02999999", Ct)).ShouldNotBeNull();
+        _app.Logs.Lines.ShouldContain(l => l.Contains("RJ02999999") && l.Contains("does not know"));
+    }
+
+    [Fact]
+    public async Task The_same_click_posted_twice_is_stored_once()
+    {
+        var work = await _app.PostWorkAsync("RJ02000004");
+        var press = FeedbackApp.Press(work, true, DateTimeOffset.UtcNow);
+
+        (await _app.Sender.SendAsync(press, DateTimeOffset.UtcNow, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _app.Sender.SendAsync(press, DateTimeOffset.UtcNow, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await _app.Labels.HistoryAsync("alice", work.WorkId, Ct)).Count.ShouldBe(1);
+    }
+
+    /// <summary>A body of <paramref name="size"/> bytes that does not say how long it is.</summary>
+    sealed class UnsizedStream(int size) : Stream
+    {
+        int _left = size;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(Math.Min(count, 4096), _left);
+            Array.Fill(buffer, (byte)'a', offset, n);
+            _left -= n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
