@@ -9,6 +9,8 @@ public static class KonomiCommand
     public static RootCommand Create() => new("Konomi (好み): new DLsite voice works you will like, in Slack.")
     {
         RunCommand.Create(),
+        LabelsCommand.Create(),
+        WorksCommand.Create(),
         EvalCommand.Create(),
         BenchCommand.Create(),
     };

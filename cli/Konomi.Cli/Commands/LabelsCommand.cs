@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Konomi.Storage.Transfer;
+
+namespace Konomi.Cli.Commands;
+
+/// <summary><c>konomi labels export|import FILE.csv</c>: every user's current labels as CSV.</summary>
+public static class LabelsCommand
+{
+    public static Command Create() => new("labels", $"Export or import labels as CSV ({LabelsCsv.Header})")
+    {
+        LabelsAndWorksTransfer.Export("export", "Write every current label to FILE.csv, oldest first",
+            (services, writer, ct) => services.GetRequiredService<LabelsCsv>().ExportAsync(writer, ct), "labels"),
+        LabelsAndWorksTransfer.Import("import", "Add the labels in FILE.csv as clicks (source import); a bad file changes nothing",
+            (services, reader, ct) => services.GetRequiredService<LabelsCsv>().ImportAsync(reader, ct), "labels"),
+    };
+}
