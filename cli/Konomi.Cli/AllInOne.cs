@@ -34,4 +34,13 @@ public static class AllInOne
         builder.AddKonomiBus();
         return builder;
     }
+
+    /// <summary>Health, metrics, <c>POST /score</c> and <c>POST /slack/interactions</c>, as the separate hosts map them.</summary>
+    public static WebApplication MapKonomiEndpoints(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapScore();
+        app.MapSlackInteractions();
+        return app;
+    }
 }
