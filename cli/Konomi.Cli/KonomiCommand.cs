@@ -11,6 +11,9 @@ public static class KonomiCommand
         RunCommand.Create(),
         LabelsCommand.Create(),
         WorksCommand.Create(),
+        TrainCommand.Create(),
+        ModelsCommand.Create(),
+        ScoreCommand.Create(),
         EvalCommand.Create(),
         BenchCommand.Create(),
     };

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Konomi.Storage.Ports;
+using Konomi.Trainer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konomi.Cli.Commands;
+
+/// <summary>
+/// <c>konomi models list|promote|rollback</c>: see every version of a user's taste model and override the
+/// promotion gate, the way a reviewer approves a model version before it serves.
+/// </summary>
+public static class ModelsCommand
+{
+    public static Command Create() => new("models", "List, promote and roll back users' taste model versions")
+    {
+        List(),
+        Promote(),
+        Rollback(),
+    };
+
+    static Command List()
+    {
+        var user = new Option<string?>("--user") { Description = "Only this user (default: every labelled user)" };
+        var dataDir = CommonOptions.DataDir();
+        var command = new Command("list", "Every model version, newest first, with status, F1 and why") { user, dataDir };
+        command.SetAction(async (parse, ct) =>
+        {
+            var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
+            var registry = services.GetRequiredService<ITasteModelRegistry>();
+            var users = parse.GetValue(user) is { } one ? [one] : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
+            Console.WriteLine($"{"user",-12} {"version",7} {"family",-10} {"status",-9} {"F1",5} {"labels",6}  reason");
+            foreach (var id in users)
+                foreach (var v in await registry.ListAsync(id, ct))
+                    Console.WriteLine($"{v.UserId,-12} {v.Version,7} {v.Family,-10} {v.Status,-9} {v.Metrics.F1,5:0.00} {v.Metrics.Examples,6}  {v.StatusReason}");
+            return 0;
+        });
+        return command;
+    }
+
+    static Command Promote()
+    {
+        var user = new Option<string>("--user") { Required = true, Description = "Whose model" };
+        var version = new Option<int>("--version") { Required = true, Description = "The version to serve" };
+        var dataDir = CommonOptions.DataDir();
+        var command = new Command("promote", "Serve this version now, whatever the gate said") { user, version, dataDir };
+        command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), async o =>
+        {
+            var promoted = await o.PromoteAsync(parse.GetValue(user)!, parse.GetValue(version), ct);
+            Console.WriteLine($"{promoted.UserId} v{promoted.Version} ({promoted.Family}, F1 {promoted.Metrics.F1:0.00}) is serving.");
+        }));
+        return command;
+    }
+
+    static Command Rollback()
+    {
+        var user = new Option<string>("--user") { Required = true, Description = "Whose model" };
+        var dataDir = CommonOptions.DataDir();
+        var command = new Command("rollback", "Serve the version that served before the current one") { user, dataDir };
+        command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), async o =>
+        {
+            var restored = await o.RollbackAsync(parse.GetValue(user)!, ct);
+            Console.WriteLine($"{restored.UserId} v{restored.Version} ({restored.Family}, F1 {restored.Metrics.F1:0.00}) is serving again.");
+        }));
+        return command;
+    }
+
+    static async Task<int> Override(string? dataDir, Func<ServingOverride, Task> change)
+    {
+        var services = AllInOne.CreateBuilder(dataDir, null).Build().Services;
+        try
+        {
+            await change(services.GetRequiredService<ServingOverride>());
+            return 0;
+        }
+        catch (ServingOverrideException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using Konomi.Contracts;
+using Konomi.Inference;
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konomi.Cli.Commands;
+
+/// <summary><c>konomi score</c>: one work's score and reasons for each active user (or one), without storing anything.</summary>
+public static class ScoreCommand
+{
+    public static Command Create()
+    {
+        var file = new Option<FileInfo?>("--work") { Description = "A work as JSON (the shape POST /score takes)" };
+        var id = new Option<string?>("--id") { Description = "A stored work's id, e.g. RJ01234567" };
+        var user = new Option<string?>("--user") { Description = "Only this user (default: every active user)" };
+        var dataDir = CommonOptions.DataDir();
+        var command = new Command("score", "Score one work with each user's serving model and print the reasons") { file, id, user, dataDir };
+        command.Validators.Add(r =>
+        {
+            if ((r.GetValue(file) is null) == (r.GetValue(id) is null))
+                r.AddError("Give exactly one of --work FILE.json or --id RJ....");
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
+            var (work, error) = parse.GetValue(file) is { } json
+                ? Read(json)
+                : await FindAsync(services.GetRequiredService<IWorkStore>(), parse.GetValue(id)!, ct);
+            if (work is null)
+            {
+                Console.Error.WriteLine(error);
+                return 1;
+            }
+            var users = await services.GetRequiredService<Audience>().ListAsync(parse.GetValue(user), ct);
+            foreach (var score in await services.GetRequiredService<WorkScorer>().ScoreAsync([work], users, ct))
+                Print(work, score);
+            return 0;
+        });
+        return command;
+    }
+
+    static (Work?, string?) Read(FileInfo file)
+    {
+        try
+        {
+            var work = JsonSerializer.Deserialize<Work>(File.ReadAllText(file.FullName), JsonSerializerOptions.Web);
+            return string.IsNullOrWhiteSpace(work?.Id) || string.IsNullOrWhiteSpace(work.Title)
+                ? (null, $"{file.FullName}: a work needs a non-empty id and title.")
+                : (work, null);
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return (null, $"{file.FullName} is not a readable work JSON: {e.Message}");
+        }
+    }
+
+    static async Task<(Work?, string?)> FindAsync(IWorkStore works, string id, CancellationToken ct) =>
+        await works.FindAsync(id, ct) is { } work ? (work, null) : (null, $"No stored work has the id {id}.");
+
+    static void Print(Work work, WorkScore score)
+    {
+        var verdict = score.Liked switch { true => "liked", false => "not liked", null => "no verdict (no model yet)" };
+        Console.WriteLine($"{score.UserId}: {work.Id} {work.Title}");
+        Console.WriteLine($"  score {score.Score:0.000} (threshold {score.Threshold:0.000}) -> {verdict}; model {score.ModelId} v{score.ModelVersion}");
+        foreach (var reason in score.Reasons)
+            Console.WriteLine($"  {reason.Weight,7:+0.000;-0.000}  {reason.Text}");
+    }
+}

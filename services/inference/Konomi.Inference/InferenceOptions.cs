@@ -1,0 +1,22 @@
+namespace Konomi.Inference;
+
+/// <summary>Section <c>Inference</c>: how new works are batched for scoring and where models run.</summary>
+public sealed class InferenceOptions
+{
+    public const string Section = "Inference";
+
+    /// <summary>Most works scored in one batch; a crawl's new works usually arrive together.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long a partial batch waits for more works before it is scored anyway.</summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Batches scored at the same time by one process.</summary>
+    public int ConcurrentBatches { get; set; } = 1;
+
+    /// <summary>Reasons kept per score, strongest first.</summary>
+    public int MaxReasons { get; set; } = 5;
+
+    /// <summary><c>cpu</c> or <c>cuda</c>: where ONNX-based model families run.</summary>
+    public string Device { get; set; } = "cpu";
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Konomi.Contracts;
+using Konomi.Hosting;
+using Konomi.Storage.Ports;
+using MassTransit;
+
+namespace Konomi.Inference;
+
+/// <summary>
+/// Scores new works in batches for every active user, stores each score and publishes one WorkScored per
+/// work and user. A score already stored (a redelivered batch) is published again rather than skipped:
+/// the outbox is in memory, so a crash between storing and publishing would otherwise lose the message
+/// for good, and the notifier's ledger (one notification per work and target) makes a repeat harmless.
+/// </summary>
+public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Audience audience, IScoreStore scores)
+    : IConsumer<Batch<NewWorkDetected>>
+{
+    public async Task Consume(ConsumeContext<Batch<NewWorkDetected>> context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var ct = context.CancellationToken;
+        var users = await audience.ListAsync(null, ct);
+        var detected = context.Message.Select(m => m.Message).DistinctBy(m => m.Work.Id).ToList();
+
+        foreach (var run in detected.GroupBy(m => m.CrawlRunId))
+        {
+            using var activity = KonomiTelemetry.Source.StartActivity("score new works");
+            KonomiTelemetry.TagCrawlRun(run.Key);
+            foreach (var score in await scorer.ScoreAsync([.. run.Select(m => m.Work)], users, ct))
+            {
+                var message = score.ToMessage(run.Key);
+                if (await scores.AddAsync(message, ct))
+                    Record(message);
+                await context.Publish(message, ct);
+            }
+        }
+
+        KonomiTelemetry.InferenceBatchSize.Record(detected.Count);
+        KonomiTelemetry.InferenceLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    static void Record(WorkScored score)
+    {
+        var model = new KeyValuePair<string, object?>("model", score.ModelId);
+        KonomiTelemetry.Scores.Record(score.Score, model);
+        KonomiTelemetry.Verdicts.Add(1, model, new("liked", score.Liked?.ToString().ToLowerInvariant() ?? "none"));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Konomi.Storage.Ports;
+using Konomi.TasteModels;
+
+namespace Konomi.Inference;
+
+/// <summary>
+/// Each user's serving model, loaded once per version. The registry is asked which version serves on
+/// every lookup (once per user per batch), so a promotion or a rollback takes effect on the next batch
+/// without a restart.
+/// </summary>
+public sealed class ServingModels(ITasteModelRegistry registry, IEnumerable<ITasteModelFamily> families)
+{
+    readonly ConcurrentDictionary<string, ServingModel> _loaded = new();
+
+    public async Task<ServingModel?> FindAsync(string userId, CancellationToken ct)
+    {
+        var serving = await registry.FindServingAsync(userId, ct);
+        if (serving is null)
+        {
+            _loaded.TryRemove(userId, out _);
+            return null;
+        }
+        if (_loaded.TryGetValue(userId, out var loaded) && loaded.Version == serving.Version)
+            return loaded;
+
+        var bytes = await registry.LoadBytesAsync(userId, serving.Version, ct);
+        var model = new ServingModel(userId, serving.Version, Family(serving).Deserialize(bytes));
+        _loaded[userId] = model;
+        return model;
+    }
+
+    ITasteModelFamily Family(TasteModelVersion version) =>
+        families.FirstOrDefault(f => f.Name == version.Family)
+        ?? throw new InvalidOperationException($"{version.UserId} v{version.Version} is a '{version.Family}' model, a family this process does not have.");
+}

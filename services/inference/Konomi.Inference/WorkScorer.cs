@@ -1,0 +1,45 @@
+using Konomi.Contracts;
+using Konomi.Storage.Ports;
+using Konomi.TasteModels;
+using Konomi.TasteModels.Input;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Inference;
+
+/// <summary>Scores works for users: with each user's serving model, or the cold-start scorer when there is none.</summary>
+public sealed class WorkScorer(
+    ServingModels models,
+    IColdStartScorer coldStart,
+    TasteInputBuilder inputs,
+    IOptions<InferenceOptions> options)
+{
+    public async Task<IReadOnlyList<WorkScore>> ScoreAsync(IReadOnlyList<Work> works, IReadOnlyList<UserProfile> users, CancellationToken ct)
+    {
+        // The model input depends only on the work, so it is built once for every user.
+        var built = works.Select(inputs.Build).ToList();
+        var scores = new List<WorkScore>(works.Count * users.Count);
+        foreach (var user in users)
+        {
+            var model = await models.FindAsync(user.UserId, ct);
+            scores.AddRange(model is null
+                ? await coldStart.ScoreAsync(user, works, ct)
+                : Score(model, works, built));
+        }
+        return scores;
+    }
+
+    IEnumerable<WorkScore> Score(ServingModel serving, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built)
+    {
+        var model = serving.Model;
+        var predictions = model.Predict(built);
+        return works.Select((work, i) => new WorkScore(
+            work.Id,
+            serving.UserId,
+            predictions[i].Score,
+            model.Threshold,
+            predictions[i].Score >= model.Threshold,
+            model.Family,
+            serving.Version,
+            [.. predictions[i].Reasons.OrderByDescending(r => Math.Abs(r.Weight)).Take(options.Value.MaxReasons)]));
+    }
+}

@@ -1,0 +1,25 @@
+namespace Konomi.Trainer;
+
+/// <summary>Section <c>Trainer</c>: when a user's model is retrained and what a first model needs.</summary>
+public sealed class TrainerOptions
+{
+    public const string Section = "Trainer";
+
+    /// <summary>The model family trained for every user (ngram, embedding, classifier).</summary>
+    public string Family { get; set; } = "ngram";
+
+    /// <summary>Labels a user needs, both answers present, before any model is trained.</summary>
+    public int MinLabels { get; set; } = 20;
+
+    /// <summary>New labels since the last training that retrain a user at once.</summary>
+    public int MinNewLabels { get; set; } = 10;
+
+    /// <summary>Quiet time after a user's last click that retrains them with fewer new labels.</summary>
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Every so often each labelled user is retrained if labels changed since their latest model.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Cross-validation folds, assigned by a stable hash of the work id.</summary>
+    public int Folds { get; set; } = 5;
+}

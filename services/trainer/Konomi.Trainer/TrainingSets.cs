@@ -1,0 +1,29 @@
+using Konomi.Storage.Ports;
+using Konomi.TasteModels;
+using Konomi.TasteModels.Input;
+
+namespace Konomi.Trainer;
+
+/// <summary>Loads what a user's model learns from: their labels and the stored works behind them.</summary>
+public sealed class TrainingSets(ILabelStore labels, IWorkStore works, TasteInputBuilder inputs)
+{
+    public async Task<TrainingSet> LoadAsync(string userId, CancellationToken ct)
+    {
+        var workIds = new List<string>();
+        var examples = new List<Example>();
+        var missing = 0;
+        foreach (var label in await labels.ListAsync(userId, ct))
+        {
+            // A label can arrive for a work this store never saw (an import); it cannot be learned from.
+            var work = await works.FindAsync(label.WorkId, ct);
+            if (work is null)
+            {
+                missing++;
+                continue;
+            }
+            workIds.Add(work.Id);
+            examples.Add(new Example(inputs.Build(work), label.Interested));
+        }
+        return new TrainingSet(userId, workIds, examples, missing);
+    }
+}

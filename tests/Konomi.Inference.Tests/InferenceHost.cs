@@ -1,0 +1,53 @@
+using Konomi.Hosting;
+using Konomi.Storage;
+using Konomi.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Konomi.Inference.Tests;
+
+/// <summary>The inference library as a host composes it, on a fresh store, with MassTransit's in-memory test harness.</summary>
+public sealed class InferenceHost(IHost host) : IAsyncDisposable
+{
+    public ITestHarness Harness => host.Services.GetTestHarness();
+
+    public T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
+
+    public static async Task<InferenceHost> StartAsync(TestStore store, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(store.Settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Inference:BatchSize"] = "20",
+            ["Inference:BatchTimeLimit"] = "00:00:00.200",
+        });
+        builder.AddKonomiStorage();
+        builder.AddInference();
+        // The consumers AddInference contributed, on the harness's bus instead of AddKonomiBus's.
+        var registrations = (BusRegistrations)builder.Services.Single(d => d.ServiceType == typeof(BusRegistrations)).ImplementationInstance!;
+        builder.Services.AddMassTransitTestHarness(registrations.ApplyTo);
+        var host = builder.Build();
+        await host.StartAsync(ct);
+        return new InferenceHost(host);
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages of the type were published, then returns them all.</summary>
+    public async Task<IReadOnlyList<T>> PublishedAsync<T>(int count, CancellationToken ct) where T : class
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(20));
+        while (Harness.Published.Select<T>(limit.Token).Count() < count)
+            await Task.Delay(50, limit.Token);
+        return [.. Harness.Published.Select<T>(limit.Token).Select(m => m.Context.Message)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

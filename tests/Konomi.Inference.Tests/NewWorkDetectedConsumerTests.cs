@@ -1,0 +1,104 @@
+using Konomi.Contracts;
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+
+namespace Konomi.Inference.Tests;
+
+public sealed class NewWorkDetectedConsumerTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Scores_every_new_work_for_every_active_user()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+        var run = Guid.NewGuid();
+
+        var works = SampleWorks.Range(100, 6);
+        foreach (var work in works)
+            await host.Harness.Bus.Publish(new NewWorkDetected(run, work), Ct);
+
+        var scored = await host.PublishedAsync<WorkScored>(12, Ct);
+        scored.Count.ShouldBe(12);
+        scored.ShouldAllBe(s => s.CrawlRunId == run);
+        scored.ShouldNotContain(s => s.UserId == "carol");
+        var alice = scored.Where(s => s.UserId == "alice").ToList();
+        alice.Select(s => s.WorkId).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        alice.ShouldAllBe(s => s.ModelId == "ngram" && s.ModelVersion == 1 && s.Reasons.Count > 0);
+        foreach (var s in alice)
+            s.Liked.ShouldBe(SampleWorks.IsSoothing(works.Single(w => w.Id == s.WorkId)), s.WorkId);
+        (await store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task A_user_without_a_model_gets_scores_with_no_verdict()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(7)), Ct);
+
+        var bob = (await host.PublishedAsync<WorkScored>(2, Ct)).Single(s => s.UserId == "bob");
+        bob.Liked.ShouldBeNull();
+        bob.ModelId.ShouldBe("none");
+        bob.ModelVersion.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_redelivered_batch_stores_each_score_once_and_republishes_the_same_scores()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+        var run = Guid.NewGuid();
+        var works = SampleWorks.Range(200, 3);
+
+        foreach (var work in works)
+            await host.Harness.Bus.Publish(new NewWorkDetected(run, work), Ct);
+        await host.PublishedAsync<WorkScored>(6, Ct);
+        foreach (var work in works)
+            await host.Harness.Bus.Publish(new NewWorkDetected(run, work), Ct);
+
+        var scored = await host.PublishedAsync<WorkScored>(12, Ct);
+        (await store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).Count.ShouldBe(3);
+        (await store.Get<IScoreStore>().ListAsync("bob", ct: Ct)).Count.ShouldBe(3);
+        // The repeat carries the same key and verdict, which the notifier's ledger turns into nothing.
+        scored.GroupBy(s => (s.WorkId, s.UserId, s.ModelId, s.ModelVersion, s.Liked)).ShouldAllBe(g => g.Count() == 2);
+    }
+
+    [Fact]
+    public async Task A_newly_promoted_model_serves_the_next_batch_without_a_restart()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        var registry = store.Get<ITasteModelRegistry>();
+        await TasteModelSeed.ServeAsync(registry, "alice", SampleWorks.IsSoothing, Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+        var soothing = SampleWorks.Create(300);
+
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), soothing), Ct);
+        var before = (await host.PublishedAsync<WorkScored>(2, Ct)).Single(s => s.UserId == "alice");
+        // Alice changed her mind: v2 learned that she likes horror.
+        await TasteModelSeed.ServeAsync(registry, "alice", i => !SampleWorks.IsSoothing(i), Ct);
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(302)), Ct);
+        var after = (await host.PublishedAsync<WorkScored>(4, Ct)).Single(s => s.UserId == "alice" && s.WorkId != soothing.Id);
+
+        before.ModelVersion.ShouldBe(1);
+        before.Liked.ShouldBe(true);
+        after.ModelVersion.ShouldBe(2);
+        after.Liked.ShouldBe(false);
+    }
+
+    static async Task SeedUsersAsync(TestStore store)
+    {
+        var users = store.Get<IUserStore>();
+        await users.UpsertAsync(new UserProfile("alice"), Ct);
+        await users.UpsertAsync(new UserProfile("bob"), Ct);
+        await users.UpsertAsync(new UserProfile("carol", Active: false), Ct);
+    }
+}

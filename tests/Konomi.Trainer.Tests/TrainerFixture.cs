@@ -1,0 +1,58 @@
+using Konomi.Storage;
+using Konomi.Storage.Ports;
+using Konomi.TasteModels;
+using Konomi.TasteModels.Ngram;
+using Konomi.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Trainer.Tests;
+
+/// <summary>
+/// The trainer library on a fresh SQLite store, not started: tests call its parts directly. The
+/// deliberately worse <see cref="ShuffledLabelsFamily"/> is one more family it can be configured to train.
+/// </summary>
+public sealed class TrainerFixture : IAsyncDisposable
+{
+    readonly TestStore _store = TestStore.Sqlite();
+    readonly List<IHost> _hosts = [];
+
+    public TrainerFixture(Dictionary<string, string?>? settings = null) => Services = Build(settings ?? []);
+
+    public IServiceProvider Services { get; }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public ITasteModelRegistry Registry => Get<ITasteModelRegistry>();
+
+    /// <summary>Another trainer over the same store with other settings, e.g. another <c>Trainer:Family</c>.</summary>
+    public TasteModelTrainer TrainerWith(Dictionary<string, string?> settings) =>
+        Build(settings).GetRequiredService<TasteModelTrainer>();
+
+    public Task LabelAsync(string userId, int first, int count, CancellationToken ct) =>
+        SampleLabels.AddAsync(Services, userId, first, count, ct);
+
+    IServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(_store.Settings);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddKonomiStorage();
+        builder.AddTrainer();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITasteModelFamily, ShuffledLabelsFamily>(
+            sp => new ShuffledLabelsFamily(new NgramFamily(sp.GetRequiredService<IOptions<NgramOptions>>()))));
+        var host = builder.Build();
+        _hosts.Add(host);
+        return host.Services;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+            host.Dispose();
+        await _store.DisposeAsync();
+    }
+}
