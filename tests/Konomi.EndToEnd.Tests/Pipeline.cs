@@ -43,10 +43,10 @@ public sealed class Pipeline : IAsyncDisposable
     public T Store<T>() where T : notnull => Outside.Services.GetRequiredService<T>();
 
     /// <summary>
-    /// Starts the named services (all by default) with <paramref name="settings"/> (environment-variable
-    /// names, <c>Section__Key</c>) on top of the broker and store settings, and waits until each is ready.
+    /// Starts <paramref name="services"/> with <paramref name="settings"/> (environment-variable names,
+    /// <c>Section__Key</c>) on top of the broker and store settings, and waits until each is ready.
     /// </summary>
-    public static async Task<Pipeline> StartAsync(string scenario, IReadOnlyDictionary<string, string?> settings, CancellationToken ct, params string[] services)
+    public static async Task<Pipeline> StartAsync(string scenario, IReadOnlyDictionary<string, string?> settings, IEnumerable<string> services, CancellationToken ct)
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         var virtualHost = $"e2e-{scenario}-{id}";
@@ -63,16 +63,24 @@ public sealed class Pipeline : IAsyncDisposable
             ["RabbitMq__VirtualHost"] = virtualHost,
             ["Storage__Provider"] = "mongo",
             ["ConnectionStrings__Mongo"] = mongo,
+            // Each HTTP request logs four lines at Information; the suite keeps logs for failures, not traffic.
+            ["Logging__LogLevel__System.Net.Http"] = "Warning",
+            ["Logging__LogLevel__Polly"] = "Warning",
         };
         foreach (var (key, value) in settings)
             environment[key] = value;
 
+        if (Directory.Exists(LogFolder(scenario)))
+            Directory.Delete(LogFolder(scenario), recursive: true);
         var outside = BuildOutside(environment);
         await outside.StartAsync(ct);
         var pipeline = new Pipeline(scenario, virtualHost, database, environment, outside);
-        await Task.WhenAll((services.Length == 0 ? Services : services).Select(s => pipeline.StartServiceAsync(s, ct)));
+        await pipeline.StartServicesAsync(services, ct);
         return pipeline;
     }
+
+    public Task StartServicesAsync(IEnumerable<string> services, CancellationToken ct) =>
+        Task.WhenAll(services.Select(s => StartServiceAsync(s, ct)));
 
     public async Task StartServiceAsync(string service, CancellationToken ct)
     {
@@ -104,13 +112,13 @@ public sealed class Pipeline : IAsyncDisposable
 
     public Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken ct) => RabbitNode.QueueDepthsAsync(VirtualHost, ct);
 
-    /// <summary>Every process's output so far, for failure messages.</summary>
-    public string Logs => string.Join("\n", _ended.Concat(_running.Values).Select(p => $"===== {p.Service} (pid {p.Id})\n{p.Output}"));
+    /// <summary>The last lines of every process's output, for failure messages; whole logs go to .test-state/e2e/{scenario}/.</summary>
+    public string LogTail(int lines) => string.Join("\n", _ended.Concat(_running.Values).Select(p =>
+        $"===== {p.Service} (pid {p.Id})\n{string.Join('\n', p.Output.Split('\n').TakeLast(lines))}"));
 
     public async ValueTask DisposeAsync()
     {
-        var logs = Path.Combine(Repository.Root, ".test-state", "e2e", Scenario);
-        Directory.CreateDirectory(logs);
+        var logs = Directory.CreateDirectory(LogFolder(Scenario)).FullName;
         foreach (var process in _ended.Concat(_running.Values))
         {
             var file = Path.Combine(logs, $"{process.Service}-{process.Id}.log");
@@ -121,6 +129,8 @@ public sealed class Pipeline : IAsyncDisposable
         Outside.Dispose();
         await RabbitNode.DeleteVirtualHostAsync(VirtualHost, CancellationToken.None);
     }
+
+    static string LogFolder(string scenario) => Path.Combine(Repository.Root, ".test-state", "e2e", scenario);
 
     /// <summary>The test's own host: the services' store and a bus on their virtual host, configured the same way.</summary>
     static IHost BuildOutside(Dictionary<string, string?> environment)

@@ -6,7 +6,7 @@ public class ProcessTopologyTests
     public async Task Every_host_runs_as_its_own_process_and_is_ready_again_after_a_kill_and_a_broker_restart()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var pipeline = await Pipeline.StartAsync("topology", new Dictionary<string, string?>(), ct);
+        await using var pipeline = await Pipeline.StartAsync("topology", new Dictionary<string, string?>(), Pipeline.Services, ct);
 
         Pipeline.Services.Select(s => pipeline[s].Id).Distinct().Count().ShouldBe(Pipeline.Services.Length);
 
@@ -17,6 +17,6 @@ public class ProcessTopologyTests
 
         await pipeline.RestartBrokerAsync(TimeSpan.FromSeconds(2), ct);
         foreach (var service in Pipeline.Services)
-            pipeline[service].HasExited.ShouldBeFalse(pipeline.Logs);
+            pipeline[service].HasExited.ShouldBeFalse(pipeline.LogTail(40));
     }
 }

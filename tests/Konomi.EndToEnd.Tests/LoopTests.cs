@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Konomi.Storage.Ports;
+
+namespace Konomi.EndToEnd.Tests;
+
+public class LoopTests
+{
+    [Fact]
+    public async Task A_crawl_is_scored_posted_and_clicked_the_clicks_retrain_and_the_next_crawl_is_scored_by_the_new_model()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var loop = await Loop.StartAsync("loop", ct);
+        var clock = Stopwatch.StartNew();
+
+        var first = loop.DLsite.AddWorks(8).Select(w => w.Id).ToList();
+        await loop.StartCrawlerAsync(ct);
+        var firstTally = await loop.FinishAsync("loop", first, clock, ct);
+        // The clicks are new labels: after the trainer's debounce each user gets a model one version up.
+        await loop.WaitForServingVersionAsync(2, ct);
+
+        var second = loop.DLsite.AddWorks(4).Select(w => w.Id).ToList();
+        var tally = await loop.FinishAsync("loop", [.. first, .. second], clock, ct);
+        tally.ShouldBeExactlyOnce();
+
+        var scores = await ScoresAsync(loop, ct);
+        scores.Where(s => first.Contains(s.WorkId)).ShouldAllBe(s => s.ModelVersion == 1);
+        scores.Where(s => second.Contains(s.WorkId)).ShouldAllBe(s => s.ModelVersion == 2);
+        firstTally.Posted.ShouldBeGreaterThan(0, "a taste model that likes nothing proves nothing");
+    }
+
+    [Fact]
+    public async Task One_crawl_run_id_rides_from_the_listing_snapshot_to_every_score_and_notification()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var loop = await Loop.StartAsync("crawl-run-id", ct);
+        var works = loop.DLsite.AddWorks(6).Select(w => w.Id).ToList();
+        await loop.StartCrawlerAsync(ct);
+        (await loop.FinishAsync("crawl-run-id", works, Stopwatch.StartNew(), ct)).ShouldBeExactlyOnce();
+
+        // Newest first: the oldest snapshot listing the works is the crawl that found them.
+        var snapshot = (await loop.Pipeline.Store<ISnapshotStore>().ListAsync("maniax", 1000, ct)).Last(s => works.All(s.WorkIds.Contains));
+        var scores = await ScoresAsync(loop, ct);
+        scores.Where(s => works.Contains(s.WorkId)).ShouldAllBe(s => s.CrawlRunId == snapshot.CrawlRunId);
+        var notifications = (await loop.Pipeline.Store<INotificationStore>().ListAsync(null, 100, ct)).Where(n => works.Contains(n.WorkId)).ToList();
+        notifications.ShouldNotBeEmpty();
+        notifications.ShouldAllBe(n => n.CrawlRunId == snapshot.CrawlRunId);
+    }
+
+    static async Task<List<Konomi.Contracts.WorkScored>> ScoresAsync(Loop loop, CancellationToken ct)
+    {
+        var scores = new List<Konomi.Contracts.WorkScored>();
+        foreach (var listener in loop.Listeners)
+            scores.AddRange(await loop.Pipeline.Store<IScoreStore>().ListAsync(listener.UserId, 1000, ct));
+        return scores;
+    }
+}
