@@ -58,6 +58,20 @@ public sealed class StorageRegistrationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_store_that_cannot_open_at_first_opens_once_the_cause_is_gone()
+    {
+        var dataDirectory = _store.Settings["Storage:DataDirectory"]!;
+        Directory.CreateDirectory(Path.GetDirectoryName(dataDirectory)!);
+        await File.WriteAllTextAsync(dataDirectory, "a file where the folder should be", Ct);
+        var users = _store.Get<IUserStore>();
+
+        await Should.ThrowAsync<IOException>(() => users.ListAsync(Ct));
+        File.Delete(dataDirectory);
+
+        (await users.ListAsync(Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_data_directory_under_tilde_is_in_the_home_folder()
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

@@ -8,13 +8,13 @@ namespace Konomi.Storage.Mongo;
 /// </summary>
 public sealed class IndexedCollection<T>(IMongoCollection<T> collection, IReadOnlyList<CreateIndexModel<T>> indexes)
 {
-    private readonly Lazy<Task> _indexes = new(() => indexes.Count == 0
+    private readonly OnceUntilDone _indexes = new(() => indexes.Count == 0
         ? Task.CompletedTask
         : collection.Indexes.CreateManyAsync(indexes));
 
     public async Task<IMongoCollection<T>> ReadyAsync(CancellationToken ct)
     {
-        await _indexes.Value.WaitAsync(ct);
+        await _indexes.WaitAsync(ct);
         return collection;
     }
 }

@@ -11,14 +11,14 @@ public sealed class SqliteDatabase
 {
     public const string FileName = "konomi.db";
 
-    private readonly Lazy<Task> _schema;
+    private readonly OnceUntilDone _schema;
 
     public SqliteDatabase(IOptions<StorageOptions> options)
     {
         var directory = options.Value.ExpandedDataDirectory();
         FilePath = Path.Combine(directory, FileName);
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _schema = new Lazy<Task>(() => CreateSchemaAsync(directory));
+        _schema = new OnceUntilDone(() => CreateSchemaAsync(directory));
     }
 
     public string FilePath { get; }
@@ -27,7 +27,7 @@ public sealed class SqliteDatabase
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
     {
-        await _schema.Value.WaitAsync(ct);
+        await _schema.WaitAsync(ct);
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
         return connection;
