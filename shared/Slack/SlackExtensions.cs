@@ -29,6 +29,8 @@ public static class SlackExtensions
             .AddResilienceHandler("slack", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+                // Retry-After and timeouts are real seconds on Slack's side, whatever clock the host's own logic runs on.
+                pipeline.TimeProvider = TimeProvider.System;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = options.MaxRetries,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Konomi.Emulators.Slack;
+using Konomi.Testing;
 
 namespace Konomi.Slack.Tests;
 

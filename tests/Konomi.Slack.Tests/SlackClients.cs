@@ -1,4 +1,5 @@
 using Konomi.Emulators.Slack;
+using Konomi.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

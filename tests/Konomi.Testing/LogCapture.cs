@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Konomi.Slack.Tests;
+namespace Konomi.Testing;
 
 /// <summary>Every log line of every category at every level, with exceptions, for "never logged" checks.</summary>
 public sealed class LogCapture : ILoggerProvider

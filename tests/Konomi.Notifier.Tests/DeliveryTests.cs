@@ -1,0 +1,262 @@
+using Konomi.Emulators.Slack;
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Konomi.Notifier.Tests;
+
+/// <summary>The notifier through MassTransit's harness, a real SQLite ledger and the Slack emulator.</summary>
+public sealed class DeliveryTests : IAsyncLifetime
+{
+    readonly TestStore _store = TestStore.Sqlite();
+    readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2025-06-01T03:00:00Z")); // 12:00 in Tokyo
+    readonly Guid _run = Guid.NewGuid();
+    SlackEmulator _slack = null!;
+
+    public async ValueTask InitializeAsync() => _slack = await SlackEmulator.StartAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _slack.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    Task<NotifierHost> StartNotifierAsync(Dictionary<string, string?>? settings = null) =>
+        NotifierHost.StartAsync(_store, _slack, _clock, settings);
+
+    [Fact]
+    public async Task A_liked_work_is_posted_to_the_users_channel_and_the_rest_are_not()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await StartNotifierAsync();
+        var liked = await _store.LikedAsync(works[0], "me", _run);
+
+        await notifier.DeliverAsync(liked, liked with { WorkId = works[1].Id, Liked = false }, liked with { WorkId = works[1].Id, Liked = null });
+
+        var message = _slack.Messages.ShouldHaveSingleItem();
+        message.Channel.ShouldBe(_slack.GeneralChannel);
+        message.Blocks[2]!["block_id"]!.GetValue<string>().ShouldBe("fb:" + works[0].Id);
+        var entry = (await _store.LedgerAsync()).ShouldHaveSingleItem();
+        entry.ShouldSatisfyAllConditions(
+            () => entry.Status.ShouldBe(NotificationStatus.Sent),
+            () => entry.Channel.ShouldBe(message.Channel),
+            () => entry.MessageTs.ShouldBe(message.Ts));
+    }
+
+    [Fact]
+    public async Task A_redelivered_WorkScored_posts_once()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync();
+        var liked = await _store.LikedAsync(works[0], "me", _run);
+
+        await notifier.DeliverAsync(liked);
+        await notifier.DeliverAsync(liked, liked);
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Two_notifier_instances_on_one_store_post_each_work_once()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        var works = await _store.AddWorksAsync(_run, 0, 10);
+        await using var first = await StartNotifierAsync();
+        await using var second = await StartNotifierAsync();
+        var verdicts = new List<Contracts.WorkScored>();
+        foreach (var work in works)
+            verdicts.Add(await _store.LikedAsync(work, "me", _run));
+
+        await Task.WhenAll(first.DeliverAsync([.. verdicts]), second.DeliverAsync([.. verdicts]));
+        await Task.WhenAll(first.SweepAsync(), second.SweepAsync());
+
+        _slack.Messages.Count.ShouldBe(10);
+        _slack.Messages.Select(m => m.Blocks[2]!["block_id"]!.GetValue<string>()).Distinct().Count().ShouldBe(10);
+        (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_direct_message_goes_to_the_users_dm_channel()
+    {
+        var slackUser = _slack.AddUser();
+        await _store.AddUserAsync(new UserProfile("me", SlackUserId: slackUser));
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await StartNotifierAsync();
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run), await _store.LikedAsync(works[1], "me", _run));
+
+        _slack.Messages.Count.ShouldBe(2);
+        _slack.Messages.ShouldAllBe(m => m.Channel == _slack.DirectMessageChannel(slackUser));
+        _slack.Calls("conversations.open").ShouldBe(1);
+        (await _store.LedgerAsync()).ShouldAllBe(n => n.Target == "dm:" + slackUser);
+    }
+
+    [Fact]
+    public async Task A_429_storm_delays_but_loses_and_duplicates_nothing()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        var works = await _store.AddWorksAsync(_run, 0, 5);
+        await using var notifier = await StartNotifierAsync(new() { ["Notifier:MaxAttempts"] = "10" });
+        _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)), times: 8);
+        var verdicts = new List<Contracts.WorkScored>();
+        foreach (var work in works)
+            verdicts.Add(await _store.LikedAsync(work, "me", _run));
+
+        await notifier.DeliverAsync([.. verdicts]);
+        for (var sweep = 0; sweep < 10 && _slack.Messages.Count < 5; sweep++)
+            await notifier.SweepAsync();
+
+        _slack.Calls("chat.postMessage").ShouldBeGreaterThan(5);
+        _slack.Messages.Select(m => m.Blocks[2]!["block_id"]!.GetValue<string>()).Order()
+            .ShouldBe(works.Select(w => "fb:" + w.Id).Order());
+        (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Sent);
+    }
+
+    [Fact]
+    public async Task Quiet_hours_hold_messages_and_post_after()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel,
+            QuietFrom: new TimeOnly(22, 0), QuietTo: new TimeOnly(7, 0), TimeZone: "Asia/Tokyo"));
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await StartNotifierAsync();
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T14:30:00Z")); // 23:30 in Tokyo
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run), await _store.LikedAsync(works[1], "me", _run));
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldBeEmpty();
+        (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Pending && n.HoldUntil == DateTimeOffset.Parse("2025-06-01T22:00:00Z"));
+
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T22:00:30Z")); // 07:00 in Tokyo
+        await notifier.SweepAsync();
+
+        _slack.Messages.Count.ShouldBe(2);
+        (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_digest_groups_one_crawl_run_and_waits_for_the_run_to_go_quiet()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, Delivery: DeliveryMode.Digest));
+        var otherRun = Guid.NewGuid();
+        var works = await _store.AddWorksAsync(_run, 0, 4);
+        await using var notifier = await StartNotifierAsync(new() { ["Notifier:DigestDelay"] = "00:02:00" });
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run), await _store.LikedAsync(works[1], "me", _run),
+            await _store.LikedAsync(works[3], "me", otherRun));
+        _clock.Advance(TimeSpan.FromMinutes(1.5));
+        await notifier.DeliverAsync(await _store.LikedAsync(works[2], "me", _run));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await notifier.SweepAsync();
+
+        // The other run went quiet; this run had a new work 1 minute ago, so it waits.
+        var single = _slack.Messages.ShouldHaveSingleItem();
+        single.Blocks.Count(b => b!["type"]!.GetValue<string>() == "actions").ShouldBe(1);
+
+        _clock.Advance(TimeSpan.FromMinutes(1.5));
+        await notifier.SweepAsync();
+
+        _slack.Messages.Count.ShouldBe(2);
+        var digest = _slack.Messages[1];
+        digest.Blocks[0]!["type"]!.GetValue<string>().ShouldBe("header");
+        digest.Blocks.Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>().Order()
+            .ShouldBe(works.Take(3).Select(w => "fb:" + w.Id).Order());
+        (await _store.LedgerAsync()).Where(n => n.CrawlRunId == _run).ShouldAllBe(n => n.MessageTs == digest.Ts);
+    }
+
+    [Fact]
+    public async Task A_digest_over_the_maximum_keeps_the_highest_scores_and_records_the_rest()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, Delivery: DeliveryMode.Digest, MaxPerRun: 2));
+        var works = await _store.AddWorksAsync(_run, 0, 4);
+        await using var notifier = await StartNotifierAsync();
+        double[] scores = [0.6, 0.9, 0.7, 0.95];
+        for (var i = 0; i < 4; i++)
+            await notifier.DeliverAsync(await _store.LikedAsync(works[i], "me", _run, scores[i]));
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await notifier.SweepAsync();
+
+        var digest = _slack.Messages.ShouldHaveSingleItem();
+        digest.Blocks.Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>().ShouldBe(["fb:" + works[3].Id, "fb:" + works[1].Id]);
+        var skipped = (await _store.LedgerAsync()).Where(n => n.Status == NotificationStatus.Failed).ToList();
+        skipped.Select(n => n.WorkId).Order().ShouldBe([works[0].Id, works[2].Id]);
+        skipped.ShouldAllBe(n => n.Error == NotificationRuns.OverMaxPerRun);
+    }
+
+    [Fact]
+    public async Task Instant_delivery_over_the_maximum_posts_the_first_and_records_the_rest()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, MaxPerRun: 2));
+        var works = await _store.AddWorksAsync(_run, 0, 3);
+        await using var notifier = await StartNotifierAsync();
+
+        foreach (var work in works)
+            await notifier.DeliverAsync(await _store.LikedAsync(work, "me", _run));
+
+        _slack.Messages.Count.ShouldBe(2);
+        var ledger = await _store.LedgerAsync();
+        ledger.Single(n => n.WorkId == works[2].Id).ShouldSatisfyAllConditions(
+            n => n.Status.ShouldBe(NotificationStatus.Failed),
+            n => n.Error.ShouldBe(NotificationRuns.OverMaxPerRun));
+    }
+
+    [Fact]
+    public async Task A_refused_post_is_recorded_as_failed_with_slacks_error()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: "C404"));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync();
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldBeEmpty();
+        var failed = (await _store.Get<INotificationStore>().ListAsync(NotificationStatus.Failed, 10, TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
+        failed.Error.ShouldBe("channel_not_found");
+        failed.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Transient_failures_are_retried_up_to_the_limit_then_recorded()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync(new() { ["Notifier:MaxAttempts"] = "3" });
+        _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 100);
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
+        (await _store.LedgerAsync()).ShouldHaveSingleItem().Status.ShouldBe(NotificationStatus.Pending);
+        for (var i = 0; i < 5; i++)
+            await notifier.SweepAsync();
+
+        var failed = (await _store.LedgerAsync()).ShouldHaveSingleItem();
+        failed.Status.ShouldBe(NotificationStatus.Failed);
+        failed.Error.ShouldBe("http_500");
+        failed.Attempts.ShouldBe(3);
+        _slack.Calls("chat.postMessage").ShouldBe(6); // 3 attempts, each with one client retry
+    }
+
+    [Fact]
+    public async Task An_entry_left_leased_by_a_crashed_notifier_is_posted_after_its_lease_expires()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync();
+        await _store.LikedAsync(works[0], "me", _run);
+        var ledger = notifier.Get<INotificationStore>();
+        var now = _clock.GetUtcNow();
+        await ledger.TryCreateAsync(new Notification(works[0].Id, _slack.GeneralChannel, "me", _run, NotificationStatus.Pending, 0, now), TestContext.Current.CancellationToken);
+        (await ledger.TryLeaseAsync(works[0].Id, _slack.GeneralChannel, "crashed", now + TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken)).ShouldNotBeNull();
+
+        await notifier.SweepAsync();
+        _slack.Messages.ShouldBeEmpty();
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldHaveSingleItem();
+    }
+}

@@ -1,0 +1,44 @@
+using Konomi.Storage.Ports;
+
+namespace Konomi.Notifier.Tests;
+
+public sealed class QuietHoursTests
+{
+    static readonly UserProfile Night = new("me", QuietFrom: new TimeOnly(22, 0), QuietTo: new TimeOnly(7, 0), TimeZone: "Asia/Tokyo");
+
+    [Theory]
+    [InlineData("2025-06-01T14:30:00Z", "2025-06-01T22:00:00Z")] // 23:30 JST: until 07:00 JST next morning
+    [InlineData("2025-06-01T19:00:00Z", "2025-06-01T22:00:00Z")] // 04:00 JST: until 07:00 JST the same morning
+    [InlineData("2025-06-01T13:00:00Z", "2025-06-01T22:00:00Z")] // 22:00 JST exactly: quiet
+    public void Inside_quiet_hours_across_midnight_holds_until_they_end(string now, string end)
+    {
+        QuietHours.End(Night, DateTimeOffset.Parse(now)).ShouldBe(DateTimeOffset.Parse(end));
+    }
+
+    [Theory]
+    [InlineData("2025-06-01T03:00:00Z")] // 12:00 JST
+    [InlineData("2025-06-01T22:00:00Z")] // 07:00 JST exactly: over
+    public void Outside_quiet_hours_nothing_is_held(string now)
+    {
+        QuietHours.End(Night, DateTimeOffset.Parse(now)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_daytime_window_and_no_window()
+    {
+        var lunch = Night with { QuietFrom = new TimeOnly(12, 0), QuietTo = new TimeOnly(13, 0), TimeZone = "Europe/Berlin" };
+
+        QuietHours.End(lunch, DateTimeOffset.Parse("2025-06-01T10:30:00Z")).ShouldBe(DateTimeOffset.Parse("2025-06-01T11:00:00Z"));
+        QuietHours.End(lunch, DateTimeOffset.Parse("2025-06-01T11:30:00Z")).ShouldBeNull();
+        QuietHours.End(new UserProfile("me"), DateTimeOffset.Parse("2025-06-01T14:30:00Z")).ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_end_skipped_by_daylight_saving_moves_to_the_first_valid_minute()
+    {
+        // Berlin skips 02:00-03:00 on 2025-03-30.
+        var night = Night with { QuietFrom = new TimeOnly(1, 0), QuietTo = new TimeOnly(2, 30), TimeZone = "Europe/Berlin" };
+
+        QuietHours.End(night, DateTimeOffset.Parse("2025-03-30T00:30:00Z")).ShouldBe(DateTimeOffset.Parse("2025-03-30T01:00:00Z"));
+    }
+}
