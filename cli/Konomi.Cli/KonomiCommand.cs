@@ -11,10 +11,13 @@ public static class KonomiCommand
         RunCommand.Create(),
         LabelsCommand.Create(),
         WorksCommand.Create(),
+        ParseCommand.Create(),
+        CrawlCommand.Create(),
         TrainCommand.Create(),
         ModelsCommand.Create(),
         ScoreCommand.Create(),
         EvalCommand.Create(),
         BenchCommand.Create(),
+        NotificationsCommand.Create(),
     };
 }

@@ -100,7 +100,10 @@ public sealed partial class CrawlCycle(
     async Task DetectAsync(string floor, string id, CrawlTally tally, CancellationToken ct)
     {
         var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), ProductJsonParser.Parse, tally, $"{id} product.json");
-        var page = await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => WorkPageParser.Parse(html), tally, $"{id} work page");
+        // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet.
+        var page = json.Parsed?.Status == WorkStatus.Announced
+            ? default
+            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => WorkPageParser.Parse(html), tally, $"{id} work page");
         if (json.Parsed?.Status == WorkStatus.Announced || page.Parsed?.Status == WorkStatus.Announced)
         {
             // Not on sale yet: it becomes new when DLsite releases it under the same id.

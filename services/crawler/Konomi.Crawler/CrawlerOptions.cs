@@ -8,11 +8,11 @@ public sealed class CrawlerOptions
     /// <summary>The DLsite origin; any other origin (an emulator, a mirror) is the only host then fetched.</summary>
     public Uri BaseUrl { get; set; } = new("https://www.dlsite.com");
 
-    /// <summary>DLsite floors searched for new works: maniax (R18), home (all ages), girls, bl, pro, books.</summary>
-    public string[] Floors { get; set; } = ["maniax", "home"];
+    /// <summary>DLsite floors searched for new works: maniax (R18), home (all ages), girls, bl, pro, books. Default maniax and home.</summary>
+    public string[] Floors { get; set; } = [];
 
-    /// <summary>Search <c>work_type_category</c> values; audio is ボイス・ASMR.</summary>
-    public string[] WorkCategories { get; set; } = ["audio"];
+    /// <summary>Search <c>work_type_category</c> values; audio (ボイス・ASMR) by default.</summary>
+    public string[] WorkCategories { get; set; } = [];
 
     /// <summary>Listing pages per floor and cycle; DLsite shows 30 works a page, so 4 covers the newest 100.</summary>
     public int PagesPerCycle { get; set; } = 4;
@@ -33,6 +33,16 @@ public sealed class CrawlerOptions
 
     /// <summary>False when something else triggers cycles (<c>konomi crawl --once</c>, a CronJob, <c>konomi run --once</c>).</summary>
     public bool ScheduleEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Fills the list defaults after binding: the configuration binder appends configured entries to an
+    /// initialised array instead of replacing it, so the defaults cannot live in the initialisers.
+    /// </summary>
+    public void ApplyDefaults()
+    {
+        if (Floors.Length == 0) Floors = ["maniax", "home"];
+        if (WorkCategories.Length == 0) WorkCategories = ["audio"];
+    }
 
     /// <summary>True when <see cref="BaseUrl"/> is DLsite itself, where the politeness floors apply.</summary>
     public bool TargetsDLsite => BaseUrl.Host.Equals("dlsite.com", StringComparison.OrdinalIgnoreCase)

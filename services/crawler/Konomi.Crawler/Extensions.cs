@@ -12,7 +12,7 @@ public static class Extensions
     /// <summary>Registers the crawler service: its options, the DLsite client, the crawl cycle and its schedule.</summary>
     public static IHostApplicationBuilder AddCrawler(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section).PostConfigure(o => o.ApplyDefaults()).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CrawlerOptions>, CrawlerOptionsValidation>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Redirects are followed by DLsiteClient so every hop passes the host check; cookies are set per request.

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text.Json;
+using Konomi.Crawler;
+using Konomi.Hosting;
+using Konomi.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Konomi.Cli.Commands;
+
+/// <summary>
+/// <c>konomi crawl</c>: the crawler alone (store + bus, no scoring). <c>--once</c> runs one cycle, as a Kubernetes
+/// CronJob would; <c>--backfill --pages N</c> reads N listing pages per floor to build a labelling pool;
+/// neither runs the hourly schedule until Ctrl+C.
+/// </summary>
+public static class CrawlCommand
+{
+    public static Command Create()
+    {
+        var once = new Option<bool>("--once") { Description = "Run one crawl cycle, print its report as JSON, then exit" };
+        var backfill = new Option<bool>("--backfill") { Description = "Run one cycle reading --pages listing pages per floor (politely: same delays)" };
+        var pages = new Option<int>("--pages") { Description = "Listing pages per floor for --backfill (30 works a page)", DefaultValueFactory = _ => 10 };
+        var dataDir = CommonOptions.DataDir();
+        var baseUrl = CommonOptions.BaseUrl();
+        var command = new Command("crawl", "Crawl DLsite for new voice works: store them and publish NewWorkDetected") { once, backfill, pages, dataDir, baseUrl };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(once) && r.GetValue(backfill)) r.AddError("Give --once or --backfill, not both.");
+            if (r.GetValue(pages) < 1) r.AddError("--pages must be at least 1.");
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            var single = parse.GetValue(once) || parse.GetValue(backfill);
+            using var host = CreateHost(parse.GetValue(dataDir), parse.GetValue(baseUrl), scheduled: !single);
+            if (!single)
+            {
+                await host.RunAsync(ct);
+                return 0;
+            }
+            await host.StartAsync(ct);
+            var cycle = host.Services.GetRequiredService<CrawlCycle>();
+            var report = parse.GetValue(backfill) ? await cycle.RunAsync(parse.GetValue(pages), ct) : await cycle.RunOnceAsync(ct);
+            parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, JsonSerializerOptions.Web));
+            await host.StopAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+
+    static IHost CreateHost(string? dataDir, string? baseUrl, bool scheduled)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        var settings = new Dictionary<string, string?> { ["Crawler:ScheduleEnabled"] = scheduled ? null : "false" };
+        if (dataDir is not null) settings["Storage:DataDirectory"] = dataDir;
+        if (baseUrl is not null) settings["Crawler:BaseUrl"] = baseUrl;
+        builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
+        // stdout carries the report; logs go to stderr.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddKonomiStorage();
+        builder.AddCrawler();
+        builder.AddKonomiBus();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["RabbitMq:Host"]))
+            Console.Error.WriteLine("konomi crawl: no RabbitMq:Host, so nothing here consumes NewWorkDetected: new works are stored, not scored. `konomi run --once` crawls, scores and notifies.");
+        return builder.Build();
+    }
+}

@@ -1,0 +1,12 @@
+namespace Konomi.Emulators.DLsite;
+
+public enum EmulatedWorkState
+{
+    Released,
+    /// <summary>予告: product.json says is_ana, the announce page answers, the work URL is 404 (as on DLsite).</summary>
+    Announced,
+    /// <summary>The work page is DLsite's HTTP-200 "お住いの国・地域からは本作品は購入できません。" box; product.json still answers.</summary>
+    RegionBlocked,
+    /// <summary>The work page is HTML that is no work page at all (maintenance, a broken template).</summary>
+    Malformed,
+}
