@@ -187,6 +187,8 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
         context.Response.ContentType = "text/html; charset=utf-8";
         if (fault.RetryAfter is { } retryAfter)
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+        if (fault.Location is { } location)
+            context.Response.Headers.Location = location.ToString();
         await context.Response.WriteAsync(DLsitePages.ChallengePage, context.RequestAborted);
     }
 

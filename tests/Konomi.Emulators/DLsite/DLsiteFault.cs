@@ -2,9 +2,9 @@ namespace Konomi.Emulators.DLsite;
 
 /// <summary>
 /// How the emulator answers one request instead of serving it: DLsite's HTTP 202 challenge page, 429 with
-/// Retry-After, a 5xx, a slow answer (served after the delay), or a body cut off half-way.
+/// Retry-After, a 5xx, a slow answer (served after the delay), a body cut off half-way, or a redirect elsewhere.
 /// </summary>
-public sealed record DLsiteFault(int Status, TimeSpan? RetryAfter = null, TimeSpan? Delay = null, bool Truncate = false)
+public sealed record DLsiteFault(int Status, TimeSpan? RetryAfter = null, TimeSpan? Delay = null, bool Truncate = false, Uri? Location = null)
 {
     public static DLsiteFault Challenge() => new(202);
 
@@ -15,4 +15,6 @@ public sealed record DLsiteFault(int Status, TimeSpan? RetryAfter = null, TimeSp
     public static DLsiteFault Slow(TimeSpan delay) => new(200, Delay: delay);
 
     public static DLsiteFault Truncated() => new(200, Truncate: true);
+
+    public static DLsiteFault Redirect(Uri location) => new(302, Location: location);
 }
