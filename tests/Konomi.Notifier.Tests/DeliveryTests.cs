@@ -218,6 +218,10 @@ public sealed class DeliveryTests : IAsyncLifetime
         var failed = (await _store.Get<INotificationStore>().ListAsync(NotificationStatus.Failed, 10, TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
         failed.Error.ShouldBe("channel_not_found");
         failed.Attempts.ShouldBe(1);
+        var listed = await KonomiCli.RunAsync(["notifications", "--status", "failed", "--data-dir", _store.Settings["Storage:DataDirectory"]!],
+            ct: TestContext.Current.CancellationToken);
+        listed.ExitCode.ShouldBe(0, listed.Error);
+        listed.Output.ShouldContain($"{works[0].Id}  me          C404            Failed       1  channel_not_found");
     }
 
     [Fact]
