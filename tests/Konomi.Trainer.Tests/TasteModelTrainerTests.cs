@@ -88,7 +88,7 @@ public sealed class TasteModelTrainerTests
         await using var trainer = new TrainerFixture();
         await trainer.LabelAsync("alice", 0, 40, Ct);
         (await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct)).Decision.ShouldBe(TrainingDecision.Promoted);
-        var worse = trainer.TrainerWith(new() { ["Trainer:Family"] = ShuffledLabelsFamily.Name });
+        var worse = trainer.TrainerWith(new() { ["TasteModels:Family"] = ShuffledLabelsFamily.Name });
 
         var card = await worse.TrainAsync("alice", Ct);
 

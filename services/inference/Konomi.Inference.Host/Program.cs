@@ -10,4 +10,5 @@ builder.AddKonomiBus();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapScore();
 app.Run();

@@ -1,7 +1,5 @@
 using Konomi.Hosting;
 using Konomi.TasteModels;
-using Konomi.TasteModels.Input;
-using Konomi.TasteModels.Ngram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -21,10 +19,9 @@ public static class Extensions
         builder.Services.TryAddSingleton<IColdStartScorer, NoVerdictColdStartScorer>();
         builder.Services.AddKonomiConsumers(x =>
             x.AddConsumer<NewWorkDetectedConsumer>(typeof(NewWorkDetectedConsumerDefinition)));
-        builder.Services.AddOptions<TasteInputOptions>().BindConfiguration("TasteModels:Input");
-        builder.Services.AddOptions<NgramOptions>().BindConfiguration("TasteModels:Ngram");
-        builder.Services.TryAddSingleton<TasteInputBuilder>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITasteModelFamily, NgramFamily>());
+        // Inference and trainer share one process in `konomi run`: the families are registered once.
+        if (!builder.Services.Any(d => d.ServiceType == typeof(TasteModelFamilies)))
+            builder.Services.AddTasteModels();
         return builder;
     }
 }

@@ -16,7 +16,4 @@ public sealed class InferenceOptions
 
     /// <summary>Reasons kept per score, strongest first.</summary>
     public int MaxReasons { get; set; } = 5;
-
-    /// <summary><c>cpu</c> or <c>cuda</c>: where ONNX-based model families run.</summary>
-    public string Device { get; set; } = "cpu";
 }

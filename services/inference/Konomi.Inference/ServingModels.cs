@@ -9,7 +9,7 @@ namespace Konomi.Inference;
 /// every lookup (once per user per batch), so a promotion or a rollback takes effect on the next batch
 /// without a restart.
 /// </summary>
-public sealed class ServingModels(ITasteModelRegistry registry, IEnumerable<ITasteModelFamily> families)
+public sealed class ServingModels(ITasteModelRegistry registry, TasteModelFamilies families)
 {
     readonly ConcurrentDictionary<string, ServingModel> _loaded = new();
 
@@ -25,12 +25,8 @@ public sealed class ServingModels(ITasteModelRegistry registry, IEnumerable<ITas
             return loaded;
 
         var bytes = await registry.LoadBytesAsync(userId, serving.Version, ct);
-        var model = new ServingModel(userId, serving.Version, Family(serving).Deserialize(bytes));
+        var model = new ServingModel(userId, serving.Version, families.Load(serving.Family, bytes));
         _loaded[userId] = model;
         return model;
     }
-
-    ITasteModelFamily Family(TasteModelVersion version) =>
-        families.FirstOrDefault(f => f.Name == version.Family)
-        ?? throw new InvalidOperationException($"{version.UserId} v{version.Version} is a '{version.Family}' model, a family this process does not have.");
 }

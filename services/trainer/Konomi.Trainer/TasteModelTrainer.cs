@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Trainer;
 
 /// <summary>
-/// Retrains one user's model: cross-validates the configured family on the user's labels, trains it on all of
+/// Retrains one user's model: cross-validates the configured family (<c>TasteModels:Family</c>) on the user's labels, trains it on all of
 /// them, registers the version and promotes it only if its F1 is not worse than the serving version's recipe
 /// (its family, retrained on the same training folds and scored on the same test folds of the same labels).
 /// Comparing recipes on today's labels rather than against the serving model's old figures keeps the
@@ -16,7 +16,7 @@ namespace Konomi.Trainer;
 /// </summary>
 public sealed class TasteModelTrainer(
     TrainingSets sets,
-    IEnumerable<ITasteModelFamily> families,
+    TasteModelFamilies families,
     ITasteModelRegistry registry,
     IOptions<TrainerOptions> options)
 {
@@ -24,7 +24,7 @@ public sealed class TasteModelTrainer(
     {
         var o = options.Value;
         var set = await sets.LoadAsync(userId, ct);
-        var family = Family(o.Family);
+        var family = families.Default;
         if (NotEnough(set, o) is { } why)
             return new ModelCard(userId, family.Name, set.Examples.Count, set.Positives, set.MissingWorks, TrainingDecision.NotTrained, why);
 
@@ -54,16 +54,12 @@ public sealed class TasteModelTrainer(
         // The same family with the same settings trains the same way on the same folds: measuring it twice would only cost time.
         var current = serving.Family == family
             ? candidate
-            : CrossValidatedMetrics.From(CrossValidation.Run(Family(serving.Family), set.Examples, folds, ct));
+            : CrossValidatedMetrics.From(CrossValidation.Run(families.Get(serving.Family), set.Examples, folds, ct));
         var same = $"serving v{serving.Version} ({serving.Family}) {current.F1:0.00} on the same {current.Folds} folds of {set.Examples.Count} labels";
         return candidate.F1 >= current.F1
             ? (true, $"F1 {candidate.F1:0.00} >= {same}")
             : (false, $"F1 {candidate.F1:0.00} < {same}");
     }
-
-    ITasteModelFamily Family(string name) =>
-        families.FirstOrDefault(f => f.Name == name)
-        ?? throw new InvalidOperationException($"No taste model family is called '{name}' (Trainer:Family): use {string.Join(", ", families.Select(f => f.Name))}.");
 
     static string? NotEnough(TrainingSet set, TrainerOptions o)
     {

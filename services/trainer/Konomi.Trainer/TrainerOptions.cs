@@ -5,9 +5,6 @@ public sealed class TrainerOptions
 {
     public const string Section = "Trainer";
 
-    /// <summary>The model family trained for every user (ngram, embedding, classifier).</summary>
-    public string Family { get; set; } = "ngram";
-
     /// <summary>Labels a user needs, both answers present, before any model is trained.</summary>
     public int MinLabels { get; set; } = 20;
 
