@@ -1,0 +1,55 @@
+using Konomi.Crawler.Parsing;
+
+namespace Konomi.Crawler.Tests.Parsing;
+
+public class ListingPageParserTests
+{
+    [Fact]
+    public void The_2026_listing_gives_each_work_in_page_order_with_the_current_price()
+    {
+        var listing = ListingPageParser.Parse(Fixtures.Read("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html"));
+
+        listing.TotalCount.ShouldBe(8985);
+        listing.Works.Select(w => w.Id).ShouldBe(["RJ01724737", "RJ01724654", "RJ01702895", "RJ01724540", "RJ01723934"]);
+        var first = listing.Works[0];
+        first.Title.ShouldBe("『「頑張りすぎ」って年上彼女に叱られて、そのまま甘やかされる夜。』");
+        first.Circle.ShouldBe("月明かりの寝室");
+        first.Author.ShouldBeNull();
+        first.WorkType.ShouldBe("SOU");
+        first.PriceYen.ShouldBe(495);
+        first.Url.ShouldBe("https://www.dlsite.com/home/work/=/product_id/RJ01724737.html");
+        first.ThumbnailUrl.ShouldBe("https://img.dlsite.jp/resize/images2/work/doujin/RJ01725000/RJ01724737_img_main_240x240.webp");
+        listing.Works[1].Circle.ShouldBe("月乃朱里");
+        listing.Works[1].Author.ShouldBe("月乃朱里");
+        listing.Works[2].Title.ShouldBe("【玄人向け・刺激強め】高音圧でいじめられたい人向けのぞわぞわASMRパック！【高速耳かき・高速タッピング・心音】");
+        listing.Works[2].Circle.ShouldBe("女の子に意地悪されたいんだなあ");
+        listing.Works[2].Author.ShouldBe("雪乃しろ");
+        listing.Works[4].Circle.ShouldBe("おちょこ");
+    }
+
+    [Fact]
+    public void The_2022_grid_counts_only_the_result_list_not_the_recommendations()
+    {
+        var listing = ListingPageParser.Parse(Fixtures.Read("glsite_search_listing_home_asmr_2022-05.html"));
+
+        listing.TotalCount.ShouldBe(3909);
+        listing.Works.Select(w => w.Id).ShouldBe(["RJ387206", "RJ385913"]);
+        var first = listing.Works[0];
+        first.Title.ShouldBe("【アズールレーン】指揮官を癒やし隊！・綾波とゆっくり過ごす約1日間【ASMR】");
+        first.Circle.ShouldBe("アトリエメール");
+        first.Author.ShouldBe("大地葉");
+        first.WorkType.ShouldBe("SOU");
+        first.PriceYen.ShouldBe(1320);
+        first.ThumbnailUrl.ShouldBe("https://img.dlsite.jp/resize/images2/work/doujin/RJ388000/RJ387206_img_main_240x240.jpg");
+        listing.Works[1].Title.ShouldBe("絶対に寝かしつける!からかい上手な後輩彼女のあまあま安眠耳かき");
+        listing.Works[1].Circle.ShouldBe("いちのや");
+        listing.Works[1].Author.ShouldBe("一之瀬りと");
+        listing.Works[1].PriceYen.ShouldBe(1056);
+    }
+
+    [Fact]
+    public void A_page_with_no_result_list_is_a_malformed_error()
+    {
+        Should.Throw<CrawlException>(() => ListingPageParser.Parse("<html><body><h1>DLsite</h1></body></html>")).Kind.ShouldBe(CrawlErrorKind.Malformed);
+    }
+}
