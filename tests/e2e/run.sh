@@ -17,7 +17,7 @@ if ! dotnet build tests/Konomi.EndToEnd.Tests -c Release -nologo -v q "-clp:Erro
   echo "e2e-summary: 0 passed, 1 failed"
   exit 1
 fi
-dotnet test --project tests/Konomi.EndToEnd.Tests -c Release --no-build \
+dotnet test --project tests/Konomi.EndToEnd.Tests -c Release --no-build --filter-not-trait "Category=Benchmark" \
   --report-xunit-trx --results-directory "$out/results" > "$out/dotnet-test.log" 2>&1
 # The runner's own account of failures (messages, stacks); service logs are in $out/<scenario>/.
 grep -A40 -E '^failed ' "$out/dotnet-test.log" | head -400
