@@ -28,7 +28,8 @@ install_missing() {
 }
 
 start_rabbitmq() {
-  export RABBITMQ_NODENAME="konomi-test@localhost"
+  # One node per checkout, so two clones on one machine (a developer's and CI's) never share a broker.
+  export RABBITMQ_NODENAME="konomi-test-$(printf %s "$STATE" | md5sum | cut -c1-8)@localhost"
   export RABBITMQ_MNESIA_BASE="$STATE/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$STATE/rabbitmq/log"
   export RABBITMQ_ENABLED_PLUGINS_FILE="$STATE/rabbitmq/enabled_plugins"
   mkdir -p "$RABBITMQ_MNESIA_BASE" "$RABBITMQ_LOG_BASE"
