@@ -98,7 +98,8 @@ public sealed class SocketModeTests : IAsyncLifetime
         var work = await _app.PostWorkAsync("RJ01000005");
         _slack.LoseNextSocketAck();
         var envelope = await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), Ct);
-        await Eventually.HoldsAsync(async () => await _app.Labels.FindAsync("alice", work.WorkId, Ct) is not null, "the click stored");
+        await Eventually.HoldsAsync(() => _slack.LostSocketAcks.Contains(envelope), "the click stored and its ack lost");
+        (await _app.Labels.FindAsync("alice", work.WorkId, Ct)).ShouldNotBeNull();
 
         _slack.DropSocket();                                      // the ack never reached Slack
 

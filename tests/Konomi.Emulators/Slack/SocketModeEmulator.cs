@@ -17,6 +17,7 @@ public sealed partial class SlackEmulator
     readonly ConcurrentDictionary<string, bool> _usedTickets = new();
     readonly ConcurrentDictionary<string, SocketModeEnvelope> _unacknowledged = new();
     readonly ConcurrentQueue<string> _acks = new();
+    readonly ConcurrentQueue<string> _lostAcks = new();
     readonly SemaphoreSlim _socketSend = new(1, 1);
     TaskCompletionSource<WebSocket> _socket = new(TaskCreationOptions.RunContinuationsAsynchronously);
     HttpContext? _socketContext;
@@ -62,6 +63,9 @@ public sealed partial class SlackEmulator
 
     /// <summary>The next acknowledgement is lost on its way, so that envelope stays due for redelivery.</summary>
     public void LoseNextSocketAck() => Interlocked.Exchange(ref _loseNextAck, 1);
+
+    /// <summary>Envelope ids whose acknowledgement was lost (see <see cref="LoseNextSocketAck"/>).</summary>
+    public IReadOnlyList<string> LostSocketAcks => [.. _lostAcks];
 
     public async Task WaitForSocketAckAsync(string envelopeId, CancellationToken ct)
     {
@@ -136,12 +140,15 @@ public sealed partial class SlackEmulator
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                 return;
             }
-            if (JsonNode.Parse(buffer.AsSpan(0, length)) is JsonObject ack && ack["envelope_id"]?.GetValue<string>() is { } id
-                && Interlocked.Exchange(ref _loseNextAck, 0) == 0)
+            if (JsonNode.Parse(buffer.AsSpan(0, length)) is not JsonObject ack || ack["envelope_id"]?.GetValue<string>() is not { } id)
+                continue;
+            if (Interlocked.Exchange(ref _loseNextAck, 0) == 1)
             {
-                _acks.Enqueue(id);
-                _unacknowledged.TryRemove(id, out _);
+                _lostAcks.Enqueue(id);
+                continue;
             }
+            _acks.Enqueue(id);
+            _unacknowledged.TryRemove(id, out _);
         }
     }
 
