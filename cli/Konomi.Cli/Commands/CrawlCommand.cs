@@ -21,13 +21,16 @@ public static class CrawlCommand
         var once = new Option<bool>("--once") { Description = "Run one crawl cycle, print its report as JSON, then exit" };
         var backfill = new Option<bool>("--backfill") { Description = "Run one cycle reading --pages listing pages per floor (politely: same delays)" };
         var pages = new Option<int>("--pages") { Description = "Listing pages per floor for --backfill (30 works a page)", DefaultValueFactory = _ => 10 };
+        pages.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError("--pages must be at least 1.");
+        });
         var dataDir = CommonOptions.DataDir();
         var baseUrl = CommonOptions.BaseUrl();
         var command = new Command("crawl", "Crawl DLsite for new voice works: store them and publish NewWorkDetected") { once, backfill, pages, dataDir, baseUrl };
         command.Validators.Add(r =>
         {
             if (r.GetValue(once) && r.GetValue(backfill)) r.AddError("Give --once or --backfill, not both.");
-            if (r.GetValue(pages) < 1) r.AddError("--pages must be at least 1.");
         });
         command.SetAction(async (parse, ct) =>
         {

@@ -1,0 +1,90 @@
+using System.Text.Json;
+
+namespace Konomi.Crawler.Tests.Cli;
+
+public class ParseCommandTests
+{
+    [Fact]
+    public async Task A_work_page_prints_the_work_as_camel_case_json()
+    {
+        var result = await Konomi.RunAsync("parse", Fixtures.Path("dlsite-go_work_RJ189758.html"));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var work = JsonDocument.Parse(result.Output).RootElement;
+        work.GetProperty("id").GetString().ShouldBe("RJ189758");
+        work.GetProperty("title").GetString().ShouldBe("意地悪な機械人形に完全支配される音声 地獄級射精禁止オナニーサポート4 ヘルエグゼキューション");
+        work.GetProperty("circle").GetString().ShouldBe("B-bishop");
+        work.GetProperty("series").GetString().ShouldBe("地獄級オナニーサポート");
+        work.GetProperty("authors").EnumerateArray().Select(a => a.GetString()).ShouldBe(["pawnlank7"]);
+        work.GetProperty("scenarioWriters").EnumerateArray().Select(a => a.GetString()).ShouldBe(["pawnlank7"]);
+        work.GetProperty("illustrators").EnumerateArray().Select(a => a.GetString()).ShouldBe(["Hobby"]);
+        work.GetProperty("voiceActors").GetArrayLength().ShouldBe(5);
+        work.GetProperty("genres").GetArrayLength().ShouldBe(6);
+        work.GetProperty("releaseDate").GetString().ShouldBe("2017-01-04");
+        work.GetProperty("ageCategory").GetString().ShouldBe("adult");
+        work.GetProperty("workType").GetString().ShouldBe("SOU");
+        work.GetProperty("description").GetString().ShouldStartWith("皆様、こんにちは。");
+        work.GetProperty("priceYen").GetInt32().ShouldBe(1100);
+        work.GetProperty("url").GetString().ShouldBe("https://www.dlsite.com/maniax/work/=/product_id/RJ189758.html");
+    }
+
+    [Fact]
+    public async Task A_product_json_prints_the_work_with_null_series_when_there_is_none()
+    {
+        var result = await Konomi.RunAsync("parse", Fixtures.Path("bk927_product_api_RJ403038_partly-synthetic.json"));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var work = JsonDocument.Parse(result.Output).RootElement;
+        work.GetProperty("id").GetString().ShouldBe("RJ403038");
+        work.GetProperty("series").ValueKind.ShouldBe(JsonValueKind.Null);
+        work.GetProperty("ageCategory").GetString().ShouldBe("all-ages");
+        work.GetProperty("releaseDate").GetString().ShouldBe("2022-07-17");
+    }
+
+    [Fact]
+    public async Task A_listing_prints_an_array_of_id_title_and_circle()
+    {
+        var result = await Konomi.RunAsync("parse", Fixtures.Path("glsite_search_listing_home_asmr_2022-05.html"));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var works = JsonDocument.Parse(result.Output).RootElement.EnumerateArray().ToList();
+        works.Select(w => w.GetProperty("id").GetString()).ShouldBe(["RJ387206", "RJ385913"]);
+        works[0].GetProperty("title").GetString().ShouldBe("【アズールレーン】指揮官を癒やし隊！・綾波とゆっくり過ごす約1日間【ASMR】");
+        works[0].GetProperty("circle").GetString().ShouldBe("アトリエメール");
+    }
+
+    [Fact]
+    public async Task An_announce_page_prints_the_work_as_announced_without_a_release_date()
+    {
+        var result = await Konomi.RunAsync("parse", Fixtures.Path("dlsite-go_announce_RJ275695.html"));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var work = JsonDocument.Parse(result.Output).RootElement;
+        work.GetProperty("status").GetString().ShouldBe("announced");
+        work.GetProperty("expectedRelease").GetString().ShouldBe("2020年05月下旬");
+        work.GetProperty("releaseDate").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Theory]
+    [InlineData("dlsite-go_work_RJ01307318_region-blocked_EXCERPT_2025-05.html", "RJ01307318: region-blocked: お住いの国・地域からは本作品は購入できません。")]
+    [InlineData("PROVENANCE.md", "not a DLsite work page, listing page, product.json or product info response")]
+    public async Task A_page_it_cannot_parse_exits_non_zero_with_a_one_line_reason(string fixture, string reason)
+    {
+        var result = await Konomi.RunAsync("parse", Fixtures.Path(fixture));
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Output.ShouldBeEmpty();
+        result.Error.TrimEnd().ShouldNotContain('\n');
+        result.Error.ShouldContain(reason);
+    }
+
+    [Fact]
+    public async Task Every_fixture_but_the_region_blocked_one_parses()
+    {
+        var files = Directory.GetFiles(Path.GetDirectoryName(Fixtures.Path("PROVENANCE.md"))!)
+            .Where(f => !f.EndsWith(".md") && !f.Contains("region-blocked"));
+
+        foreach (var file in files)
+            (await Konomi.RunAsync("parse", file)).ExitCode.ShouldBe(0, file);
+    }
+}
