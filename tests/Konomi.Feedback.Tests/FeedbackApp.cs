@@ -86,8 +86,11 @@ public sealed class FeedbackApp : IAsyncDisposable
         return new FeedbackApp(app, store, slack, logs);
     }
 
-    /// <summary>Plays the notifier: stores the work, posts a message with the two buttons, records it in the ledger.</summary>
-    public async Task<PostedWork> PostWorkAsync(string workId, string userId = "alice", bool storeWork = true)
+    /// <summary>
+    /// Plays the notifier: stores the work, posts a message with the two buttons (after
+    /// <paramref name="otherBlocks"/> blocks standing for a digest's other works), records it in the ledger.
+    /// </summary>
+    public async Task<PostedWork> PostWorkAsync(string workId, string userId = "alice", bool storeWork = true, int otherBlocks = 0)
     {
         var ct = TestContext.Current.CancellationToken;
         var crawlRunId = Guid.NewGuid();
@@ -104,6 +107,8 @@ public sealed class FeedbackApp : IAsyncDisposable
                     Button(FeedbackActions.Interested, FeedbackActions.InterestedText, value),
                     Button(FeedbackActions.NotInterested, FeedbackActions.NotInterestedText, value)),
             });
+        for (var i = 0; i < otherBlocks; i++)
+            blocks.Insert(0, new JsonObject { ["type"] = "divider" });
         var posted = await Get<ISlackApi>().PostMessageAsync(Slack!.GeneralChannel, "作品 " + workId, blocks, ct);
 
         var ledger = Get<INotificationStore>();
@@ -117,6 +122,11 @@ public sealed class FeedbackApp : IAsyncDisposable
         SlackInteraction.ButtonPress(slackUser, interested ? FeedbackActions.Interested : FeedbackActions.NotInterested,
             new FeedbackValue(work.WorkId, work.UserId, "tfidf-logreg", 3).Format(), FeedbackActions.BlockId(work.WorkId),
             work.Channel, work.Ts, work.Blocks, at, "作品 " + work.WorkId);
+
+    /// <summary>The text of the work's button marked chosen (✓), or null.</summary>
+    public static string? ButtonShownChosen(JsonArray blocks, string workId) =>
+        (blocks.OfType<JsonObject>().Single(b => b["block_id"]?.GetValue<string>() == FeedbackActions.BlockId(workId))["elements"] as JsonArray)!
+            .OfType<JsonObject>().Select(e => e["text"]!["text"]!.GetValue<string>()).SingleOrDefault(t => t.StartsWith('✓'));
 
     /// <summary>The choice line Konomi added under a work's buttons, or null.</summary>
     public static string? ChoiceShown(JsonArray blocks, string workId) =>

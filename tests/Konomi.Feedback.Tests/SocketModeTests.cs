@@ -51,6 +51,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         json.ShouldContain(FeedbackActions.NotInterested);
         redrawn.Blocks.Count.ShouldBe(3);
         redrawn.Blocks[2]!["type"]!.GetValue<string>().ShouldBe("context");
+        FeedbackApp.ButtonShownChosen(redrawn.Blocks, work.WorkId).ShouldBe("✓ 興味あり!");
         FeedbackApp.ChoiceShown(redrawn.Blocks, work.WorkId).ShouldBe("<@U0ALICE> chose *興味あり!* (press the other button to change it)");
     }
 
@@ -71,6 +72,20 @@ public sealed class SocketModeTests : IAsyncLifetime
         var shown = _slack.Messages.Single(m => m.Ts == work.Ts).Blocks;
         shown.Count.ShouldBe(3);                                  // one choice line, replaced, not stacked
         FeedbackApp.ChoiceShown(shown, work.WorkId)!.ShouldContain("別に…");
+        FeedbackApp.ButtonShownChosen(shown, work.WorkId).ShouldBe("✓ 別に…");
+    }
+
+    [Fact]
+    public async Task A_full_digest_message_is_redrawn_within_block_kits_fifty_blocks()
+    {
+        var work = await _app.PostWorkAsync("RJ01000009", otherBlocks: 48);
+
+        await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), Ct), Ct);
+
+        await Eventually.HoldsAsync(() => _slack.Updates.Count == 1, "redrawn");
+        var shown = _slack.Messages.Single(m => m.Ts == work.Ts).Blocks;
+        shown.Count.ShouldBe(50);
+        FeedbackApp.ButtonShownChosen(shown, work.WorkId).ShouldBe("✓ 興味あり!");
     }
 
     [Fact]
