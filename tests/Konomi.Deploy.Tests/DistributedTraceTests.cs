@@ -18,11 +18,9 @@ public class DistributedTraceTests
         await using var dashboard = await AspireDashboard.StartAsync(ct);
         await using var slack = await SlackEmulator.StartAsync(ct);
         const string signingSecret = "deploy-test-signing-secret";
-        var broker = Broker.Address;
-        var environment = new Dictionary<string, string?>
+        await using var virtualHost = await PrivateVirtualHost.CreateAsync(ct);
+        var environment = new Dictionary<string, string?>(virtualHost.Environment())
         {
-            ["RabbitMq__Host"] = broker.Host,
-            ["RabbitMq__Port"] = broker.Port.ToString(),
             ["Storage__Provider"] = "sqlite",
             ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("konomi-trace-").FullName,
             ["Feedback__Mode"] = "http",

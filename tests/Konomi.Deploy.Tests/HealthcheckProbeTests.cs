@@ -12,11 +12,9 @@ public class HealthcheckProbeTests
     public async Task Probe_exits_0_for_a_live_host_and_1_when_nothing_answers()
     {
         var ct = TestContext.Current.CancellationToken;
-        var broker = Broker.Address;
-        await using var trainer = ServiceProcess.Start("trainer", new Dictionary<string, string?>
+        await using var virtualHost = await PrivateVirtualHost.CreateAsync(ct);
+        await using var trainer = ServiceProcess.Start("trainer", new Dictionary<string, string?>(virtualHost.Environment())
         {
-            ["RabbitMq__Host"] = broker.Host,
-            ["RabbitMq__Port"] = broker.Port.ToString(),
             ["Storage__Provider"] = "sqlite",
             ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("konomi-probe-").FullName,
         });

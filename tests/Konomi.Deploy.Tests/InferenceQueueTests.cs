@@ -10,17 +10,15 @@ public class InferenceQueueTests
     public async Task Running_inference_host_declares_the_queue_the_keda_overlay_watches()
     {
         var ct = TestContext.Current.CancellationToken;
-        var broker = Broker.Address;
-        await using var inference = ServiceProcess.Start("inference", new Dictionary<string, string?>
+        await using var virtualHost = await PrivateVirtualHost.CreateAsync(ct);
+        await using var inference = ServiceProcess.Start("inference", new Dictionary<string, string?>(virtualHost.Environment())
         {
-            ["RabbitMq__Host"] = broker.Host,
-            ["RabbitMq__Port"] = broker.Port.ToString(),
             ["Storage__Provider"] = "sqlite",
             ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("konomi-deploy-").FullName,
         });
         await inference.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), ct);
 
-        var factory = new ConnectionFactory { HostName = broker.Host, Port = broker.Port };
+        var factory = new ConnectionFactory { HostName = Broker.Address.Host, Port = Broker.Address.Port, VirtualHost = virtualHost.Name };
         await using var connection = await factory.CreateConnectionAsync(ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         var queue = await channel.QueueDeclarePassiveAsync(KedaQueueName(), ct);
