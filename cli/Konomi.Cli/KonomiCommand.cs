@@ -18,6 +18,7 @@ public static class KonomiCommand
         ScoreCommand.Create(),
         EvalCommand.Create(),
         BenchCommand.Create(),
+        PrefsCommand.Create(),
         NotificationsCommand.Create(),
     };
 }

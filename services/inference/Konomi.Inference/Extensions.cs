@@ -1,4 +1,5 @@
 using Konomi.Hosting;
+using Konomi.Labelling;
 using Konomi.TasteModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +16,8 @@ public static class Extensions
         builder.Services.AddSingleton<ServingModels>();
         builder.Services.AddSingleton<Audience>();
         builder.Services.AddSingleton<WorkScorer>();
-        // Explicit preferences (issue 10) take this seam over with Services.Replace.
-        builder.Services.TryAddSingleton<IColdStartScorer, NoVerdictColdStartScorer>();
+        builder.Services.AddLabelling();
+        builder.Services.TryAddSingleton<IColdStartScorer, PreferenceColdStartScorer>();
         builder.Services.AddKonomiConsumers(x =>
             x.AddConsumer<NewWorkDetectedConsumer>(typeof(NewWorkDetectedConsumerDefinition)));
         // Inference and trainer share one process in `konomi run`: the families are registered once.

@@ -4,8 +4,8 @@ using Konomi.Storage.Ports;
 namespace Konomi.Inference;
 
 /// <summary>
-/// Scores works for a user who has no serving model yet. The seam for explicit preferences and the
-/// popularity prior (issue 10); until then <see cref="NoVerdictColdStartScorer"/> gives no verdict.
+/// Scores works for a user who has no serving model yet; <see cref="PreferenceColdStartScorer"/> by default
+/// (explicit preferences, else the popularity prior, else no verdict).
 /// </summary>
 public interface IColdStartScorer
 {

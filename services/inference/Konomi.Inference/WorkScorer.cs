@@ -1,4 +1,5 @@
 using Konomi.Contracts;
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Input;
@@ -6,10 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace Konomi.Inference;
 
-/// <summary>Scores works for users: with each user's serving model, or the cold-start scorer when there is none.</summary>
+/// <summary>
+/// Scores works for users: with each user's serving model adjusted by their preferences (a block always
+/// wins), or the cold-start scorer when there is none.
+/// </summary>
 public sealed class WorkScorer(
     ServingModels models,
     IColdStartScorer coldStart,
+    PreferenceScorer preferences,
     TasteInputBuilder inputs,
     IOptions<InferenceOptions> options)
 {
@@ -23,23 +28,20 @@ public sealed class WorkScorer(
             var model = await models.FindAsync(user.UserId, ct);
             scores.AddRange(model is null
                 ? await coldStart.ScoreAsync(user, works, ct)
-                : Score(model, works, built));
+                : Score(model, user, works, built));
         }
         return scores;
     }
 
-    IEnumerable<WorkScore> Score(ServingModel serving, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built)
+    IEnumerable<WorkScore> Score(ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built)
     {
         var model = serving.Model;
         var predictions = model.Predict(built);
-        return works.Select((work, i) => new WorkScore(
-            work.Id,
-            serving.UserId,
-            predictions[i].Score,
-            model.Threshold,
-            predictions[i].Score >= model.Threshold,
-            model.Family,
-            serving.Version,
-            [.. predictions[i].Reasons.OrderByDescending(r => Math.Abs(r.Weight)).Take(options.Value.MaxReasons)]));
+        return works.Select((work, i) =>
+        {
+            var reasons = predictions[i].Reasons.OrderByDescending(r => Math.Abs(r.Weight)).Take(options.Value.MaxReasons).ToList();
+            var verdict = preferences.WithModel(work, user.Preferences, predictions[i].Score, model.Threshold, model.Family, reasons);
+            return new WorkScore(work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, verdict.Reasons);
+        });
     }
 }

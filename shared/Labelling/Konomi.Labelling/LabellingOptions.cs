@@ -1,0 +1,19 @@
+namespace Konomi.Labelling;
+
+/// <summary>Section <c>Labelling</c>: cold-start scoring from preferences and popularity, and the annotator's question order.</summary>
+public sealed class LabellingOptions
+{
+    public const string Section = "Labelling";
+
+    /// <summary>Wishlist plus sales at which the popularity prior calls a work liked (score 0.5).</summary>
+    public int PopularCount { get; set; } = 300;
+
+    /// <summary>Labels, both answers present, before the annotator asks about the works the model is least sure of.</summary>
+    public int ActiveLearningMinLabels { get; set; } = 10;
+
+    /// <summary>New answers after which the annotator retrains its ordering model in the background.</summary>
+    public int RetrainEvery { get; set; } = 10;
+
+    /// <summary>0..1: how much a question's likeness to the ones just asked pushes it back (0 = pure uncertainty).</summary>
+    public double Diversity { get; set; } = 0.3;
+}

@@ -1,0 +1,118 @@
+using Konomi.Contracts;
+using Konomi.Inference;
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+
+namespace Konomi.Labelling.Tests;
+
+public class PreferenceScoringTests
+{
+    static readonly Work Soothing = SampleWorks.Create(2);
+    static readonly Work Horror = SampleWorks.Create(3);
+
+    [Fact]
+    public async Task A_blocked_voice_actor_wins_over_a_model_that_likes_the_work()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        using var scoring = Scoring.On(store);
+        await SampleModel.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", ct);
+        var blocking = new UserProfile("alice", Preferences: new Preferences { BlockedVoiceActors = ["春野ひより"] });
+
+        var plain = (await scoring.Get<WorkScorer>().ScoreAsync([Soothing], [new UserProfile("alice")], ct)).Single();
+        var blocked = (await scoring.Get<WorkScorer>().ScoreAsync([Soothing], [blocking], ct)).Single();
+
+        plain.Liked.ShouldBe(true);
+        blocked.Liked.ShouldBe(false);
+        blocked.ModelId.ShouldBe("ngram");
+        blocked.Reasons[0].Text.ShouldBe("blocked voice actor: 春野ひより");
+        blocked.Reasons.Skip(1).ShouldNotBeEmpty("the model's own reasons are kept after the block");
+    }
+
+    [Fact]
+    public async Task A_liked_circle_lifts_the_model_score_and_names_itself_first()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        using var scoring = Scoring.On(store);
+        await SampleModel.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", ct);
+        var liking = new UserProfile("alice", Preferences: new Preferences { LikedCircles = ["闇夜の館"] });
+
+        var plain = (await scoring.Get<WorkScorer>().ScoreAsync([Horror], [new UserProfile("alice")], ct)).Single();
+        var liked = (await scoring.Get<WorkScorer>().ScoreAsync([Horror], [liking], ct)).Single();
+
+        liked.Score.ShouldBe(1 - (1 - plain.Score) / 2, 1e-9);
+        liked.Reasons[0].ShouldBe(new ScoreReason("preference", "circle: 闇夜の館", 1));
+    }
+
+    [Fact]
+    public async Task Without_a_model_liked_preferences_give_a_verdict_with_their_reasons()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        using var scoring = Scoring.On(store);
+        var user = new UserProfile("bob", Preferences: new Preferences { LikedVoiceActors = ["春野ひより"], LikedKeywords = ["耳かき"] });
+        var work = Soothing with { Title = "ＡＳＭＲ耳かきの夜" };
+
+        var scores = await scoring.Get<WorkScorer>().ScoreAsync([work, Horror], [user], ct);
+
+        var liked = scores.Single(s => s.WorkId == work.Id);
+        liked.Liked.ShouldBe(true);
+        liked.ModelId.ShouldBe("preferences");
+        liked.Score.ShouldBe(0.75);
+        liked.Reasons.Select(r => r.Text).ShouldBe(["voice actor: 春野ひより", "title: 耳かき"], ignoreOrder: true);
+        var other = scores.Single(s => s.WorkId == Horror.Id);
+        other.Liked.ShouldBe(false);
+        other.Reasons.Single().Text.ShouldContain("none of your liked");
+    }
+
+    [Fact]
+    public async Task Without_a_model_a_blocked_keyword_beats_a_liked_circle()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        using var scoring = Scoring.On(store);
+        var user = new UserProfile("bob", Preferences: new Preferences { LikedCircles = ["ひだまり工房"], BlockedKeywords = ["テーマ"] });
+
+        var score = (await scoring.Get<WorkScorer>().ScoreAsync([Soothing], [user], ct)).Single();
+
+        score.Liked.ShouldBe(false);
+        score.Reasons.Single().Text.ShouldBe("blocked description: テーマ");
+    }
+
+    [Fact]
+    public async Task A_user_with_neither_labels_nor_preferences_gets_the_popularity_prior()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        using var scoring = Scoring.On(store, new Dictionary<string, string?> { ["Labelling:PopularCount"] = "100" });
+        var popular = Soothing with { Popularity = new Popularity(Sales: 150, Wishlist: 50, null, null) };
+        var obscure = Horror with { Popularity = new Popularity(Sales: 10, Wishlist: 20, null, null) };
+        var unknown = SampleWorks.Create(4);
+
+        var scores = (await scoring.Get<WorkScorer>().ScoreAsync([popular, obscure, unknown], [new UserProfile("carol")], ct))
+            .ToDictionary(s => s.WorkId);
+
+        scores[popular.Id].Liked.ShouldBe(true);
+        scores[popular.Id].Score.ShouldBe(200.0 / 300, 1e-9);
+        scores[popular.Id].ModelId.ShouldBe("popularity");
+        scores[popular.Id].Reasons.Single().Text.ShouldBe("popularity: 50 wishlisted, 150 sold");
+        scores[obscure.Id].Liked.ShouldBe(false);
+        scores[unknown.Id].Liked.ShouldBeNull("no counts: nothing to go on");
+    }
+
+    [Fact]
+    public async Task Once_a_user_has_labels_the_popularity_prior_no_longer_decides()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        using var scoring = Scoring.On(store);
+        await store.Get<ILabelStore>().RecordAsync(new Click("c1", "carol", Horror.Id, false, DateTimeOffset.UtcNow, "test"), ct);
+        var popular = Soothing with { Popularity = new Popularity(Sales: 5000, Wishlist: 5000, null, null) };
+
+        var score = (await scoring.Get<WorkScorer>().ScoreAsync([popular], [new UserProfile("carol")], ct)).Single();
+
+        score.Liked.ShouldBeNull();
+        score.ModelId.ShouldBe("none");
+    }
+}
