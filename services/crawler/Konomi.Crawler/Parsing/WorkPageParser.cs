@@ -73,7 +73,7 @@ public static partial class WorkPageParser
 
     static void ThrowIfErrorBox(IDocument page, string? id)
     {
-        if (page.QuerySelector(".error_box_work, .error_box") is not { } box) return;
+        if (page.QuerySelector(".error_box_work, #main_inner > .error_box") is not { } box) return;
         var reason = box.QuerySelector(".title_text")?.TextContent.Trim() is { Length: > 0 } text ? text : box.TextContent.Trim();
         var kind = reason.Contains("国・地域") || reason.Contains("country", StringComparison.OrdinalIgnoreCase) ? CrawlErrorKind.RegionBlocked : CrawlErrorKind.Unavailable;
         throw new CrawlException(kind, $"{id ?? "work"}: {(kind == CrawlErrorKind.RegionBlocked ? "region-blocked" : "unavailable")}: {reason}");
