@@ -161,6 +161,9 @@ public sealed class Loop : IAsyncDisposable
         environment["Feedback__Mode"] = "socket";
         environment["Feedback__ReconnectDelay"] = "00:00:00.200";
         environment["Notifier__SweepInterval"] = "00:00:01";
+        // A post cut off mid-way (a kill, a broker restart) leaves its ledger lease until it expires: 2 min in
+        // production, 10 s here so a scenario sees the retry.
+        environment["Notifier__LeaseDuration"] = "00:00:10";
         environment["Inference__BatchTimeLimit"] = "00:00:00.500";
         environment["Trainer__Debounce"] = "00:00:01";
         foreach (var (listener, index) in listeners.Select((l, i) => (l, i)))

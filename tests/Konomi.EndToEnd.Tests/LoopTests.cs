@@ -6,7 +6,7 @@ namespace Konomi.EndToEnd.Tests;
 public class LoopTests
 {
     [Fact]
-    public async Task A_crawl_is_scored_posted_and_clicked_the_clicks_retrain_and_the_next_crawl_is_scored_by_the_new_model()
+    public async Task A_crawl_is_scored_posted_and_clicked_under_one_crawl_run_id_and_the_clicks_retrain_so_the_next_crawl_is_scored_by_the_new_model()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var loop = await Loop.StartAsync("loop", ct);
@@ -15,6 +15,7 @@ public class LoopTests
         var first = loop.DLsite.AddWorks(8).Select(w => w.Id).ToList();
         await loop.StartCrawlerAsync(ct);
         var firstTally = await loop.FinishAsync("loop", first, clock, ct);
+        await ShouldCarryTheCrawlRunIdAsync(loop, first, ct);
         // The clicks are new labels: after the trainer's debounce each user gets a model one version up.
         await loop.WaitForServingVersionAsync(2, ct);
 
@@ -28,15 +29,9 @@ public class LoopTests
         firstTally.Posted.ShouldBeGreaterThan(0, "a taste model that likes nothing proves nothing");
     }
 
-    [Fact]
-    public async Task One_crawl_run_id_rides_from_the_listing_snapshot_to_every_score_and_notification()
+    /// <summary>The run id of the listing snapshot that found the works is on every score and notification of them.</summary>
+    static async Task ShouldCarryTheCrawlRunIdAsync(Loop loop, IReadOnlyList<string> works, CancellationToken ct)
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var loop = await Loop.StartAsync("crawl-run-id", ct);
-        var works = loop.DLsite.AddWorks(6).Select(w => w.Id).ToList();
-        await loop.StartCrawlerAsync(ct);
-        (await loop.FinishAsync("crawl-run-id", works, Stopwatch.StartNew(), ct)).ShouldBeExactlyOnce();
-
         // Newest first: the oldest snapshot listing the works is the crawl that found them.
         var snapshot = (await loop.Pipeline.Store<ISnapshotStore>().ListAsync("maniax", 1000, ct)).Last(s => works.All(s.WorkIds.Contains));
         var scores = await ScoresAsync(loop, ct);

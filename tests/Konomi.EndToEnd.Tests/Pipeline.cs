@@ -66,6 +66,7 @@ public sealed class Pipeline : IAsyncDisposable
             // Each HTTP request logs four lines at Information; the suite keeps logs for failures, not traffic.
             ["Logging__LogLevel__System.Net.Http"] = "Warning",
             ["Logging__LogLevel__Polly"] = "Warning",
+            ["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ",
         };
         foreach (var (key, value) in settings)
             environment[key] = value;
