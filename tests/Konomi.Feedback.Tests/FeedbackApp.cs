@@ -75,6 +75,11 @@ public sealed class FeedbackApp : IAsyncDisposable
         builder.Logging.AddProvider(logs);
 
         builder.AddKonomiStorage();
+        // Every label store use goes through a store that can be told to fail its next writes.
+        var labels = builder.Services.Single(d => d.ServiceType == typeof(ILabelStore));
+        builder.Services.Remove(labels);
+        builder.Services.AddSingleton(sp => new UnavailableLabelStore((ILabelStore)ActivatorUtilities.CreateInstance(sp, labels.ImplementationType!)));
+        builder.Services.AddSingleton<ILabelStore>(sp => sp.GetRequiredService<UnavailableLabelStore>());
         builder.AddFeedback();
         builder.Services.AddSingleton<ReceivedFeedback>();
         builder.Services.AddKonomiConsumers(x => x.AddConsumer<FeedbackProbe>());

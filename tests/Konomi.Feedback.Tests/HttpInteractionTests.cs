@@ -107,6 +107,20 @@ public sealed class HttpInteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_click_the_store_could_not_take_gets_no_200_and_a_second_press_is_stored()
+    {
+        var work = await _app.PostWorkAsync("RJ02000005");
+        _app.Get<UnavailableLabelStore>().FailNext(1);
+
+        using var refused = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+        using var again = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow.AddSeconds(2)), DateTimeOffset.UtcNow, Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _app.Labels.HistoryAsync("alice", work.WorkId, Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_same_click_posted_twice_is_stored_once()
     {
         var work = await _app.PostWorkAsync("RJ02000004");

@@ -131,6 +131,24 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_click_whose_store_write_failed_is_not_acknowledged_and_is_stored_when_redelivered()
+    {
+        var work = await _app.PostWorkAsync("RJ01000010");
+        _app.Get<UnavailableLabelStore>().FailNext(1);
+
+        var envelope = await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), Ct);
+        await Eventually.HoldsAsync(() => _app.Logs.Lines.Any(l => l.Contains("Could not store click")), "the failed write");
+        _slack.SocketAcks.ShouldNotContain(envelope);
+        (await _app.Labels.FindAsync("alice", work.WorkId, Ct)).ShouldBeNull();
+
+        _slack.DropSocket();                                      // Slack delivers unacknowledged envelopes again
+
+        await _slack.WaitForSocketAckAsync(envelope, Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        (await _app.Labels.HistoryAsync("alice", work.WorkId, Ct)).Count.ShouldBe(1);
+        await Eventually.HoldsAsync(() => _app.Published.Count == 1, "published");
+    }
+
+    [Fact]
     public async Task A_disconnect_request_is_followed_by_a_new_connection_on_a_fresh_url()
     {
         await _slack.SendSocketDisconnectAsync("warning", Ct);

@@ -55,9 +55,18 @@ public sealed class InteractionReceiver(
         if (click is null)
             return Results.Ok();
 
-        // Not the request's token: a client hanging up must not cancel a half-done store write.
-        await recorder.RecordAsync(click, Source, CancellationToken.None);
-        return Results.Ok();
+        try
+        {
+            // Not the request's token: a client hanging up must not cancel a half-done store write.
+            await recorder.RecordAsync(click, Source, CancellationToken.None);
+            return Results.Ok();
+        }
+        catch (Exception e)
+        {
+            // No 200 without a stored click: Slack shows the user an error, and pressing again retries.
+            logger.LogError(e, "Could not store click {ClickId}", click.ClickId);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     static bool TryReadPayload(HttpRequest request, byte[] body, out JsonNode? payload, out string? problem)

@@ -1,0 +1,22 @@
+using Konomi.Storage.Ports;
+
+namespace Konomi.Feedback.Tests;
+
+/// <summary>The real label store, except that the next <see cref="FailNext"/> writes fail as an unreachable database would.</summary>
+public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
+{
+    int _failures;
+
+    public void FailNext(int writes) => Interlocked.Exchange(ref _failures, writes);
+
+    public Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default) =>
+        Interlocked.Decrement(ref _failures) >= 0
+            ? throw new TimeoutException("the store did not answer")
+            : store.RecordAsync(click, ct);
+
+    public Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default) => store.ImportAsync(clicks, ct);
+    public Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default) => store.FindAsync(userId, workId, ct);
+    public Task<IReadOnlyList<Label>> ListAsync(string? userId = null, CancellationToken ct = default) => store.ListAsync(userId, ct);
+    public Task<IReadOnlyList<Click>> HistoryAsync(string userId, string workId, CancellationToken ct = default) => store.HistoryAsync(userId, workId, ct);
+    public Task<IReadOnlyList<string>> ListUsersAsync(CancellationToken ct = default) => store.ListUsersAsync(ct);
+}
