@@ -25,7 +25,11 @@ public sealed class FollowUpWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var followUp in followUps.ReadAllAsync(stoppingToken))
+        {
+            using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
+            activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
             await Task.WhenAll(RedrawAsync(followUp.Click, stoppingToken), PublishAsync(followUp, stoppingToken));
+        }
     }
 
     async Task RedrawAsync(FeedbackClick click, CancellationToken ct)

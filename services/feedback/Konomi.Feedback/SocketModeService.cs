@@ -45,7 +45,8 @@ public sealed class SocketModeService(
                 var asked = await session.RunAsync(stoppingToken);
                 if (session.Greeted)
                     delay = feedback.ReconnectDelay;
-                if (asked)
+                // Straight back after a goodbye on a working connection; backoff if Slack keeps refusing.
+                if (asked && session.Greeted)
                     continue;
                 logger.LogWarning("Socket Mode connection closed; reconnecting in about {Delay}", delay);
             }
@@ -53,8 +54,9 @@ public sealed class SocketModeService(
             {
                 return;
             }
-            catch (Exception e) when (e is WebSocketException or HttpRequestException or SlackApiException or IOException)
+            catch (Exception e)
             {
+                // Whatever broke this connection, the listener must outlive it: clicks only arrive while connected.
                 logger.LogWarning(e, "Socket Mode connection failed; reconnecting in about {Delay}", delay);
             }
             await Task.Delay(delay * (0.5 + Random.Shared.NextDouble() / 2), stoppingToken);
