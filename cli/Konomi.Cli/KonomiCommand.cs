@@ -19,6 +19,7 @@ public static class KonomiCommand
         EvalCommand.Create(),
         BenchCommand.Create(),
         PrefsCommand.Create(),
+        LabelCommand.Create(),
         NotificationsCommand.Create(),
     };
 }

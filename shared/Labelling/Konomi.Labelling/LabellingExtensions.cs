@@ -5,12 +5,18 @@ namespace Konomi.Labelling;
 
 public static class LabellingExtensions
 {
-    /// <summary>Preference and popularity scoring and the annotator's question order, bound from section <c>Labelling</c>. Safe to call twice.</summary>
+    /// <summary>
+    /// Preference and popularity scoring, the annotator and its question order, bound from section
+    /// <c>Labelling</c>. The question order needs the taste model families (<c>AddTasteModels()</c>). Safe to call twice.
+    /// </summary>
     public static IServiceCollection AddLabelling(this IServiceCollection services)
     {
         services.AddOptions<LabellingOptions>().BindConfiguration(LabellingOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PopularityPrior>();
         services.TryAddSingleton<PreferenceScorer>();
+        services.TryAddSingleton<QuestionOrder>();
+        services.TryAddSingleton<Annotator>();
         return services;
     }
 }

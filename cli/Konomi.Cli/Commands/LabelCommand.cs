@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Konomi.Labelling;
+using Konomi.Storage;
+using Konomi.Storage.Ports;
+using Konomi.TasteModels;
+using Spectre.Console;
+
+namespace Konomi.Cli.Commands;
+
+/// <summary><c>konomi label</c>: answer 興味あり/別に about stored works in the terminal; every answer is a label at once.</summary>
+public static class LabelCommand
+{
+    public static Command Create()
+    {
+        var user = new Option<string>("--user") { Description = "Whose labels", DefaultValueFactory = _ => UserSeeding.DefaultUserId };
+        var pool = new Option<string>("--pool") { Description = "newest, search:<text> or genre:<genre>", DefaultValueFactory = _ => "newest" };
+        var limit = new Option<int>("--limit") { Description = "Most works taken from the pool", DefaultValueFactory = _ => 200 };
+        var dataDir = CommonOptions.DataDir();
+        var command = new Command("label", $"Label stored works in the terminal ({AnswerKeys.Help}); reads lines when stdin is not a terminal") { user, pool, limit, dataDir };
+        command.SetAction(async (parse, ct) =>
+        {
+            WorkPool chosen;
+            try
+            {
+                chosen = WorkPool.Parse(parse.GetValue(pool)!);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 1;
+            }
+            if (parse.GetValue(limit) < 1)
+            {
+                Console.Error.WriteLine("--limit must be at least 1.");
+                return 1;
+            }
+            var builder = StoreHost.CreateBuilder(parse.GetValue(dataDir));
+            builder.Services.AddTasteModels();
+            builder.Services.AddLabelling();
+            using var host = builder.Build();
+            var works = await chosen.ListAsync(host.Services.GetRequiredService<IWorkStore>(), parse.GetValue(limit), ct);
+            if (works.Count == 0)
+            {
+                Console.Error.WriteLine("No stored works match the pool: crawl some first (`konomi run --once` or `konomi crawl`).");
+                return 1;
+            }
+            await host.Services.GetRequiredService<Annotator>()
+                .RunAsync(parse.GetValue(user)!, works, AnsiConsole.Console, AnswerKeys.FromConsole(), ct);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+using Konomi.Contracts;
+using Konomi.TasteModels;
+using Konomi.TasteModels.Input;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Labelling;
+
+/// <summary>
+/// The annotator's order of questions: pool order until the user has <see cref="LabellingOptions.ActiveLearningMinLabels"/>
+/// labels with both answers, then uncertainty sampling with a model of the configured family trained on those labels.
+/// </summary>
+public sealed class QuestionOrder(TasteModelFamilies families, TasteInputBuilder inputs, IOptions<LabellingOptions> options)
+{
+    public ITasteModel? Train(IReadOnlyList<(Work Work, bool Liked)> labelled, CancellationToken ct)
+    {
+        if (labelled.Count < options.Value.ActiveLearningMinLabels || labelled.All(l => l.Liked) || labelled.All(l => !l.Liked))
+            return null;
+        return families.Default.Train([.. labelled.Select(l => new Example(inputs.Build(l.Work), l.Liked))], ct);
+    }
+
+    public IReadOnlyList<Work> Order(ITasteModel model, IReadOnlyList<Work> pending)
+    {
+        var built = pending.Select(inputs.Build).ToList();
+        var scores = model.Predict(built).Select(p => p.Score).ToList();
+        var vectors = built.Select(b => (IReadOnlyDictionary<string, double>)TextVectors.Of(b.Text)).ToList();
+        var order = UncertaintySampling.Rank(scores, model.Threshold, vectors, options.Value.Diversity, options.Value.RetrainEvery);
+        return [.. order.Select(i => pending[i])];
+    }
+}

@@ -1,0 +1,62 @@
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+
+namespace Konomi.Labelling.Tests;
+
+public class LabelCommandTests
+{
+    [Fact]
+    public async Task Answers_read_from_the_input_stream_are_saved_at_once_and_a_second_session_resumes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 6), ct);
+        var pool = await store.Get<IWorkStore>().ListAsync(null, 200, ct);
+        string[] args = ["label", "--user", "ann", "--data-dir", store.Settings["Storage:DataDirectory"]!];
+
+        // like, not, skip, like, undo (back to the 4th), not, then an unknown key and quit.
+        var first = await KonomiCli.RunAsync(args, standardInput: "y\nn\ns\ny\nu\nn\nx\nq\n", ct: ct);
+        var second = await KonomiCli.RunAsync(args, standardInput: "y\n", ct: ct);
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        second.ExitCode.ShouldBe(0, second.Error);
+        first.Output.ShouldContain(pool[0].Title);
+        first.Output.ShouldContain("興味あり 1  別に 2  skipped 1");
+        var labels = (await store.Get<ILabelStore>().ListAsync("ann", ct)).ToDictionary(l => l.WorkId);
+        labels[pool[0].Id].Interested.ShouldBeTrue();
+        labels[pool[1].Id].Interested.ShouldBeFalse();
+        labels[pool[3].Id].Interested.ShouldBeFalse("the answer after undo replaces the first one");
+        labels[pool[2].Id].Interested.ShouldBeTrue("the skipped work is asked first in the next session");
+        labels.Count.ShouldBe(4);
+        labels.Values.ShouldAllBe(l => l.Source == "annotator");
+        (await store.Get<ILabelStore>().HistoryAsync("ann", pool[3].Id, ct)).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_bad_pool_fails_with_a_message_and_labels_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+
+        var result = await KonomiCli.RunAsync(["label", "--pool", "tag:x", "--data-dir", store.Settings["Storage:DataDirectory"]!], standardInput: "y\n", ct: ct);
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.ShouldContain("newest, search:<text>, genre:<genre>");
+    }
+
+    [Fact]
+    public async Task The_genre_pool_asks_only_about_works_of_that_genre()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 6), ct);
+
+        var result = await KonomiCli.RunAsync(["label", "--user", "ann", "--pool", "genre:ホラー", "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            standardInput: "y\ny\ny\ny\ny\ny\n", ct: ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var labels = await store.Get<ILabelStore>().ListAsync("ann", ct);
+        labels.Count.ShouldBe(3);
+        labels.ShouldAllBe(l => !SampleWorks.IsSoothing(SampleWorks.Range(0, 6).Single(w => w.Id == l.WorkId)));
+    }
+}
