@@ -1,5 +1,8 @@
+using Konomi.TasteModels.Classifier;
+using Konomi.TasteModels.Embedding;
 using Konomi.TasteModels.Input;
 using Konomi.TasteModels.Ngram;
+using Konomi.TasteModels.Onnx;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Konomi.TasteModels;
@@ -15,8 +18,14 @@ public static class TasteModelsExtensions
         services.AddOptions<TasteModelOptions>().BindConfiguration(TasteModelOptions.Section);
         services.AddOptions<TasteInputOptions>().BindConfiguration($"{TasteModelOptions.Section}:Input");
         services.AddOptions<NgramOptions>().BindConfiguration($"{TasteModelOptions.Section}:Ngram");
+        services.AddOptions<EmbeddingOptions>().BindConfiguration($"{TasteModelOptions.Section}:Embedding");
+        services.AddOptions<ClassifierOptions>().BindConfiguration($"{TasteModelOptions.Section}:Classifier");
+        services.AddOptions<InferenceDeviceOptions>().BindConfiguration(InferenceDeviceOptions.Section);
         services.AddSingleton<TasteInputBuilder>();
+        services.AddSingleton<OnnxSessions>();
         services.AddSingleton<ITasteModelFamily, NgramFamily>();
+        services.AddSingleton<ITasteModelFamily, EmbeddingFamily>();
+        services.AddSingleton<ITasteModelFamily, ClassifierFamily>();
         services.AddSingleton<TasteModelFamilies>();
         return services;
     }

@@ -10,10 +10,24 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C)
     /// </summary>
     public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct)
     {
-        var folds = InnerFolds.Assign(liked, rule.InnerFolds);
+        var smallerClass = Math.Min(liked.Count(l => l), liked.Count(l => !l));
+        if (smallerClass == 0) throw new ArgumentException("Training needs both liked and not-liked examples.", nameof(liked));
+        // Every inner training part must hold both classes; with a single example of one, no inner CV is possible.
+        var innerFolds = Math.Min(rule.InnerFolds, smallerClass);
+        if (innerFolds < 2) return new LinearHead(LogisticRegression.Fit(x, liked, cGrid[0], ct: ct), 0.5, cGrid[0]);
+
+        var folds = InnerFolds.Assign(liked, innerFolds);
         var outOfFold = cGrid.Select(_ => new double[x.Count]).ToArray();
-        for (var fold = 0; fold < rule.InnerFolds; fold++)
+        LinearModel? final = null;
+        // The inner folds and the final fit are independent single-threaded fits: run them side by side.
+        // Each writes only its own rows, so the result does not depend on scheduling.
+        Parallel.For(0, innerFolds + 1, new ParallelOptions { CancellationToken = ct }, fold =>
         {
+            if (fold == innerFolds)
+            {
+                if (cGrid.Count == 1) final = LogisticRegression.Fit(x, liked, cGrid[0], ct: ct);
+                return;
+            }
             var train = Enumerable.Range(0, x.Count).Where(i => folds[i] != fold).ToArray();
             var held = Enumerable.Range(0, x.Count).Where(i => folds[i] == fold).ToArray();
             var trainRows = x.Select(train);
@@ -24,7 +38,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C)
                 previous = LogisticRegression.Fit(trainRows, trainLiked, cGrid[k], previous, ct);
                 foreach (var i in held) outOfFold[k][i] = previous.Score(x, i);
             }
-        }
+        });
 
         var best = 0;
         var bestF1 = -1.0;
@@ -35,7 +49,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C)
             var f1 = F1(outOfFold[k], liked, thresholds[k]);
             if (f1 > bestF1) (bestF1, best) = (f1, k);
         }
-        var model = LogisticRegression.Fit(x, liked, cGrid[best], ct: ct);
+        var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct);
         return new LinearHead(model, thresholds[best], cGrid[best]);
     }
 

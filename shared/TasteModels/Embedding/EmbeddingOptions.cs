@@ -1,0 +1,29 @@
+using Konomi.TasteModels.Learning;
+
+namespace Konomi.TasteModels.Embedding;
+
+/// <summary>Settings of the <c>embedding</c> family (configuration section <c>TasteModels:Embedding</c>).</summary>
+public sealed class EmbeddingOptions
+{
+    /// <summary>An ONNX sentence encoder (output last_hidden_state or a pooled embedding); null means the bundled all-MiniLM-L6-v2.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Its tokenizer: a WordPiece vocab.txt or a SentencePiece .model.</summary>
+    public string? TokenizerPath { get; set; }
+
+    /// <summary>Lower-case before WordPiece (uncased models such as MiniLM).</summary>
+    public bool LowerCase { get; set; } = true;
+
+    public int MaxTokens { get; set; } = 256;
+
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>A folder that keeps embeddings across restarts; null keeps them in memory only.</summary>
+    public string? CacheDirectory { get; set; }
+
+    public double[]? C { get; set; }
+
+    public ThresholdRule Threshold { get; set; } = new();
+
+    internal IReadOnlyList<double> CGrid => C is { Length: > 0 } ? C : [1, 10];
+}

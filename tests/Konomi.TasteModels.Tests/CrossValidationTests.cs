@@ -1,0 +1,67 @@
+using Konomi.TasteModels.Evaluation;
+using Konomi.TasteModels.Ngram;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.TasteModels.Tests;
+
+public class CrossValidationTests
+{
+    private static readonly NgramFamily Family = new(Options.Create(new NgramOptions()));
+
+    [Fact]
+    public void The_trainer_never_receives_a_test_fold_example()
+    {
+        var examples = NgramFamilyTests.ToyExamples();
+        var folds = examples.Select((_, i) => i % 4).ToArray();
+        var seen = new List<IReadOnlyList<Example>>();
+
+        var result = CrossValidation.Run("spy", (train, ct) => { seen.Add(train); return Family.Train(train, ct); }, examples, folds, TestContext.Current.CancellationToken);
+
+        result.Folds.Count.ShouldBe(4);
+        for (var fold = 0; fold < 4; fold++)
+        {
+            var testSet = examples.Where((_, i) => folds[i] == fold).ToHashSet(ReferenceEqualityComparer.Instance);
+            seen[fold].Count.ShouldBe(examples.Count - testSet.Count);
+            seen[fold].ShouldAllBe(e => !testSet.Contains(e));
+        }
+    }
+
+    [Fact]
+    public void Flipping_the_test_fold_labels_leaves_that_folds_threshold_unchanged()
+    {
+        var examples = NgramFamilyTests.ToyExamples();
+        var folds = examples.Select((_, i) => i % 3).ToArray();
+        var flipped = examples.Select((e, i) => folds[i] == 0 ? e with { Liked = !e.Liked } : e).ToArray();
+
+        var original = CrossValidation.Run(Family, examples, folds, TestContext.Current.CancellationToken);
+        var tampered = CrossValidation.Run(Family, flipped, folds, TestContext.Current.CancellationToken);
+
+        tampered.Folds[0].Metrics.Threshold.ShouldBe(original.Folds[0].Metrics.Threshold);
+        tampered.Folds[0].Metrics.F1.ShouldBeLessThan(original.Folds[0].Metrics.F1);
+    }
+
+    [Fact]
+    public void Results_map_onto_the_registry_metrics_as_means_over_folds()
+    {
+        var examples = NgramFamilyTests.ToyExamples();
+        var folds = examples.Select((_, i) => i % 3).ToArray();
+
+        var result = CrossValidation.Run(Family, examples, folds, TestContext.Current.CancellationToken);
+        var metrics = result.ToModelMetrics();
+
+        metrics.Examples.ShouldBe(48);
+        metrics.Positives.ShouldBe(examples.Count(e => e.Liked));
+        metrics.Folds.ShouldBe(3);
+        metrics.F1.ShouldBe(result.Folds.Average(f => f.Metrics.F1), 1e-12);
+        metrics.F1.ShouldBeGreaterThan(0.8);
+        metrics.Threshold.ShouldBe(result.Folds.Average(f => f.Metrics.Threshold), 1e-12);
+        var confusion = result.Confusion;
+        (confusion.TruePositives + confusion.FalsePositives + confusion.TrueNegatives + confusion.FalseNegatives).ShouldBe(48);
+    }
+
+    [Fact]
+    public void Fold_numbers_must_match_the_examples()
+    {
+        Should.Throw<ArgumentException>(() => CrossValidation.Run(Family, NgramFamilyTests.ToyExamples(), [0, 1], TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,48 @@
+using Konomi.TasteModels.Evaluation;
+using Konomi.TasteModels.Learning;
+
+namespace Konomi.TasteModels.Tests;
+
+public class MetricsTests
+{
+    // Values from scikit-learn 1.2.1: roc_auc_score, average_precision_score on the same arrays.
+    [Fact]
+    public void Ranking_metrics_match_scikit_learn()
+    {
+        double[] scores = [0.1, 0.4, 0.35, 0.8, 0.4];
+        bool[] liked = [false, false, true, true, true];
+
+        Ranking.RocAuc(scores, liked).ShouldBe(0.75, 1e-12);
+        Ranking.AveragePrecision(scores, liked).ShouldBe(0.8055555555555556, 1e-12);
+    }
+
+    [Fact]
+    public void Threshold_metrics_and_confusion_matrix_count_each_example_once()
+    {
+        var metrics = ClassificationMetrics.Measure([0.9, 0.6, 0.4, 0.2], [true, false, true, false], 0.5);
+
+        metrics.Confusion.ShouldBe(new ConfusionMatrix(TruePositives: 1, FalsePositives: 1, TrueNegatives: 1, FalseNegatives: 1));
+        metrics.Accuracy.ShouldBe(0.5);
+        metrics.Precision.ShouldBe(0.5);
+        metrics.Recall.ShouldBe(0.5);
+        metrics.F1.ShouldBe(0.5);
+    }
+
+    [Fact]
+    public void Max_F1_threshold_sits_between_the_last_liked_score_kept_and_the_next()
+    {
+        var threshold = new ThresholdRule().Choose([0.9, 0.8, 0.7, 0.3, 0.2], [true, true, true, false, false]);
+
+        threshold.ShouldBe(0.5, 1e-12);
+    }
+
+    [Fact]
+    public void Target_recall_keeps_the_highest_threshold_that_catches_enough_liked_works()
+    {
+        double[] scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.1];
+        bool[] liked = [true, false, true, false, false, true];
+
+        new ThresholdRule { TargetRecall = 0.6 }.Choose(scores, liked).ShouldBe(0.65, 1e-12);
+        new ThresholdRule { TargetRecall = 0.95 }.Choose(scores, liked).ShouldBe(0.1, 1e-12);
+    }
+}

@@ -1,0 +1,93 @@
+using Konomi.TasteModels.Input;
+using Konomi.TasteModels.Ngram;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.TasteModels.Tests;
+
+public class NgramFamilyTests
+{
+    private static readonly NgramFamily Family = new(Options.Create(new NgramOptions()));
+
+    /// <summary>Liked: ear cleaning (耳かき) or voice actor 声優A; the rest is shared vocabulary.</summary>
+    internal static IReadOnlyList<Example> ToyExamples()
+    {
+        string[] filler = ["癒しの時間", "夜のお話", "放課後の約束", "雨の日の部屋", "秘密の図書館", "夏祭りの夜", "星空の下で", "朝のカフェ"];
+        var examples = new List<Example>();
+        for (var i = 0; i < 48; i++)
+        {
+            var ear = i % 4 == 0;
+            var actor = i % 6 == 1 ? "声優A" : $"声優{(char)('C' + i % 5)}";
+            var title = ear ? $"耳かき{filler[i % filler.Length]}" : $"{filler[i % filler.Length]}{i}";
+            examples.Add(new Example(
+                new TasteInput($"{title}\nサークル{i % 3}\n{actor}", [new Facet(FacetFields.VoiceActor, actor), new Facet(FacetFields.Genre, i % 2 == 0 ? "癒し" : "日常")]),
+                ear || actor == "声優A"));
+        }
+        return examples;
+    }
+
+    [Fact]
+    public void Learns_a_separable_task_and_names_the_title_term_and_the_voice_actor()
+    {
+        var model = Family.Train(ToyExamples(), TestContext.Current.CancellationToken);
+
+        var ear = model.Predict([new TasteInput("耳かきと新しい朝\nサークル9\n声優Z", [new Facet(FacetFields.VoiceActor, "声優Z")])])[0];
+        var actor = model.Predict([new TasteInput("新しい朝\nサークル9\n声優A", [new Facet(FacetFields.VoiceActor, "声優A")])])[0];
+        var neither = model.Predict([new TasteInput("新しい朝\nサークル9\n声優Z", [new Facet(FacetFields.VoiceActor, "声優Z")])])[0];
+
+        ear.Score.ShouldBeGreaterThanOrEqualTo(model.Threshold);
+        actor.Score.ShouldBeGreaterThanOrEqualTo(model.Threshold);
+        neither.Score.ShouldBeLessThan(model.Threshold);
+        ear.Reasons[0].Text.ShouldBe("title: 耳かき");
+        ear.Reasons[0].Weight.ShouldBeGreaterThan(0);
+        actor.Reasons.ShouldContain(r => r.Text == "voice actor: 声優A" && r.Weight > 0);
+    }
+
+    [Fact]
+    public void A_saved_model_scores_and_explains_exactly_as_before()
+    {
+        var model = Family.Train(ToyExamples(), TestContext.Current.CancellationToken);
+        var inputs = ToyExamples().Select(e => e.Input).Append(TasteInput.FromText("まったく別の文章 unseen words")).ToArray();
+
+        var loaded = Family.Deserialize(model.Serialize());
+
+        loaded.Threshold.ShouldBe(model.Threshold);
+        loaded.Family.ShouldBe("ngram");
+        loaded.Predict(inputs).ShouldBe(model.Predict(inputs), new PredictionComparer());
+    }
+
+    [Fact]
+    public void Training_twice_on_the_same_examples_gives_the_same_bytes()
+    {
+        var first = Family.Train(ToyExamples(), TestContext.Current.CancellationToken).Serialize();
+        var second = Family.Train(ToyExamples(), TestContext.Current.CancellationToken).Serialize();
+
+        second.ShouldBe(first);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_an_ngram_model_are_refused_with_the_reason()
+    {
+        var bytes = Family.Train(ToyExamples(), TestContext.Current.CancellationToken).Serialize();
+        var future = bytes.ToArray();
+        future[4] = 99;
+
+        Should.Throw<InvalidDataException>(() => Family.Deserialize("junk"u8.ToArray())).Message.ShouldContain("KNGR");
+        Should.Throw<InvalidDataException>(() => Family.Deserialize(future)).Message.ShouldContain("version 99");
+        Should.Throw<InvalidDataException>(() => Family.Deserialize(bytes[..(bytes.Length / 2)])).Message.ShouldContain("truncated");
+    }
+
+    [Fact]
+    public void Training_without_both_classes_is_refused()
+    {
+        var allLiked = ToyExamples().Select(e => e with { Liked = true }).ToArray();
+
+        Should.Throw<ArgumentException>(() => Family.Train(allLiked, TestContext.Current.CancellationToken)).Message.ShouldContain("both liked and not-liked");
+    }
+
+    private sealed class PredictionComparer : IEqualityComparer<Prediction>
+    {
+        public bool Equals(Prediction? x, Prediction? y) => x!.Score == y!.Score && x.Reasons.SequenceEqual(y.Reasons);
+
+        public int GetHashCode(Prediction obj) => obj.Score.GetHashCode();
+    }
+}

@@ -1,0 +1,57 @@
+using Konomi.TasteModels.Input;
+using Konomi.TasteModels.Ngram;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konomi.TasteModels.Tests;
+
+public class TasteModelFamiliesTests
+{
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging();
+        services.AddTasteModels();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Every_family_is_registered_by_name_and_the_default_comes_from_configuration()
+    {
+        using var provider = Services(new() { ["TasteModels:Family"] = "embedding" });
+        var families = provider.GetRequiredService<TasteModelFamilies>();
+
+        families.Names.ShouldBe(["ngram", "embedding", "classifier"], ignoreOrder: true);
+        families.Default.Name.ShouldBe("embedding");
+        Should.Throw<ArgumentException>(() => families.Get("bert")).Message.ShouldContain("known: ngram, embedding, classifier");
+    }
+
+    [Fact]
+    public void Options_bind_from_the_TasteModels_section()
+    {
+        using var provider = Services(new()
+        {
+            ["TasteModels:Ngram:MaxN"] = "3",
+            ["TasteModels:Ngram:Threshold:TargetRecall"] = "0.95",
+            ["TasteModels:Input:Description"] = "Whole",
+        });
+
+        var ngram = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NgramOptions>>().Value;
+        ngram.MaxN.ShouldBe(3);
+        ngram.Threshold.TargetRecall.ShouldBe(0.95);
+        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TasteInputOptions>>().Value.Description.ShouldBe(DescriptionSelection.Whole);
+    }
+
+    [Fact]
+    public void A_saved_model_loads_through_the_registry_by_its_family()
+    {
+        using var provider = Services([]);
+        var families = provider.GetRequiredService<TasteModelFamilies>();
+        var model = families.Default.Train(NgramFamilyTests.ToyExamples(), TestContext.Current.CancellationToken);
+
+        var loaded = families.Load(model.Family, model.Serialize());
+
+        loaded.Threshold.ShouldBe(model.Threshold);
+    }
+}
