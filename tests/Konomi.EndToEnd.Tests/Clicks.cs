@@ -39,7 +39,7 @@ public sealed class Clicks(Loop loop)
         var button = buttons.Single(b => b!["action_id"]?.GetValue<string>() == action)!;
         var payload = SlackInteraction.ButtonPress(listener.SlackUserId, action, button["value"]!.GetValue<string>(),
             FeedbackActions.BlockId(workId), message.Channel, message.Ts, message.Blocks, DateTimeOffset.UtcNow);
-        await loop.Slack.PushInteractionAsync(payload, ct);
+        await loop.DeliverInteractionAsync(payload, ct);
         _sent.Add(new SentClick(listener.UserId, workId, interested, message.Channel, message.Ts, payload));
     }
 
@@ -47,7 +47,7 @@ public sealed class Clicks(Loop loop)
     public async Task RedeliverAllAsync(CancellationToken ct)
     {
         foreach (var click in Sent)
-            await loop.Slack.PushInteractionAsync((JsonObject)click.Payload.DeepClone(), ct);
+            await loop.DeliverInteractionAsync((JsonObject)click.Payload.DeepClone(), ct);
     }
 
     /// <summary>The work id and buttons of every feedback actions block (block_id <c>fb:{workId}</c>) in a message.</summary>

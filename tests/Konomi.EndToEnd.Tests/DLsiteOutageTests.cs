@@ -9,7 +9,8 @@ public class DLsiteOutageTests
     public async Task DLsite_answering_202_500_and_timeouts_delays_the_crawl_but_every_new_work_arrives_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var loop = await Loop.StartAsync("dlsite-202-500-timeout", ct);
+        // Clicks arrive over the HTTP interactivity endpoint here (signed), over Socket Mode everywhere else.
+        await using var loop = await Loop.StartAsync("dlsite-202-500-timeout", ct, new Dictionary<string, string?> { ["Feedback__Mode"] = "http" });
         loop.DLsite.Fail(DLsiteFault.Challenge(), times: 2, RequestKind.Listing);
         loop.DLsite.Fail(DLsiteFault.ServerError(), times: 5, RequestKind.ProductJson);
         // Longer than Crawler:Timeout (5 s in the emulator's settings): the client gives up and retries.

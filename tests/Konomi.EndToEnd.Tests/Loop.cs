@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Konomi.Emulators.DLsite;
 using Konomi.Emulators.Slack;
 using Konomi.Storage.Ports;
@@ -18,14 +19,17 @@ public sealed class Loop : IAsyncDisposable
     public const int HistorySize = 21;
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    Loop(Pipeline pipeline, DLsiteEmulator dlsite, SlackEmulator slack, IReadOnlyList<Listener> listeners)
+    Loop(Pipeline pipeline, DLsiteEmulator dlsite, SlackEmulator slack, IReadOnlyList<Listener> listeners, string? signingSecret)
     {
+        _signingSecret = signingSecret;
         Pipeline = pipeline;
         DLsite = dlsite;
         Slack = slack;
         Listeners = listeners;
         Clicks = new Clicks(this);
     }
+
+    readonly string? _signingSecret;
 
     public Pipeline Pipeline { get; }
     public DLsiteEmulator DLsite { get; }
@@ -51,7 +55,8 @@ public sealed class Loop : IAsyncDisposable
             environment[key] = value;
 
         var pipeline = await Pipeline.StartAsync(scenario, environment, [], ct);
-        var loop = new Loop(pipeline, dlsite, slack, listeners);
+        var http = environment["Feedback__Mode"] == "http";
+        var loop = new Loop(pipeline, dlsite, slack, listeners, http ? environment["Slack__SigningSecret"] : null);
         await loop.ImportHistoryAsync(ct);
         await pipeline.StartServicesAsync(Pipeline.Services.Except(["crawler"]), ct);
         await loop.WaitForServingVersionAsync(1, ct);
@@ -122,6 +127,22 @@ public sealed class Loop : IAsyncDisposable
         return versions;
     }
 
+    /// <summary>
+    /// Delivers a click as Slack would: an interactive envelope over Socket Mode, or (<c>Feedback:Mode=http</c>)
+    /// a signed POST to the feedback host's <c>/slack/interactions</c>, which must answer 200.
+    /// </summary>
+    public async Task DeliverInteractionAsync(JsonObject payload, CancellationToken ct)
+    {
+        if (_signingSecret is null)
+        {
+            await Slack.PushInteractionAsync(payload, ct);
+            return;
+        }
+        using var http = new HttpClient { BaseAddress = Pipeline["feedback"].BaseAddress };
+        using var response = await new SlackInteractionSender(http, _signingSecret).SendAsync(payload, DateTimeOffset.UtcNow, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Waits until every user's serving model is at least <paramref name="version"/>.</summary>
     public Task WaitForServingVersionAsync(int version, CancellationToken ct) =>
         Eventually.Async(async () => (await ServingVersionsAsync(ct)).Values.All(v => v >= version), Patience, $"every user serving model v{version}", Pipeline, ct);
@@ -159,6 +180,7 @@ public sealed class Loop : IAsyncDisposable
         environment["Crawler__Floors__0"] = "maniax";
         environment["Crawler__PagesPerCycle"] = "1";
         environment["Feedback__Mode"] = "socket";
+        environment["Slack__SigningSecret"] = "e2e-signing-" + Guid.NewGuid().ToString("N");
         environment["Feedback__ReconnectDelay"] = "00:00:00.200";
         environment["Notifier__SweepInterval"] = "00:00:01";
         // A post cut off mid-way (a kill, a broker restart) leaves its ledger lease until it expires: 2 min in

@@ -13,7 +13,8 @@ export KONOMI_E2E_REPORT="$PWD/$out/report.txt"
 : > "$KONOMI_E2E_REPORT"
 
 # Not in Konomi.slnx, so `dotnet test --solution` in test.sh does not run it a second time.
-if ! dotnet build tests/Konomi.EndToEnd.Tests -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary"; then
+if ! dotnet build tests/Konomi.EndToEnd.Tests -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary" > "$out/build.log" 2>&1; then
+  cat "$out/build.log"
   echo "e2e-summary: 0 passed, 1 failed"
   exit 1
 fi
