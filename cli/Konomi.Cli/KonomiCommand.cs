@@ -20,6 +20,7 @@ public static class KonomiCommand
         BenchCommand.Create(),
         PrefsCommand.Create(),
         LabelCommand.Create(),
+        RecommendCommand.Create(),
         NotificationsCommand.Create(),
     };
 }
