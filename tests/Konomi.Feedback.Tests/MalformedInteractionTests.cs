@@ -77,6 +77,8 @@ public sealed class MalformedInteractionTests : IAsyncLifetime
     [InlineData("payload=%7B%7D&payload=%7B%7D")]
     [InlineData("notpayload=%7B%7D")]
     [InlineData("payload=%FF%FE")]
+    [InlineData("payload=%7B%22type%22%3A%22block_actions%22%2C%22type%22%3A%22block_actions%22%7D")]
+    [InlineData("payload=%7B%22type%22%3A%22block_actions%22%2C%22message%22%3A%5B%5D%2C%22actions%22%3A%5B%7B%22action_id%22%3A%22feedback.interested%22%7D%5D%7D")]
     public async Task A_body_that_is_not_one_json_payload_field_is_refused_with_400(string body)
     {
         using var response = await _app.Sender.SendRawAsync(Encoding.UTF8.GetBytes(body), DateTimeOffset.UtcNow, Ct);

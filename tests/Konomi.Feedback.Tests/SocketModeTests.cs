@@ -168,10 +168,27 @@ public sealed class SocketModeTests : IAsyncLifetime
         broken["actions"]![0]!["value"] = "not|konomi";
         var events = new System.Text.Json.Nodes.JsonObject { ["type"] = "event_callback" };
 
+        var twice = System.Text.Json.Nodes.JsonNode.Parse("{\"type\":\"block_actions\",\"type\":\"view_submission\"}")!.AsObject();
+
         await _slack.WaitForSocketAckAsync(await _slack.PushEnvelopeAsync("events_api", events, Ct), Ct);
+        await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(twice, Ct), Ct);
         await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(broken, Ct), Ct);
 
         (await _app.Labels.ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Garbage_on_the_socket_is_skipped_without_dropping_the_connection()
+    {
+        await _slack.SendRawSocketMessageAsync("not json at all", Ct);
+        await _slack.SendRawSocketMessageAsync("""{"type":"interactive","type":"interactive","envelope_id":"x"}""", Ct);
+        await _slack.SendRawSocketMessageAsync("""{"type":"interactive","payload":{}}""", Ct);
+
+        var work = await _app.PostWorkAsync("RJ01000011");
+        await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), Ct), Ct);
+
+        (await _app.Labels.ListAsync(ct: Ct)).Count.ShouldBe(1);
+        _slack.SocketConnections.ShouldBe(1);
     }
 
     [Fact]

@@ -48,9 +48,10 @@ public static class BlockActions
                 Text(root["message"], "text") ?? "", (JsonArray)blocks.DeepClone());
             return true;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // A member of the wrong JSON kind (an object where a string belongs, ...).
+            // A member of the wrong JSON kind (an object where a string belongs, ...), or a property twice
+            // (JsonObject notices duplicates only when first read).
             return Fail(e.Message, out problem);
         }
     }

@@ -49,16 +49,18 @@ public sealed class SocketModeSession(WebSocket socket, ClickRecorder recorder, 
     async Task<bool> HandleAsync(byte[] message, CancellationToken ct)
     {
         JsonObject? envelope;
+        string? type;
         try
         {
             envelope = JsonNode.Parse(message) as JsonObject;
+            type = Text(envelope, "type");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            logger.LogWarning(e, "Ignored a Socket Mode message that is not JSON");
+            // Not JSON, or a property twice (JsonObject notices that on first read).
+            logger.LogWarning(e, "Ignored a Socket Mode message that is not a JSON envelope");
             return false;
         }
-        var type = Text(envelope, "type");
         switch (type)
         {
             case "hello":

@@ -47,6 +47,13 @@ public sealed partial class SlackEmulator
     /// <summary>Pushes a <c>block_actions</c> payload (see <see cref="SlackInteraction"/>) as an interactive envelope.</summary>
     public Task<string> PushInteractionAsync(JsonObject blockActions, CancellationToken ct) => PushEnvelopeAsync("interactive", blockActions, ct);
 
+    /// <summary>Sends any text as one message: what a broken peer or a corrupted frame might deliver.</summary>
+    public async Task SendRawSocketMessageAsync(string text, CancellationToken ct)
+    {
+        var socket = await _socket.Task.WaitAsync(ct);
+        await SendOnSocketAsync(socket, text, false, ct);
+    }
+
     /// <summary>Slack's polite goodbye: the client should come back on a fresh URL.</summary>
     public async Task SendSocketDisconnectAsync(string reason, CancellationToken ct)
     {
