@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;
+using Konomi.TasteModels.Input;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,33 +20,37 @@ public static class EvalCommand
 
     public static Command Create()
     {
-        var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label[,fold] (label 0/1)", Required = true };
+        var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label[,fold] (label 0/1), or .jsonl of {label, fold?, work}", Required = true };
         var model = new Option<string>("--model") { Description = "Model family: ngram or embedding", DefaultValueFactory = _ => "ngram" };
         var folds = new Option<int>("--folds") { Description = "Folds by a stable hash of id when the file has no fold column", DefaultValueFactory = _ => 5 };
-        var command = new Command("eval", "Cross-validate a taste model family on labelled texts") { data, model, folds };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(data)!, parse.GetValue(model)!, parse.GetValue(folds), ct)));
+        var description = new Option<DescriptionSelection?>("--description") { Description = "For .jsonl works: Whole, BestBlock or None (default: TasteModels:Input:Description)" };
+        var command = new Command("eval", "Cross-validate a taste model family on labelled texts or works") { data, model, folds, description };
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(data)!, parse.GetValue(model)!, parse.GetValue(folds), parse.GetValue(description), ct)));
         return command;
     }
 
-    private static int Run(FileInfo file, string model, int folds, CancellationToken ct)
+    private static int Run(FileInfo file, string model, int folds, DescriptionSelection? description, CancellationToken ct)
     {
         if (folds < 2) return Fail("--folds must be at least 2");
         if (!file.Exists) return Fail($"{file.FullName}: no such file");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddTasteModels();
+        if (description is { } selection) builder.Services.Configure<TasteInputOptions>(o => o.Description = selection);
+        using var host = builder.Build();
+        var families = host.Services.GetRequiredService<TasteModelFamilies>();
         LabelledData data;
         try
         {
             using var reader = new StreamReader(file.FullName);
-            data = LabelledCsv.Read(reader, folds);
+            data = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase)
+                ? LabelledWorks.Read(reader, folds, host.Services.GetRequiredService<TasteInputBuilder>())
+                : LabelledCsv.Read(reader, folds);
         }
         catch (FormatException e)
         {
             return Fail($"{file.Name}: {e.Message}");
         }
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddTasteModels();
-        using var host = builder.Build();
-        var families = host.Services.GetRequiredService<TasteModelFamilies>();
         if (!families.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
             return Fail($"unknown --model '{model}'; known: {string.Join(", ", families.Names)}");
 

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Konomi.Contracts;
+using Konomi.TasteModels.Input;
+
+namespace Konomi.TasteModels.Evaluation;
+
+/// <summary>
+/// Labelled DLsite works for <c>konomi eval</c>: JSON lines <c>{"label":0|1,"fold":n?,"work":{…}}</c>, the work as
+/// <c>konomi parse</c> prints it. Inputs go through <see cref="TasteInputBuilder"/>, so description selection is measurable.
+/// </summary>
+public static class LabelledWorks
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private sealed record Line(int? Label, int? Fold, Work? Work);
+
+    public static LabelledData Read(TextReader reader, int folds, TasteInputBuilder builder)
+    {
+        var ids = new List<string>();
+        var examples = new List<Example>();
+        var foldOf = new List<int>();
+        var number = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            Line line;
+            try
+            {
+                line = JsonSerializer.Deserialize<Line>(text, Json) ?? throw new FormatException($"line {number}: null");
+            }
+            catch (JsonException e)
+            {
+                throw new FormatException($"line {number}: not a labelled work ({e.Message})");
+            }
+            if (line.Work is null) throw new FormatException($"line {number}: no \"work\"");
+            if (line.Label is not (0 or 1)) throw new FormatException($"line {number}: label must be 0 or 1");
+            ids.Add(line.Work.Id);
+            examples.Add(new Example(builder.Build(line.Work), line.Label == 1));
+            foldOf.Add(line.Fold ?? Folds.ByHash(line.Work.Id, folds));
+        }
+        if (examples.Count == 0) throw new FormatException("the file holds no labelled works");
+        return new LabelledData(ids, examples, foldOf);
+    }
+}

@@ -1,0 +1,37 @@
+using Konomi.TasteModels.Evaluation;
+using Konomi.TasteModels.Input;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.TasteModels.Tests;
+
+public class LabelledWorksTests
+{
+    private const string File = """
+        {"label":1,"fold":0,"work":{"id":"RJ1","title":"耳かき","url":"u","description":"告知です\n\n耳かきと添い寝の癒し"}}
+        {"label":0,"work":{"id":"RJ2","title":"日常","url":"u","description":"日常のお話"}}
+        """;
+
+    private static LabelledData Read(string text, DescriptionSelection selection) =>
+        LabelledWorks.Read(new StringReader(text), 5, new TasteInputBuilder(Options.Create(new TasteInputOptions { Description = selection })));
+
+    [Fact]
+    public void Works_become_inputs_through_the_builder_so_description_selection_is_measurable()
+    {
+        var best = Read(File, DescriptionSelection.BestBlock);
+        var none = Read(File, DescriptionSelection.None);
+
+        best.Ids.ShouldBe(["RJ1", "RJ2"]);
+        best.Examples[0].Input.Text.ShouldBe("耳かき\n\n耳かきと添い寝の癒し");
+        none.Examples[0].Input.Text.ShouldBe("耳かき");
+        best.Folds[0].ShouldBe(0);
+        best.Folds[1].ShouldBe(Folds.ByHash("RJ2", 5));
+    }
+
+    [Fact]
+    public void A_broken_line_is_refused_naming_it()
+    {
+        Should.Throw<FormatException>(() => Read("{\"label\":1,\"work\":{\"id\":\"a\",\"title\":\"t\",\"url\":\"u\"}}\n{\"label\":2,\"work\":{\"id\":\"b\",\"title\":\"t\",\"url\":\"u\"}}", DescriptionSelection.Whole))
+            .Message.ShouldContain("line 2: label must be 0 or 1");
+        Should.Throw<FormatException>(() => Read("not json", DescriptionSelection.Whole)).Message.ShouldContain("line 1");
+    }
+}
