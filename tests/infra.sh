@@ -36,9 +36,11 @@ start_rabbitmq() {
   [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
   # Debian's wrapper runs the broker as the rabbitmq user.
   id rabbitmq >/dev/null 2>&1 && chown -R rabbitmq: "$STATE/rabbitmq"
-  if rabbitmqctl -n "$RABBITMQ_NODENAME" -q status >/dev/null 2>&1; then
+  if [ -f "$STATE/rabbitmq/port" ] && rabbitmqctl -n "$RABBITMQ_NODENAME" -q status >/dev/null 2>&1; then
     export RABBITMQ_NODE_PORT="$(cat "$STATE/rabbitmq/port")"
   else
+    # A node of this name left over from a deleted checkout would block the new one.
+    rabbitmqctl -n "$RABBITMQ_NODENAME" -q stop >/dev/null 2>&1 || true
     export RABBITMQ_NODE_PORT="$(free_port)"
     export RABBITMQ_DIST_PORT="$(free_port)"
     echo "$RABBITMQ_NODE_PORT" > "$STATE/rabbitmq/port"
