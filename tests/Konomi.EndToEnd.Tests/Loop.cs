@@ -57,10 +57,18 @@ public sealed class Loop : IAsyncDisposable
         var pipeline = await Pipeline.StartAsync(scenario, environment, [], ct);
         var http = environment["Feedback__Mode"] == "http";
         var loop = new Loop(pipeline, dlsite, slack, listeners, http ? environment["Slack__SigningSecret"] : null);
-        await loop.ImportHistoryAsync(ct);
-        await pipeline.StartServicesAsync(Pipeline.Services.Except(["crawler"]), ct);
-        await loop.WaitForServingVersionAsync(1, ct);
-        return loop;
+        try
+        {
+            await loop.ImportHistoryAsync(ct);
+            await pipeline.StartServicesAsync(Pipeline.Services.Except(["crawler"]), ct);
+            await loop.WaitForServingVersionAsync(1, ct);
+            return loop;
+        }
+        catch
+        {
+            await loop.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts the crawler host; its schedule crawls at once and then every two seconds.</summary>

@@ -76,8 +76,17 @@ public sealed class Pipeline : IAsyncDisposable
         var outside = BuildOutside(environment);
         await outside.StartAsync(ct);
         var pipeline = new Pipeline(scenario, virtualHost, database, environment, outside);
-        await pipeline.StartServicesAsync(services, ct);
-        return pipeline;
+        try
+        {
+            await pipeline.StartServicesAsync(services, ct);
+            return pipeline;
+        }
+        catch
+        {
+            // No process outlives a scenario that failed to start (the next one needs the cores).
+            await pipeline.DisposeAsync();
+            throw;
+        }
     }
 
     public Task StartServicesAsync(IEnumerable<string> services, CancellationToken ct) =>
