@@ -188,7 +188,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), Ct), Ct);
 
         (await _app.Labels.ListAsync(ct: Ct)).Count.ShouldBe(1);
-        _slack.SocketConnections.ShouldBe(1);
+        _slack.SocketConnections.ShouldBe(1, string.Join("\n", _app.Logs.Lines));
     }
 
     [Fact]
