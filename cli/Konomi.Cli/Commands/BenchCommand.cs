@@ -12,6 +12,7 @@ public static class BenchCommand
     public static Command Create() => new("bench", "Benchmarks on real data sets, next to the peer a data scientist would use")
     {
         Models(),
+        BenchLabelingCommand.Create(),
     };
 
     private static Command Models()
@@ -37,7 +38,7 @@ public static class BenchCommand
         return command;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
