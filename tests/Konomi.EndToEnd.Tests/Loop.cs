@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Konomi.Emulators.DLsite;
 using Konomi.Emulators.Slack;
 using Konomi.Storage.Ports;
-using MassTransit;
 
 namespace Konomi.EndToEnd.Tests;
 
@@ -11,7 +10,7 @@ namespace Konomi.EndToEnd.Tests;
 /// The whole loop for one scenario: the DLsite and Slack emulators in this process, every service host as
 /// its own process, two users (alice in a channel, bob by DM) whose labelled history gives each a serving
 /// taste model before the first crawl. Feedback runs in Socket Mode, the production default, through the
-/// Slack emulator.
+/// Slack emulator (or over the signed HTTP endpoint when a scenario sets <c>Feedback__Mode=http</c>).
 /// </summary>
 public sealed class Loop : IAsyncDisposable
 {
@@ -39,7 +38,8 @@ public sealed class Loop : IAsyncDisposable
 
     /// <summary>
     /// Imports each user's labelled history, starts everything but the crawler and waits until the trainer
-    /// (which retrains users with new labels when it starts) serves both a first model. <paramref name="settings"/> override the defaults (environment-variable names).
+    /// (which retrains users with new labels when it starts) serves both a first model.
+    /// <paramref name="settings"/> override the defaults (environment-variable names).
     /// </summary>
     public static async Task<Loop> StartAsync(string scenario, CancellationToken ct, IReadOnlyDictionary<string, string?>? settings = null)
     {
