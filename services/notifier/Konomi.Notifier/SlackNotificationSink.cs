@@ -6,7 +6,8 @@ namespace Konomi.Notifier;
 /// <summary>Posts to a channel, or to a user's DM channel opened (once per user) with conversations.open.</summary>
 public sealed class SlackNotificationSink(ISlackApi slack) : INotificationSink
 {
-    readonly ConcurrentDictionary<string, string> _directChannels = new();
+    // Lazy so concurrent posts to one user share a single conversations.open.
+    readonly ConcurrentDictionary<string, Lazy<Task<string>>> _directChannels = new();
 
     public async Task<PostedMessage> PostAsync(string target, SlackMessage message, CancellationToken ct)
     {
@@ -18,9 +19,16 @@ public sealed class SlackNotificationSink(ISlackApi slack) : INotificationSink
 
     async Task<string> DirectChannelAsync(string slackUserId, CancellationToken ct)
     {
-        if (_directChannels.TryGetValue(slackUserId, out var channel))
-            return channel;
-        channel = await slack.OpenDirectMessageAsync(slackUserId, ct);
-        return _directChannels.GetOrAdd(slackUserId, channel);
+        var opening = _directChannels.GetOrAdd(slackUserId, id => new(() => slack.OpenDirectMessageAsync(id, CancellationToken.None)));
+        try
+        {
+            return await opening.Value.WaitAsync(ct);
+        }
+        catch when (opening.Value.IsFaulted || opening.Value.IsCanceled)
+        {
+            // A failed open is forgotten, so the next post asks Slack again.
+            _directChannels.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(slackUserId, opening));
+            throw;
+        }
     }
 }
