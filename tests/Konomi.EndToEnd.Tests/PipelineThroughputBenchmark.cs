@@ -4,7 +4,7 @@ namespace Konomi.EndToEnd.Tests;
 
 /// <summary>
 /// Not part of the suite (tests/e2e/run.sh leaves the Benchmark category out): tests/e2e/bench.sh runs it.
-/// A few thousand new works (KONOMI_BENCH_WORKS, default 2000) through the separate processes, each stage's
+/// New works (KONOMI_BENCH_WORKS, default 500; thousands against a real MongoDB) through the separate processes, each stage's
 /// throughput read from its own Prometheus counter: works stored by the crawler, scores by inference,
 /// messages posted by the notifier (which Slack limits to about one per second per channel and the user's
 /// profile to MaxPerRun per crawl).
@@ -16,7 +16,7 @@ public class PipelineThroughputBenchmark
     public async Task Pipeline_throughput_per_stage()
     {
         var ct = TestContext.Current.CancellationToken;
-        var count = int.TryParse(Environment.GetEnvironmentVariable("KONOMI_BENCH_WORKS"), out var n) ? n : 2000;
+        var count = int.TryParse(Environment.GetEnvironmentVariable("KONOMI_BENCH_WORKS"), out var n) ? n : 500;
         await using var loop = await Loop.StartAsync("bench", ct, new Dictionary<string, string?>
         {
             ["Crawler__PagesPerCycle"] = (count / 30 + 2).ToString(),

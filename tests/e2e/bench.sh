@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The pipeline throughput benchmark (not in CI: minutes on 2 cores, most of it the MongoDB-wire test
-# server's ~40 writes/s): KONOMI_BENCH_WORKS new works (default 2000) through the separate processes,
+# server's ~40 writes/s): KONOMI_BENCH_WORKS new works (default 500) through the separate processes,
 # printing each stage's throughput from its own Prometheus counter.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
