@@ -39,6 +39,6 @@ public sealed class NotificationRouter(
             await sender.FailAsync(leased, "work_not_found", transient: false);
             return;
         }
-        await sender.PostAsync(target, WorkMessage.Single(work, verdict), leased, ct);
+        await sender.PostAsync(target, WorkMessage.Single(work, verdict), leased);
     }
 }

@@ -29,12 +29,15 @@ public sealed partial class NotificationSender(
     }
 
     /// <summary>Posts one message for leased entries (one work, or a digest part) and records the outcome.</summary>
-    public async Task PostAsync(string target, SlackMessage message, IReadOnlyList<Notification> leased, CancellationToken ct)
+    public async Task PostAsync(string target, SlackMessage message, IReadOnlyList<Notification> leased)
     {
         PostedMessage posted;
         try
         {
-            posted = await sink.PostAsync(target, message, ct);
+            // Not the caller's token: a post cancelled in flight (a broker restart cancels the consumer) may
+            // still reach Slack, and an unrecorded post would be posted again when the lease expires. The
+            // Slack client's own timeouts and retry limit bound it.
+            posted = await sink.PostAsync(target, message, CancellationToken.None);
         }
         catch (SlackApiException e)
         {

@@ -38,7 +38,7 @@ public sealed partial class NotificationSweep(
                 await PostDigestAsync(profile, run.Key.Target, run.Key.CrawlRunId, items, ct);
             else
                 foreach (var item in items)
-                    await sender.PostAsync(run.Key.Target, WorkMessage.Single(item.Work, item.Verdict), [item.Entry], ct);
+                    await sender.PostAsync(run.Key.Target, WorkMessage.Single(item.Work, item.Verdict), [item.Entry]);
         }
     }
 
@@ -50,7 +50,7 @@ public sealed partial class NotificationSweep(
         var ranked = items.OrderByDescending(i => i.Verdict.Score).ToList();
         await sender.FailAsync(ranked.Skip(room).Select(i => i.Entry), NotificationRuns.OverMaxPerRun, transient: false);
         foreach (var (message, works) in DigestMessage.Split(ranked.Take(room).ToList()))
-            await sender.PostAsync(target, message, [.. works.Select(w => w.Entry)], ct);
+            await sender.PostAsync(target, message, [.. works.Select(w => w.Entry)]);
     }
 
     // The ledger keeps delivery state only; the work and the verdict (score, reasons, model version) come
