@@ -94,6 +94,25 @@ public sealed class NewWorkDetectedConsumerTests
         after.Liked.ShouldBe(false);
     }
 
+    [Fact]
+    public async Task A_liked_work_is_also_explained_by_the_nearest_work_the_user_marked_interested()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
+        var liked = SampleWorks.Create(300);
+        await store.Get<IWorkStore>().AddAsync(liked, Guid.NewGuid(), Ct);
+        await store.Get<ILabelStore>().RecordAsync(new Click("c1", "alice", liked.Id, true, DateTimeOffset.UtcNow, "test"), Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+        var work = SampleWorks.Create(310);
+
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), work), Ct);
+
+        var alice = (await host.PublishedAsync<WorkScored>(2, Ct)).Single(s => s.UserId == "alice");
+        alice.Liked.ShouldBe(true);
+        alice.Reasons.ShouldContain(r => r.Source == "similar" && r.Text == $"like {liked.Title}, which you marked 興味あり");
+    }
+
     static async Task SeedUsersAsync(TestStore store)
     {
         var users = store.Get<IUserStore>();

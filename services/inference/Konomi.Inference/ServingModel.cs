@@ -1,6 +1,10 @@
+using Konomi.Labelling;
 using Konomi.TasteModels;
 
 namespace Konomi.Inference;
 
-/// <summary>The loaded model of a user's serving version.</summary>
-public sealed record ServingModel(string UserId, int Version, ITasteModel Model);
+/// <summary>
+/// The loaded model of a user's serving version, with the works the user had marked 興味あり when it was
+/// loaded, for "like ◯◯, which you marked 興味あり" reasons.
+/// </summary>
+public sealed record ServingModel(string UserId, int Version, ITasteModel Model, LikedNeighbours Liked);

@@ -1,15 +1,19 @@
 using System.Collections.Concurrent;
+using Konomi.Contracts;
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;
+using Konomi.TasteModels.Input;
 
 namespace Konomi.Inference;
 
 /// <summary>
 /// Each user's serving model, loaded once per version. The registry is asked which version serves on
 /// every lookup (once per user per batch), so a promotion or a rollback takes effect on the next batch
-/// without a restart.
+/// without a restart. The user's liked works are read with it: a new version follows new labels anyway.
 /// </summary>
-public sealed class ServingModels(ITasteModelRegistry registry, TasteModelFamilies families)
+public sealed class ServingModels(
+    ITasteModelRegistry registry, TasteModelFamilies families, ILabelStore labels, IWorkStore works, TasteInputBuilder inputs)
 {
     readonly ConcurrentDictionary<string, ServingModel> _loaded = new();
 
@@ -25,8 +29,17 @@ public sealed class ServingModels(ITasteModelRegistry registry, TasteModelFamili
             return loaded;
 
         var bytes = await registry.LoadBytesAsync(userId, serving.Version, ct);
-        var model = new ServingModel(userId, serving.Version, families.Load(serving.Family, bytes));
+        var model = new ServingModel(userId, serving.Version, families.Load(serving.Family, bytes), await LikedAsync(userId, ct));
         _loaded[userId] = model;
         return model;
+    }
+
+    async Task<LikedNeighbours> LikedAsync(string userId, CancellationToken ct)
+    {
+        var liked = new List<Work>();
+        foreach (var label in (await labels.ListAsync(userId, ct)).Where(l => l.Interested))
+            if (await works.FindAsync(label.WorkId, ct) is { } work)
+                liked.Add(work);
+        return new LikedNeighbours(inputs, liked);
     }
 }

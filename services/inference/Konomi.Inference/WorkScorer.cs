@@ -41,7 +41,11 @@ public sealed class WorkScorer(
         {
             var reasons = predictions[i].Reasons.OrderByDescending(r => Math.Abs(r.Weight)).Take(options.Value.MaxReasons).ToList();
             var verdict = preferences.WithModel(work, user.Preferences, predictions[i].Score, model.Threshold, model.Family, reasons);
-            return new WorkScore(work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, verdict.Reasons);
+            // A liked work is also explained by the nearest work the user marked 興味あり, when one is near enough.
+            IReadOnlyList<ScoreReason> explained = verdict.Liked == true && serving.Liked.Explain(work) is { } like
+                ? [.. verdict.Reasons, like]
+                : verdict.Reasons;
+            return new WorkScore(work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, explained);
         });
     }
 }

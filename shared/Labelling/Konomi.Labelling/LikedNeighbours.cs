@@ -19,6 +19,7 @@ public sealed class LikedNeighbours(TasteInputBuilder inputs, IReadOnlyList<Work
         var vector = TextVectors.Of(inputs.Build(work).Text);
         var nearest = _liked.Where(l => l.Work.Id != work.Id)
             .Select(l => (l.Work, Likeness: TextVectors.Cosine(vector, l.Vector)))
+            .DefaultIfEmpty()
             .MaxBy(l => l.Likeness);
         return nearest.Work is not null && nearest.Likeness >= MinimumLikeness
             ? new ScoreReason(Source, $"like {nearest.Work.Title}, which you marked 興味あり", nearest.Likeness)
