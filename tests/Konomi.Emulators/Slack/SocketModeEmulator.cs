@@ -105,7 +105,14 @@ public sealed partial class SlackEmulator
         try
         {
             await GreetAsync(socket, context.RequestAborted);
-            _socket.TrySetResult(socket);
+            // The newest connection is the one to talk on, even while the old one is still closing: a
+            // client that reconnects after `disconnect` opens the new socket before the old one is gone.
+            if (!_socket.TrySetResult(socket))
+            {
+                var newest = new TaskCompletionSource<WebSocket>(TaskCreationOptions.RunContinuationsAsynchronously);
+                newest.SetResult(socket);
+                _socket = newest;
+            }
             await ReadAcksAsync(socket, context.RequestAborted);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ConnectionAbortedException)
