@@ -102,6 +102,24 @@ public class PreferenceScoringTests
     }
 
     [Fact]
+    public async Task Without_sales_or_wishlist_counts_the_prior_reads_the_ratings_a_crawl_stores()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        using var scoring = Scoring.On(store, new Dictionary<string, string?> { ["Labelling:PopularCount"] = "100", ["Labelling:BuyersPerRating"] = "10" });
+        var rated = Soothing with { Popularity = new Popularity(null, null, RatingAverage: 4.5, RatingCount: 20) };
+        var barelyRated = Horror with { Popularity = new Popularity(null, null, RatingAverage: 2.5, RatingCount: 2) };
+
+        var scores = (await scoring.Get<WorkScorer>().ScoreAsync([rated, barelyRated], [new UserProfile("carol")], ct))
+            .ToDictionary(s => s.WorkId);
+
+        scores[rated.Id].Score.ShouldBe(180.0 / 280, 1e-9);
+        scores[rated.Id].Liked.ShouldBe(true);
+        scores[rated.Id].Reasons.Single().Text.ShouldBe("popularity: 20 ratings, average 4.5");
+        scores[barelyRated.Id].Liked.ShouldBe(false);
+    }
+
+    [Fact]
     public async Task Once_a_user_has_labels_the_popularity_prior_no_longer_decides()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -8,6 +8,12 @@ public sealed class LabellingOptions
     /// <summary>Wishlist plus sales at which the popularity prior calls a work liked (score 0.5).</summary>
     public int PopularCount { get; set; } = 300;
 
+    /// <summary>
+    /// Buyers one rating stands for, when a work's sales and wishlist counts are unknown (product.json has only
+    /// ratings). Few buyers rate; 20 is a conservative reading of DLsite's public counts.
+    /// </summary>
+    public double BuyersPerRating { get; set; } = 20;
+
     /// <summary>Labels, both answers present, before the annotator asks about the works the model is least sure of.</summary>
     public int ActiveLearningMinLabels { get; set; } = 10;
 
