@@ -47,6 +47,20 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Many_works_are_found_by_id_in_one_call_and_unknown_ids_are_left_out()
+    {
+        var works = Get<IWorkStore>();
+        await works.AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+        await works.AddAsync(Sample.Work("RJ01000002"), Guid.NewGuid(), Ct);
+
+        var found = await works.FindManyAsync(["RJ01000002", "RJ09999999", "RJ01000001", "RJ01000002"], Ct);
+
+        found.Keys.ShouldBe(["RJ01000001", "RJ01000002"], ignoreOrder: true);
+        found["RJ01000002"].Title.ShouldBe((await works.FindAsync("RJ01000002", Ct))!.Title);
+        (await works.FindManyAsync([], Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Works_list_newest_release_first_and_filter_by_creator_ignoring_case()
     {
         var works = Get<IWorkStore>();

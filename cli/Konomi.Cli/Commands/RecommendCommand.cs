@@ -42,10 +42,8 @@ public static class RecommendCommand
                 Console.WriteLine($"Nothing new for {userId}: every stored work is labelled or was sent. Crawl more with `konomi run --once`.");
                 return 0;
             }
-            var liked = new List<Work>();
-            foreach (var label in labels.Where(l => l.Interested))
-                if (await store.FindAsync(label.WorkId, ct) is { } work) liked.Add(work);
-            var neighbours = new LikedNeighbours(services.GetRequiredService<TasteInputBuilder>(), liked);
+            var liked = await store.FindManyAsync(labels.Where(l => l.Interested).Select(l => l.WorkId), ct);
+            var neighbours = new LikedNeighbours(services.GetRequiredService<TasteInputBuilder>(), [.. liked.Values]);
 
             var scores = await services.GetRequiredService<WorkScorer>().ScoreAsync(candidates, [profile], ct);
             var byId = candidates.ToDictionary(w => w.Id);

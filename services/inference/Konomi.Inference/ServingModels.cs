@@ -36,10 +36,7 @@ public sealed class ServingModels(
 
     async Task<LikedNeighbours> LikedAsync(string userId, CancellationToken ct)
     {
-        var liked = new List<Work>();
-        foreach (var label in (await labels.ListAsync(userId, ct)).Where(l => l.Interested))
-            if (await works.FindAsync(label.WorkId, ct) is { } work)
-                liked.Add(work);
-        return new LikedNeighbours(inputs, liked);
+        var liked = (await labels.ListAsync(userId, ct)).Where(l => l.Interested).Select(l => l.WorkId);
+        return new LikedNeighbours(inputs, [.. (await works.FindManyAsync(liked, ct)).Values]);
     }
 }

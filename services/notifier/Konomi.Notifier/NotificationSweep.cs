@@ -60,10 +60,11 @@ public sealed partial class NotificationSweep(
         var verdicts = (await scores.ListAsync(userId, ScoreScan, ct))
             .GroupBy(s => (s.WorkId, s.CrawlRunId))
             .ToDictionary(g => g.Key, g => g.First());
+        var stored = await works.FindManyAsync(leased.Select(e => e.WorkId), ct);
         var items = new List<NotifiedWork>();
         foreach (var entry in leased)
         {
-            var work = await works.FindAsync(entry.WorkId, ct);
+            var work = stored.GetValueOrDefault(entry.WorkId);
             if (work is null || !verdicts.TryGetValue((entry.WorkId, entry.CrawlRunId), out var verdict))
             {
                 LogUnresolved(logger, entry.WorkId, userId);

@@ -12,11 +12,12 @@ public sealed class TrainingSets(ILabelStore labels, IWorkStore works, TasteInpu
         var workIds = new List<string>();
         var examples = new List<Example>();
         var missing = 0;
-        foreach (var label in await labels.ListAsync(userId, ct))
+        var current = await labels.ListAsync(userId, ct);
+        var stored = await works.FindManyAsync(current.Select(l => l.WorkId), ct);
+        foreach (var label in current)
         {
             // A label can arrive for a work this store never saw (an import); it cannot be learned from.
-            var work = await works.FindAsync(label.WorkId, ct);
-            if (work is null)
+            if (!stored.TryGetValue(label.WorkId, out var work))
             {
                 missing++;
                 continue;

@@ -18,9 +18,9 @@ public sealed class Annotator(ILabelStore labels, IWorkStore works, QuestionOrde
 
     public async Task<AnnotatorTally> RunAsync(string userId, IReadOnlyList<Work> pool, IAnsiConsole console, AnswerKeys keys, CancellationToken ct)
     {
-        var labelled = new List<(Work Work, bool Liked)>();
-        foreach (var label in await labels.ListAsync(userId, ct))
-            if (await works.FindAsync(label.WorkId, ct) is { } work) labelled.Add((work, label.Interested));
+        var current = await labels.ListAsync(userId, ct);
+        var stored = await works.FindManyAsync(current.Select(l => l.WorkId), ct);
+        var labelled = current.Where(l => stored.ContainsKey(l.WorkId)).Select(l => (Work: stored[l.WorkId], Liked: l.Interested)).ToList();
         var answered = labelled.Select(l => l.Work.Id).ToHashSet();
         var pending = pool.Where(w => !answered.Contains(w.Id)).ToList();
         var tally = new AnnotatorTally(pending.Count);

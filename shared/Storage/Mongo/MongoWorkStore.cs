@@ -47,6 +47,15 @@ public sealed class MongoWorkStore(KonomiMongo mongo, TimeProvider clock) : IWor
         return found?.Work;
     }
 
+    public async Task<IReadOnlyDictionary<string, Work>> FindManyAsync(IEnumerable<string> workIds, CancellationToken ct = default)
+    {
+        var ids = workIds.Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<string, Work>();
+        var works = await _works.ReadyAsync(ct);
+        var found = await works.Find(Filter.In(w => w.Id, ids)).ToListAsync(ct);
+        return found.ToDictionary(d => d.Work.Id, d => d.Work);
+    }
+
     public async Task<IReadOnlySet<string>> FindKnownAsync(IEnumerable<string> workIds, CancellationToken ct = default)
     {
         var ids = workIds.Distinct().ToList();

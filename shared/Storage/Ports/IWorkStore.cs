@@ -25,6 +25,9 @@ public interface IWorkStore
 
     Task<Work?> FindAsync(string workId, CancellationToken ct = default);
 
+    /// <summary>The stored works among <paramref name="workIds"/>, by id, in one round trip.</summary>
+    Task<IReadOnlyDictionary<string, Work>> FindManyAsync(IEnumerable<string> workIds, CancellationToken ct = default);
+
     /// <summary>The subset of <paramref name="workIds"/> already stored.</summary>
     Task<IReadOnlySet<string>> FindKnownAsync(IEnumerable<string> workIds, CancellationToken ct = default);
 

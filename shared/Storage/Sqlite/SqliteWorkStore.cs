@@ -51,6 +51,16 @@ public sealed class SqliteWorkStore(SqliteDatabase database, TimeProvider clock)
         return rows.SingleOrDefault();
     }
 
+    public async Task<IReadOnlyDictionary<string, Work>> FindManyAsync(IEnumerable<string> workIds, CancellationToken ct = default)
+    {
+        var ids = workIds.Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<string, Work>();
+        await using var connection = await database.OpenAsync(ct);
+        var works = await connection.QueryAsync(
+            "SELECT json FROM works WHERE id IN (SELECT value FROM json_each($ids))", Read, ct, ("$ids", JsonSerializer.Serialize(ids)));
+        return works.ToDictionary(w => w.Id);
+    }
+
     public async Task<IReadOnlySet<string>> FindKnownAsync(IEnumerable<string> workIds, CancellationToken ct = default)
     {
         var ids = workIds.Distinct().ToList();

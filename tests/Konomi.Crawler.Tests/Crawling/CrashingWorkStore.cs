@@ -28,6 +28,7 @@ sealed class CrashingWorkStore(IWorkStore inner, int crashAfter) : IWorkStore
     public Task<IReadOnlyList<UnannouncedWork>> ListUnannouncedAsync(int limit = 500, CancellationToken ct = default) => inner.ListUnannouncedAsync(limit, ct);
     public Task MarkAnnouncedAsync(string workId, CancellationToken ct = default) => inner.MarkAnnouncedAsync(workId, ct);
     public Task<Work?> FindAsync(string workId, CancellationToken ct = default) => inner.FindAsync(workId, ct);
+    public Task<IReadOnlyDictionary<string, Work>> FindManyAsync(IEnumerable<string> workIds, CancellationToken ct = default) => inner.FindManyAsync(workIds, ct);
     public Task<IReadOnlySet<string>> FindKnownAsync(IEnumerable<string> workIds, CancellationToken ct = default) => inner.FindKnownAsync(workIds, ct);
     public Task<IReadOnlyList<Work>> ListAsync(string? text = null, int limit = 100, CancellationToken ct = default) => inner.ListAsync(text, limit, ct);
     public Task<long> CountAsync(CancellationToken ct = default) => inner.CountAsync(ct);
