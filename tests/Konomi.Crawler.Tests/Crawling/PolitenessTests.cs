@@ -1,3 +1,4 @@
+using Konomi.Crawler.DLsite;
 using Konomi.Emulators.DLsite;
 
 namespace Konomi.Crawler.Tests.Crawling;
@@ -37,24 +38,47 @@ public class PolitenessTests
     }
 
     [Fact]
-    public async Task The_robots_txt_crawl_delay_spaces_requests_and_robots_txt_is_read_once_per_cycle()
+    public async Task The_robots_txt_crawl_delay_spaces_every_request_after_robots_txt_which_is_read_once_per_cycle()
     {
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
         using var data = new TempDirectory();
         dlsite.CrawlDelay = TimeSpan.FromMilliseconds(150);
         dlsite.AddWorks(1, "maniax");
-        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:Floors:0"] = "maniax", ["Crawler:Floors:1"] = null });
+        var schedule = new ClientSchedule();
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path,
+            new() { ["Crawler:Floors:0"] = "maniax", ["Crawler:Floors:1"] = null }, schedule.Register);
 
-        await crawler.Cycle.RunOnceAsync(Ct);
-        await crawler.Cycle.RunOnceAsync(Ct);
+        await schedule.RunAsync(() => crawler.Cycle.RunOnceAsync(Ct));
+        await schedule.RunAsync(() => crawler.Cycle.RunOnceAsync(Ct));
 
         dlsite.RequestCount(RequestKind.Robots).ShouldBe(2);
-        var afterRobots = dlsite.Requests.Where(r => r.Kind != RequestKind.Robots).ToList();
-        // Two cycles: a listing page each, and two requests for the one new work.
-        afterRobots.Count.ShouldBe(2 + 2);
-        var gaps = afterRobots.Zip(afterRobots.Skip(1), (a, b) => b.StartedAt - a.EndedAt);
-        // 140 ms: the emulator stamps its own clock a little after the client's pacer does.
-        gaps.ShouldAllBe(gap => gap >= TimeSpan.FromMilliseconds(140));
+        var requests = schedule.Requests;
+        // Two cycles: robots.txt and a listing page each, and two requests for the one new work.
+        requests.Count.ShouldBe(2 + 2 + 2);
+        // On the client's own clock, from the end of one request to the start of the next, robots.txt to the
+        // first listing included; only robots.txt itself, read before its Crawl-delay is known, may go at once.
+        var gaps = requests.Zip(requests.Skip(1), (a, b) => (b.Path, Gap: b.StartedAt - a.EndedAt)).Where(g => g.Path != "/robots.txt").ToList();
+        gaps.Count.ShouldBe(4);
+        gaps.ShouldAllBe(g => g.Gap >= TimeSpan.FromMilliseconds(150));
+    }
+
+    [Fact]
+    public async Task The_pacer_starts_the_next_request_only_once_the_delay_has_passed_since_the_previous_ended()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var pacer = new HostPacer(clock);
+        var delay = TimeSpan.FromSeconds(2);
+        await pacer.RunAsync("dlsite", delay, _ => Task.FromResult(0), Ct);
+        var endedAt = clock.GetUtcNow();
+
+        var second = pacer.RunAsync("dlsite", delay, _ => Task.FromResult(clock.GetUtcNow()), Ct);
+        var otherHost = pacer.RunAsync("other", delay, _ => Task.FromResult(clock.GetUtcNow()), Ct);
+        (await otherHost).ShouldBe(endedAt);
+        clock.Advance(delay - TimeSpan.FromTicks(1));
+        second.IsCompleted.ShouldBeFalse();
+        clock.Advance(TimeSpan.FromTicks(1));
+
+        (await second).ShouldBe(endedAt + delay);
     }
 
     [Fact]

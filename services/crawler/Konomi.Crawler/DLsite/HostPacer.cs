@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace Konomi.Crawler.DLsite;
 
 /// <summary>
-/// One request at a time per host, and at least the host's delay between the end of one request and
-/// the start of the next, however many callers share the client.
+/// One request at a time per host, and at least the delay the next request names between the end of the
+/// previous one and its start, however many callers share the client. The delay belongs to the next request,
+/// so the first request after robots.txt already waits robots.txt's Crawl-delay.
 /// </summary>
 public sealed class HostPacer(TimeProvider time)
 {
@@ -16,13 +17,13 @@ public sealed class HostPacer(TimeProvider time)
         await gate.Lock.WaitAsync(ct);
         try
         {
-            var wait = gate.NextAllowed - time.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
+            if (gate.LastEnded is { } lastEnded && lastEnded + delay - time.GetUtcNow() is var wait && wait > TimeSpan.Zero)
+                await Task.Delay(wait, time, ct);
             return await request(ct);
         }
         finally
         {
-            gate.NextAllowed = time.GetUtcNow() + delay;
+            gate.LastEnded = time.GetUtcNow();
             gate.Lock.Release();
         }
     }
@@ -30,6 +31,6 @@ public sealed class HostPacer(TimeProvider time)
     sealed class Gate
     {
         public SemaphoreSlim Lock { get; } = new(1, 1);
-        public DateTimeOffset NextAllowed { get; set; }
+        public DateTimeOffset? LastEnded { get; set; }
     }
 }
