@@ -29,25 +29,42 @@ install_missing() {
 
 start_rabbitmq() {
   # One node per checkout, so two clones on one machine (a developer's and CI's) never share a broker.
-  export RABBITMQ_NODENAME="konomi-test-$(printf %s "$STATE" | md5sum | cut -c1-8)@localhost"
-  export RABBITMQ_MNESIA_BASE="$STATE/rabbitmq/mnesia" RABBITMQ_LOG_BASE="$STATE/rabbitmq/log"
-  export RABBITMQ_ENABLED_PLUGINS_FILE="$STATE/rabbitmq/enabled_plugins"
+  local key
+  key="$(printf %s "$STATE" | md5sum | cut -c1-8)"
+  export RABBITMQ_NODENAME="konomi-test-$key@localhost"
+  # Debian's wrapper runs the broker as the rabbitmq user, who may not enter the checkout (a 0700 mktemp -d,
+  # /root/...): its state lives in a folder of its own under /var/tmp instead.
+  local base="/var/tmp/konomi-rabbitmq-$key"
+  install -d -m 0755 "$base"
+  export RABBITMQ_MNESIA_BASE="$base/mnesia" RABBITMQ_LOG_BASE="$base/log"
+  export RABBITMQ_ENABLED_PLUGINS_FILE="$base/enabled_plugins"
   mkdir -p "$RABBITMQ_MNESIA_BASE" "$RABBITMQ_LOG_BASE"
   [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
-  # Debian's wrapper runs the broker as the rabbitmq user.
-  id rabbitmq >/dev/null 2>&1 && chown -R rabbitmq: "$STATE/rabbitmq"
-  if [ -f "$STATE/rabbitmq/port" ] && rabbitmqctl -n "$RABBITMQ_NODENAME" -q status >/dev/null 2>&1; then
-    export RABBITMQ_NODE_PORT="$(cat "$STATE/rabbitmq/port")"
+  if id rabbitmq >/dev/null 2>&1; then chown -R rabbitmq: "$base"; fi
+  if [ -f "$base/port" ] && rabbitmqctl -n "$RABBITMQ_NODENAME" -q status >/dev/null 2>&1; then
+    export RABBITMQ_NODE_PORT="$(cat "$base/port")"
   else
-    # A node of this name left over from a deleted checkout would block the new one.
-    rabbitmqctl -n "$RABBITMQ_NODENAME" -q stop >/dev/null 2>&1 || true
-    export RABBITMQ_NODE_PORT="$(free_port)"
-    export RABBITMQ_DIST_PORT="$(free_port)"
-    echo "$RABBITMQ_NODE_PORT" > "$STATE/rabbitmq/port"
-    echo "infra: starting RabbitMQ on port $RABBITMQ_NODE_PORT"
-    rabbitmq-server -detached
-    for _ in $(seq 1 60); do rabbitmq-diagnostics -n "$RABBITMQ_NODENAME" -q ping >/dev/null 2>&1 && break; sleep 1; done
-    rabbitmqctl -n "$RABBITMQ_NODENAME" -q await_startup
+    local attempt
+    for attempt in 1 2 3; do
+      # A node of this name left over from an earlier run would block the new one.
+      rabbitmqctl -n "$RABBITMQ_NODENAME" -q stop >/dev/null 2>&1 || true
+      # Fresh ports on every try: one taken between choosing and binding only costs a retry.
+      export RABBITMQ_NODE_PORT="$(free_port)" RABBITMQ_DIST_PORT="$(free_port)"
+      echo "infra: starting RabbitMQ on port $RABBITMQ_NODE_PORT (state in $base)"
+      rabbitmq-server -detached || true
+      local up=no
+      for _ in $(seq 1 60); do
+        if rabbitmq-diagnostics -n "$RABBITMQ_NODENAME" -q ping >/dev/null 2>&1; then up=yes; break; fi
+        sleep 1
+      done
+      if [ "$up" = yes ] && rabbitmqctl -n "$RABBITMQ_NODENAME" -q await_startup; then
+        echo "$RABBITMQ_NODE_PORT" > "$base/port"
+        break
+      fi
+      echo "infra: RabbitMQ did not start (try $attempt of 3); last log lines:" >&2
+      tail -n 5 "$RABBITMQ_LOG_BASE"/*.log 2>/dev/null >&2 || true
+      [ "$attempt" = 3 ] && return 1
+    done
   fi
   export KONOMI_TEST_RABBITMQ="127.0.0.1:$RABBITMQ_NODE_PORT"
 }
