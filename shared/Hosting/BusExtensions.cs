@@ -1,3 +1,4 @@
+using Konomi.Storage;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,12 +27,14 @@ public static class BusExtensions
 
     /// <summary>
     /// MassTransit over RabbitMQ when <c>RabbitMq:Host</c> is set, in memory otherwise: kebab-case queues,
-    /// immediate retries for transient errors, an in-memory outbox so messages published by a consumer
+    /// retries for minutes while the store is away (<see cref="RetryOptions"/>) and four quick ones for anything
+    /// else, an in-memory outbox so messages published by a consumer
     /// leave only when it succeeds, and error queues for what still fails. Call after the service libraries.
     /// </summary>
     public static IHostApplicationBuilder AddKonomiBus(this IHostApplicationBuilder builder)
     {
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        var retry = builder.Configuration.GetSection(RetryOptions.Section).Get<RetryOptions>() ?? new RetryOptions();
         builder.Services.AddKonomiConsumers(_ => { });
         var registrations = (BusRegistrations)builder.Services
             .First(d => d.ServiceType == typeof(BusRegistrations)).ImplementationInstance!;
@@ -41,7 +44,18 @@ public static class BusExtensions
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000));
+                // Outer: a store failover takes a minute or two; the message waits it out instead of dead-lettering.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(StoreOutage.IsTransient);
+                    r.Incremental(retry.OutageAttempts, retry.OutageFirstInterval, retry.OutageIntervalIncrement);
+                });
+                // Inner: anything else is retried briefly, then goes to the _error queue.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(StoreOutage.IsTransient);
+                    r.Intervals(100, 500, 1000, 2000);
+                });
                 endpoint.UseInMemoryOutbox(context);
             });
             registrations.ApplyTo(x);

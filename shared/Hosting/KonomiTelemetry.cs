@@ -22,6 +22,7 @@ public static class KonomiTelemetry
     public static readonly Counter<long> Verdicts = Meter.CreateCounter<long>("konomi.inference.verdicts", "{verdict}", "Scored works by liked true/false");
     public static readonly Histogram<double> InferenceLatency = Meter.CreateHistogram<double>("konomi.inference.batch_duration", "s", "Time to score one batch");
     public static readonly Histogram<long> InferenceBatchSize = Meter.CreateHistogram<long>("konomi.inference.batch_size", "{work}", "Works per scoring batch");
+    public static readonly Counter<long> ModelLoadFailures = Meter.CreateCounter<long>("konomi.inference.model_load_failures", "{failure}", "Batches a user's serving model could not load or score, so the user was scored cold-start");
     public static readonly Counter<long> NotificationsSent = Meter.CreateCounter<long>("konomi.notifier.sent", "{notification}", "Notifications posted");
     public static readonly Counter<long> NotificationsFailed = Meter.CreateCounter<long>("konomi.notifier.failed", "{notification}", "Notifications that finally failed");
     public static readonly Counter<long> Clicks = Meter.CreateCounter<long>("konomi.feedback.clicks", "{click}", "Feedback clicks recorded");

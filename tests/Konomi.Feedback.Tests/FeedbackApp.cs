@@ -118,7 +118,8 @@ public sealed class FeedbackApp : IAsyncDisposable
 
         var ledger = Get<INotificationStore>();
         await ledger.TryCreateAsync(new Notification(workId, posted.Channel, userId, crawlRunId, NotificationStatus.Pending, 0, DateTimeOffset.UtcNow), ct);
-        await ledger.MarkSentAsync(workId, posted.Channel, posted.Channel, posted.Ts, ct);
+        await ledger.TryLeaseAsync(workId, posted.Channel, "notifier", DateTimeOffset.UtcNow.AddMinutes(1), ct);
+        await ledger.MarkSentAsync(workId, posted.Channel, "notifier", posted.Channel, posted.Ts, ct);
         return new PostedWork(workId, userId, posted.Channel, posted.Ts, blocks, crawlRunId);
     }
 

@@ -38,6 +38,6 @@ public class RecommendCommandTests
         var target = $"dm:{userId}";
         await notifications.TryCreateAsync(new Notification(workId, target, userId, Guid.NewGuid(), NotificationStatus.Pending, 0, DateTimeOffset.UtcNow), ct);
         (await notifications.TryLeaseAsync(workId, target, "test", DateTimeOffset.UtcNow.AddMinutes(1), ct)).ShouldNotBeNull();
-        await notifications.MarkSentAsync(workId, target, "D1", "1.0", ct);
+        await notifications.MarkSentAsync(workId, target, "test", "D1", "1.0", ct);
     }
 }

@@ -54,12 +54,57 @@ public abstract partial class StoreContract
         await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
         await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct);
 
-        await notifications.MarkSentAsync("RJ01000001", "C0123", "C0123", "1730462400.000100", Ct);
+        (await notifications.MarkSentAsync("RJ01000001", "C0123", "replica-a", "C0123", "1730462400.000100", Ct)).ShouldBeTrue();
 
         var sent = (await notifications.FindByMessageAsync("C0123", "1730462400.000100", Ct)).ShouldNotBeNull();
         (sent.WorkId, sent.Status, sent.LeaseOwner).ShouldBe(("RJ01000001", NotificationStatus.Sent, null));
         (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct)).ShouldBeNull();
         (await notifications.FindByMessageAsync("C0123", "0000000000.000000", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_owner_whose_lease_was_taken_over_cannot_mark_the_entry_sent_or_failed()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "slow", DateTimeOffset.UtcNow.AddSeconds(-1), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct);
+
+        (await notifications.MarkFailedAsync("RJ01000001", "C0123", "slow", "timeout", final: false, Ct)).ShouldBeFalse();
+        (await notifications.MarkSentAsync("RJ01000001", "C0123", "slow", "C0123", "1730462400.000100", Ct)).ShouldBeFalse();
+        (await notifications.RenewLeaseAsync("RJ01000001", "C0123", "slow", Later, Ct)).ShouldBeFalse();
+
+        var entry = (await notifications.FindAsync("RJ01000001", "C0123", Ct)).ShouldNotBeNull();
+        (entry.Status, entry.LeaseOwner, entry.MessageTs).ShouldBe((NotificationStatus.Pending, "replica-b", null));
+    }
+
+    [Fact]
+    public async Task A_late_failure_from_a_loser_never_turns_a_sent_entry_back_to_pending()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "slow", DateTimeOffset.UtcNow.AddSeconds(-1), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct);
+        (await notifications.MarkSentAsync("RJ01000001", "C0123", "replica-b", "C0123", "1730462400.000200", Ct)).ShouldBeTrue();
+
+        (await notifications.MarkFailedAsync("RJ01000001", "C0123", "slow", "timeout", final: false, Ct)).ShouldBeFalse();
+
+        var entry = (await notifications.FindAsync("RJ01000001", "C0123", Ct)).ShouldNotBeNull();
+        (entry.Status, entry.MessageTs).ShouldBe((NotificationStatus.Sent, "1730462400.000200"));
+        (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-c", Later, Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_owner_renews_its_lease_so_nobody_takes_it_over_while_it_posts()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "slow", DateTimeOffset.UtcNow.AddSeconds(-1), Ct);
+
+        (await notifications.RenewLeaseAsync("RJ01000001", "C0123", "slow", Later, Ct)).ShouldBeTrue();
+
+        (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct)).ShouldBeNull();
+        (await notifications.MarkSentAsync("RJ01000001", "C0123", "slow", "C0123", "1730462400.000100", Ct)).ShouldBeTrue();
     }
 
     [Fact]
@@ -69,9 +114,9 @@ public abstract partial class StoreContract
         await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
         await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct);
 
-        await notifications.MarkFailedAsync("RJ01000001", "C0123", "ratelimited", final: false, Ct);
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "replica-a", "ratelimited", final: false, Ct);
         var retry = (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct)).ShouldNotBeNull();
-        await notifications.MarkFailedAsync("RJ01000001", "C0123", "channel_not_found", final: true, Ct);
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "replica-a", "channel_not_found", final: true, Ct);
 
         retry.Error.ShouldBe("ratelimited");
         (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct)).ShouldBeNull();

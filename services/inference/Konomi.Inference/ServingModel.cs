@@ -7,4 +7,4 @@ namespace Konomi.Inference;
 /// The loaded model of a user's serving version, with the works the user had marked 興味あり when it was
 /// loaded, for "like ◯◯, which you marked 興味あり" reasons.
 /// </summary>
-public sealed record ServingModel(string UserId, int Version, ITasteModel Model, LikedNeighbours Liked);
+public sealed record ServingModel(string UserId, int Version, string Family, ITasteModel Model, LikedNeighbours Liked);

@@ -28,10 +28,35 @@ public sealed class ServingModels(
         if (_loaded.TryGetValue(userId, out var loaded) && loaded.Version == serving.Version)
             return loaded;
 
-        var bytes = await registry.LoadBytesAsync(userId, serving.Version, ct);
-        var model = new ServingModel(userId, serving.Version, families.Load(serving.Family, bytes), await LikedAsync(userId, ct));
+        var bytes = await LoadBytesAsync(serving, ct);
+        var model = new ServingModel(userId, serving.Version, serving.Family, Load(serving, bytes), await LikedAsync(userId, ct));
         _loaded[userId] = model;
         return model;
+    }
+
+    async Task<byte[]> LoadBytesAsync(TasteModelVersion serving, CancellationToken ct)
+    {
+        try
+        {
+            return await registry.LoadBytesAsync(serving.UserId, serving.Version, ct);
+        }
+        catch (TasteModelNotFoundException e)
+        {
+            throw new UnloadableModelException(serving.UserId, serving.Version, serving.Family, e);
+        }
+    }
+
+    // Store failures are not caught here: they are transient and the whole batch is retried for them.
+    ITasteModel Load(TasteModelVersion serving, byte[] bytes)
+    {
+        try
+        {
+            return families.Load(serving.Family, bytes);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new UnloadableModelException(serving.UserId, serving.Version, serving.Family, e);
+        }
     }
 
     async Task<LikedNeighbours> LikedAsync(string userId, CancellationToken ct)

@@ -1,22 +1,27 @@
 using Konomi.Contracts;
+using Konomi.Hosting;
 using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Input;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.Inference;
 
 /// <summary>
 /// Scores works for users: with each user's serving model adjusted by their preferences (a block always
-/// wins), or the cold-start scorer when there is none.
+/// wins), or the cold-start scorer when there is none. A model that cannot load or score falls back to the
+/// cold-start scorer for that user alone (counted in <c>konomi_inference_model_load_failures_total</c>), so one
+/// broken model never holds back the other users' works.
 /// </summary>
 public sealed class WorkScorer(
     ServingModels models,
     IColdStartScorer coldStart,
     PreferenceScorer preferences,
     TasteInputBuilder inputs,
-    IOptions<InferenceOptions> options)
+    IOptions<InferenceOptions> options,
+    ILogger<WorkScorer> logger)
 {
     public async Task<IReadOnlyList<WorkScore>> ScoreAsync(IReadOnlyList<Work> works, IReadOnlyList<UserProfile> users, CancellationToken ct)
     {
@@ -25,10 +30,20 @@ public sealed class WorkScorer(
         var scores = new List<WorkScore>(works.Count * users.Count);
         foreach (var user in users)
         {
-            var model = await models.FindAsync(user.UserId, ct);
-            scores.AddRange(model is null
-                ? await coldStart.ScoreAsync(user, works, ct)
-                : Score(model, user, works, built));
+            try
+            {
+                var model = await models.FindAsync(user.UserId, ct);
+                scores.AddRange(model is null
+                    ? await coldStart.ScoreAsync(user, works, ct)
+                    : Score(model, user, works, built));
+            }
+            catch (UnloadableModelException e)
+            {
+                KonomiTelemetry.ModelLoadFailures.Add(1, new("user", e.UserId), new("model", e.Family));
+                logger.LogError(e, "User {UserId}: serving model version {Version} ({Family}) is unusable; {Count} works scored cold-start instead",
+                    e.UserId, e.Version, e.Family, works.Count);
+                scores.AddRange(await coldStart.ScoreAsync(user, works, ct));
+            }
         }
         return scores;
     }
@@ -36,7 +51,7 @@ public sealed class WorkScorer(
     IEnumerable<WorkScore> Score(ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built)
     {
         var model = serving.Model;
-        var predictions = model.Predict(built);
+        var predictions = Predict(serving, built);
         return works.Select((work, i) =>
         {
             var reasons = predictions[i].Reasons.OrderByDescending(r => Math.Abs(r.Weight)).Take(options.Value.MaxReasons).ToList();
@@ -46,6 +61,19 @@ public sealed class WorkScorer(
                 ? [.. verdict.Reasons, like]
                 : verdict.Reasons;
             return new WorkScore(work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, explained);
-        });
+        }).ToList();
+    }
+
+    // A model that loaded but cannot score (an encoder changed under it) is as unusable as one that cannot load.
+    static IReadOnlyList<Prediction> Predict(ServingModel serving, IReadOnlyList<TasteInput> built)
+    {
+        try
+        {
+            return serving.Model.Predict(built);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new UnloadableModelException(serving.UserId, serving.Version, serving.Family, e);
+        }
     }
 }

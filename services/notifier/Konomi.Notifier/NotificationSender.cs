@@ -9,8 +9,9 @@ namespace Konomi.Notifier;
 /// <summary>
 /// Posts ledger entries under a lease: only the notifier holding an entry's lease posts it, and the
 /// outcome (sent with Slack's channel and ts, to be retried, or finally failed with Slack's error) is
-/// written back. A crash after Slack accepted a post but before it is marked sent is the one case that
-/// posts twice: the lease expires and another attempt posts again (see README, "Slack notifications").
+/// written back, fenced by the lease, so a notifier that lost its lease never overwrites the one that took it.
+/// A crash after Slack accepted a post but before it is marked sent still posts twice: the lease expires and
+/// another attempt posts again (see README, "Slack notifications").
 /// </summary>
 public sealed partial class NotificationSender(
     INotificationStore ledger, INotificationSink sink, IOptions<NotifierOptions> options, TimeProvider clock, ILogger<NotificationSender> logger)
@@ -28,10 +29,21 @@ public sealed partial class NotificationSender(
         return leased;
     }
 
-    /// <summary>Posts one message for leased entries (one work, or a digest part) and records the outcome.</summary>
+    /// <summary>
+    /// Posts one message for leased entries (one work, or a digest part) and records the outcome. The lease is
+    /// renewed first (entries that waited their turn may have been taken over: then nothing is posted) and
+    /// kept renewed while Slack is slow or asks to wait, so no other notifier posts the same entry meanwhile.
+    /// </summary>
     public async Task PostAsync(string target, SlackMessage message, IReadOnlyList<Notification> leased)
     {
+        if (!await RenewAsync(leased))
+        {
+            LogLeaseLost(logger, target, leased.Count);
+            return;
+        }
         PostedMessage posted;
+        using var posting = new CancellationTokenSource();
+        var renewing = KeepRenewingAsync(leased, posting.Token);
         try
         {
             // Not the caller's token: a post cancelled in flight (a broker restart cancels the consumer) may
@@ -41,13 +53,57 @@ public sealed partial class NotificationSender(
         }
         catch (SlackApiException e)
         {
+            await StopAsync(posting, renewing);
             await FailAsync(leased, e.Error, e.Transient);
             return;
         }
+        await StopAsync(posting, renewing);
         // Slack has it now: record that even if shutdown cancels the caller, or a restart would post it again.
+        var recorded = 0;
         foreach (var entry in leased)
-            await ledger.MarkSentAsync(entry.WorkId, entry.Target, posted.Channel, posted.Ts, CancellationToken.None);
-        KonomiTelemetry.NotificationsSent.Add(leased.Count);
+            if (await ledger.MarkSentAsync(entry.WorkId, entry.Target, _owner, posted.Channel, posted.Ts, CancellationToken.None))
+                recorded++;
+            else
+                LogLeaseLost(logger, target, 1);
+        KonomiTelemetry.NotificationsSent.Add(recorded);
+    }
+
+    async Task<bool> RenewAsync(IReadOnlyList<Notification> leased)
+    {
+        var until = clock.GetUtcNow() + options.Value.LeaseDuration;
+        var all = true;
+        foreach (var entry in leased)
+            all &= await ledger.RenewLeaseAsync(entry.WorkId, entry.Target, _owner, until, CancellationToken.None);
+        return all;
+    }
+
+    async Task KeepRenewingAsync(IReadOnlyList<Notification> leased, CancellationToken posting)
+    {
+        var period = options.Value.LeaseDuration / 3;
+        while (!posting.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(period, clock, posting);
+                if (!await RenewAsync(leased))
+                    LogLeaseLost(logger, leased[0].Target, leased.Count);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The store is away: the post goes on, and the next period tries again.
+                LogRenewalFailed(logger, e, leased[0].Target);
+            }
+        }
+    }
+
+    static async Task StopAsync(CancellationTokenSource posting, Task renewing)
+    {
+        await posting.CancelAsync();
+        await renewing;
     }
 
     /// <summary>Transient errors stay pending for the next sweep until <see cref="NotifierOptions.MaxAttempts"/>; the rest fail for good.</summary>
@@ -57,7 +113,12 @@ public sealed partial class NotificationSender(
         {
             // The ledger counts an attempt per lease, so this entry's Attempts includes this one.
             var final = !transient || entry.Attempts >= options.Value.MaxAttempts;
-            await ledger.MarkFailedAsync(entry.WorkId, entry.Target, error, final, CancellationToken.None);
+            if (!await ledger.MarkFailedAsync(entry.WorkId, entry.Target, _owner, error, final, CancellationToken.None))
+            {
+                // Someone took the entry over (or it was sent meanwhile): theirs is the outcome that counts.
+                LogLeaseLost(logger, entry.Target, 1);
+                continue;
+            }
             if (final)
             {
                 KonomiTelemetry.NotificationsFailed.Add(1);
@@ -67,6 +128,12 @@ public sealed partial class NotificationSender(
                 LogWillRetry(logger, entry.WorkId, entry.Target, error, entry.Attempts);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the posting lease of {Count} notification(s) to {Target} to another notifier; leaving them to it")]
+    static partial void LogLeaseLost(ILogger logger, string target, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the posting lease for {Target}; the post goes on")]
+    static partial void LogRenewalFailed(ILogger logger, Exception exception, string target);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification of {WorkId} to {Target} failed for good: {Error} (attempt {Attempts})")]
     static partial void LogFailed(ILogger logger, string workId, string target, string error, int attempts);

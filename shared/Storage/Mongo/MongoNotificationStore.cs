@@ -41,23 +41,38 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         return leased?.ToNotification();
     }
 
-    public async Task MarkSentAsync(string workId, string target, string channel, string messageTs, CancellationToken ct = default)
+    public async Task<bool> RenewLeaseAsync(string workId, string target, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
-        await notifications.UpdateOneAsync(n => n.WorkId == workId && n.Target == target,
+        var renewed = await notifications.UpdateOneAsync(Held(workId, target, owner),
+            Update.Set(n => n.LeaseUntil, StoredTime.ToTicks(leaseUntil)), cancellationToken: ct);
+        return renewed.MatchedCount == 1;
+    }
+
+    public async Task<bool> MarkSentAsync(string workId, string target, string owner, string channel, string messageTs, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var sent = await notifications.UpdateOneAsync(Held(workId, target, owner),
             Update.Set(n => n.Status, NotificationStatus.Sent).Set(n => n.Channel, channel).Set(n => n.MessageTs, messageTs)
                 .Set(n => n.Error, null).Set(n => n.LeaseOwner, null).Set(n => n.LeaseUntil, null),
             cancellationToken: ct);
+        return sent.MatchedCount == 1;
     }
 
-    public async Task MarkFailedAsync(string workId, string target, string error, bool final, CancellationToken ct = default)
+    public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
-        await notifications.UpdateOneAsync(n => n.WorkId == workId && n.Target == target,
+        var failed = await notifications.UpdateOneAsync(Held(workId, target, owner),
             Update.Set(n => n.Status, final ? NotificationStatus.Failed : NotificationStatus.Pending).Set(n => n.Error, error)
                 .Set(n => n.LeaseOwner, null).Set(n => n.LeaseUntil, null),
             cancellationToken: ct);
+        return failed.MatchedCount == 1;
     }
+
+    // The entry as long as this owner holds its lease: the fence for every write after a post.
+    private static FilterDefinition<NotificationDocument> Held(string workId, string target, string owner) =>
+        Builders<NotificationDocument>.Filter.Where(n => n.WorkId == workId && n.Target == target
+            && n.Status == NotificationStatus.Pending && n.LeaseOwner == owner);
 
     public async Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default)
     {

@@ -15,9 +15,20 @@ public interface INotificationStore
     /// </summary>
     Task<Notification?> TryLeaseAsync(string workId, string target, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default);
 
-    Task MarkSentAsync(string workId, string target, string channel, string messageTs, CancellationToken ct = default);
+    /// <summary>
+    /// Extends the lease while <paramref name="owner"/> still holds it (a slow post, a long Retry-After);
+    /// false when it was lost, to an expiry and another owner, or the entry is no longer pending.
+    /// </summary>
+    Task<bool> RenewLeaseAsync(string workId, string target, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default);
 
-    Task MarkFailedAsync(string workId, string target, string error, bool final, CancellationToken ct = default);
+    /// <summary>
+    /// Records the post, fenced by the lease: only the owner that still holds it (expired or not, as long as
+    /// nobody took it over) may. False otherwise, so an owner that lost its lease cannot overwrite the winner.
+    /// </summary>
+    Task<bool> MarkSentAsync(string workId, string target, string owner, string channel, string messageTs, CancellationToken ct = default);
+
+    /// <summary>Records a failed attempt (pending again, or failed for good), fenced like <see cref="MarkSentAsync"/>.</summary>
+    Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default);
 
     Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default);
 

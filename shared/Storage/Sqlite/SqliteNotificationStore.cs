@@ -44,28 +44,39 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
         return rows.SingleOrDefault();
     }
 
-    public async Task MarkSentAsync(string workId, string target, string channel, string messageTs, CancellationToken ct = default)
+    public async Task<bool> RenewLeaseAsync(string workId, string target, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(
+        return await connection.ExecuteAsync(
+            """
+            UPDATE notifications SET lease_until = $until
+            WHERE work_id = $work AND target = $target AND status = 'Pending' AND lease_owner = $owner
+            """,
+            ct, ("$until", StoredTime.ToTicks(leaseUntil)), ("$work", workId), ("$target", target), ("$owner", owner)) == 1;
+    }
+
+    public async Task<bool> MarkSentAsync(string workId, string target, string owner, string channel, string messageTs, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
             """
             UPDATE notifications SET status = 'Sent', channel = $channel, message_ts = $ts, error = NULL,
                 lease_owner = NULL, lease_until = NULL
-            WHERE work_id = $work AND target = $target
+            WHERE work_id = $work AND target = $target AND status = 'Pending' AND lease_owner = $owner
             """,
-            ct, ("$channel", channel), ("$ts", messageTs), ("$work", workId), ("$target", target));
+            ct, ("$channel", channel), ("$ts", messageTs), ("$work", workId), ("$target", target), ("$owner", owner)) == 1;
     }
 
-    public async Task MarkFailedAsync(string workId, string target, string error, bool final, CancellationToken ct = default)
+    public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(
+        return await connection.ExecuteAsync(
             """
             UPDATE notifications SET status = $status, error = $error, lease_owner = NULL, lease_until = NULL
-            WHERE work_id = $work AND target = $target
+            WHERE work_id = $work AND target = $target AND status = 'Pending' AND lease_owner = $owner
             """,
             ct, ("$status", (final ? NotificationStatus.Failed : NotificationStatus.Pending).ToString()), ("$error", error),
-            ("$work", workId), ("$target", target));
+            ("$work", workId), ("$target", target), ("$owner", owner)) == 1;
     }
 
     public async Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default)
