@@ -14,6 +14,9 @@ public interface ISlackApi
     /// <summary>chat.update of a message Konomi posted.</summary>
     Task UpdateMessageAsync(string channel, string messageTs, string text, JsonArray blocks, CancellationToken ct = default);
 
+    /// <summary>chat.postEphemeral: a message only <paramref name="slackUserId"/> sees, in <paramref name="channel"/>, gone on reload.</summary>
+    Task PostEphemeralAsync(string channel, string slackUserId, string text, CancellationToken ct = default);
+
     /// <summary>conversations.open with one user; returns the DM channel id.</summary>
     Task<string> OpenDirectMessageAsync(string slackUserId, CancellationToken ct = default);
 

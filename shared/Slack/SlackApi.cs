@@ -41,6 +41,12 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
         await CallAsync("chat.update", options.Value.BotToken, body, ct);
     }
 
+    public async Task PostEphemeralAsync(string channel, string slackUserId, string text, CancellationToken ct = default)
+    {
+        var body = new JsonObject { ["channel"] = channel, ["user"] = slackUserId, ["text"] = text };
+        await CallAsync("chat.postEphemeral", options.Value.BotToken, body, ct);
+    }
+
     public async Task<string> OpenDirectMessageAsync(string slackUserId, CancellationToken ct = default)
     {
         var reply = await CallAsync("conversations.open", options.Value.BotToken, new JsonObject { ["users"] = slackUserId }, ct);

@@ -22,13 +22,17 @@ public sealed class FeedbackApp : IAsyncDisposable
 {
     public const string SigningSecret = "test-signing-secret";
 
+    public const string AliceSlackId = "U0ALICE";
+
     readonly WebApplication _app;
     readonly TestStore _store;
+    readonly bool _ownsStore;
 
-    FeedbackApp(WebApplication app, TestStore store, SlackEmulator? slack, LogLines logs)
+    FeedbackApp(WebApplication app, TestStore store, bool ownsStore, SlackEmulator? slack, LogLines logs)
     {
         _app = app;
         _store = store;
+        _ownsStore = ownsStore;
         Slack = slack;
         Logs = logs;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
@@ -48,17 +52,23 @@ public sealed class FeedbackApp : IAsyncDisposable
     public static Task<FeedbackApp> SocketModeAsync(SlackEmulator slack) => StartAsync(slack, slack.Settings());
 
     /// <summary>The HTTP endpoint with <see cref="SigningSecret"/>; chat.update goes to <paramref name="slack"/>.</summary>
-    public static Task<FeedbackApp> HttpModeAsync(SlackEmulator slack, int maxPayloadBytes = 1024 * 1024) => StartAsync(slack, new(slack.Settings())
+    public static Task<FeedbackApp> HttpModeAsync(SlackEmulator slack, int maxPayloadBytes = 1024 * 1024, TestStore? store = null, bool followUps = true) => StartAsync(slack, new(slack.Settings())
     {
         ["Feedback:Mode"] = "http",
         ["Feedback:MaxPayloadBytes"] = maxPayloadBytes.ToString(),
         ["Slack:SigningSecret"] = SigningSecret,
         ["Slack:AppToken"] = null,
-    });
+    }, store, followUps);
 
-    public static async Task<FeedbackApp> StartAsync(SlackEmulator? slack, Dictionary<string, string?> settings)
+    /// <summary>
+    /// On <paramref name="store"/> when given (kept after disposal, as a restarted process finds it), else a
+    /// fresh one. Without <paramref name="followUps"/> the worker never runs: a process that dies right after
+    /// storing each click. The store knows alice (<see cref="AliceSlackId"/>), for whom works are posted.
+    /// </summary>
+    public static async Task<FeedbackApp> StartAsync(SlackEmulator? slack, Dictionary<string, string?> settings, TestStore? store = null, bool followUps = true)
     {
-        var store = TestStore.Sqlite();
+        var ownsStore = store is null;
+        store ??= TestStore.Sqlite();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(store.Settings);
@@ -68,6 +78,8 @@ public sealed class FeedbackApp : IAsyncDisposable
             ["Feedback:FollowUpRetryDelay"] = "00:00:00.050",
             ["Slack:RetryDelay"] = "00:00:00.050",
             ["Slack:PostInterval"] = "00:00:00.001",
+            ["Users:0:UserId"] = "alice",
+            ["Users:0:SlackUserId"] = AliceSlackId,
         });
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new LogLines();
@@ -84,11 +96,13 @@ public sealed class FeedbackApp : IAsyncDisposable
         builder.Services.AddSingleton<ReceivedFeedback>();
         builder.Services.AddKonomiConsumers(x => x.AddConsumer<FeedbackProbe>());
         builder.AddKonomiBus();
+        if (!followUps)
+            builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(FollowUpWorker)));
 
         var app = builder.Build();
         app.MapSlackInteractions();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new FeedbackApp(app, store, slack, logs);
+        return new FeedbackApp(app, store, ownsStore, slack, logs);
     }
 
     /// <summary>
@@ -124,7 +138,7 @@ public sealed class FeedbackApp : IAsyncDisposable
     }
 
     /// <summary>A press of one of the work's buttons, as Slack reports it.</summary>
-    public static JsonObject Press(PostedWork work, bool interested, DateTimeOffset at, string slackUser = "U0ALICE") =>
+    public static JsonObject Press(PostedWork work, bool interested, DateTimeOffset at, string slackUser = AliceSlackId) =>
         SlackInteraction.ButtonPress(slackUser, interested ? FeedbackActions.Interested : FeedbackActions.NotInterested,
             new FeedbackValue(work.WorkId, work.UserId, "tfidf-logreg", 3).Format(), FeedbackActions.BlockId(work.WorkId),
             work.Channel, work.Ts, work.Blocks, at, "作品 " + work.WorkId);
@@ -152,6 +166,7 @@ public sealed class FeedbackApp : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
-        await _store.DisposeAsync();
+        if (_ownsStore)
+            await _store.DisposeAsync();
     }
 }

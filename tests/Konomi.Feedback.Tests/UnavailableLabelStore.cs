@@ -14,6 +14,13 @@ public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
             ? throw new TimeoutException("the store did not answer")
             : store.RecordAsync(click, ct);
 
+    public Task<ClickOutcome> RecordAsync(Click click, string followUp, CancellationToken ct = default) =>
+        Interlocked.Decrement(ref _failures) >= 0
+            ? throw new TimeoutException("the store did not answer")
+            : store.RecordAsync(click, followUp, ct);
+
+    public Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default) => store.ListPendingFollowUpsAsync(ct);
+    public Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default) => store.CompleteFollowUpAsync(clickId, ct);
     public Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default) => store.ImportAsync(clicks, ct);
     public Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default) => store.FindAsync(userId, workId, ct);
     public Task<IReadOnlyList<Label>> ListAsync(string? userId = null, CancellationToken ct = default) => store.ListAsync(userId, ct);

@@ -19,6 +19,9 @@ public abstract partial class StoreContract : IAsyncLifetime
     /// <summary>The fresh store, or null when this provider is not configured on this machine (the test is skipped).</summary>
     protected abstract TestStore? CreateStore();
 
+    /// <summary>Makes the store refuse every write of a current label (the click history still takes writes) until disposed.</summary>
+    protected abstract Task<IAsyncDisposable> BreakLabelWritesAsync();
+
     public ValueTask InitializeAsync()
     {
         _store = CreateStore();

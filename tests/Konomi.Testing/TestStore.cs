@@ -17,7 +17,7 @@ public sealed class TestStore : IAsyncDisposable
     private readonly Func<Task> _delete;
     private readonly IHost _host;
 
-    private TestStore(string name, Dictionary<string, string?> settings, Func<Task> delete)
+    private TestStore(string name, Dictionary<string, string?> settings, Func<Task> delete, Action<IServiceCollection>? services = null)
     {
         Name = name;
         Settings = settings;
@@ -25,6 +25,7 @@ public sealed class TestStore : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddKonomiStorage();
+        services?.Invoke(builder.Services);
         _host = builder.Build();
     }
 
@@ -50,13 +51,16 @@ public sealed class TestStore : IAsyncDisposable
         });
     }
 
-    /// <summary>The MongoDB-wire test server that <c>tests/infra.sh</c> starts (<c>KONOMI_TEST_MONGO_WIRE</c>).</summary>
-    public static TestStore MongoWire() => Mongo("mongo-wire", Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO_WIRE")
-        ?? throw new InvalidOperationException("KONOMI_TEST_MONGO_WIRE is not set: run `source tests/infra.sh` (or ./test.sh), which starts the MongoDB-wire server."));
+    /// <summary>
+    /// The MongoDB-wire test server that <c>tests/infra.sh</c> starts (<c>KONOMI_TEST_MONGO_WIRE</c>);
+    /// <paramref name="services"/> may add to the store's container (a driver event subscriber, say).
+    /// </summary>
+    public static TestStore MongoWire(Action<IServiceCollection>? services = null) => Mongo("mongo-wire", Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO_WIRE")
+        ?? throw new InvalidOperationException("KONOMI_TEST_MONGO_WIRE is not set: run `source tests/infra.sh` (or ./test.sh), which starts the MongoDB-wire server."), services);
 
     /// <summary>A real MongoDB when <c>KONOMI_TEST_MONGO</c> holds a connection string; null otherwise.</summary>
-    public static TestStore? RealMongo() => Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO") is { Length: > 0 } url
-        ? Mongo("mongo", url)
+    public static TestStore? RealMongo(Action<IServiceCollection>? services = null) => Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO") is { Length: > 0 } url
+        ? Mongo("mongo", url, services)
         : null;
 
     public async ValueTask DisposeAsync()
@@ -65,7 +69,7 @@ public sealed class TestStore : IAsyncDisposable
         await _delete();
     }
 
-    private static TestStore Mongo(string name, string url)
+    private static TestStore Mongo(string name, string url, Action<IServiceCollection>? services)
     {
         var database = $"konomi_test_{Guid.NewGuid():N}";
         var connection = new MongoUrlBuilder(url) { DatabaseName = database }.ToString();
@@ -79,6 +83,6 @@ public sealed class TestStore : IAsyncDisposable
             {
                 // The MongoDB-wire test server cannot drop; its databases live in memory and die with it.
             }
-        });
+        }, services);
     }
 }

@@ -1,34 +1,72 @@
+using System.Text.Json;
 using Konomi.Hosting;
+using Konomi.Slack;
 using Konomi.Storage.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace Konomi.Feedback;
 
 /// <summary>
-/// Stores a click as a label before Slack gets its answer, then queues the message update and the
-/// FeedbackReceived publish. A duplicate delivery (same click id) stops here: nothing happens twice.
+/// Stores a click as a label of the person who pressed it, before Slack gets its answer, together with its
+/// follow-up (the FeedbackReceived publish, the message redraw, a notice to an unexpected clicker); then wakes
+/// the worker that does the follow-ups. A duplicate delivery (same click id) stores nothing new, but wakes
+/// the worker too, so a follow-up a dead process left pending is done now.
 /// </summary>
-public sealed class ClickRecorder(ILabelStore labels, IWorkStore works, FollowUps followUps, ILogger<ClickRecorder> logger)
+public sealed class ClickRecorder(
+    ILabelStore labels,
+    IWorkStore works,
+    ClickOwner owners,
+    FollowUps followUps,
+    ISlackApi slack,
+    ILogger<ClickRecorder> logger)
 {
-    public async Task<ClickOutcome> RecordAsync(FeedbackClick click, string source, CancellationToken ct)
+    /// <summary>The outcome, or null when nothing was stored (the button names no user this store knows).</summary>
+    public async Task<ClickOutcome?> RecordAsync(FeedbackClick click, string source, CancellationToken ct)
     {
         using var activity = KonomiTelemetry.Source.StartActivity("feedback.click");
         activity?.SetTag("konomi.work_id", click.WorkId);
-        activity?.SetTag("konomi.user_id", click.UserId);
 
+        if (await owners.FindAsync(click, ct) is not { } owner)
+        {
+            logger.LogWarning("Click {ClickId} by {SlackUser} on a button for unknown user {UserId}: nothing stored",
+                click.ClickId, click.SlackUserId, click.UserId);
+            KonomiTelemetry.Clicks.Add(1, new("source", source), new("outcome", "refused"));
+            Tell(click, "Konomi does not know whom this message was for, so your answer was not saved.");
+            return null;
+        }
+        activity?.SetTag("konomi.user_id", owner.UserId);
         if (await works.FindAsync(click.WorkId, ct) is null)
             logger.LogWarning("Click on work {WorkId}, which the store does not know; storing it as the payload says", click.WorkId);
 
+        var followUp = owner.UserId == click.UserId
+            ? new FollowUp(click, source)
+            : new FollowUp(click with { UserId = owner.UserId }, source, Redraw: false, Notice(click, owner));
         var outcome = await labels.RecordAsync(
-            new Click(click.ClickId, click.UserId, click.WorkId, click.Interested, click.At, source), ct);
+            new Click(click.ClickId, owner.UserId, click.WorkId, click.Interested, click.At, source),
+            JsonSerializer.Serialize(followUp), ct);
         KonomiTelemetry.Clicks.Add(1,
             new("source", source),
             new("outcome", outcome == ClickOutcome.Recorded ? "recorded" : "duplicate"));
-
-        if (outcome == ClickOutcome.Recorded)
-            followUps.Enqueue(new FollowUp(click, source));
-        else
-            logger.LogInformation("Click {ClickId} was delivered before; nothing more to do", click.ClickId);
+        if (outcome == ClickOutcome.Duplicate)
+            logger.LogInformation("Click {ClickId} was delivered before; only a follow-up still pending is done", click.ClickId);
+        followUps.Wake();
         return outcome;
     }
+
+    static string Notice(FeedbackClick click, UserProfile owner) =>
+        $"This message was for `{click.UserId}`, so your answer counts for your own Konomi profile `{owner.UserId}` instead"
+        + (owner.Active ? "." : " (not active yet: ask whoever runs Konomi to activate it to get your own recommendations).");
+
+    /// <summary>Best effort, in the background: Slack is waiting for the answer, and nothing was stored to follow up.</summary>
+    void Tell(FeedbackClick click, string text) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await slack.PostEphemeralAsync(click.Channel, click.SlackUserId, text);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not tell {SlackUser} that click {ClickId} was not saved", click.SlackUserId, click.ClickId);
+        }
+    });
 }

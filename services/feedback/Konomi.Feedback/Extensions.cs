@@ -19,6 +19,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SlackRequestVerifier>();
         builder.Services.AddSingleton<FollowUps>();
+        builder.Services.AddSingleton<ClickOwner>();
         builder.Services.AddSingleton<ClickRecorder>();
         builder.Services.AddSingleton<InteractionReceiver>();
         builder.Services.AddHostedService<SocketModeService>();

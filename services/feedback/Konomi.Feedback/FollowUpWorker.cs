@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Hosting;
 using Konomi.Slack;
@@ -10,11 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Feedback;
 
 /// <summary>
-/// Redraws the clicked message and publishes FeedbackReceived for each stored click, in click order so a
-/// re-click's redraw lands after the first one. Each step retries transient failures with doubling waits.
+/// Does the follow-ups the label store holds pending, at start and whenever a click is stored, in click order
+/// so a re-click's redraw lands after the first one: publishes FeedbackReceived, redraws the message and
+/// tells an unexpected clicker where their answer went. Each step retries transient failures with doubling
+/// waits. A follow-up is marked done once FeedbackReceived is out; one whose publish failed for good stays
+/// pending for the next round. Dying after the publish and before the mark sends that FeedbackReceived again
+/// after the restart: at least once, never lost.
 /// </summary>
 public sealed class FollowUpWorker(
     FollowUps followUps,
+    ILabelStore labels,
     ISlackApi slack,
     IBus bus,
     INotificationStore notifications,
@@ -24,29 +30,67 @@ public sealed class FollowUpWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var followUp in followUps.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
-            activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
-            await Task.WhenAll(RedrawAsync(followUp.Click, stoppingToken), PublishAsync(followUp, stoppingToken));
+            try
+            {
+                await DrainAsync(stoppingToken);
+                await followUps.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The store is unreachable: the follow-ups wait there; try again shortly.
+                logger.LogWarning(e, "Could not read pending follow-ups; trying again in {Delay}", options.Value.FollowUpRetryDelay);
+                await Task.Delay(options.Value.FollowUpRetryDelay, stoppingToken);
+            }
         }
     }
 
-    async Task RedrawAsync(FeedbackClick click, CancellationToken ct)
+    async Task DrainAsync(CancellationToken ct)
     {
+        foreach (var pending in await labels.ListPendingFollowUpsAsync(ct))
+        {
+            if (JsonSerializer.Deserialize<FollowUp>(pending.FollowUp) is not { } followUp)
+            {
+                logger.LogError("Follow-up of click {ClickId} is unreadable; dropping it", pending.ClickId);
+                await labels.CompleteFollowUpAsync(pending.ClickId, ct);
+                continue;
+            }
+            using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
+            activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
+            var published = PublishAsync(followUp, ct);
+            await Task.WhenAll(published, RedrawAsync(followUp, ct), TellAsync(followUp, ct));
+            if (await published)
+                await labels.CompleteFollowUpAsync(pending.ClickId, ct);
+        }
+    }
+
+    async Task<bool> RedrawAsync(FollowUp followUp, CancellationToken ct)
+    {
+        var click = followUp.Click;
+        if (!followUp.Redraw)
+            return true;
         if (string.IsNullOrEmpty(slackOptions.CurrentValue.BotToken))
         {
             logger.LogInformation("No Slack:BotToken: message {MessageTs} keeps its old look", click.MessageTs);
-            return;
+            return true;
         }
-        await RetryAsync("chat.update", () => slack.UpdateMessageAsync(click.Channel, click.MessageTs, click.MessageText, ChoiceBlocks.Show(click), ct),
+        return await RetryAsync("chat.update", () => slack.UpdateMessageAsync(click.Channel, click.MessageTs, click.MessageText, ChoiceBlocks.Show(click), ct),
             e => e is not SlackApiException { Transient: false }, ct);
     }
 
-    async Task PublishAsync(FollowUp followUp, CancellationToken ct)
+    async Task<bool> TellAsync(FollowUp followUp, CancellationToken ct) => followUp.Notice is not { } notice
+        || await RetryAsync("chat.postEphemeral", () => slack.PostEphemeralAsync(followUp.Click.Channel, followUp.Click.SlackUserId, notice, ct),
+            e => e is not SlackApiException { Transient: false }, ct);
+
+    async Task<bool> PublishAsync(FollowUp followUp, CancellationToken ct)
     {
         var click = followUp.Click;
-        await RetryAsync("publish FeedbackReceived", async () =>
+        return await RetryAsync("publish FeedbackReceived", async () =>
         {
             var notification = await notifications.FindByMessageAsync(click.Channel, click.MessageTs, ct);
             Guid? crawlRunId = notification is { CrawlRunId: var id } && id != Guid.Empty ? id : null;
@@ -56,7 +100,7 @@ public sealed class FollowUpWorker(
         }, _ => true, ct);
     }
 
-    async Task RetryAsync(string step, Func<Task> action, Func<Exception, bool> transient, CancellationToken ct)
+    async Task<bool> RetryAsync(string step, Func<Task> action, Func<Exception, bool> transient, CancellationToken ct)
     {
         var delay = options.Value.FollowUpRetryDelay;
         for (var attempt = 1; ; attempt++)
@@ -64,7 +108,7 @@ public sealed class FollowUpWorker(
             try
             {
                 await action();
-                return;
+                return true;
             }
             catch (Exception e) when (!ct.IsCancellationRequested && transient(e) && attempt < options.Value.FollowUpAttempts)
             {
@@ -74,9 +118,9 @@ public sealed class FollowUpWorker(
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                // The label is stored either way; only the redraw or the retrain trigger is missing.
+                // The label is stored either way; only the redraw, the notice or the retrain trigger is missing.
                 logger.LogError(e, "{Step} failed for good after {Attempt} attempts", step, attempt);
-                return;
+                return false;
             }
         }
     }

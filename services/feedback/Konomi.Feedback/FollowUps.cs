@@ -3,14 +3,18 @@ using System.Threading.Channels;
 namespace Konomi.Feedback;
 
 /// <summary>
-/// Hands stored clicks to <see cref="FollowUpWorker"/> so Slack gets its answer without waiting for
-/// chat.update or the bus. In memory on purpose: the click itself is already in the store.
+/// Wakes <see cref="FollowUpWorker"/> when a click has been stored. Only a signal: the follow-ups themselves
+/// are pending in the label store, so a process that dies before doing them does them after its restart.
 /// </summary>
 public sealed class FollowUps
 {
-    readonly Channel<FollowUp> _queue = Channel.CreateUnbounded<FollowUp>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
 
-    public void Enqueue(FollowUp followUp) => _queue.Writer.TryWrite(followUp);
+    public void Wake() => _wake.Writer.TryWrite(true);
 
-    public IAsyncEnumerable<FollowUp> ReadAllAsync(CancellationToken ct) => _queue.Reader.ReadAllAsync(ct);
+    public async Task WaitAsync(CancellationToken ct) => await _wake.Reader.ReadAsync(ct);
 }

@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Conventions;
 using MongoDB.Driver;
+using MongoDB.Driver.Core.Events;
 using Microsoft.Extensions.Configuration;
 
 namespace Konomi.Storage.Mongo;
@@ -24,12 +25,20 @@ public sealed class KonomiMongo
         ConventionRegistry.Register("konomi", conventions, type => type.Namespace?.StartsWith("Konomi.", StringComparison.Ordinal) == true);
     }
 
-    public KonomiMongo(IConfiguration configuration)
+    /// <param name="subscribers">
+    /// Driver event subscribers registered in the container (command tracing; tests inject faults at this
+    /// boundary with them).
+    /// </param>
+    public KonomiMongo(IConfiguration configuration, IEnumerable<IEventSubscriber> subscribers)
     {
         var connection = configuration.GetConnectionString("Mongo")
             ?? throw new InvalidOperationException("Storage:Provider is mongo but ConnectionStrings:Mongo is not set.");
         var url = MongoUrl.Create(connection);
-        Database = new MongoClient(url).GetDatabase(url.DatabaseName ?? DefaultDatabase);
+        var settings = MongoClientSettings.FromUrl(url);
+        var subscribed = subscribers.ToList();
+        if (subscribed.Count > 0)
+            settings.ClusterConfigurator = cluster => subscribed.ForEach(s => cluster.Subscribe(s));
+        Database = new MongoClient(settings).GetDatabase(url.DatabaseName ?? DefaultDatabase);
     }
 
     public IMongoDatabase Database { get; }

@@ -4,29 +4,54 @@ using MongoDB.Driver;
 namespace Konomi.Storage.Mongo;
 
 /// <summary>
-/// The click goes into the history first (its id is the unique key, so a redelivery stops there), then
-/// the current label is moved forward only if this click is not older than it.
+/// The click goes into the history first (its id is the unique key), then the current label is moved
+/// forward only if this click is not older than it. These are two writes, so a redelivered click repairs:
+/// a process that died (or a write that failed) between them left the click without its label, and moving
+/// the label forward again from the stored click is a no-op when it had already moved.
 /// </summary>
 public sealed class MongoLabelStore(KonomiMongo mongo) : ILabelStore
 {
     private readonly IndexedCollection<ClickDocument> _clicks = mongo.Collection("clicks",
-        new CreateIndexModel<ClickDocument>(Builders<ClickDocument>.IndexKeys.Ascending(c => c.UserId).Ascending(c => c.WorkId).Ascending(c => c.At)));
+        new CreateIndexModel<ClickDocument>(Builders<ClickDocument>.IndexKeys.Ascending(c => c.UserId).Ascending(c => c.WorkId).Ascending(c => c.At)),
+        new CreateIndexModel<ClickDocument>(Builders<ClickDocument>.IndexKeys.Ascending(c => c.FollowUpPending).Ascending(c => c.At)));
 
     private readonly IndexedCollection<LabelDocument> _labels = mongo.Collection("labels",
         new CreateIndexModel<LabelDocument>(Builders<LabelDocument>.IndexKeys.Ascending(l => l.UserId).Ascending(l => l.WorkId),
             new CreateIndexOptions { Unique = true, Name = "one_label_per_user_and_work" }),
         new CreateIndexModel<LabelDocument>(Builders<LabelDocument>.IndexKeys.Ascending(l => l.LabeledAt)));
 
-    public async Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default)
+    public Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default) => InsertAsync(click, null, ct);
+
+    public Task<ClickOutcome> RecordAsync(Click click, string followUp, CancellationToken ct = default) =>
+        InsertAsync(click, followUp, ct);
+
+    public async Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default)
+    {
+        var clicks = await _clicks.ReadyAsync(ct);
+        var found = await clicks.Find(c => c.FollowUpPending).SortBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        return found.Select(c => new PendingFollowUp(c.Id, c.FollowUp ?? "")).ToList();
+    }
+
+    public async Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default)
+    {
+        var clicks = await _clicks.ReadyAsync(ct);
+        await clicks.UpdateOneAsync(c => c.Id == clickId,
+            Builders<ClickDocument>.Update.Set(c => c.FollowUpPending, false).Unset(c => c.FollowUp), cancellationToken: ct);
+    }
+
+    private async Task<ClickOutcome> InsertAsync(Click click, string? followUp, CancellationToken ct)
     {
         var clicks = await _clicks.ReadyAsync(ct);
         try
         {
             await clicks.InsertOneAsync(new ClickDocument(click.ClickId, click.UserId, click.WorkId, click.Interested,
-                StoredTime.ToTicks(click.At), click.Source), cancellationToken: ct);
+                StoredTime.ToTicks(click.At), click.Source, followUp, followUp is not null), cancellationToken: ct);
         }
         catch (Exception e) when (DuplicateKey.Is(e))
         {
+            // The stored click, not this delivery's copy: a click id names one click, whatever a replay claims.
+            var stored = await clicks.Find(c => c.Id == click.ClickId).FirstAsync(ct);
+            await MoveLabelForwardAsync(ToClick(stored), ct);
             return ClickOutcome.Duplicate;
         }
         await MoveLabelForwardAsync(click, ct);
@@ -60,7 +85,7 @@ public sealed class MongoLabelStore(KonomiMongo mongo) : ILabelStore
     {
         var clicks = await _clicks.ReadyAsync(ct);
         var found = await clicks.Find(c => c.UserId == userId && c.WorkId == workId).SortBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
-        return found.Select(c => new Click(c.Id, c.UserId, c.WorkId, c.Interested, StoredTime.FromTicks(c.At), c.Source)).ToList();
+        return found.Select(ToClick).ToList();
     }
 
     public async Task<IReadOnlyList<string>> ListUsersAsync(CancellationToken ct = default)
@@ -90,6 +115,8 @@ public sealed class MongoLabelStore(KonomiMongo mongo) : ILabelStore
             await labels.UpdateOneAsync(notNewer, update, cancellationToken: ct);
         }
     }
+
+    private static Click ToClick(ClickDocument c) => new(c.Id, c.UserId, c.WorkId, c.Interested, StoredTime.FromTicks(c.At), c.Source);
 
     private static Label ToLabel(LabelDocument l) => new(l.UserId, l.WorkId, l.Interested, StoredTime.FromTicks(l.LabeledAt), l.Source);
 }

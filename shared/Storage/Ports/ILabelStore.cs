@@ -10,6 +10,18 @@ public interface ILabelStore
     Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default);
 
     /// <summary>
+    /// Records the click and, in the same write, what is still to be done about it (<paramref name="followUp"/>,
+    /// opaque to the store), pending until <see cref="CompleteFollowUpAsync"/>. A duplicate leaves the stored
+    /// click and its follow-up as they are.
+    /// </summary>
+    Task<ClickOutcome> RecordAsync(Click click, string followUp, CancellationToken ct = default);
+
+    /// <summary>Follow-ups not completed yet, oldest click first.</summary>
+    Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default);
+
+    Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default);
+
+    /// <summary>
     /// Records many clicks (an import) with the same rules as <see cref="RecordAsync"/>, all or none where
     /// the store allows; returns how many were new.
     /// </summary>

@@ -5,7 +5,8 @@ namespace Konomi.Storage.Sqlite;
 
 /// <summary>
 /// A click and its effect on the current label are one IMMEDIATE transaction, so concurrent writers
-/// serialise on the file lock and every click lands in the history.
+/// serialise on the file lock and every click lands in the history. A click's pending follow-up is a row
+/// of <c>follow_ups</c> written in the same transaction and deleted when done.
 /// </summary>
 public sealed class SqliteLabelStore(SqliteDatabase database) : ILabelStore
 {
@@ -29,7 +30,25 @@ public sealed class SqliteLabelStore(SqliteDatabase database) : ILabelStore
     public async Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default) =>
         await ImportAsync([click], ct) == 1 ? ClickOutcome.Recorded : ClickOutcome.Duplicate;
 
-    public async Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default)
+    public async Task<ClickOutcome> RecordAsync(Click click, string followUp, CancellationToken ct = default) =>
+        await RecordAllAsync([click], followUp, ct) == 1 ? ClickOutcome.Recorded : ClickOutcome.Duplicate;
+
+    public Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default) => RecordAllAsync(clicks, null, ct);
+
+    public async Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync("SELECT click_id, follow_up FROM follow_ups ORDER BY at, click_id",
+            r => new PendingFollowUp(r.GetString(0), r.GetString(1)), ct);
+    }
+
+    public async Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync("DELETE FROM follow_ups WHERE click_id = $id", ct, ("$id", clickId));
+    }
+
+    private async Task<int> RecordAllAsync(IReadOnlyList<Click> clicks, string? followUp, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -43,6 +62,9 @@ public sealed class SqliteLabelStore(SqliteDatabase database) : ILabelStore
             ];
             if (await connection.ExecuteAsync(InsertClick, ct, values) == 0) continue;
             await connection.ExecuteAsync(UpsertLabel, ct, values);
+            if (followUp is not null)
+                await connection.ExecuteAsync("INSERT INTO follow_ups (click_id, at, follow_up) VALUES ($id, $at, $follow_up)", ct,
+                    [.. values, ("$follow_up", followUp)]);
             recorded++;
         }
         await transaction.CommitAsync(ct);

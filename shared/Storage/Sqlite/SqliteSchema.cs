@@ -41,6 +41,11 @@ public static class SqliteSchema
             PRIMARY KEY (user_id, work_id));
         CREATE INDEX IF NOT EXISTS labels_oldest ON labels (labeled_at, user_id, work_id);
 
+        CREATE TABLE IF NOT EXISTS follow_ups (
+            click_id TEXT PRIMARY KEY REFERENCES clicks (click_id),
+            at INTEGER NOT NULL,
+            follow_up TEXT NOT NULL);
+
         CREATE TABLE IF NOT EXISTS scores (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             work_id TEXT NOT NULL,

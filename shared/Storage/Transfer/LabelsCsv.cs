@@ -6,12 +6,16 @@ namespace Konomi.Storage.Transfer;
 /// <summary>
 /// Current labels as CSV: <c>work_id,user_id,label,labeled_at</c>, label 1 (interested) or 0, times ISO 8601
 /// in UTC, oldest first. An import takes each row as a click with source <c>import</c> and an id made from
-/// the row, so importing the same file twice changes nothing.
+/// the row, so importing the same file twice changes nothing. A time in the future is refused: the current
+/// label is the latest click, so a 2099 row would outrank every real click for good.
 /// </summary>
-public sealed class LabelsCsv(ILabelStore labels)
+public sealed class LabelsCsv(ILabelStore labels, TimeProvider clock)
 {
     public const string Header = "work_id,user_id,label,labeled_at";
     public const string Source = "import";
+
+    /// <summary>How far ahead of this machine's clock a row may be: another machine's clock may run a little fast.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     public async Task<int> ExportAsync(TextWriter writer, CancellationToken ct = default)
     {
@@ -27,6 +31,7 @@ public sealed class LabelsCsv(ILabelStore labels)
     public async Task<ImportResult> ImportAsync(TextReader reader, CancellationToken ct = default)
     {
         var clicks = new List<Click>();
+        var latest = clock.GetUtcNow() + ClockSkew;
         var problems = new List<ImportProblem>();
         var number = 0;
         while (await reader.ReadLineAsync(ct) is { } line)
@@ -38,7 +43,7 @@ public sealed class LabelsCsv(ILabelStore labels)
                 continue;
             }
             if (string.IsNullOrWhiteSpace(line)) continue;
-            var (click, problem) = Parse(line);
+            var (click, problem) = Parse(line, latest);
             if (click is null) problems.Add(new(number, problem!));
             else clicks.Add(click);
         }
@@ -47,7 +52,7 @@ public sealed class LabelsCsv(ILabelStore labels)
         return new ImportResult(clicks.Count, await labels.ImportAsync(clicks, ct), []);
     }
 
-    private static (Click? Click, string? Problem) Parse(string line)
+    private static (Click? Click, string? Problem) Parse(string line, DateTimeOffset latest)
     {
         var fields = CsvLine.Split(line);
         if (fields is not { Count: 4 })
@@ -59,6 +64,8 @@ public sealed class LabelsCsv(ILabelStore labels)
         if (labeledAt.Length < 11 || labeledAt[10] != 'T' || !DateTimeOffset.TryParse(labeledAt, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
             return (null, $"labeled_at must be an ISO 8601 time like 2026-11-01T12:00:00Z, got '{labeledAt}'");
+        if (at > latest)
+            return (null, $"labeled_at {labeledAt} is in the future (later than {latest.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}); it would outrank every real click");
         var clickId = $"{Source}:{userId}:{workId}:{at.UtcTicks}:{label}";
         return (new Click(clickId, userId, workId, label == "1", at, Source), null);
     }

@@ -37,6 +37,7 @@ public sealed partial class SlackEmulator
         {
             "chat.postMessage" => PostMessage(args),
             "chat.update" => UpdateMessage(args),
+            "chat.postEphemeral" => PostEphemeral(args),
             "conversations.open" => OpenConversation(args),
             "apps.connections.open" => OpenConnection(),
             _ => Error("unknown_method"),
@@ -107,6 +108,21 @@ public sealed partial class SlackEmulator
         return updated is null
             ? Error("message_not_found")
             : Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["text"] = updated.Text });
+    }
+
+    // Shown to one user only and never stored in the channel's history: recorded apart from Messages.
+    JsonObject PostEphemeral(JsonObject args)
+    {
+        var channel = args["channel"]?.GetValue<string>();
+        var user = args["user"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(channel) || !ChannelExists(channel))
+            return Error("channel_not_found");
+        if (string.IsNullOrEmpty(user))
+            return Error("user_not_found");
+        if (Refusal(args) is { } refusal)
+            return refusal;
+        var message = PostEphemeral(channel, user, args["text"]?.GetValue<string>() ?? "", (JsonArray?)args["blocks"]?.DeepClone() ?? []);
+        return Ok(new JsonObject { ["message_ts"] = message.Ts });
     }
 
     JsonObject OpenConversation(JsonObject args)

@@ -10,6 +10,7 @@ public sealed partial class SlackEmulator
     readonly Dictionary<string, string> _directMessages = [];
     readonly List<EmulatedMessage> _messages = [];
     readonly List<EmulatedMessage> _updates = [];
+    readonly List<EphemeralMessage> _ephemeral = [];
     long _lastSeconds;
     int _sequence;
     int _nextId;
@@ -24,6 +25,12 @@ public sealed partial class SlackEmulator
     public IReadOnlyList<EmulatedMessage> Updates
     {
         get { lock (_gate) return [.. _updates]; }
+    }
+
+    /// <summary>Every accepted chat.postEphemeral, in order: seen only by its user, never in <see cref="Messages"/>.</summary>
+    public IReadOnlyList<EphemeralMessage> Ephemeral
+    {
+        get { lock (_gate) return [.. _ephemeral]; }
     }
 
     /// <summary>Warnings Slack would have put in response_metadata (e.g. missing_charset).</summary>
@@ -69,6 +76,16 @@ public sealed partial class SlackEmulator
         {
             var message = new EmulatedMessage(channel, NextTs(), text, blocks, DateTimeOffset.UtcNow);
             _messages.Add(message);
+            return message;
+        }
+    }
+
+    EphemeralMessage PostEphemeral(string channel, string user, string text, JsonArray blocks)
+    {
+        lock (_gate)
+        {
+            var message = new EphemeralMessage(channel, user, NextTs(), text, blocks);
+            _ephemeral.Add(message);
             return message;
         }
     }

@@ -1,0 +1,72 @@
+using System.Net;
+using Konomi.Emulators.Slack;
+using Konomi.Testing;
+
+namespace Konomi.Feedback.Tests;
+
+/// <summary>A click stored by a process that died before its follow-up is followed up after the restart, once.</summary>
+public sealed class FollowUpRecoveryTests : IAsyncLifetime
+{
+    SlackEmulator _slack = null!;
+    readonly TestStore _store = TestStore.Sqlite();
+
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _slack = await SlackEmulator.StartAsync(Ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _slack.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_click_stored_just_before_the_process_died_gets_its_FeedbackReceived_and_redraw_after_restart_exactly_once()
+    {
+        PostedWork work;
+        await using (var dying = await FeedbackApp.HttpModeAsync(_slack, store: _store, followUps: false))
+        {
+            work = await dying.PostWorkAsync("RJ06000001");
+            using var response = await dying.Sender.SendAsync(FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            dying.Published.ShouldBeEmpty();
+        }
+        _slack.Updates.ShouldBeEmpty();
+
+        await using (var restarted = await FeedbackApp.HttpModeAsync(_slack, store: _store))
+        {
+            await Eventually.HoldsAsync(async () => (await restarted.Labels.ListPendingFollowUpsAsync(Ct)).Count == 0 && restarted.Published.Count >= 1,
+                "the pending follow-up done and its FeedbackReceived consumed");
+            restarted.Published.ShouldHaveSingleItem().WorkId.ShouldBe(work.WorkId);
+            _slack.Updates.ShouldHaveSingleItem().Ts.ShouldBe(work.Ts);
+        }
+
+        // Once done it stays done: a later start follows up only its own new click.
+        await using var again = await FeedbackApp.HttpModeAsync(_slack, store: _store);
+        var next = await again.PostWorkAsync("RJ06000002");
+        using (await again.Sender.SendAsync(FeedbackApp.Press(next, interested: false, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct)) { }
+        await Eventually.HoldsAsync(() => again.Published.Count >= 1 && _slack.Updates.Count >= 2, "the new click followed up");
+        again.Published.Select(p => p.WorkId).ShouldBe([next.WorkId]);
+        _slack.Updates.Select(u => u.Ts).ShouldBe([work.Ts, next.Ts]);
+    }
+
+    [Fact]
+    public async Task A_redelivered_click_whose_follow_up_is_pending_is_followed_up_once()
+    {
+        await using var app = await FeedbackApp.HttpModeAsync(_slack, store: _store);
+        var work = await app.PostWorkAsync("RJ06000003");
+        var press = FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow);
+
+        using (await app.Sender.SendAsync(press, DateTimeOffset.UtcNow, Ct)) { }
+        using (await app.Sender.SendAsync(press, DateTimeOffset.UtcNow, Ct)) { }
+
+        await Eventually.HoldsAsync(async () => (await app.Labels.ListPendingFollowUpsAsync(Ct)).Count == 0, "follow-up done");
+        // A third delivery after it is done must not bring it back.
+        using (await app.Sender.SendAsync(press, DateTimeOffset.UtcNow, Ct)) { }
+        var sentinel = await app.PostWorkAsync("RJ06000004");
+        using (await app.Sender.SendAsync(FeedbackApp.Press(sentinel, interested: true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct)) { }
+        await Eventually.HoldsAsync(() => app.Published.Count >= 2 && _slack.Updates.Count >= 2, "the sentinel followed up");
+        app.Published.Select(p => p.WorkId).ShouldBe([work.WorkId, sentinel.WorkId]);
+        _slack.Updates.Select(u => u.Ts).ShouldBe([work.Ts, sentinel.Ts]);
+    }
+}
