@@ -2,7 +2,9 @@ namespace Konomi.Contracts;
 
 /// <summary>
 /// One user's verdict on one work. <see cref="Liked"/> is null when the user has no model and no
-/// preferences yet: a score without a verdict is never notified.
+/// preferences yet: a score without a verdict is never notified. <see cref="ExplorationProbability"/> is set on a
+/// work the model would not post that was picked to post anyway ("trying something new"): the probability it was
+/// picked with, so evaluation can weigh what such posts teach.
 /// </summary>
 public sealed record WorkScored(
     Guid CrawlRunId,
@@ -13,4 +15,9 @@ public sealed record WorkScored(
     bool? Liked,
     string ModelId,
     int ModelVersion,
-    IReadOnlyList<ScoreReason> Reasons);
+    IReadOnlyList<ScoreReason> Reasons,
+    double? ExplorationProbability = null)
+{
+    /// <summary>What the notifier posts: a liked verdict, or a work picked for exploration.</summary>
+    public bool ToPost => Liked == true || ExplorationProbability is not null;
+}

@@ -26,7 +26,10 @@ public static class KonomiTelemetry
     public static readonly Counter<long> NotificationsSent = Meter.CreateCounter<long>("konomi.notifier.sent", "{notification}", "Notifications posted");
     public static readonly Counter<long> NotificationsFailed = Meter.CreateCounter<long>("konomi.notifier.failed", "{notification}", "Notifications that finally failed");
     public static readonly Counter<long> Clicks = Meter.CreateCounter<long>("konomi.feedback.clicks", "{click}", "Feedback clicks recorded");
-    public static readonly Gauge<double> ModelF1 = Meter.CreateGauge<double>("konomi.trainer.model_f1", null, "Cross-validated F1 per user and model version");
+    public static readonly Gauge<double> ModelF1 = Meter.CreateGauge<double>("konomi.trainer.model_f1", null, "Cross-validated F1 (pooled over folds) per user and model version");
+    public static readonly Counter<long> GateDecisions = Meter.CreateCounter<long>("konomi.trainer.gate_decisions", "{version}", "Promotion gate decisions by user and decision (promoted/rejected)");
+    public static readonly Gauge<double> GateProbabilityWorse = Meter.CreateGauge<double>("konomi.trainer.gate_probability_worse", null, "Paired-bootstrap probability that a candidate ranks worse than what serves");
+    public static readonly Counter<long> Explorations = Meter.CreateCounter<long>("konomi.inference.explorations", "{work}", "Works chosen to post although the model would not (exploration)");
 
     /// <summary>Tags the current span with the crawl run id so one crawl can be followed end to end.</summary>
     public static void TagCrawlRun(Guid crawlRunId) => Activity.Current?.SetTag(CrawlRunIdTag, crawlRunId.ToString());

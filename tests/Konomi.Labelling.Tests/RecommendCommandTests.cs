@@ -33,6 +33,34 @@ public class RecommendCommandTests
         output.ShouldContain($"like {works[0].Title}, which you marked 興味あり");
     }
 
+    [Fact]
+    public async Task Recommend_with_a_trained_model_names_the_similar_liked_work_once_per_work()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        var works = SampleWorks.Range(0, 40);
+        await store.Get<IWorkStore>().ImportAsync(works, ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("rec"), ct);
+        var labels = store.Get<ILabelStore>();
+        // Label 30 works by the sample's taste; the other 10 are left to recommend.
+        foreach (var work in works.Take(30))
+            await labels.RecordAsync(new Click($"c-{work.Id}", "rec", work.Id, SampleWorks.IsSoothing(work), DateTimeOffset.UtcNow, "test"), ct);
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+        var trained = await KonomiCli.RunAsync(["train", "--user", "rec", "--data-dir", dataDir], ct: ct);
+        trained.ExitCode.ShouldBe(0, trained.Error);
+        trained.Output.ShouldContain("promoted");
+
+        var result = await KonomiCli.RunAsync(["recommend", "--user", "rec", "--top", "10", "--data-dir", dataDir], ct: ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        // One block per recommended work, starting at its rank line.
+        var blocks = System.Text.RegularExpressions.Regex.Split(result.Output, @"(?m)^\s+\d+\. ").Skip(1).ToList();
+        blocks.Count.ShouldBe(10);
+        var similarCounts = blocks.Select(b => b.Split("which you marked 興味あり").Length - 1).ToList();
+        similarCounts.ShouldContain(c => c > 0, "a liked work near a labelled liked one is explained by it");
+        similarCounts.ShouldAllBe(c => c <= 1);
+    }
+
     static async Task SentAsync(INotificationStore notifications, string workId, string userId, CancellationToken ct)
     {
         var target = $"dm:{userId}";

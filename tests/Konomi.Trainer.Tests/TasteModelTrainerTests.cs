@@ -1,4 +1,6 @@
+using Konomi.Contracts;
 using Konomi.Storage.Ports;
+using Konomi.Testing;
 
 namespace Konomi.Trainer.Tests;
 
@@ -18,7 +20,12 @@ public sealed class TasteModelTrainerTests
         card.Version.ShouldBe(1);
         card.Examples.ShouldBe(24);
         card.Positives.ShouldBe(12);
-        card.Metrics!.F1.ShouldBeGreaterThan(0.8);
+        card.Metrics!.F1Pooled.ShouldBeGreaterThan(0.8);
+        card.Metrics.AveragePrecision.ShouldBeGreaterThan(0.8);
+        card.Metrics.PostEverythingF1.ShouldBe(2.0 * 12 / (24 + 12), 1e-12);
+        card.Metrics.Calibration.ShouldNotBeNull();
+        card.Metrics.Recipe!.Family.ShouldBe("ngram");
+        card.Metrics.Gate!.Against.ShouldBe("cold start");
         var c = card.Confusion!;
         (c.TruePositives + c.FalsePositives + c.TrueNegatives + c.FalseNegatives).ShouldBe(24);
         card.TopFeatures.ShouldNotBeEmpty();
@@ -76,28 +83,147 @@ public sealed class TasteModelTrainerTests
 
         card.Decision.ShouldBe(TrainingDecision.Promoted);
         card.Version.ShouldBe(2);
-        card.Reason.ShouldContain(">= serving v1");
+        card.Reason.ShouldContain("not worse");
+        card.Metrics!.Gate!.FreshLabels.ShouldBe(16);
         var versions = await trainer.Registry.ListAsync("alice", Ct);
         versions.Single(v => v.Version == 2).Status.ShouldBe(TasteModelStatus.Serving);
         versions.Single(v => v.Version == 1).Status.ShouldBe(TasteModelStatus.Retired);
     }
 
     [Fact]
-    public async Task A_worse_candidate_is_rejected_and_the_serving_model_keeps_serving()
+    public async Task A_same_family_candidate_with_a_worse_recipe_is_rejected_and_the_serving_version_keeps_serving()
     {
         await using var trainer = new TrainerFixture();
-        await trainer.LabelAsync("alice", 0, 40, Ct);
+        await OrderedLabelsAsync(trainer, "alice", 0, 40);
         (await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct)).Decision.ShouldBe(TrainingDecision.Promoted);
-        var worse = trainer.TrainerWith(new() { ["TasteModels:Family"] = ShuffledLabelsFamily.Name });
+        await OrderedLabelsAsync(trainer, "alice", 40, 40);
+        // Single characters cannot tell 甲乙丙丁 from 丁丙乙甲, and a tiny C leaves the weights near zero.
+        var worse = trainer.TrainerWith(new() { ["TasteModels:Ngram:MaxN"] = "1", ["TasteModels:Ngram:C:0"] = "0.0001" });
 
         var card = await worse.TrainAsync("alice", Ct);
 
-        card.Decision.ShouldBe(TrainingDecision.Rejected);
+        card.Decision.ShouldBe(TrainingDecision.Rejected, card.Reason);
         card.Version.ShouldBe(2);
-        card.Reason.ShouldContain("< serving v1 (ngram)");
+        card.Reason.ShouldContain("worse: AP");
+        card.Metrics!.Gate!.FreshLabels.ShouldBe(40);
+        card.Metrics.Gate.ProbabilityWorse.ShouldBeGreaterThanOrEqualTo(0.9);
+        card.Metrics.Gate.IncumbentAveragePrecision.ShouldBeGreaterThan(card.Metrics.Gate.CandidateAveragePrecision);
         (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(1);
         var rejected = (await trainer.Registry.FindAsync("alice", 2, Ct))!;
         rejected.Status.ShouldBe(TasteModelStatus.Rejected);
         rejected.StatusReason.ShouldBe(card.Reason);
+        rejected.Metrics.Recipe!.Fingerprint.ShouldNotBe((await trainer.Registry.FindAsync("alice", 1, Ct))!.Metrics.Recipe!.Fingerprint);
+    }
+
+    [Fact]
+    public async Task The_same_recipe_with_more_good_labels_is_promoted_on_fresh_evidence()
+    {
+        await using var trainer = new TrainerFixture();
+        await OrderedLabelsAsync(trainer, "alice", 0, 40);
+        await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+        await OrderedLabelsAsync(trainer, "alice", 40, 40);
+
+        var card = await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+
+        card.Decision.ShouldBe(TrainingDecision.Promoted, card.Reason);
+        card.Metrics!.Gate!.ProbabilityWorse.ShouldBeLessThan(0.9);
+        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Training_with_no_new_labels_registers_nothing()
+    {
+        await using var trainer = new TrainerFixture();
+        await trainer.LabelAsync("alice", 0, 24, Ct);
+        await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+
+        var card = await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+
+        card.Decision.ShouldBe(TrainingDecision.NotTrained);
+        card.Reason.ShouldContain("no new labels since v1");
+        (await trainer.Registry.ListAsync("alice", Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_new_recipe_without_fresh_labels_is_kept_out_with_the_reason()
+    {
+        await using var trainer = new TrainerFixture();
+        await trainer.LabelAsync("alice", 0, 40, Ct);
+        (await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct)).Decision.ShouldBe(TrainingDecision.Promoted);
+        var other = trainer.TrainerWith(new() { ["TasteModels:Family"] = ShuffledLabelsFamily.Name });
+
+        var card = await other.TrainAsync("alice", Ct);
+
+        card.Decision.ShouldBe(TrainingDecision.Rejected);
+        card.Reason.ShouldContain("a new recipe needs evidence; 0 fresh labels");
+        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_first_model_worse_than_the_cold_start_scorer_is_rejected()
+    {
+        await using var trainer = new TrainerFixture();
+        // The user's preferences already rank every label right; a model trained on shuffled labels cannot.
+        await trainer.Get<IUserStore>().UpsertAsync(new UserProfile("alice", Preferences: new Preferences { LikedCircles = ["ひだまり工房"] }), Ct);
+        await trainer.LabelAsync("alice", 0, 40, Ct);
+        var shuffled = trainer.TrainerWith(new() { ["TasteModels:Family"] = ShuffledLabelsFamily.Name });
+
+        var card = await shuffled.TrainAsync("alice", Ct);
+
+        card.Decision.ShouldBe(TrainingDecision.Rejected, card.Reason);
+        card.Reason.ShouldContain("vs cold start 1.000");
+        (await trainer.Registry.FindServingAsync("alice", Ct)).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_user_with_one_or_two_liked_among_25_labels_is_reported_not_thrown(int liked)
+    {
+        await using var trainer = new TrainerFixture();
+        var works = trainer.Get<IWorkStore>();
+        var labels = trainer.Get<ILabelStore>();
+        foreach (var work in SampleWorks.Range(0, 50).Where(w => !SampleWorks.IsSoothing(w)).Take(25 - liked)
+                     .Concat(SampleWorks.Range(0, 50).Where(SampleWorks.IsSoothing).Take(liked)))
+        {
+            await works.AddAsync(work, Guid.NewGuid(), Ct);
+            await labels.RecordAsync(new Click($"c-{work.Id}", "bob", work.Id, SampleWorks.IsSoothing(work), DateTimeOffset.UtcNow, "test"), Ct);
+        }
+
+        var card = await trainer.Get<TasteModelTrainer>().TrainAsync("bob", Ct);
+
+        if (liked == 1)
+        {
+            card.Decision.ShouldBe(TrainingDecision.NotTrained);
+            card.Reason.ShouldContain("at least 2 of each");
+        }
+        else
+        {
+            card.Decision.ShouldBe(TrainingDecision.Promoted, card.Reason);
+            card.Metrics!.Folds.ShouldBe(2);
+        }
+    }
+
+    /// <summary>
+    /// Works whose taste lives in character order only: liked titles hold 甲乙丙丁, the others 丁丙乙甲, with one
+    /// circle and no genres, so only n-grams longer than one character can tell them apart.
+    /// </summary>
+    static async Task OrderedLabelsAsync(TrainerFixture trainer, string userId, int first, int count)
+    {
+        var works = trainer.Get<IWorkStore>();
+        var labels = trainer.Get<ILabelStore>();
+        for (var n = first; n < first + count; n++)
+        {
+            var liked = n % 2 == 0;
+            var work = new Work
+            {
+                Id = $"RJ{n + 1:D8}",
+                Title = liked ? "甲乙丙丁の話" : "丁丙乙甲の話",
+                Circle = "同じ工房",
+                Url = $"https://www.dlsite.com/maniax/work/=/product_id/RJ{n + 1:D8}.html",
+            };
+            await works.AddAsync(work, Guid.NewGuid(), Ct);
+            await labels.RecordAsync(new Click($"c-{work.Id}", userId, work.Id, liked, DateTimeOffset.UtcNow, "test"), Ct);
+        }
     }
 }

@@ -24,14 +24,16 @@ public static class EvalCommand
         var model = new Option<string>("--model") { Description = "Model family: ngram or embedding", DefaultValueFactory = _ => "ngram" };
         var folds = new Option<int>("--folds") { Description = "Folds by a stable hash of id when the file has no fold column", DefaultValueFactory = _ => 5 };
         var description = new Option<DescriptionSelection?>("--description") { Description = "For .jsonl works: Whole, BestBlock or None (default: TasteModels:Input:Description)" };
-        var command = new Command("eval", "Cross-validate a taste model family on labelled texts or works") { data, model, folds, description };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(data)!, parse.GetValue(model)!, parse.GetValue(folds), parse.GetValue(description), ct)));
+        var k = new Option<int>("--k") { Description = "k of precision@k: the posts a user sees per crawl (MaxPerRun)", DefaultValueFactory = _ => new Storage.Ports.UserProfile("-").MaxPerRun };
+        var command = new Command("eval", "Cross-validate a taste model family on labelled texts or works") { data, model, folds, description, k };
+        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(data)!, parse.GetValue(model)!, parse.GetValue(folds), parse.GetValue(description), parse.GetValue(k), ct)));
         return command;
     }
 
-    private static int Run(FileInfo file, string model, int folds, DescriptionSelection? description, CancellationToken ct)
+    private static int Run(FileInfo file, string model, int folds, DescriptionSelection? description, int k, CancellationToken ct)
     {
         if (folds < 2) return Fail("--folds must be at least 2");
+        if (k < 1) return Fail("--k must be at least 1");
         if (!file.Exists) return Fail($"{file.FullName}: no such file");
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddTasteModels();
@@ -54,6 +56,9 @@ public static class EvalCommand
         if (!families.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
             return Fail($"unknown --model '{model}'; known: {string.Join(", ", families.Names)}");
 
+        if (data.Folds.Select((fold, i) => (fold, i)).GroupBy(x => x.fold)
+                .Any(g => data.Examples.Where((_, i) => data.Folds[i] != g.Key).Select(e => e.Liked).Distinct().Count() < 2))
+            return Fail("a fold's training part holds only one answer: each answer needs at least 2 examples (and, with a fold column, in two folds)");
         var result = CrossValidation.Run(families.Get(model), data.Examples, data.Folds, ct);
         Console.Out.WriteLine(JsonSerializer.Serialize(new
         {
@@ -61,6 +66,12 @@ public static class EvalCommand
             n = result.Examples,
             positives = result.Positives,
             folds = result.Folds.Count,
+            result.F1Pooled,
+            result.AveragePrecision,
+            precisionAtK = result.PrecisionAtK(k),
+            k,
+            result.PostEverythingF1,
+            calibration = PlattScaling.Fit(result.OutOfFold, result.Liked),
             result.Accuracy,
             result.Precision,
             result.Recall,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Konomi.Storage.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,8 +31,11 @@ public static class NotificationsCommand
                     NotificationStatus.Failed => n.Error,
                     _ => n.HoldUntil is { } hold ? $"held until {hold:yyyy-MM-dd HH:mm}Z" + (n.Error is null ? "" : $", last error {n.Error}") : n.Error,
                 };
-                Console.WriteLine($"{n.CreatedAt.UtcDateTime,-16:yyyy-MM-dd HH:mm}  {n.WorkId,-10}  {n.UserId,-10}  {n.Target,-14}  {n.Status,-7}  {n.Attempts,5}  {detail}");
+                var explored = n.ExplorationProbability is { } p ? string.Create(CultureInfo.InvariantCulture, $" [おためし p={p:0.00}]") : "";
+                Console.WriteLine($"{n.CreatedAt.UtcDateTime,-16:yyyy-MM-dd HH:mm}  {n.WorkId,-10}  {n.UserId,-10}  {n.Target,-14}  {n.Status,-7}  {n.Attempts,5}  {detail}{explored}");
             }
+            var tried = entries.Where(n => n.ExplorationProbability is not null).ToList();
+            Console.WriteLine($"{entries.Count} notifications, {tried.Count} of them おためし (exploration: works the model would not have posted), {tried.Count(n => n.Status == NotificationStatus.Sent)} sent");
             return 0;
         });
         return command;

@@ -62,7 +62,9 @@ public static class RecommendCommand
         var verdict = score.Liked switch { true => "liked", false => "not liked", null => "no verdict" };
         Console.WriteLine($"{rank,3}. {work.Id} {work.Title}");
         Console.WriteLine($"     score {score.Score:0.000} (threshold {score.Threshold:0.000}) {verdict}; {score.ModelId}" + (score.ModelVersion > 0 ? $" v{score.ModelVersion}" : ""));
-        foreach (var reason in similar is null ? score.Reasons : [.. score.Reasons, similar])
+        // The scorer already names the nearest liked work for a model's liked verdict; the command adds it for the rest.
+        var named = similar is null || score.Reasons.Any(r => r.Source == LikedNeighbours.Source);
+        foreach (var reason in named ? score.Reasons : [.. score.Reasons, similar!])
             Console.WriteLine($"     {reason.Weight,7:+0.000;-0.000}  {reason.Text}");
         Console.WriteLine($"     {work.Url}");
     }

@@ -20,9 +20,22 @@ public static class TrainCommand
             var users = parse.GetValue(user) is { } one ? [one] : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
             if (users.Count == 0)
                 Console.WriteLine("Nobody has labelled a work yet: label some with `konomi label`, or click in Slack.");
+            var failed = 0;
             foreach (var id in users)
-                Print(await trainer.TrainAsync(id, ct));
-            return 0;
+            {
+                try
+                {
+                    Print(await trainer.TrainAsync(id, ct));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One user's failure is reported and skipped: everyone after them is still trained.
+                    failed++;
+                    Console.WriteLine($"== {id}: failed\ndecision    not trained: {e.GetType().Name}: {e.Message}");
+                    Console.Error.WriteLine($"konomi train: {id}: {e.Message}");
+                }
+            }
+            return failed == 0 ? 0 : 1;
         });
         return command;
     }
@@ -34,8 +47,15 @@ public static class TrainCommand
             (card.MissingWorks > 0 ? $" ({card.MissingWorks} labels skipped: work not stored)" : ""));
         if (card.Metrics is { } m)
         {
-            Console.WriteLine($"metrics     F1 {m.F1:0.000}  accuracy {m.Accuracy:0.000}  precision {m.Precision:0.000}  recall {m.Recall:0.000}  ROC-AUC {m.RocAuc:0.000}  PR-AUC {m.PrAuc:0.000}  ({m.Folds} folds)");
+            Console.WriteLine($"metrics     F1 pooled {m.F1Pooled:0.000} (post everything {m.PostEverythingF1:0.000})  average precision {m.AveragePrecision:0.000}  precision@{m.K} {m.PrecisionAtK:0.000}  ({m.Folds} stratified folds)");
+            Console.WriteLine($"            per-fold means: F1 {m.F1:0.000}  accuracy {m.Accuracy:0.000}  precision {m.Precision:0.000}  recall {m.Recall:0.000}  ROC-AUC {m.RocAuc:0.000}");
             Console.WriteLine($"threshold   {m.Threshold:0.000} (mean over folds, chosen on training folds only)");
+            if (m.Calibration is { } cal)
+                Console.WriteLine($"calibration Platt on out-of-fold scores: p = sigmoid({cal.Slope:0.000} × logit(score) {cal.Intercept:+0.000;-0.000})");
+            if (m.Recipe is { } recipe)
+                Console.WriteLine($"recipe      {recipe.Family} {recipe.Fingerprint[..12]}, labels through {m.TrainedThrough:u}");
+            if (m.Gate is { } g)
+                Console.WriteLine($"gate        AP {g.CandidateAveragePrecision:0.000} vs {g.Against} {g.IncumbentAveragePrecision:0.000} on {g.FreshLabels} fresh labels ({g.FreshLiked} liked), P(worse) {g.ProbabilityWorse:0.00}");
         }
         if (card.Confusion is { } c)
         {

@@ -16,4 +16,10 @@ public sealed class InferenceOptions
 
     /// <summary>Reasons kept per score, strongest first.</summary>
     public int MaxReasons { get; set; } = 5;
+
+    /// <summary>
+    /// Expected share of the works the model would not post that are posted anyway, to learn about them
+    /// ("trying something new"); 0 turns exploration off for everyone, a profile's <c>Explore: false</c> for one user.
+    /// </summary>
+    public double ExplorationRate { get; set; } = 0.1;
 }

@@ -12,7 +12,7 @@ namespace Konomi.Inference;
 /// the outbox is in memory, so a crash between storing and publishing would otherwise lose the message
 /// for good, and the notifier's ledger (one notification per work and target) makes a repeat harmless.
 /// </summary>
-public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Audience audience, IScoreStore scores)
+public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Exploration exploration, Audience audience, IScoreStore scores)
     : IConsumer<Batch<NewWorkDetected>>
 {
     public async Task Consume(ConsumeContext<Batch<NewWorkDetected>> context)
@@ -26,7 +26,8 @@ public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Audience audience
         {
             using var activity = KonomiTelemetry.Source.StartActivity("score new works");
             KonomiTelemetry.TagCrawlRun(run.Key);
-            foreach (var score in await scorer.ScoreAsync([.. run.Select(m => m.Work)], users, ct))
+            // Exploration picks among one crawl run's works, the way a user sees one crawl's posts.
+            foreach (var score in exploration.Apply(await scorer.ScoreAsync([.. run.Select(m => m.Work)], users, ct), users))
             {
                 var message = score.ToMessage(run.Key);
                 if (await scores.AddAsync(message, ct))

@@ -29,7 +29,9 @@ public sealed class ServingModels(
             return loaded;
 
         var bytes = await LoadBytesAsync(serving, ct);
-        var model = new ServingModel(userId, serving.Version, serving.Family, Load(serving, bytes), await LikedAsync(userId, ct));
+        var model = new ServingModel(userId, serving.Version, serving.Family, Load(serving, bytes), await LikedAsync(userId, ct),
+            // Versions trained before calibration existed show their raw scores.
+            serving.Metrics.Calibration ?? ScoreCalibration.Identity);
         _loaded[userId] = model;
         return model;
     }

@@ -11,8 +11,9 @@ public sealed record WorkScore(
     bool? Liked,
     string ModelId,
     int ModelVersion,
-    IReadOnlyList<ScoreReason> Reasons)
+    IReadOnlyList<ScoreReason> Reasons,
+    double? ExplorationProbability = null)
 {
     public WorkScored ToMessage(Guid crawlRunId) =>
-        new(crawlRunId, WorkId, UserId, Score, Threshold, Liked, ModelId, ModelVersion, Reasons);
+        new(crawlRunId, WorkId, UserId, Score, Threshold, Liked, ModelId, ModelVersion, Reasons, ExplorationProbability);
 }

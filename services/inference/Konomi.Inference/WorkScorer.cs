@@ -55,7 +55,9 @@ public sealed class WorkScorer(
         return works.Select((work, i) =>
         {
             var reasons = predictions[i].Reasons.OrderByDescending(r => Math.Abs(r.Weight)).Take(options.Value.MaxReasons).ToList();
-            var verdict = preferences.WithModel(work, user.Preferences, predictions[i].Score, model.Threshold, model.Family, reasons);
+            // Calibration is monotone: the verdict is the model's own threshold, shown on the probability scale.
+            var calibration = serving.Calibration;
+            var verdict = preferences.WithModel(work, user.Preferences, calibration.Apply(predictions[i].Score), calibration.Apply(model.Threshold), model.Family, reasons);
             // A liked work is also explained by the nearest work the user marked 興味あり, when one is near enough.
             IReadOnlyList<ScoreReason> explained = verdict.Liked == true && serving.Liked.Explain(work) is { } like
                 ? [.. verdict.Reasons, like]

@@ -19,7 +19,8 @@ public sealed class NotificationRouter(
         if (profile.Delivery == DeliveryMode.Digest && (hold is null || hold < now + options.Value.DigestDelay))
             hold = now + options.Value.DigestDelay;
 
-        var entry = new Notification(verdict.WorkId, target, profile.UserId, verdict.CrawlRunId, NotificationStatus.Pending, 0, now, hold);
+        var entry = new Notification(verdict.WorkId, target, profile.UserId, verdict.CrawlRunId, NotificationStatus.Pending, 0, now, hold,
+            ExplorationProbability: verdict.ExplorationProbability);
         // Instant delivery cannot wait for later, higher scores: the first MaxPerRun liked works of a run are
         // posted and the rest recorded as over the maximum. Digests rank by score when they are sent.
         if (profile.Delivery == DeliveryMode.Instant

@@ -71,7 +71,8 @@ public sealed partial class NotificationSweep(
                 await sender.FailAsync([entry], work is null ? "work_not_found" : "score_not_found", transient: false);
                 continue;
             }
-            items.Add(new NotifiedWork(entry, work, verdict));
+            // Whether the post explores is the ledger's to say: the score store keeps the model's verdict only.
+            items.Add(new NotifiedWork(entry, work, verdict with { ExplorationProbability = entry.ExplorationProbability }));
         }
         return items;
     }

@@ -40,9 +40,15 @@ public static class WorkMessage
         return text.ToString();
     }
 
+    /// <summary>How an exploration post is marked: not a recommendation, a try, so a 別に… on it is no surprise.</summary>
+    public const string ExplorationMark = "おためし";
+
     static string Why(WorkScored verdict)
     {
-        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"*おすすめの理由* (score {verdict.Score:0.00})"));
+        // The score is a calibrated probability: "0.80" means liked about 8 times in 10.
+        var text = new StringBuilder(verdict.ExplorationProbability is null
+            ? string.Create(CultureInfo.InvariantCulture, $"*おすすめの理由* (score {verdict.Score:0.00})")
+            : string.Create(CultureInfo.InvariantCulture, $"*{ExplorationMark}* いつもの好みとは違うかもしれない作品です (trying something new; score {verdict.Score:0.00})"));
         foreach (var reason in verdict.Reasons.Where(r => r.Weight > 0).OrderByDescending(r => r.Weight).Take(MaxReasons))
             text.Append("\n• ").Append(Escape(reason.Text));
         return text.ToString();

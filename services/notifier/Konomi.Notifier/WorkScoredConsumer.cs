@@ -6,14 +6,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Konomi.Notifier;
 
-/// <summary>Notifies liked verdicts (<c>Liked == true</c>) to their active user; everything else is not news.</summary>
+/// <summary>
+/// Notifies liked verdicts (<c>Liked == true</c>) and works picked for exploration to their active user;
+/// everything else is not news.
+/// </summary>
 public sealed partial class WorkScoredConsumer(IUserStore users, NotificationRouter router, ILogger<WorkScoredConsumer> logger)
     : IConsumer<WorkScored>
 {
     public async Task Consume(ConsumeContext<WorkScored> context)
     {
         var verdict = context.Message;
-        if (verdict.Liked != true)
+        if (!verdict.ToPost)
             return;
         KonomiTelemetry.TagCrawlRun(verdict.CrawlRunId);
         if (await users.FindAsync(verdict.UserId, context.CancellationToken) is not { Active: true } profile)

@@ -1,4 +1,5 @@
 using Konomi.Hosting;
+using Konomi.Labelling;
 using Konomi.TasteModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,10 @@ public static class Extensions
         builder.Services.AddSingleton<RetrainPlan>();
         builder.Services.AddSingleton<TrainingSets>();
         builder.Services.AddSingleton<LabelChanges>();
+        builder.Services.AddSingleton<ModelRecipes>();
+        builder.Services.AddSingleton<PromotionGate>();
         builder.Services.AddSingleton<TasteModelTrainer>();
+        builder.Services.AddLabelling();
         builder.Services.AddSingleton<ServingOverride>();
         builder.Services.AddHostedService<RetrainLoop>();
         builder.Services.AddKonomiConsumers(x =>

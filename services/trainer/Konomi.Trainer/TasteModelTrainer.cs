@@ -8,16 +8,18 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Trainer;
 
 /// <summary>
-/// Retrains one user's model: cross-validates the configured family (<c>TasteModels:Family</c>) on the user's labels, trains it on all of
-/// them, registers the version and promotes it only if its F1 is not worse than the serving version's recipe
-/// (its family, retrained on the same training folds and scored on the same test folds of the same labels).
-/// Comparing recipes on today's labels rather than against the serving model's old figures keeps the
-/// comparison fair: both see exactly the same data, and neither is scored on works it learned from.
+/// Retrains one user's model: cross-validates the configured family (<c>TasteModels:Family</c>) on stratified
+/// folds of the user's labels, fits Platt scaling on the out-of-fold scores, trains on all labels and lets the
+/// <see cref="PromotionGate"/> decide against what serves now. With no label newer than the latest version's
+/// cutoff and the same recipe, nothing is trained or registered: it would be the same model again.
 /// </summary>
 public sealed class TasteModelTrainer(
     TrainingSets sets,
     TasteModelFamilies families,
+    ModelRecipes recipes,
+    PromotionGate gate,
     ITasteModelRegistry registry,
+    IUserStore users,
     IOptions<TrainerOptions> options)
 {
     public async Task<ModelCard> TrainAsync(string userId, CancellationToken ct)
@@ -25,48 +27,64 @@ public sealed class TasteModelTrainer(
         var o = options.Value;
         var set = await sets.LoadAsync(userId, ct);
         var family = families.Default;
-        if (NotEnough(set, o) is { } why)
+        var recipe = recipes.For(family.Name);
+        if ((NotEnough(set, o) ?? await NothingNewAsync(set, recipe, ct)) is { } why)
             return new ModelCard(userId, family.Name, set.Examples.Count, set.Positives, set.MissingWorks, TrainingDecision.NotTrained, why);
 
-        int[] folds = [.. set.WorkIds.Select(id => Folds.ByHash(id, o.Folds))];
+        var liked = set.Examples.Select(e => e.Liked).ToList();
+        var folds = Folds.Stratified(set.WorkIds, liked, o.Folds);
         var evaluation = CrossValidation.Run(family, set.Examples, folds, ct);
-        var candidate = CrossValidatedMetrics.From(evaluation);
+        var profile = await users.FindAsync(userId, ct);
+        var candidate = evaluation.ToModelMetrics(profile?.MaxPerRun ?? new UserProfile(userId).MaxPerRun) with
+        {
+            Calibration = PlattScaling.Fit(evaluation.OutOfFold, liked),
+            Recipe = recipe,
+            TrainedThrough = set.NewestLabel,
+        };
         var model = family.Train(set.Examples, ct);
         var serving = await registry.FindServingAsync(userId, ct);
-        var (promote, reason) = serving is null
-            ? (true, $"first model: {set.Examples.Count} labels, {set.Positives} liked, F1 {candidate.F1:0.00} over {candidate.Folds} folds")
-            : Compare(candidate, family.Name, serving, set, folds, ct);
+        var verdict = await gate.JudgeAsync(set, evaluation.OutOfFold, recipe, serving, profile?.Preferences, ct);
+        candidate = candidate with { Gate = verdict.Evidence };
 
         var version = await registry.RegisterAsync(new TasteModelDraft(userId, family.Name, candidate, model.Serialize()), ct);
-        if (promote)
-            await registry.PromoteAsync(userId, version.Version, reason, ct);
+        if (verdict.Promote)
+            await registry.PromoteAsync(userId, version.Version, verdict.Reason, ct);
         else
-            await registry.RejectAsync(userId, version.Version, reason, ct);
-        KonomiTelemetry.ModelF1.Record(candidate.F1, new("user", userId), new("version", version.Version));
+            await registry.RejectAsync(userId, version.Version, verdict.Reason, ct);
+        Record(userId, version.Version, candidate, verdict);
 
         return new ModelCard(userId, family.Name, set.Examples.Count, set.Positives, set.MissingWorks,
-            promote ? TrainingDecision.Promoted : TrainingDecision.Rejected, reason,
+            verdict.Promote ? TrainingDecision.Promoted : TrainingDecision.Rejected, verdict.Reason,
             version.Version, candidate, evaluation.Confusion, TopFeatures(model, set));
     }
 
-    (bool, string) Compare(ModelMetrics candidate, string family, TasteModelVersion serving, TrainingSet set, IReadOnlyList<int> folds, CancellationToken ct)
+    async Task<string?> NothingNewAsync(TrainingSet set, ModelRecipe recipe, CancellationToken ct)
     {
-        // The same family with the same settings trains the same way on the same folds: measuring it twice would only cost time.
-        var current = serving.Family == family
-            ? candidate
-            : CrossValidatedMetrics.From(CrossValidation.Run(families.Get(serving.Family), set.Examples, folds, ct));
-        var same = $"serving v{serving.Version} ({serving.Family}) {current.F1:0.00} on the same {current.Folds} folds of {set.Examples.Count} labels";
-        return candidate.F1 >= current.F1
-            ? (true, $"F1 {candidate.F1:0.00} >= {same}")
-            : (false, $"F1 {candidate.F1:0.00} < {same}");
+        var latest = (await registry.ListAsync(set.UserId, ct)).FirstOrDefault();
+        if (latest?.Metrics is not { TrainedThrough: { } through, Recipe: { } trained } metrics
+            || trained.Fingerprint != recipe.Fingerprint || metrics.Examples != set.Examples.Count || set.NewestLabel > through)
+            return null;
+        return $"no new labels since v{latest.Version} ({metrics.Examples} labels through {through:u}) and the same recipe: nothing to register";
+    }
+
+    static void Record(string userId, int version, ModelMetrics metrics, PromotionGate.Verdict verdict)
+    {
+        KeyValuePair<string, object?>[] tags = [new("user", userId), new("version", version)];
+        KonomiTelemetry.ModelF1.Record(metrics.F1Pooled, tags);
+        KonomiTelemetry.GateDecisions.Add(1, new("user", userId), new("decision", verdict.Promote ? "promoted" : "rejected"));
+        if (verdict.Evidence is { } e)
+            KonomiTelemetry.GateProbabilityWorse.Record(e.ProbabilityWorse, tags);
     }
 
     static string? NotEnough(TrainingSet set, TrainerOptions o)
     {
         if (set.Examples.Count < o.MinLabels)
             return $"{set.Examples.Count} usable labels, {o.MinLabels} needed (Trainer:MinLabels)";
-        if (set.Positives == 0 || set.Positives == set.Examples.Count)
+        if (set.Positives == 0 || set.Negatives == 0)
             return $"all {set.Examples.Count} labels say the same; a model needs both 興味あり and 別に";
+        // Cross-validation needs each answer in every training part: with a single one of either, no fold can hold it out.
+        if (Math.Min(set.Positives, set.Negatives) < 2)
+            return $"{set.Positives} 興味あり and {set.Negatives} 別に: a model needs at least 2 of each to be measured";
         return null;
     }
 

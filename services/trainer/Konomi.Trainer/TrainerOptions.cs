@@ -19,4 +19,13 @@ public sealed class TrainerOptions
 
     /// <summary>Cross-validation folds, assigned by a stable hash of the work id.</summary>
     public int Folds { get; set; } = 5;
+
+    /// <summary>Fresh labels (after the serving model's cutoff, both answers present) the gate needs to judge a new recipe.</summary>
+    public int MinFreshLabels { get; set; } = 10;
+
+    /// <summary>A candidate is rejected when the paired bootstrap says it ranks worse with at least this probability.</summary>
+    public double MaxProbabilityWorse { get; set; } = 0.9;
+
+    /// <summary>Paired bootstrap resamples of the fresh labels.</summary>
+    public int BootstrapSamples { get; set; } = 1000;
 }

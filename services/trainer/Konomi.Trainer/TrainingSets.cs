@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Input;
@@ -9,8 +10,9 @@ public sealed class TrainingSets(ILabelStore labels, IWorkStore works, TasteInpu
 {
     public async Task<TrainingSet> LoadAsync(string userId, CancellationToken ct)
     {
-        var workIds = new List<string>();
+        var found = new List<Work>();
         var examples = new List<Example>();
+        var labeledAt = new List<DateTimeOffset>();
         var missing = 0;
         var current = await labels.ListAsync(userId, ct);
         var stored = await works.FindManyAsync(current.Select(l => l.WorkId), ct);
@@ -22,9 +24,10 @@ public sealed class TrainingSets(ILabelStore labels, IWorkStore works, TasteInpu
                 missing++;
                 continue;
             }
-            workIds.Add(work.Id);
+            found.Add(work);
             examples.Add(new Example(inputs.Build(work), label.Interested));
+            labeledAt.Add(label.LabeledAt);
         }
-        return new TrainingSet(userId, workIds, examples, missing);
+        return new TrainingSet(userId, found, examples, labeledAt, missing);
     }
 }

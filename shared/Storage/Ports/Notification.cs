@@ -3,6 +3,8 @@ namespace Konomi.Storage.Ports;
 /// <summary>
 /// One work for one target (a channel or a user's DM). <paramref name="HoldUntil"/> is set while
 /// quiet hours hold it. Channel and MessageTs are Slack's address of the posted message.
+/// <paramref name="ExplorationProbability"/> is set when the work was posted to explore (the model would not have
+/// posted it): the probability it was picked with.
 /// </summary>
 public sealed record Notification(
     string WorkId,
@@ -17,4 +19,5 @@ public sealed record Notification(
     string? MessageTs = null,
     string? Error = null,
     string? LeaseOwner = null,
-    DateTimeOffset? LeaseUntil = null);
+    DateTimeOffset? LeaseUntil = null,
+    double? ExplorationProbability = null);

@@ -3,6 +3,7 @@ namespace Konomi.Storage.Ports;
 /// <summary>
 /// A person Konomi recommends to. <paramref name="Channel"/> null means a direct message to
 /// <paramref name="SlackUserId"/>. Quiet hours are local times in <paramref name="TimeZone"/> (IANA id).
+/// <paramref name="Explore"/> false turns off the occasional post of a work the model would not post.
 /// </summary>
 public sealed record UserProfile(
     string UserId,
@@ -14,4 +15,5 @@ public sealed record UserProfile(
     string TimeZone = "Asia/Tokyo",
     int MaxPerRun = 20,
     bool Active = true,
-    Preferences? Preferences = null);
+    Preferences? Preferences = null,
+    bool Explore = true);

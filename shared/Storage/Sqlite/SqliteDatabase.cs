@@ -40,5 +40,12 @@ public sealed class SqliteDatabase
         await connection.OpenAsync();
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL;", CancellationToken.None);
         await connection.ExecuteAsync(SqliteSchema.Statements, CancellationToken.None);
+        foreach (var (table, column, type) in SqliteSchema.AddedColumns)
+        {
+            var present = await connection.QueryAsync($"SELECT 1 FROM pragma_table_info('{table}') WHERE name = $column",
+                r => r.GetInt64(0), CancellationToken.None, ("$column", column));
+            if (present.Count == 0)
+                await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {type}", CancellationToken.None);
+        }
     }
 }

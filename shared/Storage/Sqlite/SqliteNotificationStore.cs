@@ -7,7 +7,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
 {
     private const string Columns = """
         work_id, target, user_id, crawl_run_id, status, attempts, created_at, hold_until,
-        channel, message_ts, error, lease_owner, lease_until
+        channel, message_ts, error, lease_owner, lease_until, exploration_probability
         """;
 
     public async Task<bool> TryCreateAsync(Notification notification, CancellationToken ct = default)
@@ -16,7 +16,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
         return await connection.ExecuteAsync(
             $"""
             INSERT INTO notifications ({Columns})
-            VALUES ($work, $target, $user, $run, $status, $attempts, $created, $hold, $channel, $ts, $error, $owner, $until)
+            VALUES ($work, $target, $user, $run, $status, $attempts, $created, $hold, $channel, $ts, $error, $owner, $until, $explore)
             ON CONFLICT (work_id, target) DO NOTHING
             """,
             ct, ("$work", notification.WorkId), ("$target", notification.Target), ("$user", notification.UserId),
@@ -25,7 +25,8 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             ("$hold", notification.HoldUntil is { } hold ? StoredTime.ToTicks(hold) : null),
             ("$channel", notification.Channel), ("$ts", notification.MessageTs), ("$error", notification.Error),
             ("$owner", notification.LeaseOwner),
-            ("$until", notification.LeaseUntil is { } until ? StoredTime.ToTicks(until) : null)) == 1;
+            ("$until", notification.LeaseUntil is { } until ? StoredTime.ToTicks(until) : null),
+            ("$explore", notification.ExplorationProbability)) == 1;
     }
 
     public async Task<Notification?> TryLeaseAsync(string workId, string target, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
@@ -111,5 +112,6 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
         r.GetInt32(5), StoredTime.FromTicks(r.GetInt64(6)),
         r.GetNullableInt64(7) is { } hold ? StoredTime.FromTicks(hold) : null,
         r.GetNullableString(8), r.GetNullableString(9), r.GetNullableString(10), r.GetNullableString(11),
-        r.GetNullableInt64(12) is { } until ? StoredTime.FromTicks(until) : null);
+        r.GetNullableInt64(12) is { } until ? StoredTime.FromTicks(until) : null,
+        r.IsDBNull(13) ? null : r.GetDouble(13));
 }

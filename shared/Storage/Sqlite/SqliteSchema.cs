@@ -74,6 +74,7 @@ public static class SqliteSchema
             error TEXT,
             lease_owner TEXT,
             lease_until INTEGER,
+            exploration_probability REAL,
             PRIMARY KEY (work_id, target));
         CREATE INDEX IF NOT EXISTS notifications_message ON notifications (channel, message_ts);
         CREATE INDEX IF NOT EXISTS notifications_newest ON notifications (status, created_at DESC);
@@ -93,4 +94,10 @@ public static class SqliteSchema
             user_id TEXT PRIMARY KEY,
             profile TEXT NOT NULL);
         """;
+
+    /// <summary>Columns added after a table's first release: (table, column, type), added to older files on start.</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Type)> AddedColumns =
+    [
+        ("notifications", "exploration_probability", "REAL"),
+    ];
 }

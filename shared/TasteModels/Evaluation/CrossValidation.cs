@@ -22,6 +22,7 @@ public static class CrossValidation
         if (folds.Count != examples.Count)
             throw new ArgumentException($"{folds.Count} fold numbers for {examples.Count} examples.", nameof(folds));
         var results = new List<FoldResult>();
+        var outOfFold = new double[examples.Count];
         foreach (var fold in folds.Distinct().Order())
         {
             ct.ThrowIfCancellationRequested();
@@ -36,10 +37,18 @@ public static class CrossValidation
             clock.Restart();
             var predictions = model.Predict(testSet.Select(e => e.Input).ToArray());
             var scoreSeconds = clock.Elapsed.TotalSeconds;
+            var at = 0;
+            for (var i = 0; i < examples.Count; i++)
+                if (folds[i] == fold) outOfFold[i] = predictions[at++].Score;
 
             var metrics = ClassificationMetrics.Measure(predictions.Select(p => p.Score).ToArray(), testSet.Select(e => e.Liked).ToArray(), model.Threshold);
             results.Add(new FoldResult(fold, trainSet.Length, testSet.Length, metrics, trainSeconds, scoreSeconds));
         }
-        return new CrossValidationResult(family, examples.Count, examples.Count(e => e.Liked), results);
+        return new CrossValidationResult(family, examples.Count, examples.Count(e => e.Liked), results)
+        {
+            OutOfFold = outOfFold,
+            Liked = [.. examples.Select(e => e.Liked)],
+            FoldOf = [.. folds],
+        };
     }
 }

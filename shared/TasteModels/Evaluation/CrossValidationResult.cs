@@ -1,8 +1,13 @@
+using System.Text.Json.Serialization;
 using Konomi.Storage.Ports;
 
 namespace Konomi.TasteModels.Evaluation;
 
-/// <summary>Per-fold results and their means; <see cref="ToModelMetrics"/> is what the model registry stores.</summary>
+/// <summary>
+/// Per-fold results, their means, and the figures a user would see: F1 pooled from the summed confusion matrix,
+/// average precision and precision@k of the pooled out-of-fold scores, beside "post everything".
+/// <see cref="ToModelMetrics"/> is what the model registry stores.
+/// </summary>
 public sealed record CrossValidationResult(string Family, int Examples, int Positives, IReadOnlyList<FoldResult> Folds)
 {
     public double Accuracy => Mean(m => m.Accuracy);
@@ -13,16 +18,54 @@ public sealed record CrossValidationResult(string Family, int Examples, int Posi
     public double PrAuc => Mean(m => m.PrAuc);
     public double Threshold => Mean(m => m.Threshold);
 
+    /// <summary>Each example's score from the fold model that never saw it, in example order.</summary>
+    [JsonIgnore] public IReadOnlyList<double> OutOfFold { get; init; } = [];
+
+    [JsonIgnore] public IReadOnlyList<bool> Liked { get; init; } = [];
+
+    [JsonIgnore] public IReadOnlyList<int> FoldOf { get; init; } = [];
+
     /// <summary>Summed over folds: every example is counted once, in the fold where it was a test example.</summary>
     public ConfusionMatrix Confusion => Folds.Select(f => f.Metrics.Confusion).Aggregate(new ConfusionMatrix(0, 0, 0, 0), (a, b) => a + b);
+
+    /// <summary>F1 of the summed TP/FP/FN: every decision counts once, however the folds fell.</summary>
+    public double F1Pooled => Confusion is var c && c.TruePositives == 0 ? 0 : 2.0 * c.TruePositives / (2 * c.TruePositives + c.FalsePositives + c.FalseNegatives);
+
+    /// <summary>Average precision of the pooled out-of-fold scores.</summary>
+    public double AveragePrecision => Ranking.AveragePrecision(OutOfFold, Liked);
+
+    /// <summary>F1 of posting every work: the trivial policy a model must beat.</summary>
+    public double PostEverythingF1 => Examples == 0 ? 0 : 2.0 * Positives / (Examples + Positives);
+
+    /// <summary>
+    /// Share of liked works among each test fold's k best-scored ones (a fold stands for one crawl, k for the
+    /// user's MaxPerRun), averaged over folds.
+    /// </summary>
+    public double PrecisionAtK(int k)
+    {
+        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be at least 1.");
+        return Folds.Average(f =>
+        {
+            var top = Enumerable.Range(0, OutOfFold.Count).Where(i => FoldOf[i] == f.Fold)
+                .OrderByDescending(i => OutOfFold[i]).ThenBy(i => i).Take(k).ToList();
+            return top.Count == 0 ? 0 : (double)top.Count(i => Liked[i]) / top.Count;
+        });
+    }
 
     /// <summary>Mean seconds to train one fold's model.</summary>
     public double TrainSeconds => Folds.Average(f => f.TrainSeconds);
 
     public double ScoresPerSecond => Folds.Sum(f => f.TestExamples) / Math.Max(Folds.Sum(f => f.ScoreSeconds), 1e-9);
 
-    public ModelMetrics ToModelMetrics() =>
-        new(Examples, Positives, Folds.Count, Accuracy, Precision, Recall, F1, RocAuc, PrAuc, Threshold);
+    public ModelMetrics ToModelMetrics(int k = 20) =>
+        new(Examples, Positives, Folds.Count, Accuracy, Precision, Recall, F1, RocAuc, PrAuc, Threshold)
+        {
+            F1Pooled = F1Pooled,
+            AveragePrecision = AveragePrecision,
+            PrecisionAtK = PrecisionAtK(k),
+            K = k,
+            PostEverythingF1 = PostEverythingF1,
+        };
 
     private double Mean(Func<ClassificationMetrics, double> metric) => Folds.Average(f => metric(f.Metrics));
 }

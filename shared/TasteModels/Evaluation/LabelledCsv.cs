@@ -4,7 +4,7 @@ namespace Konomi.TasteModels.Evaluation;
 
 /// <summary>
 /// The <c>konomi eval</c> data file: header <c>id,text,label[,fold]</c>, label 0 or 1. Without a fold column
-/// the folds come from a stable hash of the id.
+/// the folds are stratified by label, in the order of a stable hash of the id.
 /// </summary>
 public static class LabelledCsv
 {
@@ -36,7 +36,7 @@ public static class LabelledCsv
                 "0" => false,
                 var other => throw new FormatException($"line {line}: label '{other}' is not 0 or 1"),
             };
-            var fold = Folds.ByHash(id, folds);
+            var fold = 0;
             if (hasFold && !int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out fold))
                 throw new FormatException($"line {line}: fold '{fields[3]}' is not an integer");
             ids.Add(id);
@@ -46,6 +46,7 @@ public static class LabelledCsv
         if (examples.Count == 0) throw new FormatException("the file has a header but no examples");
         if (examples.All(e => e.Liked) || examples.All(e => !e.Liked))
             throw new FormatException("every label is the same; a taste model needs both 0 and 1");
+        if (!hasFold) foldOf = [.. Folds.Stratified(ids, [.. examples.Select(e => e.Liked)], folds)];
         if (foldOf.Distinct().Count() < 2) throw new FormatException("all examples are in one fold; cross-validation needs at least two");
         return new LabelledData(ids, examples, foldOf);
     }

@@ -37,9 +37,16 @@ public static class LabelledWorks
             if (line.Label is not (0 or 1)) throw new FormatException($"line {number}: label must be 0 or 1");
             ids.Add(line.Work.Id);
             examples.Add(new Example(builder.Build(line.Work), line.Label == 1));
-            foldOf.Add(line.Fold ?? Folds.ByHash(line.Work.Id, folds));
+            foldOf.Add(line.Fold ?? -1);
         }
         if (examples.Count == 0) throw new FormatException("the file holds no labelled works");
+        // Lines without a fold are dealt stratified folds among themselves.
+        var unfolded = Enumerable.Range(0, ids.Count).Where(i => foldOf[i] < 0).ToList();
+        if (unfolded.Count > 0)
+        {
+            var dealt = Folds.Stratified([.. unfolded.Select(i => ids[i])], [.. unfolded.Select(i => examples[i].Liked)], folds);
+            for (var j = 0; j < unfolded.Count; j++) foldOf[unfolded[j]] = dealt[j];
+        }
         return new LabelledData(ids, examples, foldOf);
     }
 }

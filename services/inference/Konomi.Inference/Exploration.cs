@@ -1,0 +1,56 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Konomi.Hosting;
+using Konomi.Labelling;
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Inference;
+
+/// <summary>
+/// Picks a few works per crawl run and user that the model would not post and posts them anyway, so the model
+/// also learns about what it does not yet like (otherwise only its own picks are ever clicked). Among a user's
+/// works with a "not liked" verdict (never a blocked one), Rate × their number are picked in expectation, each
+/// with probability proportional to its score plus a floor, capped at 1. The draw is a hash of (user, work), so a
+/// redelivered batch picks the same works. The probability is kept on the score and the notification.
+/// </summary>
+public sealed class Exploration(IOptions<InferenceOptions> options)
+{
+    // Every candidate keeps a chance, however low the model scores it.
+    const double Floor = 0.05;
+
+    public IReadOnlyList<WorkScore> Apply(IReadOnlyList<WorkScore> scores, IReadOnlyList<UserProfile> users)
+    {
+        var rate = options.Value.ExplorationRate;
+        if (rate <= 0) return scores;
+        var exploring = users.Where(u => u.Explore).Select(u => u.UserId).ToHashSet();
+        var picked = new Dictionary<WorkScore, double>(ReferenceEqualityComparer.Instance);
+        foreach (var user in scores.Where(s => exploring.Contains(s.UserId)).GroupBy(s => s.UserId))
+        {
+            var candidates = user.Where(IsCandidate).ToList();
+            var total = candidates.Sum(Weight);
+            foreach (var candidate in candidates)
+            {
+                var probability = Math.Min(1, rate * candidates.Count * Weight(candidate) / total);
+                if (Draw(candidate.UserId, candidate.WorkId) < probability)
+                    picked[candidate] = probability;
+            }
+        }
+        if (picked.Count == 0) return scores;
+        KonomiTelemetry.Explorations.Add(picked.Count);
+        return [.. scores.Select(s => picked.TryGetValue(s, out var p) ? s with { ExplorationProbability = p } : s)];
+    }
+
+    // A work without a verdict has nothing to learn from yet; a blocked one was refused by the user.
+    static bool IsCandidate(WorkScore s) =>
+        s.Liked == false && !s.Reasons.Any(r => r.Source == PreferenceScorer.Source && r.Weight < 0);
+
+    static double Weight(WorkScore s) => Math.Max(s.Score, 0) + Floor;
+
+    static double Draw(string userId, string workId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{workId}"));
+        return BinaryPrimitives.ReadUInt64LittleEndian(hash) / (ulong.MaxValue + 1.0);
+    }
+}

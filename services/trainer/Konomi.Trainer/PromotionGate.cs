@@ -1,0 +1,66 @@
+using System.Globalization;
+using Konomi.Labelling;
+using Konomi.Storage.Ports;
+using Konomi.TasteModels;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Trainer;
+
+/// <summary>
+/// Decides whether a candidate replaces what serves now. The incumbent is judged as it is: the frozen serving
+/// version (its own bytes, never retrained) on the labels given after its training cutoff, or, for a first
+/// model, the cold-start scorer (preferences, else popularity) on every label. The candidate is judged on the
+/// same labels by its cross-fitted scores (each from a fold model that never saw that label). The rule:
+/// <list type="bullet">
+/// <item>at least <see cref="TrainerOptions.MinFreshLabels"/> fresh labels with both answers: paired bootstrap
+/// of average precision; rejected when P(candidate worse) ≥ <see cref="TrainerOptions.MaxProbabilityWorse"/>;</item>
+/// <item>fewer: the serving recipe with more labels is promoted (the recipe already earned its place); a different
+/// recipe is rejected until there is evidence for it; a first model is promoted (the cold-start scorer has
+/// nothing it can lose to on so few labels).</item>
+/// </list>
+/// </summary>
+public sealed class PromotionGate(
+    ITasteModelRegistry registry, TasteModelFamilies families, PreferenceScorer coldStart, IOptions<TrainerOptions> options)
+{
+    public sealed record Verdict(bool Promote, string Reason, GateEvidence? Evidence);
+
+    public async Task<Verdict> JudgeAsync(
+        TrainingSet set, IReadOnlyList<double> candidateOutOfSample, ModelRecipe recipe, TasteModelVersion? serving, Preferences? preferences, CancellationToken ct)
+    {
+        if (serving is null)
+        {
+            var coldScores = set.Works.Select(w => coldStart.ColdStart(w, preferences, hasLabels: false).Score).ToList();
+            return Judge("cold start", [.. Enumerable.Range(0, set.Examples.Count)], set, candidateOutOfSample, coldScores, sameRecipe: true, first: true);
+        }
+
+        var cutoff = serving.Metrics.TrainedThrough ?? serving.CreatedAt;
+        var fresh = Enumerable.Range(0, set.Examples.Count).Where(i => set.LabeledAt[i] > cutoff).ToList();
+        var frozen = families.Load(serving.Family, await registry.LoadBytesAsync(serving.UserId, serving.Version, ct));
+        var servingScores = frozen.Predict([.. fresh.Select(i => set.Examples[i].Input)]).Select(p => p.Score).ToList();
+        var sameRecipe = serving.Metrics.Recipe?.Fingerprint == recipe.Fingerprint;
+        return Judge($"serving v{serving.Version} ({serving.Family})", fresh, set, candidateOutOfSample, servingScores, sameRecipe, first: false);
+    }
+
+    Verdict Judge(string against, IReadOnlyList<int> fresh, TrainingSet set, IReadOnlyList<double> candidate, IReadOnlyList<double> incumbent, bool sameRecipe, bool first)
+    {
+        var o = options.Value;
+        var liked = fresh.Select(i => set.Examples[i].Liked).ToList();
+        var positives = liked.Count(l => l);
+        if (fresh.Count < o.MinFreshLabels || positives == 0 || positives == fresh.Count)
+        {
+            var little = $"{fresh.Count} fresh labels ({positives} liked) against {against}, {o.MinFreshLabels} with both answers needed to compare (Trainer:MinFreshLabels)";
+            if (first) return new(true, $"first model; {little}", null);
+            return sameRecipe
+                ? new(true, $"same recipe as {against} with more labels; {little}", null)
+                : new(false, $"a new recipe needs evidence; {little}", null);
+        }
+
+        var result = PairedBootstrap.Compare([.. fresh.Select(i => candidate[i])], incumbent, liked, o.BootstrapSamples);
+        var evidence = new GateEvidence(against, fresh.Count, positives, result.Candidate, result.Incumbent, result.ProbabilityWorse, result.Low, result.High);
+        var figures = string.Create(CultureInfo.InvariantCulture,
+            $"AP {result.Candidate:0.000} vs {against} {result.Incumbent:0.000} on {fresh.Count} fresh labels ({positives} liked); P(worse) {result.ProbabilityWorse:0.00}, difference 90% [{result.Low:+0.000;-0.000}, {result.High:+0.000;-0.000}]");
+        return result.ProbabilityWorse >= o.MaxProbabilityWorse
+            ? new(false, $"worse: {figures}", evidence)
+            : new(true, $"not worse: {figures}", evidence);
+    }
+}
