@@ -1,20 +1,30 @@
 namespace Konomi.TasteModels.Learning;
 
-/// <summary>A logistic regression plus its threshold, both chosen on the training data it is given.</summary>
-public sealed record LinearHead(LinearModel Model, double Threshold, double C)
+/// <summary>
+/// Features for one inner fold, fitted on its training rows only (an IDF or a vocabulary must not see the
+/// held-out rows, or inner cross-validation is optimistic and picks C and the threshold for that optimism).
+/// </summary>
+public delegate (SparseRows Train, SparseRows Held) FoldFeatures(int[] trainRows, int[] heldRows);
+
+/// <summary>
+/// A logistic regression plus its threshold, both chosen on the training data it is given, and the
+/// out-of-fold scores (at the chosen C) they were chosen on; null when too few examples allowed no inner folds.
+/// </summary>
+public sealed record LinearHead(LinearModel Model, double Threshold, double C, double[]? OutOfFold)
 {
     /// <summary>
     /// Inner cross-validation over the training rows picks C (when several are offered) and the threshold
     /// from out-of-fold scores; the final model is then fitted on every row. Nothing outside
-    /// <paramref name="x"/> is ever looked at.
+    /// <paramref name="x"/> is ever looked at. <paramref name="foldFeatures"/> refits the features per
+    /// inner fold when they are learned from data; without it the rows of <paramref name="x"/> are used as they are.
     /// </summary>
-    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct)
+    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null)
     {
         var smallerClass = Math.Min(liked.Count(l => l), liked.Count(l => !l));
         if (smallerClass == 0) throw new ArgumentException("Training needs both liked and not-liked examples.", nameof(liked));
         // Every inner training part must hold both classes; with a single example of one, no inner CV is possible.
         var innerFolds = Math.Min(rule.InnerFolds, smallerClass);
-        if (innerFolds < 2) return new LinearHead(LogisticRegression.Fit(x, liked, cGrid[0], ct: ct), 0.5, cGrid[0]);
+        if (innerFolds < 2) return new LinearHead(LogisticRegression.Fit(x, liked, cGrid[0], ct: ct), 0.5, cGrid[0], null);
 
         var folds = InnerFolds.Assign(liked, innerFolds);
         var outOfFold = cGrid.Select(_ => new double[x.Count]).ToArray();
@@ -30,13 +40,13 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C)
             }
             var train = Enumerable.Range(0, x.Count).Where(i => folds[i] != fold).ToArray();
             var held = Enumerable.Range(0, x.Count).Where(i => folds[i] == fold).ToArray();
-            var trainRows = x.Select(train);
+            var (trainRows, heldRows) = foldFeatures?.Invoke(train, held) ?? (x.Select(train), x.Select(held));
             var trainLiked = train.Select(i => liked[i]).ToArray();
             LinearModel? previous = null;
             for (var k = 0; k < cGrid.Count; k++)
             {
                 previous = LogisticRegression.Fit(trainRows, trainLiked, cGrid[k], previous, ct);
-                foreach (var i in held) outOfFold[k][i] = previous.Score(x, i);
+                for (var h = 0; h < held.Length; h++) outOfFold[k][held[h]] = previous.Score(heldRows, h);
             }
         });
 
@@ -50,7 +60,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C)
             if (f1 > bestF1) (bestF1, best) = (f1, k);
         }
         var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct);
-        return new LinearHead(model, thresholds[best], cGrid[best]);
+        return new LinearHead(model, thresholds[best], cGrid[best], outOfFold[best]);
     }
 
     private static double F1(double[] scores, IReadOnlyList<bool> liked, double threshold)

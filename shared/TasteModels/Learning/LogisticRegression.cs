@@ -8,9 +8,10 @@ namespace Konomi.TasteModels.Learning;
 public static class LogisticRegression
 {
     private const int Memory = 10;
-    private const int MaxIterations = 400;
+    internal const int MaxIterations = 400;
 
-    public static LinearModel Fit(SparseRows x, IReadOnlyList<bool> liked, double c, LinearModel? start = null, CancellationToken ct = default)
+    /// <summary>The fitted model; <see cref="LinearModel.Converged"/> is false when it stopped at <paramref name="maxIterations"/>.</summary>
+    public static LinearModel Fit(SparseRows x, IReadOnlyList<bool> liked, double c, LinearModel? start = null, CancellationToken ct = default, int maxIterations = MaxIterations)
     {
         var n = x.Count;
         var d = x.Width;
@@ -41,28 +42,28 @@ public static class LogisticRegression
         var f = Objective(theta, z, scale, target, d);
         Gradient(x, theta, z, scale, target, gradient);
 
-        var s = new double[Memory][];
-        var y = new double[Memory][];
-        var rho = new double[Memory];
-        var stored = 0;
-        var newest = -1;
+        var history = new CurvaturePairs(Memory, d + 1);
         var direction = new double[d + 1];
         var zDirection = new double[n];
-        var alpha = new double[Memory];
         var newGradient = new double[d + 1];
+        var stepTaken = new double[d + 1];
+        var change = new double[d + 1];
 
         // scikit-learn's lbfgs stops at a max-abs gradient of 1e-4 on an objective C times smaller than ours.
         var tolerance = 1e-4 * c;
-        for (var iteration = 0; iteration < MaxIterations && MaxAbs(gradient) > tolerance; iteration++)
+        var converged = false;
+        for (var iteration = 0; ; iteration++)
         {
+            if (MaxAbs(gradient) <= tolerance) { converged = true; break; }
+            if (iteration == maxIterations) break;
             ct.ThrowIfCancellationRequested();
-            TwoLoop(gradient, direction, s, y, rho, stored, newest, alpha);
+            history.Direction(gradient, direction);
             var slope = Dot(gradient, direction);
             if (slope >= 0)
             {
                 for (var j = 0; j <= d; j++) direction[j] = -gradient[j];
                 slope = Dot(gradient, direction);
-                stored = 0;
+                history.Clear();
             }
 
             Margins(x, direction, zDirection);
@@ -76,7 +77,7 @@ public static class LogisticRegression
             var wDotW = 0.0;
             for (var j = 0; j < d; j++) wDotW += theta[j] * theta[j];
 
-            var step = stored == 0 ? Math.Min(1, 1 / Math.Sqrt(Dot(gradient, gradient))) : 1.0;
+            var step = history.Count == 0 ? Math.Min(1, 1 / Math.Sqrt(Dot(gradient, gradient))) : 1.0;
             double next;
             var halvings = 0;
             while (true)
@@ -86,57 +87,27 @@ public static class LogisticRegression
                 if (next <= f + 1e-4 * step * slope || ++halvings > 40) break;
                 step *= 0.5;
             }
-            if (halvings > 40) break;
+            // No decrease along a descent direction: as far as floating point goes, this is the minimum.
+            if (halvings > 40) { converged = true; break; }
 
             for (var j = 0; j <= d; j++) theta[j] += step * direction[j];
             for (var i = 0; i < n; i++) z[i] += step * zDirection[i];
             Gradient(x, theta, z, scale, target, newGradient);
 
-            newest = (newest + 1) % Memory;
-            s[newest] ??= new double[d + 1];
-            y[newest] ??= new double[d + 1];
             for (var j = 0; j <= d; j++)
             {
-                s[newest][j] = step * direction[j];
-                y[newest][j] = newGradient[j] - gradient[j];
+                stepTaken[j] = step * direction[j];
+                change[j] = newGradient[j] - gradient[j];
             }
-            var sy = Dot(s[newest], y[newest]);
-            if (sy > 1e-12)
-            {
-                rho[newest] = 1 / sy;
-                stored = Math.Min(stored + 1, Memory);
-            }
-            else newest = (newest + Memory - 1) % Memory;
+            history.TryAdd(stepTaken, change);
 
             (gradient, newGradient) = (newGradient, gradient);
             var stalled = (f - next) <= 2.2e-9 * Math.Max(1, Math.Abs(f));
             f = next;
-            if (stalled) break;
+            if (stalled) { converged = true; break; }
         }
 
-        return new LinearModel(theta[..d], theta[d]);
-    }
-
-    private static void TwoLoop(double[] gradient, double[] direction, double[][] s, double[][] y, double[] rho, int stored, int newest, double[] alpha)
-    {
-        for (var j = 0; j < direction.Length; j++) direction[j] = -gradient[j];
-        for (var k = 0; k < stored; k++)
-        {
-            var m = (newest - k + Memory) % Memory;
-            alpha[m] = rho[m] * Dot(s[m], direction);
-            Axpy(-alpha[m], y[m], direction);
-        }
-        if (stored > 0)
-        {
-            var gamma = Dot(s[newest], y[newest]) / Dot(y[newest], y[newest]);
-            for (var j = 0; j < direction.Length; j++) direction[j] *= gamma;
-        }
-        for (var k = stored - 1; k >= 0; k--)
-        {
-            var m = (newest - k + Memory) % Memory;
-            var beta = rho[m] * Dot(y[m], direction);
-            Axpy(alpha[m] - beta, s[m], direction);
-        }
+        return new LinearModel(theta[..d], theta[d]) { Converged = converged };
     }
 
     private static void Margins(SparseRows x, double[] theta, double[] z)
@@ -172,17 +143,7 @@ public static class LogisticRegression
     private static double LogLoss(double z, double target) =>
         (z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - target * z;
 
-    private static double Dot(double[] a, double[] b)
-    {
-        var sum = 0.0;
-        for (var j = 0; j < a.Length; j++) sum += a[j] * b[j];
-        return sum;
-    }
-
-    private static void Axpy(double a, double[] x, double[] y)
-    {
-        for (var j = 0; j < y.Length; j++) y[j] += a * x[j];
-    }
+    private static double Dot(double[] a, double[] b) => CurvaturePairs.Dot(a, b);
 
     private static double MaxAbs(double[] v)
     {

@@ -17,13 +17,27 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
 
     public ITasteModel Train(IReadOnlyList<Example> examples, CancellationToken ct = default)
     {
-        var inputs = examples.Select(e => e.Input).ToArray();
-        var liked = examples.Select(e => e.Liked).ToArray();
-        var vectorizer = NgramVectorizer.Fit(inputs, _options);
-        var rows = vectorizer.Transform(inputs);
-        var head = LinearHead.Train(rows, liked, _options.CGrid, _options.Threshold, ct);
-        var weights = head.Model.Weights.Select(w => (float)w).ToArray();
+        var (vectorizer, head) = TrainHead(examples, ct);
+        var weights = new float[head.Model.Weights.Length];
+        for (var j = 0; j < weights.Length; j++) weights[j] = (float)head.Model.Weights[j];
         return new NgramModel(vectorizer, weights, head.Model.Bias, head.Threshold, _options.Reasons);
+    }
+
+    /// <summary>Texts are hashed once; each inner fold then fits its own vocabulary and idf on its training rows.</summary>
+    internal (NgramVectorizer Vectorizer, LinearHead Head) TrainHead(IReadOnlyList<Example> examples, CancellationToken ct)
+    {
+        var inputs = new TasteInput[examples.Count];
+        var liked = new bool[examples.Count];
+        for (var i = 0; i < examples.Count; i++) (inputs[i], liked[i]) = (examples[i].Input, examples[i].Liked);
+        var hashed = HashedInput.HashAll(inputs, _options.MinN, _options.MaxN, _options.Words);
+        var all = Enumerable.Range(0, inputs.Length).ToArray();
+        var vectorizer = NgramVectorizer.Fit(hashed, all, _options);
+        var head = LinearHead.Train(vectorizer.Transform(hashed, all), liked, _options.CGrid, _options.Threshold, ct, (train, held) =>
+        {
+            var inner = NgramVectorizer.Fit(hashed, train, _options);
+            return (inner.Transform(hashed, train), inner.Transform(hashed, held));
+        });
+        return (vectorizer, head);
     }
 
     public ITasteModel Deserialize(byte[] bytes) => NgramModelFormat.Read(bytes);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Konomi.TasteModels.Learning;
 
 namespace Konomi.TasteModels.Ngram;
@@ -25,36 +26,40 @@ internal sealed class NgramVectorizer
     public uint[] Keys { get; }
     public float[] Idf { get; }
 
-    public static NgramVectorizer Fit(IReadOnlyList<TasteInput> inputs, NgramOptions options)
+    /// <summary>Document frequencies and idf from the given rows only: an inner fold never sees its held-out rows.</summary>
+    public static NgramVectorizer Fit(IReadOnlyList<HashedInput> inputs, IReadOnlyList<int> rows, NgramOptions options)
     {
         var documentFrequency = new Dictionary<uint, int>();
-        var keys = new List<uint>();
-        foreach (var input in inputs)
+        foreach (var row in rows)
         {
-            keys.Clear();
-            CollectKeys(input, options.MinN, options.MaxN, options.Words, keys);
-            keys.Sort();
-            for (var k = 0; k < keys.Count; k++)
-                if (k == 0 || keys[k] != keys[k - 1])
-                    documentFrequency[keys[k]] = documentFrequency.GetValueOrDefault(keys[k]) + 1;
+            CountDistinct(inputs[row].Text, documentFrequency);
+            CountDistinct(inputs[row].Facets, documentFrequency);
         }
-        var sorted = documentFrequency.Where(f => f.Value >= options.MinDocuments).Select(f => f.Key).Order().ToArray();
-        var idf = sorted.Select(key => (float)(Math.Log((1.0 + inputs.Count) / (1.0 + documentFrequency[key])) + 1)).ToArray();
+        var kept = new List<uint>(documentFrequency.Count);
+        foreach (var (key, frequency) in documentFrequency)
+            if (frequency >= options.MinDocuments) kept.Add(key);
+        var sorted = kept.ToArray();
+        Array.Sort(sorted);
+        var idf = new float[sorted.Length];
+        for (var j = 0; j < sorted.Length; j++)
+            idf[j] = (float)(Math.Log((1.0 + rows.Count) / (1.0 + documentFrequency[sorted[j]])) + 1);
         return new NgramVectorizer(options.MinN, options.MaxN, options.Words, options.FacetWeight, sorted, idf);
     }
 
-    public SparseRows Transform(IReadOnlyList<TasteInput> inputs)
+    public SparseRows Transform(IReadOnlyList<HashedInput> inputs, IReadOnlyList<int> rows)
     {
-        var rows = new SparseRows(Keys.Length);
-        var keys = new List<uint>();
+        var result = new SparseRows(Keys.Length);
         var columns = new List<int>();
         var values = new List<float>();
-        foreach (var input in inputs)
+        foreach (var row in rows)
         {
-            Vector(input, keys, columns, values);
-            rows.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(columns), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values));
+            columns.Clear();
+            values.Clear();
+            AddBlock(inputs[row].Text, columns, values, sublinear: true, length: 1.0);
+            AddBlock(inputs[row].Facets, columns, values, sublinear: false, length: FacetWeight);
+            result.Add(CollectionsMarshal.AsSpan(columns), CollectionsMarshal.AsSpan(values));
         }
-        return rows;
+        return result;
     }
 
     /// <summary>The TF-IDF vector of one input; returns where its facet columns begin. <paramref name="keys"/> is scratch space.</summary>
@@ -66,26 +71,26 @@ internal sealed class NgramVectorizer
         var sink = new KeyList(keys);
         NgramHashing.Text(input.Text, MinN, MaxN, Words, ref sink);
         keys.Sort();
-        AddBlock(keys, columns, values, sublinear: true, length: 1.0);
+        AddBlock(CollectionsMarshal.AsSpan(keys), columns, values, sublinear: true, length: 1.0);
         var textEnd = columns.Count;
         keys.Clear();
         foreach (var facet in input.Facets) keys.Add(NgramHashing.Facet(facet));
         keys.Sort();
-        AddBlock(keys, columns, values, sublinear: false, length: FacetWeight);
+        AddBlock(CollectionsMarshal.AsSpan(keys), columns, values, sublinear: false, length: FacetWeight);
         return textEnd;
     }
 
     public bool TryColumn(uint key, out int column) => _columns.TryGetValue(key, out column);
 
-    private void AddBlock(List<uint> sortedKeys, List<int> columns, List<float> values, bool sublinear, double length)
+    private void AddBlock(ReadOnlySpan<uint> sortedKeys, List<int> columns, List<float> values, bool sublinear, double length)
     {
         var from = columns.Count;
         var squares = 0.0;
-        for (var k = 0; k < sortedKeys.Count;)
+        for (var k = 0; k < sortedKeys.Length;)
         {
             var key = sortedKeys[k];
             var tf = 0;
-            for (; k < sortedKeys.Count && sortedKeys[k] == key; k++) tf++;
+            for (; k < sortedKeys.Length && sortedKeys[k] == key; k++) tf++;
             if (!_columns.TryGetValue(key, out var column)) continue;
             var value = (sublinear ? 1 + Math.Log(tf) : 1) * Idf[column];
             columns.Add(column);
@@ -97,15 +102,10 @@ internal sealed class NgramVectorizer
         for (var k = from; k < values.Count; k++) values[k] *= factor;
     }
 
-    private static void CollectKeys(TasteInput input, int minN, int maxN, bool words, List<uint> keys)
+    private static void CountDistinct(uint[] sortedKeys, Dictionary<uint, int> documentFrequency)
     {
-        var sink = new KeyList(keys);
-        NgramHashing.Text(input.Text, minN, maxN, words, ref sink);
-        foreach (var facet in input.Facets) keys.Add(NgramHashing.Facet(facet));
-    }
-
-    private readonly struct KeyList(List<uint> keys) : IOccurrenceSink
-    {
-        public void Add(uint key, int start, int length) => keys.Add(key);
+        for (var k = 0; k < sortedKeys.Length; k++)
+            if (k == 0 || sortedKeys[k] != sortedKeys[k - 1])
+                CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, sortedKeys[k], out _)++;
     }
 }
