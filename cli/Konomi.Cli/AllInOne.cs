@@ -1,3 +1,4 @@
+using Konomi.Cli.Terminal;
 using Konomi.Crawler;
 using Konomi.Feedback;
 using Konomi.Hosting;
@@ -14,13 +15,16 @@ namespace Konomi.Cli;
 /// </summary>
 public static class AllInOne
 {
-    public static WebApplicationBuilder CreateBuilder(string? dataDir, string? baseUrl, IDictionary<string, string?>? overrides = null)
+    /// <param name="mayCreate">Whether this command may start a new store (see <see cref="DataDirectory"/>).</param>
+    public static WebApplicationBuilder CreateBuilder(string? dataDir, string? baseUrl, IDictionary<string, string?>? overrides = null, bool mayCreate = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "konomi" });
         var settings = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
         if (dataDir is not null) settings["Storage:DataDirectory"] = dataDir;
         if (baseUrl is not null) settings["Crawler:BaseUrl"] = baseUrl;
         builder.Configuration.AddInMemoryCollection(settings);
+        DataDirectory.Check(builder.Configuration, mayCreate);
+        builder.AddKonomiConsole();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
 

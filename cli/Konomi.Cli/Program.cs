@@ -1,3 +1,3 @@
 using Konomi.Cli;
 
-return await KonomiCommand.Create().Parse(args).InvokeAsync();
+return await KonomiCommand.InvokeAsync(args);

@@ -42,5 +42,5 @@ public static class Sample
             Enumerable.Range(0, size).Select(i => (byte)(i * 31)).ToArray());
 
     /// <summary>Records hold lists, which compare by reference; their JSON compares by value.</summary>
-    public static string Json<T>(T value) => JsonSerializer.Serialize(value, StorageJson.Options);
+    public static string Json<T>(T value) => JsonSerializer.Serialize(value, KonomiJson.Options);
 }

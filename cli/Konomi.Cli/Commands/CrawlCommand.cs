@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
+using Konomi.Contracts;
 using Konomi.Crawler;
 using Konomi.Hosting;
-using Konomi.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Konomi.Cli.Commands;
 
@@ -44,7 +43,7 @@ public static class CrawlCommand
             await host.StartAsync(ct);
             var cycle = host.Services.GetRequiredService<CrawlCycle>();
             var report = parse.GetValue(backfill) ? await cycle.RunAsync(parse.GetValue(pages), ct) : await cycle.RunOnceAsync(ct);
-            parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, JsonSerializerOptions.Web));
+            parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, KonomiJson.Options));
             await host.StopAsync(ct);
             return 0;
         });
@@ -53,14 +52,10 @@ public static class CrawlCommand
 
     static IHost CreateHost(string? dataDir, string? baseUrl, bool scheduled)
     {
-        var builder = Host.CreateApplicationBuilder();
-        var settings = new Dictionary<string, string?> { ["Crawler:ScheduleEnabled"] = scheduled ? null : "false" };
-        if (dataDir is not null) settings["Storage:DataDirectory"] = dataDir;
+        var settings = new Dictionary<string, string?>();
+        if (!scheduled) settings["Crawler:ScheduleEnabled"] = "false";
         if (baseUrl is not null) settings["Crawler:BaseUrl"] = baseUrl;
-        builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
-        // stdout carries the report; logs go to stderr.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddKonomiStorage();
+        var builder = StoreHost.CreateBuilder(dataDir, settings, mayCreate: true);
         builder.AddCrawler();
         builder.AddKonomiBus();
         if (string.IsNullOrWhiteSpace(builder.Configuration["RabbitMq:Host"]))

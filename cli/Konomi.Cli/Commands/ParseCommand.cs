@@ -1,76 +1,72 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Konomi.Contracts;
 using Konomi.Crawler;
 using Konomi.Crawler.Parsing;
 
 namespace Konomi.Cli.Commands;
 
-/// <summary><c>konomi parse FILE</c>: what the crawler reads from a saved DLsite page or JSON, as JSON on stdout.</summary>
+/// <summary>
+/// <c>konomi parse FILE|DIR [--jsonl]</c>: what the crawler reads from saved DLsite pages, as JSON on stdout. A work
+/// is printed in the <see cref="KonomiJson"/> shape, so the output is an import file for <c>konomi works import</c>.
+/// </summary>
 public static class ParseCommand
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A saved work or announce page, listing page, product.json or product/info/ajax response" };
-        var command = new Command("parse", "Parse a saved DLsite page or JSON (kind told from its content) and print the result as JSON") { file };
+        var path = new Argument<string>("path") { Description = "A saved work or announce page, listing page, product.json or product/info/ajax response; or a folder of them" };
+        var jsonl = new Option<bool>("--jsonl") { Description = "One work per line (an import file for `konomi works import`); the default when stdout is not a terminal" };
+        var command = new Command("parse", "Parse saved DLsite pages or JSON (kind told from the content) and print the result as JSON") { path, jsonl };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(file)!.FullName;
-            try
+            var target = parse.GetValue(path)!;
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var oneLine = parse.GetValue(jsonl) || Console.IsOutputRedirected;
+            var files = Directory.Exists(target)
+                ? Directory.EnumerateFiles(target).Order(StringComparer.Ordinal).ToList()
+                : [target];
+            if (!Directory.Exists(target) && !File.Exists(target))
+                return Cli.Fail(error, $"{Path.GetFullPath(target)}: no such file or folder");
+            var failed = 0;
+            foreach (var file in files)
             {
-                parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(Read(File.ReadAllText(path)), Json));
-                return 0;
+                try
+                {
+                    foreach (var node in Read(File.ReadAllText(file)))
+                        output.WriteLine(node.ToJsonString(oneLine ? KonomiJson.Options : KonomiJson.Indented));
+                }
+                catch (Exception e) when (e is CrawlException or IOException or UnauthorizedAccessException)
+                {
+                    failed++;
+                    error.WriteLine($"{file}: {e.Message.ReplaceLineEndings(" ")}");
+                }
             }
-            catch (Exception e) when (e is CrawlException or IOException or UnauthorizedAccessException)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"{path}: {e.Message.ReplaceLineEndings(" ")}");
-                return 1;
-            }
+            return failed == files.Count ? Cli.Error : Cli.Ok;
         });
+        Cli.Example(command, "konomi parse saved/RJ01234567.html", "konomi parse saved/ --jsonl > works.jsonl && konomi works import works.jsonl");
         return command;
     }
 
-    static object Read(string content) => DocumentKinds.Detect(content) switch
+    static IEnumerable<JsonNode> Read(string content) => DocumentKinds.Detect(content) switch
     {
-        DocumentKind.WorkPage => Shape(WorkPageParser.Parse(content)),
-        DocumentKind.ProductJson => Shape(ProductJsonParser.Parse(content)),
+        DocumentKind.WorkPage => [Shape(WorkPageParser.Parse(content))],
+        DocumentKind.ProductJson => [Shape(ProductJsonParser.Parse(content))],
         DocumentKind.Listing => ListingPageParser.Parse(content).Works is { Count: > 0 } works
-            ? works
+            ? [JsonSerializer.SerializeToNode(works, KonomiJson.Options)!]
             : throw new CrawlException(CrawlErrorKind.Malformed, "a listing page with no works in its result list"),
-        DocumentKind.ProductInfo => ProductInfoParser.Parse(content).Select(p => new { id = p.Key, p.Value.Sales, p.Value.Wishlist, p.Value.RatingAverage, p.Value.RatingCount }),
+        DocumentKind.ProductInfo => [JsonSerializer.SerializeToNode(
+            ProductInfoParser.Parse(content).Select(p => new { id = p.Key, p.Value.Sales, p.Value.Wishlist, p.Value.RatingAverage, p.Value.RatingCount }), KonomiJson.Options)!],
         _ => throw new CrawlException(CrawlErrorKind.Malformed, "not a DLsite work page, listing page, product.json or product info response"),
     };
 
-    static object Shape(ParsedWork parsed)
+    /// <summary>The work as every reader takes it, plus what only a page says: announced or released.</summary>
+    static JsonNode Shape(ParsedWork parsed)
     {
-        var work = parsed.Work;
-        return new
-        {
-            work.Id,
-            work.Title,
-            work.Circle,
-            work.Series,
-            work.Authors,
-            work.ScenarioWriters,
-            work.Illustrators,
-            work.VoiceActors,
-            work.Genres,
-            ReleaseDate = work.ReleaseDate?.ToString("yyyy-MM-dd"),
-            AgeCategory = work.AgeCategory switch { AgeCategory.AllAges => "all-ages", AgeCategory.R15 => "r15", _ => "adult" },
-            work.WorkType,
-            work.Description,
-            work.PriceYen,
-            work.Url,
-            work.ThumbnailUrl,
-            Status = parsed.Status == WorkStatus.Announced ? "announced" : "released",
-            parsed.ExpectedRelease,
-        };
+        var node = JsonSerializer.SerializeToNode(parsed.Work, KonomiJson.Options)!.AsObject();
+        node["status"] = KebabCaseEnumConverter.Name(parsed.Status);
+        if (parsed.ExpectedRelease is { } expected) node["expectedRelease"] = expected;
+        return node;
     }
 }

@@ -1,7 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
+using Konomi.Contracts;
 using Konomi.Crawler;
+using Konomi.Slack;
+using Konomi.Storage;
+using Konomi.Storage.Ports;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Cli.Commands;
 
@@ -15,30 +20,56 @@ public static class RunCommand
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "Run one crawl cycle end to end, then exit" };
+        var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT (default 5080, or ASPNETCORE_URLS)" };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValue(port) is < 1 or > 65535) r.AddError("--port must be between 1 and 65535.");
+        });
         var dataDir = CommonOptions.DataDir();
         var baseUrl = CommonOptions.BaseUrl();
-        var command = new Command("run", "Run crawler, inference, trainer, notifier and feedback in one process") { once, dataDir, baseUrl };
+        var command = new Command("run", "Run crawler, inference, trainer, notifier and feedback in one process") { once, port, dataDir, baseUrl };
         command.SetAction(async (parse, ct) =>
         {
             var single = parse.GetValue(once);
             var overrides = new Dictionary<string, string?>();
             if (single) overrides["Crawler:ScheduleEnabled"] = "false";
-            await using var app = AllInOne.CreateBuilder(parse.GetValue(dataDir), parse.GetValue(baseUrl), overrides).Build();
+            var builder = AllInOne.CreateBuilder(parse.GetValue(dataDir), parse.GetValue(baseUrl), overrides, mayCreate: true);
+            if (parse.GetValue(port) is { } chosen) builder.WebHost.UseUrls($"http://127.0.0.1:{chosen}");
+            await using var app = builder.Build();
             app.MapKonomiEndpoints();
+            await app.StartAsync(ct);
+            await PrintBannerAsync(app, ct);
             if (!single)
             {
-                await app.RunAsync(ct);
-                return 0;
+                await app.WaitForShutdownAsync(ct);
+                return Cli.Ok;
             }
 
-            await app.StartAsync(ct);
             var drain = PipelineDrain.Attach(app.Services.GetRequiredService<IBus>());
             var report = await app.Services.GetRequiredService<CrawlCycle>().RunOnceAsync(ct);
             await drain.WaitAsync(quiet: TimeSpan.FromSeconds(2), timeout: TimeSpan.FromMinutes(10), ct);
             await app.StopAsync(ct);
-            parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, JsonSerializerOptions.Web));
-            return report.ListingPages == 0 && report.Errors.Count > 0 ? 1 : 0;
+            parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, KonomiJson.Options));
+            return report.ListingPages == 0 && report.Errors.Count > 0 ? Cli.Error : Cli.Ok;
         });
-        return command;
+        return Cli.Example(command, "konomi run", "konomi run --port 8080 --data-dir ~/konomi-test", "konomi run --once     # one crawl end to end, then exit");
+    }
+
+    /// <summary>What a person needs to know once it runs: where to look, where the data is, who gets posts, whether Slack is on.</summary>
+    static async Task PrintBannerAsync(WebApplication app, CancellationToken ct)
+    {
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var users = await app.Services.GetRequiredService<IUserStore>().ListAsync(ct);
+        var where = storage.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+            ? storage.ExpandedDataDirectory()
+            : $"{storage.Provider} (ConnectionStrings:Mongo)";
+        var error = Console.Error;
+        error.WriteLine($"konomi is running on {string.Join(", ", app.Urls)}  (Ctrl+C stops)");
+        error.WriteLine($"  data     {where}");
+        error.WriteLine($"  users    {(users.Count == 0 ? "none" : string.Join(", ", users.Select(u => u.Active ? u.UserId : u.UserId + " (inactive)")))}");
+        error.WriteLine(string.IsNullOrWhiteSpace(slack.BotToken)
+            ? "  slack    off: posts are printed here (set Slack__BotToken and Slack__AppToken; `konomi slack check` tests them)"
+            : $"  slack    on: posting via {slack.ApiBaseUrl}, clicks {(string.IsNullOrWhiteSpace(slack.AppToken) ? "over HTTP at /slack/interactions" : "over Socket Mode")}");
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Inference;
 using Konomi.Storage.Ports;
@@ -12,7 +11,7 @@ public static class ScoreCommand
 {
     public static Command Create()
     {
-        var file = new Option<FileInfo?>("--work") { Description = "A work as JSON (the shape POST /score takes)" };
+        var file = new Option<FileInfo?>("--work") { Description = "A work as JSON: what `konomi parse` prints, one line of `works export`, the body of POST /score" };
         var id = new Option<string?>("--id") { Description = "A stored work's id, e.g. RJ01234567" };
         var user = new Option<string?>("--user") { Description = "Only this user (default: every active user)" };
         var dataDir = CommonOptions.DataDir();
@@ -43,17 +42,9 @@ public static class ScoreCommand
 
     static (Work?, string?) Read(FileInfo file)
     {
-        try
-        {
-            var work = JsonSerializer.Deserialize<Work>(File.ReadAllText(file.FullName), JsonSerializerOptions.Web);
-            return string.IsNullOrWhiteSpace(work?.Id) || string.IsNullOrWhiteSpace(work.Title)
-                ? (null, $"{file.FullName}: a work needs a non-empty id and title.")
-                : (work, null);
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            return (null, $"{file.FullName} is not a readable work JSON: {e.Message}");
-        }
+        if (!file.Exists) return (null, $"{file.FullName}: no such file");
+        var (work, problem) = WorkJson.Read(File.ReadAllText(file.FullName));
+        return (work, problem is null ? null : $"{file.FullName}: {problem}");
     }
 
     static async Task<(Work?, string?)> FindAsync(IWorkStore works, string id, CancellationToken ct) =>

@@ -17,7 +17,7 @@ public sealed class SqliteScoreStore(SqliteDatabase database) : IScoreStore
             """,
             ct, ("$work", score.WorkId), ("$user", score.UserId), ("$model", score.ModelId), ("$version", score.ModelVersion),
             ("$run", score.CrawlRunId.ToString()), ("$score", score.Score), ("$threshold", score.Threshold),
-            ("$liked", score.Liked), ("$reasons", JsonSerializer.Serialize(score.Reasons, StorageJson.Options))) == 1;
+            ("$liked", score.Liked), ("$reasons", JsonSerializer.Serialize(score.Reasons, KonomiJson.Options))) == 1;
     }
 
     public async Task<IReadOnlyList<WorkScored>> ListAsync(string userId, int limit = 100, CancellationToken ct = default)
@@ -30,7 +30,7 @@ public sealed class SqliteScoreStore(SqliteDatabase database) : IScoreStore
             """,
             r => new WorkScored(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4),
                 r.IsDBNull(5) ? null : r.GetBoolean(5), r.GetString(6), r.GetInt32(7),
-                JsonSerializer.Deserialize<List<ScoreReason>>(r.GetString(8), StorageJson.Options)!),
+                JsonSerializer.Deserialize<List<ScoreReason>>(r.GetString(8), KonomiJson.Options)!),
             ct, ("$user", userId), ("$limit", limit));
     }
 }

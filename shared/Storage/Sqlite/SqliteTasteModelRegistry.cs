@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using System.Text.Json;
 using Konomi.Storage.Ports;
 using Microsoft.Data.Sqlite;
@@ -21,7 +22,7 @@ public sealed class SqliteTasteModelRegistry(SqliteDatabase database, TimeProvid
             RETURNING {Columns}
             """,
             Read, ct, ("$user", draft.UserId), ("$family", draft.Family), ("$status", TasteModelStatus.Candidate.ToString()),
-            ("$metrics", JsonSerializer.Serialize(draft.Metrics, StorageJson.Options)),
+            ("$metrics", JsonSerializer.Serialize(draft.Metrics, KonomiJson.Options)),
             ("$created", StoredTime.ToTicks(clock.GetUtcNow())), ("$bytes", draft.Bytes));
         await transaction.CommitAsync(ct);
         return rows.Single();
@@ -85,6 +86,6 @@ public sealed class SqliteTasteModelRegistry(SqliteDatabase database, TimeProvid
 
     private static TasteModelVersion Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetInt32(1), r.GetString(2), Enum.Parse<TasteModelStatus>(r.GetString(3)),
-        JsonSerializer.Deserialize<ModelMetrics>(r.GetString(4), StorageJson.Options)!,
+        JsonSerializer.Deserialize<ModelMetrics>(r.GetString(4), KonomiJson.Options)!,
         StoredTime.FromTicks(r.GetInt64(5)), r.GetNullableString(6));
 }

@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using System.Text.Json;
 using Konomi.Storage.Ports;
 
@@ -10,7 +11,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync(
             "INSERT INTO users (user_id, profile) VALUES ($id, $profile) ON CONFLICT (user_id) DO UPDATE SET profile = excluded.profile",
-            ct, ("$id", profile.UserId), ("$profile", JsonSerializer.Serialize(profile, StorageJson.Options)));
+            ct, ("$id", profile.UserId), ("$profile", JsonSerializer.Serialize(profile, KonomiJson.Options)));
     }
 
     public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct = default)
@@ -27,5 +28,5 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     }
 
     private static UserProfile Read(Microsoft.Data.Sqlite.SqliteDataReader r) =>
-        JsonSerializer.Deserialize<UserProfile>(r.GetString(0), StorageJson.Options)!;
+        JsonSerializer.Deserialize<UserProfile>(r.GetString(0), KonomiJson.Options)!;
 }

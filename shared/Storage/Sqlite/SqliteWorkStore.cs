@@ -97,11 +97,11 @@ public sealed class SqliteWorkStore(SqliteDatabase database, TimeProvider clock)
             ("$id", work.Id),
             ("$release", work.ReleaseDate?.ToString("yyyy-MM-dd")),
             ("$search", WorkSearch.Text(work)),
-            ("$json", JsonSerializer.Serialize(work, StorageJson.Options)),
+            ("$json", JsonSerializer.Serialize(work, KonomiJson.Options)),
             ("$run", crawlRunId.ToString()),
             ("$at", clock.GetUtcNow().UtcTicks),
             ("$announced", announced)) == 1;
 
     private static Work Read(SqliteDataReader reader) =>
-        JsonSerializer.Deserialize<Work>(reader.GetString(0), StorageJson.Options)!;
+        JsonSerializer.Deserialize<Work>(reader.GetString(0), KonomiJson.Options)!;
 }

@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Storage.Ports;
 
 namespace Konomi.Storage.Transfer;
 
 /// <summary>
-/// Works as JSON lines, one work per line in the store's own JSON shape, newest release first. Imported
+/// Works as JSON lines, one work per line in the <see cref="KonomiJson"/> shape (the one <c>konomi parse</c> prints), newest release first. Imported
 /// works count as already announced: moving a store must not notify anyone again.
 /// </summary>
 public sealed class WorksJsonLines(IWorkStore works)
@@ -14,7 +13,7 @@ public sealed class WorksJsonLines(IWorkStore works)
     {
         var all = await works.ListAsync(limit: int.MaxValue, ct: ct);
         foreach (var work in all)
-            await writer.WriteLineAsync(JsonSerializer.Serialize(work, StorageJson.Options));
+            await writer.WriteLineAsync(WorkJson.Write(work));
         return all.Count;
     }
 
@@ -39,21 +38,5 @@ public sealed class WorksJsonLines(IWorkStore works)
         return new ImportResult(parsed.Count, await works.ImportAsync(parsed, ct), []);
     }
 
-    private static (Work? Work, string? Problem) Parse(string line)
-    {
-        Work? work;
-        try
-        {
-            work = JsonSerializer.Deserialize<Work>(line, StorageJson.Options);
-        }
-        catch (JsonException e)
-        {
-            return (null, $"not a work in JSON: {e.Message}");
-        }
-        if (work is null) return (null, "not a work in JSON: null");
-        if (string.IsNullOrWhiteSpace(work.Id)) return (null, "id is empty");
-        if (string.IsNullOrWhiteSpace(work.Title)) return (null, $"work {work.Id}: title is empty");
-        if (string.IsNullOrWhiteSpace(work.Url)) return (null, $"work {work.Id}: url is empty");
-        return (work, null);
-    }
+    private static (Work? Work, string? Problem) Parse(string line) => WorkJson.Read(line);
 }

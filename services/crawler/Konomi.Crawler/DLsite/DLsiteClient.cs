@@ -92,7 +92,7 @@ public sealed partial class DLsiteClient(
             var wait = outcome.RetryAfter ?? _options.RetryBackoff * Math.Pow(2, attempt);
             if (!outcome.Retryable || attempt >= _options.MaxRetries || wait > LongestRetryAfter)
                 throw failure;
-            LogRetry(logger, url, CrawlException.Tag(failure.Kind), wait, attempt + 1, _options.MaxRetries);
+            LogRetry(logger, failure.Message, wait.TotalSeconds, attempt + 1, _options.MaxRetries);
             await Task.Delay(wait, time, ct);
         }
     }
@@ -121,7 +121,7 @@ public sealed partial class DLsiteClient(
         }
         catch (HttpRequestException e)
         {
-            return Outcome.Retry(CrawlErrorKind.HttpError, $"{url}: {e.Message}");
+            return Outcome.Retry(CrawlErrorKind.HttpError, $"{url}: unreachable ({Cause(e)})");
         }
     }
 
@@ -153,6 +153,17 @@ public sealed partial class DLsiteClient(
         }
     }
 
+    /// <summary>Why a request got no answer, in a few words a person reads in one log line.</summary>
+    static string Cause(HttpRequestException e) => e.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => "name not resolved",
+        HttpRequestError.ConnectionError => e.InnerException?.Message is { Length: > 0 } inner ? $"no connection: {inner}" : "no connection",
+        HttpRequestError.SecureConnectionError => "TLS handshake failed",
+        HttpRequestError.ResponseEnded => "connection closed before an answer",
+        HttpRequestError.ProxyTunnelError => "proxy refused the connection",
+        _ => e.Message,
+    };
+
     TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
@@ -160,8 +171,8 @@ public sealed partial class DLsiteClient(
         _ => null,
     };
 
-    [LoggerMessage(LogLevel.Warning, "DLsite {Url}: {Kind}, retrying in {Wait} ({Attempt}/{MaxRetries})")]
-    static partial void LogRetry(ILogger logger, Uri url, string kind, TimeSpan wait, int attempt, int maxRetries);
+    [LoggerMessage(LogLevel.Warning, "DLsite {Failure}; next try in {WaitSeconds:0.#} s ({Attempt}/{MaxRetries})")]
+    static partial void LogRetry(ILogger logger, string failure, double waitSeconds, int attempt, int maxRetries);
 
     sealed record Fetched(string Body, Uri? Location);
 

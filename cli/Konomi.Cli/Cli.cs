@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace Konomi.Cli;
+
+/// <summary>
+/// Exit codes and the shape of every command's messages: 0 done, 1 the command could not do it (a bad file, an unknown
+/// user, DLsite unreachable), 2 the command line itself is wrong (System.CommandLine's parse errors exit 2 too).
+/// </summary>
+public static class Cli
+{
+    public const int Ok = 0;
+    public const int Error = 1;
+    public const int Usage = 2;
+
+    /// <summary>Prints one line on stderr and returns <see cref="Error"/>.</summary>
+    public static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine($"konomi: {message}");
+        return Error;
+    }
+
+    public static int Fail(string message) => Fail(Console.Error, message);
+
+    /// <summary>Adds examples to the command's <c>--help</c> (the description is what help prints first).</summary>
+    public static T Example<T>(T command, params string[] examples) where T : Command
+    {
+        command.Description += Environment.NewLine + Environment.NewLine + "Examples:" + string.Concat(examples.Select(e => Environment.NewLine + "  " + e));
+        return command;
+    }
+}
+
+/// <summary>A failure the user can fix, told in one line without a stack trace.</summary>
+public sealed class CliException(string message) : Exception(message);
