@@ -16,4 +16,10 @@ public sealed class InferenceOptions
 
     /// <summary>Reasons kept per score, strongest first.</summary>
     public int MaxReasons { get; set; } = 5;
+
+    /// <summary>Bearer token <c>POST /score</c> requires; unset, it answers callers on this machine only.</summary>
+    public string? ScoreToken { get; set; }
+
+    /// <summary>Largest <c>POST /score</c> body: one work's JSON is a few KB.</summary>
+    public int MaxScoreBodyBytes { get; set; } = 64 * 1024;
 }

@@ -1,27 +1,62 @@
+using System.Text.Json;
 using Konomi.Contracts;
+using Konomi.Hosting;
+using Konomi.Storage.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Inference;
 
 public static class ScoreEndpoint
 {
     /// <summary>
-    /// <c>POST /score[?user=U]</c>: a work as JSON in, each active user's (or U's) score and reasons out.
-    /// Ad hoc: nothing is stored or published.
+    /// <c>POST /score?user=U</c>: a work as JSON in, U's score and reasons out; nothing is stored or published.
+    /// It reveals U's verdicts and preferences, so it answers only callers on this machine, or holders of
+    /// <c>Inference:ScoreToken</c> when that is set, and only for a user the store knows. The body is read
+    /// only after those checks, and only up to <c>Inference:MaxScoreBodyBytes</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapScore(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/score", async (Work work, string? user, Audience audience, WorkScorer scorer, CancellationToken ct) =>
-        {
-            if (string.IsNullOrWhiteSpace(work.Id) || string.IsNullOrWhiteSpace(work.Title))
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["work"] = ["A work needs a non-empty id and title."],
-                });
-            return Results.Ok(await scorer.ScoreAsync([work], await audience.ListAsync(user, ct), ct));
-        });
+        app.MapPost("/score", ScoreAsync)
+            .RequireLocalOrToken(services => services.GetRequiredService<IOptions<InferenceOptions>>().Value.ScoreToken);
         return app;
     }
+
+    static async Task<IResult> ScoreAsync(HttpContext http, string? user, IUserStore users, WorkScorer scorer,
+        IOptions<InferenceOptions> options, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(user))
+            return Error(StatusCodes.Status400BadRequest, "name the user to score for: POST /score?user=U");
+        if (await users.FindAsync(user, ct) is not { } profile)
+            return Error(StatusCodes.Status404NotFound, $"no user '{user}'");
+
+        var limit = options.Value.MaxScoreBodyBytes;
+        if (http.Request.ContentLength > limit)
+            return Error(StatusCodes.Status413PayloadTooLarge, $"a work is at most {limit} bytes");
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+        Work? work;
+        try
+        {
+            work = await JsonSerializer.DeserializeAsync<Work>(http.Request.Body, json.Value.SerializerOptions, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, $"a work is at most {limit} bytes");
+        }
+        catch (JsonException e)
+        {
+            return Error(StatusCodes.Status400BadRequest, "the body is not a work as JSON: " + e.Message);
+        }
+        if (string.IsNullOrWhiteSpace(work?.Id) || string.IsNullOrWhiteSpace(work.Title))
+            return Error(StatusCodes.Status400BadRequest, "a work needs a non-empty id and title");
+        return Results.Ok(await scorer.ScoreAsync([work], [profile], ct));
+    }
+
+    static IResult Error(int status, string error) => Results.Json(new { error }, statusCode: status);
 }
