@@ -25,8 +25,10 @@ public static class AllInOne
         builder.Configuration.AddInMemoryCollection(settings);
         DataDirectory.Check(builder.Configuration, mayCreate);
         builder.AddKonomiConsole();
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        var urls = builder.Configuration["urls"] is { Length: > 0 } configured ? configured
+            : builder.Configuration["ASPNETCORE_URLS"] is { Length: > 0 } env ? env
+            : "http://127.0.0.1:5080";
+        builder.AddPublicListener(urls);
 
         builder.AddServiceDefaults();
         builder.AddKonomiStorage();
@@ -39,9 +41,13 @@ public static class AllInOne
         return builder;
     }
 
-    /// <summary>Health, metrics, <c>POST /score</c> and <c>POST /slack/interactions</c>, as the separate hosts map them.</summary>
+    /// <summary>
+    /// Health, metrics, <c>POST /score</c> and <c>POST /slack/interactions</c>, as the separate hosts map them;
+    /// with <c>Feedback:PublicUrl</c> set, its listener serves the Slack endpoint alone.
+    /// </summary>
     public static WebApplication MapKonomiEndpoints(this WebApplication app)
     {
+        app.UsePublicListener();
         app.MapDefaultEndpoints();
         app.MapScore();
         app.MapSlackInteractions();

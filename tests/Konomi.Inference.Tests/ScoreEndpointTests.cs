@@ -1,51 +1,72 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 
 namespace Konomi.Inference.Tests;
 
-public sealed class ScoreEndpointTests
+/// <summary><c>POST /score</c> over a real Kestrel port: who may call it, for whom, with how much.</summary>
+public sealed class ScoreEndpointTests : IAsyncLifetime
 {
+    const string Token = "s3cret-score-token";
+
+    readonly TestStore _store = TestStore.Sqlite();
+
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Scores_a_posted_work_for_each_active_user_without_storing_it()
+    public async ValueTask InitializeAsync()
     {
-        await using var store = TestStore.Sqlite();
-        await store.Get<IUserStore>().UpsertAsync(new UserProfile("alice"), Ct);
-        await store.Get<IUserStore>().UpsertAsync(new UserProfile("bob"), Ct);
-        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
-        await using var app = await StartAsync(store);
+        await _store.Get<IUserStore>().UpsertAsync(new UserProfile("alice"), Ct);
+        await _store.Get<IUserStore>().UpsertAsync(new UserProfile("bob"), Ct);
+        await TasteModelSeed.ServeAsync(_store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
+    }
 
-        var response = await app.GetTestClient().PostAsJsonAsync("/score", SampleWorks.Create(400), Ct);
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
+
+    [Fact]
+    public async Task Scores_a_work_for_the_named_user_only_without_storing_it()
+    {
+        await using var app = await StartAsync();
+        using var http = Client(app);
+
+        using var response = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(400), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var scores = (await response.Content.ReadFromJsonAsync<List<WorkScore>>(Ct))!;
-        var alice = scores.Single(s => s.UserId == "alice");
-        alice.Liked.ShouldBe(true);
-        alice.Reasons.ShouldNotBeEmpty();
-        scores.Single(s => s.UserId == "bob").Liked.ShouldBeNull();
-        (await store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).ShouldBeEmpty();
+        var score = (await response.Content.ReadFromJsonAsync<List<WorkScore>>(Ct))!.ShouldHaveSingleItem();
+        (score.UserId, score.Liked).ShouldBe(("alice", true));
+        score.Reasons.ShouldNotBeEmpty();
+        (await _store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task Scores_for_the_named_user_only()
+    public async Task Without_a_user_it_is_a_bad_request_and_reveals_nobody()
     {
-        await using var store = TestStore.Sqlite();
-        await store.Get<IUserStore>().UpsertAsync(new UserProfile("bob"), Ct);
-        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
-        await using var app = await StartAsync(store);
+        await using var app = await StartAsync();
+        using var http = Client(app);
 
-        var response = await app.GetTestClient().PostAsJsonAsync("/score?user=alice", SampleWorks.Create(401), Ct);
+        using var response = await http.PostAsJsonAsync("/score", SampleWorks.Create(401), Ct);
 
-        var score = (await response.Content.ReadFromJsonAsync<List<WorkScore>>(Ct))!.ShouldHaveSingleItem();
-        score.UserId.ShouldBe("alice");
-        score.Liked.ShouldBe(false);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ErrorAsync(response))!.ShouldContain("?user=");
+    }
+
+    [Fact]
+    public async Task An_unknown_user_is_not_found()
+    {
+        await using var app = await StartAsync();
+        using var http = Client(app);
+
+        using var response = await http.PostAsJsonAsync("/score?user=ghost", SampleWorks.Create(402), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ErrorAsync(response)).ShouldBe("no user 'ghost'");
     }
 
     [Theory]
@@ -54,19 +75,101 @@ public sealed class ScoreEndpointTests
     [InlineData("""{"id":"RJ01000000","title":""")]
     public async Task A_malformed_work_is_a_bad_request(string json)
     {
-        await using var store = TestStore.Sqlite();
-        await using var app = await StartAsync(store);
+        await using var app = await StartAsync();
+        using var http = Client(app);
 
-        var response = await app.GetTestClient().PostAsync("/score", new StringContent(json, null, "application/json"), Ct);
+        using var response = await http.PostAsync("/score?user=alice", new StringContent(json, null, "application/json"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ErrorAsync(response)).ShouldNotBeNullOrEmpty();
     }
 
-    static async Task<WebApplication> StartAsync(TestStore store)
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_past_the_limit_is_refused_with_or_without_a_length(bool withLength)
+    {
+        await using var app = await StartAsync(new() { ["Inference:MaxScoreBodyBytes"] = "16384" });
+        using var http = Client(app);
+        var work = SampleWorks.Create(403) with { Description = new string('あ', 20_000) };
+        HttpContent body = withLength
+            ? JsonContent.Create(work)
+            : new StreamContent(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(work, JsonSerializerOptions.Web)));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (withLength)
+            await body.LoadIntoBufferAsync(Ct);
+        else
+            body.Headers.ContentLength = null;
+
+        using var response = await http.PostAsync("/score?user=alice", body, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task With_a_token_configured_only_its_holder_is_answered()
+    {
+        await using var app = await StartAsync(new() { ["Inference:ScoreToken"] = Token });
+        using var http = Client(app);
+
+        using var none = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), Ct);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token + "x");
+        using var wrong = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), Ct);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var right = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), Ct);
+
+        none.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        none.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
+        wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        right.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_refused_caller_is_refused_before_the_body_is_read_or_the_user_looked_up()
+    {
+        await using var app = await StartAsync(new() { ["Inference:ScoreToken"] = Token, ["Inference:MaxScoreBodyBytes"] = "1024" });
+        using var http = Client(app);
+
+        using var response = await http.PostAsync("/score?user=ghost", new StringContent(new string('x', 4096), null, "application/json"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>
+    /// A caller from another machine cannot be made over loopback here (tests may only talk to 127.0.0.0/8), so
+    /// this one rule goes through the same pipeline in memory with the remote address set.
+    /// </summary>
+    [Theory]
+    [InlineData("203.0.113.7", 403)]
+    [InlineData("::ffff:127.0.0.1", 200)]
+    [InlineData("::1", 200)]
+    public async Task Without_a_token_only_callers_on_this_machine_are_answered(string remote, int status)
+    {
+        await using var app = await StartAsync(testServer: true);
+        var body = JsonSerializer.SerializeToUtf8Bytes(SampleWorks.Create(405), JsonSerializerOptions.Web);
+
+        var context = await app.GetTestServer().SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = IPAddress.Parse(remote);
+            c.Request.Method = "POST";
+            c.Request.Path = "/score";
+            c.Request.QueryString = new("?user=alice");
+            c.Request.ContentType = "application/json";
+            c.Request.Body = new MemoryStream(body);
+        }, Ct);
+
+        context.Response.StatusCode.ShouldBe(status);
+    }
+
+    async Task<WebApplication> StartAsync(Dictionary<string, string?>? settings = null, bool testServer = false)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(store.Settings);
+        if (testServer)
+            builder.WebHost.UseTestServer();
+        else
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(_store.Settings);
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddKonomiStorage();
         builder.AddInference();
         var app = builder.Build();
@@ -74,4 +177,9 @@ public sealed class ScoreEndpointTests
         await app.StartAsync(Ct);
         return app;
     }
+
+    static HttpClient Client(WebApplication app) => new() { BaseAddress = new Uri(app.Urls.First()) };
+
+    static async Task<string?> ErrorAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("error").GetString();
 }

@@ -39,17 +39,27 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var pascal = char.ToUpperInvariant(service[0]) + service[1..];
         var dll = Path.Combine(Repository.Root, "services", service, $"Konomi.{pascal}.Host", "bin", Repository.Configuration, "net10.0", $"konomi-{service}.dll");
+        return Launch(service, dll, port => ["--urls", $"http://127.0.0.1:{port}"], _ => environment);
+    }
+
+    /// <summary>Starts the <c>konomi</c> command (e.g. <c>run</c>) as built for this test run, its private listener on a free port.</summary>
+    public static ServiceProcess StartKonomi(IEnumerable<string> args, IDictionary<string, string?> environment) =>
+        Launch("konomi", Path.Combine(Repository.Root, "cli", "Konomi.Cli", "bin", Repository.Configuration, "net10.0", "konomi.dll"),
+            _ => [.. args], port => new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
+
+    static ServiceProcess Launch(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment)
+    {
         if (!File.Exists(dll))
             throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
         var port = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [dll, .. args(port)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment(port))
             start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {service}.");
         return new ServiceProcess(service, process, new Uri($"http://127.0.0.1:{port}/"));

@@ -22,4 +22,10 @@ public sealed class InferenceOptions
     /// ("trying something new"); 0 turns exploration off for everyone, a profile's <c>Explore: false</c> for one user.
     /// </summary>
     public double ExplorationRate { get; set; } = 0.1;
+
+    /// <summary>Bearer token <c>POST /score</c> requires; unset, it answers callers on this machine only.</summary>
+    public string? ScoreToken { get; set; }
+
+    /// <summary>Largest <c>POST /score</c> body: one work's JSON is a few KB.</summary>
+    public int MaxScoreBodyBytes { get; set; } = 64 * 1024;
 }

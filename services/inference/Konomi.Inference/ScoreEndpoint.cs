@@ -1,26 +1,59 @@
 using Konomi.Contracts;
+using Konomi.Hosting;
+using Konomi.Storage.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Inference;
 
 public static class ScoreEndpoint
 {
     /// <summary>
-    /// <c>POST /score[?user=U]</c>: a work in the <see cref="KonomiJson"/> shape in (a 400 problem names the wrong field), each active user's (or U's) score and reasons out.
-    /// Ad hoc: nothing is stored or published.
+    /// <c>POST /score?user=U</c>: a work in the <see cref="KonomiJson"/> shape in (a 400 names the wrong field), U's
+    /// score and reasons out; nothing is stored or published.
+    /// It reveals U's verdicts and preferences, so it answers only callers on this machine, or holders of
+    /// <c>Inference:ScoreToken</c> when that is set, and only for a user the store knows. The body is read
+    /// only after those checks, and only up to <c>Inference:MaxScoreBodyBytes</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapScore(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/score", async (HttpRequest request, string? user, Audience audience, WorkScorer scorer, CancellationToken ct) =>
-        {
-            using var body = new StreamReader(request.Body);
-            var (work, problem) = WorkJson.Read(await body.ReadToEndAsync(ct));
-            if (work is null)
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a work", detail: problem);
-            return Results.Json(await scorer.ScoreAsync([work], await audience.ListAsync(user, ct), ct), KonomiJson.Options);
-        });
+        app.MapPost("/score", ScoreAsync)
+            .RequireLocalOrToken(services => services.GetRequiredService<IOptions<InferenceOptions>>().Value.ScoreToken);
         return app;
     }
+
+    static async Task<IResult> ScoreAsync(HttpContext http, string? user, IUserStore users, WorkScorer scorer,
+        IOptions<InferenceOptions> options, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(user))
+            return Error(StatusCodes.Status400BadRequest, "name the user to score for: POST /score?user=U");
+        if (await users.FindAsync(user, ct) is not { } profile)
+            return Error(StatusCodes.Status404NotFound, $"no user '{user}'");
+
+        var limit = options.Value.MaxScoreBodyBytes;
+        if (http.Request.ContentLength > limit)
+            return Error(StatusCodes.Status413PayloadTooLarge, $"a work is at most {limit} bytes");
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+        string body;
+        try
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            body = await reader.ReadToEndAsync(ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, $"a work is at most {limit} bytes");
+        }
+        var (work, problem) = WorkJson.Read(body);
+        if (work is null)
+            return Error(StatusCodes.Status400BadRequest, "not a work: " + problem);
+        return Results.Json(await scorer.ScoreAsync([work], [profile], ct), KonomiJson.Options);
+    }
+
+    static IResult Error(int status, string error) => Results.Json(new { error }, statusCode: status);
 }
