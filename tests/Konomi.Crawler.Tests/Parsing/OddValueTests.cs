@@ -51,4 +51,14 @@ public class OddValueTests
         foreach (var page in Directory.GetFiles(Path.GetDirectoryName(Fixtures.Path("x"))!, "*.html"))
             HtmlDocuments.NestingDepth(File.ReadAllText(page)).ShouldBeLessThan(HtmlDocuments.MaxDepth / 5, page);
     }
+
+    [Theory]
+    [InlineData("<div>", 200_000, 200_000)]
+    [InlineData("<script>", 200_000, 0)]
+    [InlineData("<a<a", 200_000, 1)]
+    [InlineData("<!--", 200_000, 0)]
+    [InlineData("<p><li><br>", 100_000, 0)]
+    [InlineData("<div></div>", 100_000, 1)]
+    public void The_nesting_guard_reads_a_hostile_page_in_one_pass(string piece, int times, int depth) =>
+        HtmlDocuments.NestingDepth(string.Concat(Enumerable.Repeat(piece, times)) + ">").ShouldBe(depth);
 }

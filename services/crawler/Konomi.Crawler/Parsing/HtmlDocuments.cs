@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
@@ -9,7 +8,7 @@ namespace Konomi.Crawler.Parsing;
 /// of open elements for every start tag, so a page of thousands of unclosed elements takes minutes (a 1.2 MB
 /// page of unclosed divs ran past 300 s); such a page is refused as malformed in one linear scan instead.
 /// </summary>
-public static partial class HtmlDocuments
+public static class HtmlDocuments
 {
     /// <summary>Far beyond any DLsite page (their deepest nesting is a few dozen elements).</summary>
     public const int MaxDepth = 1000;
@@ -22,9 +21,7 @@ public static partial class HtmlDocuments
         "colgroup", "caption", "html", "head", "body",
     };
 
-    [GeneratedRegex(@"<(?:script|style|textarea|title)\b.*?</(?:script|style|textarea|title)\s*>|<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>]*?(/?))>",
-        RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Tags();
+    static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
 
     public static IHtmlDocument Parse(string html)
     {
@@ -34,14 +31,45 @@ public static partial class HtmlDocuments
         return new HtmlParser().ParseDocument(html);
     }
 
-    /// <summary>The deepest nesting of elements that need an end tag, counting an end tag as closing one level.</summary>
+    /// <summary>
+    /// The deepest nesting of elements that need an end tag, counting an end tag as closing one level. One pass:
+    /// every step moves past what it read (a tag, a comment, a script's text), so no page makes it slow.
+    /// </summary>
     public static int NestingDepth(string html)
     {
         int depth = 0, deepest = 0;
-        foreach (Match tag in Tags().Matches(html))
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length; i = html.IndexOf('<', i))
         {
-            if (!tag.Groups[2].Success || SelfClosing.Contains(tag.Groups[2].Value) || tag.Groups[3].Value == "/") continue;
-            if (tag.Groups[1].Value == "/") depth = Math.Max(0, depth - 1);
+            if (html.AsSpan(i).StartsWith("<!--"))
+            {
+                var endOfComment = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (endOfComment < 0) break;
+                i = endOfComment + 3;
+                continue;
+            }
+            var closing = i + 1 < html.Length && html[i + 1] == '/';
+            var nameStart = i + (closing ? 2 : 1);
+            var nameEnd = nameStart;
+            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-')) nameEnd++;
+            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
+            {
+                i++;
+                continue;
+            }
+            var tagEnd = html.IndexOf('>', nameEnd);
+            if (tagEnd < 0) break;
+            var name = html[nameStart..nameEnd];
+            i = tagEnd + 1;
+            if (!closing && RawText.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                // Its text is no markup: go past its end tag (or stop, if it never ends).
+                var endTag = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                if (endTag < 0) break;
+                i = endTag + 2 + name.Length;
+                continue;
+            }
+            if (SelfClosing.Contains(name) || html[tagEnd - 1] == '/') continue;
+            if (closing) depth = Math.Max(0, depth - 1);
             else deepest = Math.Max(deepest, ++depth);
         }
         return deepest;
