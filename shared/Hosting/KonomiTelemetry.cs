@@ -18,6 +18,7 @@ public static class KonomiTelemetry
     public static readonly Counter<long> WorksCrawled = Meter.CreateCounter<long>("konomi.crawler.works_crawled", "{work}", "Work ids seen on listing pages");
     public static readonly Counter<long> NewWorks = Meter.CreateCounter<long>("konomi.crawler.new_works", "{work}", "Works never stored before");
     public static readonly Counter<long> CrawlErrors = Meter.CreateCounter<long>("konomi.crawler.errors", "{error}", "Crawl errors by kind");
+    public static readonly Counter<long> WorksFailed = Meter.CreateCounter<long>("konomi.crawler.works_failed", "{work}", "Works given up after failing Crawler:MaxWorkAttempts cycles");
     public static readonly Histogram<double> Scores = Meter.CreateHistogram<double>("konomi.inference.score", null, "Scores given to works");
     public static readonly Counter<long> Verdicts = Meter.CreateCounter<long>("konomi.inference.verdicts", "{verdict}", "Scored works by liked true/false");
     public static readonly Histogram<double> InferenceLatency = Meter.CreateHistogram<double>("konomi.inference.batch_duration", "s", "Time to score one batch");

@@ -14,7 +14,8 @@ namespace Konomi.Crawler;
 /// One crawl: announce what a crashed cycle stored but never announced, read the newest listings of each
 /// floor (a snapshot and WorksCrawled per floor), and for every id never stored fetch product.json and the
 /// work page, store the work, publish NewWorkDetected and mark it announced. Errors are counted by kind
-/// and the crawl goes on; a work that failed stays unknown and is tried again next cycle.
+/// and the crawl goes on, whatever the exception; a work that failed stays unknown and is tried again next
+/// cycle, and one whose own documents failed Crawler:MaxWorkAttempts cycles is recorded as failed and skipped.
 /// </summary>
 public sealed partial class CrawlCycle(
     DLsiteClient dlsite,
@@ -22,6 +23,7 @@ public sealed partial class CrawlCycle(
     ISnapshotStore snapshots,
     IBus bus,
     IOptions<CrawlerOptions> options,
+    WorkFailures failures,
     TimeProvider time,
     ILogger<CrawlCycle> logger)
 {
@@ -51,7 +53,7 @@ public sealed partial class CrawlCycle(
 
         var report = tally.Report(time.GetUtcNow(), dlsite.RequestsSent);
         activity?.SetTag("konomi.crawl.new_works", report.NewWorks);
-        LogReport(logger, report.RunId, report.ListingPages, report.WorksSeen, report.NewWorks, report.Requests, report.Errors.Values.Sum());
+        LogReport(logger, report.RunId, report.ListingPages, report.WorksSeen, report.NewWorks, report.Requests, report.Errors.Values.Sum(), report.FailedWorks.Count);
         return report;
     }
 
@@ -77,9 +79,9 @@ public sealed partial class CrawlCycle(
             {
                 listing = ListingPageParser.Parse(await dlsite.GetListingAsync(floor, page, ct));
             }
-            catch (CrawlException e)
+            catch (Exception e) when (Unforeseen(e, ct) is { } error)
             {
-                tally.Fail(e, logger, $"{floor} listing page {page}");
+                tally.Fail(error, logger, $"{floor} listing page {page}");
                 break;
             }
             read++;
@@ -99,11 +101,12 @@ public sealed partial class CrawlCycle(
 
     async Task DetectAsync(string floor, string id, CrawlTally tally, CancellationToken ct)
     {
-        var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), ProductJsonParser.Parse, tally, $"{id} product.json");
+        if (failures.IsFailed(id, _options.MaxWorkAttempts)) return;
+        var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), ProductJsonParser.Parse, tally, $"{id} product.json", ct);
         // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet.
         var page = json.Parsed?.Status == WorkStatus.Announced
             ? default
-            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => WorkPageParser.Parse(html), tally, $"{id} work page");
+            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => WorkPageParser.Parse(html), tally, $"{id} work page", ct);
         if (json.Parsed?.Status == WorkStatus.Announced || page.Parsed?.Status == WorkStatus.Announced)
         {
             // Not on sale yet: it becomes new when DLsite releases it under the same id.
@@ -112,7 +115,14 @@ public sealed partial class CrawlCycle(
         }
         // A transient failure of either source leaves the work unknown, so the next cycle fetches both again;
         // only a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone.
-        if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null) return;
+        if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
+        {
+            if (new[] { json.Error, page.Error }.FirstOrDefault(e => e is not null && WorkFailures.IsTheWorksOwn(e.Kind)) is { } own
+                && failures.Record(id, own) is var attempts && attempts >= _options.MaxWorkAttempts)
+                tally.GiveUp(id, attempts, logger);
+            return;
+        }
+        failures.Forget(id);
 
         var work = WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work);
         if (!await works.AddAsync(work, tally.RunId, ct)) return;
@@ -125,19 +135,27 @@ public sealed partial class CrawlCycle(
     static bool Usable(CrawlException? error) =>
         error is null or { Kind: CrawlErrorKind.RegionBlocked or CrawlErrorKind.Unavailable or CrawlErrorKind.NotFound };
 
-    async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync(Func<Task<string>> fetch, Func<string, ParsedWork> parse, CrawlTally tally, string what)
+    async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync(Func<Task<string>> fetch, Func<string, ParsedWork> parse, CrawlTally tally, string what, CancellationToken ct)
     {
         try
         {
             return (parse(await fetch()), null);
         }
-        catch (CrawlException e)
+        catch (Exception e) when (Unforeseen(e, ct) is { } error)
         {
-            tally.Fail(e, logger, what);
-            return (null, e);
+            tally.Fail(error, logger, what);
+            return (null, error);
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors")]
-    static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors);
+    /// <summary>Any failure of one fetch or parse as a CrawlException, so it is counted and the crawl goes on; null for a cancelled crawl.</summary>
+    static CrawlException? Unforeseen(Exception e, CancellationToken ct) => e switch
+    {
+        OperationCanceledException when ct.IsCancellationRequested => null,
+        CrawlException crawl => crawl,
+        _ => new CrawlException(CrawlErrorKind.Unexpected, $"{e.GetType().Name}: {e.Message}"),
+    };
+
+    [LoggerMessage(LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors, {FailedWorks} works recorded as failed")]
+    static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors, int failedWorks);
 }

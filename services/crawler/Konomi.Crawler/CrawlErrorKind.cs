@@ -21,6 +21,10 @@ public enum CrawlErrorKind
     Truncated,
     /// <summary>Any other HTTP status, or the connection failed.</summary>
     HttpError,
+    /// <summary>The body is larger than <c>Crawler:MaxResponseBytes</c>.</summary>
+    TooLarge,
+    /// <summary>The fetch or parse failed in a way nobody foresaw (an odd value in an odd place); the message says how.</summary>
+    Unexpected,
     /// <summary>robots.txt disallows the path, or the URL leaves DLsite (or the configured origin).</summary>
     Disallowed,
 }

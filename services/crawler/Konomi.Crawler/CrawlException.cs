@@ -3,9 +3,12 @@ using System.Text.RegularExpressions;
 namespace Konomi.Crawler;
 
 /// <summary>A fetch or parse that gave no work or listing, with its kind and a one-line reason.</summary>
-public sealed partial class CrawlException(CrawlErrorKind kind, string reason) : Exception(reason)
+public sealed partial class CrawlException(CrawlErrorKind kind, string reason, int? status = null) : Exception(reason)
 {
     public CrawlErrorKind Kind { get; } = kind;
+
+    /// <summary>The HTTP status that caused it, when one did.</summary>
+    public int? Status { get; } = status;
 
     /// <summary>The kind as metrics and reports spell it: region-blocked, rate-limited…</summary>
     public static string Tag(CrawlErrorKind kind) => Words().Replace(kind.ToString(), "-$1").ToLowerInvariant();

@@ -2,7 +2,8 @@ namespace Konomi.Crawler;
 
 /// <summary>
 /// What one crawl cycle did. <see cref="Requests"/> counts every HTTP request (robots.txt, listings, two per new
-/// work, retries); <see cref="Reannounced"/> are works a crashed cycle stored but never announced.
+/// work, retries); <see cref="Reannounced"/> are works a crashed cycle stored but never announced;
+/// <see cref="FailedWorks"/> are the works this cycle gave up on (their own document failed Crawler:MaxWorkAttempts cycles).
 /// </summary>
 public sealed record CrawlReport(
     Guid RunId,
@@ -14,4 +15,5 @@ public sealed record CrawlReport(
     int Reannounced,
     int Announced,
     long Requests,
-    IReadOnlyDictionary<string, int> Errors);
+    IReadOnlyDictionary<string, int> Errors,
+    IReadOnlyList<string> FailedWorks);

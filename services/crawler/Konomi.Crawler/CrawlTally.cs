@@ -7,6 +7,7 @@ namespace Konomi.Crawler;
 sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long requestsBefore)
 {
     readonly Dictionary<string, int> _errors = [];
+    readonly List<string> _failedWorks = [];
 
     public Guid RunId { get; } = runId;
     public int ListingPages { get; set; }
@@ -23,8 +24,18 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
         LogFailure(logger, RunId, what, kind, error.Message);
     }
 
+    public void GiveUp(string workId, int attempts, ILogger logger)
+    {
+        _failedWorks.Add(workId);
+        KonomiTelemetry.WorksFailed.Add(1);
+        LogGiveUp(logger, RunId, workId, attempts);
+    }
+
     public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
-        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, requestsAfter - requestsBefore, new Dictionary<string, int>(_errors));
+        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, requestsAfter - requestsBefore, new Dictionary<string, int>(_errors), [.. _failedWorks]);
+
+    [LoggerMessage(LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until the crawler restarts")]
+    static partial void LogGiveUp(ILogger logger, Guid runId, string workId, int attempts);
 
     [LoggerMessage(LogLevel.Warning, "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
     static partial void LogFailure(ILogger logger, Guid runId, string what, string kind, string reason);

@@ -29,6 +29,12 @@ public sealed class CrawlerOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The largest body read (after decompression); DLsite's pages are well under 1 MB.</summary>
+    public long MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Cycles in which one work may fail before it is recorded as failed and no longer fetched.</summary>
+    public int MaxWorkAttempts { get; set; } = 3;
+
     public string UserAgent { get; set; } = "Konomi/1.0 (new voice work notifier; one request at a time, honours robots.txt Crawl-delay)";
 
     /// <summary>False when something else triggers cycles (<c>konomi crawl --once</c>, a CronJob, <c>konomi run --once</c>).</summary>

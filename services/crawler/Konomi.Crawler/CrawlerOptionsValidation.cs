@@ -25,6 +25,8 @@ public sealed class CrawlerOptionsValidation : IValidateOptions<CrawlerOptions>
             failures.Add("Crawler:Floors and Crawler:WorkCategories need at least one entry.");
         if (options.PagesPerCycle < 1) failures.Add("Crawler:PagesPerCycle must be at least 1.");
         if (options.MaxRetries < 0) failures.Add("Crawler:MaxRetries cannot be negative.");
+        if (options.MaxResponseBytes < 1024) failures.Add("Crawler:MaxResponseBytes must be at least 1024.");
+        if (options.MaxWorkAttempts < 1) failures.Add("Crawler:MaxWorkAttempts must be at least 1.");
         if (options.Timeout <= TimeSpan.Zero) failures.Add("Crawler:Timeout must be positive.");
         if (options.Interval <= TimeSpan.Zero) failures.Add("Crawler:Interval must be positive.");
         if (string.IsNullOrWhiteSpace(options.UserAgent)) failures.Add("Crawler:UserAgent must describe the crawler.");

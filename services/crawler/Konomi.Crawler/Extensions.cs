@@ -24,6 +24,7 @@ public static class Extensions
                 AutomaticDecompression = DecompressionMethods.All,
             });
         builder.Services.AddSingleton<HostPacer>();
+        builder.Services.AddSingleton<WorkFailures>();
         builder.Services.AddSingleton<DLsiteClient>();
         builder.Services.AddSingleton<CrawlCycle>();
         builder.Services.AddHostedService<CrawlSchedule>();

@@ -21,6 +21,7 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
     readonly List<EmulatedWork> _works = [];
     readonly List<(DLsiteFault Fault, RequestKind? Kind)> _faults = [];
     readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    readonly ConcurrentDictionary<(string WorkId, RequestKind Kind), Alteration> _alterations = new();
     int _inFlight;
     int _maxInFlight;
     int _nextNumber = 1_800_001;
@@ -30,6 +31,8 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
 
     [GeneratedRegex(@"^/(?<floor>[a-z]+)/(?<kind>work|announce)/=/product_id/(?<id>[A-Z]{2}\d+)\.html/?$")]
     private static partial Regex WorkPath();
+
+    static DLsiteEmulator() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     DLsiteEmulator()
     {
@@ -99,6 +102,13 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
                 _faults.Add((fault, kind));
     }
 
+    /// <summary>
+    /// Serves one work's product.json or page oddly on every request: its text rewritten by <paramref name="body"/>,
+    /// encoded in <paramref name="codePage"/> and labelled <c>charset=<paramref name="charset"/></c> (either may be odd).
+    /// </summary>
+    public void Alter(string workId, RequestKind kind, Func<string, string>? body = null, string? charset = null, int codePage = 65001) =>
+        _alterations[(workId, kind)] = new Alteration(body ?? (text => text), charset, codePage);
+
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public int RequestCount(RequestKind kind) => _requests.Count(r => r.Kind == kind);
@@ -124,8 +134,15 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
                 return;
             }
             if (fault?.Delay is { } delay) await Task.Delay(delay, context.RequestAborted);
-            var (status, contentType, body) = Serve(path, kind, context.Request.Query["workno"].ToString());
+            var workno = context.Request.Query["workno"].ToString();
+            var (status, contentType, body) = Serve(path, kind, workno);
             var bytes = Encoding.UTF8.GetBytes(body);
+            var workId = kind == RequestKind.ProductJson ? workno : WorkPath().Match(path).Groups["id"].Value;
+            if (_alterations.TryGetValue((workId, kind), out var alteration))
+            {
+                bytes = Encoding.GetEncoding(alteration.CodePage).GetBytes(alteration.Body(body));
+                if (alteration.Charset is not null) contentType = $"{contentType.Split(';')[0]}; charset={alteration.Charset}";
+            }
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             context.Response.ContentLength = bytes.Length;
@@ -220,6 +237,8 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
         for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
             if (Interlocked.CompareExchange(ref target, value, current) == current) return;
     }
+
+    sealed record Alteration(Func<string, string> Body, string? Charset, int CodePage);
 
     public async ValueTask DisposeAsync()
     {

@@ -55,18 +55,33 @@ public sealed partial class DLsiteClient(
         }
     }
 
+    /// <summary>
+    /// robots.txt as RFC 9309 reads it: redirects followed (within DLsite or the configured origin), a 4xx means
+    /// no rules, anything else that leaves it unread (5xx, 429, a challenge, no connection, a redirect elsewhere)
+    /// means nothing may be fetched this cycle; the next cycle reads it again.
+    /// </summary>
     async Task<RobotsTxt> ReadRobotsAsync(Uri url, CancellationToken ct)
     {
         var robotsUrl = new Uri(url, "/robots.txt");
         try
         {
-            var fetched = await FetchWithRetriesAsync(robotsUrl, _options.MinimumDelay, ct);
-            return fetched.Location is null ? RobotsTxt.Parse(fetched.Body, _options.UserAgent.Split('/')[0]) : RobotsTxt.AllowAll;
+            for (var redirects = 0; ; redirects++)
+            {
+                EnsureAllowedHost(robotsUrl);
+                var fetched = await FetchWithRetriesAsync(robotsUrl, _options.MinimumDelay, ct);
+                if (fetched.Location is null) return RobotsTxt.Parse(fetched.Body, _options.UserAgent.Split('/')[0]);
+                if (redirects == MaxRedirects) throw new CrawlException(CrawlErrorKind.HttpError, $"more than {MaxRedirects} redirects from {robotsUrl}");
+                robotsUrl = fetched.Location;
+            }
         }
-        catch (CrawlException e) when (e.Kind is CrawlErrorKind.NotFound or CrawlErrorKind.HttpError)
+        catch (CrawlException e) when (e.Kind is CrawlErrorKind.NotFound || e.Status is >= 400 and < 500 and not 429)
         {
-            // No robots.txt (4xx) means no rules beyond our own minimum delay.
             return RobotsTxt.AllowAll;
+        }
+        catch (CrawlException e)
+        {
+            LogRobotsUnreadable(logger, robotsUrl, CrawlException.Tag(e.Kind), e.Message);
+            return RobotsTxt.DisallowAll;
         }
     }
 
@@ -115,8 +130,9 @@ public sealed partial class DLsiteClient(
         {
             return Outcome.Retry(CrawlErrorKind.Timeout, $"{url} took longer than {_options.Timeout.TotalSeconds:0.#} s");
         }
-        catch (HttpIOException e)
+        catch (IOException e)
         {
+            // The body read itself (HttpIOException, or a reset connection while streaming it).
             return Outcome.Retry(CrawlErrorKind.Truncated, $"{url}: the body ended early ({e.Message})");
         }
         catch (HttpRequestException e)
@@ -134,7 +150,7 @@ public sealed partial class DLsiteClient(
         switch (response.StatusCode)
         {
             case HttpStatusCode.OK:
-                var body = await response.Content.ReadAsStringAsync(ct);
+                var body = await ReadBodyAsync(url, response.Content, ct);
                 var html = response.Content.Headers.ContentType?.MediaType == "text/html";
                 // A whole DLsite page always closes its html element; anything shorter was cut off on the way.
                 return html && !body.Contains("</html>", StringComparison.OrdinalIgnoreCase)
@@ -143,13 +159,13 @@ public sealed partial class DLsiteClient(
             case HttpStatusCode.Accepted:
                 return Outcome.Retry(CrawlErrorKind.Challenge, $"{url}: HTTP 202 challenge page (too many requests)", retryAfter);
             case HttpStatusCode.TooManyRequests:
-                return Outcome.Retry(CrawlErrorKind.RateLimited, $"{url}: HTTP 429", retryAfter);
+                return Outcome.Retry(CrawlErrorKind.RateLimited, $"{url}: HTTP 429", retryAfter, status);
             case HttpStatusCode.NotFound or HttpStatusCode.Gone:
-                return Outcome.Fail(CrawlErrorKind.NotFound, $"{url}: HTTP {status}");
+                return Outcome.Fail(CrawlErrorKind.NotFound, $"{url}: HTTP {status}", status);
             case >= HttpStatusCode.InternalServerError:
-                return Outcome.Retry(CrawlErrorKind.ServerError, $"{url}: HTTP {status}", retryAfter);
+                return Outcome.Retry(CrawlErrorKind.ServerError, $"{url}: HTTP {status}", retryAfter, status);
             default:
-                return Outcome.Fail(CrawlErrorKind.HttpError, $"{url}: HTTP {status}");
+                return Outcome.Fail(CrawlErrorKind.HttpError, $"{url}: HTTP {status}", status);
         }
     }
 
@@ -163,6 +179,27 @@ public sealed partial class DLsiteClient(
         HttpRequestError.ProxyTunnelError => "proxy refused the connection",
         _ => e.Message,
     };
+    /// <summary>At most <see cref="CrawlerOptions.MaxResponseBytes"/> bytes, decoded by the declared (or sniffed) charset.</summary>
+    async Task<string> ReadBodyAsync(Uri url, HttpContent content, CancellationToken ct)
+    {
+        var limit = _options.MaxResponseBytes;
+        if (content.Headers.ContentLength > limit) throw TooLarge(url, limit);
+        await using var stream = await content.ReadAsStreamAsync(ct);
+        using var body = new MemoryStream();
+        var buffer = new byte[81920];
+        for (int read; (read = await stream.ReadAsync(buffer, ct)) > 0;)
+        {
+            if (body.Length + read > limit) throw TooLarge(url, limit);
+            body.Write(buffer, 0, read);
+        }
+        var charset = content.Headers.ContentType?.CharSet;
+        var (text, guessed) = ResponseText.Decode(body.GetBuffer().AsSpan(0, (int)body.Length), charset);
+        if (guessed is not null && !string.IsNullOrWhiteSpace(charset)) LogCharsetGuessed(logger, url, charset, guessed);
+        return text;
+    }
+
+    static CrawlException TooLarge(Uri url, long limit) =>
+        new(CrawlErrorKind.TooLarge, $"{url}: the body is larger than Crawler:MaxResponseBytes ({limit} bytes): not read");
 
     TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
@@ -174,12 +211,18 @@ public sealed partial class DLsiteClient(
     [LoggerMessage(LogLevel.Warning, "DLsite {Failure}; next try in {WaitSeconds:0.#} s ({Attempt}/{MaxRetries})")]
     static partial void LogRetry(ILogger logger, string failure, double waitSeconds, int attempt, int maxRetries);
 
+    [LoggerMessage(LogLevel.Warning, "DLsite {Url}: unknown charset {Charset}, read as {Guessed}")]
+    static partial void LogCharsetGuessed(ILogger logger, Uri url, string charset, string guessed);
+
+    [LoggerMessage(LogLevel.Warning, "DLsite {Url} could not be read ({Kind}: {Reason}): nothing on this host is fetched until the next cycle reads it")]
+    static partial void LogRobotsUnreadable(ILogger logger, Uri url, string kind, string reason);
+
     sealed record Fetched(string Body, Uri? Location);
 
     sealed record Outcome(Fetched? Fetched, CrawlException? Failure, bool Retryable, TimeSpan? RetryAfter)
     {
         public static Outcome Success(Fetched fetched) => new(fetched, null, false, null);
-        public static Outcome Retry(CrawlErrorKind kind, string reason, TimeSpan? retryAfter = null) => new(null, new CrawlException(kind, reason), true, retryAfter);
-        public static Outcome Fail(CrawlErrorKind kind, string reason) => new(null, new CrawlException(kind, reason), false, null);
+        public static Outcome Retry(CrawlErrorKind kind, string reason, TimeSpan? retryAfter = null, int? status = null) => new(null, new CrawlException(kind, reason, status), true, retryAfter);
+        public static Outcome Fail(CrawlErrorKind kind, string reason, int? status = null) => new(null, new CrawlException(kind, reason, status), false, null);
     }
 }

@@ -15,6 +15,9 @@ public sealed class RobotsTxt
 
     public static RobotsTxt AllowAll { get; } = new(null, []);
 
+    /// <summary>What an unreachable robots.txt means (RFC 9309 2.3.1.4): nothing may be fetched until it can be read.</summary>
+    public static RobotsTxt DisallowAll { get; } = new(null, [(Pattern("/"), 1, false)]);
+
     public TimeSpan? CrawlDelay { get; }
 
     public bool Allows(string pathAndQuery) =>

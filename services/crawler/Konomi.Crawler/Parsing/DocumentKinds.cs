@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 
 namespace Konomi.Crawler.Parsing;
 
@@ -10,7 +9,7 @@ public static class DocumentKinds
     {
         var start = content.TrimStart();
         if (start.StartsWith('[') || start.StartsWith('{')) return DetectJson(content);
-        var page = new HtmlParser().ParseDocument(content);
+        var page = HtmlDocuments.Parse(content);
         if (page.QuerySelector("#work_outline, #work_name, .error_box_work") is not null) return DocumentKind.WorkPage;
         return ListingPageParser.LooksLikeListing(page) ? DocumentKind.Listing : DocumentKind.Unknown;
     }

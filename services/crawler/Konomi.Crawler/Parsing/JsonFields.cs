@@ -18,10 +18,20 @@ public static class JsonFields
         _ => null,
     };
 
-    public static double? Number(this JsonElement element, string name) =>
-        double.TryParse(element.String(name)?.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+    /// <summary>A finite number; NaN, Infinity and text that is no number are unknown.</summary>
+    public static double? Number(this JsonElement element, string name) => Number(element.String(name));
 
-    public static int? Int(this JsonElement element, string name) => element.Number(name) is { } n ? (int)Math.Round(n) : null;
+    /// <summary>A whole count or price: unknown when negative, fractional beyond rounding, or past int.</summary>
+    public static int? Int(this JsonElement element, string name) => Count(element.String(name));
+
+    /// <summary>A count that must be whole as sent: 1.5 ratings is no count at all.</summary>
+    public static int? Count(this JsonElement element) =>
+        Count(element.ValueKind is JsonValueKind.Number or JsonValueKind.String ? element.ToString() : null) is { } n && Number(element.ToString()) == n ? n : null;
+
+    static double? Number(string? text) =>
+        double.TryParse(text?.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n) ? n : null;
+
+    static int? Count(string? text) => Number(text) is { } n && n >= 0 && n <= int.MaxValue ? (int)Math.Round(n) : null;
 
     public static bool Flag(this JsonElement element, string name) => element.Get(name) switch
     {

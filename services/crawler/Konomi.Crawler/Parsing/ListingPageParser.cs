@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Konomi.Crawler.Parsing;
 
@@ -28,7 +27,7 @@ public static partial class ListingPageParser
 
     public static bool LooksLikeListing(IDocument page) => page.QuerySelector("#search_result_img_box, #search_result_list, .n_worklist, .work_1col_table") is not null;
 
-    public static Listing Parse(string html) => Parse(new HtmlParser().ParseDocument(html));
+    public static Listing Parse(string html) => Parse(HtmlDocuments.Parse(html));
 
     public static Listing Parse(IDocument page)
     {

@@ -76,11 +76,16 @@ public static class ProductJsonParser
     /// <summary>Ratings from rate_count_detail (stars → count) and rate_average_star (45 = 4.5); sales and wishlist come from product/info/ajax.</summary>
     static Popularity? Popularity(JsonElement product)
     {
+        // A count that is no whole number in range makes the whole detail unknown rather than wrong.
         var detail = product.Get("rate_count_detail") is { ValueKind: JsonValueKind.Object } d
-            ? d.EnumerateObject().Select(p => (Stars: int.TryParse(p.Name, out var s) ? s : 0, Count: p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetInt32() : 0)).ToList()
+            ? d.EnumerateObject().Select(p => (Stars: int.TryParse(p.Name, out var s) && s is >= 0 and <= 5 ? s : -1, Count: p.Value.Count())).ToList()
             : [];
-        var count = detail.Count > 0 ? detail.Sum(x => x.Count) : (int?)null;
-        var average = count > 0 ? Math.Round(detail.Sum(x => x.Stars * x.Count) / (double)count!, 2) : product.Number("rate_average_star") / 10;
+        var usable = detail.Count > 0 && detail.All(x => x.Stars >= 0 && x.Count is not null);
+        var total = usable ? detail.Sum(x => (long)x.Count!.Value) : 0;
+        var count = usable && total <= int.MaxValue ? (int)total : (int?)null;
+        var average = count > 0
+            ? Math.Round(detail.Sum(x => x.Stars * (double)x.Count!.Value) / count.Value, 2)
+            : product.Number("rate_average_star") is { } star and >= 0 and <= 50 ? star / 10 : (double?)null;
         var sales = product.Int("dl_count");
         var wishlist = product.Int("wishlist_count");
         return count is null && average is null && sales is null && wishlist is null ? null : new Popularity(sales, wishlist, average, count);

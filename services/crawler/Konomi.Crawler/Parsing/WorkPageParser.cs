@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Konomi.Contracts;
 
 namespace Konomi.Crawler.Parsing;
@@ -24,7 +23,7 @@ public static partial class WorkPageParser
     [GeneratedRegex(@"[\d,]+")]
     private static partial Regex Digits();
 
-    public static ParsedWork Parse(string html, Uri? address = null) => Parse(new HtmlParser().ParseDocument(html), address);
+    public static ParsedWork Parse(string html, Uri? address = null) => Parse(HtmlDocuments.Parse(html), address);
 
     public static ParsedWork Parse(IDocument page, Uri? address = null)
     {
@@ -121,7 +120,7 @@ public static partial class WorkPageParser
         if (shown is not null && int.TryParse(shown.Value.Replace(",", ""), out price))
             return price;
         // The analytics price excludes the 10% consumption tax; its discount, when present, includes it.
-        return contents?.Int("discount") ?? (contents?.Number("price") is { } net ? (int)Math.Round(net * 1.1) : null);
+        return contents?.Int("discount") ?? (contents?.Number("price") is { } net and >= 0 and < int.MaxValue / 2 ? (int)Math.Round(net * 1.1) : null);
     }
 
     static string? Absolute(string? url) => url is null ? null : url.StartsWith("//") ? "https:" + url : url;

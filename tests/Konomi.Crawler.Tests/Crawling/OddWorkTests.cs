@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Konomi.Crawler.DLsite;
+using Konomi.Emulators.DLsite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konomi.Crawler.Tests.Crawling;
+
+/// <summary>One odd work among good ones: it is counted and skipped, every other work arrives, and the crawl goes on.</summary>
+public class OddWorkTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("regist_date", "\"２０２６-08-22 00:00:00\"", "2026-08-22")]
+    [InlineData("regist_date", "\"0000-08-22 00:00:00\"", "page")]
+    [InlineData("rate_count_detail", "{\"5\": 1.5, \"4\": 2}")]
+    [InlineData("rate_count_detail", "{\"5\": 2000000000, \"4\": 2000000000}")]
+    [InlineData("rate_count_detail", "{\"5\": -3, \"x\": \"many\"}")]
+    [InlineData("rate_average_star", "\"Infinity\"")]
+    [InlineData("price", "\"NaN\"")]
+    [InlineData("price", "1e300")]
+    [InlineData("genres", "\"ホラー\"")]
+    [InlineData("creaters", "[1, 2]")]
+    [InlineData("image_main", "\"//img.dlsite.jp/x.jpg\"")]
+    [InlineData("work_name", "12345")]
+    public async Task An_odd_value_in_one_product_json_still_stores_every_work(string field, string value, string? releaseDate = null)
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        dlsite.Alter(works[0].Id, RequestKind.ProductJson, json => Rewrite(json, field, value));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.Errors.ShouldBeEmpty();
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        var odd = crawler.NewWorks.Single(n => n.Work.Id == works[0].Id).Work;
+        // An impossible date in product.json leaves the work page's 販売日.
+        if (releaseDate is not null) odd.ReleaseDate.ShouldBe(releaseDate == "page" ? works[0].ReleaseDate : DateOnly.Parse(releaseDate));
+        if (field == "rate_count_detail") odd.Popularity?.RatingCount.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("windows-31j", 932)]
+    [InlineData("cp932", 932)]
+    [InlineData("Shift_JIS", 932)]
+    [InlineData("utf8", 65001)]
+    [InlineData("x-no-such-charset", 65001)]
+    [InlineData("x-no-such-charset", 932)]
+    public async Task A_page_in_an_odd_charset_is_decoded_and_stored(string charset, int codePage)
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(2, "maniax");
+        dlsite.Alter(works[0].Id, RequestKind.ProductJson, charset: charset, codePage: codePage);
+        dlsite.Alter(works[0].Id, RequestKind.WorkPage, charset: charset, codePage: codePage);
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.Errors.ShouldBeEmpty();
+        crawler.NewWorks.Count.ShouldBe(2);
+        var odd = crawler.NewWorks.Single(n => n.Work.Id == works[0].Id).Work;
+        odd.Title.ShouldBe(works[0].Title);
+        odd.Circle.ShouldBe(works[0].Circle);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_size_limit_is_refused_for_that_work_alone()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        dlsite.Alter(works[1].Id, RequestKind.WorkPage, html => html.Replace("</body>", new string(' ', 3_000_000) + "</body>"));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxResponseBytes"] = "2000000" });
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.Errors.ShouldBe(new Dictionary<string, int> { ["too-large"] = 1 });
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[0].Id, works[2].Id], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_page_of_thousands_of_unclosed_elements_is_refused_as_malformed_without_parsing_it()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        dlsite.Alter(works[1].Id, RequestKind.WorkPage, html => html.Replace("</body>", string.Concat(Enumerable.Repeat("<div>", 20_000)) + "</body>"));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.Errors.ShouldBe(new Dictionary<string, int> { ["malformed"] = 1 });
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[0].Id, works[2].Id], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_work_that_keeps_failing_is_retried_each_cycle_then_recorded_as_failed_and_no_longer_fetched()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        var odd = works[0].Id;
+        dlsite.Alter(odd, RequestKind.ProductJson, _ => "{\"workno\": 5}");
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
+
+        var reports = new List<CrawlReport>();
+        for (var cycle = 0; cycle < 4; cycle++) reports.Add(await crawler.Cycle.RunOnceAsync(Ct));
+
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[1].Id, works[2].Id], ignoreOrder: true);
+        reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([1, 1, 1, 0]);
+        reports.Select(r => r.FailedWorks.Count).ShouldBe([0, 0, 1, 0]);
+        reports[2].FailedWorks.ShouldBe([odd]);
+        dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * 2);
+    }
+
+    [Fact]
+    public async Task An_unforeseen_exception_for_one_work_is_counted_and_the_other_works_arrive()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, services: s =>
+            s.AddHttpClient(DLsiteClient.HttpClientName).AddHttpMessageHandler(() => new Throwing(works[1].Id)));
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.Errors.ShouldBe(new Dictionary<string, int> { ["unexpected"] = 1 });
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[0].Id, works[2].Id], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_robots_txt_redirected_off_the_site_means_nothing_is_fetched_until_the_next_cycle()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        dlsite.AddWorks(2, "maniax");
+        dlsite.Fail(DLsiteFault.Redirect(new Uri("https://example.com/robots.txt")), kind: RequestKind.Robots);
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var refused = await crawler.Cycle.RunOnceAsync(Ct);
+        dlsite.Requests.ShouldAllBe(r => r.Kind == RequestKind.Robots);
+        var next = await crawler.Cycle.RunOnceAsync(Ct);
+
+        refused.NewWorks.ShouldBe(0);
+        refused.Errors.ShouldBe(new Dictionary<string, int> { ["disallowed"] = 2 });
+        next.NewWorks.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData(503, false)]
+    [InlineData(403, true)]
+    public async Task A_robots_txt_error_disallows_everything_for_a_5xx_and_nothing_for_a_4xx(int status, bool crawled)
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        dlsite.AddWorks(2, "maniax");
+        dlsite.Fail(new DLsiteFault(status), times: 4, kind: RequestKind.Robots);
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.NewWorks.ShouldBe(crawled ? 2 : 0);
+        dlsite.RequestCount(RequestKind.Listing).ShouldBe(crawled ? 2 : 0);
+    }
+
+    static string Rewrite(string json, string field, string value)
+    {
+        var product = JsonNode.Parse(json)!.AsArray()[0]!.AsObject();
+        product[field] = JsonNode.Parse(value);
+        return new JsonArray(product.DeepClone()).ToJsonString();
+    }
+
+    /// <summary>A fault no one foresaw, for one work's product.json.</summary>
+    sealed class Throwing(string workId) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.Query.Contains(workId)
+                ? throw new InvalidOperationException("a fault nobody foresaw")
+                : base.SendAsync(request, cancellationToken);
+    }
+}
