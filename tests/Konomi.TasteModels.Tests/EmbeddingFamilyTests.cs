@@ -7,6 +7,28 @@ public class EmbeddingFamilyTests
     private static double Cosine(float[] a, float[] b) => a.Zip(b, (x, y) => (double)x * y).Sum();
 
     [Fact]
+    public void Japanese_works_are_refused_by_MiniLM_naming_the_share_of_unknown_tokens()
+    {
+        string[] titles =
+        [
+            "【耳かき・添い寝】ダウナー系幼馴染の甘やかしボイス【バイノーラル】",
+            "ツンデレ生徒会長のひみつの放課後～囁き声でご褒美～",
+            "癒やしの狐巫女さんと過ごす、ゆったり温泉旅館",
+            "ぜんぶ忘れて眠れる夜。ささやき睡眠導入CD",
+            "ゲームセンターで出会ったギャルの後輩とデート",
+            "ドジっ子メイドのごほうびマッサージ【ASMR】",
+        ];
+        var examples = titles.Select((t, i) => new Example(TasteInput.FromText(t), i % 2 == 0)).ToArray();
+
+        var error = Should.Throw<InvalidOperationException>(() => MiniLm.Family.Train(examples, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("reads");
+        error.Message.ShouldContain("as unknown tokens");
+        error.Message.ShouldContain("TasteModels:Embedding:MaxUnknownTokenShare");
+        TestContext.Current.TestOutputHelper?.WriteLine(error.Message);
+    }
+
+    [Fact]
     public void MiniLM_puts_paraphrases_closer_than_unrelated_sentences()
     {
         var vectors = MiniLm.Family.Embed(

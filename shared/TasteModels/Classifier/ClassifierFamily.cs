@@ -22,7 +22,7 @@ public sealed class ClassifierFamily : ITasteModelFamily, IDisposable
         {
             if (_options.ModelPath is null || _options.TokenizerPath is null)
                 throw new InvalidOperationException("The classifier family needs TasteModels:Classifier:ModelPath and TokenizerPath.");
-            return new SequenceClassifier(sessions, File.ReadAllBytes(_options.ModelPath), TextTokenizer.FromFile(_options.TokenizerPath, _options.LowerCase), _options);
+            return new SequenceClassifier(sessions, File.ReadAllBytes(_options.ModelPath), TextTokenizer.FromFile(_options.TokenizerPath, _options.LowerCase, _options.FairseqIds), _options);
         });
     }
 
@@ -30,7 +30,9 @@ public sealed class ClassifierFamily : ITasteModelFamily, IDisposable
 
     public ITasteModel Train(IReadOnlyList<Example> examples, CancellationToken ct = default)
     {
-        var scores = _classifier.Value.Score(examples.Select(e => e.Input.Text).ToArray());
+        var texts = examples.Select(e => e.Input.Text).ToArray();
+        UnknownTokenLimit.Check(Name, "TasteModels:Classifier:MaxUnknownTokenShare", _classifier.Value.CountUnknown(texts), _options.MaxUnknownTokenShare);
+        var scores = _classifier.Value.Score(texts);
         var liked = examples.Select(e => e.Liked).ToArray();
         var threshold = liked.Any(l => l) ? _options.Threshold.Choose(scores, liked) : 0.5;
         return new ClassifierModel(_classifier.Value, threshold);

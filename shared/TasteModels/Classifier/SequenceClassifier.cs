@@ -32,6 +32,8 @@ public sealed class SequenceClassifier : IDisposable
 
     public string ModelId { get; }
 
+    public UnknownTokens CountUnknown(IEnumerable<string> texts) => _tokenizer.CountUnknown(texts);
+
     public IReadOnlyList<double> Score(IReadOnlyList<string> texts)
     {
         var scores = new List<double>(texts.Count);

@@ -38,7 +38,9 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
 
     public ITasteModel Train(IReadOnlyList<Example> examples, CancellationToken ct = default)
     {
-        var vectors = Embed(examples.Select(e => e.Input.Text).ToArray());
+        var texts = examples.Select(e => e.Input.Text).ToArray();
+        UnknownTokenLimit.Check(Name, "TasteModels:Embedding:MaxUnknownTokenShare", _encoder.Value.CountUnknown(texts), _options.MaxUnknownTokenShare);
+        var vectors = Embed(texts);
         var width = vectors.Count == 0 ? 0 : vectors[0].Length;
         var rows = new SparseRows(width);
         var columns = Enumerable.Range(0, width).ToArray();
@@ -63,7 +65,7 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
         }
         if (options.TokenizerPath is null)
             throw new InvalidOperationException("TasteModels:Embedding:ModelPath is set but TokenizerPath is not: give the model's vocab.txt or SentencePiece .model.");
-        return new SentenceEncoder(sessions, File.ReadAllBytes(options.ModelPath), TextTokenizer.FromFile(options.TokenizerPath, options.LowerCase), options.MaxTokens, options.BatchSize);
+        return new SentenceEncoder(sessions, File.ReadAllBytes(options.ModelPath), TextTokenizer.FromFile(options.TokenizerPath, options.LowerCase, options.FairseqIds), options.MaxTokens, options.BatchSize);
     }
 
     private static Stream Resource(Assembly package, string name) =>

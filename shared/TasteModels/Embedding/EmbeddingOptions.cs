@@ -25,5 +25,11 @@ public sealed class EmbeddingOptions
 
     public ThresholdRule Threshold { get; set; } = new();
 
+    /// <summary>Training is refused when more of the user's tokens than this are unknown to the vocabulary.</summary>
+    public double MaxUnknownTokenShare { get; set; } = Onnx.UnknownTokenLimit.DefaultShare;
+
+    /// <summary>A SentencePiece tokenizer for a fairseq-trained model (XLM-R): ids shifted to its vocabulary.</summary>
+    public bool FairseqIds { get; set; }
+
     internal IReadOnlyList<double> CGrid => C is { Length: > 0 } ? C : [1, 10];
 }

@@ -28,6 +28,8 @@ public sealed class SentenceEncoder : IDisposable
 
     public string ModelId { get; }
 
+    public UnknownTokens CountUnknown(IEnumerable<string> texts) => _tokenizer.CountUnknown(texts);
+
     public IReadOnlyList<float[]> Encode(IReadOnlyList<string> texts)
     {
         var vectors = new float[texts.Count][];
