@@ -4,6 +4,7 @@ using Konomi.Hosting;
 using Konomi.Inference;
 using Konomi.Notifier;
 using Konomi.Storage;
+using Konomi.Storage.Retention;
 using Konomi.Trainer;
 
 namespace Konomi.Cli;
@@ -26,6 +27,7 @@ public static class AllInOne
 
         builder.AddServiceDefaults();
         builder.AddKonomiStorage();
+        builder.AddKonomiRetention();
         builder.AddCrawler();
         builder.AddInference();
         builder.AddTrainer();

@@ -22,5 +22,6 @@ public static class KonomiCommand
         LabelCommand.Create(),
         RecommendCommand.Create(),
         NotificationsCommand.Create(),
+        PruneCommand.Create(),
     };
 }

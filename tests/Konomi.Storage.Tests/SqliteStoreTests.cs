@@ -4,5 +4,5 @@ namespace Konomi.Storage.Tests;
 
 public sealed class SqliteStoreTests : StoreContract
 {
-    protected override TestStore CreateStore() => TestStore.Sqlite();
+    protected override TestStore CreateStore(TimeProvider? clock = null) => TestStore.Sqlite(clock);
 }

@@ -17,13 +17,14 @@ public sealed class TestStore : IAsyncDisposable
     private readonly Func<Task> _delete;
     private readonly IHost _host;
 
-    private TestStore(string name, Dictionary<string, string?> settings, Func<Task> delete)
+    private TestStore(string name, Dictionary<string, string?> settings, Func<Task> delete, TimeProvider? clock)
     {
         Name = name;
         Settings = settings;
         _delete = delete;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
+        if (clock is not null) builder.Services.AddSingleton(clock);
         builder.AddKonomiStorage();
         _host = builder.Build();
     }
@@ -38,7 +39,8 @@ public sealed class TestStore : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static TestStore Sqlite()
+    /// <summary><paramref name="clock"/> (e.g. a FakeTimeProvider) stamps what the store times itself, such as when a work was added.</summary>
+    public static TestStore Sqlite(TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "konomi-tests", Guid.NewGuid().ToString("N"));
         return new TestStore("sqlite", new() { ["Storage:Provider"] = "sqlite", ["Storage:DataDirectory"] = directory }, () =>
@@ -47,16 +49,16 @@ public sealed class TestStore : IAsyncDisposable
             SqliteConnection.ClearAllPools();
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
             return Task.CompletedTask;
-        });
+        }, clock);
     }
 
     /// <summary>The MongoDB-wire test server that <c>tests/infra.sh</c> starts (<c>KONOMI_TEST_MONGO_WIRE</c>).</summary>
-    public static TestStore MongoWire() => Mongo("mongo-wire", Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO_WIRE")
-        ?? throw new InvalidOperationException("KONOMI_TEST_MONGO_WIRE is not set: run `source tests/infra.sh` (or ./test.sh), which starts the MongoDB-wire server."));
+    public static TestStore MongoWire(TimeProvider? clock = null) => Mongo("mongo-wire", Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO_WIRE")
+        ?? throw new InvalidOperationException("KONOMI_TEST_MONGO_WIRE is not set: run `source tests/infra.sh` (or ./test.sh), which starts the MongoDB-wire server."), clock);
 
     /// <summary>A real MongoDB when <c>KONOMI_TEST_MONGO</c> holds a connection string; null otherwise.</summary>
-    public static TestStore? RealMongo() => Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO") is { Length: > 0 } url
-        ? Mongo("mongo", url)
+    public static TestStore? RealMongo(TimeProvider? clock = null) => Environment.GetEnvironmentVariable("KONOMI_TEST_MONGO") is { Length: > 0 } url
+        ? Mongo("mongo", url, clock)
         : null;
 
     public async ValueTask DisposeAsync()
@@ -65,7 +67,7 @@ public sealed class TestStore : IAsyncDisposable
         await _delete();
     }
 
-    private static TestStore Mongo(string name, string url)
+    private static TestStore Mongo(string name, string url, TimeProvider? clock)
     {
         var database = $"konomi_test_{Guid.NewGuid():N}";
         var connection = new MongoUrlBuilder(url) { DatabaseName = database }.ToString();
@@ -79,6 +81,6 @@ public sealed class TestStore : IAsyncDisposable
             {
                 // The MongoDB-wire test server cannot drop; its databases live in memory and die with it.
             }
-        });
+        }, clock);
     }
 }
