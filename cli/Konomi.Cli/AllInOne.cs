@@ -5,6 +5,7 @@ using Konomi.Hosting;
 using Konomi.Inference;
 using Konomi.Notifier;
 using Konomi.Storage;
+using Konomi.Storage.Retention;
 using Konomi.Trainer;
 
 namespace Konomi.Cli;
@@ -32,6 +33,7 @@ public static class AllInOne
 
         builder.AddServiceDefaults();
         builder.AddKonomiStorage();
+        builder.AddKonomiRetention();
         builder.AddCrawler();
         builder.AddInference();
         builder.AddTrainer();

@@ -26,6 +26,7 @@ public static class KonomiCommand
         LabelCommand.Create(),
         RecommendCommand.Create(),
         NotificationsCommand.Create(),
+        PruneCommand.Create(),
     };
 
     /// <summary>

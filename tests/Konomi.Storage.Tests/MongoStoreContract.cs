@@ -9,7 +9,11 @@ public abstract class MongoStoreContract : StoreContract
 {
     readonly MongoCommandFault _labelUpdates = new("update", "labels");
 
-    protected sealed override TestStore? CreateStore() => CreateStore(s => s.AddSingleton<IEventSubscriber>(_labelUpdates));
+    protected sealed override TestStore? CreateStore(TimeProvider? clock = null) => CreateStore(s =>
+    {
+        s.AddSingleton<IEventSubscriber>(_labelUpdates);
+        TestStore.WithClock(clock)?.Invoke(s);
+    });
 
     protected abstract TestStore? CreateStore(Action<IServiceCollection> services);
 

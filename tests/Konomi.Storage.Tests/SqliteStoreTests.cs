@@ -6,7 +6,7 @@ namespace Konomi.Storage.Tests;
 
 public sealed class SqliteStoreTests : StoreContract
 {
-    protected override TestStore CreateStore() => TestStore.Sqlite();
+    protected override TestStore CreateStore(TimeProvider? clock = null) => TestStore.Sqlite(TestStore.WithClock(clock));
 
     /// <summary>A trigger that aborts every write to <c>labels</c> until it is dropped: the database itself refuses.</summary>
     protected override async Task<IAsyncDisposable> BreakLabelWritesAsync()

@@ -16,8 +16,11 @@ public abstract partial class StoreContract : IAsyncLifetime
 
     protected T Get<T>() where T : notnull => Store.Get<T>();
 
-    /// <summary>The fresh store, or null when this provider is not configured on this machine (the test is skipped).</summary>
-    protected abstract TestStore? CreateStore();
+    /// <summary>
+    /// The fresh store, or null when this provider is not configured on this machine (the test is skipped);
+    /// <paramref name="clock"/> stamps what the store times itself.
+    /// </summary>
+    protected abstract TestStore? CreateStore(TimeProvider? clock = null);
 
     /// <summary>Makes the store refuse every write of a current label (the click history still takes writes) until disposed.</summary>
     protected abstract Task<IAsyncDisposable> BreakLabelWritesAsync();

@@ -89,6 +89,26 @@ public class EmbeddingFamilyTests
     }
 
     [Fact]
+    public void The_memory_cache_holds_no_more_than_its_bound_and_still_serves_hits()
+    {
+        var computed = new List<string>();
+        IReadOnlyList<float[]> Compute(IReadOnlyList<string> texts)
+        {
+            computed.AddRange(texts);
+            return texts.Select(t => new[] { (float)t.Length }).ToArray();
+        }
+        using var cache = new EmbeddingCache(directory: null, maxEntries: 2);
+
+        cache.GetOrCompute("m1", ["a", "bb"], Compute);
+        cache.GetOrCompute("m1", ["a"], Compute);
+        var vectors = cache.GetOrCompute("m1", ["ccc", "dddd", "eeeee"], Compute);
+
+        computed.ShouldBe(["a", "bb", "ccc", "dddd", "eeeee"]);
+        vectors.Select(v => v[0]).ShouldBe([3f, 4f, 5f]);
+        cache.Count.ShouldBeLessThanOrEqualTo(2);
+    }
+
+    [Fact]
     public void A_head_trained_on_MiniLM_embeddings_separates_topics_and_survives_saving()
     {
         string[] cats = ["My cat sleeps on the sofa all day.", "Kittens love to chase a ball of yarn.", "The cat purrs when I stroke its fur.", "Our cat caught a mouse in the garden.", "A stray cat meowed at the door.", "The kitten climbed the curtains again."];

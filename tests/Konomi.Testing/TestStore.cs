@@ -39,7 +39,15 @@ public sealed class TestStore : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static TestStore Sqlite()
+    /// <summary>Registers <paramref name="clock"/> as the store's <see cref="TimeProvider"/>; nothing when null.</summary>
+    public static Action<IServiceCollection>? WithClock(TimeProvider? clock) =>
+        clock is null ? null : services => services.AddSingleton(clock);
+
+    /// <summary>
+    /// The embedded store in a fresh folder; <paramref name="services"/> may add to its container (a FakeTimeProvider
+    /// that stamps what the store times itself, say: see <see cref="WithClock"/>).
+    /// </summary>
+    public static TestStore Sqlite(Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "konomi-tests", Guid.NewGuid().ToString("N"));
         return new TestStore("sqlite", new() { ["Storage:Provider"] = "sqlite", ["Storage:DataDirectory"] = directory }, () =>
@@ -48,7 +56,7 @@ public sealed class TestStore : IAsyncDisposable
             SqliteConnection.ClearAllPools();
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
             return Task.CompletedTask;
-        });
+        }, services);
     }
 
     /// <summary>

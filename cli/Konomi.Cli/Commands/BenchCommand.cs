@@ -13,6 +13,7 @@ public static class BenchCommand
     {
         Models(),
         BenchLabelingCommand.Create(),
+        BenchScaleCommand.Create(),
     };
 
     private static Command Models()

@@ -1,10 +1,12 @@
 using Konomi.Hosting;
 using Konomi.Trainer;
 using Konomi.Storage;
+using Konomi.Storage.Retention;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddKonomiStorage();
+builder.AddKonomiRetention();
 builder.AddTrainer();
 builder.AddKonomiBus();
 

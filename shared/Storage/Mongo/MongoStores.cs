@@ -14,6 +14,7 @@ public static class MongoStores
         services.AddSingleton<IScoreStore, MongoScoreStore>();
         services.AddSingleton<INotificationStore, MongoNotificationStore>();
         services.AddSingleton<ITasteModelRegistry, MongoTasteModelRegistry>();
+        services.AddSingleton<IRetentionStore, MongoRetentionStore>();
         services.AddSingleton<IUserStore, MongoUserStore>();
         services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongo", tags: ["ready"]);
         return services;

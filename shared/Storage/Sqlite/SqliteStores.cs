@@ -14,6 +14,7 @@ public static class SqliteStores
         services.AddSingleton<IScoreStore, SqliteScoreStore>();
         services.AddSingleton<INotificationStore, SqliteNotificationStore>();
         services.AddSingleton<ITasteModelRegistry, SqliteTasteModelRegistry>();
+        services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite", tags: ["ready"]);
         return services;

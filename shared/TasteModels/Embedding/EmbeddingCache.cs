@@ -1,17 +1,25 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Konomi.TasteModels.Embedding;
 
 /// <summary>
 /// Embeddings computed once per text and model, reused by every user's training and scoring: keyed by
 /// SHA-256 of model id and text, held in memory and, when a folder is configured, on disk as raw float32.
+/// Memory holds at most <paramref name="maxEntries"/> vectors (MemoryCache evicts the least recently used
+/// when full), so a long-running service does not grow with every work it has ever seen.
 /// </summary>
-public sealed class EmbeddingCache(string? directory)
+public sealed class EmbeddingCache(string? directory, int maxEntries = EmbeddingCache.DefaultMaxEntries) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, float[]> _memory = new();
+    /// <summary>About 30 MB of 384-float MiniLM vectors.</summary>
+    public const int DefaultMaxEntries = 20_000;
+
+    private readonly MemoryCache _memory = new(new MemoryCacheOptions { SizeLimit = maxEntries });
+
+    /// <summary>Vectors held in memory now.</summary>
+    public int Count => _memory.Count;
 
     public IReadOnlyList<float[]> GetOrCompute(string modelId, IReadOnlyList<string> texts, Func<IReadOnlyList<string>, IReadOnlyList<float[]>> compute)
     {
@@ -19,29 +27,35 @@ public sealed class EmbeddingCache(string? directory)
         var vectors = new float[texts.Count][];
         var missing = new List<int>();
         for (var i = 0; i < texts.Count; i++)
-            if (_memory.TryGetValue(keys[i], out var cached) || TryDisk(keys[i], out cached)) vectors[i] = cached;
+            if (_memory.TryGetValue(keys[i], out float[]? cached) || TryDisk(keys[i], out cached)) vectors[i] = cached!;
             else missing.Add(i);
 
         // One computation per distinct missing text, even when a batch repeats it.
         var distinct = missing.GroupBy(i => keys[i]).Select(g => g.First()).ToArray();
+        var fresh = new Dictionary<string, float[]>();
         if (distinct.Length > 0)
         {
             var computed = compute(distinct.Select(i => texts[i]).ToArray());
-            for (var k = 0; k < distinct.Length; k++) Store(keys[distinct[k]], computed[k]);
+            for (var k = 0; k < distinct.Length; k++) fresh[keys[distinct[k]]] = Store(keys[distinct[k]], computed[k]);
         }
-        foreach (var i in missing) vectors[i] = _memory[keys[i]];
+        foreach (var i in missing) vectors[i] = fresh[keys[i]];
         return vectors;
     }
 
-    private void Store(string key, float[] vector)
+    public void Dispose() => _memory.Dispose();
+
+    private void Remember(string key, float[] vector) => _memory.Set(key, vector, new MemoryCacheEntryOptions { Size = 1 });
+
+    private float[] Store(string key, float[] vector)
     {
-        _memory[key] = vector;
-        if (directory is null) return;
+        Remember(key, vector);
+        if (directory is null) return vector;
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, key + ".f32");
         var temporary = path + "." + Environment.ProcessId + ".tmp";
         File.WriteAllBytes(temporary, MemoryMarshal.AsBytes(vector.AsSpan()).ToArray());
         File.Move(temporary, path, overwrite: true);
+        return vector;
     }
 
     private bool TryDisk(string key, out float[] vector)
@@ -51,7 +65,7 @@ public sealed class EmbeddingCache(string? directory)
         var path = Path.Combine(directory, key + ".f32");
         if (!File.Exists(path)) return false;
         vector = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray();
-        _memory[key] = vector;
+        Remember(key, vector);
         return true;
     }
 

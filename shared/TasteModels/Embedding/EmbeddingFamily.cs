@@ -24,7 +24,7 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
     public EmbeddingFamily(IOptions<EmbeddingOptions> options, OnnxSessions sessions)
     {
         _options = options.Value;
-        _cache = new EmbeddingCache(_options.CacheDirectory);
+        _cache = new EmbeddingCache(_options.CacheDirectory, _options.CacheEntries);
         _encoder = new Lazy<SentenceEncoder>(() => CreateEncoder(_options, sessions));
     }
 

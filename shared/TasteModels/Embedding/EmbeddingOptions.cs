@@ -21,6 +21,9 @@ public sealed class EmbeddingOptions
     /// <summary>A folder that keeps embeddings across restarts; null keeps them in memory only.</summary>
     public string? CacheDirectory { get; set; }
 
+    /// <summary>Embeddings held in memory at most (least recently used go first; the folder, if any, keeps them all).</summary>
+    public int CacheEntries { get; set; } = EmbeddingCache.DefaultMaxEntries;
+
     public double[]? C { get; set; }
 
     public ThresholdRule Threshold { get; set; } = new();

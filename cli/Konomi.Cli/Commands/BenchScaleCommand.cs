@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Konomi.Cli.Scale;
+using Konomi.Hosting;
+using Konomi.Inference;
+using Konomi.Storage;
+using Konomi.Storage.Ports;
+using MongoDB.Driver;
+
+namespace Konomi.Cli.Commands;
+
+/// <summary>
+/// <c>konomi bench scale</c>: scoring cost against the number of users, the in-memory pipeline through
+/// scoring, training cost against labels, and bytes per record, in one run on a fresh store.
+/// </summary>
+public static class BenchScaleCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo?>("--data") { Description = "Benchmark data folder (default: ../shared/data beside the repository)" };
+        var users = new Option<int[]>("--users") { Description = "User counts, ascending", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
+        var labels = new Option<int[]>("--labels") { Description = "Label counts to train on", DefaultValueFactory = _ => [100, 1000, 5000], AllowMultipleArgumentsPerToken = true };
+        var pipelineWorks = new Option<int>("--pipeline-works") { Description = "New works sent through the bus at each user count up to 100", DefaultValueFactory = _ => 1000 };
+        var pairs = new Option<int>("--pairs") { Description = "Work×user pairs scored at each user count (at least one batch of 200 works)", DefaultValueFactory = _ => 20_000 };
+        var command = new Command("scale", "How cost grows with users, works and labels; bytes per record (Storage:Provider picks the store)")
+        {
+            data, users, labels, pipelineWorks, pairs,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var dataDirectory = parse.GetValue(data)?.FullName ?? Path.Combine(BenchCommand.RepositoryRoot(), "..", "shared", "data");
+            var directory = Path.Combine(Path.GetTempPath(), "konomi-bench-scale", Guid.NewGuid().ToString("N"));
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "konomi" });
+            var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory, ["Logging:LogLevel:Default"] = "Warning" };
+            if (builder.Configuration.GetConnectionString("Mongo") is { } mongo)
+                settings["ConnectionStrings:Mongo"] = new MongoUrlBuilder(mongo) { DatabaseName = $"konomi_scale_{Guid.NewGuid():N}" }.ToString();
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.AddKonomiStorage();
+            builder.AddInference();
+            builder.Services.AddSingleton<ScoredTally>();
+            builder.Services.AddKonomiConsumers(x => x.AddConsumer<ScoredTallyConsumer>());
+            builder.AddKonomiBus();
+            using var host = builder.Build();
+            try
+            {
+                var log = Console.Error;
+                var corpus = ScaleCorpus.Load(dataDirectory);
+                var store = builder.Configuration["Storage:Provider"] ?? "sqlite";
+                var sizes = await new RecordSizes(host.Services, corpus, log).MeasureAsync(ct);
+                var bench = new ScaleBenchmark(host.Services, corpus, log);
+                var training = bench.Training(parse.GetValue(labels)!, ct);
+                await host.Services.GetRequiredService<IWorkStore>().ImportAsync(corpus.Works, ct);
+                await bench.GrowUsersAsync(1, 200, ct);   // before start: the seeding adds `me` only to a store without users
+                await host.StartAsync(ct);
+                var scoring = new List<UsersRow>();
+                var pipeline = new List<PipelineRow>();
+                foreach (var count in parse.GetValue(users)!)
+                {
+                    await bench.GrowUsersAsync(count, 200, ct);
+                    scoring.Add(await bench.ScoreAsync(200, parse.GetValue(pairs), ct));
+                    if (count <= 100)
+                        pipeline.Add(await bench.PipelineAsync(parse.GetValue(pipelineWorks), pipeline.Count * 100_000, ct));
+                }
+                await host.StopAsync(ct);
+                Console.Out.WriteLine(ScaleTables.Render(store, sizes, training, scoring, pipeline));
+                return 0;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Konomi.Storage.Ports;
+using Konomi.Storage.Retention;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Cli.Commands;
+
+/// <summary>
+/// <c>konomi prune</c>: one retention run now, with the <c>Retention</c> settings (options override them).
+/// The same pruning the trainer host and <c>konomi run</c> do every <c>Retention:Interval</c>.
+/// </summary>
+public static class PruneCommand
+{
+    public static Command Create()
+    {
+        var scores = Days("--scores-days", "Remove scores of works stored more than N days ago");
+        var snapshots = Days("--snapshots-days", "Remove crawl snapshots older than N days");
+        var clicks = Days("--clicks-days", "Remove clicks older than N days (never the one a current label came from)");
+        var keep = new Option<int?>("--keep-versions") { Description = "Retired and rejected model versions kept per user (the serving one always stays)" };
+        var dataDir = CommonOptions.DataDir();
+        var command = new Command("prune", "Remove old scores, snapshots, clicks and past model versions now (labels and serving models stay)")
+        {
+            scores, snapshots, clicks, keep, dataDir,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            void Set(string key, int? value) { if (value is { } v) overrides[$"{RetentionOptions.Section}:{key}"] = v.ToString(); }
+            Set(nameof(RetentionOptions.ScoresDays), parse.GetValue(scores));
+            Set(nameof(RetentionOptions.SnapshotsDays), parse.GetValue(snapshots));
+            Set(nameof(RetentionOptions.ClicksDays), parse.GetValue(clicks));
+            Set(nameof(RetentionOptions.KeepModelVersions), parse.GetValue(keep));
+            var builder = StoreHost.CreateBuilder(parse.GetValue(dataDir), overrides);
+            builder.Services.AddRetentionOptions();
+            using var host = builder.Build();
+            RetentionOptions settings;
+            try
+            {
+                settings = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
+            }
+            catch (OptionsValidationException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+            var clock = host.Services.GetRequiredService<TimeProvider>();
+            var removed = await host.Services.GetRequiredService<IRetentionStore>().PruneAsync(settings.ToPolicy(), clock.GetUtcNow(), ct);
+            Console.WriteLine($"removed {removed.Scores} scores (works older than {settings.ScoresDays} d), {removed.Snapshots} snapshots (> {settings.SnapshotsDays} d), " +
+                $"{removed.Clicks} clicks (> {settings.ClicksDays} d), {removed.ModelVersions} model versions (beyond the newest {settings.KeepModelVersions} past ones per user)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Option<int?> Days(string name, string description) => new(name) { Description = description };
+}

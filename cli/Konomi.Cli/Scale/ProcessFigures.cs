@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace Konomi.Cli.Scale;
+
+/// <summary>This process's resident memory (now and peak, from /proc) and CPU time.</summary>
+public static class ProcessFigures
+{
+    public static double RssMb => Status("VmRSS:");
+
+    public static double PeakRssMb => Status("VmHWM:");
+
+    public static TimeSpan Cpu
+    {
+        get
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    public static double ManagedMb(bool collect = true) => GC.GetTotalMemory(collect) / 1048576.0;
+
+    private static double Status(string key)
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+        return line is null ? double.NaN : long.Parse(line[key.Length..].Trim().Split(' ')[0]) / 1024.0;
+    }
+}

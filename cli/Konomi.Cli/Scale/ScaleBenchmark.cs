@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Konomi.Contracts;
+using Konomi.Inference;
+using Konomi.Storage.Ports;
+using Konomi.TasteModels;
+using Konomi.TasteModels.Input;
+using MassTransit;
+
+namespace Konomi.Cli.Scale;
+
+/// <summary>
+/// How cost grows with users and labels, on the real inference code and the configured store. Every user
+/// holds a trained ngram model (one of ten trained on different random label sets, each user's copy loaded
+/// on its own) and the labels it was trained on, so liked-work reasons cost what they cost in service.
+/// </summary>
+public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus, TextWriter log)
+{
+    private const int BaseModels = 10;
+
+    private readonly ITasteModelFamily _ngram = services.GetRequiredService<TasteModelFamilies>().Get("ngram");
+    private readonly TasteInputBuilder _inputs = services.GetRequiredService<TasteInputBuilder>();
+    private readonly IUserStore _users = services.GetRequiredService<IUserStore>();
+    private readonly ILabelStore _labels = services.GetRequiredService<ILabelStore>();
+    private readonly ITasteModelRegistry _registry = services.GetRequiredService<ITasteModelRegistry>();
+    private readonly List<(byte[] Bytes, IReadOnlyList<int> Labelled)> _base = [];
+    private int _registered;
+
+    public IReadOnlyList<TrainingRow> Training(IReadOnlyList<int> labelCounts, CancellationToken ct) => [.. labelCounts.Select(n =>
+    {
+        var examples = Examples(corpus.Sample(n, seed: n));
+        var cpu = ProcessFigures.Cpu;
+        var clock = Stopwatch.StartNew();
+        var model = _ngram.Train(examples, ct);
+        var row = new TrainingRow(n, clock.Elapsed.TotalSeconds, (ProcessFigures.Cpu - cpu).TotalSeconds, model.Serialize().Length);
+        log.WriteLine($"trained on {n} labels: {row.WallSeconds:F1} s, {row.ModelBytes:N0} bytes");
+        return row;
+    })];
+
+    /// <summary>Adds users up to <paramref name="count"/>, each with labels and a serving model.</summary>
+    public async Task GrowUsersAsync(int count, int labelsPerUser, CancellationToken ct)
+    {
+        while (_base.Count < BaseModels)
+        {
+            var labelled = corpus.Sample(labelsPerUser, seed: 1000 + _base.Count);
+            _base.Add((_ngram.Train(Examples(labelled), ct).Serialize(), labelled));
+        }
+        var metrics = new ModelMetrics(labelsPerUser, 0, 5, 0, 0, 0, 0, 0, 0, 0.5);
+        for (; _registered < count; _registered++)
+        {
+            var user = UserId(_registered);
+            var (bytes, labelled) = _base[_registered % BaseModels];
+            await _users.UpsertAsync(new UserProfile(user), ct);
+            await _labels.ImportAsync([.. labelled.Select(i =>
+                new Click($"{user}-{i}", user, corpus.Works[i].Id, corpus.Liked[i], DateTimeOffset.UnixEpoch.AddDays(i), "import"))], ct);
+            var version = await _registry.RegisterAsync(new TasteModelDraft(user, _ngram.Name, metrics, bytes), ct);
+            await _registry.PromoteAsync(user, version.Version, "scale benchmark", ct);
+        }
+    }
+
+    /// <summary>Work×user pairs scored per second by <see cref="WorkScorer"/> (no score writes, no bus).</summary>
+    public async Task<UsersRow> ScoreAsync(int batchSize, long targetPairs, CancellationToken ct)
+    {
+        var scorer = services.GetRequiredService<WorkScorer>();
+        var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
+        var batch = corpus.Sample(batchSize, seed: 7).Select(i => corpus.Works[i]).ToList();
+
+        var load = Stopwatch.StartNew();
+        await scorer.ScoreAsync(batch[..1], users, ct);   // loads every serving model
+        var loadSeconds = load.Elapsed.TotalSeconds;
+        var managed = ProcessFigures.ManagedMb();
+        var rss = ProcessFigures.RssMb;
+
+        var rounds = Math.Max(1, (int)(targetPairs / ((long)batch.Count * users.Count)));
+        var cpu = ProcessFigures.Cpu;
+        var clock = Stopwatch.StartNew();
+        for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (ProcessFigures.Cpu - cpu).TotalSeconds;
+        long pairs = (long)rounds * batch.Count * users.Count;
+        var row = new UsersRow(users.Count, pairs, pairs / seconds, pairs / cpuSeconds, loadSeconds, managed, rss);
+        log.WriteLine($"{users.Count} users: {row.PairsPerSecond:N0} pairs/s, load {loadSeconds:F1} s, heap {managed:F0} MB, RSS {rss:F0} MB");
+        return row;
+    }
+
+    /// <summary>
+    /// New works through the running inference consumer over the bus: NewWorkDetected in, every WorkScored
+    /// (one per work and user, each stored first) out.
+    /// </summary>
+    public async Task<PipelineRow> PipelineAsync(int works, int firstWork, CancellationToken ct)
+    {
+        var tally = services.GetRequiredService<ScoredTally>();
+        var publish = services.GetRequiredService<IPublishEndpoint>();
+        var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
+        tally.Expect(works * users.Count);
+        var run = Guid.NewGuid();
+        var clock = Stopwatch.StartNew();
+        foreach (var work in Enumerable.Range(firstWork, works).Select(i => corpus.Works[i % corpus.Works.Count] with { Id = $"RJ9{i:D7}" }))
+        {
+            tally.Published(work.Id);
+            await publish.Publish(new NewWorkDetected(run, work), ct);
+        }
+        await tally.Done.WaitAsync(TimeSpan.FromMinutes(5), ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var latencies = tally.LatenciesMs;
+        var row = new PipelineRow(users.Count, works, works / seconds, works * users.Count / seconds,
+            Percentile(latencies, 0.5), Percentile(latencies, 0.99), ProcessFigures.PeakRssMb);
+        log.WriteLine($"pipeline, {users.Count} users: {row.WorksPerSecond:N0} works/s, p50 {row.P50Ms:F0} ms, p99 {row.P99Ms:F0} ms");
+        return row;
+    }
+
+    private static string UserId(int n) => $"user{n:D4}";
+
+    private List<Example> Examples(IEnumerable<int> indexes) =>
+        [.. indexes.Select(i => new Example(_inputs.Build(corpus.Works[i]), corpus.Liked[i]))];
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

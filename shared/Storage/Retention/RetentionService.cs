@@ -1,0 +1,41 @@
+using Konomi.Storage.Ports;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Storage.Retention;
+
+/// <summary>
+/// Prunes the store at start and then every <see cref="RetentionOptions.Interval"/> on the host's clock.
+/// Pruning is idempotent, so two replicas doing it at once only repeat work.
+/// </summary>
+public sealed partial class RetentionService(
+    IRetentionStore store, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled) return;
+        using var timer = new PeriodicTimer(settings.Interval, clock);
+        do
+        {
+            try
+            {
+                var removed = await store.PruneAsync(settings.ToPolicy(), clock.GetUtcNow(), stoppingToken);
+                LogPruned(removed.Scores, removed.Snapshots, removed.Clicks, removed.ModelVersions);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The store may be briefly away; the next tick tries again.
+                LogFailed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(LogLevel.Information, "Retention removed {Scores} scores, {Snapshots} snapshots, {Clicks} clicks, {ModelVersions} model versions")]
+    private partial void LogPruned(long scores, long snapshots, long clicks, long modelVersions);
+
+    [LoggerMessage(LogLevel.Warning, "Retention failed; retrying at the next interval")]
+    private partial void LogFailed(Exception e);
+}

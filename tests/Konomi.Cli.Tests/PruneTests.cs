@@ -1,0 +1,44 @@
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+
+namespace Konomi.Cli.Tests;
+
+public sealed class PruneTests : IAsyncDisposable
+{
+    private readonly TestStore _store = TestStore.Sqlite();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Prune_removes_old_snapshots_and_clicks_but_keeps_each_current_labels_click()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var snapshots = _store.Get<ISnapshotStore>();
+        var labels = _store.Get<ILabelStore>();
+        await snapshots.AddAsync(new CrawlSnapshot(Guid.NewGuid(), now.AddDays(-3), "maniax", ["RJ01000001"]), Ct);
+        await snapshots.AddAsync(new CrawlSnapshot(Guid.NewGuid(), now.AddHours(-1), "maniax", ["RJ01000002"]), Ct);
+        await labels.RecordAsync(new Click("old", "me", "RJ01000001", true, now.AddDays(-10), "slack"), Ct);
+        await labels.RecordAsync(new Click("current", "me", "RJ01000001", false, now.AddDays(-5), "slack"), Ct);
+
+        var result = await KonomiCli.RunAsync(
+            ["prune", "--data-dir", _store.Settings["Storage:DataDirectory"]!, "--snapshots-days", "1", "--clicks-days", "2"], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("1 snapshots");
+        result.Output.ShouldContain("1 clicks");
+        (await snapshots.ListAsync(ct: Ct)).Single().WorkIds.ShouldBe(["RJ01000002"]);
+        (await labels.HistoryAsync("me", "RJ01000001", Ct)).Select(c => c.ClickId).ShouldBe(["current"]);
+        (await labels.FindAsync("me", "RJ01000001", Ct))!.Interested.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Prune_with_a_setting_out_of_range_exits_2_and_names_it()
+    {
+        var result = await KonomiCli.RunAsync(["prune", "--data-dir", _store.Settings["Storage:DataDirectory"]!, "--scores-days", "0"], ct: Ct);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("ScoresDays");
+    }
+
+    public async ValueTask DisposeAsync() => await _store.DisposeAsync();
+}

@@ -1,0 +1,68 @@
+using Konomi.Storage.Ports;
+using Konomi.Storage.Retention;
+using Konomi.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Konomi.Storage.Tests.Retention;
+
+public sealed class RetentionServiceTests : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _clock = new(Sample.Noon);
+    private readonly TestStore _store = TestStore.Sqlite();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Prunes_at_start_and_again_each_interval_on_the_hosts_clock()
+    {
+        var snapshots = _store.Get<ISnapshotStore>();
+        await snapshots.AddAsync(new CrawlSnapshot(Guid.NewGuid(), Sample.Noon.AddDays(-3), "voice", ["RJ01000001"]), Ct);
+        await snapshots.AddAsync(new CrawlSnapshot(Guid.NewGuid(), Sample.Noon.AddHours(-23), "voice", ["RJ01000002"]), Ct);
+        using var host = Build(new() { ["Retention:SnapshotsDays"] = "1", ["Retention:Interval"] = "06:00:00" });
+
+        await host.StartAsync(Ct);
+        await Eventually(async () => (await snapshots.ListAsync(ct: Ct)).Count == 1);
+
+        _clock.Advance(TimeSpan.FromHours(2));   // the second snapshot is now older than a day, but the next run is at 6 h
+        await Task.Delay(200, Ct);
+        (await snapshots.ListAsync(ct: Ct)).Count.ShouldBe(1);
+        _clock.Advance(TimeSpan.FromHours(4));
+        await Eventually(async () => (await snapshots.ListAsync(ct: Ct)).Count == 0);
+        await host.StopAsync(Ct);
+    }
+
+    [Theory]
+    [InlineData("Retention:ScoresDays", "0")]
+    [InlineData("Retention:KeepModelVersions", "-1")]
+    [InlineData("Retention:Interval", "00:00:01")]
+    public async Task A_setting_out_of_range_stops_the_start(string key, string value)
+    {
+        using var host = Build(new() { [key] = value });
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync(Ct));
+
+        error.Message.ShouldContain(key.Split(':')[1]);
+    }
+
+    public async ValueTask DisposeAsync() => await _store.DisposeAsync();
+
+    private IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(_store.Settings).AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        builder.AddKonomiRetention();
+        return builder.Build();
+    }
+
+    /// <summary>The service works in the background; poll what it changed, giving up after a generous bound.</summary>
+    private static async Task Eventually(Func<Task<bool>> done)
+    {
+        for (var i = 0; i < 200 && !await done(); i++) await Task.Delay(50, Ct);
+        (await done()).ShouldBeTrue();
+    }
+}
