@@ -12,8 +12,8 @@ namespace Konomi.Feedback;
 
 /// <summary>
 /// Does the follow-ups the label store holds pending, at start and whenever a click is stored, in click order
-/// so a re-click's redraw lands after the first one: publishes FeedbackReceived, redraws the message and
-/// tells an unexpected clicker where their answer went. Each step retries transient failures with doubling
+/// so a re-click's redraw lands after the first one: redraws the message, tells an unexpected clicker where
+/// their answer went, then publishes FeedbackReceived. Each step retries transient failures with doubling
 /// waits. A follow-up is marked done once FeedbackReceived is out; one whose publish failed for good stays
 /// pending for the next round. Dying after the publish and before the mark sends that FeedbackReceived again
 /// after the restart: at least once, never lost.
@@ -62,9 +62,11 @@ public sealed class FollowUpWorker(
             }
             using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
             activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
-            var published = PublishAsync(followUp, ct);
-            await Task.WhenAll(published, RedrawAsync(followUp, ct), TellAsync(followUp, ct));
-            if (await published)
+            // Slack first: a redraw or notice repeated after a crash is harmless, so the publish and its mark
+            // follow each other closely and a crash between them (the one way to repeat a FeedbackReceived)
+            // is a few milliseconds wide, however slow Slack is.
+            await Task.WhenAll(RedrawAsync(followUp, ct), TellAsync(followUp, ct));
+            if (await PublishAsync(followUp, ct))
                 await labels.CompleteFollowUpAsync(pending.ClickId, ct);
         }
     }
