@@ -42,6 +42,8 @@ public static class BusExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
+            // MassTransit reports usage to its vendor at start; Konomi sends nothing anywhere it was not told to.
+            x.DisableUsageTelemetry();
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 // Outer: a store failover takes a minute or two; the message waits it out instead of dead-lettering.
