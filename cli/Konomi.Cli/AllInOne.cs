@@ -5,6 +5,7 @@ using Konomi.Inference;
 using Konomi.Notifier;
 using Konomi.Storage;
 using Konomi.Trainer;
+using Konomi.Web;
 
 namespace Konomi.Cli;
 
@@ -31,6 +32,7 @@ public static class AllInOne
         builder.AddTrainer();
         builder.AddNotifier();
         builder.AddFeedback();
+        builder.AddKonomiWeb();
         builder.AddKonomiBus();
         return builder;
     }

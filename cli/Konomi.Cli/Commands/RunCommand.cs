@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Konomi.Crawler;
+using Konomi.Web;
 using MassTransit;
 
 namespace Konomi.Cli.Commands;
@@ -25,6 +26,7 @@ public static class RunCommand
             if (single) overrides["Crawler:ScheduleEnabled"] = "false";
             await using var app = AllInOne.CreateBuilder(parse.GetValue(dataDir), parse.GetValue(baseUrl), overrides).Build();
             app.MapKonomiEndpoints();
+            app.MapKonomiWeb();
             if (!single)
             {
                 await app.RunAsync(ct);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Feedback;
 
 /// <summary>
-/// Redraws the clicked message and publishes FeedbackReceived for each stored click, in click order so a
+/// Redraws the clicked Slack message (if the click came from one) and publishes FeedbackReceived for each stored click, in click order so a
 /// re-click's redraw lands after the first one. Each step retries transient failures with doubling waits.
 /// </summary>
 public sealed class FollowUpWorker(
@@ -28,12 +28,13 @@ public sealed class FollowUpWorker(
         {
             using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
             activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
-            await Task.WhenAll(RedrawAsync(followUp.Click, stoppingToken), PublishAsync(followUp, stoppingToken));
+            await Task.WhenAll(RedrawAsync(followUp.Message, stoppingToken), PublishAsync(followUp, stoppingToken));
         }
     }
 
-    async Task RedrawAsync(FeedbackClick click, CancellationToken ct)
+    async Task RedrawAsync(FeedbackClick? click, CancellationToken ct)
     {
+        if (click is null) return;
         if (string.IsNullOrEmpty(slackOptions.CurrentValue.BotToken))
         {
             logger.LogInformation("No Slack:BotToken: message {MessageTs} keeps its old look", click.MessageTs);
@@ -48,11 +49,15 @@ public sealed class FollowUpWorker(
         var click = followUp.Click;
         await RetryAsync("publish FeedbackReceived", async () =>
         {
-            var notification = await notifications.FindByMessageAsync(click.Channel, click.MessageTs, ct);
-            Guid? crawlRunId = notification is { CrawlRunId: var id } && id != Guid.Empty ? id : null;
+            var crawlRunId = followUp.CrawlRunId;
+            if (crawlRunId is null && followUp.Message is { } message)
+            {
+                var notification = await notifications.FindByMessageAsync(message.Channel, message.MessageTs, ct);
+                crawlRunId = notification is { CrawlRunId: var id } && id != Guid.Empty ? id : null;
+            }
             if (crawlRunId is { } run)
                 KonomiTelemetry.TagCrawlRun(run);
-            await bus.Publish(new FeedbackReceived(click.WorkId, click.UserId, click.Interested, followUp.Source, click.At, crawlRunId), ct);
+            await bus.Publish(new FeedbackReceived(click.WorkId, click.UserId, click.Interested, click.Source, click.At, crawlRunId), ct);
         }, _ => true, ct);
     }
 

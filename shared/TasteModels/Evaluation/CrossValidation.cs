@@ -37,8 +37,13 @@ public static class CrossValidation
             var predictions = model.Predict(testSet.Select(e => e.Input).ToArray());
             var scoreSeconds = clock.Elapsed.TotalSeconds;
 
-            var metrics = ClassificationMetrics.Measure(predictions.Select(p => p.Score).ToArray(), testSet.Select(e => e.Liked).ToArray(), model.Threshold);
-            results.Add(new FoldResult(fold, trainSet.Length, testSet.Length, metrics, trainSeconds, scoreSeconds));
+            var scores = predictions.Select(p => p.Score).ToArray();
+            var liked = testSet.Select(e => e.Liked).ToArray();
+            var metrics = ClassificationMetrics.Measure(scores, liked, model.Threshold);
+            results.Add(new FoldResult(fold, trainSet.Length, testSet.Length, metrics, trainSeconds, scoreSeconds)
+            {
+                Scored = [.. scores.Zip(liked)],
+            });
         }
         return new CrossValidationResult(family, examples.Count, examples.Count(e => e.Liked), results);
     }

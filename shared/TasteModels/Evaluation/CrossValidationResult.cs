@@ -16,6 +16,13 @@ public sealed record CrossValidationResult(string Family, int Examples, int Posi
     /// <summary>Summed over folds: every example is counted once, in the fold where it was a test example.</summary>
     public ConfusionMatrix Confusion => Folds.Select(f => f.Metrics.Confusion).Aggregate(new ConfusionMatrix(0, 0, 0, 0), (a, b) => a + b);
 
+    /// <summary>Every example's out-of-fold score, pooled over folds: what a curve of held-out quality is drawn from.</summary>
+    public IReadOnlyList<PrecisionRecallPoint> PrecisionRecallCurve()
+    {
+        var scored = Folds.SelectMany(f => f.Scored).ToArray();
+        return Ranking.PrecisionRecallCurve([.. scored.Select(s => s.Score)], [.. scored.Select(s => s.Liked)]);
+    }
+
     /// <summary>Mean seconds to train one fold's model.</summary>
     public double TrainSeconds => Folds.Average(f => f.TrainSeconds);
 
