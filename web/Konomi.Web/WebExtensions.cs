@@ -4,6 +4,7 @@ using Konomi.TasteModels;
 using Konomi.Trainer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -34,8 +35,9 @@ public static class WebExtensions
             {
                 // `konomi run` names its application "konomi", which part discovery cannot load: add this assembly by hand.
                 var assembly = typeof(WebExtensions).Assembly;
-                if (!parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
-                    parts.ApplicationParts.Add(new AssemblyPart(assembly));
+                if (parts.ApplicationParts.OfType<CompiledRazorAssemblyPart>().Any(p => p.Assembly == assembly)) return;
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    parts.ApplicationParts.Add(part);
             });
         return builder;
     }

@@ -30,7 +30,9 @@ public sealed class LabelModel(
 
     /// <summary>This session's moves, oldest first: <c>s:ID</c> for a skip, <c>a:ID</c> for an answer.</summary>
     [BindProperty]
-    public string Moves { get; set; } = "";
+    public string? Moves { get; set; }
+
+    List<string> MoveList => [.. (Moves ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,7 +45,7 @@ public sealed class LabelModel(
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         if (UserId is null) return BadRequest("No user.");
-        var moves = Moves.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var moves = MoveList;
         string? back = null;
         switch (answer)
         {
@@ -72,7 +74,7 @@ public sealed class LabelModel(
     {
         var pool = await works.ListAsync(null, options.Value.LabellingPool, ct);
         var state = await queue.LoadAsync(UserId!, pool, ct);
-        var skipped = Moves.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(m => m.StartsWith("s:")).Select(m => m[2..]).ToHashSet();
+        var skipped = MoveList.Where(m => m.StartsWith("s:")).Select(m => m[2..]).ToHashSet();
         var pending = state.Pending.Where(w => !skipped.Contains(w.Id)).ToList();
         Current = back is null ? pending.FirstOrDefault() : await works.FindAsync(back, ct) ?? pending.FirstOrDefault();
         CurrentLabel = Current is null ? null : await labels.FindAsync(UserId!, Current.Id, ct);
