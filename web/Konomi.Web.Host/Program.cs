@@ -3,6 +3,9 @@ using Konomi.Storage;
 using Konomi.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// Loopback unless told otherwise: beyond it the pages need Web:Token.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5090");
 builder.AddServiceDefaults();
 builder.AddKonomiStorage();
 builder.AddKonomiWeb();

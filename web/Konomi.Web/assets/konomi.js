@@ -10,7 +10,7 @@
         const d = JSON.parse(document.getElementById("versions-data").textContent);
         el.dataset.drawn = "1";
         new uPlot({
-            width: width(el), height: 220,
+            width: width(el), height: 220, legend: { live: false },
             scales: { x: { time: false }, y: { range: [0, 1] } },
             axes: [{ label: "version", values: (u, ticks) => ticks.map(t => Number.isInteger(t) ? "v" + t : "") }, { label: "cross-validated" }],
             series: [{ label: "version" },
@@ -25,7 +25,7 @@
         const d = JSON.parse(document.getElementById("curve-data").textContent);
         el.dataset.drawn = "1";
         new uPlot({
-            width: width(el), height: 220,
+            width: width(el), height: 220, legend: { live: false },
             scales: { x: { time: false, range: [0, 1] }, y: { range: [0, 1] } },
             axes: [{ label: "recall" }, { label: "precision" }],
             series: [{ label: "recall" }, { label: "precision", stroke: colors.ap, width: 2, fill: "rgba(28,100,184,.08)", paths: uPlot.paths.stepped({ align: 1 }) }],
