@@ -20,6 +20,8 @@ public sealed class Browser : IAsyncLifetime
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException(
                 $"No chromium at {ExecutablePath}: the browser tests need it. Install it with `apt-get install -y chromium fonts-noto-cjk` (tests/infra.sh does) or set KONOMI_CHROMIUM.");
+        // A budget for waiting on pages, not a speed check: CI machines run these beside other builds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Args = ["--no-sandbox"], Headless = true });
     }
