@@ -14,6 +14,9 @@ install_missing() {
   command -v rabbitmq-server >/dev/null || need+=(rabbitmq-server)
   command -v docker-compose >/dev/null || need+=(docker-compose)
   /usr/bin/python3 -c 'import sklearn' 2>/dev/null || need+=(python3-sklearn)
+  # The web app's browser tests drive Debian's chromium (no browser download); CJK fonts so Japanese renders.
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
   if [ ${#need[@]} -gt 0 ]; then
     echo "infra: installing ${need[*]} (apt)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

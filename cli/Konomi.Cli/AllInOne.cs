@@ -7,6 +7,7 @@ using Konomi.Notifier;
 using Konomi.Storage;
 using Konomi.Storage.Retention;
 using Konomi.Trainer;
+using Konomi.Web;
 
 namespace Konomi.Cli;
 
@@ -39,6 +40,7 @@ public static class AllInOne
         builder.AddTrainer();
         builder.AddNotifier();
         builder.AddFeedback();
+        builder.AddKonomiWeb();
         builder.AddKonomiBus();
         return builder;
     }

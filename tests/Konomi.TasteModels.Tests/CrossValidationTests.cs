@@ -27,6 +27,26 @@ public class CrossValidationTests
     }
 
     [Fact]
+    public void Every_example_is_scored_once_by_the_model_that_did_not_see_it()
+    {
+        var examples = NgramFamilyTests.ToyExamples();
+        var folds = examples.Select((_, i) => i % 3).ToArray();
+        var models = new List<ITasteModel>();
+
+        var result = CrossValidation.Run("spy", (train, ct) => { var m = Family.Train(train, ct); models.Add(m); return m; }, examples, folds, TestContext.Current.CancellationToken);
+
+        result.Folds.Sum(f => f.Scored.Count).ShouldBe(examples.Count);
+        for (var fold = 0; fold < 3; fold++)
+        {
+            var testSet = examples.Where((_, i) => folds[i] == fold).ToArray();
+            var expected = models[fold].Predict([.. testSet.Select(e => e.Input)]).Select(p => p.Score);
+            result.Folds[fold].Scored.Select(s => s.Score).ShouldBe(expected);
+            result.Folds[fold].Scored.Select(s => s.Liked).ShouldBe(testSet.Select(e => e.Liked));
+        }
+        result.PrecisionRecallCurve().Last().Recall.ShouldBe(1);
+    }
+
+    [Fact]
     public void Flipping_the_test_fold_labels_leaves_that_folds_threshold_unchanged()
     {
         var examples = NgramFamilyTests.ToyExamples();

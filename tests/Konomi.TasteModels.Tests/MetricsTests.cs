@@ -17,6 +17,22 @@ public class MetricsTests
     }
 
     [Fact]
+    public void Precision_recall_curve_has_a_point_per_distinct_score_and_its_area_is_the_average_precision()
+    {
+        double[] scores = [0.1, 0.4, 0.35, 0.8, 0.4];
+        bool[] liked = [false, false, true, true, true];
+
+        var curve = Ranking.PrecisionRecallCurve(scores, liked);
+
+        curve.Select(p => p.Threshold).ShouldBe([0.8, 0.4, 0.35, 0.1]);
+        curve.Select(p => p.Precision).ShouldBe([1, 2 / 3.0, 0.75, 0.6], 1e-12);
+        curve.Select(p => p.Recall).ShouldBe([1 / 3.0, 2 / 3.0, 1, 1], 1e-12);
+        curve.Zip(curve.Prepend(new PrecisionRecallPoint(1, 1, 0)), (p, before) => (p.Recall - before.Recall) * p.Precision).Sum()
+            .ShouldBe(Ranking.AveragePrecision(scores, liked), 1e-12);
+        Ranking.PrecisionRecallCurve(scores, [false, false, false, false, false]).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Threshold_metrics_and_confusion_matrix_count_each_example_once()
     {
         var metrics = ClassificationMetrics.Measure([0.9, 0.6, 0.4, 0.2], [true, false, true, false], 0.5);

@@ -5,6 +5,7 @@ using Konomi.Crawler;
 using Konomi.Slack;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
+using Konomi.Web;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,7 @@ public static class RunCommand
             if (parse.GetValue(port) is { } chosen) builder.WebHost.UseUrls($"http://127.0.0.1:{chosen}");
             await using var app = builder.Build();
             app.MapKonomiEndpoints();
+            app.MapKonomiWeb();
             await app.StartAsync(ct);
             await PrintBannerAsync(app, ct);
             if (!single)

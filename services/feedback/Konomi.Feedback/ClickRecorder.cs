@@ -10,7 +10,8 @@ namespace Konomi.Feedback;
 /// Stores a click as a label of the person who pressed it, before Slack gets its answer, together with its
 /// follow-up (the FeedbackReceived publish, the message redraw, a notice to an unexpected clicker); then wakes
 /// the worker that does the follow-ups. A duplicate delivery (same click id) stores nothing new, but wakes
-/// the worker too, so a follow-up a dead process left pending is done now.
+/// the worker too, so a follow-up a dead process left pending is done now. Slack clicks and the web app's
+/// buttons both come through here, so a label means the same wherever it was given.
 /// </summary>
 public sealed class ClickRecorder(
     ILabelStore labels,
@@ -20,7 +21,7 @@ public sealed class ClickRecorder(
     ISlackApi slack,
     ILogger<ClickRecorder> logger)
 {
-    /// <summary>The outcome, or null when nothing was stored (the button names no user this store knows).</summary>
+    /// <summary>A Slack click: the outcome, or null when nothing was stored (the button names no user this store knows).</summary>
     public async Task<ClickOutcome?> RecordAsync(FeedbackClick click, string source, CancellationToken ct)
     {
         using var activity = KonomiTelemetry.Source.StartActivity("feedback.click");
@@ -34,18 +35,33 @@ public sealed class ClickRecorder(
             Tell(click, "Konomi does not know whom this message was for, so your answer was not saved.");
             return null;
         }
-        activity?.SetTag("konomi.user_id", owner.UserId);
+        var stored = new Click(click.ClickId, owner.UserId, click.WorkId, click.Interested, click.At, source);
+        var followUp = owner.UserId == click.UserId
+            ? new FollowUp(stored, click, Redraw: true)
+            : new FollowUp(stored, click, Redraw: false, Notice(click, owner));
+        return await StoreAsync(stored, followUp, activity, ct);
+    }
+
+    /// <summary>
+    /// A click with no Slack message behind it (the web app), by a user the caller has checked exists;
+    /// <paramref name="crawlRunId"/> as its score named it.
+    /// </summary>
+    public async Task<ClickOutcome> RecordAsync(Click click, Guid? crawlRunId, CancellationToken ct)
+    {
+        using var activity = KonomiTelemetry.Source.StartActivity("feedback.click");
+        activity?.SetTag("konomi.work_id", click.WorkId);
+        return await StoreAsync(click, new FollowUp(click, CrawlRunId: crawlRunId), activity, ct);
+    }
+
+    async Task<ClickOutcome> StoreAsync(Click click, FollowUp followUp, System.Diagnostics.Activity? activity, CancellationToken ct)
+    {
+        activity?.SetTag("konomi.user_id", click.UserId);
         if (await works.FindAsync(click.WorkId, ct) is null)
             logger.LogWarning("Click on work {WorkId}, which the store does not know; storing it as the payload says", click.WorkId);
 
-        var followUp = owner.UserId == click.UserId
-            ? new FollowUp(click, source)
-            : new FollowUp(click with { UserId = owner.UserId }, source, Redraw: false, Notice(click, owner));
-        var outcome = await labels.RecordAsync(
-            new Click(click.ClickId, owner.UserId, click.WorkId, click.Interested, click.At, source),
-            JsonSerializer.Serialize(followUp), ct);
+        var outcome = await labels.RecordAsync(click, JsonSerializer.Serialize(followUp), ct);
         KonomiTelemetry.Clicks.Add(1,
-            new("source", source),
+            new("source", click.Source),
             new("outcome", outcome == ClickOutcome.Recorded ? "recorded" : "duplicate"));
         if (outcome == ClickOutcome.Duplicate)
             logger.LogInformation("Click {ClickId} was delivered before; only a follow-up still pending is done", click.ClickId);

@@ -14,16 +14,28 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddFeedback(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section);
-        builder.Services.AddSlackApi();
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddClickRecorder();
         builder.Services.AddSingleton<SlackRequestVerifier>();
-        builder.Services.AddSingleton<FollowUps>();
-        builder.Services.AddSingleton<ClickOwner>();
-        builder.Services.AddSingleton<ClickRecorder>();
         builder.Services.AddSingleton<InteractionReceiver>();
         builder.Services.AddHostedService<SocketModeService>();
-        builder.Services.AddHostedService<FollowUpWorker>();
         return builder;
+    }
+
+    /// <summary>
+    /// The click recorder and its follow-ups (message redraw, FeedbackReceived on the bus): what anything that
+    /// takes a 興味あり!/別に… click needs, the web app included. Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddClickRecorder(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ClickRecorder)))
+            return services;
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section);
+        services.AddSlackApi();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FollowUps>();
+        services.AddSingleton<ClickOwner>();
+        services.AddSingleton<ClickRecorder>();
+        services.AddHostedService<FollowUpWorker>();
+        return services;
     }
 }

@@ -13,7 +13,7 @@ namespace Konomi.Feedback;
 /// <summary>
 /// Does the follow-ups the label store holds pending, at start and whenever a click is stored, in click order
 /// so a re-click's redraw lands after the first one: redraws the message, tells an unexpected clicker where
-/// their answer went, then publishes FeedbackReceived. Each step retries transient failures with doubling
+/// their answer went (a web click has neither), then publishes FeedbackReceived. Each step retries transient failures with doubling
 /// waits. A follow-up is marked done once FeedbackReceived is out; one whose publish failed for good stays
 /// pending for the next round. Dying after the publish and before the mark sends that FeedbackReceived again
 /// after the restart: at least once, never lost.
@@ -73,8 +73,7 @@ public sealed class FollowUpWorker(
 
     async Task<bool> RedrawAsync(FollowUp followUp, CancellationToken ct)
     {
-        var click = followUp.Click;
-        if (!followUp.Redraw)
+        if (!followUp.Redraw || followUp.Message is not { } click)
             return true;
         if (string.IsNullOrEmpty(slackOptions.CurrentValue.BotToken))
         {
@@ -85,8 +84,8 @@ public sealed class FollowUpWorker(
             e => e is not SlackApiException { Transient: false }, ct);
     }
 
-    async Task<bool> TellAsync(FollowUp followUp, CancellationToken ct) => followUp.Notice is not { } notice
-        || await RetryAsync("chat.postEphemeral", () => slack.PostEphemeralAsync(followUp.Click.Channel, followUp.Click.SlackUserId, notice, ct),
+    async Task<bool> TellAsync(FollowUp followUp, CancellationToken ct) => followUp is not { Notice: { } notice, Message: { } message }
+        || await RetryAsync("chat.postEphemeral", () => slack.PostEphemeralAsync(message.Channel, message.SlackUserId, notice, ct),
             e => e is not SlackApiException { Transient: false }, ct);
 
     async Task<bool> PublishAsync(FollowUp followUp, CancellationToken ct)
@@ -94,11 +93,15 @@ public sealed class FollowUpWorker(
         var click = followUp.Click;
         return await RetryAsync("publish FeedbackReceived", async () =>
         {
-            var notification = await notifications.FindByMessageAsync(click.Channel, click.MessageTs, ct);
-            Guid? crawlRunId = notification is { CrawlRunId: var id } && id != Guid.Empty ? id : null;
+            var crawlRunId = followUp.CrawlRunId;
+            if (crawlRunId is null && followUp.Message is { } message)
+            {
+                var notification = await notifications.FindByMessageAsync(message.Channel, message.MessageTs, ct);
+                crawlRunId = notification is { CrawlRunId: var id } && id != Guid.Empty ? id : null;
+            }
             if (crawlRunId is { } run)
                 KonomiTelemetry.TagCrawlRun(run);
-            await bus.Publish(new FeedbackReceived(click.WorkId, click.UserId, click.Interested, followUp.Source, click.At, crawlRunId), ct);
+            await bus.Publish(new FeedbackReceived(click.WorkId, click.UserId, click.Interested, click.Source, click.At, crawlRunId), ct);
         }, _ => true, ct);
     }
 

@@ -12,22 +12,35 @@ public static class Extensions
     /// <summary>Registers the trainer service: its options, logic, consumers and the retraining loop.</summary>
     public static IHostApplicationBuilder AddTrainer(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddServingControls();
         builder.Services.AddSingleton<RetrainPlan>();
-        builder.Services.AddSingleton<TrainingSets>();
         builder.Services.AddSingleton<LabelChanges>();
         builder.Services.AddSingleton<ModelRecipes>();
         builder.Services.AddSingleton<PromotionGate>();
         builder.Services.AddSingleton<TasteModelTrainer>();
         builder.Services.AddLabelling();
-        builder.Services.AddSingleton<ServingOverride>();
         builder.Services.AddHostedService<RetrainLoop>();
         builder.Services.AddKonomiConsumers(x =>
             x.AddConsumer<FeedbackReceivedConsumer>(typeof(FeedbackReceivedConsumerDefinition)));
-        // Inference and trainer share one process in `konomi run`: the families are registered once.
-        if (!builder.Services.Any(d => d.ServiceType == typeof(TasteModelFamilies)))
-            builder.Services.AddTasteModels();
         return builder;
+    }
+
+    /// <summary>
+    /// What a person uses to look at and override serving models without running the trainer: the
+    /// promote/rollback override and the held-out curve of the serving model. Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddServingControls(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ServingOverride)))
+            return services;
+        services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TrainingSets>();
+        services.AddSingleton<ServingOverride>();
+        services.AddSingleton<ServingModelCurve>();
+        // Inference and trainer share one process in `konomi run`: the families are registered once.
+        if (!services.Any(d => d.ServiceType == typeof(TasteModelFamilies)))
+            services.AddTasteModels();
+        return services;
     }
 }

@@ -12,20 +12,14 @@ namespace Konomi.Labelling;
 /// yet labelled. Once enough labels exist it asks about the works its model is least sure of, retraining in the
 /// background every few answers. Undo goes back one work; the new answer replaces the old label.
 /// </summary>
-public sealed class Annotator(ILabelStore labels, IWorkStore works, QuestionOrder order, IOptions<LabellingOptions> options, TimeProvider clock)
+public sealed class Annotator(ILabelStore labels, LabellingQueue queue, QuestionOrder order, IOptions<LabellingOptions> options, TimeProvider clock)
 {
     public const string Source = "annotator";
 
     public async Task<AnnotatorTally> RunAsync(string userId, IReadOnlyList<Work> pool, IAnsiConsole console, AnswerKeys keys, CancellationToken ct)
     {
-        var current = await labels.ListAsync(userId, ct);
-        var stored = await works.FindManyAsync(current.Select(l => l.WorkId), ct);
-        var labelled = current.Where(l => stored.ContainsKey(l.WorkId)).Select(l => (Work: stored[l.WorkId], Liked: l.Interested)).ToList();
-        var answered = labelled.Select(l => l.Work.Id).ToHashSet();
-        var pending = pool.Where(w => !answered.Contains(w.Id)).ToList();
+        var (labelled, pending, model) = await queue.LoadAsync(userId, pool, ct);
         var tally = new AnnotatorTally(pending.Count);
-        var model = order.Train(labelled, ct);
-        if (model is not null) pending = [.. order.Order(model, pending)];
 
         var history = new Stack<(Work Work, Answer Answer)>();
         Task<ITasteModel?>? retraining = null;

@@ -16,6 +16,7 @@ public static class LabellingExtensions
         services.TryAddSingleton<PopularityPrior>();
         services.TryAddSingleton<PreferenceScorer>();
         services.TryAddSingleton<QuestionOrder>();
+        services.TryAddSingleton<LabellingQueue>();
         services.TryAddSingleton<Annotator>();
         return services;
     }

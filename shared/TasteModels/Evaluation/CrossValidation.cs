@@ -41,8 +41,13 @@ public static class CrossValidation
             for (var i = 0; i < examples.Count; i++)
                 if (folds[i] == fold) outOfFold[i] = predictions[at++].Score;
 
-            var metrics = ClassificationMetrics.Measure(predictions.Select(p => p.Score).ToArray(), testSet.Select(e => e.Liked).ToArray(), model.Threshold);
-            results.Add(new FoldResult(fold, trainSet.Length, testSet.Length, metrics, trainSeconds, scoreSeconds));
+            var scores = predictions.Select(p => p.Score).ToArray();
+            var liked = testSet.Select(e => e.Liked).ToArray();
+            var metrics = ClassificationMetrics.Measure(scores, liked, model.Threshold);
+            results.Add(new FoldResult(fold, trainSet.Length, testSet.Length, metrics, trainSeconds, scoreSeconds)
+            {
+                Scored = [.. scores.Zip(liked)],
+            });
         }
         return new CrossValidationResult(family, examples.Count, examples.Count(e => e.Liked), results)
         {

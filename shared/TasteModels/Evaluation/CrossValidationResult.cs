@@ -52,6 +52,9 @@ public sealed record CrossValidationResult(string Family, int Examples, int Posi
         });
     }
 
+    /// <summary>The curve of held-out quality, drawn from every example's out-of-fold score.</summary>
+    public IReadOnlyList<PrecisionRecallPoint> PrecisionRecallCurve() => Ranking.PrecisionRecallCurve(OutOfFold, Liked);
+
     /// <summary>Mean seconds to train one fold's model.</summary>
     public double TrainSeconds => Folds.Average(f => f.TrainSeconds);
 

@@ -1,0 +1,89 @@
+using Konomi.Contracts;
+using Konomi.Feedback;
+using Konomi.Labelling;
+using Konomi.Storage.Ports;
+using Konomi.Trainer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Web.Pages;
+
+/// <summary>
+/// Day one in the browser: the queue <c>konomi label</c> asks from (newest works, least sure first once a model
+/// can be trained), answered with y / n / s / u. The session's skips and answers travel with the form, so undo
+/// brings the last work back and a new answer replaces its label.
+/// </summary>
+public sealed class LabelModel(
+    IUserStore users, IWorkStore works, ILabelStore labels, ITasteModelRegistry registry, LabellingQueue queue, ClickRecorder clicks,
+    TimeProvider clock, IOptions<WebOptions> options, IOptions<TrainerOptions> trainer)
+    : UserPage(users)
+{
+    public Work? Current { get; private set; }
+    public Label? CurrentLabel { get; private set; }
+    public int Pending { get; private set; }
+    public int Labelled { get; private set; }
+    public int Liked { get; private set; }
+    public int MinLabels => trainer.Value.MinLabels;
+    public bool LeastSureFirst { get; private set; }
+    public TasteModelVersion? Serving { get; private set; }
+    public string? Said { get; private set; }
+
+    /// <summary>This session's moves, oldest first: <c>s:ID</c> for a skip, <c>a:ID</c> for an answer.</summary>
+    [BindProperty]
+    public string? Moves { get; set; }
+
+    List<string> MoveList => [.. (Moves ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await ResolveUserAsync(ct) is { } refused) return refused;
+        if (UserId is not null) await LoadAsync(null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(string work, string answer, string seen, CancellationToken ct)
+    {
+        if (await ResolveUserAsync(ct) is { } refused) return refused;
+        if (UserId is null) return BadRequest("No user.");
+        var moves = MoveList;
+        string? back = null;
+        switch (answer)
+        {
+            case "y" or "n":
+                var liked = answer == "y";
+                await clicks.RecordAsync(new Click($"{Annotator.Source}:{UserId}:{work}:web:{seen}", UserId, work, liked, clock.GetUtcNow(), Annotator.Source), null, ct);
+                moves.Add("a:" + work);
+                Said = liked ? "興味あり!" : "別に…";
+                break;
+            case "s":
+                moves.Add("s:" + work);
+                Said = "skipped";
+                break;
+            case "u" when moves.Count > 0:
+                back = moves[^1][2..];
+                moves.RemoveAt(moves.Count - 1);
+                Said = "undone";
+                break;
+        }
+        Moves = string.Join(',', moves);
+        await LoadAsync(back, ct);
+        return Partial("_Labeller", this);
+    }
+
+    async Task LoadAsync(string? back, CancellationToken ct)
+    {
+        var pool = await works.ListAsync(null, options.Value.LabellingPool, ct);
+        var state = await queue.LoadAsync(UserId!, pool, ct);
+        var skipped = MoveList.Where(m => m.StartsWith("s:")).Select(m => m[2..]).ToHashSet();
+        var pending = state.Pending.Where(w => !skipped.Contains(w.Id)).ToList();
+        Current = back is null ? pending.FirstOrDefault() : await works.FindAsync(back, ct) ?? pending.FirstOrDefault();
+        CurrentLabel = Current is null ? null : await labels.FindAsync(UserId!, Current.Id, ct);
+        Pending = pending.Count;
+        Labelled = state.Labelled.Count;
+        Liked = state.Labelled.Count(l => l.Liked);
+        LeastSureFirst = state.Model is not null;
+        Serving = await registry.FindServingAsync(UserId!, ct);
+    }
+
+    public string Seen => CurrentLabel is null ? "none" : CurrentLabel.LabeledAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Konomi.Storage.Ports;
+using Konomi.Trainer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Konomi.Web.Pages;
+
+/// <summary>
+/// A user's taste model versions with their cross-validated figures, F1 and average precision over versions,
+/// the serving model's held-out precision-recall curve, and the same promote/rollback as <c>konomi models</c>.
+/// </summary>
+public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, ILabelStore labels, ServingOverride serving, ServingModelCurve curves, IMemoryCache cache)
+    : UserPage(users)
+{
+    public IReadOnlyList<TasteModelVersion> Versions { get; private set; } = [];
+    public HeldOutCurve? Curve { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await ResolveUserAsync(ct) is { } refused) return refused;
+        if (UserId is not null) Versions = await registry.ListAsync(UserId, ct);
+        return Page();
+    }
+
+    /// <summary>Cross-validation takes a moment, so the page asks for the curve after it has shown.</summary>
+    public async Task<IActionResult> OnGetCurveAsync(CancellationToken ct)
+    {
+        if (await ResolveUserAsync(ct) is { } refused) return refused;
+        if (UserId is null) return BadRequest("No user.");
+        var current = await labels.ListAsync(UserId, ct);
+        var now = await registry.FindServingAsync(UserId, ct);
+        // Same serving version and same labels: the same curve.
+        var key = (nameof(ServingModelCurve), UserId, now?.Version, current.Count, current.Count == 0 ? default : current.Max(l => l.LabeledAt));
+        Curve = await cache.GetOrCreateAsync(key, async entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return await curves.ComputeAsync(UserId, ct);
+        });
+        return Partial("_Curve", this);
+    }
+
+    public Task<IActionResult> OnPostPromoteAsync(int version, CancellationToken ct) => OverrideAsync(async () =>
+    {
+        var promoted = await serving.PromoteAsync(UserId!, version, ct);
+        return $"v{promoted.Version} ({promoted.Family}, F1 {promoted.Metrics.F1:0.00}) is serving.";
+    }, ct);
+
+    public Task<IActionResult> OnPostRollbackAsync(CancellationToken ct) => OverrideAsync(async () =>
+    {
+        var restored = await serving.RollbackAsync(UserId!, ct);
+        return $"v{restored.Version} ({restored.Family}, F1 {restored.Metrics.F1:0.00}) is serving again.";
+    }, ct);
+
+    async Task<IActionResult> OverrideAsync(Func<Task<string>> change, CancellationToken ct)
+    {
+        if (await ResolveUserAsync(ct) is { } refused) return refused;
+        if (UserId is null) return BadRequest("No user.");
+        try
+        {
+            Message = await change();
+        }
+        catch (ServingOverrideException e)
+        {
+            Message = e.Message;
+        }
+        return RedirectToPage(new { user = UserId });
+    }
+
+    /// <summary>Versions oldest first as uPlot's columns: version, F1, average precision.</summary>
+    public string ChartJson() => JsonSerializer.Serialize(new
+    {
+        versions = Versions.OrderBy(v => v.Version).Select(v => v.Version),
+        f1 = Versions.OrderBy(v => v.Version).Select(v => v.Metrics.F1),
+        ap = Versions.OrderBy(v => v.Version).Select(v => v.Metrics.PrAuc),
+    });
+
+    public string CurveJson() => JsonSerializer.Serialize(new
+    {
+        recall = Curve!.Points.Select(p => p.Recall),
+        precision = Curve.Points.Select(p => p.Precision),
+    });
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Web;
+
+/// <summary>
+/// Who may use the web app. Open while every listener is loopback (the default); once one is not, a request
+/// needs <see cref="WebOptions.Token"/>: once as <c>?token=</c>, which sets an HttpOnly cookie holding a keyed
+/// hash of it and redirects to the same page without the token in the address.
+/// </summary>
+public sealed class WebAccess(RequestDelegate next, IServer server, IOptionsMonitor<WebOptions> options)
+{
+    public const string Cookie = "konomi-web";
+    bool? _exposed;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!IsWebRequest(context) || !(_exposed ??= Exposed(server)))
+        {
+            await next(context);
+            return;
+        }
+        var token = options.CurrentValue.Token;
+        if (string.IsNullOrEmpty(token))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("The web app listens beyond loopback: set Web:Token (or Web__Token) to use it.");
+            return;
+        }
+        var expected = CookieValue(token);
+        if (context.Request.Query["token"] is [{ } given])
+        {
+            if (!Same(given, token)) { await RefuseAsync(context); return; }
+            context.Response.Cookies.Append(Cookie, expected, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = context.Request.IsHttps,
+                Path = "/",
+            });
+            var rest = context.Request.Query.Where(q => q.Key != "token").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
+            var query = string.Join('&', rest);
+            context.Response.Redirect(context.Request.PathBase + context.Request.Path + (query.Length > 0 ? "?" + query : ""));
+            return;
+        }
+        if (context.Request.Cookies[Cookie] is { } cookie && Same(cookie, expected))
+        {
+            await next(context);
+            return;
+        }
+        await RefuseAsync(context);
+    }
+
+    /// <summary>The pages and their assets; health, metrics, <c>/score</c> and Slack keep their own rules.</summary>
+    static bool IsWebRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(WebExtensions.AssetsPath) || context.GetEndpoint()?.Metadata.GetMetadata<WebPageMarker>() is not null;
+
+    static async Task RefuseAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync("""
+            <!doctype html><meta charset="utf-8"><title>Konomi: token needed</title>
+            <form method="get" style="font-family:sans-serif;margin:4rem auto;max-width:24rem">
+            <p>This Konomi listens beyond loopback. Enter its <code>Web:Token</code>.</p>
+            <input name="token" type="password" autofocus required> <button>Open</button></form>
+            """);
+    }
+
+    static bool Exposed(IServer server)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        return addresses.Any(a => !IsLoopback(a));
+    }
+
+    static bool IsLoopback(string address)
+    {
+        var host = BindingAddress.Parse(address).Host.Trim('[', ']');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+    }
+
+    /// <summary>A keyed hash, so the token itself never sits in the browser's cookie jar.</summary>
+    static string CookieValue(string token) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "konomi-web-session"u8));
+
+    static bool Same(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+}
+
+/// <summary>Marks the web app's page endpoints for <see cref="WebAccess"/>.</summary>
+public sealed class WebPageMarker;

@@ -1,0 +1,57 @@
+using Konomi.Feedback;
+using Konomi.Labelling;
+using Konomi.TasteModels;
+using Konomi.Trainer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor.Compilation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace Konomi.Web;
+
+public static class WebExtensions
+{
+    public const string AssetsPath = "/assets";
+
+    /// <summary>
+    /// The web app's pages and what they use: the feedback service's click recorder (so a button here is a
+    /// Slack click in every way), the labelling queue, and the serving-model override and curve. Needs the
+    /// store and the bus (<c>AddKonomiStorage</c>, <c>AddKonomiBus</c> after the service libraries).
+    /// </summary>
+    public static IHostApplicationBuilder AddKonomiWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
+        builder.Services.AddClickRecorder();
+        builder.Services.AddServingControls();
+        if (!builder.Services.Any(d => d.ServiceType == typeof(TasteModelFamilies)))
+            builder.Services.AddTasteModels();
+        builder.Services.AddLabelling();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/",
+                model => model.EndpointMetadata.Add(new WebPageMarker())))
+            .ConfigureApplicationPartManager(parts =>
+            {
+                // `konomi run` names its application "konomi", which part discovery cannot load: add this assembly by hand.
+                var assembly = typeof(WebExtensions).Assembly;
+                if (parts.ApplicationParts.OfType<CompiledRazorAssemblyPart>().Any(p => p.Assembly == assembly)) return;
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    parts.ApplicationParts.Add(part);
+            });
+        return builder;
+    }
+
+    /// <summary>The pages at <c>/</c>, <c>/label</c>, <c>/models</c>, <c>/status</c> and their assets, behind <see cref="WebAccess"/>.</summary>
+    public static WebApplication MapKonomiWeb(this WebApplication app)
+    {
+        app.UseMiddleware<WebAccess>();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new ManifestEmbeddedFileProvider(typeof(WebExtensions).Assembly, "assets"),
+            RequestPath = AssetsPath,
+        });
+        app.MapRazorPages();
+        return app;
+    }
+}
