@@ -15,6 +15,8 @@ public sealed partial class SlackEmulator
         {
             if (fault.Delay is { } delay)
                 await Task.Delay(delay, http.RequestAborted);
+            else if (fault.Until is { } released)
+                await released.WaitAsync(http.RequestAborted);
             else
             {
                 await WriteFaultAsync(http.Response, fault);
