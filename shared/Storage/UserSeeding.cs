@@ -38,7 +38,10 @@ public sealed class UserSeeding(IUserStore users, IConfiguration configuration, 
         {
             if (string.IsNullOrWhiteSpace(entry["UserId"]))
                 throw new InvalidOperationException($"{entry.Path}:UserId is missing: every configured user needs one.");
-            profiles.Add(entry.Get<UserProfile>()!);
+            var profile = entry.Get<UserProfile>()!;
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out _))
+                throw new InvalidOperationException($"{entry.Path}:TimeZone '{profile.TimeZone}' is not a known time zone id (IANA, e.g. Asia/Tokyo).");
+            profiles.Add(profile);
         }
         return profiles;
     }

@@ -35,20 +35,23 @@ public sealed class LeaseTests : IAsyncLifetime
         await using var other = await NotifierHost.StartAsync(_store, _slack, _clock, patient);
         var ledger = _store.Get<INotificationStore>();
         await ledger.TryCreateAsync(new Notification(work.Id, _slack.GeneralChannel, "me", _run, NotificationStatus.Pending, 0, _clock.GetUtcNow()), Ct);
-        // Slack answers the post late; meanwhile the test moves the notifiers' clock past the lease three times over.
-        _slack.FailNext("chat.postMessage", SlackFault.Slow(TimeSpan.FromSeconds(15)));
+        // Slack holds the post while the test moves the notifiers' clock past the lease three times over.
+        var release = new TaskCompletionSource();
+        _slack.FailNext("chat.postMessage", SlackFault.HeldUntil(release.Task));
 
         var posting = slow.SweepAsync();
         await WaitAsync(() => _slack.Calls("chat.postMessage") == 1);
         var leased = (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.LeaseUntil!.Value;
-        for (var minute = 0; minute < 6; minute++)
+        // Steps of half the renewal period, so a renewal is never more than one step late.
+        for (var step = 0; step < 21; step++)
         {
-            var before = (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.LeaseUntil;
-            _clock.Advance(TimeSpan.FromMinutes(1));
-            await WaitAsync(async () => (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.LeaseUntil > before);
+            _clock.Advance(TimeSpan.FromSeconds(20));
+            var now = _clock.GetUtcNow();
+            await WaitAsync(async () => (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.LeaseUntil >= now + Lease / 2);
             await other.SweepAsync();
         }
-        _clock.GetUtcNow().ShouldBeGreaterThan(leased + Lease);
+        _clock.GetUtcNow().ShouldBeGreaterThan(leased + 2 * Lease);
+        release.SetResult();
         await posting;
 
         _slack.Messages.ShouldHaveSingleItem();

@@ -24,6 +24,15 @@ public sealed class QuietHoursTests
     }
 
     [Fact]
+    public void An_unknown_time_zone_reads_quiet_hours_in_UTC_instead_of_failing()
+    {
+        var typo = Night with { TimeZone = "Asia/Tokio" };
+
+        QuietHours.End(typo, DateTimeOffset.Parse("2025-06-01T23:00:00Z")).ShouldBe(DateTimeOffset.Parse("2025-06-02T07:00:00Z"));
+        QuietHours.End(typo, DateTimeOffset.Parse("2025-06-01T12:00:00Z")).ShouldBeNull();
+    }
+
+    [Fact]
     public void A_daytime_window_and_no_window()
     {
         var lunch = Night with { QuietFrom = new TimeOnly(12, 0), QuietTo = new TimeOnly(13, 0), TimeZone = "Europe/Berlin" };

@@ -52,6 +52,19 @@ public sealed class UserSeedingTests : IAsyncDisposable
         error.Message.ShouldBe("Users:0:UserId is missing: every configured user needs one.");
     }
 
+    [Fact]
+    public async Task A_configured_user_with_an_unknown_time_zone_stops_the_start_with_a_clear_error()
+    {
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new()
+        {
+            ["Users:0:UserId"] = "alice",
+            ["Users:1:UserId"] = "bob",
+            ["Users:1:TimeZone"] = "Asia/Tokio",
+        }));
+
+        error.Message.ShouldBe("Users:1:TimeZone 'Asia/Tokio' is not a known time zone id (IANA, e.g. Asia/Tokyo).");
+    }
+
     private async Task<IReadOnlyList<UserProfile>> StartAsync(Dictionary<string, string?> users)
     {
         using var host = StorageHost.Build(_store.Settings.Concat(users));

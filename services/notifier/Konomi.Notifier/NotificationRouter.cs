@@ -1,5 +1,6 @@
 using Konomi.Contracts;
 using Konomi.Storage.Ports;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.Notifier;
@@ -9,12 +10,15 @@ namespace Konomi.Notifier;
 /// quiet hours, posts it at once. Digest and quiet-hour entries carry a HoldUntil; the sweep posts them.
 /// </summary>
 public sealed class NotificationRouter(
-    INotificationStore ledger, IWorkStore works, NotificationSender sender, IOptions<NotifierOptions> options, TimeProvider clock)
+    INotificationStore ledger, IWorkStore works, NotificationSender sender, IOptions<NotifierOptions> options, TimeProvider clock,
+    ILogger<NotificationRouter> logger)
 {
     public async Task RouteAsync(UserProfile profile, WorkScored verdict, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var target = NotificationTarget.For(profile);
+        if (profile.QuietFrom is not null && QuietHours.Zone(profile) is null)
+            logger.LogWarning("User {UserId}: unknown time zone '{TimeZone}'; quiet hours are read in UTC", profile.UserId, profile.TimeZone);
         var hold = QuietHours.End(profile, now);
         if (profile.Delivery == DeliveryMode.Digest && (hold is null || hold < now + options.Value.DigestDelay))
             hold = now + options.Value.DigestDelay;

@@ -3,7 +3,10 @@ using Konomi.Slack;
 
 namespace Konomi.Notifier;
 
-/// <summary>Posts to a channel, or to a user's DM channel opened (once per user) with conversations.open.</summary>
+/// <summary>
+/// Posts to a channel, or to a user's DM channel opened (once per user) with conversations.open; a message Slack
+/// refuses as invalid_blocks is posted once more without its images.
+/// </summary>
 public sealed class SlackNotificationSink(ISlackApi slack) : INotificationSink
 {
     // Lazy so concurrent posts to one user share a single conversations.open.
@@ -14,7 +17,16 @@ public sealed class SlackNotificationSink(ISlackApi slack) : INotificationSink
         if (NotificationTarget.IsUnrouted(target))
             throw new SlackApiException("chat.postMessage", "no_slack_target", transient: false);
         var channel = NotificationTarget.SlackUser(target) is { } user ? await DirectChannelAsync(user, ct) : target;
-        return await slack.PostMessageAsync(channel, message.Text, message.Blocks, ct);
+        try
+        {
+            return await slack.PostMessageAsync(channel, message.Text, message.Blocks, ct);
+        }
+        catch (SlackApiException e) when (e.Error == "invalid_blocks" && message.WithoutImages() is { } plain)
+        {
+            // Slack refuses a whole message when it cannot download one image (a thumbnail gone or blocked):
+            // the work is worth more than its picture.
+            return await slack.PostMessageAsync(channel, plain.Text, plain.Blocks, ct);
+        }
     }
 
     async Task<string> DirectChannelAsync(string slackUserId, CancellationToken ct)

@@ -15,6 +15,8 @@ public sealed partial class SlackEmulator
         {
             if (fault.Delay is { } delay)
                 await Task.Delay(delay, http.RequestAborted);
+            else if (fault.Until is { } released)
+                await released.WaitAsync(http.RequestAborted);
             else
             {
                 await WriteFaultAsync(http.Response, fault);
@@ -144,7 +146,7 @@ public sealed partial class SlackEmulator
     }
 
     // What Slack refuses in a message's text and blocks, or null when it is fine.
-    static JsonObject? Refusal(JsonObject args)
+    JsonObject? Refusal(JsonObject args)
     {
         var text = args["text"]?.GetValue<string>();
         if (args["blocks"] is not JsonArray blocks)
@@ -152,12 +154,28 @@ public sealed partial class SlackEmulator
         if (text?.Length > 40_000)
             return Error("msg_too_long");
         var errors = BlockKitRules.Validate(blocks);
+        errors.AddRange(UnfetchableImages(blocks));
         if (errors.Count == 0)
             return null;
         var refusal = Error("invalid_blocks");
         refusal["errors"] = new JsonArray([.. errors.Select(e => JsonValue.Create(e))]);
         refusal["response_metadata"] = new JsonObject { ["messages"] = new JsonArray([.. errors.Select(e => JsonValue.Create("[ERROR] " + e))]) };
         return refusal;
+    }
+
+    // Slack downloads every image while accepting the message and refuses the whole message when one fails.
+    IEnumerable<string> UnfetchableImages(JsonArray blocks)
+    {
+        string[] hosts;
+        lock (_gate) hosts = [.. _unreachableImageHosts];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var (image, at) = blocks[i]?["type"]?.GetValue<string>() == "image"
+                ? (blocks[i], $"/blocks/{i}/image_url")
+                : (blocks[i]?["accessory"] is JsonObject a && a["type"]?.GetValue<string>() == "image" ? a : null, $"/blocks/{i}/accessory/image_url");
+            if (image?["image_url"]?.GetValue<string>() is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && hosts.Contains(uri.Host))
+                yield return $"downloading image failed [json-pointer:{at}]";
+        }
     }
 
     static JsonObject Ok(JsonObject reply)

@@ -40,6 +40,13 @@ public sealed partial class SlackEmulator
     }
 
     readonly List<string> _warnings = [];
+    readonly HashSet<string> _unreachableImageHosts = [];
+
+    /// <summary>Images on this host cannot be downloaded by Slack: a message showing one is refused with invalid_blocks.</summary>
+    public void MakeImagesUnreachable(string host)
+    {
+        lock (_gate) _unreachableImageHosts.Add(host);
+    }
 
     public string AddChannel()
     {
