@@ -62,6 +62,36 @@ public sealed class ScoreEndpointTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("genres", "genres must be a list of texts, not null")]
+    [InlineData("circle", "circle must be a text, not null")]
+    public async Task A_null_field_is_a_bad_request_that_names_the_field(string field, string problem)
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("alice"), Ct);
+        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
+        await using var app = await StartAsync(store);
+        var json = $$"""{"id":"RJ01000000","title":"耳かき","url":"https://x","{{field}}":null}""";
+
+        var response = await app.GetTestClient().PostAsync("/score", new StringContent(json, null, "application/json"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain(problem);
+    }
+
+    [Fact]
+    public async Task A_work_as_konomi_parse_prints_it_is_scored()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("alice"), Ct);
+        await using var app = await StartAsync(store);
+        const string json = """{"id":"RJ01000000","title":"耳かき","url":"https://x","ageCategory":"all-ages","status":"released"}""";
+
+        var response = await app.GetTestClient().PostAsync("/score", new StringContent(json, null, "application/json"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+    }
+
     static async Task<WebApplication> StartAsync(TestStore store)
     {
         var builder = WebApplication.CreateBuilder();

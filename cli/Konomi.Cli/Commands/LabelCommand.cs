@@ -38,6 +38,7 @@ public static class LabelCommand
             builder.Services.AddTasteModels();
             builder.Services.AddLabelling();
             using var host = builder.Build();
+            await KnownUsers.RequireAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct);
             var works = await chosen.ListAsync(host.Services.GetRequiredService<IWorkStore>(), parse.GetValue(limit), ct);
             if (works.Count == 0)
             {
