@@ -49,6 +49,6 @@ public static class LabelCommand
                 .RunAsync(parse.GetValue(user)!, works, AnsiConsole.Console, AnswerKeys.FromConsole(), ct);
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi label", "konomi label --user alice --pool genre:耳かき");
     }
 }

@@ -10,7 +10,7 @@ public static class LabelsAndWorksTransfer
     // UTF-8 without a BOM and \n line ends, so an export is byte-identical on every machine.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static Command Export(string name, string description, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> export, string what)
+    public static Command Export(string name, string description, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> export, string what, params string[] example)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "File to write (replaced if it exists); its folder must exist" };
         var dataDir = CommonOptions.DataDir();
@@ -30,10 +30,10 @@ public static class LabelsAndWorksTransfer
             Console.WriteLine($"exported {count} {what} to {path}");
             return Cli.Ok;
         });
-        return command;
+        return Cli.Example(command, example);
     }
 
-    public static Command Import(string name, string description, Func<IServiceProvider, TextReader, CancellationToken, Task<ImportResult>> import, string what)
+    public static Command Import(string name, string description, Func<IServiceProvider, TextReader, CancellationToken, Task<ImportResult>> import, string what, params string[] example)
     {
         var file = new Argument<string>("FILE") { Description = "File to read; - reads standard input" };
         var dataDir = CommonOptions.DataDir();
@@ -54,6 +54,6 @@ public static class LabelsAndWorksTransfer
             Console.WriteLine($"imported {result.Added} new {what} ({result.Rows - result.Added} of {result.Rows} were already there)");
             return Cli.Ok;
         });
-        return command;
+        return Cli.Example(command, example);
     }
 }

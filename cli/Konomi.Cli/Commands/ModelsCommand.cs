@@ -36,7 +36,7 @@ public static class ModelsCommand
                     Console.WriteLine($"{v.UserId,-12} {v.Version,7} {v.Family,-10} {v.Status,-9} {v.Metrics.F1,5:0.00} {v.Metrics.Examples,6}  {v.StatusReason}");
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi models list --user me");
     }
 
     static Command Promote()
@@ -50,7 +50,7 @@ public static class ModelsCommand
             var promoted = await o.PromoteAsync(parse.GetValue(user)!, parse.GetValue(version), ct);
             Console.WriteLine($"{promoted.UserId} v{promoted.Version} ({promoted.Family}, F1 {promoted.Metrics.F1:0.00}) is serving.");
         }));
-        return command;
+        return Cli.Example(command, "konomi models promote --user me --version 2");
     }
 
     static Command Rollback()
@@ -63,7 +63,7 @@ public static class ModelsCommand
             var restored = await o.RollbackAsync(parse.GetValue(user)!, ct);
             Console.WriteLine($"{restored.UserId} v{restored.Version} ({restored.Family}, F1 {restored.Metrics.F1:0.00}) is serving again.");
         }));
-        return command;
+        return Cli.Example(command, "konomi models rollback --user me");
     }
 
     static async Task<int> Override(string? dataDir, string userId, Func<ServingOverride, Task> change)

@@ -34,6 +34,6 @@ public static class NotificationsCommand
             }
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi notifications --status failed", "konomi notifications --limit 10");
     }
 }

@@ -35,7 +35,7 @@ public static class PrefsCommand
             Print(await KnownUsers.RequireAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct));
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi prefs show --user me");
     }
 
     static Command Edit(string name, string description, Change change)
@@ -72,7 +72,7 @@ public static class PrefsCommand
             Print(profile);
             return 0;
         });
-        return command;
+        return Cli.Example(command, $"konomi prefs {name} --voice-actor 春野ゆき --genre 耳かき", $"konomi prefs {name} --user alice --circle X --create");
     }
 
     static void Print(UserProfile profile)

@@ -54,7 +54,7 @@ public static class RecommendCommand
                 Print(++rank, byId[score.WorkId], score, neighbours.Explain(byId[score.WorkId]));
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi recommend --user me --top 5");
     }
 
     static void Print(int rank, Work work, WorkScore score, ScoreReason? similar)

@@ -38,7 +38,7 @@ public static class ScoreCommand
                 Print(work, score);
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi score --id RJ01234567", "konomi parse saved/RJ01234567.html > work.json && konomi score --work work.json --user me");
     }
 
     static (Work?, string?) Read(FileInfo file)

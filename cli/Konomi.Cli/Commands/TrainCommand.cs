@@ -26,7 +26,7 @@ public static class TrainCommand
                 Print(await trainer.TrainAsync(id, ct));
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi train", "konomi train --user me");
     }
 
     static void Print(ModelCard card)
