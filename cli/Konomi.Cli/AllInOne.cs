@@ -15,6 +15,12 @@ namespace Konomi.Cli;
 /// </summary>
 public static class AllInOne
 {
+    public const int DefaultPort = 5080;
+
+    /// <summary>No <c>urls</c> / <c>ASPNETCORE_URLS</c> configured: Konomi listens on 127.0.0.1:<see cref="DefaultPort"/>.</summary>
+    public static bool ListensOnDefault(IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]);
+
     /// <param name="mayCreate">Whether this command may start a new store (see <see cref="DataDirectory"/>).</param>
     public static WebApplicationBuilder CreateBuilder(string? dataDir, string? baseUrl, IDictionary<string, string?>? overrides = null, bool mayCreate = false)
     {
@@ -25,8 +31,8 @@ public static class AllInOne
         builder.Configuration.AddInMemoryCollection(settings);
         DataDirectory.Check(builder.Configuration, mayCreate);
         builder.AddKonomiConsole();
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
-            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+        if (ListensOnDefault(builder.Configuration))
+            builder.WebHost.UseUrls($"http://127.0.0.1:{DefaultPort}");
 
         builder.AddServiceDefaults();
         builder.AddKonomiStorage();
