@@ -1,4 +1,5 @@
 using System.Net;
+using Konomi.Contracts;
 using System.Net.Http.Json;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
@@ -22,7 +23,7 @@ public sealed class ScoreEndpointTests
         await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
         await using var app = await StartAsync(store);
 
-        var response = await app.GetTestClient().PostAsJsonAsync("/score", SampleWorks.Create(400), Ct);
+        var response = await app.GetTestClient().PostAsJsonAsync("/score", SampleWorks.Create(400), KonomiJson.Options, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var scores = (await response.Content.ReadFromJsonAsync<List<WorkScore>>(Ct))!;
@@ -41,7 +42,7 @@ public sealed class ScoreEndpointTests
         await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
         await using var app = await StartAsync(store);
 
-        var response = await app.GetTestClient().PostAsJsonAsync("/score?user=alice", SampleWorks.Create(401), Ct);
+        var response = await app.GetTestClient().PostAsJsonAsync("/score?user=alice", SampleWorks.Create(401), KonomiJson.Options, Ct);
 
         var score = (await response.Content.ReadFromJsonAsync<List<WorkScore>>(Ct))!.ShouldHaveSingleItem();
         score.UserId.ShouldBe("alice");
