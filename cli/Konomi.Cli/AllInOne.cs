@@ -17,6 +17,12 @@ namespace Konomi.Cli;
 /// </summary>
 public static class AllInOne
 {
+    public const int DefaultPort = 5080;
+
+    /// <summary>No <c>urls</c> / <c>ASPNETCORE_URLS</c> configured: Konomi listens on 127.0.0.1:<see cref="DefaultPort"/>.</summary>
+    public static bool ListensOnDefault(IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]);
+
     /// <param name="mayCreate">Whether this command may start a new store (see <see cref="DataDirectory"/>).</param>
     public static WebApplicationBuilder CreateBuilder(string? dataDir, string? baseUrl, IDictionary<string, string?>? overrides = null, bool mayCreate = false)
     {
@@ -27,9 +33,8 @@ public static class AllInOne
         builder.Configuration.AddInMemoryCollection(settings);
         DataDirectory.Check(builder.Configuration, mayCreate);
         builder.AddKonomiConsole();
-        var urls = builder.Configuration["urls"] is { Length: > 0 } configured ? configured
-            : builder.Configuration["ASPNETCORE_URLS"] is { Length: > 0 } env ? env
-            : "http://127.0.0.1:5080";
+        var urls = ListensOnDefault(builder.Configuration) ? $"http://127.0.0.1:{DefaultPort}"
+            : builder.Configuration["urls"] is { Length: > 0 } configured ? configured : builder.Configuration["ASPNETCORE_URLS"]!;
         builder.AddPublicListener(urls);
 
         builder.AddServiceDefaults();

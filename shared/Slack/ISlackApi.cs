@@ -20,6 +20,9 @@ public interface ISlackApi
     /// <summary>conversations.open with one user; returns the DM channel id.</summary>
     Task<string> OpenDirectMessageAsync(string slackUserId, CancellationToken ct = default);
 
+    /// <summary>auth.test with the bot token: who the token is, and the scopes Slack granted it.</summary>
+    Task<SlackIdentity> AuthTestAsync(CancellationToken ct = default);
+
     /// <summary>apps.connections.open with the app-level token; returns the Socket Mode WebSocket URL.</summary>
     Task<Uri> OpenSocketConnectionAsync(CancellationToken ct = default);
 }

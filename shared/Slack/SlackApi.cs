@@ -54,6 +54,17 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
             ?? throw new SlackApiException("conversations.open", "invalid_response", transient: true);
     }
 
+    public async Task<SlackIdentity> AuthTestAsync(CancellationToken ct = default)
+    {
+        string? scopes = null;
+        // Slack tells a token's scopes only in this response header.
+        var reply = await CallAsync("auth.test", options.Value.BotToken, new JsonObject(), ct,
+            response => scopes = response.Headers.TryGetValues("x-oauth-scopes", out var values) ? string.Join(",", values) : null);
+        return new SlackIdentity(
+            reply["team"]?.GetValue<string>() ?? "", reply["user"]?.GetValue<string>() ?? "", reply["user_id"]?.GetValue<string>() ?? "",
+            [.. (scopes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+    }
+
     public async Task<Uri> OpenSocketConnectionAsync(CancellationToken ct = default)
     {
         // The app-level token must be in the Authorization header; Slack refuses it as a body parameter.
@@ -61,7 +72,7 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
         return new Uri(Read(reply, "apps.connections.open", "url"));
     }
 
-    async Task<JsonObject> CallAsync(string method, string? token, JsonObject? body, CancellationToken ct)
+    async Task<JsonObject> CallAsync(string method, string? token, JsonObject? body, CancellationToken ct, Action<HttpResponseMessage>? inspect = null)
     {
         if (string.IsNullOrWhiteSpace(token))
             throw new SlackApiException(method, "not_authed", transient: false);
@@ -73,6 +84,7 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         using var response = await SendAsync(method, request, ct);
+        inspect?.Invoke(response);
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
             throw Refused(method, "ratelimited", transient: true);

@@ -85,6 +85,33 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("genres", "genres must be a list of texts, not null")]
+    [InlineData("circle", "circle must be a text, not null")]
+    public async Task A_null_field_is_a_bad_request_that_names_the_field(string field, string problem)
+    {
+        await using var app = await StartAsync();
+        using var http = Client(app);
+        var json = $$"""{"id":"RJ01000000","title":"耳かき","url":"https://x","{{field}}":null}""";
+
+        using var response = await http.PostAsync("/score?user=alice", new StringContent(json, null, "application/json"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ErrorAsync(response)).ShouldContain(problem);
+    }
+
+    [Fact]
+    public async Task A_work_as_konomi_parse_prints_it_is_scored()
+    {
+        await using var app = await StartAsync();
+        using var http = Client(app);
+        const string json = """{"id":"RJ01000000","title":"耳かき","url":"https://x","ageCategory":"all-ages","status":"released"}""";
+
+        using var response = await http.PostAsync("/score?user=alice", new StringContent(json, null, "application/json"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task A_body_past_the_limit_is_refused_with_or_without_a_length(bool withLength)

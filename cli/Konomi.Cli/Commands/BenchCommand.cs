@@ -1,3 +1,4 @@
+using Konomi.Cli.Terminal;
 using System.CommandLine;
 using Konomi.Benchmarks;
 using Konomi.TasteModels;
@@ -26,6 +27,7 @@ public static class BenchCommand
         {
             var dataDirectory = parse.GetValue(data)?.FullName ?? Path.Combine(RepositoryRoot(), "..", "shared", "data");
             var builder = Host.CreateApplicationBuilder();
+            builder.AddKonomiConsole();
             builder.Services.AddTasteModels();
             using var host = builder.Build();
             var families = host.Services.GetRequiredService<TasteModelFamilies>();
@@ -36,7 +38,7 @@ public static class BenchCommand
             Console.Out.WriteLine(ModelBenchmarkTable.Render(rows));
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi bench models --no-embedding", "konomi bench models --users 448 274");
     }
 
     internal static string RepositoryRoot()

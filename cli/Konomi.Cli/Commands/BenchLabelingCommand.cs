@@ -1,3 +1,4 @@
+using Konomi.Cli.Terminal;
 using System.CommandLine;
 using System.Text.Json;
 using Konomi.Benchmarks;
@@ -30,6 +31,7 @@ public static class BenchLabelingCommand
                 return Task.FromResult(1);
             }
             var builder = Host.CreateApplicationBuilder();
+            builder.AddKonomiConsole();
             builder.Services.AddTasteModels();
             using var host = builder.Build();
             var diversity = new LabellingOptions().Diversity;
@@ -38,7 +40,7 @@ public static class BenchLabelingCommand
             Console.Out.WriteLine(JsonSerializer.Serialize(curve, new JsonSerializerOptions(JsonSerializerOptions.Web) { WriteIndented = true }));
             return Task.FromResult(0);
         });
-        return command;
+        return Cli.Example(command, "konomi bench labeling", "konomi bench labeling --data labelled.csv --seeds 1");
     }
 
     static (string, LabelledData?) Load(FileInfo? file)

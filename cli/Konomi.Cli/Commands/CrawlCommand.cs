@@ -47,7 +47,7 @@ public static class CrawlCommand
             await host.StopAsync(ct);
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi crawl --backfill --pages 2   # ~10 min at DLsite's 10 s Crawl-delay", "konomi crawl --once");
     }
 
     static IHost CreateHost(string? dataDir, string? baseUrl, bool scheduled)

@@ -1,3 +1,4 @@
+using Konomi.Cli.Terminal;
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -27,15 +28,16 @@ public static class EvalCommand
         var k = new Option<int>("--k") { Description = "k of precision@k: the posts a user sees per crawl (MaxPerRun)", DefaultValueFactory = _ => new Storage.Ports.UserProfile("-").MaxPerRun };
         var command = new Command("eval", "Cross-validate a taste model family on labelled texts or works") { data, model, folds, description, k };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(data)!, parse.GetValue(model)!, parse.GetValue(folds), parse.GetValue(description), parse.GetValue(k), ct)));
-        return command;
+        return Cli.Example(command, "konomi eval --data labelled.csv", "konomi eval --data works.jsonl --model ngram --description Whole");
     }
 
     private static int Run(FileInfo file, string model, int folds, DescriptionSelection? description, int k, CancellationToken ct)
     {
-        if (folds < 2) return Fail("--folds must be at least 2");
-        if (k < 1) return Fail("--k must be at least 1");
+        if (folds < 2) return Fail("--folds must be at least 2", Cli.Usage);
+        if (k < 1) return Fail("--k must be at least 1", Cli.Usage);
         if (!file.Exists) return Fail($"{file.FullName}: no such file");
         var builder = Host.CreateApplicationBuilder();
+        builder.AddKonomiConsole();
         builder.Services.AddTasteModels();
         if (description is { } selection) builder.Services.Configure<TasteInputOptions>(o => o.Description = selection);
         using var host = builder.Build();
@@ -54,7 +56,7 @@ public static class EvalCommand
         }
 
         if (!families.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
-            return Fail($"unknown --model '{model}'; known: {string.Join(", ", families.Names)}");
+            return Fail($"unknown --model '{model}'; known: {string.Join(", ", families.Names)}", Cli.Usage);
 
         if (data.Folds.Select((fold, i) => (fold, i)).GroupBy(x => x.fold)
                 .Any(g => data.Examples.Where((_, i) => data.Folds[i] != g.Key).Select(e => e.Liked).Distinct().Count() < 2))
@@ -87,9 +89,10 @@ public static class EvalCommand
         return 0;
     }
 
-    private static int Fail(string message)
+    /// <summary>A bad option is a usage error (2); a missing or malformed file is an error (1), as in every command.</summary>
+    private static int Fail(string message, int exitCode = Cli.Error)
     {
         Console.Error.WriteLine($"konomi eval: {message}");
-        return 2;
+        return exitCode;
     }
 }

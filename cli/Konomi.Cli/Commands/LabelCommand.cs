@@ -38,6 +38,7 @@ public static class LabelCommand
             builder.Services.AddTasteModels();
             builder.Services.AddLabelling();
             using var host = builder.Build();
+            await KnownUsers.RequireAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct);
             var works = await chosen.ListAsync(host.Services.GetRequiredService<IWorkStore>(), parse.GetValue(limit), ct);
             if (works.Count == 0)
             {
@@ -48,6 +49,6 @@ public static class LabelCommand
                 .RunAsync(parse.GetValue(user)!, works, AnsiConsole.Console, AnswerKeys.FromConsole(), ct);
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi label", "konomi label --user alice --pool genre:耳かき");
     }
 }

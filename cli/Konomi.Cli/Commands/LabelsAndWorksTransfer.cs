@@ -10,52 +10,50 @@ public static class LabelsAndWorksTransfer
     // UTF-8 without a BOM and \n line ends, so an export is byte-identical on every machine.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static Command Export(string name, string description, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> export, string what)
+    public static Command Export(string name, string description, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> export, string what, params string[] example)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "File to write (replaced if it exists)" };
+        var file = new Argument<FileInfo>("FILE") { Description = "File to write (replaced if it exists); its folder must exist" };
         var dataDir = CommonOptions.DataDir();
         var command = new Command(name, description) { file, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            using var host = StoreHost.Build(parse.GetValue(dataDir));
             var path = parse.GetValue(file)!.FullName;
+            if (Directory.Exists(path)) return Cli.Fail($"{path} is a folder; name the file to write, e.g. {Path.Combine(path, what + ".export")}");
+            if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+                return Cli.Fail($"cannot write {path}: the folder {folder} does not exist");
+            using var host = StoreHost.Build(parse.GetValue(dataDir));
             var temporary = path + ".partial";
             int count;
             await using (var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" })
                 count = await export(host.Services, writer, ct);
             File.Move(temporary, path, overwrite: true);
             Console.WriteLine($"exported {count} {what} to {path}");
-            return 0;
+            return Cli.Ok;
         });
-        return command;
+        return Cli.Example(command, example);
     }
 
-    public static Command Import(string name, string description, Func<IServiceProvider, TextReader, CancellationToken, Task<ImportResult>> import, string what)
+    public static Command Import(string name, string description, Func<IServiceProvider, TextReader, CancellationToken, Task<ImportResult>> import, string what, params string[] example)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "File to read" };
+        var file = new Argument<string>("FILE") { Description = "File to read; - reads standard input" };
         var dataDir = CommonOptions.DataDir();
         var command = new Command(name, description) { file, dataDir };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
-            {
-                Console.Error.WriteLine($"{path.FullName}: no such file");
-                return 1;
-            }
-            using var host = StoreHost.Build(parse.GetValue(dataDir));
-            using var reader = new StreamReader(path.FullName, Utf8);
+            var stdin = path == "-";
+            if (!stdin && !File.Exists(path)) return Cli.Fail($"{Path.GetFullPath(path)}: no such file");
+            using var host = StoreHost.Build(parse.GetValue(dataDir), mayCreate: true);
+            using var reader = stdin ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(path, Utf8);
             var result = await import(host.Services, reader, ct);
+            var shown = stdin ? "stdin" : Path.GetFileName(path);
             foreach (var problem in result.Problems)
-                Console.Error.WriteLine($"{path.Name}: {problem}");
+                Console.Error.WriteLine($"{shown}: {problem}");
             if (!result.Succeeded)
-            {
-                Console.Error.WriteLine($"{result.Problems.Count} bad lines: nothing was imported");
-                return 1;
-            }
+                return Cli.Fail($"{result.Problems.Count} bad lines: nothing was imported");
             Console.WriteLine($"imported {result.Added} new {what} ({result.Rows - result.Added} of {result.Rows} were already there)");
-            return 0;
+            return Cli.Ok;
         });
-        return command;
+        return Cli.Example(command, example);
     }
 }

@@ -28,14 +28,16 @@ public static class ModelsCommand
         {
             var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
             var registry = services.GetRequiredService<ITasteModelRegistry>();
-            var users = parse.GetValue(user) is { } one ? [one] : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
+            var users = parse.GetValue(user) is { } one
+                ? [(await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), one, ct)).UserId]
+                : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
             Console.WriteLine($"{"user",-12} {"version",7} {"family",-10} {"status",-9} {"F1",5} {"AP",5} {"P(worse)",8} {"labels",6}  reason");
             foreach (var id in users)
                 foreach (var v in await registry.ListAsync(id, ct))
                     Console.WriteLine($"{v.UserId,-12} {v.Version,7} {v.Family,-10} {v.Status,-9} {F1(v.Metrics),5:0.00} {v.Metrics.AveragePrecision,5:0.00} {(v.Metrics.Gate is { } g ? g.ProbabilityWorse.ToString("0.00", CultureInfo.InvariantCulture) : "-"),8} {v.Metrics.Examples,6}  {v.StatusReason}");
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi models list --user me");
     }
 
     static Command Promote()
@@ -44,12 +46,12 @@ public static class ModelsCommand
         var version = new Option<int>("--version") { Required = true, Description = "The version to serve" };
         var dataDir = CommonOptions.DataDir();
         var command = new Command("promote", "Serve this version now, whatever the gate said") { user, version, dataDir };
-        command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), async o =>
+        command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), parse.GetValue(user)!, async o =>
         {
             var promoted = await o.PromoteAsync(parse.GetValue(user)!, parse.GetValue(version), ct);
             Console.WriteLine($"{promoted.UserId} v{promoted.Version} ({promoted.Family}, F1 {F1(promoted.Metrics):0.00}) is serving.");
         }));
-        return command;
+        return Cli.Example(command, "konomi models promote --user me --version 2");
     }
 
     static Command Rollback()
@@ -57,17 +59,18 @@ public static class ModelsCommand
         var user = new Option<string>("--user") { Required = true, Description = "Whose model" };
         var dataDir = CommonOptions.DataDir();
         var command = new Command("rollback", "Serve the version that served before the current one") { user, dataDir };
-        command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), async o =>
+        command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), parse.GetValue(user)!, async o =>
         {
             var restored = await o.RollbackAsync(parse.GetValue(user)!, ct);
             Console.WriteLine($"{restored.UserId} v{restored.Version} ({restored.Family}, F1 {F1(restored.Metrics):0.00}) is serving again.");
         }));
-        return command;
+        return Cli.Example(command, "konomi models rollback --user me");
     }
 
-    static async Task<int> Override(string? dataDir, Func<ServingOverride, Task> change)
+    static async Task<int> Override(string? dataDir, string userId, Func<ServingOverride, Task> change)
     {
         var services = AllInOne.CreateBuilder(dataDir, null).Build().Services;
+        await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), userId, ct: default);
         try
         {
             await change(services.GetRequiredService<ServingOverride>());

@@ -38,6 +38,6 @@ public static class NotificationsCommand
             Console.WriteLine($"{entries.Count} notifications, {tried.Count} of them おためし (exploration: works the model would not have posted), {tried.Count(n => n.Status == NotificationStatus.Sent)} sent");
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi notifications --status failed", "konomi notifications --limit 10");
     }
 }

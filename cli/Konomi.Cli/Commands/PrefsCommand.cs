@@ -32,16 +32,10 @@ public static class PrefsCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = StoreHost.Build(parse.GetValue(dataDir));
-            var profile = await host.Services.GetRequiredService<IUserStore>().FindAsync(parse.GetValue(user)!, ct);
-            if (profile is null)
-            {
-                Console.Error.WriteLine($"No user '{parse.GetValue(user)}'. Add preferences with `konomi prefs like --user {parse.GetValue(user)} ...`.");
-                return 1;
-            }
-            Print(profile);
+            Print(await KnownUsers.RequireAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct));
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi prefs show --user me");
     }
 
     static Command Edit(string name, string description, Change change)
@@ -53,7 +47,8 @@ public static class PrefsCommand
             Description = $"A {k.Field}{(k == PreferenceKinds.Keyword ? " (matched in title, genres and description)" : "")}; repeat for several",
             Arity = ArgumentArity.ZeroOrMore,
         });
-        var command = new Command(name, description) { user, dataDir };
+        var create = new Option<bool>("--create") { Description = "Create the user when there is none of that id (it is active: it gets posts)" };
+        var command = new Command(name, description) { user, create, dataDir };
         foreach (var option in values.Values) command.Options.Add(option);
         command.Validators.Add(r =>
         {
@@ -62,10 +57,12 @@ public static class PrefsCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            using var host = StoreHost.Build(parse.GetValue(dataDir));
+            using var host = StoreHost.Build(parse.GetValue(dataDir), mayCreate: parse.GetValue(create));
             var users = host.Services.GetRequiredService<IUserStore>();
             var userId = parse.GetValue(user)!;
-            var profile = await users.FindAsync(userId, ct) ?? new UserProfile(userId);
+            var profile = parse.GetValue(create)
+                ? await users.FindAsync(userId, ct) ?? new UserProfile(userId)
+                : await KnownUsers.RequireAsync(users, userId, ct);
             var preferences = profile.Preferences ?? new Preferences();
             foreach (var (kind, option) in values)
                 foreach (var value in (parse.GetValue(option) ?? []).Where(v => !string.IsNullOrWhiteSpace(v)))
@@ -75,7 +72,7 @@ public static class PrefsCommand
             Print(profile);
             return 0;
         });
-        return command;
+        return Cli.Example(command, $"konomi prefs {name} --voice-actor 春野ゆき --genre 耳かき", $"konomi prefs {name} --user alice --circle X --create");
     }
 
     static void Print(UserProfile profile)

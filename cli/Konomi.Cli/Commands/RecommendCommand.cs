@@ -26,11 +26,11 @@ public static class RecommendCommand
             if (parse.GetValue(top) < 1 || parse.GetValue(poolSize) < 1)
             {
                 Console.Error.WriteLine("--top and --pool must be at least 1.");
-                return 1;
+                return Cli.Usage;
             }
             var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
             var userId = parse.GetValue(user)!;
-            var profile = await services.GetRequiredService<IUserStore>().FindAsync(userId, ct) ?? new UserProfile(userId);
+            var profile = await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), userId, ct);
             var labels = await services.GetRequiredService<ILabelStore>().ListAsync(userId, ct);
             var sent = (await services.GetRequiredService<INotificationStore>().ListAsync(NotificationStatus.Sent, int.MaxValue, ct))
                 .Where(n => n.UserId == userId).Select(n => n.WorkId);
@@ -54,7 +54,7 @@ public static class RecommendCommand
                 Print(++rank, byId[score.WorkId], score, neighbours.Explain(byId[score.WorkId]));
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi recommend --user me --top 5");
     }
 
     static void Print(int rank, Work work, WorkScore score, ScoreReason? similar)

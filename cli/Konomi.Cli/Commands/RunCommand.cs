@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Crawler;
@@ -34,8 +36,10 @@ public static class RunCommand
             var single = parse.GetValue(once);
             var overrides = new Dictionary<string, string?>();
             if (single) overrides["Crawler:ScheduleEnabled"] = "false";
+            if (parse.GetValue(port) is { } chosen) overrides["urls"] = $"http://127.0.0.1:{chosen}";
             var builder = AllInOne.CreateBuilder(parse.GetValue(dataDir), parse.GetValue(baseUrl), overrides, mayCreate: true);
-            if (parse.GetValue(port) is { } chosen) builder.WebHost.UseUrls($"http://127.0.0.1:{chosen}");
+            if ((parse.GetValue(port) ?? (AllInOne.ListensOnDefault(builder.Configuration) ? AllInOne.DefaultPort : null)) is { } listening)
+                EnsurePortIsFree(listening);
             await using var app = builder.Build();
             app.MapKonomiEndpoints();
             app.MapKonomiWeb();
@@ -55,6 +59,24 @@ public static class RunCommand
             return report.ListingPages == 0 && report.Errors.Count > 0 ? Cli.Error : Cli.Ok;
         });
         return Cli.Example(command, "konomi run", "konomi run --port 8080 --data-dir ~/konomi-test", "konomi run --once     # one crawl end to end, then exit");
+    }
+
+    /// <summary>
+    /// Says in one line that the port is taken before anything starts; Kestrel would say it too, but only after every
+    /// service has logged its start and stop around it.
+    /// </summary>
+    static void EnsurePortIsFree(int port)
+    {
+        try
+        {
+            var probe = new TcpListener(IPAddress.Loopback, port);
+            probe.Start();
+            probe.Stop();
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new CliException($"127.0.0.1:{port} is already in use: another program (another konomi?) listens there; stop it or choose a port with `konomi run --port N`.");
+        }
     }
 
     /// <summary>What a person needs to know once it runs: where to look, where the data is, who gets posts, whether Slack is on.</summary>

@@ -32,12 +32,13 @@ public static class ScoreCommand
                 Console.Error.WriteLine(error);
                 return 1;
             }
-            var users = await services.GetRequiredService<Audience>().ListAsync(parse.GetValue(user), ct);
+            var users = await services.GetRequiredService<Audience>().ListAsync(
+                await KnownUsers.RequireOptionalAsync(services.GetRequiredService<IUserStore>(), parse.GetValue(user), ct), ct);
             foreach (var score in await services.GetRequiredService<WorkScorer>().ScoreAsync([work], users, ct))
                 Print(work, score);
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi score --id RJ01234567", "konomi parse saved/RJ01234567.html > work.json && konomi score --work work.json --user me");
     }
 
     static (Work?, string?) Read(FileInfo file)

@@ -1,3 +1,75 @@
 using System.CommandLine;
+using Konomi.Storage;
+using Konomi.Storage.Ports;
+using Konomi.Trainer;
+using Microsoft.Extensions.Options;
+
 namespace Konomi.Cli.Commands;
-public static class StatusCommand { public static Command Create() => new("status"); }
+
+/// <summary>
+/// <c>konomi status</c>: the whole state on one screen: the store, each user's labels and how many more a first model
+/// needs, the serving model and its figures, the last crawl, and notifications waiting or failed.
+/// </summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var dataDir = CommonOptions.DataDir();
+        var command = new Command("status", "Store, users, labels, serving models, last crawl and notifications at a glance") { dataDir };
+        command.SetAction(async (parse, ct) =>
+        {
+            var builder = StoreHost.CreateBuilder(parse.GetValue(dataDir));
+            builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
+            using var host = builder.Build();
+            var services = host.Services;
+            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var minLabels = services.GetRequiredService<IOptions<TrainerOptions>>().Value.MinLabels;
+            var works = await services.GetRequiredService<IWorkStore>().CountAsync(ct);
+            var where = storage.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) ? storage.ExpandedDataDirectory() : storage.Provider;
+            Console.WriteLine($"store          {where}: {works} works");
+
+            var crawl = (await services.GetRequiredService<ISnapshotStore>().ListAsync(limit: 1, ct: ct)).FirstOrDefault();
+            Console.WriteLine(crawl is null
+                ? "last crawl     never (`konomi run --once` or `konomi crawl --backfill --pages 2`)"
+                : $"last crawl     {crawl.CrawledAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({Ago(crawl.CrawledAt)})");
+
+            var notifications = services.GetRequiredService<INotificationStore>();
+            var pending = (await notifications.ListAsync(NotificationStatus.Pending, int.MaxValue, ct)).Count;
+            var failed = (await notifications.ListAsync(NotificationStatus.Failed, int.MaxValue, ct)).Count;
+            Console.WriteLine($"notifications  {pending} pending, {failed} failed" + (failed > 0 ? " (`konomi notifications --status failed`)" : ""));
+
+            var labels = services.GetRequiredService<ILabelStore>();
+            var registry = services.GetRequiredService<ITasteModelRegistry>();
+            Console.WriteLine("users");
+            foreach (var user in await services.GetRequiredService<IUserStore>().ListAsync(ct))
+            {
+                var own = await labels.ListAsync(user.UserId, ct);
+                var liked = own.Count(l => l.Interested);
+                Console.WriteLine($"  {user.UserId,-12} {(user.Active ? "active" : "inactive"),-8} {user.Channel ?? user.SlackUserId ?? "no Slack address",-12}  labels {liked} liked / {own.Count - liked} not");
+                var serving = await registry.FindServingAsync(user.UserId, ct);
+                if (serving is { Metrics: var m })
+                    Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.F1:0.00}, PR-AUC {m.PrAuc:0.00}, {m.Examples} labels, {m.Folds} folds");
+                else
+                    Console.WriteLine($"  {"",-12} no model yet: {Needed(own.Count, liked, minLabels)}");
+            }
+            return Cli.Ok;
+        });
+        return Cli.Example(command, "konomi status", "konomi status --data-dir ~/konomi-test");
+    }
+
+    /// <summary>What a first model still needs: <c>Trainer:MinLabels</c> labels with both answers among them.</summary>
+    internal static string Needed(int labels, int liked, int minLabels)
+    {
+        var more = Math.Max(0, minLabels - labels);
+        var missing = liked == 0 ? " incl. at least one 興味あり" : labels - liked == 0 && labels > 0 ? " incl. at least one 別に" : "";
+        return more == 0 && missing.Length == 0
+            ? "enough labels; the trainer trains at its next run (or `konomi train`)"
+            : $"{Math.Max(more, missing.Length > 0 ? 1 : 0)} more label(s){missing} (`konomi label`)";
+    }
+
+    static string Ago(DateTimeOffset at)
+    {
+        var age = DateTimeOffset.UtcNow - at;
+        return age.TotalMinutes < 90 ? $"{age.TotalMinutes:0} min ago" : age.TotalHours < 48 ? $"{age.TotalHours:0} h ago" : $"{age.TotalDays:0} days ago";
+    }
+}

@@ -17,7 +17,9 @@ public static class TrainCommand
         {
             var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
             var trainer = services.GetRequiredService<TasteModelTrainer>();
-            var users = parse.GetValue(user) is { } one ? [one] : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
+            var users = parse.GetValue(user) is { } one
+                ? [(await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), one, ct)).UserId]
+                : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
             if (users.Count == 0)
                 Console.WriteLine("Nobody has labelled a work yet: label some with `konomi label`, or click in Slack.");
             var failed = 0;
@@ -37,7 +39,7 @@ public static class TrainCommand
             }
             return failed == 0 ? 0 : 1;
         });
-        return command;
+        return Cli.Example(command, "konomi train", "konomi train --user me");
     }
 
     static void Print(ModelCard card)

@@ -7,7 +7,7 @@ namespace Konomi.Emulators.Slack;
 
 /// <summary>
 /// A local Slack: a Kestrel server on 127.0.0.1 with a free port that speaks the documented request and
-/// response shapes of chat.postMessage, chat.update, conversations.open and apps.connections.open, checks
+/// response shapes of chat.postMessage, chat.update, conversations.open, auth.test and apps.connections.open, checks
 /// tokens and Block Kit limits, answers injected faults, and records every message for assertions.
 /// <para>
 /// Extending it: this is a partial class. The Socket Mode part lives in files named <c>SocketMode*.cs</c>
@@ -51,6 +51,12 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     public string BotToken { get; } = "xoxb-emulator-" + Guid.NewGuid().ToString("N");
     public string AppToken { get; } = "xapp-1-emulator-" + Guid.NewGuid().ToString("N");
     public string GeneralChannel { get; } = "C0GENERAL";
+
+    /// <summary>The bot user auth.test names.</summary>
+    public string BotUserId { get; } = "U0KONOMIBOT";
+
+    /// <summary>The OAuth scopes granted to the bot token, reported by auth.test in x-oauth-scopes; a test may take some away.</summary>
+    public List<string> BotScopes { get; } = ["chat:write", "im:write"];
 
     /// <summary>Configuration that points Konomi's Slack client at this emulator.</summary>
     public Dictionary<string, string?> Settings() => new()

@@ -42,6 +42,7 @@ public sealed partial class SlackEmulator
             "chat.postEphemeral" => PostEphemeral(args),
             "conversations.open" => OpenConversation(args),
             "apps.connections.open" => OpenConnection(),
+            "auth.test" => AuthTest(http.Response),
             _ => Error("unknown_method"),
         };
         await WriteAsync(http.Response, reply);
@@ -136,6 +137,22 @@ public sealed partial class SlackEmulator
             return _directMessages.TryGetValue(user, out var dm)
                 ? Ok(new JsonObject { ["channel"] = new JsonObject { ["id"] = dm } })
                 : Error("user_not_found");
+    }
+
+    // As Slack does: the granted scopes travel in the x-oauth-scopes header, not in the body.
+    JsonObject AuthTest(HttpResponse response)
+    {
+        response.Headers["x-oauth-scopes"] = string.Join(",", BotScopes);
+        return Ok(new JsonObject
+        {
+            ["url"] = "https://konomi-emulator.slack.com/",
+            ["team"] = "Konomi Emulator",
+            ["user"] = "konomi",
+            ["team_id"] = "T0EMULATOR",
+            ["user_id"] = BotUserId,
+            ["bot_id"] = "B0KONOMI",
+            ["is_enterprise_install"] = false,
+        });
     }
 
     JsonObject OpenConnection()

@@ -1,0 +1,23 @@
+using Konomi.Storage.Ports;
+
+namespace Konomi.Cli;
+
+/// <summary>
+/// User ids a command names must exist: a typo must not create a user who then gets posts. Only commands that say
+/// so (<c>konomi users add</c>, <c>prefs … --create</c>) make new ones.
+/// </summary>
+public static class KnownUsers
+{
+    public static async Task<UserProfile> RequireAsync(IUserStore users, string userId, CancellationToken ct) =>
+        await users.FindAsync(userId, ct) ?? throw new CliException(await UnknownAsync(users, userId, ct));
+
+    /// <summary>Null (everyone) or a known user id.</summary>
+    public static async Task<string?> RequireOptionalAsync(IUserStore users, string? userId, CancellationToken ct) =>
+        userId is null ? null : (await RequireAsync(users, userId, ct)).UserId;
+
+    static async Task<string> UnknownAsync(IUserStore users, string userId, CancellationToken ct)
+    {
+        var known = (await users.ListAsync(ct)).Select(u => u.UserId).Order(StringComparer.Ordinal).ToList();
+        return $"no user '{userId}'; known users: {(known.Count == 0 ? "none" : string.Join(", ", known))}. Add one with `konomi users add {userId}`.";
+    }
+}

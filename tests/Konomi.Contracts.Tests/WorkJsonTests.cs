@@ -1,0 +1,70 @@
+using Konomi.Contracts;
+
+namespace Konomi.Contracts.Tests;
+
+public class WorkJsonTests
+{
+    const string Valid = """{"id":"RJ01000001","title":"耳かき","url":"https://www.dlsite.com/maniax/work/=/product_id/RJ01000001.html"}""";
+
+    static string With(string field) => Valid[..^1] + "," + field + "}";
+
+    [Theory]
+    [InlineData("\"genres\":null", "genres must be a list of texts, not null")]
+    [InlineData("\"circle\":null", "circle must be a text, not null")]
+    [InlineData("\"voiceActors\":null", "voiceActors must be a list of texts, not null")]
+    [InlineData("\"description\":null", "description must be a text, not null")]
+    [InlineData("\"genres\":\"ASMR\"", "genres must be a list of texts")]
+    [InlineData("\"priceYen\":\"880円\"", "priceYen must be a whole number")]
+    [InlineData("\"releaseDate\":\"next week\"", "releaseDate must be a date like 2026-08-22")]
+    [InlineData("\"ageCategory\":\"teen\"", "ageCategory must be one of all-ages, r15, adult")]
+    [InlineData("\"ageCategory\":2", "ageCategory must be one of all-ages, r15, adult")]
+    public void A_wrong_field_is_refused_by_name(string field, string problem)
+    {
+        var (work, why) = WorkJson.Read(With(field));
+
+        work.ShouldBeNull();
+        why.ShouldBe(problem);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"耳かき","url":"https://x"}""", "id is missing")]
+    [InlineData("""{"id":" ","title":"耳かき","url":"https://x"}""", "id is empty")]
+    [InlineData("""{"id":"RJ01000001","title":null,"url":"https://x"}""", "title must be a text, not null")]
+    [InlineData("""{"id":"RJ01000001","title":"耳かき"}""", "url is missing")]
+    [InlineData("""[1,2]""", "expected a JSON object (one work)")]
+    public void A_missing_or_empty_required_field_is_refused_by_name(string json, string problem) =>
+        WorkJson.Read(json).Problem.ShouldBe(problem);
+
+    [Fact]
+    public void Truncated_JSON_is_refused_without_a_type_name()
+    {
+        var problem = WorkJson.Read("""{"id":"RJ01000001","title":""").Problem!;
+
+        problem.ShouldStartWith("not valid JSON");
+        problem.ShouldNotContain("Konomi.");
+        problem.ShouldNotContain("System.");
+    }
+
+    [Theory]
+    [InlineData("all-ages", AgeCategory.AllAges)]
+    [InlineData("ALL-AGES", AgeCategory.AllAges)]
+    [InlineData("AllAges", AgeCategory.AllAges)]
+    [InlineData("all_ages", AgeCategory.AllAges)]
+    [InlineData("R15", AgeCategory.R15)]
+    [InlineData("adult", AgeCategory.Adult)]
+    public void Enum_names_are_read_in_any_case(string name, AgeCategory expected) =>
+        WorkJson.Read(With($"\"ageCategory\":\"{name}\"")).Work!.AgeCategory.ShouldBe(expected);
+
+    [Fact]
+    public void A_work_is_written_with_enum_names_as_parse_prints_them_and_Japanese_unescaped()
+    {
+        var work = WorkJson.Read(With("\"ageCategory\":\"r15\",\"circle\":\"【安眠】サークル\",\"releaseDate\":\"2026-08-22\"")).Work!;
+
+        var json = WorkJson.Write(work);
+
+        json.ShouldContain("\"ageCategory\":\"r15\"");
+        json.ShouldContain("\"circle\":\"【安眠】サークル\"");
+        json.ShouldContain("\"releaseDate\":\"2026-08-22\"");
+        WorkJson.Write(WorkJson.Read(json).Work!).ShouldBe(json);
+    }
+}
