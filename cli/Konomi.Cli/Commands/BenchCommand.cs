@@ -13,6 +13,8 @@ public static class BenchCommand
     {
         Models(),
         BenchLabelingCommand.Create(),
+        BenchReplayCommand.Replay(),
+        BenchReplayCommand.MovieLens(),
     };
 
     private static Command Models()
