@@ -25,7 +25,7 @@ public sealed class ExplorationTests
     }
 
     [Fact]
-    public void Never_explores_liked_blocked_or_verdictless_works_nor_for_a_user_who_turned_it_off()
+    public void Never_explores_liked_blocked_verdictless_or_cold_start_works_nor_for_a_user_who_turned_it_off()
     {
         var blocked = new ScoreReason(PreferenceScorer.Source, "blocked genre: ホラー", -1);
         List<WorkScore> scores =
@@ -34,6 +34,7 @@ public sealed class ExplorationTests
             .. Enumerable.Range(50, 50).Select(i => Score(i, liked: false, reasons: [blocked])),
             .. Enumerable.Range(100, 50).Select(i => Score(i, liked: null)),
             .. Enumerable.Range(150, 50).Select(i => Score(i, liked: false, user: "bob")),
+            .. Enumerable.Range(200, 50).Select(i => Score(i, liked: false) with { ModelId = "popularity", ModelVersion = 0 }),
         ];
 
         var result = At(1).Apply(scores, [new UserProfile("alice"), new UserProfile("bob", Explore: false)]);
