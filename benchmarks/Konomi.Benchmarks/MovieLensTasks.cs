@@ -34,6 +34,25 @@ public static class MovieLensTasks
         }).ToArray();
     }
 
+    /// <summary>
+    /// Users' rating histories for the replay benchmark, in rating order: the given users, plus <paramref name="sample"/>
+    /// more drawn with a seeded shuffle from the other users with at least <paramref name="minRatings"/> ratings. Text and
+    /// label as in <see cref="Tasks"/>; time = the rating's timestamp.
+    /// </summary>
+    public static IReadOnlyList<(int User, IReadOnlyList<ReplayHistoryItem> Items)> Histories(string dataDirectory, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude)
+    {
+        var folder = Path.Combine(dataDirectory, "movielens");
+        var times = Records(Path.Combine(folder, "ratings.csv"))
+            .Select(f => (User: int.Parse(f[0], CultureInfo.InvariantCulture), Movie: f[1], Time: long.Parse(f[3], CultureInfo.InvariantCulture)))
+            .ToArray();
+        var eligible = times.GroupBy(t => t.User).Where(g => g.Count() >= minRatings && !users.Contains(g.Key) && !exclude.Contains(g.Key)).Select(g => g.Key).Order().ToArray();
+        new Random(sampleSeed).Shuffle(eligible);
+        int[] chosen = [.. users, .. eligible.Take(sample)];
+        var timeOf = times.Where(t => chosen.Contains(t.User)).ToDictionary(t => (t.User, t.Movie), t => t.Time);
+        return [.. Tasks(dataDirectory, chosen).Select((task, i) => (chosen[i],
+            (IReadOnlyList<ReplayHistoryItem>)[.. task.Items.Select(item => new ReplayHistoryItem(item.Id, item.Text, item.Liked, timeOf[(chosen[i], item.Id)]))]))];
+    }
+
     private static IEnumerable<string[]> Records(string path)
     {
         using var reader = new StreamReader(path);

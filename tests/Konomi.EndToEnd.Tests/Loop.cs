@@ -196,6 +196,8 @@ public sealed class Loop : IAsyncDisposable
         environment["Notifier__LeaseDuration"] = "00:00:10";
         environment["Inference__BatchTimeLimit"] = "00:00:00.500";
         environment["Trainer__Debounce"] = "00:00:01";
+        // The fault scenarios count every post against a liked score; exploration posts have their own tests.
+        environment["Inference__ExplorationRate"] = "0";
         foreach (var (listener, index) in listeners.Select((l, i) => (l, i)))
             foreach (var (key, value) in listener.Settings(index))
                 environment[key] = value;

@@ -96,7 +96,7 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         using var response = await http.PostAsync("/score?user=alice", new StringContent(json, null, "application/json"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await ErrorAsync(response)).ShouldContain(problem);
+        (await ErrorAsync(response))!.ShouldContain(problem);
     }
 
     [Fact]

@@ -45,6 +45,27 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_work_picked_to_explore_is_posted_marked_おためし_with_its_probability_in_the_ledger()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await StartNotifierAsync();
+        var liked = await _store.LikedAsync(works[0], "me", _run);
+        var explored = liked with { WorkId = works[1].Id, Liked = false, Score = 0.2, ExplorationProbability = 0.15 };
+
+        await notifier.DeliverAsync(liked, explored);
+
+        _slack.Messages.Count.ShouldBe(2);
+        var tried = _slack.Messages.Single(m => m.Blocks[2]!["block_id"]!.GetValue<string>() == "fb:" + works[1].Id);
+        tried.Blocks[1]!["text"]!["text"]!.GetValue<string>().ShouldContain("おためし");
+        var recommended = _slack.Messages.Single(m => m.Blocks[2]!["block_id"]!.GetValue<string>() == "fb:" + works[0].Id);
+        recommended.Blocks[1]!["text"]!["text"]!.GetValue<string>().ShouldNotContain("おためし");
+        var ledger = await _store.LedgerAsync();
+        ledger.Single(n => n.WorkId == works[1].Id).ExplorationProbability.ShouldBe(0.15);
+        ledger.Single(n => n.WorkId == works[0].Id).ExplorationProbability.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_redelivered_WorkScored_posts_once()
     {
         await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));

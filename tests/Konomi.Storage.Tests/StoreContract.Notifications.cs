@@ -20,6 +20,41 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task An_exploration_post_keeps_the_probability_it_was_picked_with_through_lease_and_send()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { ExplorationProbability = 0.125 }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000002"), Ct);
+
+        (await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct))!.ExplorationProbability.ShouldBe(0.125);
+        (await notifications.MarkSentAsync("RJ01000001", "C0123", "me", "C0123", "1.0", Ct)).ShouldBeTrue();
+
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.ExplorationProbability.ShouldBe(0.125);
+        (await notifications.FindAsync("RJ01000002", "C0123", Ct))!.ExplorationProbability.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_version_keeps_its_recipe_cutoff_calibration_and_gate_figures()
+    {
+        var registry = Get<ITasteModelRegistry>();
+        var cutoff = new DateTimeOffset(2026, 11, 30, 1, 2, 3, TimeSpan.Zero);
+        var metrics = new ModelMetrics(40, 20, 5, 0.8, 0.7, 0.6, 0.65, 0.8, 0.7, 0.4)
+        {
+            F1Pooled = 0.66, AveragePrecision = 0.71, PrecisionAtK = 0.6, K = 20, PostEverythingF1 = 0.67,
+            Calibration = new ScoreCalibration(1.5, -0.25),
+            Recipe = new ModelRecipe("ngram", "abc123", "{}"),
+            TrainedThrough = cutoff,
+            Gate = new GateEvidence("serving v1 (ngram)", 30, 12, 0.7, 0.6, 0.05, -0.02, 0.2),
+        };
+
+        var registered = await registry.RegisterAsync(new TasteModelDraft("u-recipe", "ngram", metrics, [1, 2, 3]), Ct);
+
+        var found = (await registry.FindAsync("u-recipe", registered.Version, Ct))!.Metrics;
+        found.ShouldBe(metrics);
+        found.TrainedThrough!.Value.UtcTicks.ShouldBe(cutoff.UtcTicks);
+    }
+
+    [Fact]
     public async Task Of_two_owners_racing_for_the_lease_exactly_one_wins()
     {
         var notifications = Get<INotificationStore>();

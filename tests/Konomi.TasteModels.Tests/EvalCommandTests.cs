@@ -36,6 +36,26 @@ public class EvalCommandTests
         foreach (var metric in new[] { "accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "threshold", "trainSeconds", "scoresPerSecond" })
             root.GetProperty(metric).GetDouble().ShouldBeGreaterThan(0, metric);
         root.GetProperty("positives").GetInt32().ShouldBe(NgramFamilyTests.ToyExamples().Count(e => e.Liked));
+        foreach (var figure in new[] { "f1Pooled", "averagePrecision", "precisionAtK", "postEverythingF1" })
+            root.GetProperty(figure).GetDouble().ShouldBeInRange(0.01, 1, figure);
+        root.GetProperty("k").GetInt32().ShouldBe(20);
+        var c = root.GetProperty("confusion");
+        var (tp, fp, fn) = (c.GetProperty("truePositives").GetInt32(), c.GetProperty("falsePositives").GetInt32(), c.GetProperty("falseNegatives").GetInt32());
+        root.GetProperty("f1Pooled").GetDouble().ShouldBe(2.0 * tp / (2 * tp + fp + fn), 1e-9);
+    }
+
+    [Fact]
+    public async Task Two_liked_among_25_are_cross_validated_on_stratified_folds_instead_of_throwing()
+    {
+        // By id hash alone, both liked rows can land in one fold, leaving its training part with one answer.
+        var rows = Enumerable.Range(0, 25).Select(i => $"w{i},\"{(i < 2 ? "耳かき 癒し" : "怪談 悲鳴")} {i}\",{(i < 2 ? 1 : 0)}");
+
+        var result = await Eval("id,text,label\n" + string.Join("\n", rows), "--folds", "5");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        json.RootElement.GetProperty("folds").GetInt32().ShouldBe(2);
+        json.RootElement.GetProperty("postEverythingF1").GetDouble().ShouldBe(2.0 * 2 / (25 + 2), 1e-9);
     }
 
     [Fact]

@@ -18,14 +18,15 @@ public class LabelledCsvTests
     }
 
     [Fact]
-    public void Without_a_fold_column_folds_come_from_a_stable_hash_of_the_id()
+    public void Without_a_fold_column_folds_are_stratified_in_the_order_of_a_stable_hash_of_the_id()
     {
         var rows = Enumerable.Range(0, 40).Select(i => $"w{i},text {i},{i % 2}");
         var data = Read("id,text,label\n" + string.Join("\n", rows), folds: 4);
 
-        data.Folds.ShouldBe(data.Ids.Select(id => Folds.ByHash(id, 4)).ToArray());
+        data.Folds.ShouldBe(Folds.Stratified(data.Ids, [.. data.Examples.Select(e => e.Liked)], 4));
         data.Folds.Distinct().Count().ShouldBe(4);
-        Folds.ByHash("w1", 4).ShouldBe(Folds.ByHash("w1", 4));
+        foreach (var fold in data.Folds.Distinct())
+            data.Examples.Where((_, i) => data.Folds[i] == fold).Count(e => e.Liked).ShouldBe(5);
     }
 
     [Theory]

@@ -83,8 +83,10 @@ public sealed class EveryPageTests(Browser browser)
         foreach (var (work, i) in works.Take(4).Select((w, i) => (w, i)))
         {
             await ledger.TryCreateAsync(new Notification(work.Id, "C0KONOMI", "alice", run, NotificationStatus.Pending, 0, DateTimeOffset.UtcNow.AddMinutes(-i)), Ct);
-            if (i == 3) await ledger.MarkFailedAsync(work.Id, "C0KONOMI", "channel_not_found", final: true, Ct);
-            else if (i < 2) await ledger.MarkSentAsync(work.Id, "C0KONOMI", "C0KONOMI", $"1732950000.00{i}", Ct);
+            if (i == 2) continue;
+            await ledger.TryLeaseAsync(work.Id, "C0KONOMI", "notifier", DateTimeOffset.UtcNow.AddMinutes(1), Ct);
+            if (i == 3) await ledger.MarkFailedAsync(work.Id, "C0KONOMI", "notifier", "channel_not_found", final: true, Ct);
+            else await ledger.MarkSentAsync(work.Id, "C0KONOMI", "notifier", "C0KONOMI", $"1732950000.00{i}", Ct);
         }
     }
 }

@@ -15,6 +15,8 @@ public static class BenchCommand
         Models(),
         BenchLabelingCommand.Create(),
         BenchScaleCommand.Create(),
+        BenchReplayCommand.Replay(),
+        BenchReplayCommand.MovieLens(),
     };
 
     private static Command Models()

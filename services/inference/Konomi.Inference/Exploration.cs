@@ -42,9 +42,10 @@ public sealed class Exploration(IOptions<InferenceOptions> options)
         return [.. scores.Select(s => picked.TryGetValue(s, out var p) ? s with { ExplorationProbability = p } : s)];
     }
 
-    // A work without a verdict has nothing to learn from yet; a blocked one was refused by the user.
+    // Exploration corrects a model's own selection bias, so only a serving model's "not liked" is explored (the
+    // cold-start scorer has version 0); a blocked work was refused by the user.
     static bool IsCandidate(WorkScore s) =>
-        s.Liked == false && !s.Reasons.Any(r => r.Source == PreferenceScorer.Source && r.Weight < 0);
+        s.Liked == false && s.ModelVersion > 0 && !s.Reasons.Any(r => r.Source == PreferenceScorer.Source && r.Weight < 0);
 
     static double Weight(WorkScore s) => Math.Max(s.Score, 0) + Floor;
 

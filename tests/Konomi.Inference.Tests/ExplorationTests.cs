@@ -1,0 +1,87 @@
+using Konomi.Contracts;
+using Konomi.Labelling;
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Inference.Tests;
+
+public sealed class ExplorationTests
+{
+    static Exploration At(double rate) => new(Options.Create(new InferenceOptions { ExplorationRate = rate }));
+
+    static WorkScore Score(int i, bool? liked, double score = 0.3, string user = "alice", IReadOnlyList<ScoreReason>? reasons = null) =>
+        new($"RJ{i:D8}", user, score, 0.5, liked, "ngram", 1, reasons ?? []);
+
+    [Fact]
+    public void Picks_about_the_rate_of_not_liked_works_with_the_probability_each_was_picked_with()
+    {
+        var scores = Enumerable.Range(0, 4000).Select(i => Score(i, liked: false)).ToList();
+
+        var explored = At(0.1).Apply(scores, [new UserProfile("alice")]).Where(s => s.ExplorationProbability is not null).ToList();
+
+        explored.Count.ShouldBeInRange(340, 460);
+        explored.ShouldAllBe(s => Math.Abs(s.ExplorationProbability!.Value - 0.1) < 1e-9);
+    }
+
+    [Fact]
+    public void Never_explores_liked_blocked_verdictless_or_cold_start_works_nor_for_a_user_who_turned_it_off()
+    {
+        var blocked = new ScoreReason(PreferenceScorer.Source, "blocked genre: ホラー", -1);
+        List<WorkScore> scores =
+        [
+            .. Enumerable.Range(0, 50).Select(i => Score(i, liked: true)),
+            .. Enumerable.Range(50, 50).Select(i => Score(i, liked: false, reasons: [blocked])),
+            .. Enumerable.Range(100, 50).Select(i => Score(i, liked: null)),
+            .. Enumerable.Range(150, 50).Select(i => Score(i, liked: false, user: "bob")),
+            .. Enumerable.Range(200, 50).Select(i => Score(i, liked: false) with { ModelId = "popularity", ModelVersion = 0 }),
+        ];
+
+        var result = At(1).Apply(scores, [new UserProfile("alice"), new UserProfile("bob", Explore: false)]);
+
+        result.ShouldAllBe(s => s.ExplorationProbability == null);
+        At(0).Apply([Score(1, liked: false)], [new UserProfile("alice")]).Single().ExplorationProbability.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Higher_scored_works_are_likelier_picks_and_a_redelivery_picks_the_same_works()
+    {
+        var scores = Enumerable.Range(0, 2000).Select(i => Score(i, liked: false, score: i % 2 == 0 ? 0.45 : 0.0)).ToList();
+        var users = new[] { new UserProfile("alice") };
+
+        var first = At(0.1).Apply(scores, users);
+        var again = At(0.1).Apply(scores, users);
+
+        first.Select(s => s.ExplorationProbability).ShouldBe(again.Select(s => s.ExplorationProbability));
+        var high = first.Where((_, i) => i % 2 == 0).Count(s => s.ExplorationProbability is not null);
+        var low = first.Where((_, i) => i % 2 == 1).Count(s => s.ExplorationProbability is not null);
+        high.ShouldBeGreaterThan(low * 4);
+    }
+
+    [Fact]
+    public async Task The_score_a_user_sees_is_the_serving_versions_calibrated_probability()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("alice"), ct);
+        var registry = store.Get<ITasteModelRegistry>();
+        var served = await TasteModelSeed.ServeAsync(registry, "alice", SampleWorks.IsSoothing, ct);
+        var calibration = new ScoreCalibration(0.5, -1);
+        await using var host = await InferenceHost.StartAsync(store, ct);
+        var works = SampleWorks.Range(300, 4);
+        var raw = await host.Get<WorkScorer>().ScoreAsync(works, [new UserProfile("alice")], ct);
+        // The same model, registered again with a calibration, now serves.
+        var model = await registry.LoadBytesAsync("alice", served.Version, ct);
+        var calibrated = await registry.RegisterAsync(new TasteModelDraft("alice", served.Family, served.Metrics with { Calibration = calibration }, model), ct);
+        await registry.PromoteAsync("alice", calibrated.Version, "test", ct);
+
+        var shown = await host.Get<WorkScorer>().ScoreAsync(works, [new UserProfile("alice")], ct);
+
+        for (var i = 0; i < works.Count; i++)
+        {
+            shown[i].Score.ShouldBe(calibration.Apply(raw[i].Score), 1e-9);
+            shown[i].Threshold.ShouldBe(calibration.Apply(raw[i].Threshold), 1e-9);
+            shown[i].Liked.ShouldBe(raw[i].Liked);
+        }
+    }
+}
