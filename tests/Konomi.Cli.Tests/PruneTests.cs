@@ -34,6 +34,7 @@ public sealed class PruneTests : IAsyncDisposable
     [Fact]
     public async Task Prune_with_a_setting_out_of_range_exits_2_and_names_it()
     {
+        await _store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);  // a store to prune, so only the setting is wrong
         var result = await KonomiCli.RunAsync(["prune", "--data-dir", _store.Settings["Storage:DataDirectory"]!, "--scores-days", "0"], ct: Ct);
 
         result.ExitCode.ShouldBe(2);

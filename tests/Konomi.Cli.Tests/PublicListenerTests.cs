@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using Konomi.Testing;
@@ -23,12 +24,12 @@ public sealed class PublicListenerTests
         using var exposed = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/") };
         using var local = new HttpClient { BaseAddress = konomi.BaseAddress };
 
-        using var scoreOutside = await exposed.PostAsJsonAsync("score?user=me", SampleWorks.Create(1), ct);
+        using var scoreOutside = await exposed.PostAsJsonAsync("score?user=me", SampleWorks.Create(1), KonomiJson.Options, ct);
         using var healthOutside = await exposed.GetAsync("health/ready", ct);
         using var metricsOutside = await exposed.GetAsync("metrics", ct);
         // Unsigned: refused by the endpoint itself, so it is reached.
         using var slackOutside = await exposed.PostAsync("slack/interactions", new FormUrlEncodedContent([new("payload", "{}")]), ct);
-        using var scoreInside = await local.PostAsJsonAsync("score?user=me", SampleWorks.Create(1), ct);
+        using var scoreInside = await local.PostAsJsonAsync("score?user=me", SampleWorks.Create(1), KonomiJson.Options, ct);
 
         scoreOutside.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         healthOutside.StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -64,6 +64,8 @@ public class TrainCommandTests
     {
         var works = store.Get<IWorkStore>();
         var labels = store.Get<ILabelStore>();
+        if (await store.Get<IUserStore>().FindAsync(userId, Ct) is null)
+            await store.Get<IUserStore>().UpsertAsync(new UserProfile(userId), Ct);
         for (var n = first; n < first + count; n++)
         {
             var liked = n % 2 == 0;

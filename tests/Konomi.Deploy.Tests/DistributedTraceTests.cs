@@ -24,6 +24,9 @@ public class DistributedTraceTests
             ["Storage__Provider"] = "sqlite",
             ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("konomi-trace-").FullName,
             ["Feedback__Mode"] = "http",
+            // A click counts for the profile whose SlackUserId pressed it.
+            ["Users__0__UserId"] = "alice",
+            ["Users__0__SlackUserId"] = "U0ALICE",
             ["Slack__SigningSecret"] = signingSecret,
             ["Slack__BotToken"] = slack.BotToken,
             ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),

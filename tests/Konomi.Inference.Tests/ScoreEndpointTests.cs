@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -36,7 +37,7 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         await using var app = await StartAsync();
         using var http = Client(app);
 
-        using var response = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(400), Ct);
+        using var response = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(400), KonomiJson.Options, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var score = (await response.Content.ReadFromJsonAsync<List<WorkScore>>(Ct))!.ShouldHaveSingleItem();
@@ -51,7 +52,7 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         await using var app = await StartAsync();
         using var http = Client(app);
 
-        using var response = await http.PostAsJsonAsync("/score", SampleWorks.Create(401), Ct);
+        using var response = await http.PostAsJsonAsync("/score", SampleWorks.Create(401), KonomiJson.Options, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ErrorAsync(response))!.ShouldContain("?user=");
@@ -63,7 +64,7 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         await using var app = await StartAsync();
         using var http = Client(app);
 
-        using var response = await http.PostAsJsonAsync("/score?user=ghost", SampleWorks.Create(402), Ct);
+        using var response = await http.PostAsJsonAsync("/score?user=ghost", SampleWorks.Create(402), KonomiJson.Options, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await ErrorAsync(response)).ShouldBe("no user 'ghost'");
@@ -120,8 +121,8 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         using var http = Client(app);
         var work = SampleWorks.Create(403) with { Description = new string('あ', 20_000) };
         HttpContent body = withLength
-            ? JsonContent.Create(work)
-            : new StreamContent(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(work, JsonSerializerOptions.Web)));
+            ? JsonContent.Create(work, options: KonomiJson.Options)
+            : new StreamContent(new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(work, KonomiJson.Options)));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (withLength)
             await body.LoadIntoBufferAsync(Ct);
@@ -139,11 +140,11 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         await using var app = await StartAsync(new() { ["Inference:ScoreToken"] = Token });
         using var http = Client(app);
 
-        using var none = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), Ct);
+        using var none = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), KonomiJson.Options, Ct);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token + "x");
-        using var wrong = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), Ct);
+        using var wrong = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), KonomiJson.Options, Ct);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        using var right = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), Ct);
+        using var right = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(404), KonomiJson.Options, Ct);
 
         none.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         none.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
@@ -173,7 +174,7 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
     public async Task Without_a_token_only_callers_on_this_machine_are_answered(string remote, int status)
     {
         await using var app = await StartAsync(testServer: true);
-        var body = JsonSerializer.SerializeToUtf8Bytes(SampleWorks.Create(405), JsonSerializerOptions.Web);
+        var body = JsonSerializer.SerializeToUtf8Bytes(SampleWorks.Create(405), KonomiJson.Options);
 
         var context = await app.GetTestServer().SendAsync(c =>
         {

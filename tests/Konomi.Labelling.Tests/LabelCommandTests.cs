@@ -11,6 +11,7 @@ public class LabelCommandTests
         var ct = TestContext.Current.CancellationToken;
         await using var store = TestStore.Sqlite();
         await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 6), ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("ann"), ct);
         var pool = await store.Get<IWorkStore>().ListAsync(null, 200, ct);
         string[] args = ["label", "--user", "ann", "--data-dir", store.Settings["Storage:DataDirectory"]!];
 
@@ -50,6 +51,7 @@ public class LabelCommandTests
         var ct = TestContext.Current.CancellationToken;
         await using var store = TestStore.Sqlite();
         await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 6), ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("ann"), ct);
 
         var result = await KonomiCli.RunAsync(["label", "--user", "ann", "--pool", "genre:ホラー", "--data-dir", store.Settings["Storage:DataDirectory"]!],
             standardInput: "y\ny\ny\ny\ny\ny\n", ct: ct);

@@ -10,7 +10,7 @@ public class PrefsCommandTests
         var ct = TestContext.Current.CancellationToken;
         var dataDir = Directory.CreateTempSubdirectory("konomi-prefs-").FullName;
 
-        var like = await KonomiCli.RunAsync(["prefs", "like", "--user", "u1", "--circle", "ひだまり工房", "--voice-actor", "春野ひより", "--data-dir", dataDir], ct: ct);
+        var like = await KonomiCli.RunAsync(["prefs", "like", "--user", "u1", "--circle", "ひだまり工房", "--voice-actor", "春野ひより", "--create", "--data-dir", dataDir], ct: ct);
         var block = await KonomiCli.RunAsync(["prefs", "block", "--user", "u1", "--voice-actor", "春野ひより", "--genre", "ホラー", "--data-dir", dataDir], ct: ct);
         var show = await KonomiCli.RunAsync(["prefs", "show", "--user", "u1", "--data-dir", dataDir], ct: ct);
 
@@ -37,9 +37,13 @@ public class PrefsCommandTests
     {
         var dataDir = Directory.CreateTempSubdirectory("konomi-prefs-").FullName;
 
-        var result = await KonomiCli.RunAsync(["prefs", "show", "--user", "nobody", "--data-dir", dataDir], ct: TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        (await KonomiCli.RunAsync(["users", "add", "alice", "--data-dir", dataDir], ct: ct)).ExitCode.ShouldBe(0);
+
+        var result = await KonomiCli.RunAsync(["prefs", "show", "--user", "nobody", "--data-dir", dataDir], ct: ct);
 
         result.ExitCode.ShouldBe(1);
-        result.Error.ShouldContain("No user 'nobody'");
+        result.Error.ShouldContain("no user 'nobody'");
+        result.Error.ShouldContain("alice");
     }
 }

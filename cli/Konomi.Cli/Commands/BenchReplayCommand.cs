@@ -37,7 +37,7 @@ public static class BenchReplayCommand
             Console.Out.WriteLine(ToJson(result));
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi bench replay --data user448.csv", "konomi bench replay --data user448.csv --seed 50 --batch 20 --explore 0.1");
     }
 
     public static Command MovieLens()
@@ -77,7 +77,7 @@ public static class BenchReplayCommand
             foreach (var row in rows) Console.Out.WriteLine(row);
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi bench replays", "konomi bench replays --users 448 274 --sample 2");
     }
 
     static (Option<int> Seed, Option<int> Batch, Option<double> Explore) Protocol() => (

@@ -71,6 +71,6 @@ public static class BenchScaleCommand
                 if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
             }
         });
-        return command;
+        return Cli.Example(command, "konomi bench scale --users 1 10 100 --labels 100 1000", "Storage__Provider=mongo ConnectionStrings__Mongo=mongodb://127.0.0.1:27017/bench konomi bench scale --users 1 10");
     }
 }

@@ -50,7 +50,7 @@ public static class PruneCommand
                 $"{removed.Clicks} clicks (> {settings.ClicksDays} d), {removed.ModelVersions} model versions (beyond the newest {settings.KeepModelVersions} past ones per user)");
             return 0;
         });
-        return command;
+        return Cli.Example(command, "konomi prune", "konomi prune --scores-days 30 --keep-versions 3 --data-dir ~/.konomi");
     }
 
     private static Option<int?> Days(string name, string description) => new(name) { Description = description };
