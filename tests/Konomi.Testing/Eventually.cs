@@ -1,6 +1,6 @@
-namespace Konomi.Web.Tests;
+namespace Konomi.Testing;
 
-static class Eventually
+public static class Eventually
 {
     /// <summary>Polls until <paramref name="condition"/> holds; fails after ten seconds.</summary>
     public static async Task HoldsAsync(Func<Task<bool>> condition, string what)
@@ -10,7 +10,7 @@ static class Eventually
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException("Still not true after 10 s: " + what);
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+            await Task.Delay(20);
         }
     }
 

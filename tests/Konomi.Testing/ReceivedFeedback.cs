@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Konomi.Contracts;
 using MassTransit;
 
-namespace Konomi.Web.Tests;
+namespace Konomi.Testing;
 
 /// <summary>FeedbackReceived messages that reached a consumer over the app's own bus.</summary>
 public sealed class ReceivedFeedback
