@@ -23,7 +23,10 @@ public static class TrainCommand
                 ? [(await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), one, ct)).UserId]
                 : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
             if (users.Count == 0)
+            {
                 Console.WriteLine("Nobody has labelled a work yet: label some with `konomi label`, or click in Slack.");
+                return 0;
+            }
             var failed = await CommandProgress.ShowAsync("train", every: 1, async progress =>
             {
                 var failures = 0;
@@ -42,7 +45,7 @@ public static class TrainCommand
                         Console.Error.WriteLine($"konomi train: {users[i]}: {e.Message}");
                     }
                 }
-                if (users.Count > 0) progress.Report(users.Count, users.Count, $"trained {users.Count} users", milestone: true);
+                progress.Report(users.Count, users.Count, $"trained {users.Count} users", milestone: true);
                 return failures;
             });
             return failed == 0 ? 0 : 1;
