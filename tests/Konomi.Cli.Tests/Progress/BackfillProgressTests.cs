@@ -34,4 +34,22 @@ public class BackfillProgressTests
         progress.Last().ShouldStartWith("page 3/3, 45/45 new works fetched, ETA 0", customMessage: result.Error);
         JsonDocument.Parse(result.Output.Trim().Split('\n')[^1]).RootElement.GetProperty("newWorks").GetInt32().ShouldBe(45);
     }
+
+    [Fact]
+    public async Task The_estimate_uses_the_robots_txt_crawl_delay_when_it_is_longer_than_the_minimum_delay()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dlsite = await DLsiteEmulator.StartAsync(ct);
+        dlsite.CrawlDelay = TimeSpan.FromSeconds(0.2);
+        dlsite.AddWorks(1, "maniax");
+        var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        environment["Crawler__MinimumDelay"] = "00:00:00.010";
+        var dataDir = Directory.CreateTempSubdirectory("konomi-backfill-").FullName;
+
+        var result = await KonomiCli.RunAsync(["crawl", "--backfill", "--pages", "1", "--data-dir", dataDir], environment, ct: ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        // 2 listing pages + 60 works × 2 requests = 122 requests, 0.2 s apart.
+        result.Error.ShouldContain("Backfill of 1 page on 2 floors: up to 60 works, ~2 requests each, one request every 0.2 s: about 24 s.");
+    }
 }
