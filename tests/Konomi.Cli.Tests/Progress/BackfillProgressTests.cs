@@ -14,11 +14,8 @@ public class BackfillProgressTests
         await using var dlsite = await DLsiteEmulator.StartAsync(ct);
         dlsite.AddWorks(40, "maniax");
         dlsite.AddWorks(5, "home");
-        var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
-        environment["Crawler__MinimumDelay"] = "00:00:00.010";
-        var dataDir = Directory.CreateTempSubdirectory("konomi-backfill-").FullName;
 
-        var result = await KonomiCli.RunAsync(["crawl", "--backfill", "--pages", "2", "--data-dir", dataDir], environment, ct: ct);
+        var result = await BackfillAsync(dlsite, pages: 2, ct);
 
         result.ExitCode.ShouldBe(0, result.Error);
         var lines = result.Error.Split('\n', StringSplitOptions.TrimEntries);
@@ -42,14 +39,20 @@ public class BackfillProgressTests
         await using var dlsite = await DLsiteEmulator.StartAsync(ct);
         dlsite.CrawlDelay = TimeSpan.FromSeconds(0.2);
         dlsite.AddWorks(1, "maniax");
-        var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
-        environment["Crawler__MinimumDelay"] = "00:00:00.010";
-        var dataDir = Directory.CreateTempSubdirectory("konomi-backfill-").FullName;
 
-        var result = await KonomiCli.RunAsync(["crawl", "--backfill", "--pages", "1", "--data-dir", dataDir], environment, ct: ct);
+        var result = await BackfillAsync(dlsite, pages: 1, ct);
 
         result.ExitCode.ShouldBe(0, result.Error);
         // 2 listing pages + 60 works × 2 requests = 122 requests, 0.2 s apart.
         result.Error.ShouldContain("Backfill of 1 page on 2 floors: up to 60 works, ~2 requests each, one request every 0.2 s: about 24 s.");
+    }
+
+    /// <summary><c>konomi crawl --backfill</c> on a fresh store against the emulator, MinimumDelay 10 ms.</summary>
+    static Task<KonomiCli.Result> BackfillAsync(DLsiteEmulator dlsite, int pages, CancellationToken ct)
+    {
+        var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        environment["Crawler__MinimumDelay"] = "00:00:00.010";
+        var dataDir = Directory.CreateTempSubdirectory("konomi-backfill-").FullName;
+        return KonomiCli.RunAsync(["crawl", "--backfill", "--pages", $"{pages}", "--data-dir", dataDir], environment, ct: ct);
     }
 }
