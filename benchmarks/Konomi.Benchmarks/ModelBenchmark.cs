@@ -10,7 +10,7 @@ namespace Konomi.Benchmarks;
 /// </summary>
 public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITasteModelFamily ngram, ITasteModelFamily? embedding)
 {
-    public async Task<IReadOnlyList<ModelBenchmarkRow>> RunAsync(IReadOnlyList<int> users, TextWriter progress, CancellationToken ct)
+    public async Task<IReadOnlyList<ModelBenchmarkRow>> RunAsync(IReadOnlyList<int> users, IProgress<BenchmarkProgress> progress, CancellationToken ct)
     {
         var tasks = LivedoorCorpus.Tasks(dataDirectory).Concat(MovieLensTasks.Tasks(dataDirectory, users)).ToArray();
         var folder = Directory.CreateTempSubdirectory("konomi-bench-");
@@ -23,9 +23,13 @@ public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITast
                 LabelledCsv.Write(writer, task.Items.Select(item => (item.Id, item.Text, item.Liked, item.Fold)));
             }
 
-            progress.WriteLine($"scikit-learn peer on {files.Length} tasks...");
+            // The peer's run counts as one step: it is one Python process over every task.
+            var steps = 1 + files.Sum(f => Families(f.Task).Count());
+            var done = 0;
+            progress.Report(new BenchmarkProgress(done, steps, $"scikit-learn peer on {files.Length} tasks"));
             var peerResults = await peer.RunAsync(files.Select(f => (f.Task.PeerSetting, f.Path)).ToArray(), ct);
 
+            progress.Report(new BenchmarkProgress(++done, steps, "scikit-learn peer done"));
             var rows = new List<ModelBenchmarkRow>();
             foreach (var ((task, path), peerResult) in files.Zip(peerResults))
             {
@@ -33,8 +37,9 @@ public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITast
                 var data = LabelledCsv.Read(reader, folds: 5);
                 foreach (var family in Families(task))
                 {
-                    progress.WriteLine($"{family.Name} on {task.Name} ({data.Examples.Count} examples)...");
+                    progress.Report(new BenchmarkProgress(done, steps, $"{family.Name} on {task.Name} ({data.Examples.Count} examples)"));
                     rows.Add(new ModelBenchmarkRow(task.Name, CrossValidation.Run(family, data.Examples, data.Folds, ct), peerResult));
+                    progress.Report(new BenchmarkProgress(++done, steps, $"{family.Name} on {task.Name} done"));
                 }
             }
             return rows;

@@ -60,6 +60,27 @@ public class TrainCommandTests
         (await store.Get<ITasteModelRegistry>().FindServingAsync("zoe", Ct)).ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task Train_reports_each_user_with_an_ETA_on_stderr_and_keeps_stdout_the_model_cards()
+    {
+        await using var store = TestStore.Sqlite();
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+        await OrderedLabelsAsync(store, 0, 40, "alice");
+        await OrderedLabelsAsync(store, 40, 40, "bob");
+
+        var result = await KonomiCli.RunAsync(["train", "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var progress = result.Error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.StartsWith("train", StringComparison.Ordinal)).ToList();
+        progress.Count.ShouldBe(3, result.Error);
+        progress[0].ShouldBe("training alice (1/2 users), ETA unknown");
+        progress[1].ShouldStartWith("training bob (2/2 users), ETA ");
+        progress[2].ShouldBe("trained 2 users, ETA 0 s");
+        result.Output.ShouldNotContain("ETA");
+        result.Output.ShouldContain("== bob: ngram v1");
+    }
+
     static async Task OrderedLabelsAsync(TestStore store, int first, int count, string userId = "alice")
     {
         var works = store.Get<IWorkStore>();

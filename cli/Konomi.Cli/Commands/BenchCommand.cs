@@ -36,7 +36,8 @@ public static class BenchCommand
             var peer = new SklearnPeer(Path.Combine(RepositoryRoot(), "benchmarks", "peer", "sklearn_peer.py"));
             var embedding = parse.GetValue(noEmbedding) || !families.Names.Contains("embedding") ? null : families.Get("embedding");
             var benchmark = new ModelBenchmark(dataDirectory, peer, families.Get("ngram"), embedding);
-            var rows = await benchmark.RunAsync(parse.GetValue(users)!, Console.Error, ct);
+            var rows = await CommandProgress.ShowAsync("bench models", every: 1, display =>
+                benchmark.RunAsync(parse.GetValue(users)!, new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct));
             Console.Out.WriteLine(ModelBenchmarkTable.Render(rows));
             return 0;
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Crawler;
+using Konomi.Cli.Terminal;
 using Konomi.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,12 +43,32 @@ public static class CrawlCommand
             }
             await host.StartAsync(ct);
             var cycle = host.Services.GetRequiredService<CrawlCycle>();
-            var report = parse.GetValue(backfill) ? await cycle.RunAsync(parse.GetValue(pages), ct) : await cycle.RunOnceAsync(ct);
+            var report = parse.GetValue(backfill) ? await BackfillAsync(cycle, parse.GetValue(pages), ct) : await cycle.RunOnceAsync(ct);
             parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, KonomiJson.Options));
             await host.StopAsync(ct);
             return 0;
         });
-        return Cli.Example(command, "konomi crawl --backfill --pages 2   # ~10 min at DLsite's 10 s Crawl-delay", "konomi crawl --once");
+        return Cli.Example(command, "konomi crawl --backfill --pages 2   # up to 120 works, ~41 min at DLsite's 10 s Crawl-delay", "konomi crawl --once");
+    }
+
+    /// <summary>The estimate first (robots.txt read, so at the real Crawl-delay), then the cycle with its progress.</summary>
+    static async Task<CrawlReport> BackfillAsync(CrawlCycle cycle, int pages, CancellationToken ct)
+    {
+        Console.Error.WriteLine(await cycle.EstimateAsync(pages, ct));
+        return await CommandProgress.ShowAsync("backfill", every: 20, display => cycle.RunAsync(pages, new ProgressLine(display), ct));
+    }
+
+    /// <summary>"page 3/20, 45/180 new works fetched", a line per listing page, every 20 works and at the end.</summary>
+    sealed class ProgressLine(CommandProgress display) : IProgress<CrawlProgress>
+    {
+        int _pagesShown = -1;
+
+        public void Report(CrawlProgress p)
+        {
+            var milestone = p.PagesRead != _pagesShown || p.RequestsDone == p.RequestsPlanned;
+            _pagesShown = p.PagesRead;
+            display.Report(p.RequestsDone, p.RequestsPlanned, $"page {p.PagesRead}/{p.PagesPlanned}, {p.WorksFetched}/{p.WorksFound} new works fetched", milestone);
+        }
     }
 
     static IHost CreateHost(string? dataDir, string? baseUrl, bool scheduled)

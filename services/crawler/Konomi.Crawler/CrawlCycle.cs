@@ -31,10 +31,19 @@ public sealed partial class CrawlCycle(
 
     public Task<CrawlReport> RunOnceAsync(CancellationToken ct) => RunAsync(_options.PagesPerCycle, ct);
 
-    /// <summary>A cycle reading <paramref name="pages"/> listing pages per floor (a backfill reads deeper than a normal cycle).</summary>
-    public async Task<CrawlReport> RunAsync(int pages, CancellationToken ct)
+    public Task<CrawlReport> RunAsync(int pages, CancellationToken ct) => RunAsync(pages, null, ct);
+
+    /// <summary>What a cycle of <paramref name="pages"/> listing pages per floor costs at most, at the spacing robots.txt sets now.</summary>
+    public async Task<BackfillEstimate> EstimateAsync(int pages, CancellationToken ct) =>
+        new(pages, _options.Floors.Length, await dlsite.RequestSpacingAsync(ct));
+
+    /// <summary>
+    /// A cycle reading <paramref name="pages"/> listing pages per floor (a backfill reads deeper than a normal cycle),
+    /// telling <paramref name="progress"/> after each listing page and each new work.
+    /// </summary>
+    public async Task<CrawlReport> RunAsync(int pages, IProgress<CrawlProgress>? progress, CancellationToken ct)
     {
-        var tally = new CrawlTally(Guid.NewGuid(), time.GetUtcNow(), dlsite.RequestsSent);
+        var tally = new CrawlTally(Guid.NewGuid(), time.GetUtcNow(), dlsite.RequestsSent) { PagesPlanned = pages * _options.Floors.Length, Progress = progress };
         using var activity = KonomiTelemetry.Source.StartActivity("crawl cycle");
         KonomiTelemetry.TagCrawlRun(tally.RunId);
 
@@ -47,8 +56,15 @@ public sealed partial class CrawlCycle(
             if (ids is null) continue;
             var known = await works.FindKnownAsync(ids, ct);
             // Oldest first, so notifications arrive in release order.
-            foreach (var id in ids.AsEnumerable().Reverse().Where(id => !known.Contains(id) && handled.Add(id)))
+            var fresh = ids.AsEnumerable().Reverse().Where(id => !known.Contains(id) && handled.Add(id)).ToList();
+            tally.WorksFound += fresh.Count;
+            tally.ReportProgress();
+            foreach (var id in fresh)
+            {
                 await DetectAsync(floor, id, tally, ct);
+                tally.WorksFetched++;
+                tally.ReportProgress();
+            }
         }
 
         var report = tally.Report(time.GetUtcNow(), dlsite.RequestsSent);
@@ -85,10 +101,13 @@ public sealed partial class CrawlCycle(
                 break;
             }
             read++;
+            tally.ListingPages++;
             ids.AddRange(listing.Works.Select(w => w.Id).Where(id => !ids.Contains(id)));
             if (listing.Works.Count == 0 || ids.Count >= listing.TotalCount) break;
+            tally.ReportProgress();
         }
-        tally.ListingPages += read;
+        // A floor that ran out (or failed) leaves its unread pages out of the plan.
+        tally.PagesPlanned -= pages - read;
         if (read == 0) return null;
 
         var crawledAt = time.GetUtcNow();

@@ -16,6 +16,13 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     public int Reannounced { get; set; }
     public int Announced { get; set; }
 
+    public IProgress<CrawlProgress>? Progress { get; init; }
+    public int PagesPlanned { get; set; }
+    public int WorksFound { get; set; }
+    public int WorksFetched { get; set; }
+
+    public void ReportProgress() => Progress?.Report(new CrawlProgress(ListingPages, PagesPlanned, WorksFetched, WorksFound));
+
     public void Fail(CrawlException error, ILogger logger, string what)
     {
         var kind = CrawlException.Tag(error.Kind);

@@ -31,6 +31,13 @@ public sealed partial class DLsiteClient(
     /// <summary>Forgets robots.txt so the next request of each host reads it again.</summary>
     public void BeginCycle() => _robots.Clear();
 
+    /// <summary>
+    /// The spacing this cycle's requests to the configured origin keep, max(MinimumDelay, robots.txt Crawl-delay),
+    /// robots.txt read first (once per cycle, as for any request), so an estimate uses the real delay.
+    /// </summary>
+    public async Task<TimeSpan> RequestSpacingAsync(CancellationToken ct) =>
+        Delay(await _robots.GetOrAdd(_options.BaseUrl.Authority, _ => ReadRobotsAsync(_options.BaseUrl, ct)));
+
     public Task<string> GetListingAsync(string floor, int page, CancellationToken ct) =>
         GetAsync(DLsiteUrls.Listing(_options.BaseUrl, floor, _options.WorkCategories, page), ct);
 
