@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -21,7 +22,7 @@ public sealed class LabelPageTests(Browser browser)
         foreach (var (key, answered) in new[] { ("y", 1), ("n", 2), ("y", 3) })
         {
             asked.Add((await page.Locator("#labeller input[name=work]").InputValueAsync())!);
-            await page.Keyboard.PressAsync(key);
+            await PressWhenIdleAsync(page, key);
             await Expect(page.Locator("#labeller")).ToHaveAttributeAsync("data-labelled", answered.ToString());
         }
 
@@ -43,19 +44,29 @@ public sealed class LabelPageTests(Browser browser)
         var current = page.Locator("#labeller input[name=work]");
 
         var skipped = await current.InputValueAsync();
-        await page.Keyboard.PressAsync("s");
+        await PressWhenIdleAsync(page, "s");
         await Expect(current).Not.ToHaveValueAsync(skipped);
         var answered = await current.InputValueAsync();
-        await page.Keyboard.PressAsync("y");
+        await PressWhenIdleAsync(page, "y");
         await Expect(page.Locator("#labeller")).ToHaveAttributeAsync("data-labelled", "1");
-        await page.Keyboard.PressAsync("u");
+        await PressWhenIdleAsync(page, "u");
         await Expect(current).ToHaveValueAsync(answered);
-        await page.Keyboard.PressAsync("n");
+        await PressWhenIdleAsync(page, "n");
         await Expect(current).Not.ToHaveValueAsync(answered);
 
         var labels = await app.Get<ILabelStore>().ListAsync("alice", Ct);
         labels.Select(l => (l.WorkId, l.Interested)).ShouldBe([(answered, false)]);
         (await app.Get<ILabelStore>().HistoryAsync("alice", answered, Ct)).Count.ShouldBe(2);
         (await app.Get<ILabelStore>().FindAsync("alice", skipped, Ct)).ShouldBeNull();
+    }
+
+    /// <summary>
+    /// Presses a key once the page has no htmx request, swap or settle under way: the page ignores keys while one
+    /// is (a second answer must not race the first), so a key pressed then would be lost, not a test of the page.
+    /// </summary>
+    static async Task PressWhenIdleAsync(IPage page, string key)
+    {
+        await Expect(page.Locator(".htmx-request, .htmx-swapping, .htmx-settling")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync(key);
     }
 }
