@@ -46,7 +46,7 @@ public class DistributedTraceTests
 
         var trace = await SharedTraceAsync(dashboard, "konomi-feedback", "konomi-trainer", ct);
 
-        trace.ShouldNotBeNull($"no trace spans both services.\n--- feedback\n{feedback.Output}\n--- trainer\n{trainer.Output}");
+        trace.ShouldNotBeNull($"no trace spans both services with the trainer's span a child of one in it.\n--- feedback\n{feedback.Output}\n--- trainer\n{trainer.Output}");
         trace.ShouldContain(s => s.Service == "konomi-trainer" && s.Scope == "MassTransit");
         trace.ShouldContain(s => s.Service == "konomi-feedback" && s.Scope == "MassTransit");
         var ids = trace.Select(s => s.SpanId).ToHashSet();
@@ -57,8 +57,10 @@ public class DistributedTraceTests
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
+            // Each process exports its spans in its own batches: wait until the second's span hangs under one of the trace's.
             var shared = (await dashboard.SpansAsync(ct)).GroupBy(s => s.TraceId)
-                .FirstOrDefault(t => t.Any(s => s.Service == first) && t.Any(s => s.Service == second));
+                .FirstOrDefault(t => t.Any(s => s.Service == first) && t.Any(s => s.Service == second)
+                    && t.Where(s => s.Service == second).Any(s => s.ParentSpanId is { } parent && t.Any(p => p.SpanId == parent)));
             if (shared is not null) return [.. shared];
             await Task.Delay(200, ct);
         }
