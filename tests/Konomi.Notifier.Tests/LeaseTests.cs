@@ -53,6 +53,8 @@ public sealed class LeaseTests : IAsyncLifetime
         _clock.GetUtcNow().ShouldBeGreaterThan(leased + 2 * Lease);
         release.SetResult();
         await posting;
+        // The held answer reaches the notifier on Slack's HTTP response; its record may land just after the sweep returns.
+        await WaitAsync(async () => (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.Status != NotificationStatus.Pending);
 
         _slack.Messages.ShouldHaveSingleItem();
         _slack.Calls("chat.postMessage").ShouldBe(1);
