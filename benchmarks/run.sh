@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Model benchmarks: Konomi's families vs the scikit-learn peer on ../shared/data, same folds, one run.
-# Needs Debian's python3-sklearn (apt-get install -y python3-sklearn). Prints a Markdown table on stdout.
+# The benchmarks on ../shared/data, each next to its peer in one run: models (default), labeling, replays, scale.
+# models and replays need Debian's python3-sklearn (apt-get install -y python3-sklearn). Results go to stdout.
+#   benchmarks/run.sh                      # models: Konomi's families vs scikit-learn, a Markdown table
+#   benchmarks/run.sh replays --sample 2   # any benchmark with its options (--help lists them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet run -c Release --project cli/Konomi.Cli -- bench models "$@"
+[[ $# -eq 0 || $1 == -* ]] && set -- models "$@"
+dotnet run -c Release --project benchmarks/Konomi.Benchmarks -- "$@"

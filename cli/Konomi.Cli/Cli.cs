@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Konomi.Cli.Terminal;
 
 namespace Konomi.Cli;
 
@@ -20,6 +21,31 @@ public static class Cli
     }
 
     public static int Fail(string message) => Fail(Console.Error, message);
+
+    /// <summary>
+    /// Runs a command line: 0 done, 1 failed (one line on stderr, no stack trace), 2 the command line is wrong.
+    /// </summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await parsed.InvokeAsync();
+            return Usage;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            return Error;
+        }
+        catch (Exception e)
+        {
+            return Fail(FailureMessages.Describe(e));
+        }
+    }
 
     /// <summary>Adds examples to the command's <c>--help</c> (the description is what help prints first).</summary>
     public static T Example<T>(T command, params string[] examples) where T : Command

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Konomi.Cli.Commands;
-using Konomi.Cli.Terminal;
 
 namespace Konomi.Cli;
 
@@ -29,28 +28,6 @@ public static class KonomiCommand
         PruneCommand.Create(),
     };
 
-    /// <summary>
-    /// Runs the command line: 0 done, 1 failed (one line on stderr, no stack trace), 2 the command line is wrong.
-    /// </summary>
-    public static async Task<int> InvokeAsync(string[] args)
-    {
-        var parsed = Create().Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            await parsed.InvokeAsync();
-            return Cli.Usage;
-        }
-        try
-        {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-        }
-        catch (OperationCanceledException)
-        {
-            return Cli.Error;
-        }
-        catch (Exception e)
-        {
-            return Cli.Fail(FailureMessages.Describe(e));
-        }
-    }
+    /// <summary>Runs the command line: see <see cref="Cli.InvokeAsync"/>.</summary>
+    public static Task<int> InvokeAsync(string[] args) => Cli.InvokeAsync(Create(), args);
 }

@@ -52,6 +52,6 @@ public class RunOnceTests
         return environment;
     }
 
-    static JsonElement Report(KonomiCli.Result result) =>
+    static JsonElement Report(BuiltProgram.Result result) =>
         JsonDocument.Parse(result.Output.Trim().Split('\n')[^1]).RootElement;
 }

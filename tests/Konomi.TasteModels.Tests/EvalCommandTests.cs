@@ -6,7 +6,7 @@ namespace Konomi.TasteModels.Tests;
 /// <summary>The real <c>konomi eval</c> process on small files.</summary>
 public class EvalCommandTests
 {
-    private static async Task<KonomiCli.Result> Eval(string csv, params string[] options)
+    private static async Task<BuiltProgram.Result> Eval(string csv, params string[] options)
     {
         var file = Path.Combine(Path.GetTempPath(), $"konomi-eval-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file, csv, TestContext.Current.CancellationToken);

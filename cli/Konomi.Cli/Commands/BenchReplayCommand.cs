@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Konomi.Cli.Replay;
 
@@ -8,8 +6,7 @@ namespace Konomi.Cli.Commands;
 
 /// <summary>
 /// <c>konomi bench replay</c>: one user's history through the notification loop (<see cref="NotificationLoopReplay"/>),
-/// one JSON object out; <c>konomi bench replays</c>: MovieLens users, Konomi next to the scikit-learn replay peer and
-/// "post everything", one Markdown table.
+/// one JSON object out. Its peer comparison on MovieLens users is the benchmarks' <c>replays</c>.
 /// </summary>
 public static class BenchReplayCommand
 {
@@ -40,52 +37,13 @@ public static class BenchReplayCommand
         return Cli.Example(command, "konomi bench replay --data user448.csv", "konomi bench replay --data user448.csv --seed 50 --batch 20 --explore 0.1");
     }
 
-    public static Command MovieLens()
-    {
-        var data = new Option<DirectoryInfo?>("--data") { Description = "Benchmark data folder (default: ../shared/data beside the repository)" };
-        var users = new Option<int[]>("--users") { Description = "MovieLens users always replayed", DefaultValueFactory = _ => [448, 274, 68, 288], AllowMultipleArgumentsPerToken = true };
-        var sample = new Option<int>("--sample") { Description = "More users drawn at random (seed 13) from those with at least 200 ratings, never 448, 274, 68 or 288", DefaultValueFactory = _ => 4 };
-        var (seed, batch, explore) = Protocol();
-        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users, one run") { data, users, sample, seed, batch, explore };
-        command.SetAction(async (parse, ct) =>
-        {
-            var dataDirectory = parse.GetValue(data)?.FullName ?? Path.Combine(BenchCommand.RepositoryRoot(), "..", "shared", "data");
-            // The sample never repeats the four users every benchmark here reports, whichever users are given.
-            var histories = Benchmarks.MovieLensTasks.Histories(dataDirectory, parse.GetValue(users)!, parse.GetValue(sample), sampleSeed: 13, minRatings: 200, exclude: [448, 274, 68, 288]);
-            var folder = Directory.CreateTempSubdirectory("konomi-replays-");
-            var rows = new List<string>();
-            try
-            {
-                foreach (var (user, history) in histories)
-                {
-                    var items = history.Select(h => new ReplayItem(h.Id, h.Text, h.Liked, h.Time)).ToList();
-                    var file = Path.Combine(folder.FullName, $"movielens-{user}.csv");
-                    await using (var writer = new StreamWriter(file)) ReplayFile.Write(writer, items);
-                    var ordered = ReplayFile.Read(new StreamReader(file));
-                    var konomi = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(explore)).RunAsync(ordered, ct);
-                    var peer = await PeerAsync(file, parse.GetValue(seed), parse.GetValue(batch), ct);
-                    Console.Error.WriteLine($"user {user}: konomi {ToJson(konomi)}\n          peer {peer.GetRawText()}");
-                    rows.Add(Row(user, konomi, peer));
-                }
-            }
-            finally
-            {
-                folder.Delete(recursive: true);
-            }
-            Console.Out.WriteLine("| user | items | liked | Konomi F1 | P | R | posts (おためし) | promoted / rejected | peer F1 | peer P | peer R | peer posts | post-everything F1 |");
-            Console.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-            foreach (var row in rows) Console.Out.WriteLine(row);
-            return 0;
-        });
-        return Cli.Example(command, "konomi bench replays", "konomi bench replays --users 448 274 --sample 2");
-    }
-
-    static (Option<int> Seed, Option<int> Batch, Option<double> Explore) Protocol() => (
+    /// <summary>The replay protocol's options, shared with the benchmarks' <c>replays</c>.</summary>
+    public static (Option<int> Seed, Option<int> Batch, Option<double> Explore) Protocol() => (
         new Option<int>("--seed") { Description = "Items labelled up front (day one)", DefaultValueFactory = _ => 50 },
         new Option<int>("--batch") { Description = "Items per crawl", DefaultValueFactory = _ => 20 },
         new Option<double>("--explore") { Description = "Inference:ExplorationRate for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRate });
 
-    static string ToJson(ReplayResult r) => JsonSerializer.Serialize(new
+    public static string ToJson(ReplayResult r) => JsonSerializer.Serialize(new
     {
         items = r.Items, likedTotal = r.LikedTotal, posted = r.Posted, likedPosted = r.LikedPosted,
         precision = r.Precision, recall = r.Recall, f1 = r.F1,
@@ -93,22 +51,4 @@ public static class BenchReplayCommand
         explored = r.Explored, likedExplored = r.LikedExplored, explorationRate = r.ExplorationRate,
         postEverythingF1 = r.PostEverythingF1,
     }, Json);
-
-    static string Row(int user, ReplayResult k, JsonElement peer) => string.Create(CultureInfo.InvariantCulture,
-        $"| {user} | {k.Items} | {k.LikedTotal} | **{k.F1:0.000}** | {k.Precision:0.000} | {k.Recall:0.000} | {k.Posted} ({k.Explored}) | {k.Promotions} / {k.Rejections} | {peer.GetProperty("f1").GetDouble():0.000} | {peer.GetProperty("precision").GetDouble():0.000} | {peer.GetProperty("recall").GetDouble():0.000} | {peer.GetProperty("posted").GetInt32()} | {k.PostEverythingF1:0.000} |");
-
-    static async Task<JsonElement> PeerAsync(string file, int seed, int batch, CancellationToken ct)
-    {
-        var script = Path.Combine(BenchCommand.RepositoryRoot(), "benchmarks", "peer", "replay_peer.py");
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", [script, file, seed.ToString(CultureInfo.InvariantCulture), batch.ToString(CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("Could not start /usr/bin/python3 (apt-get install -y python3-sklearn).");
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"The replay peer failed: {await error}");
-        return JsonDocument.Parse(await output).RootElement.Clone();
-    }
 }

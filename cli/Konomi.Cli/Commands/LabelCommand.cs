@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Konomi.Cli.Labelling;
 using Konomi.Labelling;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
@@ -37,6 +38,7 @@ public static class LabelCommand
             var builder = StoreHost.CreateBuilder(parse.GetValue(dataDir));
             builder.Services.AddTasteModels();
             builder.Services.AddLabelling();
+            builder.Services.AddSingleton<Annotator>();
             using var host = builder.Build();
             await KnownUsers.RequireAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct);
             var works = await chosen.ListAsync(host.Services.GetRequiredService<IWorkStore>(), parse.GetValue(limit), ct);

@@ -8,7 +8,7 @@ namespace Konomi.Cli.Terminal;
 /// otherwise a plain line on stderr (so stdout stays the command's result) at each milestone and at most
 /// every <c>every</c> steps in between.
 /// </summary>
-sealed class CommandProgress
+public sealed class CommandProgress
 {
     readonly Eta _eta = new(TimeProvider.System);
     readonly ProgressTask? _bar;

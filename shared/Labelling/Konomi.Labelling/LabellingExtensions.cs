@@ -6,7 +6,7 @@ namespace Konomi.Labelling;
 public static class LabellingExtensions
 {
     /// <summary>
-    /// Preference and popularity scoring, the annotator and its question order, bound from section
+    /// Preference and popularity scoring, the labelling queue and its question order, bound from section
     /// <c>Labelling</c>. The question order needs the taste model families (<c>AddTasteModels()</c>). Safe to call twice.
     /// </summary>
     public static IServiceCollection AddLabelling(this IServiceCollection services)
@@ -17,7 +17,6 @@ public static class LabellingExtensions
         services.TryAddSingleton<PreferenceScorer>();
         services.TryAddSingleton<QuestionOrder>();
         services.TryAddSingleton<LabellingQueue>();
-        services.TryAddSingleton<Annotator>();
         return services;
     }
 }

@@ -48,7 +48,7 @@ public class BackfillProgressTests
     }
 
     /// <summary><c>konomi crawl --backfill</c> on a fresh store against the emulator, MinimumDelay 10 ms.</summary>
-    static Task<KonomiCli.Result> BackfillAsync(DLsiteEmulator dlsite, int pages, CancellationToken ct)
+    static Task<BuiltProgram.Result> BackfillAsync(DLsiteEmulator dlsite, int pages, CancellationToken ct)
     {
         var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
         environment["Crawler__MinimumDelay"] = "00:00:00.010";

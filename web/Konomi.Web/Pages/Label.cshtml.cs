@@ -51,7 +51,7 @@ public sealed class LabelModel(
         {
             case "y" or "n":
                 var liked = answer == "y";
-                await clicks.RecordAsync(new Click($"{Annotator.Source}:{UserId}:{work}:web:{seen}", UserId, work, liked, clock.GetUtcNow(), Annotator.Source), null, ct);
+                await clicks.RecordAsync(new Click($"{LabellingSource.Name}:{UserId}:{work}:web:{seen}", UserId, work, liked, clock.GetUtcNow(), LabellingSource.Name), null, ct);
                 moves.Add("a:" + work);
                 Said = liked ? "興味あり!" : "別に…";
                 break;

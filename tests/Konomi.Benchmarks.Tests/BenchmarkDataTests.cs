@@ -2,7 +2,7 @@ using Konomi.Benchmarks;
 using Konomi.TasteModels.Evaluation;
 using Konomi.Testing;
 
-namespace Konomi.TasteModels.Tests;
+namespace Konomi.Benchmarks.Tests;
 
 /// <summary>Reads the real MovieLens files from ../shared/data to check the benchmark's task rules (not a benchmark).</summary>
 public class BenchmarkDataTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Konomi.Cli.Scale;
+namespace Konomi.Benchmarks.Scale;
 
 /// <summary>The benchmark's figures as Markdown tables, for docs/scale.md.</summary>
 public static class ScaleTables

@@ -3,7 +3,7 @@ using Konomi.Contracts;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace Konomi.Labelling;
+namespace Konomi.Cli.Labelling;
 
 /// <summary>How the annotator shows one work: what a person needs to say 興味あり or 別に at a glance.</summary>
 public static class WorkCard

@@ -1,4 +1,4 @@
-namespace Konomi.Labelling;
+namespace Konomi.Cli.Labelling;
 
 /// <summary>What the annotator heard: a label, or a move through the queue.</summary>
 public enum Answer

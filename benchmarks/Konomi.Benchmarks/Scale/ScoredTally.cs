@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Konomi.Contracts;
 using MassTransit;
 
-namespace Konomi.Cli.Scale;
+namespace Konomi.Benchmarks.Scale;
 
 /// <summary>Counts WorkScored off the bus and the time from each work's NewWorkDetected to each of its scores.</summary>
 public sealed class ScoredTally

@@ -1,19 +1,19 @@
 using Konomi.Cli.Terminal;
 using System.CommandLine;
 using System.Text.Json;
-using Konomi.Benchmarks;
+using Konomi.Benchmarks.Labelling;
 using Konomi.Labelling;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;
 
-namespace Konomi.Cli.Commands;
+namespace Konomi.Benchmarks.Commands;
 
 /// <summary>
-/// <c>konomi bench labeling</c>: held-out F1 after 50, 100, 200, 400 labels in random order vs Konomi's
+/// <c>labeling</c>: held-out F1 after 50, 100, 200, 400 labels in random order vs Konomi's
 /// active-learning order, as JSON. Without <c>--data</c> it runs on the livedoor corpus in ../shared/data,
-/// prepared as <c>konomi bench models</c> prepares it.
+/// prepared as <c>models</c> prepares it.
 /// </summary>
-public static class BenchLabelingCommand
+public static class LabelingCommand
 {
     public static Command Create()
     {
@@ -40,14 +40,14 @@ public static class BenchLabelingCommand
             Console.Out.WriteLine(JsonSerializer.Serialize(curve, new JsonSerializerOptions(JsonSerializerOptions.Web) { WriteIndented = true }));
             return Task.FromResult(0);
         });
-        return Cli.Example(command, "konomi bench labeling", "konomi bench labeling --data labelled.csv --seeds 1");
+        return BenchmarkCommand.Example(command, "labeling", "labeling --data labelled.csv --seeds 1");
     }
 
     static (string, LabelledData?) Load(FileInfo? file)
     {
         if (file is null)
         {
-            var task = LivedoorCorpus.Tasks(Path.Combine(BenchCommand.RepositoryRoot(), "..", "shared", "data")).Single(t => t.Name == "livedoor title+500");
+            var task = LivedoorCorpus.Tasks(BenchmarkData.Directory(null)).Single(t => t.Name == "livedoor title+500");
             var ids = task.Items.Select(i => i.Id).ToList();
             return (task.Name, new LabelledData(ids, [.. task.Items.Select(i => new Example(TasteInput.FromText(i.Text), i.Liked))], [.. task.Items.Select(i => i.Fold)]));
         }

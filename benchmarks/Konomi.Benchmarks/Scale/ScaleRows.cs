@@ -1,4 +1,4 @@
-namespace Konomi.Cli.Scale;
+namespace Konomi.Benchmarks.Scale;
 
 public sealed record TrainingRow(int Labels, double WallSeconds, double CpuSeconds, int ModelBytes);
 

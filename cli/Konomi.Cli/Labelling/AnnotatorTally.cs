@@ -1,4 +1,4 @@
-namespace Konomi.Labelling;
+namespace Konomi.Cli.Labelling;
 
 /// <summary>The running counts of one annotator session.</summary>
 public sealed class AnnotatorTally(int total)

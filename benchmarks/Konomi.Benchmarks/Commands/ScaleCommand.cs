@@ -1,22 +1,22 @@
 using System.CommandLine;
-using Konomi.Cli.Scale;
+using Konomi.Benchmarks.Scale;
 using Konomi.Hosting;
 using Konomi.Inference;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
 using MongoDB.Driver;
 
-namespace Konomi.Cli.Commands;
+namespace Konomi.Benchmarks.Commands;
 
 /// <summary>
-/// <c>konomi bench scale</c>: scoring cost against the number of users, the in-memory pipeline through
+/// <c>scale</c>: scoring cost against the number of users, the in-memory pipeline through
 /// scoring, training cost against labels, and bytes per record, in one run on a fresh store.
 /// </summary>
-public static class BenchScaleCommand
+public static class ScaleCommand
 {
     public static Command Create()
     {
-        var data = new Option<DirectoryInfo?>("--data") { Description = "Benchmark data folder (default: ../shared/data beside the repository)" };
+        var data = BenchmarkData.Option();
         var users = new Option<int[]>("--users") { Description = "User counts, ascending", DefaultValueFactory = _ => [1, 10, 100, 1000], AllowMultipleArgumentsPerToken = true };
         var labels = new Option<int[]>("--labels") { Description = "Label counts to train on", DefaultValueFactory = _ => [100, 1000, 5000], AllowMultipleArgumentsPerToken = true };
         var pipelineWorks = new Option<int>("--pipeline-works") { Description = "New works sent through the bus at each user count up to 100", DefaultValueFactory = _ => 1000 };
@@ -27,7 +27,7 @@ public static class BenchScaleCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var dataDirectory = parse.GetValue(data)?.FullName ?? Path.Combine(BenchCommand.RepositoryRoot(), "..", "shared", "data");
+            var dataDirectory = BenchmarkData.Directory(parse.GetValue(data));
             var directory = Path.Combine(Path.GetTempPath(), "konomi-bench-scale", Guid.NewGuid().ToString("N"));
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "konomi" });
             var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory, ["Logging:LogLevel:Default"] = "Warning" };
@@ -71,6 +71,6 @@ public static class BenchScaleCommand
                 if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
             }
         });
-        return Cli.Example(command, "konomi bench scale --users 1 10 100 --labels 100 1000", "Storage__Provider=mongo ConnectionStrings__Mongo=mongodb://127.0.0.1:27017/bench konomi bench scale --users 1 10");
+        return BenchmarkCommand.Example(command, "scale --users 1 10 100 --labels 100 1000", "scale --users 1 10   # with Storage__Provider=mongo ConnectionStrings__Mongo=mongodb://127.0.0.1:27017/bench");
     }
 }

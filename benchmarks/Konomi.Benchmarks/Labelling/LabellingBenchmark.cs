@@ -1,7 +1,8 @@
+using Konomi.Labelling;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;
 
-namespace Konomi.Labelling;
+namespace Konomi.Benchmarks.Labelling;
 
 /// <summary>
 /// Simulates labelling on a labelled data set: for each held-out fold and seed, a user labels the other folds'

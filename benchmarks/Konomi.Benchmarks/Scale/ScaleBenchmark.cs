@@ -6,7 +6,7 @@ using Konomi.TasteModels;
 using Konomi.TasteModels.Input;
 using MassTransit;
 
-namespace Konomi.Cli.Scale;
+namespace Konomi.Benchmarks.Scale;
 
 /// <summary>
 /// How cost grows with users and labels, on the real inference code and the configured store. Every user

@@ -1,7 +1,6 @@
-using Konomi.Benchmarks;
 using Konomi.Contracts;
 
-namespace Konomi.Cli.Scale;
+namespace Konomi.Benchmarks.Scale;
 
 /// <summary>
 /// Works with real Japanese text of a work page's length: livedoor news articles (title + 500 characters),

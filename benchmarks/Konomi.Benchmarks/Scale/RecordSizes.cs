@@ -7,7 +7,7 @@ using Konomi.TasteModels.Input;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
-namespace Konomi.Cli.Scale;
+namespace Konomi.Benchmarks.Scale;
 
 /// <summary>
 /// Bytes each kind of record takes in an empty store of the configured provider: SQLite's file growth

@@ -1,10 +1,11 @@
 using Konomi.Contracts;
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
-namespace Konomi.Labelling;
+namespace Konomi.Cli.Labelling;
 
 /// <summary>
 /// <c>konomi label</c>'s session: shows one work at a time and saves each answer at once as a click (source
@@ -14,8 +15,6 @@ namespace Konomi.Labelling;
 /// </summary>
 public sealed class Annotator(ILabelStore labels, LabellingQueue queue, QuestionOrder order, IOptions<LabellingOptions> options, TimeProvider clock)
 {
-    public const string Source = "annotator";
-
     public async Task<AnnotatorTally> RunAsync(string userId, IReadOnlyList<Work> pool, IAnsiConsole console, AnswerKeys keys, CancellationToken ct)
     {
         var (labelled, pending, model) = await queue.LoadAsync(userId, pool, ct);
@@ -59,7 +58,7 @@ public sealed class Annotator(ILabelStore labels, LabellingQueue queue, Question
                 var at = clock.GetUtcNow();
                 last = at > last ? at : last.AddMilliseconds(1);
                 var liked = answer == Answer.Like;
-                await labels.RecordAsync(new Click($"{Source}:{userId}:{work.Id}:{last.ToUnixTimeMilliseconds()}", userId, work.Id, liked, last, Source), ct);
+                await labels.RecordAsync(new Click($"{LabellingSource.Name}:{userId}:{work.Id}:{last.ToUnixTimeMilliseconds()}", userId, work.Id, liked, last, LabellingSource.Name), ct);
                 labelled.RemoveAll(l => l.Work.Id == work.Id);
                 labelled.Add((work, liked));
                 if (++sinceTraining >= options.Value.RetrainEvery && retraining is null)

@@ -1,4 +1,4 @@
-namespace Konomi.Labelling;
+namespace Konomi.Benchmarks.Labelling;
 
 /// <summary>
 /// Mean held-out F1 after each number of labels, for random order and for Konomi's order, and the fewest

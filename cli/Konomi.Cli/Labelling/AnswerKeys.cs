@@ -1,4 +1,4 @@
-namespace Konomi.Labelling;
+namespace Konomi.Cli.Labelling;
 
 /// <summary>
 /// The annotator's keys: y/l/1 興味あり, n/0 別に, s/space skip, u/b undo, q quit. From a terminal a key

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Konomi.Cli.Scale;
+namespace Konomi.Benchmarks.Scale;
 
 /// <summary>This process's resident memory (now and peak, from /proc) and CPU time.</summary>
 public static class ProcessFigures

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Konomi.Cli.Terminal;
+using Konomi.TasteModels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Konomi.Benchmarks.Commands;
+
+/// <summary><c>models</c>: Konomi's taste model families next to scikit-learn on livedoor and MovieLens, same folds, one run.</summary>
+public static class ModelsCommand
+{
+    public static Command Create()
+    {
+        var data = BenchmarkData.Option();
+        var users = new Option<int[]>("--users") { Description = "MovieLens users", DefaultValueFactory = _ => [448, 274, 68, 288], AllowMultipleArgumentsPerToken = true };
+        var noEmbedding = new Option<bool>("--no-embedding") { Description = "Skip the embedding family (MiniLM on MovieLens)" };
+        var command = new Command("models", "Konomi's taste model families vs scikit-learn on livedoor and MovieLens, same folds, one run") { data, users, noEmbedding };
+        command.SetAction(async (parse, ct) =>
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.AddKonomiConsole();
+            builder.Services.AddTasteModels();
+            using var host = builder.Build();
+            var families = host.Services.GetRequiredService<TasteModelFamilies>();
+            var peer = new SklearnPeer(Path.Combine(BenchmarkData.RepositoryRoot(), "benchmarks", "peer", "sklearn_peer.py"));
+            var embedding = parse.GetValue(noEmbedding) || !families.Names.Contains("embedding") ? null : families.Get("embedding");
+            var benchmark = new ModelBenchmark(BenchmarkData.Directory(parse.GetValue(data)), peer, families.Get("ngram"), embedding);
+            var rows = await CommandProgress.ShowAsync("models", every: 1, display =>
+                benchmark.RunAsync(parse.GetValue(users)!, new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct));
+            Console.Out.WriteLine(ModelBenchmarkTable.Render(rows));
+            return 0;
+        });
+        return BenchmarkCommand.Example(command, "models --no-embedding", "models --users 448 274");
+    }
+}
