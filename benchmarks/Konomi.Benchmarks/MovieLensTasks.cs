@@ -1,4 +1,5 @@
 using System.Globalization;
+using Konomi.Contracts;
 using Konomi.TasteModels.Evaluation;
 
 namespace Konomi.Benchmarks;

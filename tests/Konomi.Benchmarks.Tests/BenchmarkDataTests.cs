@@ -1,4 +1,5 @@
 using Konomi.Benchmarks;
+using Konomi.Contracts;
 using Konomi.TasteModels.Evaluation;
 using Konomi.Testing;
 

@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using Konomi.Storage.Ports;
 
 namespace Konomi.Storage.Tests;
@@ -171,5 +172,40 @@ public abstract partial class StoreContract
 
         listed.Select(n => n.WorkId).ShouldBe(["RJ01000002", "RJ01000001"]);
         listed[0].ShouldBe(held);
+    }
+
+    [Fact]
+    public async Task A_run_lists_only_that_users_entries_of_that_run_however_many_others_are_newer()
+    {
+        var notifications = Get<INotificationStore>();
+        var run = Guid.NewGuid();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { CrawlRunId = run }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000002", target: "D0456") with { CrawlRunId = run }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000003") with { CrawlRunId = run, UserId = "u2" }, Ct);
+        // Newer entries of other runs: a scan of the newest entries would miss the run's own.
+        foreach (var i in Enumerable.Range(4, 5))
+            await notifications.TryCreateAsync(Sample.Notification($"RJ0100000{i}") with { CreatedAt = Sample.Noon.AddHours(i) }, Ct);
+
+        var listed = await notifications.ListRunAsync("u1", run, Ct);
+
+        listed.Select(n => (n.WorkId, n.Target)).ShouldBe([("RJ01000001", "C0123"), ("RJ01000002", "D0456")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_users_sent_works_are_listed_once_each_and_nobody_elses()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001", target: "D0456"), Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000002"), Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000003") with { UserId = "u2" }, Ct);
+        foreach (var (work, target) in new[] { ("RJ01000001", "C0123"), ("RJ01000001", "D0456"), ("RJ01000003", "C0123") })
+        {
+            await notifications.TryLeaseAsync(work, target, "me", Later, Ct);
+            await notifications.MarkSentAsync(work, target, "me", target, "1.0", Ct);
+        }
+
+        (await notifications.ListWorkIdsAsync("u1", NotificationStatus.Sent, Ct)).ShouldBe(["RJ01000001"]);
+        (await notifications.ListWorkIdsAsync("u1", NotificationStatus.Pending, Ct)).ShouldBe(["RJ01000002"]);
     }
 }

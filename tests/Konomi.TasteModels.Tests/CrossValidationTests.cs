@@ -61,25 +61,6 @@ public class CrossValidationTests
     }
 
     [Fact]
-    public void Results_map_onto_the_registry_metrics_as_means_over_folds()
-    {
-        var examples = NgramFamilyTests.ToyExamples();
-        var folds = examples.Select((_, i) => i % 3).ToArray();
-
-        var result = CrossValidation.Run(Family, examples, folds, TestContext.Current.CancellationToken);
-        var metrics = result.ToModelMetrics();
-
-        metrics.Examples.ShouldBe(48);
-        metrics.Positives.ShouldBe(examples.Count(e => e.Liked));
-        metrics.Folds.ShouldBe(3);
-        metrics.F1.ShouldBe(result.Folds.Average(f => f.Metrics.F1), 1e-12);
-        metrics.F1.ShouldBeGreaterThan(0.8);
-        metrics.Threshold.ShouldBe(result.Folds.Average(f => f.Metrics.Threshold), 1e-12);
-        var confusion = result.Confusion;
-        (confusion.TruePositives + confusion.FalsePositives + confusion.TrueNegatives + confusion.FalseNegatives).ShouldBe(48);
-    }
-
-    [Fact]
     public void Fold_numbers_must_match_the_examples()
     {
         Should.Throw<ArgumentException>(() => CrossValidation.Run(Family, NgramFamilyTests.ToyExamples(), [0, 1], TestContext.Current.CancellationToken));

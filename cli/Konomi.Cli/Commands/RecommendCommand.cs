@@ -4,7 +4,6 @@ using Konomi.Inference;
 using Konomi.Labelling;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
-using Konomi.TasteModels.Input;
 
 namespace Konomi.Cli.Commands;
 
@@ -28,30 +27,19 @@ public static class RecommendCommand
                 Console.Error.WriteLine("--top and --pool must be at least 1.");
                 return Cli.Usage;
             }
-            var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
+            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var services = host.Services;
             var userId = parse.GetValue(user)!;
             var profile = await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), userId, ct);
-            var labels = await services.GetRequiredService<ILabelStore>().ListAsync(userId, ct);
-            var sent = (await services.GetRequiredService<INotificationStore>().ListAsync(NotificationStatus.Sent, int.MaxValue, ct))
-                .Where(n => n.UserId == userId).Select(n => n.WorkId);
-            var seen = labels.Select(l => l.WorkId).Concat(sent).ToHashSet();
-            var store = services.GetRequiredService<IWorkStore>();
-            var candidates = (await store.ListAsync(null, parse.GetValue(poolSize), ct)).Where(w => !seen.Contains(w.Id)).ToList();
-            if (candidates.Count == 0)
+            var ranked = await services.GetRequiredService<Recommendations>().RankAsync(profile, parse.GetValue(top), parse.GetValue(poolSize), ct);
+            if (ranked.Count == 0)
             {
                 Console.WriteLine($"Nothing new for {userId}: every stored work is labelled or was sent. Crawl more with `konomi run --once`.");
                 return 0;
             }
-            var liked = await store.FindManyAsync(labels.Where(l => l.Interested).Select(l => l.WorkId), ct);
-            var neighbours = new LikedNeighbours(services.GetRequiredService<TasteInputBuilder>(), [.. liked.Values]);
-
-            var scores = await services.GetRequiredService<WorkScorer>().ScoreAsync(candidates, [profile], ct);
-            var byId = candidates.ToDictionary(w => w.Id);
-            // Liked first, then no verdict, then not liked; each by score.
-            var ranked = scores.OrderBy(s => s.Liked switch { true => 0, null => 1, false => 2 }).ThenByDescending(s => s.Score).Take(parse.GetValue(top));
             var rank = 0;
-            foreach (var score in ranked)
-                Print(++rank, byId[score.WorkId], score, neighbours.Explain(byId[score.WorkId]));
+            foreach (var (work, score, similar) in ranked)
+                Print(++rank, work, score, similar);
             return 0;
         });
         return Cli.Example(command, "konomi recommend --user me --top 5");

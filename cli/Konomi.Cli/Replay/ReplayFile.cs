@@ -1,5 +1,5 @@
 using System.Globalization;
-using Konomi.TasteModels.Evaluation;
+using Konomi.Contracts;
 
 namespace Konomi.Cli.Replay;
 
@@ -27,8 +27,7 @@ public static class ReplayFile
 
     public static void Write(TextWriter writer, IEnumerable<ReplayItem> items)
     {
-        writer.Write("id,text,label,time\n");
-        foreach (var item in items)
-            writer.Write(string.Create(CultureInfo.InvariantCulture, $"\"{item.Id.Replace("\"", "\"\"")}\",\"{item.Text.Replace("\"", "\"\"")}\",{(item.Liked ? 1 : 0)},{item.Time}\n"));
+        CsvRecords.Write(writer, [["id", "text", "label", "time"],
+            .. items.Select(i => new[] { i.Id, i.Text, i.Liked ? "1" : "0", i.Time.ToString(CultureInfo.InvariantCulture) })]);
     }
 }

@@ -16,6 +16,7 @@ public static class Extensions
         builder.Services.AddSingleton<ServingModels>();
         builder.Services.AddSingleton<Audience>();
         builder.Services.AddSingleton<WorkScorer>();
+        builder.Services.AddSingleton<Recommendations>();
         builder.Services.AddSingleton<Exploration>();
         builder.Services.AddLabelling();
         builder.Services.TryAddSingleton<IColdStartScorer, PreferenceColdStartScorer>();

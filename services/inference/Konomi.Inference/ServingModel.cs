@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;

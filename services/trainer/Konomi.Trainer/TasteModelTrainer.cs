@@ -35,7 +35,7 @@ public sealed class TasteModelTrainer(
         var folds = Folds.Stratified(set.WorkIds, liked, o.Folds);
         var evaluation = CrossValidation.Run(family, set.Examples, folds, ct);
         var profile = await users.FindAsync(userId, ct);
-        var candidate = evaluation.ToModelMetrics(profile?.MaxPerRun ?? new UserProfile(userId).MaxPerRun) with
+        var candidate = evaluation.ToModelMetrics(k: profile?.MaxPerRun ?? new UserProfile(userId).MaxPerRun) with
         {
             Calibration = PlattScaling.Fit(evaluation.OutOfFold, liked),
             Recipe = recipe,

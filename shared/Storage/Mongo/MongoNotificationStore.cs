@@ -12,7 +12,8 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.WorkId).Ascending(n => n.Target),
             new CreateIndexOptions { Unique = true, Name = "one_notification_per_work_and_target" }),
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Channel).Ascending(n => n.MessageTs)),
-        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Status).Descending(n => n.CreatedAt)));
+        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Status).Descending(n => n.CreatedAt)),
+        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.UserId).Ascending(n => n.CrawlRunId)));
 
     public async Task<bool> TryCreateAsync(Notification notification, CancellationToken ct = default)
     {
@@ -86,6 +87,23 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         var notifications = await _notifications.ReadyAsync(ct);
         var found = await notifications.Find(n => n.Channel == channel && n.MessageTs == messageTs).FirstOrDefaultAsync(ct);
         return found?.ToNotification();
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListRunAsync(string userId, Guid crawlRunId, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var run = crawlRunId.ToString();
+        var found = await notifications.Find(n => n.UserId == userId && n.CrawlRunId == run)
+            .SortBy(n => n.CreatedAt).ThenBy(n => n.WorkId).ThenBy(n => n.Target).ToListAsync(ct);
+        return found.Select(n => n.ToNotification()).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> ListWorkIdsAsync(string userId, NotificationStatus status, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var found = await notifications.Find(n => n.UserId == userId && n.Status == status)
+            .Project(n => n.WorkId).ToListAsync(ct);
+        return [.. found.Distinct().Order(StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default)

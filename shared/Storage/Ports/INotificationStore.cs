@@ -35,6 +35,12 @@ public interface INotificationStore
     /// <summary>Finds by posted message, for turning a click back into its notification.</summary>
     Task<Notification?> FindByMessageAsync(string channel, string messageTs, CancellationToken ct = default);
 
+    /// <summary>One user's entries of one crawl run, whatever their status: what the maximum per run counts.</summary>
+    Task<IReadOnlyList<Notification>> ListRunAsync(string userId, Guid crawlRunId, CancellationToken ct = default);
+
+    /// <summary>Every work the ledger holds for one user in the given status, however long ago.</summary>
+    Task<IReadOnlyList<string>> ListWorkIdsAsync(string userId, NotificationStatus status, CancellationToken ct = default);
+
     /// <summary>Newest first, optionally only one status.</summary>
     Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default);
 }

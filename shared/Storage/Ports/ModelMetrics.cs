@@ -1,3 +1,5 @@
+using Konomi.Contracts;
+
 namespace Konomi.Storage.Ports;
 
 /// <summary>

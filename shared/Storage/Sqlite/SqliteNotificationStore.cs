@@ -107,6 +107,22 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             Read, ct, ("$status", status?.ToString()), ("$limit", limit));
     }
 
+    public async Task<IReadOnlyList<Notification>> ListRunAsync(string userId, Guid crawlRunId, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync(
+            $"SELECT {Columns} FROM notifications WHERE user_id = $user AND crawl_run_id = $run ORDER BY created_at, work_id, target",
+            Read, ct, ("$user", userId), ("$run", crawlRunId.ToString()));
+    }
+
+    public async Task<IReadOnlyList<string>> ListWorkIdsAsync(string userId, NotificationStatus status, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync(
+            "SELECT DISTINCT work_id FROM notifications WHERE user_id = $user AND status = $status ORDER BY work_id",
+            r => r.GetString(0), ct, ("$user", userId), ("$status", status.ToString()));
+    }
+
     private static Notification Read(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), Guid.Parse(r.GetString(3)), Enum.Parse<NotificationStatus>(r.GetString(4)),
         r.GetInt32(5), StoredTime.FromTicks(r.GetInt64(6)),

@@ -78,6 +78,7 @@ public static class SqliteSchema
             PRIMARY KEY (work_id, target));
         CREATE INDEX IF NOT EXISTS notifications_message ON notifications (channel, message_ts);
         CREATE INDEX IF NOT EXISTS notifications_newest ON notifications (status, created_at DESC);
+        CREATE INDEX IF NOT EXISTS notifications_user_run ON notifications (user_id, crawl_run_id);
 
         CREATE TABLE IF NOT EXISTS taste_models (
             user_id TEXT NOT NULL,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Konomi.Contracts;
 using Konomi.Storage.Ports;
 
 namespace Konomi.Storage.Transfer;
@@ -20,10 +21,9 @@ public sealed class LabelsCsv(ILabelStore labels, TimeProvider clock)
     public async Task<int> ExportAsync(TextWriter writer, CancellationToken ct = default)
     {
         var current = await labels.ListAsync(ct: ct);
-        await writer.WriteLineAsync(Header);
-        foreach (var label in current)
-            await writer.WriteLineAsync(CsvLine.Join(label.WorkId, label.UserId, label.Interested ? "1" : "0",
-                label.LabeledAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)));
+        CsvRecords.Write(writer, [Header.Split(','), .. current.Select(label => new[] { label.WorkId, label.UserId, label.Interested ? "1" : "0",
+            label.LabeledAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) })]);
+        await writer.FlushAsync(ct);
         return current.Count;
     }
 
@@ -54,9 +54,18 @@ public sealed class LabelsCsv(ILabelStore labels, TimeProvider clock)
 
     private static (Click? Click, string? Problem) Parse(string line, DateTimeOffset latest)
     {
-        var fields = CsvLine.Split(line);
-        if (fields is not { Count: 4 })
-            return (null, $"expected 4 fields (work_id,user_id,label,labeled_at), got {(fields is null ? "a broken quote" : fields.Count.ToString(CultureInfo.InvariantCulture))}");
+        // Line by line, so one broken quote spoils its own line only and every later bad line is still reported.
+        string[] fields;
+        try
+        {
+            fields = CsvRecords.Read(new StringReader(line)).Single().Fields;
+        }
+        catch (FormatException e)
+        {
+            return (null, $"expected 4 fields (work_id,user_id,label,labeled_at), got a broken quote ({e.Message})");
+        }
+        if (fields.Length != 4)
+            return (null, $"expected 4 fields (work_id,user_id,label,labeled_at), got {fields.Length.ToString(CultureInfo.InvariantCulture)}");
         var (workId, userId, label, labeledAt) = (fields[0].Trim(), fields[1].Trim(), fields[2].Trim(), fields[3].Trim());
         if (workId.Length == 0) return (null, "work_id is empty");
         if (userId.Length == 0) return (null, "user_id is empty");

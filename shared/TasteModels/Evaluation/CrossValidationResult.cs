@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
-using Konomi.Storage.Ports;
 
 namespace Konomi.TasteModels.Evaluation;
 
 /// <summary>
 /// Per-fold results, their means, and the figures a user would see: F1 pooled from the summed confusion matrix,
 /// average precision and precision@k of the pooled out-of-fold scores, beside "post everything".
-/// <see cref="ToModelMetrics"/> is what the model registry stores.
+/// The trainer stores them in the model registry as <c>ModelMetrics</c>.
 /// </summary>
 public sealed record CrossValidationResult(string Family, int Examples, int Positives, IReadOnlyList<FoldResult> Folds)
 {
@@ -59,16 +58,6 @@ public sealed record CrossValidationResult(string Family, int Examples, int Posi
     public double TrainSeconds => Folds.Average(f => f.TrainSeconds);
 
     public double ScoresPerSecond => Folds.Sum(f => f.TestExamples) / Math.Max(Folds.Sum(f => f.ScoreSeconds), 1e-9);
-
-    public ModelMetrics ToModelMetrics(int k = 20) =>
-        new(Examples, Positives, Folds.Count, Accuracy, Precision, Recall, F1, RocAuc, PrAuc, Threshold)
-        {
-            F1Pooled = F1Pooled,
-            AveragePrecision = AveragePrecision,
-            PrecisionAtK = PrecisionAtK(k),
-            K = k,
-            PostEverythingF1 = PostEverythingF1,
-        };
 
     private double Mean(Func<ClassificationMetrics, double> metric) => Folds.Average(f => metric(f.Metrics));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Konomi.Contracts;
 
 namespace Konomi.TasteModels.Evaluation;
 
@@ -53,10 +54,7 @@ public static class LabelledCsv
 
     public static void Write(TextWriter writer, IEnumerable<(string Id, string Text, bool Liked, int Fold)> rows)
     {
-        writer.Write("id,text,label,fold\n");
-        foreach (var (id, text, liked, fold) in rows)
-            writer.Write($"{Quote(id)},{Quote(text)},{(liked ? 1 : 0)},{fold}\n");
+        CsvRecords.Write(writer, [["id", "text", "label", "fold"],
+            .. rows.Select(r => new[] { r.Id, r.Text, r.Liked ? "1" : "0", r.Fold.ToString(CultureInfo.InvariantCulture) })]);
     }
-
-    private static string Quote(string value) => $"\"{value.Replace("\"", "\"\"")}\"";
 }

@@ -1,4 +1,4 @@
-using Konomi.Storage.Ports;
+using Konomi.Contracts;
 
 namespace Konomi.TasteModels.Evaluation;
 

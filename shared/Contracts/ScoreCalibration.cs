@@ -1,4 +1,4 @@
-namespace Konomi.Storage.Ports;
+namespace Konomi.Contracts;
 
 /// <summary>
 /// Turns a model's raw score into a probability: sigmoid(Slope × logit(score) + Intercept), fitted on the
