@@ -18,7 +18,7 @@ public static class SlackExtensions
         if (services.Any(d => d.ServiceType == typeof(ChannelPostLimiter)))
             return services;
 
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section);
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ChannelPostLimiter>();
         services.TryAddSingleton<ISlackApi, SlackApi>();
         services.AddHttpClient(SlackApi.HttpClientName, (sp, http) =>

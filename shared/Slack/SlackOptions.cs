@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Konomi.Slack;
 
 /// <summary>Section <c>Slack</c>. Tokens come from configuration or secrets and are never logged.</summary>
@@ -8,16 +10,22 @@ public sealed class SlackOptions
     public string? BotToken { get; set; }
     public string? SigningSecret { get; set; }
     public string? AppToken { get; set; }
+    [Required(ErrorMessage = "Slack:ApiBaseUrl is required")]
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
     /// <summary>Slack allows about one chat.postMessage per second per channel (short bursts tolerated).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ErrorMessage = "Slack:PostInterval must not be negative")]
     public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Retries of one call on 429 (after Retry-After), 5xx, timeouts and network errors.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "Slack:MaxRetries must not be negative")]
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>First backoff between retries when Slack gives no Retry-After; doubles each time.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ErrorMessage = "Slack:RetryDelay must not be negative")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00", ErrorMessage = "Slack:AttemptTimeout must be a positive time span")]
 
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -17,7 +17,7 @@ public static class StorageExtensions
     {
         if (!builder.Properties.TryAdd(typeof(StorageExtensions), true)) return builder;
 
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         var provider = builder.Configuration[$"{StorageOptions.Section}:Provider"] ?? "sqlite";
         switch (provider.ToLowerInvariant())

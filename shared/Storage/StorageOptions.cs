@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Konomi.Storage;
 
 /// <summary>Section <c>Storage</c>: <c>sqlite</c> (embedded, the default) or <c>mongo</c> (<c>ConnectionStrings:Mongo</c>).</summary>
@@ -5,9 +7,11 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+
     public string Provider { get; set; } = "sqlite";
 
     /// <summary>Where the SQLite file lives; <c>~</c> expands to the home folder.</summary>
+    [Required(ErrorMessage = "Storage:DataDirectory is required")]
     public string DataDirectory { get; set; } = "~/.konomi";
 
     public string ExpandedDataDirectory()

@@ -34,4 +34,34 @@ public class ServiceHostTests
 
         exitCode.ShouldBe(0, host.Output);
     }
+
+    public static TheoryData<string, string, string, string> InvalidSettings => new()
+    {
+        { "crawler", "Crawler__PagesPerCycle", "0", "Crawler:PagesPerCycle must be at least 1" },
+        { "inference", "Inference__BatchSize", "0", "Inference:BatchSize must be at least 1" },
+        { "trainer", "Trainer__Folds", "1", "Trainer:Folds must be at least 2" },
+        { "notifier", "Notifier__MaxAttempts", "0", "Notifier:MaxAttempts must be at least 1" },
+        { "feedback", "Feedback__FollowUpAttempts", "0", "Feedback:FollowUpAttempts must be at least 1" },
+        { "feedback", "Slack__AttemptTimeout", "00:00:00", "Slack:AttemptTimeout must be a positive time span" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidSettings))]
+    public async Task Host_refuses_to_start_with_an_invalid_setting_and_names_it(string service, string variable, string value, string message)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var environment = new Dictionary<string, string?>
+        {
+            ["Storage__Provider"] = "sqlite",
+            ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("konomi-host-").FullName,
+            ["Crawler__ScheduleEnabled"] = "false",
+            [variable] = value,
+        };
+        await using var host = ServiceProcess.Start(service, environment);
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60), ct);
+
+        exitCode.ShouldNotBe(0);
+        host.Output.ShouldContain(message);
+    }
 }

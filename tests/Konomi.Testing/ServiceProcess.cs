@@ -86,6 +86,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Service} was not ready within {timeout}:\n{Output}");
     }
 
+    /// <summary>Waits for the process to end on its own; returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Service} was still running after {timeout}:\n{Output}");
+        }
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGTERM, as Kubernetes and docker stop send; returns the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {

@@ -22,7 +22,7 @@ public static class WebExtensions
     /// </summary>
     public static IHostApplicationBuilder AddKonomiWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddClickRecorder();
         builder.Services.AddServingControls();
         if (!builder.Services.Any(d => d.ServiceType == typeof(TasteModelFamilies)))

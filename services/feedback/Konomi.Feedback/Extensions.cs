@@ -29,7 +29,7 @@ public static class Extensions
     {
         if (services.Any(d => d.ServiceType == typeof(ClickRecorder)))
             return services;
-        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section);
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSlackApi();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FollowUps>();

@@ -12,7 +12,7 @@ public static class Extensions
     /// <summary>Registers the inference service: its options, logic and consumers.</summary>
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section);
+        builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ServingModels>();
         builder.Services.AddSingleton<Audience>();
         builder.Services.AddSingleton<WorkScorer>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Konomi.Inference;
 
 /// <summary>Section <c>Inference</c>: how new works are batched for scoring and where models run.</summary>
@@ -6,26 +8,32 @@ public sealed class InferenceOptions
     public const string Section = "Inference";
 
     /// <summary>Most works scored in one batch; a crawl's new works usually arrive together.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Inference:BatchSize must be at least 1")]
     public int BatchSize { get; set; } = 100;
 
     /// <summary>How long a partial batch waits for more works before it is scored anyway.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00", ErrorMessage = "Inference:BatchTimeLimit must be a positive time span")]
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Batches scored at the same time by one process.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Inference:ConcurrentBatches must be at least 1")]
     public int ConcurrentBatches { get; set; } = 1;
 
     /// <summary>Reasons kept per score, strongest first.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "Inference:MaxReasons must not be negative")]
     public int MaxReasons { get; set; } = 5;
 
     /// <summary>
     /// Expected share of the works the model would not post that are posted anyway, to learn about them
     /// ("trying something new"); 0 turns exploration off for everyone, a profile's <c>Explore: false</c> for one user.
     /// </summary>
+    [Range(0, 1, ErrorMessage = "Inference:ExplorationRate must be between 0 and 1")]
     public double ExplorationRate { get; set; } = 0.1;
 
     /// <summary>Bearer token <c>POST /score</c> requires; unset, it answers callers on this machine only.</summary>
     public string? ScoreToken { get; set; }
 
     /// <summary>Largest <c>POST /score</c> body: one work's JSON is a few KB.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Inference:MaxScoreBodyBytes must be at least 1")]
     public int MaxScoreBodyBytes { get; set; } = 64 * 1024;
 }

@@ -14,7 +14,7 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddNotifier(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.Section);
+        builder.Services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSlackApi();
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.BotToken)}"]))

@@ -33,7 +33,7 @@ public static class Extensions
     {
         if (services.Any(d => d.ServiceType == typeof(ServingOverride)))
             return services;
-        services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
+        services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrainingSets>();
         services.AddSingleton<ServingOverride>();

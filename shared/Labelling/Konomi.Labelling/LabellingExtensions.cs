@@ -11,7 +11,7 @@ public static class LabellingExtensions
     /// </summary>
     public static IServiceCollection AddLabelling(this IServiceCollection services)
     {
-        services.AddOptions<LabellingOptions>().BindConfiguration(LabellingOptions.Section);
+        services.AddOptions<LabellingOptions>().BindConfiguration(LabellingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PopularityPrior>();
         services.TryAddSingleton<PreferenceScorer>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Konomi.Labelling;
 
 /// <summary>Section <c>Labelling</c>: cold-start scoring from preferences and popularity, and the annotator's question order.</summary>
@@ -6,20 +8,25 @@ public sealed class LabellingOptions
     public const string Section = "Labelling";
 
     /// <summary>Wishlist plus sales at which the popularity prior calls a work liked (score 0.5).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Labelling:PopularCount must be at least 1")]
     public int PopularCount { get; set; } = 300;
 
     /// <summary>
     /// Buyers one rating stands for, when a work's sales and wishlist counts are unknown (product.json has only
     /// ratings). Few buyers rate; 20 is a conservative reading of DLsite's public counts.
     /// </summary>
+    [Range(0.001, double.MaxValue, ErrorMessage = "Labelling:BuyersPerRating must be positive")]
     public double BuyersPerRating { get; set; } = 20;
 
     /// <summary>Labels, both answers present, before the annotator asks about the works the model is least sure of.</summary>
+    [Range(2, int.MaxValue, ErrorMessage = "Labelling:ActiveLearningMinLabels must be at least 2")]
     public int ActiveLearningMinLabels { get; set; } = 10;
 
     /// <summary>New answers after which the annotator retrains its ordering model in the background.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Labelling:RetrainEvery must be at least 1")]
     public int RetrainEvery { get; set; } = 10;
 
     /// <summary>0..1: how much a question's likeness to the ones just asked pushes it back (0 = pure uncertainty).</summary>
+    [Range(0, 1, ErrorMessage = "Labelling:Diversity must be between 0 and 1")]
     public double Diversity { get; set; } = 0.3;
 }

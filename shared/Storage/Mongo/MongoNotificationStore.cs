@@ -101,9 +101,8 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
     public async Task<IReadOnlyList<string>> ListWorkIdsAsync(string userId, NotificationStatus status, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
-        var found = await notifications.Find(n => n.UserId == userId && n.Status == status)
-            .Project(n => n.WorkId).ToListAsync(ct);
-        return [.. found.Distinct().Order(StringComparer.Ordinal)];
+        var found = await notifications.Find(n => n.UserId == userId && n.Status == status).ToListAsync(ct);
+        return [.. found.Select(n => n.WorkId).Distinct().Order(StringComparer.Ordinal)];
     }
 
     public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default)
