@@ -26,6 +26,10 @@ public static class SlackExtensions
                 var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             })
+            // HttpClient's own request logs keep the Authorization header unredacted in their structured state
+            // (only the formatted text says "*"), so a structured sink would store the token: SlackApi and the
+            // pipeline below log the calls instead.
+            .RemoveAllLoggers()
             .AddResilienceHandler("slack", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;

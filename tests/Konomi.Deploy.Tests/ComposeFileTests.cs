@@ -37,7 +37,8 @@ public class ComposeFileTests
         foreach (var service in new[] { "crawler", "inference", "trainer", "notifier", "feedback" })
         {
             var block = ServiceBlock(config, service);
-            block.ShouldContain($"dockerfile: services/{service}/Dockerfile");
+            block.ShouldContain("dockerfile: services/Dockerfile");
+            block.ShouldContain($"SERVICE: {service}");
             block.ShouldContain("rabbitmq:\n        condition: service_healthy");
             block.ShouldContain("mongodb:\n        condition: service_healthy");
             block.ShouldContain("Storage__Provider: mongo");

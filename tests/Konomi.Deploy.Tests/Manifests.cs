@@ -18,14 +18,26 @@ public static class Manifests
     public static string Overlays => Path.Combine(Repository.Root, "deploy", "k8s", "overlays");
     public static string SecretTemplate => Path.Combine(Repository.Root, "deploy", "k8s", "secret.example.yaml");
 
-    /// <summary>konomi/&lt;service&gt; per services/&lt;service&gt;/Dockerfile, -cuda for Dockerfile.cuda, konomi/cli.</summary>
+    /// <summary>
+    /// konomi/&lt;service&gt; for each service services/Dockerfile builds (a folder with a Konomi.*.Host), -cuda for a
+    /// service's own Dockerfile.cuda, konomi/cli.
+    /// </summary>
     public static IReadOnlyList<string> BuiltImages() =>
     [
-        .. Directory.GetFiles(Path.Combine(Repository.Root, "services"), "Dockerfile*", SearchOption.AllDirectories)
+        .. File.Exists(Path.Combine(Repository.Root, "services", "Dockerfile")) ? ServiceNames().Select(s => $"konomi/{s}") : [],
+        .. Directory.GetFiles(Path.Combine(Repository.Root, "services"), "Dockerfile.cuda", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
-            .Select(f => $"konomi/{Path.GetFileName(Path.GetDirectoryName(f))}{(Path.GetExtension(f) == ".cuda" ? "-cuda" : "")}"),
+            .Select(f => $"konomi/{Path.GetFileName(Path.GetDirectoryName(f))}-cuda"),
         .. File.Exists(Path.Combine(Repository.Root, "cli", "Dockerfile")) ? ["konomi/cli"] : Array.Empty<string>(),
     ];
+
+    /// <summary>The folders under services/ that hold a deployable host.</summary>
+    public static IEnumerable<string> ServiceNames() =>
+        Directory.GetDirectories(Path.Combine(Repository.Root, "services"))
+            .Where(d => Directory.GetDirectories(d, "Konomi.*.Host").Length == 1)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal);
 
     public static TimeSpan BusStopTimeout()
     {

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Konomi.Feedback.Tests;
 
@@ -28,7 +29,7 @@ public sealed class FeedbackApp : IAsyncDisposable
     readonly TestStore _store;
     readonly bool _ownsStore;
 
-    FeedbackApp(WebApplication app, TestStore store, bool ownsStore, SlackEmulator? slack, LogLines logs)
+    FeedbackApp(WebApplication app, TestStore store, bool ownsStore, SlackEmulator? slack, FakeLoggerProvider logs)
     {
         _app = app;
         _store = store;
@@ -40,7 +41,7 @@ public sealed class FeedbackApp : IAsyncDisposable
     }
 
     public SlackEmulator? Slack { get; }
-    public LogLines Logs { get; }
+    public FakeLoggerProvider Logs { get; }
     public HttpClient Http { get; }
     public SlackInteractionSender Sender { get; }
     public IReadOnlyList<FeedbackReceived> Published => Get<ReceivedFeedback>().Messages;
@@ -82,7 +83,7 @@ public sealed class FeedbackApp : IAsyncDisposable
             ["Users:0:SlackUserId"] = AliceSlackId,
         });
         builder.Configuration.AddInMemoryCollection(settings);
-        var logs = new LogLines();
+        var logs = new FakeLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
 

@@ -40,6 +40,32 @@ public sealed class HttpInteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redraw_that_keeps_failing_past_the_http_retries_is_retried_by_the_follow_up_and_lands_once()
+    {
+        var work = await _app.PostWorkAsync("RJ02000011");
+        // Four failures use up one follow-up attempt (a call and Slack:MaxRetries 3); two more fail the second's first calls.
+        _slack.FailNext("chat.update", SlackFault.ServerError(), times: 6);
+
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+
+        await Eventually.HoldsAsync(() => _slack.Updates.Count == 1 && _app.Published.Count == 1, "redrawn and published");
+        _slack.Calls("chat.update").ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task A_redraw_slack_refuses_for_good_is_not_retried_and_the_click_is_still_published()
+    {
+        var work = await _app.PostWorkAsync("RJ02000012");
+        _slack.FailNext("chat.update", SlackFault.Refused("message_not_found"), times: 3);
+
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+
+        await Eventually.HoldsAsync(() => _app.Published.Count == 1, "published");
+        _slack.Calls("chat.update").ShouldBe(1);
+        _slack.Updates.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_request_replayed_after_five_minutes_is_refused_and_stores_nothing()
     {
         var work = await _app.PostWorkAsync("RJ02000002");
@@ -116,7 +142,7 @@ public sealed class HttpInteractionTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _app.Labels.FindAsync("alice", "RJ02999999", Ct)).ShouldNotBeNull();
-        _app.Logs.Lines.ShouldContain(l => l.Contains("RJ02999999") && l.Contains("does not know"));
+        _app.Logs.Lines().ShouldContain(l => l.Contains("RJ02999999") && l.Contains("does not know"));
     }
 
     [Fact]

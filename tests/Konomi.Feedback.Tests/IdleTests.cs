@@ -9,8 +9,8 @@ public sealed class IdleTests
     {
         await using var app = await FeedbackApp.StartAsync(slack: null, []);
 
-        await Eventually.HoldsAsync(() => app.Logs.Lines.Any(l => l.Contains("idle")), "the idle notice");
-        app.Logs.Lines.Count(l => l.Contains("Feedback is idle")).ShouldBe(1);
+        await Eventually.HoldsAsync(() => app.Logs.Lines().Any(l => l.Contains("idle")), "the idle notice");
+        app.Logs.Lines().Count(l => l.Contains("Feedback is idle")).ShouldBe(1);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using Konomi.Emulators.Slack;
 using Konomi.Slack;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Konomi.Feedback.Tests;
 
@@ -17,7 +18,7 @@ public sealed class SignatureTests
     static readonly byte[] Body = Encoding.UTF8.GetBytes(DocBody);
 
     static SlackRequestVerifier Verifier(DateTimeOffset now, string? secret = DocSecret) =>
-        new(new StaticOptions(new SlackOptions { SigningSecret = secret }), new FixedClock(now));
+        new(new StaticOptions(new SlackOptions { SigningSecret = secret }), new FakeTimeProvider(now));
 
     [Fact]
     public void Slacks_documented_example_verifies() =>

@@ -137,7 +137,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         _app.Get<UnavailableLabelStore>().FailNext(1);
 
         var envelope = await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), Ct);
-        await Eventually.HoldsAsync(() => _app.Logs.Lines.Any(l => l.Contains("Could not store click")), "the failed write");
+        await Eventually.HoldsAsync(() => _app.Logs.Lines().Any(l => l.Contains("Could not store click")), "the failed write");
         _slack.SocketAcks.ShouldNotContain(envelope);
         (await _app.Labels.FindAsync("alice", work.WorkId, Ct)).ShouldBeNull();
 
@@ -188,7 +188,7 @@ public sealed class SocketModeTests : IAsyncLifetime
         await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), Ct), Ct);
 
         (await _app.Labels.ListAsync(ct: Ct)).Count.ShouldBe(1);
-        _slack.SocketConnections.ShouldBe(1, string.Join("\n", _app.Logs.Lines));
+        _slack.SocketConnections.ShouldBe(1, string.Join("\n", _app.Logs.Lines()));
     }
 
     [Fact]
@@ -198,6 +198,6 @@ public sealed class SocketModeTests : IAsyncLifetime
         await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), Ct), Ct);
 
         (await _app.Labels.FindAsync("alice", "RJ09999999", Ct)).ShouldNotBeNull();
-        _app.Logs.Lines.ShouldContain(l => l.Contains("RJ09999999") && l.Contains("does not know"));
+        _app.Logs.Lines().ShouldContain(l => l.Contains("RJ09999999") && l.Contains("does not know"));
     }
 }

@@ -1,5 +1,6 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Konomi.Notifier.Tests;
 
@@ -12,12 +13,12 @@ public sealed class ConsoleSinkTests
         var run = Guid.NewGuid();
         await store.AddUserAsync(new UserProfile("me"));
         var works = await store.AddWorksAsync(run, 0, 1);
-        var logs = new LogCapture();
+        var logs = new FakeLoggerProvider();
         await using var notifier = await NotifierHost.StartAsync(store, slack: null, TimeProvider.System, logs: logs);
 
         await notifier.DeliverAsync(await store.LikedAsync(works[0], "me", run));
 
-        logs.Lines.ShouldContain(l => l.Contains("would post to user:me") && l.Contains(works[0].Title) && l.Contains("[興味あり!] [別に…]"));
+        logs.Lines().ShouldContain(l => l.Contains("would post to user:me") && l.Contains(works[0].Title) && l.Contains("[興味あり!] [別に…]"));
         var entry = (await store.LedgerAsync()).ShouldHaveSingleItem();
         entry.Status.ShouldBe(NotificationStatus.Sent);
         entry.Channel.ShouldBe(ConsoleNotificationSink.Channel);

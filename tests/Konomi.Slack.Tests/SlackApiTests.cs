@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Konomi.Emulators.Slack;
 using Konomi.Testing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Konomi.Slack.Tests;
 
@@ -186,7 +187,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     [Fact]
     public async Task Tokens_never_appear_in_logs_or_errors()
     {
-        var logs = new LogCapture();
+        var logs = new FakeLoggerProvider();
         using var services = SlackClients.Create(_slack, logs, new() { ["Slack:MaxRetries"] = "1" });
         var api = services.Api();
         var errors = new List<Exception>();
@@ -197,9 +198,9 @@ public sealed class SlackApiTests : IAsyncLifetime
         errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync("C404", "x", Blocks(), Ct)));
         await api.OpenSocketConnectionAsync(Ct);
 
-        logs.Lines.ShouldNotBeEmpty();
-        logs.Lines.ShouldContain(l => l.Contains("channel_not_found"));
-        foreach (var line in logs.Lines.Concat(errors.Select(e => e.ToString())))
+        logs.Lines().ShouldNotBeEmpty();
+        logs.Lines().ShouldContain(l => l.Contains("channel_not_found"));
+        foreach (var line in logs.Lines().Concat(errors.Select(e => e.ToString())))
         {
             line.ShouldNotContain(_slack.BotToken);
             line.ShouldNotContain(_slack.AppToken);

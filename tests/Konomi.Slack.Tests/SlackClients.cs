@@ -3,13 +3,14 @@ using Konomi.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Konomi.Slack.Tests;
 
 /// <summary>The real <see cref="ISlackApi"/> registration pointed at an emulator, with fast retry settings.</summary>
 public static class SlackClients
 {
-    public static ServiceProvider Create(SlackEmulator emulator, LogCapture? logs = null, Dictionary<string, string?>? settings = null)
+    public static ServiceProvider Create(SlackEmulator emulator, FakeLoggerProvider? logs = null, Dictionary<string, string?>? settings = null)
     {
         var values = emulator.Settings();
         values["Slack:RetryDelay"] = "00:00:00.050";

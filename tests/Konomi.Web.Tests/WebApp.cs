@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Konomi.Web.Tests;
 
@@ -20,7 +21,7 @@ public sealed class WebApp : IAsyncDisposable
     readonly WebApplication _app;
     readonly TestStore _store;
 
-    WebApp(WebApplication app, TestStore store, string url, LogCapture logs)
+    WebApp(WebApplication app, TestStore store, string url, FakeLoggerProvider logs)
     {
         Logs = logs;
         _app = app;
@@ -31,7 +32,7 @@ public sealed class WebApp : IAsyncDisposable
     /// <summary>Where a browser reaches it (loopback, whatever the listener).</summary>
     public string Url { get; }
 
-    public LogCapture Logs { get; }
+    public FakeLoggerProvider Logs { get; }
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
@@ -50,7 +51,7 @@ public sealed class WebApp : IAsyncDisposable
             ["Trainer:Folds"] = "3",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
-        var logs = new LogCapture();
+        var logs = new FakeLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
 

@@ -26,7 +26,8 @@ public static class ModelsCommand
         var command = new Command("list", "Every model version, newest first, with status, F1 and why") { user, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
+            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var services = host.Services;
             var registry = services.GetRequiredService<ITasteModelRegistry>();
             var users = parse.GetValue(user) is { } one
                 ? [(await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), one, ct)).UserId]
@@ -69,7 +70,8 @@ public static class ModelsCommand
 
     static async Task<int> Override(string? dataDir, string userId, Func<ServingOverride, Task> change)
     {
-        var services = AllInOne.CreateBuilder(dataDir, null).Build().Services;
+        using var host = AllInOne.CreateBuilder(dataDir, null).Build();
+        var services = host.Services;
         await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), userId, ct: default);
         try
         {

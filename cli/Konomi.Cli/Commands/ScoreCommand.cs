@@ -23,7 +23,8 @@ public static class ScoreCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
+            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var services = host.Services;
             var (work, error) = parse.GetValue(file) is { } json
                 ? Read(json)
                 : await FindAsync(services.GetRequiredService<IWorkStore>(), parse.GetValue(id)!, ct);

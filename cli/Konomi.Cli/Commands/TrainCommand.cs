@@ -17,7 +17,8 @@ public static class TrainCommand
         var command = new Command("train", "Retrain, cross-validate and (if not worse) promote users' taste models") { user, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            var services = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build().Services;
+            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var services = host.Services;
             var trainer = services.GetRequiredService<TasteModelTrainer>();
             var users = parse.GetValue(user) is { } one
                 ? [(await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), one, ct)).UserId]

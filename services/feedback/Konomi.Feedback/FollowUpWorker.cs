@@ -7,14 +7,16 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
 
 namespace Konomi.Feedback;
 
 /// <summary>
 /// Does the follow-ups the label store holds pending, at start and whenever a click is stored, in click order
 /// so a re-click's redraw lands after the first one: redraws the message, tells an unexpected clicker where
-/// their answer went (a web click has neither), then publishes FeedbackReceived. Each step retries transient failures with doubling
-/// waits. A follow-up is marked done once FeedbackReceived is out; one whose publish failed for good stays
+/// their answer went (a web click has neither), then publishes FeedbackReceived. Each step runs through the
+/// <see cref="Retry"/> pipeline (transient failures, doubling waits). A follow-up is marked done once FeedbackReceived is out; one whose publish failed for good stays
 /// pending for the next round. Dying after the publish and before the mark sends that FeedbackReceived again
 /// after the restart: at least once, never lost.
 /// </summary>
@@ -26,8 +28,14 @@ public sealed class FollowUpWorker(
     INotificationStore notifications,
     IOptions<FeedbackOptions> options,
     IOptionsMonitor<SlackOptions> slackOptions,
+    ResiliencePipelineProvider<string> pipelines,
     ILogger<FollowUpWorker> logger) : BackgroundService
 {
+    /// <summary>The named Polly pipeline every follow-up step runs through (<c>Feedback:FollowUpAttempts</c>, <c>Feedback:FollowUpRetryDelay</c>).</summary>
+    public const string Retry = "feedback-follow-up";
+
+    readonly ResiliencePipeline _retry = pipelines.GetPipeline(Retry);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -80,53 +88,46 @@ public sealed class FollowUpWorker(
             logger.LogInformation("No Slack:BotToken: message {MessageTs} keeps its old look", click.MessageTs);
             return true;
         }
-        return await RetryAsync("chat.update", () => slack.UpdateMessageAsync(click.Channel, click.MessageTs, click.MessageText, ChoiceBlocks.Show(click), ct),
-            e => e is not SlackApiException { Transient: false }, ct);
+        return await RunStepAsync("chat.update", token => slack.UpdateMessageAsync(click.Channel, click.MessageTs, click.MessageText, ChoiceBlocks.Show(click), token), ct);
     }
 
     async Task<bool> TellAsync(FollowUp followUp, CancellationToken ct) => followUp is not { Notice: { } notice, Message: { } message }
-        || await RetryAsync("chat.postEphemeral", () => slack.PostEphemeralAsync(message.Channel, message.SlackUserId, notice, ct),
-            e => e is not SlackApiException { Transient: false }, ct);
+        || await RunStepAsync("chat.postEphemeral", token => slack.PostEphemeralAsync(message.Channel, message.SlackUserId, notice, token), ct);
 
     async Task<bool> PublishAsync(FollowUp followUp, CancellationToken ct)
     {
         var click = followUp.Click;
-        return await RetryAsync("publish FeedbackReceived", async () =>
+        return await RunStepAsync("publish FeedbackReceived", async token =>
         {
             var crawlRunId = followUp.CrawlRunId;
             if (crawlRunId is null && followUp.Message is { } message)
             {
-                var notification = await notifications.FindByMessageAsync(message.Channel, message.MessageTs, ct);
+                var notification = await notifications.FindByMessageAsync(message.Channel, message.MessageTs, token);
                 crawlRunId = notification is { CrawlRunId: var id } && id != Guid.Empty ? id : null;
             }
             if (crawlRunId is { } run)
                 KonomiTelemetry.TagCrawlRun(run);
-            await bus.Publish(new FeedbackReceived(click.WorkId, click.UserId, click.Interested, click.Source, click.At, crawlRunId), ct);
-        }, _ => true, ct);
+            await bus.Publish(new FeedbackReceived(click.WorkId, click.UserId, click.Interested, click.Source, click.At, crawlRunId), token);
+        }, ct);
     }
 
-    async Task<bool> RetryAsync(string step, Func<Task> action, Func<Exception, bool> transient, CancellationToken ct)
+    async Task<bool> RunStepAsync(string step, Func<CancellationToken, Task> action, CancellationToken ct)
     {
-        var delay = options.Value.FollowUpRetryDelay;
-        for (var attempt = 1; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(step, ct);
+        try
         {
-            try
-            {
-                await action();
-                return true;
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested && transient(e) && attempt < options.Value.FollowUpAttempts)
-            {
-                logger.LogWarning(e, "{Step} failed (attempt {Attempt}); retrying in {Delay}", step, attempt, delay);
-                await Task.Delay(delay, ct);
-                delay *= 2;
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                // The label is stored either way; only the redraw, the notice or the retrain trigger is missing.
-                logger.LogError(e, "{Step} failed for good after {Attempt} attempts", step, attempt);
-                return false;
-            }
+            await _retry.ExecuteAsync(static async (c, step) => await step(c.CancellationToken), context, action);
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // The label is stored either way; only the redraw, the notice or the retrain trigger is missing.
+            logger.LogError(e, "{Step} failed for good", step);
+            return false;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 }

@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace Konomi.Crawler.DLsite;
 
 /// <summary>
 /// DLsite over HTTP, politely: only DLsite hosts (or the configured origin), robots.txt read once per host
 /// per cycle, one request at a time per host spaced by max(MinimumDelay, Crawl-delay), the age-gate and
-/// locale cookies, and bounded retries of 202 challenges, 429s, 5xx, timeouts and truncated bodies.
+/// locale cookies, and bounded retries (a Polly pipeline) of 202 challenges, 429s, 5xx, timeouts and truncated bodies.
 /// </summary>
 public sealed partial class DLsiteClient(
     IHttpClientFactory httpClients,
@@ -22,6 +24,7 @@ public sealed partial class DLsiteClient(
     static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
 
     readonly CrawlerOptions _options = options.Value;
+    ResiliencePipeline<Outcome> _retry => field ??= RetryPipeline();
     readonly ConcurrentDictionary<string, Task<RobotsTxt>> _robots = new(StringComparer.OrdinalIgnoreCase);
     long _requests;
 
@@ -106,18 +109,31 @@ public sealed partial class DLsiteClient(
 
     async Task<Fetched> FetchWithRetriesAsync(Uri url, TimeSpan delay, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var outcome = await pacer.RunAsync(url.Authority, delay, token => FetchOnceAsync(url, token), ct);
-            if (outcome.Fetched is { } fetched) return fetched;
-            var failure = outcome.Failure!;
-            var wait = outcome.RetryAfter ?? _options.RetryBackoff * Math.Pow(2, attempt);
-            if (!outcome.Retryable || attempt >= _options.MaxRetries || wait > LongestRetryAfter)
-                throw failure;
-            LogRetry(logger, failure.Message, wait.TotalSeconds, attempt + 1, _options.MaxRetries);
-            await Task.Delay(wait, time, ct);
-        }
+        var outcome = await _retry.ExecuteAsync(async token => await pacer.RunAsync(url.Authority, delay, t => FetchOnceAsync(url, t), token), ct);
+        return outcome.Fetched ?? throw outcome.Failure!;
     }
+
+    /// <summary>
+    /// Retries a retryable outcome up to <c>Crawler:MaxRetries</c> times, waiting what Retry-After asks or else
+    /// <c>Crawler:RetryBackoff</c> doubling; a wait over <see cref="LongestRetryAfter"/> gives up at once.
+    /// </summary>
+    ResiliencePipeline<Outcome> RetryPipeline() => new ResiliencePipelineBuilder<Outcome> { TimeProvider = time }
+        .AddRetry(new RetryStrategyOptions<Outcome>
+        {
+            ShouldHandle = retry => ValueTask.FromResult(retry.Outcome.Result is { Retryable: true } outcome
+                && (outcome.RetryAfter ?? _options.RetryBackoff * Math.Pow(2, retry.AttemptNumber)) <= LongestRetryAfter),
+            MaxRetryAttempts = _options.MaxRetries,
+            Delay = _options.RetryBackoff,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = false,
+            DelayGenerator = retry => ValueTask.FromResult(retry.Outcome.Result?.RetryAfter),
+            OnRetry = retry =>
+            {
+                LogRetry(logger, retry.Outcome.Result!.Failure!.Message, retry.RetryDelay.TotalSeconds, retry.AttemptNumber + 1, _options.MaxRetries);
+                return default;
+            },
+        })
+        .Build();
 
     async Task<Outcome> FetchOnceAsync(Uri url, CancellationToken ct)
     {
