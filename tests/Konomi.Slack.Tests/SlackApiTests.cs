@@ -21,7 +21,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     {
         using var services = SlackClients.Create(_slack);
 
-        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "好み", Blocks("新作 *です*"), Ct);
+        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "好み", Blocks("新作 *です*"), ct: Ct);
 
         var message = _slack.Messages.ShouldHaveSingleItem();
         posted.ShouldBe(new PostedMessage(_slack.GeneralChannel, message.Ts));
@@ -35,7 +35,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     {
         using var services = SlackClients.Create(_slack);
 
-        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync("C404", "x", Blocks(), Ct));
+        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync("C404", "x", Blocks(), ct: Ct));
 
         error.Error.ShouldBe("channel_not_found");
         error.Method.ShouldBe("chat.postMessage");
@@ -48,9 +48,9 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var wrong = SlackClients.Create(_slack, settings: new() { ["Slack:BotToken"] = "xoxb-wrong" });
         using var missing = SlackClients.Create(_slack, settings: new() { ["Slack:BotToken"] = "" });
 
-        (await Should.ThrowAsync<SlackApiException>(() => wrong.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct)))
+        (await Should.ThrowAsync<SlackApiException>(() => wrong.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)))
             .Error.ShouldBe("invalid_auth");
-        (await Should.ThrowAsync<SlackApiException>(() => missing.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct)))
+        (await Should.ThrowAsync<SlackApiException>(() => missing.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)))
             .Error.ShouldBe("not_authed");
         _slack.Messages.ShouldBeEmpty();
     }
@@ -62,7 +62,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)), times: 2);
         var clock = Stopwatch.StartNew();
 
-        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct);
+        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
 
         _slack.Messages.Count.ShouldBe(1);
         _slack.Calls("chat.postMessage").ShouldBe(3);
@@ -76,7 +76,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:MaxRetries"] = "1" });
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)), times: 2);
 
-        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct));
+        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct));
 
         error.Error.ShouldBe("ratelimited");
         error.Transient.ShouldBeTrue();
@@ -88,10 +88,10 @@ public sealed class SlackApiTests : IAsyncLifetime
     {
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:MaxRetries"] = "2" });
         _slack.FailNext("chat.postMessage", SlackFault.ServerError(503), times: 2);
-        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct);
+        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
         _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 3);
 
-        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "y", Blocks(), Ct));
+        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "y", Blocks(), ct: Ct));
 
         error.Error.ShouldBe("http_500");
         error.Transient.ShouldBeTrue();
@@ -105,7 +105,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:AttemptTimeout"] = "00:00:00.300" });
         _slack.FailNext("chat.postMessage", SlackFault.Slow(TimeSpan.FromSeconds(5)));
 
-        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct);
+        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
 
         _slack.Messages.Count.ShouldBe(1);
         _slack.Calls("chat.postMessage").ShouldBe(2);
@@ -117,7 +117,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var services = SlackClients.Create(_slack);
         _slack.FailNext("chat.postMessage", SlackFault.Refused("internal_error"));
 
-        (await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct)))
+        (await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)))
             .Transient.ShouldBeTrue();
     }
 
@@ -128,7 +128,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         var user = _slack.AddUser();
 
         var channel = await services.Api().OpenDirectMessageAsync(user, Ct);
-        await services.Api().PostMessageAsync(channel, "dm", Blocks(), Ct);
+        await services.Api().PostMessageAsync(channel, "dm", Blocks(), ct: Ct);
 
         channel.ShouldBe(_slack.DirectMessageChannel(user));
         _slack.Messages.ShouldHaveSingleItem().Channel.ShouldBe(channel);
@@ -140,7 +140,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     public async Task Chat_update_replaces_the_blocks_of_a_posted_message()
     {
         using var services = SlackClients.Create(_slack);
-        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks("before"), Ct);
+        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks("before"), ct: Ct);
 
         await services.Api().UpdateMessageAsync(posted.Channel, posted.Ts, "x", Blocks("after"), Ct);
 
@@ -170,11 +170,11 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:PostInterval"] = "01:00:00" });
         var other = _slack.AddChannel();
         var api = services.Api();
-        await api.PostMessageAsync(_slack.GeneralChannel, "1", Blocks(), Ct);
+        await api.PostMessageAsync(_slack.GeneralChannel, "1", Blocks(), ct: Ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var second = api.PostMessageAsync(_slack.GeneralChannel, "2", Blocks(), cancel.Token);
-        await api.PostMessageAsync(other, "a", Blocks(), Ct);
+        var second = api.PostMessageAsync(_slack.GeneralChannel, "2", Blocks(), ct: cancel.Token);
+        await api.PostMessageAsync(other, "a", Blocks(), ct: Ct);
 
         second.IsCompleted.ShouldBeFalse();
         _slack.Messages.Select(m => m.Text).Order().ShouldBe(["1", "a"]);
@@ -191,10 +191,10 @@ public sealed class SlackApiTests : IAsyncLifetime
         var api = services.Api();
         var errors = new List<Exception>();
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)));
-        await api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct);
+        await api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
         _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 2);
-        errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct)));
-        errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync("C404", "x", Blocks(), Ct)));
+        errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)));
+        errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync("C404", "x", Blocks(), ct: Ct)));
         await api.OpenSocketConnectionAsync(Ct);
 
         logs.Lines.ShouldNotBeEmpty();

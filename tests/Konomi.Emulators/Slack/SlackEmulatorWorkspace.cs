@@ -77,11 +77,11 @@ public sealed partial class SlackEmulator
 
     bool ChannelExists(string channel) => channel == GeneralChannel || _channels.Contains(channel) || _directMessages.ContainsValue(channel);
 
-    EmulatedMessage Post(string channel, string text, JsonArray blocks)
+    EmulatedMessage Post(string channel, string text, JsonArray blocks, JsonObject? metadata = null)
     {
         lock (_gate)
         {
-            var message = new EmulatedMessage(channel, NextTs(), text, blocks, DateTimeOffset.UtcNow);
+            var message = new EmulatedMessage(channel, NextTs(), text, blocks, DateTimeOffset.UtcNow, metadata);
             _messages.Add(message);
             return message;
         }
