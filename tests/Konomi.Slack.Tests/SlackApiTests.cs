@@ -84,31 +84,31 @@ public sealed class SlackApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Server_errors_are_retried_with_a_limit()
+    public async Task Server_errors_of_other_methods_are_retried_with_a_limit()
     {
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:MaxRetries"] = "2" });
-        _slack.FailNext("chat.postMessage", SlackFault.ServerError(503), times: 2);
-        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
-        _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 3);
+        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
+        _slack.FailNext("chat.update", SlackFault.ServerError(503), times: 2);
+        await services.Api().UpdateMessageAsync(posted.Channel, posted.Ts, "y", Blocks("y"), Ct);
+        _slack.FailNext("chat.update", SlackFault.ServerError(), times: 3);
 
-        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "y", Blocks(), ct: Ct));
+        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().UpdateMessageAsync(posted.Channel, posted.Ts, "z", Blocks("z"), Ct));
 
         error.Error.ShouldBe("http_500");
         error.Transient.ShouldBeTrue();
-        _slack.Messages.Select(m => m.Text).ShouldBe(["x"]);
-        _slack.Calls("chat.postMessage").ShouldBe(6);
+        _slack.Messages.Single().Text.ShouldBe("y");
+        _slack.Calls("chat.update").ShouldBe(6);
     }
 
     [Fact]
     public async Task A_slow_answer_times_out_and_is_retried()
     {
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:AttemptTimeout"] = "00:00:00.300" });
-        _slack.FailNext("chat.postMessage", SlackFault.Slow(TimeSpan.FromSeconds(5)));
+        _slack.FailNext("auth.test", SlackFault.Slow(TimeSpan.FromSeconds(5)));
 
-        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
+        await services.Api().AuthTestAsync(Ct);
 
-        _slack.Messages.Count.ShouldBe(1);
-        _slack.Calls("chat.postMessage").ShouldBe(2);
+        _slack.Calls("auth.test").ShouldBe(2);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         var errors = new List<Exception>();
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)));
         await api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
-        _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 2);
+        _slack.FailNext("chat.postMessage", SlackFault.ServerError());
         errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)));
         errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync("C404", "x", Blocks(), ct: Ct)));
         await api.OpenSocketConnectionAsync(Ct);

@@ -53,7 +53,9 @@ public sealed partial class SlackEmulator
         if (afterServing is not null)
         {
             afterServing.Served?.TrySetResult();
-            if (afterServing.Until is { } released)
+            if (afterServing.Delay is { } delay)
+                await Task.Delay(delay, http.RequestAborted);
+            else if (afterServing.Until is { } released)
                 await released.WaitAsync(http.RequestAborted);
             if (afterServing.Status >= 400)
             {
