@@ -27,6 +27,7 @@ public static class KonomiCommand
         RecommendCommand.Create(),
         NotificationsCommand.Create(),
         PruneCommand.Create(),
+        ErrorsCommand.Create(),
     };
 
     /// <summary>

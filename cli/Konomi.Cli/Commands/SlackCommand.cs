@@ -11,8 +11,10 @@ namespace Konomi.Cli.Commands;
 /// </summary>
 public static class SlackCommand
 {
-    /// <summary>What the notifier and feedback need: post, and open a direct message. deploy/slack/manifest.yaml grants them.</summary>
-    // The history scopes let the notifier find a post whose answer was lost instead of posting it twice.
+    /// <summary>
+    /// What the notifier and feedback need: post, open a direct message, and read the history of the conversations
+    /// posted to (to find a post whose answer was lost instead of posting it twice). deploy/slack/manifest.yaml grants them.
+    /// </summary>
     static readonly string[] RequiredScopes = ["chat:write", "im:write", "channels:history", "groups:history", "im:history"];
 
     public static Command Create() => new("slack", "Check the Slack app Konomi posts with")
