@@ -26,6 +26,7 @@ public static class KonomiCommand
         RecommendCommand.Create(),
         NotificationsCommand.Create(),
         PruneCommand.Create(),
+        ErrorsCommand.Create(),
     };
 
     /// <summary>Runs the command line: see <see cref="Cli.InvokeAsync"/>.</summary>

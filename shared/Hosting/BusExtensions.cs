@@ -29,7 +29,8 @@ public static class BusExtensions
     /// MassTransit over RabbitMQ when <c>RabbitMq:Host</c> is set, in memory otherwise: kebab-case queues,
     /// retries for minutes while the store is away (<see cref="RetryOptions"/>) and four quick ones for anything
     /// else, an in-memory outbox so messages published by a consumer
-    /// leave only when it succeeds, and error queues for what still fails. Call after the service libraries.
+    /// leave only when it succeeds, and error queues for what still fails. Over RabbitMQ every host declares the
+    /// subscriber queues of every event at start (<see cref="Subscriptions"/>). Call after the service libraries.
     /// </summary>
     public static IHostApplicationBuilder AddKonomiBus(this IHostApplicationBuilder builder)
     {
@@ -72,6 +73,7 @@ public static class BusExtensions
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);
                     });
+                    Subscriptions.Declare(cfg);
                     cfg.ConfigureEndpoints(context);
                 });
         });

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,9 +22,14 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
 {
     public const string HttpClientName = "slack";
 
-    public async Task<PostedMessage> PostMessageAsync(string channel, string text, JsonArray blocks, CancellationToken ct = default)
+    /// <summary>chat.postMessage's client: it retries 429 alone, since after a timeout or a 5xx the post may be in the channel.</summary>
+    public const string PostHttpClientName = "slack-post";
+
+    static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+    const int HistoryPage = 200;
+
+    public async Task<PostedMessage> PostMessageAsync(string channel, string text, JsonArray blocks, SlackMetadata? metadata = null, CancellationToken ct = default)
     {
-        using var lease = await limiter.AcquireAsync(channel, ct);
         var body = new JsonObject
         {
             ["channel"] = channel,
@@ -31,25 +38,85 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
             ["unfurl_links"] = false,
             ["unfurl_media"] = false,
         };
-        var reply = await CallAsync("chat.postMessage", options.Value.BotToken, body, ct);
-        return new PostedMessage(Read(reply, "chat.postMessage", "channel"), Read(reply, "chat.postMessage", "ts"));
+        if (metadata is not null)
+            body["metadata"] = metadata.ToJson();
+        // Slack stamps the post on its own clock: look back a little further than our first try.
+        var since = TimeProvider.System.GetUtcNow() - ClockSkew;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var lease = await limiter.AcquireAsync(channel, ct);
+                var reply = await CallAsync("chat.postMessage", options.Value.BotToken, Json(body), ct, PostHttpClientName);
+                return new PostedMessage(Read(reply, "chat.postMessage", "channel"), Read(reply, "chat.postMessage", "ts"));
+            }
+            catch (SlackApiException e) when (e.MayHaveTakenEffect && metadata is not null && attempt < options.Value.MaxRetries)
+            {
+                await Task.Delay(options.Value.RetryDelay * Math.Pow(2, attempt), TimeProvider.System, ct);
+                if (await FindPostedAsync(channel, metadata, since, e, ct) is { } found)
+                {
+                    LogFoundAfterLostAnswer(logger, channel, found.Ts, e.Error);
+                    return found;
+                }
+            }
+        }
+    }
+
+    // A look-up that fails leaves the post's fate unknown: the caller gets the original, transient, error.
+    async Task<PostedMessage?> FindPostedAsync(string channel, SlackMetadata metadata, DateTimeOffset since, SlackApiException lost, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var message in HistoryAsync(channel, since, ct))
+                if (metadata.SameAs(message.Metadata))
+                    return new PostedMessage(channel, message.Ts);
+            return null;
+        }
+        catch (SlackApiException e)
+        {
+            throw new SlackApiException("chat.postMessage", lost.Error, transient: true, e);
+        }
+    }
+
+    public async IAsyncEnumerable<HistoryMessage> HistoryAsync(string channel, DateTimeOffset oldest, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var form = new Dictionary<string, string>
+            {
+                ["channel"] = channel,
+                ["oldest"] = SlackTs.From(oldest),
+                ["include_all_metadata"] = "true",
+                ["limit"] = HistoryPage.ToString(CultureInfo.InvariantCulture),
+            };
+            if (cursor is not null)
+                form["cursor"] = cursor;
+            var reply = await CallAsync("conversations.history", options.Value.BotToken, new FormUrlEncodedContent(form), ct);
+            foreach (var message in reply["messages"] as JsonArray ?? [])
+                if (message?["ts"]?.GetValue<string>() is { } ts)
+                    yield return new HistoryMessage(ts, SlackMetadata.From(message["metadata"]));
+            // Slack may answer fewer messages than the limit and still have more: the cursor alone says so.
+            cursor = reply["response_metadata"]?["next_cursor"]?.GetValue<string>() is { Length: > 0 } next ? next : null;
+        }
+        while (cursor is not null);
     }
 
     public async Task UpdateMessageAsync(string channel, string messageTs, string text, JsonArray blocks, CancellationToken ct = default)
     {
         var body = new JsonObject { ["channel"] = channel, ["ts"] = messageTs, ["text"] = text, ["blocks"] = blocks.DeepClone() };
-        await CallAsync("chat.update", options.Value.BotToken, body, ct);
+        await CallAsync("chat.update", options.Value.BotToken, Json(body), ct);
     }
 
     public async Task PostEphemeralAsync(string channel, string slackUserId, string text, CancellationToken ct = default)
     {
         var body = new JsonObject { ["channel"] = channel, ["user"] = slackUserId, ["text"] = text };
-        await CallAsync("chat.postEphemeral", options.Value.BotToken, body, ct);
+        await CallAsync("chat.postEphemeral", options.Value.BotToken, Json(body), ct);
     }
 
     public async Task<string> OpenDirectMessageAsync(string slackUserId, CancellationToken ct = default)
     {
-        var reply = await CallAsync("conversations.open", options.Value.BotToken, new JsonObject { ["users"] = slackUserId }, ct);
+        var reply = await CallAsync("conversations.open", options.Value.BotToken, Json(new JsonObject { ["users"] = slackUserId }), ct);
         return reply["channel"]?["id"]?.GetValue<string>()
             ?? throw new SlackApiException("conversations.open", "invalid_response", transient: true);
     }
@@ -58,8 +125,8 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
     {
         string? scopes = null;
         // Slack tells a token's scopes only in this response header.
-        var reply = await CallAsync("auth.test", options.Value.BotToken, new JsonObject(), ct,
-            response => scopes = response.Headers.TryGetValues("x-oauth-scopes", out var values) ? string.Join(",", values) : null);
+        var reply = await CallAsync("auth.test", options.Value.BotToken, Json(new JsonObject()), ct,
+            inspect: response => scopes = response.Headers.TryGetValues("x-oauth-scopes", out var values) ? string.Join(",", values) : null);
         return new SlackIdentity(
             reply["team"]?.GetValue<string>() ?? "", reply["user"]?.GetValue<string>() ?? "", reply["user_id"]?.GetValue<string>() ?? "",
             [.. (scopes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
@@ -72,18 +139,18 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
         return new Uri(Read(reply, "apps.connections.open", "url"));
     }
 
-    async Task<JsonObject> CallAsync(string method, string? token, JsonObject? body, CancellationToken ct, Action<HttpResponseMessage>? inspect = null)
+    static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+
+    async Task<JsonObject> CallAsync(string method, string? token, HttpContent? body, CancellationToken ct, string client = HttpClientName,
+        Action<HttpResponseMessage>? inspect = null)
     {
         if (string.IsNullOrWhiteSpace(token))
             throw new SlackApiException(method, "not_authed", transient: false);
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, method)
-        {
-            Content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = body };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        using var response = await SendAsync(method, request, ct);
+        using var response = await SendAsync(method, client, request, ct);
         inspect?.Invoke(response);
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -107,11 +174,11 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
         throw Refused(method, error, SlackErrors.IsTransient(error));
     }
 
-    async Task<HttpResponseMessage> SendAsync(string method, HttpRequestMessage request, CancellationToken ct)
+    async Task<HttpResponseMessage> SendAsync(string method, string client, HttpRequestMessage request, CancellationToken ct)
     {
         try
         {
-            return await clients.CreateClient(HttpClientName).SendAsync(request, ct);
+            return await clients.CreateClient(client).SendAsync(request, ct);
         }
         catch (Exception e) when (e is TimeoutRejectedException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
@@ -131,6 +198,9 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
 
     static string Read(JsonObject reply, string method, string property) =>
         reply[property]?.GetValue<string>() ?? throw new SlackApiException(method, "invalid_response", transient: true);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack's answer to chat.postMessage in {Channel} was lost ({Error}) but the post is there ({Ts}); not posting it again")]
+    static partial void LogFoundAfterLostAnswer(ILogger logger, string channel, string ts, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} refused: {Error} (transient: {Transient})")]
     static partial void LogRefused(ILogger logger, string method, string error, bool transient);

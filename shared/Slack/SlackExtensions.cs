@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -10,8 +11,8 @@ public static class SlackExtensions
 {
     /// <summary>
     /// Registers <see cref="ISlackApi"/> bound to section <c>Slack</c>: retries with backoff on 429
-    /// (honouring Retry-After), 5xx and timeouts, a timeout per attempt, and the per-channel post limiter.
-    /// Idempotent, so notifier and feedback can both call it in one process.
+    /// (honouring Retry-After), 5xx and timeouts (chat.postMessage: 429 only), a timeout per attempt, and the
+    /// per-channel post limiter. Idempotent, so notifier and feedback can both call it in one process.
     /// </summary>
     public static IServiceCollection AddSlackApi(this IServiceCollection services)
     {
@@ -21,7 +22,14 @@ public static class SlackExtensions
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ChannelPostLimiter>();
         services.TryAddSingleton<ISlackApi, SlackApi>();
-        services.AddHttpClient(SlackApi.HttpClientName, (sp, http) =>
+        AddClient(services, SlackApi.HttpClientName, retryAmbiguous: true);
+        // A post whose answer was lost may be in the channel: SlackApi looks for it before posting again.
+        AddClient(services, SlackApi.PostHttpClientName, retryAmbiguous: false);
+        return services;
+    }
+
+    static void AddClient(IServiceCollection services, string name, bool retryAmbiguous) =>
+        services.AddHttpClient(name, (sp, http) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.ToString();
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
@@ -30,21 +38,22 @@ public static class SlackExtensions
             // (only the formatted text says "*"), so a structured sink would store the token: SlackApi and the
             // pipeline below log the calls instead.
             .RemoveAllLoggers()
-            .AddResilienceHandler("slack", (pipeline, context) =>
+            .AddResilienceHandler(name, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
                 // Retry-After and timeouts are real seconds on Slack's side, whatever clock the host's own logic runs on.
                 pipeline.TimeProvider = TimeProvider.System;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
+                var retry = new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = options.MaxRetries,
                     Delay = options.RetryDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     ShouldRetryAfterHeader = true,
-                });
+                };
+                if (!retryAmbiguous)
+                    retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests);
+                pipeline.AddRetry(retry);
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
-        return services;
-    }
 }

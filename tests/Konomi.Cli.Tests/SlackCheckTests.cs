@@ -21,7 +21,7 @@ public class SlackCheckTests
 
         result.ExitCode.ShouldBe(0, result.Output + result.Error);
         result.Output.ShouldContain("ok    bot token: konomi (U0KONOMIBOT) in Konomi Emulator");
-        result.Output.ShouldContain("ok    scopes: chat:write, im:write");
+        result.Output.ShouldContain("ok    scopes: chat:write, im:write, channels:history, groups:history, im:history");
         result.Output.ShouldContain("ok    app token: Socket Mode connection granted");
         slack.Calls("auth.test").ShouldBe(1);
         slack.SocketTickets.Count.ShouldBe(1);
@@ -38,6 +38,18 @@ public class SlackCheckTests
 
         result.ExitCode.ShouldBe(1);
         result.Output.ShouldContain("FAIL  scopes: missing im:write");
+    }
+
+    [Fact]
+    public async Task A_missing_history_scope_is_named_since_lost_posts_cannot_be_found_without_it()
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+        slack.BotScopes.Remove("channels:history");
+
+        var result = await KonomiCli.RunAsync(["slack", "check"], Environment(slack), ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("FAIL  scopes: missing channels:history");
     }
 
     [Fact]
@@ -62,6 +74,9 @@ public class SlackCheckTests
 
         manifest.ShouldContain("- chat:write");
         manifest.ShouldContain("- im:write");
+        manifest.ShouldContain("- channels:history");
+        manifest.ShouldContain("- groups:history");
+        manifest.ShouldContain("- im:history");
         manifest.ShouldContain("socket_mode_enabled: true");
         manifest.ShouldMatch(@"interactivity:\s+is_enabled: true");
     }

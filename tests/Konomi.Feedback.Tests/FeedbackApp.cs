@@ -129,7 +129,7 @@ public sealed class FeedbackApp : IAsyncDisposable
             });
         for (var i = 0; i < otherBlocks; i++)
             blocks.Insert(0, new JsonObject { ["type"] = "divider" });
-        var posted = await Get<ISlackApi>().PostMessageAsync(Slack!.GeneralChannel, "作品 " + workId, blocks, ct);
+        var posted = await Get<ISlackApi>().PostMessageAsync(Slack!.GeneralChannel, "作品 " + workId, blocks, ct: ct);
 
         var ledger = Get<INotificationStore>();
         await ledger.TryCreateAsync(new Notification(workId, posted.Channel, userId, crawlRunId, NotificationStatus.Pending, 0, DateTimeOffset.UtcNow), ct);

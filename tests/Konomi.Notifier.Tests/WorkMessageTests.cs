@@ -92,7 +92,7 @@ public sealed class WorkMessageTests
         using var services = SlackServices(slack);
 
         var message = WorkMessage.Single(huge, verdict);
-        await services.GetRequiredService<ISlackApi>().PostMessageAsync(slack.GeneralChannel, message.Text, message.Blocks, TestContext.Current.CancellationToken);
+        await services.GetRequiredService<ISlackApi>().PostMessageAsync(slack.GeneralChannel, message.Text, message.Blocks, ct: TestContext.Current.CancellationToken);
 
         Text(message.Blocks[0]).Length.ShouldBeLessThanOrEqualTo(BlockKit.MaxSectionText);
         Text(message.Blocks[0]).ShouldEndWith("…");
@@ -121,7 +121,7 @@ public sealed class WorkMessageTests
         var blockIds = parts.SelectMany(p => p.Message.Blocks).Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>();
         blockIds.ShouldBe(works.Select(w => "fb:" + w.Work.Id));
         foreach (var (message, _) in parts)
-            await services.GetRequiredService<ISlackApi>().PostMessageAsync(slack.GeneralChannel, message.Text, message.Blocks, TestContext.Current.CancellationToken);
+            await services.GetRequiredService<ISlackApi>().PostMessageAsync(slack.GeneralChannel, message.Text, message.Blocks, ct: TestContext.Current.CancellationToken);
         slack.Messages.Count.ShouldBe(3);
     }
 

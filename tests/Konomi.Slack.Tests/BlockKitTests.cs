@@ -55,7 +55,7 @@ public sealed class BlockKitTests
         }];
 
         foreach (var blocks in new[] { tooMany, longButton })
-            (await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(slack.GeneralChannel, "x", blocks, TestContext.Current.CancellationToken)))
+            (await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(slack.GeneralChannel, "x", blocks, ct: TestContext.Current.CancellationToken)))
                 .Error.ShouldBe("invalid_blocks");
         slack.Messages.ShouldBeEmpty();
     }

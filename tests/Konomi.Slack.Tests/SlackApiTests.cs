@@ -22,7 +22,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     {
         using var services = SlackClients.Create(_slack);
 
-        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "好み", Blocks("新作 *です*"), Ct);
+        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "好み", Blocks("新作 *です*"), ct: Ct);
 
         var message = _slack.Messages.ShouldHaveSingleItem();
         posted.ShouldBe(new PostedMessage(_slack.GeneralChannel, message.Ts));
@@ -36,7 +36,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     {
         using var services = SlackClients.Create(_slack);
 
-        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync("C404", "x", Blocks(), Ct));
+        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync("C404", "x", Blocks(), ct: Ct));
 
         error.Error.ShouldBe("channel_not_found");
         error.Method.ShouldBe("chat.postMessage");
@@ -49,9 +49,9 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var wrong = SlackClients.Create(_slack, settings: new() { ["Slack:BotToken"] = "xoxb-wrong" });
         using var missing = SlackClients.Create(_slack, settings: new() { ["Slack:BotToken"] = "" });
 
-        (await Should.ThrowAsync<SlackApiException>(() => wrong.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct)))
+        (await Should.ThrowAsync<SlackApiException>(() => wrong.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)))
             .Error.ShouldBe("invalid_auth");
-        (await Should.ThrowAsync<SlackApiException>(() => missing.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct)))
+        (await Should.ThrowAsync<SlackApiException>(() => missing.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)))
             .Error.ShouldBe("not_authed");
         _slack.Messages.ShouldBeEmpty();
     }
@@ -63,7 +63,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)), times: 2);
         var clock = Stopwatch.StartNew();
 
-        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct);
+        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
 
         _slack.Messages.Count.ShouldBe(1);
         _slack.Calls("chat.postMessage").ShouldBe(3);
@@ -77,7 +77,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:MaxRetries"] = "1" });
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)), times: 2);
 
-        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct));
+        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct));
 
         error.Error.ShouldBe("ratelimited");
         error.Transient.ShouldBeTrue();
@@ -85,31 +85,31 @@ public sealed class SlackApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Server_errors_are_retried_with_a_limit()
+    public async Task Server_errors_of_other_methods_are_retried_with_a_limit()
     {
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:MaxRetries"] = "2" });
-        _slack.FailNext("chat.postMessage", SlackFault.ServerError(503), times: 2);
-        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct);
-        _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 3);
+        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
+        _slack.FailNext("chat.update", SlackFault.ServerError(503), times: 2);
+        await services.Api().UpdateMessageAsync(posted.Channel, posted.Ts, "y", Blocks("y"), Ct);
+        _slack.FailNext("chat.update", SlackFault.ServerError(), times: 3);
 
-        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "y", Blocks(), Ct));
+        var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().UpdateMessageAsync(posted.Channel, posted.Ts, "z", Blocks("z"), Ct));
 
         error.Error.ShouldBe("http_500");
         error.Transient.ShouldBeTrue();
-        _slack.Messages.Select(m => m.Text).ShouldBe(["x"]);
-        _slack.Calls("chat.postMessage").ShouldBe(6);
+        _slack.Messages.Single().Text.ShouldBe("y");
+        _slack.Calls("chat.update").ShouldBe(6);
     }
 
     [Fact]
     public async Task A_slow_answer_times_out_and_is_retried()
     {
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:AttemptTimeout"] = "00:00:00.300" });
-        _slack.FailNext("chat.postMessage", SlackFault.Slow(TimeSpan.FromSeconds(5)));
+        _slack.FailNext("auth.test", SlackFault.Slow(TimeSpan.FromSeconds(5)));
 
-        await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct);
+        await services.Api().AuthTestAsync(Ct);
 
-        _slack.Messages.Count.ShouldBe(1);
-        _slack.Calls("chat.postMessage").ShouldBe(2);
+        _slack.Calls("auth.test").ShouldBe(2);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var services = SlackClients.Create(_slack);
         _slack.FailNext("chat.postMessage", SlackFault.Refused("internal_error"));
 
-        (await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct)))
+        (await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)))
             .Transient.ShouldBeTrue();
     }
 
@@ -129,7 +129,7 @@ public sealed class SlackApiTests : IAsyncLifetime
         var user = _slack.AddUser();
 
         var channel = await services.Api().OpenDirectMessageAsync(user, Ct);
-        await services.Api().PostMessageAsync(channel, "dm", Blocks(), Ct);
+        await services.Api().PostMessageAsync(channel, "dm", Blocks(), ct: Ct);
 
         channel.ShouldBe(_slack.DirectMessageChannel(user));
         _slack.Messages.ShouldHaveSingleItem().Channel.ShouldBe(channel);
@@ -141,7 +141,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     public async Task Chat_update_replaces_the_blocks_of_a_posted_message()
     {
         using var services = SlackClients.Create(_slack);
-        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks("before"), Ct);
+        var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks("before"), ct: Ct);
 
         await services.Api().UpdateMessageAsync(posted.Channel, posted.Ts, "x", Blocks("after"), Ct);
 
@@ -171,11 +171,11 @@ public sealed class SlackApiTests : IAsyncLifetime
         using var services = SlackClients.Create(_slack, settings: new() { ["Slack:PostInterval"] = "01:00:00" });
         var other = _slack.AddChannel();
         var api = services.Api();
-        await api.PostMessageAsync(_slack.GeneralChannel, "1", Blocks(), Ct);
+        await api.PostMessageAsync(_slack.GeneralChannel, "1", Blocks(), ct: Ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var second = api.PostMessageAsync(_slack.GeneralChannel, "2", Blocks(), cancel.Token);
-        await api.PostMessageAsync(other, "a", Blocks(), Ct);
+        var second = api.PostMessageAsync(_slack.GeneralChannel, "2", Blocks(), ct: cancel.Token);
+        await api.PostMessageAsync(other, "a", Blocks(), ct: Ct);
 
         second.IsCompleted.ShouldBeFalse();
         _slack.Messages.Select(m => m.Text).Order().ShouldBe(["1", "a"]);
@@ -192,10 +192,10 @@ public sealed class SlackApiTests : IAsyncLifetime
         var api = services.Api();
         var errors = new List<Exception>();
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)));
-        await api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct);
-        _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 2);
-        errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Ct)));
-        errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync("C404", "x", Blocks(), Ct)));
+        await api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
+        _slack.FailNext("chat.postMessage", SlackFault.ServerError());
+        errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct)));
+        errors.Add(await Should.ThrowAsync<SlackApiException>(() => api.PostMessageAsync("C404", "x", Blocks(), ct: Ct)));
         await api.OpenSocketConnectionAsync(Ct);
 
         logs.Lines().ShouldNotBeEmpty();

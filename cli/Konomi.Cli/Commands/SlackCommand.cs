@@ -11,8 +11,11 @@ namespace Konomi.Cli.Commands;
 /// </summary>
 public static class SlackCommand
 {
-    /// <summary>What the notifier and feedback need: post, and open a direct message. deploy/slack/manifest.yaml grants them.</summary>
-    static readonly string[] RequiredScopes = ["chat:write", "im:write"];
+    /// <summary>
+    /// What the notifier and feedback need: post, open a direct message, and read the history of the conversations
+    /// posted to (to find a post whose answer was lost instead of posting it twice). deploy/slack/manifest.yaml grants them.
+    /// </summary>
+    static readonly string[] RequiredScopes = ["chat:write", "im:write", "channels:history", "groups:history", "im:history"];
 
     public static Command Create() => new("slack", "Check the Slack app Konomi posts with")
     {
@@ -77,7 +80,7 @@ public static class SlackCommand
                 {
                     var channel = target.StartsWith('U') || target.StartsWith('W') ? await slack.OpenDirectMessageAsync(target, ct) : target;
                     var posted = await slack.PostMessageAsync(channel, "Konomi: the Slack app is set up ✓",
-                        [new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "*Konomi* can post here ✓" } }], ct);
+                        [new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "*Konomi* can post here ✓" } }], ct: ct);
                     Line(true, $"test message: posted to {posted.Channel} (ts {posted.Ts})");
                 }
                 catch (SlackApiException e)

@@ -1,3 +1,4 @@
+using Konomi.Hosting;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public sealed class NewWorkDetectedConsumerDefinition : ConsumerDefinition<NewWo
     {
         _options = options.Value;
         // A queue of inference's own, so every other service consuming NewWorkDetected still gets each message.
-        EndpointName = "inference-new-work-detected";
+        EndpointName = Subscriptions.InferenceNewWorkDetected;
     }
 
     protected override void ConfigureConsumer(

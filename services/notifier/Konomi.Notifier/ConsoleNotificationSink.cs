@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Konomi.Slack;
+using Konomi.Storage.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace Konomi.Notifier;
@@ -15,12 +16,16 @@ public sealed partial class ConsoleNotificationSink(ILogger<ConsoleNotificationS
     public const string Channel = "console";
     long _sequence;
 
-    public Task<PostedMessage> PostAsync(string target, SlackMessage message, CancellationToken ct)
+    public Task<PostedMessage> PostAsync(string target, SlackMessage message, IReadOnlyList<Notification> entries, CancellationToken ct)
     {
         LogWouldPost(logger, target, Render(message.Blocks));
         var ts = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}.{Interlocked.Increment(ref _sequence):D6}");
         return Task.FromResult(new PostedMessage(Channel, ts));
     }
+
+    // A log cannot be read back: what it printed before a crash is printed again.
+    public Task<IReadOnlyDictionary<string, PostedMessage>> FindPostedAsync(string target, IReadOnlyList<Notification> entries, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, PostedMessage>>(new Dictionary<string, PostedMessage>());
 
     static string Render(JsonArray blocks)
     {

@@ -44,6 +44,6 @@ public sealed class NotificationRouter(
             await sender.FailAsync(leased, "work_not_found", transient: false);
             return;
         }
-        await sender.PostAsync(target, WorkMessage.Single(work, verdict), leased);
+        await sender.PostAsync(target, leased, _ => WorkMessage.Single(work, verdict));
     }
 }

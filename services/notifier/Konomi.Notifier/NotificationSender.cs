@@ -10,8 +10,8 @@ namespace Konomi.Notifier;
 /// Posts ledger entries under a lease: only the notifier holding an entry's lease posts it, and the
 /// outcome (sent with Slack's channel and ts, to be retried, or finally failed with Slack's error) is
 /// written back, fenced by the lease, so a notifier that lost its lease never overwrites the one that took it.
-/// A crash after Slack accepted a post but before it is marked sent still posts twice: the lease expires and
-/// another attempt posts again (see README, "Slack notifications").
+/// A crash after Slack accepted a post but before it is marked sent is recovered without a second post: every
+/// post carries the entries in its Slack metadata, and a later attempt finds it in the channel's history.
 /// </summary>
 public sealed partial class NotificationSender(
     INotificationStore ledger, INotificationSink sink, IOptions<NotifierOptions> options, TimeProvider clock, ILogger<NotificationSender> logger)
@@ -33,14 +33,18 @@ public sealed partial class NotificationSender(
     /// Posts one message for leased entries (one work, or a digest part) and records the outcome. The lease is
     /// renewed first (entries that waited their turn may have been taken over: then nothing is posted) and
     /// kept renewed while Slack is slow or asks to wait, so no other notifier posts the same entry meanwhile.
+    /// An entry tried before (a notifier died after Slack took the post, or its answer was lost) is looked up at
+    /// the target first: found, it is recorded as sent with that message; the message is composed, by
+    /// <paramref name="compose"/>, of the entries that are not there yet.
     /// </summary>
-    public async Task PostAsync(string target, SlackMessage message, IReadOnlyList<Notification> leased)
+    public async Task PostAsync(string target, IReadOnlyList<Notification> leased, Func<IReadOnlyList<Notification>, SlackMessage> compose)
     {
         if (!await RenewAsync(leased))
         {
             LogLeaseLost(logger, target, leased.Count);
             return;
         }
+        var unsent = leased;
         PostedMessage posted;
         using var posting = new CancellationTokenSource();
         var renewing = KeepRenewingAsync(leased, posting.Token);
@@ -49,22 +53,47 @@ public sealed partial class NotificationSender(
             // Not the caller's token: a post cancelled in flight (a broker restart cancels the consumer) may
             // still reach Slack, and an unrecorded post would be posted again when the lease expires. The
             // Slack client's own timeouts and retry limit bound it.
-            posted = await sink.PostAsync(target, message, CancellationToken.None);
+            if (leased.Any(MayHaveBeenPosted))
+            {
+                var found = await sink.FindPostedAsync(target, leased, CancellationToken.None);
+                foreach (var entry in leased.Where(e => found.ContainsKey(e.WorkId)))
+                {
+                    LogFoundPosted(logger, entry.WorkId, target, found[entry.WorkId].Ts);
+                    await RecordSentAsync([entry], found[entry.WorkId]);
+                }
+                unsent = [.. leased.Where(e => !found.ContainsKey(e.WorkId))];
+                if (unsent.Count == 0)
+                {
+                    await StopAsync(posting, renewing);
+                    return;
+                }
+            }
+            posted = await sink.PostAsync(target, compose(unsent), unsent, CancellationToken.None);
         }
         catch (SlackApiException e)
         {
             await StopAsync(posting, renewing);
-            await FailAsync(leased, e.Error, e.Transient);
+            // Whether an earlier attempt posted is unknown while the target cannot be read: try again later
+            // (bounded by MaxAttempts) rather than risk a second post.
+            await FailAsync(unsent, e.Error, e.Transient || e.Method == "conversations.history");
             return;
         }
         await StopAsync(posting, renewing);
-        // Slack has it now: record that even if shutdown cancels the caller, or a restart would post it again.
+        await RecordSentAsync(unsent, posted);
+    }
+
+    // The ledger counts an attempt per lease: more than this one means an earlier owner got as far as trying.
+    static bool MayHaveBeenPosted(Notification leased) => leased.Attempts > 1;
+
+    // Slack has it now: record that even if shutdown cancels the caller, or a restart would post it again.
+    async Task RecordSentAsync(IReadOnlyList<Notification> entries, PostedMessage posted)
+    {
         var recorded = 0;
-        foreach (var entry in leased)
+        foreach (var entry in entries)
             if (await ledger.MarkSentAsync(entry.WorkId, entry.Target, _owner, posted.Channel, posted.Ts, CancellationToken.None))
                 recorded++;
             else
-                LogLeaseLost(logger, target, 1);
+                LogLeaseLost(logger, entry.Target, 1);
         KonomiTelemetry.NotificationsSent.Add(recorded);
     }
 
@@ -131,6 +160,9 @@ public sealed partial class NotificationSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the posting lease of {Count} notification(s) to {Target} to another notifier; leaving them to it")]
     static partial void LogLeaseLost(ILogger logger, string target, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification of {WorkId} to {Target} was already posted (ts {Ts}) by an attempt that did not record it; recorded, not posted again")]
+    static partial void LogFoundPosted(ILogger logger, string workId, string target, string ts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the posting lease for {Target}; the post goes on")]
     static partial void LogRenewalFailed(ILogger logger, Exception exception, string target);

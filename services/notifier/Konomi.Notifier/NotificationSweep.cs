@@ -38,7 +38,7 @@ public sealed partial class NotificationSweep(
                 await PostDigestAsync(profile, run.Key.Target, run.Key.CrawlRunId, items, ct);
             else
                 foreach (var item in items)
-                    await sender.PostAsync(run.Key.Target, WorkMessage.Single(item.Work, item.Verdict), [item.Entry]);
+                    await sender.PostAsync(run.Key.Target, [item.Entry], _ => WorkMessage.Single(item.Work, item.Verdict));
         }
     }
 
@@ -49,8 +49,10 @@ public sealed partial class NotificationSweep(
         var room = Math.Max(0, profile.MaxPerRun - sent);
         var ranked = items.OrderByDescending(i => i.Verdict.Score).ToList();
         await sender.FailAsync(ranked.Skip(room).Select(i => i.Entry), NotificationRuns.OverMaxPerRun, transient: false);
-        foreach (var (message, works) in DigestMessage.Split(ranked.Take(room).ToList()))
-            await sender.PostAsync(target, message, [.. works.Select(w => w.Entry)]);
+        foreach (var (_, works) in DigestMessage.Split(ranked.Take(room).ToList()))
+            // A part of which an earlier attempt already posted some works shows the rest alone.
+            await sender.PostAsync(target, [.. works.Select(w => w.Entry)],
+                unsent => DigestMessage.Split([.. works.Where(w => unsent.Contains(w.Entry))])[0].Message);
     }
 
     // The ledger keeps delivery state only; the work and the verdict (score, reasons, model version) come

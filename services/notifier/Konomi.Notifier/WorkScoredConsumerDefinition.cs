@@ -1,3 +1,4 @@
+using Konomi.Hosting;
 using MassTransit;
 
 namespace Konomi.Notifier;
@@ -8,5 +9,6 @@ public sealed class WorkScoredConsumerDefinition : ConsumerDefinition<WorkScored
     {
         // Posting is paced per channel by the Slack client anyway; a few at once keep other channels moving.
         ConcurrentMessageLimit = 8;
+        EndpointName = Subscriptions.NotifierWorkScored;
     }
 }

@@ -1,3 +1,4 @@
+using Konomi.Hosting;
 using MassTransit;
 
 namespace Konomi.Trainer;
@@ -5,5 +6,5 @@ namespace Konomi.Trainer;
 public sealed class FeedbackReceivedConsumerDefinition : ConsumerDefinition<FeedbackReceivedConsumer>
 {
     // A queue of the trainer's own, so every other service consuming FeedbackReceived still gets each message.
-    public FeedbackReceivedConsumerDefinition() => EndpointName = "trainer-feedback-received";
+    public FeedbackReceivedConsumerDefinition() => EndpointName = Subscriptions.TrainerFeedbackReceived;
 }

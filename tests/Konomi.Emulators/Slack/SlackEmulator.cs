@@ -7,7 +7,8 @@ namespace Konomi.Emulators.Slack;
 
 /// <summary>
 /// A local Slack: a Kestrel server on 127.0.0.1 with a free port that speaks the documented request and
-/// response shapes of chat.postMessage, chat.update, conversations.open, auth.test and apps.connections.open, checks
+/// response shapes of chat.postMessage (with message metadata), chat.update, conversations.history, conversations.open,
+/// auth.test and apps.connections.open, checks
 /// tokens and Block Kit limits, answers injected faults, and records every message for assertions.
 /// <para>
 /// Extending it: this is a partial class. The Socket Mode part lives in files named <c>SocketMode*.cs</c>
@@ -56,7 +57,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     public string BotUserId { get; } = "U0KONOMIBOT";
 
     /// <summary>The OAuth scopes granted to the bot token, reported by auth.test in x-oauth-scopes; a test may take some away.</summary>
-    public List<string> BotScopes { get; } = ["chat:write", "im:write"];
+    public List<string> BotScopes { get; } = ["chat:write", "im:write", "channels:history", "groups:history", "im:history"];
 
     /// <summary>Configuration that points Konomi's Slack client at this emulator.</summary>
     public Dictionary<string, string?> Settings() => new()

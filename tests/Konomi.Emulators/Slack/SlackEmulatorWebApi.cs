@@ -11,7 +11,11 @@ public sealed partial class SlackEmulator
     async Task HandleAsync(string method, HttpContext http)
     {
         _calls.AddOrUpdate(method, 1, (_, n) => n + 1);
-        if (_faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault))
+        SlackFault? fault = null;
+        if (_faults.TryGetValue(method, out var queue))
+            queue.TryDequeue(out fault);
+        var afterServing = fault is { AfterServing: true } ? fault : null;
+        if (fault is { AfterServing: false })
         {
             if (fault.Delay is { } delay)
                 await Task.Delay(delay, http.RequestAborted);
@@ -40,11 +44,25 @@ public sealed partial class SlackEmulator
             "chat.postMessage" => PostMessage(args),
             "chat.update" => UpdateMessage(args),
             "chat.postEphemeral" => PostEphemeral(args),
+            "conversations.history" => History(args),
             "conversations.open" => OpenConversation(args),
             "apps.connections.open" => OpenConnection(),
             "auth.test" => AuthTest(http.Response),
             _ => Error("unknown_method"),
         };
+        if (afterServing is not null)
+        {
+            afterServing.Served?.TrySetResult();
+            if (afterServing.Delay is { } delay)
+                await Task.Delay(delay, http.RequestAborted);
+            else if (afterServing.Until is { } released)
+                await released.WaitAsync(http.RequestAborted);
+            if (afterServing.Status >= 400)
+            {
+                await WriteFaultAsync(http.Response, afterServing);
+                return;
+            }
+        }
         await WriteAsync(http.Response, reply);
     }
 
@@ -60,6 +78,8 @@ public sealed partial class SlackEmulator
         if (request.HasFormContentType)
             foreach (var (key, value) in await request.ReadFormAsync())
                 args[key] = key == "blocks" ? JsonNode.Parse(value.ToString()) : value.ToString();
+        foreach (var (key, value) in request.Query)
+            args[key] ??= value.ToString();
         return args;
     }
 
@@ -88,13 +108,13 @@ public sealed partial class SlackEmulator
             return Error("channel_not_found");
         if (Refusal(args) is { } refusal)
             return refusal;
-        var message = Post(channel, args["text"]?.GetValue<string>() ?? "", (JsonArray?)args["blocks"]?.DeepClone() ?? []);
-        return Ok(new JsonObject
-        {
-            ["channel"] = message.Channel,
-            ["ts"] = message.Ts,
-            ["message"] = new JsonObject { ["text"] = message.Text, ["blocks"] = message.Blocks.DeepClone(), ["ts"] = message.Ts },
-        });
+        if (!TryReadMetadata(args["metadata"], out var metadata))
+            return Error("invalid_metadata_format");
+        var message = Post(channel, args["text"]?.GetValue<string>() ?? "", (JsonArray?)args["blocks"]?.DeepClone() ?? [], metadata);
+        var posted = new JsonObject { ["text"] = message.Text, ["blocks"] = message.Blocks.DeepClone(), ["ts"] = message.Ts };
+        if (metadata is not null)
+            posted["metadata"] = metadata.DeepClone();
+        return Ok(new JsonObject { ["channel"] = message.Channel, ["ts"] = message.Ts, ["message"] = posted });
     }
 
     JsonObject UpdateMessage(JsonObject args)

@@ -11,8 +11,7 @@ public sealed partial class SlackEmulator
     readonly List<EmulatedMessage> _messages = [];
     readonly List<EmulatedMessage> _updates = [];
     readonly List<EphemeralMessage> _ephemeral = [];
-    long _lastSeconds;
-    int _sequence;
+    long _lastMicroseconds;
     int _nextId;
 
     /// <summary>Every message as it stands now, in posting order.</summary>
@@ -77,11 +76,11 @@ public sealed partial class SlackEmulator
 
     bool ChannelExists(string channel) => channel == GeneralChannel || _channels.Contains(channel) || _directMessages.ContainsValue(channel);
 
-    EmulatedMessage Post(string channel, string text, JsonArray blocks)
+    EmulatedMessage Post(string channel, string text, JsonArray blocks, JsonObject? metadata = null)
     {
         lock (_gate)
         {
-            var message = new EmulatedMessage(channel, NextTs(), text, blocks, DateTimeOffset.UtcNow);
+            var message = new EmulatedMessage(channel, NextTs(), text, blocks, DateTimeOffset.UtcNow, metadata);
             _messages.Add(message);
             return message;
         }
@@ -111,13 +110,12 @@ public sealed partial class SlackEmulator
         }
     }
 
-    // Slack's ts is "seconds.micro" and unique per channel; here unique and increasing across the workspace.
+    // Slack's ts is the posting time, "seconds.microseconds", unique per channel (history's oldest/latest compare
+    // against it); here unique and increasing across the workspace.
     string NextTs()
     {
-        var seconds = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        if (seconds > _lastSeconds)
-            (_lastSeconds, _sequence) = (seconds, 0);
-        _sequence++;
-        return string.Create(CultureInfo.InvariantCulture, $"{_lastSeconds}.{_sequence:D6}");
+        var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
+        _lastMicroseconds = Math.Max(now, _lastMicroseconds + 1);
+        return string.Create(CultureInfo.InvariantCulture, $"{_lastMicroseconds / 1_000_000}.{_lastMicroseconds % 1_000_000:D6}");
     }
 }
