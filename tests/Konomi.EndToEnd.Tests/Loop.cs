@@ -105,11 +105,6 @@ public sealed class Loop : IAsyncDisposable
         return await Outcome.CountAsync(this, scenario, workIds, elapsed, ct);
     }
 
-    /// <summary>Waits until the crawler has fetched each work's product.json from DLsite.</summary>
-    public Task WaitUntilCrawledAsync(IReadOnlyCollection<string> workIds, CancellationToken ct) =>
-        Eventually.Async(() => Task.FromResult(workIds.All(id => DLsite.Requests.Any(r => r.Kind == RequestKind.ProductJson && r.PathAndQuery.Contains(id, StringComparison.Ordinal)))),
-            Patience, "every work fetched by the crawler", Pipeline, ct);
-
     /// <summary>Waits until the test's own witness queues are empty, so <see cref="Pipeline.Witness"/> has counted all that reached the broker.</summary>
     public Task DrainWitnessAsync(CancellationToken ct) =>
         Eventually.Async(async () => (await Pipeline.QueueDepthsAsync(ct)).Where(q => q.Key.EndsWith("-witness", StringComparison.Ordinal)).All(q => q.Value == 0),

@@ -115,10 +115,23 @@ public sealed class Pipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the broker application again (after <see cref="RabbitNode.StopAsync"/>) and waits until every host is ready again.</summary>
-    public async Task StartBrokerAsync(CancellationToken ct)
+    /// <summary>
+    /// Stops the broker application, runs <paramref name="whileDown"/>, keeps it down for <paramref name="down"/>,
+    /// then starts it (whatever happened: a broker left stopped would fail every later scenario) and waits until
+    /// every host is ready again.
+    /// </summary>
+    public async Task RestartBrokerAsync(TimeSpan down, Func<Task> whileDown, CancellationToken ct)
     {
-        await RabbitNode.StartAsync(ct);
+        await RabbitNode.StopAsync(ct);
+        try
+        {
+            await whileDown();
+            await Task.Delay(down, ct);
+        }
+        finally
+        {
+            await RabbitNode.StartAsync(CancellationToken.None);
+        }
         await Task.WhenAll(_running.Values.Select(p => p.WaitUntilReadyAsync(ReadyTimeout, ct)));
     }
 
