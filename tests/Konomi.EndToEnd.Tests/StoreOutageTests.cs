@@ -6,7 +6,7 @@ namespace Konomi.EndToEnd.Tests;
 public class StoreOutageTests
 {
     // Longer than the quick retries (3.6 s), within the outage retries (Retry:OutageAttempts, about 100 s).
-    static readonly TimeSpan Outage = TimeSpan.FromSeconds(15);
+    static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task The_store_away_mid_run_for_longer_than_the_quick_retries_loses_nothing_and_dead_letters_nothing()
