@@ -10,12 +10,23 @@ public class BrokerRestartTests
         var ct = TestContext.Current.CancellationToken;
         await using var loop = await Loop.StartAsync("broker-restart", ct, new Dictionary<string, string?> { ["Inference__BatchSize"] = "3" });
         var clock = Stopwatch.StartNew();
-        var works = loop.DLsite.AddWorks(10).Select(w => w.Id).ToList();
+        var before = loop.DLsite.AddWorks(6).Select(w => w.Id).ToList();
         await loop.StartCrawlerAsync(ct);
 
-        await loop.WaitUntilScoringStartedAsync(works, ct);
-        await loop.Pipeline.RestartBrokerAsync(TimeSpan.FromSeconds(3), ct);
+        await loop.WaitUntilScoringStartedAsync(before, ct);
+        var (scoredWhileUp, during) = (0, new List<string>());
+        await loop.Pipeline.RestartBrokerAsync(TimeSpan.FromSeconds(3), async () =>
+        {
+            scoredWhileUp = await loop.ScoredAsync(before, ct);
+            // Listed while the broker is away: only a crawl after the restart can bring them in.
+            during = [.. loop.DLsite.AddWorks(4).Select(w => w.Id)];
+        }, ct);
 
-        (await loop.FinishAsync("broker-restart", works, clock, ct)).ShouldBeExactlyOnce();
+        List<string> works = [.. before, .. during];
+        var tally = await loop.FinishAsync("broker-restart", works, clock, ct);
+        tally.ShouldBeExactlyOnce(scoresRepublished: true);
+        tally.Scored.ShouldBe(works.Count * loop.Listeners.Count);
+        scoredWhileUp.ShouldBeGreaterThan(0, "nothing was scored before the broker went down");
+        (tally.Scored - scoredWhileUp).ShouldBeGreaterThan(0, "nothing was left to score after the broker came back");
     }
 }

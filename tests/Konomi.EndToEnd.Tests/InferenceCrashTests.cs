@@ -5,20 +5,35 @@ namespace Konomi.EndToEnd.Tests;
 public class InferenceCrashTests
 {
     [Fact]
-    public async Task Inference_killed_mid_batch_and_restarted_scores_every_work_and_posts_each_liked_one_once()
+    public async Task Inference_killed_after_storing_scores_but_before_publishing_them_scores_and_posts_every_work_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        // Small batches, so a kill lands between batches already acknowledged and ones still in flight.
+        // Small batches, so the kill lands with some batches stored and others not yet taken.
         await using var loop = await Loop.StartAsync("inference-kill", ct, new Dictionary<string, string?> { ["Inference__BatchSize"] = "3" });
         var clock = Stopwatch.StartNew();
         var works = loop.DLsite.AddWorks(12).Select(w => w.Id).ToList();
-        await loop.StartCrawlerAsync(ct);
-
-        var scoredAtKill = await loop.WaitUntilScoringStartedAsync(works, ct);
+        // Inference is down while the crawl queues every work, so its first batches are the ones the kill cuts.
         loop.Pipeline.Crash("inference");
+        await loop.StartCrawlerAsync(ct);
+        await loop.Pipeline.WaitUntilQueuedAsync("inference-new-work-detected", works.Count, ct);
+
+        int storedAtKill;
+        await using (await RabbitNode.BlockPublishersAsync(ct))
+        {
+            // The broker takes no publish: inference scores and stores, and its WorkScored cannot leave.
+            await loop.Pipeline.StartServiceAsync("inference", ct);
+            await Eventually.Async(async () => await loop.ScoredAsync(works, ct) > 0, Loop.Patience, "a score stored", loop.Pipeline, ct);
+            loop.Pipeline.Crash("inference");
+            storedAtKill = await loop.ScoredAsync(works, ct);
+            await loop.DrainWitnessAsync(ct);
+        }
+        var publishedAtKill = works.Sum(w => loop.Listeners.Sum(l => loop.Pipeline.Witness.Scored(w, l.UserId)));
         await loop.Pipeline.StartServiceAsync("inference", ct);
 
-        scoredAtKill.ShouldBeLessThan(works.Count, "the kill came after every work was scored: not mid-run");
-        (await loop.FinishAsync("inference-kill", works, clock, ct)).ShouldBeExactlyOnce();
+        storedAtKill.ShouldBeGreaterThan(0, "the kill came before any score was stored");
+        publishedAtKill.ShouldBe(0, "the kill came after a WorkScored left: not between store and publish");
+        var tally = await loop.FinishAsync("inference-kill", works, clock, ct);
+        tally.ShouldBeExactlyOnce();
+        tally.Published.ShouldBe(works.Count * loop.Listeners.Count);
     }
 }

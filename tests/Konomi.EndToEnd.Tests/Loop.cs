@@ -83,18 +83,43 @@ public sealed class Loop : IAsyncDisposable
 
     /// <summary>
     /// Waits until every work is scored for every user and every liked one is posted, presses each posted
-    /// message's button once, waits until every press is stored, lets the queues drain (so a late duplicate
-    /// would show), and counts. <paramref name="clock"/> started when the works were put on the listing.
+    /// message's button once, waits until every press is stored and followed up, lets the queues drain (so a
+    /// late duplicate would show), and counts. <paramref name="clock"/> started when the works were put on the listing.
     /// </summary>
     public async Task<ScenarioTally> FinishAsync(string scenario, IReadOnlyCollection<string> workIds, Stopwatch clock, CancellationToken ct)
     {
-        await WaitUntilNothingLostAsync("every work scored for every user and every liked one posted", workIds, ct);
+        await WaitUntilPostedAsync(workIds, ct);
         await Clicks.PressAllAsync(workIds, ct);
-        await WaitUntilNothingLostAsync("every press stored", workIds, ct);
+        return await SettleAsync(scenario, workIds, clock, ct);
+    }
+
+    public Task WaitUntilPostedAsync(IReadOnlyCollection<string> workIds, CancellationToken ct) =>
+        WaitUntilNothingLostAsync("every work scored for every user and every liked one posted", workIds, ct);
+
+    /// <summary>Waits until every press is stored and followed up, lets the queues drain, and counts.</summary>
+    public async Task<ScenarioTally> SettleAsync(string scenario, IReadOnlyCollection<string> workIds, Stopwatch clock, CancellationToken ct)
+    {
+        await WaitUntilNothingLostAsync("every press stored, announced and shown", workIds, ct);
         var elapsed = clock.Elapsed;
         await DrainAsync(ct);
         return await Outcome.CountAsync(this, scenario, workIds, elapsed, ct);
     }
+
+    /// <summary>Waits until the test's own witness queues are empty, so <see cref="Pipeline.Witness"/> has counted all that reached the broker.</summary>
+    public Task DrainWitnessAsync(CancellationToken ct) =>
+        Eventually.Async(async () => (await Pipeline.QueueDepthsAsync(ct)).Where(q => q.Key.EndsWith("-witness", StringComparison.Ordinal)).All(q => q.Value == 0),
+            Patience, "the witness queues drained", Pipeline, ct);
+
+    /// <summary>Every user's stored scores of <paramref name="workIds"/>.</summary>
+    public async Task<List<Konomi.Contracts.WorkScored>> ScoresAsync(IReadOnlyCollection<string> workIds, CancellationToken ct)
+    {
+        var scores = new List<Konomi.Contracts.WorkScored>();
+        foreach (var listener in Listeners)
+            scores.AddRange((await Pipeline.Store<IScoreStore>().ListAsync(listener.UserId, 1000, ct)).Where(s => workIds.Contains(s.WorkId)));
+        return scores;
+    }
+
+    public async Task<int> ScoredAsync(IReadOnlyCollection<string> workIds, CancellationToken ct) => (await ScoresAsync(workIds, ct)).Count;
 
     /// <summary>
     /// Waits, polling often, until the first of <paramref name="workIds"/> is scored for the first user: the

@@ -23,7 +23,7 @@ public class LoopTests
         var tally = await loop.FinishAsync("loop", [.. first, .. second], clock, ct);
         tally.ShouldBeExactlyOnce();
 
-        var scores = await ScoresAsync(loop, ct);
+        var scores = await loop.ScoresAsync([.. first, .. second], ct);
         scores.Where(s => first.Contains(s.WorkId)).ShouldAllBe(s => s.ModelVersion == 1);
         scores.Where(s => second.Contains(s.WorkId)).ShouldAllBe(s => s.ModelVersion == 2);
         firstTally.Posted.ShouldBeGreaterThan(0, "a taste model that likes nothing proves nothing");
@@ -34,18 +34,10 @@ public class LoopTests
     {
         // Newest first: the oldest snapshot listing the works is the crawl that found them.
         var snapshot = (await loop.Pipeline.Store<ISnapshotStore>().ListAsync("maniax", 1000, ct)).Last(s => works.All(s.WorkIds.Contains));
-        var scores = await ScoresAsync(loop, ct);
-        scores.Where(s => works.Contains(s.WorkId)).ShouldAllBe(s => s.CrawlRunId == snapshot.CrawlRunId);
+        var scores = await loop.ScoresAsync(works, ct);
+        scores.ShouldAllBe(s => s.CrawlRunId == snapshot.CrawlRunId);
         var notifications = (await loop.Pipeline.Store<INotificationStore>().ListAsync(null, 100, ct)).Where(n => works.Contains(n.WorkId)).ToList();
         notifications.ShouldNotBeEmpty();
         notifications.ShouldAllBe(n => n.CrawlRunId == snapshot.CrawlRunId);
-    }
-
-    static async Task<List<Konomi.Contracts.WorkScored>> ScoresAsync(Loop loop, CancellationToken ct)
-    {
-        var scores = new List<Konomi.Contracts.WorkScored>();
-        foreach (var listener in loop.Listeners)
-            scores.AddRange(await loop.Pipeline.Store<IScoreStore>().ListAsync(listener.UserId, 1000, ct));
-        return scores;
     }
 }

@@ -4,8 +4,10 @@ namespace Konomi.EndToEnd.Tests;
 
 /// <summary>
 /// Counts from the outside what the loop did with some crawled works, against what it should have done:
-/// every work scored for every user (the score store), every liked score posted once to that user's target
-/// (the Slack emulator's messages), every press stored once (the label store's click history).
+/// every work scored for every user (the score store) and each score published (WorkScored seen on the
+/// broker), every liked score posted once to that user's target (the Slack emulator's messages), and every
+/// press stored once (the label store's click history), made the user's current label (the label store),
+/// announced once (FeedbackReceived seen on the broker) and shown once on its message (chat.update redraws).
 /// </summary>
 public static class Outcome
 {
@@ -13,16 +15,22 @@ public static class Outcome
     {
         var problems = new List<string>();
         var ids = workIds.ToHashSet();
+        var witness = loop.Pipeline.Witness;
 
-        var scores = new List<Konomi.Contracts.WorkScored>();
-        foreach (var listener in loop.Listeners)
-            scores.AddRange((await loop.Pipeline.Store<IScoreStore>().ListAsync(listener.UserId, 1000, ct)).Where(s => ids.Contains(s.WorkId)));
+        var scores = await loop.ScoresAsync(ids, ct);
         var scored = scores.Select(s => (s.WorkId, s.UserId)).ToHashSet();
         foreach (var id in ids)
             foreach (var listener in loop.Listeners.Where(l => !scored.Contains((id, l.UserId))))
                 problems.Add($"lost: {id} never scored for {listener.UserId}");
-        foreach (var repeat in scores.GroupBy(s => (s.WorkId, s.UserId, s.ModelId, s.ModelVersion)).Where(g => g.Count() > 1))
-            problems.Add($"duplicated: {repeat.Key} scored {repeat.Count()} times");
+        var published = 0;
+        foreach (var (workId, userId) in scored)
+        {
+            var seen = witness.Scored(workId, userId);
+            if (seen == 0) problems.Add($"lost: {workId} scored for {userId} but WorkScored never published");
+            else published++;
+            // At-least-once by design (a redelivered batch publishes its stored scores again); posts must still be once.
+            if (seen > 1) problems.Add($"republished: WorkScored {workId} for {userId} {seen} times");
+        }
 
         var liked = scores.Where(s => s.Liked == true)
             .Select(s => (s.WorkId, Target: loop.Target(loop.Listener(s.UserId)))).ToHashSet();
@@ -35,18 +43,53 @@ public static class Outcome
         foreach (var (post, count) in posts.Where(p => p.Value > 1 || !liked.Contains(p.Key)))
             problems.Add($"duplicated: {post.WorkId} posted {count} times to {post.Target}{(liked.Contains(post) ? "" : " without a liked score")}");
 
-        var clicks = 0;
+        var (clicks, labels, feedback) = (0, 0, 0);
+        var labelStore = loop.Pipeline.Store<ILabelStore>();
         foreach (var pair in loop.Clicks.Sent.Where(c => ids.Contains(c.WorkId)).GroupBy(c => (c.UserId, c.WorkId)))
         {
-            var stored = (await loop.Pipeline.Store<ILabelStore>().HistoryAsync(pair.Key.UserId, pair.Key.WorkId, ct))
-                .Count(c => c.Source != "import");
+            var (userId, workId) = pair.Key;
+            var sent = pair.Count();
+            var stored = (await labelStore.HistoryAsync(userId, workId, ct)).Count(c => c.Source != "import");
             clicks += stored;
-            if (stored < pair.Count()) problems.Add($"lost: {pair.Count() - stored} of {pair.Count()} clicks on {pair.Key.WorkId} by {pair.Key.UserId}");
-            if (stored > pair.Count()) problems.Add($"duplicated: {stored} clicks stored for {pair.Count()} sent on {pair.Key.WorkId} by {pair.Key.UserId}");
+            if (stored < sent) problems.Add($"lost: {sent - stored} of {sent} clicks on {workId} by {userId}");
+            if (stored > sent) problems.Add($"duplicated: {stored} clicks stored for {sent} sent on {workId} by {userId}");
+
+            var answer = pair.Last().Interested;
+            if (await labelStore.FindAsync(userId, workId, ct) is { } label && label.Interested == answer && label.Source != "import") labels++;
+            else problems.Add($"lost: {userId}'s label on {workId} is not their click ({(answer ? "interested" : "not interested")})");
+
+            var announced = witness.Feedback(userId, workId);
+            feedback += Math.Min(announced, sent);
+            if (announced < sent) problems.Add($"lost: {sent - announced} of {sent} FeedbackReceived for {workId} by {userId}");
+            if (announced > sent) problems.Add($"duplicated: {announced} FeedbackReceived for {sent} clicks on {workId} by {userId}");
         }
 
-        return new ScenarioTally(scenario, ids.Count, scored.Count, posts.Count(p => liked.Contains(p.Key)), clicks,
-            problems.Count(p => p.StartsWith("lost", StringComparison.Ordinal)),
-            problems.Count(p => p.StartsWith("duplicated", StringComparison.Ordinal)), elapsed, problems);
+        var redraws = 0;
+        var updates = loop.Slack.Updates;
+        foreach (var message in loop.Clicks.Sent.Where(c => ids.Contains(c.WorkId)).GroupBy(c => (c.Channel, c.MessageTs)))
+        {
+            // A redraw that repeats the last one changes nothing the user sees (a follow-up retried after a crash).
+            var shown = Redraws(updates.Where(u => u.Channel == message.Key.Channel && u.Ts == message.Key.MessageTs));
+            redraws += Math.Min(shown, message.Count());
+            if (shown == 0) problems.Add($"lost: message {message.Key.MessageTs} in {message.Key.Channel} never redrawn after its click");
+            if (shown > message.Count()) problems.Add($"duplicated: message {message.Key.MessageTs} in {message.Key.Channel} redrawn {shown} times for {message.Count()} clicks");
+        }
+
+        return new ScenarioTally(scenario, ids.Count, scored.Count, published, posts.Count(p => liked.Contains(p.Key)), clicks, labels, feedback, redraws,
+            Count(problems, "republished"), Count(problems, "lost"), Count(problems, "duplicated"), elapsed, problems);
     }
+
+    static int Redraws(IEnumerable<Konomi.Emulators.Slack.EmulatedMessage> updates)
+    {
+        string? last = null;
+        var count = 0;
+        foreach (var state in updates.Select(u => u.Text + u.Blocks.ToJsonString()))
+        {
+            if (state != last) count++;
+            last = state;
+        }
+        return count;
+    }
+
+    static int Count(List<string> problems, string kind) => problems.Count(p => p.StartsWith(kind + ":", StringComparison.Ordinal));
 }

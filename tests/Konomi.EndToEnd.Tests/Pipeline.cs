@@ -13,7 +13,8 @@ namespace Konomi.EndToEnd.Tests;
 /// <summary>
 /// One scenario's Konomi: every service host as its own OS process, configured through environment
 /// variables as in production, on a private RabbitMQ virtual host and a private MongoDB-wire database.
-/// <see cref="Outside"/> is the test's own view: the same store and bus, to count and to inject.
+/// <see cref="Outside"/> is the test's own view: the same store and bus, to count and to inject, and
+/// <see cref="Witness"/> counts what the services published.
 /// </summary>
 public sealed class Pipeline : IAsyncDisposable
 {
@@ -38,6 +39,9 @@ public sealed class Pipeline : IAsyncDisposable
     public string Database { get; }
     public IHost Outside { get; }
     public IBus Bus => Outside.Services.GetRequiredService<IBus>();
+
+    /// <summary>What the services published, counted on the broker.</summary>
+    public BrokerWitness Witness => Outside.Services.GetRequiredService<BrokerWitness>();
     public ServiceProcess this[string service] => _running[service];
 
     public T Store<T>() where T : notnull => Outside.Services.GetRequiredService<T>();
@@ -111,16 +115,35 @@ public sealed class Pipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the broker application for <paramref name="down"/>, then starts it and waits until every host is ready again.</summary>
-    public async Task RestartBrokerAsync(TimeSpan down, CancellationToken ct)
+    /// <summary>
+    /// Stops the broker application, runs <paramref name="whileDown"/>, keeps it down for <paramref name="down"/>,
+    /// then starts it (whatever happened: a broker left stopped would fail every later scenario) and waits until
+    /// every host is ready again.
+    /// </summary>
+    public async Task RestartBrokerAsync(TimeSpan down, Func<Task> whileDown, CancellationToken ct)
     {
         await RabbitNode.StopAsync(ct);
-        await Task.Delay(down, ct);
-        await RabbitNode.StartAsync(ct);
+        try
+        {
+            await whileDown();
+            await Task.Delay(down, ct);
+        }
+        finally
+        {
+            await RabbitNode.StartAsync(CancellationToken.None);
+        }
         await Task.WhenAll(_running.Values.Select(p => p.WaitUntilReadyAsync(ReadyTimeout, ct)));
     }
 
     public Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken ct) => RabbitNode.QueueDepthsAsync(VirtualHost, ct);
+
+    /// <summary>Waits until <paramref name="queue"/> holds at least <paramref name="count"/> messages (its consumer is down).</summary>
+    public Task WaitUntilQueuedAsync(string queue, int count, CancellationToken ct) =>
+        Eventually.Async(async () => (await QueueDepthsAsync(ct)).GetValueOrDefault(queue) >= count, ReadyTimeout, $"{count} messages in {queue}", this, ct);
+
+    /// <summary>Messages in every <c>_error</c> queue: what was dead-lettered.</summary>
+    public async Task<long> DeadLetteredAsync(CancellationToken ct) =>
+        (await QueueDepthsAsync(ct)).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).Sum(q => q.Value);
 
     /// <summary>The last lines of every process's output, for failure messages; whole logs go to .test-state/e2e/{scenario}/.</summary>
     public string LogTail(int lines) => string.Join("\n", _ended.Concat(_running.Values).Select(p =>
@@ -149,6 +172,12 @@ public sealed class Pipeline : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(environment.Select(e => KeyValuePair.Create(e.Key.Replace("__", ":"), e.Value)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddKonomiStorage();
+        builder.Services.AddSingleton<BrokerWitness>();
+        builder.Services.AddKonomiConsumers(x =>
+        {
+            x.AddConsumer<WorkScoredWitness>();
+            x.AddConsumer<FeedbackReceivedWitness>();
+        });
         builder.AddKonomiBus();
         return builder.Build();
     }

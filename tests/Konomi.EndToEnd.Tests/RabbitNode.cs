@@ -29,7 +29,24 @@ public static class RabbitNode
         await CtlAsync(ct, "await_startup");
     }
 
-    /// <summary>Ready messages per queue in the virtual host.</summary>
+    /// <summary>
+    /// Raises the broker's memory alarm (a high watermark of 0): every connection that publishes is blocked,
+    /// while consumers still receive, so a consumer's work can be done and stored but its messages cannot
+    /// leave. Disposing lowers the alarm (the default watermark, 0.4) and publishing resumes.
+    /// </summary>
+    public static async Task<IAsyncDisposable> BlockPublishersAsync(CancellationToken ct)
+    {
+        await CtlAsync(ct, "set_vm_memory_high_watermark", "0");
+        return new PublishersBlocked();
+    }
+
+    sealed class PublishersBlocked : IAsyncDisposable
+    {
+        // Lowered even when the scenario was cancelled: a broker left blocked would stall every later scenario.
+        public async ValueTask DisposeAsync() => await CtlAsync(CancellationToken.None, "set_vm_memory_high_watermark", "0.4");
+    }
+
+    /// <summary>Messages per queue in the virtual host, ready or delivered and not yet acknowledged.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(string virtualHost, CancellationToken ct)
     {
         var output = await CtlAsync(ct, "list_queues", "-p", virtualHost, "-q", "--no-table-headers", "name", "messages");

@@ -34,6 +34,28 @@ public sealed class NewWorkDetectedConsumerTests
     }
 
     [Fact]
+    public async Task A_message_without_its_work_faults_alone_and_the_works_batched_with_it_are_scored()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+        var works = SampleWorks.Range(300, 4);
+
+        // Published together, inside one batch's time limit: the malformed message sits amid the good ones.
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[0]), Ct);
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[1]), Ct);
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), null!), Ct);
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[2]), Ct);
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[3]), Ct);
+
+        var scored = await host.PublishedAsync<WorkScored>(8, Ct);
+        scored.Select(s => s.WorkId).Distinct().ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        // The malformed one alone failed to be consumed (the transport moves it to the error queue).
+        var failed = host.Harness.Consumed.Select<NewWorkDetected>(Ct).Where(m => m.Exception is not null).ShouldHaveSingleItem();
+        failed.Context.Message.Work.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_user_without_a_model_gets_scores_with_no_verdict()
     {
         await using var store = TestStore.Sqlite();

@@ -23,6 +23,7 @@ public sealed class NewWorkDetectedConsumerDefinition : ConsumerDefinition<NewWo
     {
         var o = _options;
         // A batch can only fill up to what the endpoint has fetched.
+        endpointConfigurator.UseFilter(new WellFormedWorkFilter());
         endpointConfigurator.PrefetchCount = Math.Max(endpointConfigurator.PrefetchCount, o.BatchSize * o.ConcurrentBatches);
         consumerConfigurator.Options<BatchOptions>(b => b
             .SetMessageLimit(o.BatchSize)
