@@ -17,6 +17,7 @@ public static class BenchCommand
         BenchScaleCommand.Create(),
         BenchReplayCommand.Replay(),
         BenchReplayCommand.MovieLens(),
+        BenchSharedCommand.Create(),
     };
 
     private static Command Models()
