@@ -15,6 +15,7 @@ public static class Extensions
         builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section);
         builder.Services.AddSingleton<ServingModels>();
         builder.Services.AddSingleton<Audience>();
+        builder.Services.AddSingleton<CoLikeReasons>();
         builder.Services.AddSingleton<WorkScorer>();
         builder.Services.AddSingleton<Exploration>();
         builder.Services.AddLabelling();
