@@ -46,14 +46,7 @@ public class CoLikesTests
     [Fact]
     public async Task A_work_liked_by_people_who_liked_what_the_user_liked_is_explained_without_naming_them()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var store = TestStore.Sqlite();
-        using var scoring = Scoring.On(store);
-        await SampleModel.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", ct);
-        var (liked, candidate) = (SampleWorks.Create(300), SampleWorks.Create(311));
-        await SeedAsync(store, liked, candidate, erinShares: true, ct);
-
-        var alice = (await scoring.Get<WorkScorer>().ScoreAsync([candidate], [new UserProfile("alice")], ct)).Single();
+        var (alice, liked) = await ScoreForAliceAsync(erinShares: true);
 
         var reason = alice.Reasons.Where(r => r.Source == CoLikes.Source).ShouldHaveSingleItem();
         reason.Text.ShouldBe($"「{liked.Title}」が好きな人はこの作品も好き");
@@ -63,21 +56,19 @@ public class CoLikesTests
     [Fact]
     public async Task A_colleague_who_does_not_share_lends_no_co_like_reason()
     {
+        var (alice, _) = await ScoreForAliceAsync(erinShares: false);
+
+        alice.Reasons.ShouldNotContain(r => r.Source == CoLikes.Source);
+    }
+
+    /// <summary>alice (with a model) liked a work; bob and erin liked it and the candidate alice is then scored for.</summary>
+    static async Task<(WorkScore Alice, Work Liked)> ScoreForAliceAsync(bool erinShares)
+    {
         var ct = TestContext.Current.CancellationToken;
         await using var store = TestStore.Sqlite();
         using var scoring = Scoring.On(store);
         await SampleModel.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", ct);
         var (liked, candidate) = (SampleWorks.Create(300), SampleWorks.Create(311));
-        await SeedAsync(store, liked, candidate, erinShares: false, ct);
-
-        var alice = (await scoring.Get<WorkScorer>().ScoreAsync([candidate], [new UserProfile("alice")], ct)).Single();
-
-        alice.Reasons.ShouldNotContain(r => r.Source == CoLikes.Source);
-    }
-
-    /// <summary>alice liked <paramref name="liked"/>; bob and erin liked it and <paramref name="candidate"/>.</summary>
-    static async Task SeedAsync(TestStore store, Work liked, Work candidate, bool erinShares, CancellationToken ct)
-    {
         var users = store.Get<IUserStore>();
         await users.UpsertAsync(new UserProfile("alice"), ct);
         await users.UpsertAsync(new UserProfile("bob"), ct);
@@ -88,5 +79,6 @@ public class CoLikesTests
         var n = 0;
         foreach (var (user, work) in new[] { ("alice", liked), ("bob", liked), ("bob", candidate), ("erin", liked), ("erin", candidate) })
             await clicks.RecordAsync(new Click($"c{n++}", user, work.Id, true, At, "test"), ct);
+        return ((await scoring.Get<WorkScorer>().ScoreAsync([candidate], [new UserProfile("alice")], ct)).Single(), liked);
     }
 }
