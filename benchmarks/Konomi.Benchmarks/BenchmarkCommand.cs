@@ -14,6 +14,7 @@ public static class BenchmarkCommand
         LabelingCommand.Create(),
         ReplaysCommand.Create(),
         ScaleCommand.Create(),
+        SharedCommand.Create(),
     };
 
     /// <summary>Adds examples to the command's <c>--help</c>, each as the full line that starts it from the repository.</summary>

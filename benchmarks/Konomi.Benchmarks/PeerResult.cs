@@ -15,4 +15,8 @@ public sealed record PeerMetrics(
     [property: JsonPropertyName("accuracy")] double Accuracy,
     [property: JsonPropertyName("f1")] double F1,
     [property: JsonPropertyName("rocAuc")] double RocAuc,
-    [property: JsonPropertyName("threshold")] double Threshold);
+    [property: JsonPropertyName("threshold")] double Threshold)
+{
+    /// <summary>Average precision of the fold's scores (scikit-learn's average_precision_score).</summary>
+    [JsonPropertyName("averagePrecision")] public double AveragePrecision { get; init; }
+}

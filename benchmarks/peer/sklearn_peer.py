@@ -13,7 +13,7 @@ import csv, json, sys, time
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score, roc_auc_score
+from sklearn.metrics import accuracy_score, average_precision_score, f1_score, precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
 SETTINGS = {
@@ -58,6 +58,7 @@ def metrics(labels, scores, threshold):
         recall=recall_score(labels, predicted, zero_division=0),
         f1=f1_score(labels, predicted, zero_division=0),
         rocAuc=roc_auc_score(labels, scores),
+        averagePrecision=average_precision_score(labels, scores),
         threshold=float(threshold),
     )
 

@@ -15,6 +15,7 @@ public static class Extensions
         builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ServingModels>();
         builder.Services.AddSingleton<Audience>();
+        builder.Services.AddSingleton<CoLikeReasons>();
         builder.Services.AddSingleton<WorkScorer>();
         builder.Services.AddSingleton<Recommendations>();
         builder.Services.AddSingleton<Exploration>();

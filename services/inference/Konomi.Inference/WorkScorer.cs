@@ -19,6 +19,7 @@ public sealed class WorkScorer(
     ServingModels models,
     IColdStartScorer coldStart,
     PreferenceScorer preferences,
+    CoLikeReasons coLikeReasons,
     TasteInputBuilder inputs,
     IOptions<InferenceOptions> options,
     ILogger<WorkScorer> logger)
@@ -27,6 +28,7 @@ public sealed class WorkScorer(
     {
         // The model input depends only on the work, so it is built once for every user.
         var built = works.Select(inputs.Build).ToList();
+        var coLiked = await coLikeReasons.ForBatchAsync(works, users, ct);
         var scores = new List<WorkScore>(works.Count * users.Count);
         foreach (var user in users)
         {
@@ -35,7 +37,7 @@ public sealed class WorkScorer(
                 var model = await models.FindAsync(user.UserId, ct);
                 scores.AddRange(model is null
                     ? await coldStart.ScoreAsync(user, works, ct)
-                    : Score(model, user, works, built));
+                    : Score(model, user, works, built, coLiked));
             }
             catch (UnloadableModelException e)
             {
@@ -48,7 +50,8 @@ public sealed class WorkScorer(
         return scores;
     }
 
-    IEnumerable<WorkScore> Score(ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built)
+    IEnumerable<WorkScore> Score(ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built,
+        IReadOnlyDictionary<(string UserId, string WorkId), ScoreReason> coLiked)
     {
         var model = serving.Model;
         var predictions = Predict(serving, built);
@@ -62,6 +65,8 @@ public sealed class WorkScorer(
             IReadOnlyList<ScoreReason> explained = verdict.Liked == true && serving.Liked.Explain(work) is { } like
                 ? [.. verdict.Reasons, like]
                 : verdict.Reasons;
+            // Others' likes show as a count-free "people who liked ◯◯" reason, never as whose.
+            if (coLiked.TryGetValue((serving.UserId, work.Id), out var coLike)) explained = [.. explained, coLike];
             return new WorkScore(work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, explained);
         }).ToList();
     }

@@ -4,6 +4,8 @@ namespace Konomi.Storage.Ports;
 /// A person Konomi recommends to. <paramref name="Channel"/> null means a direct message to
 /// <paramref name="SlackUserId"/>. Quiet hours are local times in <paramref name="TimeZone"/> (IANA id).
 /// <paramref name="Explore"/> false turns off the occasional post of a work the model would not post.
+/// <paramref name="Shared"/> false keeps the person out of learning from everyone: their labels teach nobody else
+/// (shared model, "people who liked ◯◯ also liked" reasons) and they are served their own per-user model.
 /// </summary>
 public sealed record UserProfile(
     string UserId,
@@ -16,4 +18,5 @@ public sealed record UserProfile(
     int MaxPerRun = 20,
     bool Active = true,
     Preferences? Preferences = null,
-    bool Explore = true);
+    bool Explore = true,
+    bool Shared = true);

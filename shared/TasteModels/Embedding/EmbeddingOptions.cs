@@ -11,6 +11,9 @@ public sealed class EmbeddingOptions
     /// <summary>Its tokenizer: a WordPiece vocab.txt or a SentencePiece .model.</summary>
     public string? TokenizerPath { get; set; }
 
+    /// <summary>Reference embeddings the model must reproduce when it loads; null means <c>ModelPath + ".reference.json"</c>.</summary>
+    public string? ReferencePath { get; set; }
+
     /// <summary>Lower-case before WordPiece (uncased models such as MiniLM).</summary>
     public bool LowerCase { get; set; } = true;
 

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using Konomi.TasteModels;
+using Konomi.TasteModels.Evaluation;
+using Konomi.TasteModels.Shared;
+
+namespace Konomi.Benchmarks;
+
+/// <summary>
+/// Many MovieLens users at once (benchmarks.md tasks, fold = movieId mod 5): for each outer fold one workspace
+/// training over every user's other folds gives each user a per-user model, a shared model with their offsets and
+/// the one the training-data comparison picks; each is scored on the user's held-out fold. The scikit-learn peer
+/// runs on the same per-user files in the same run; "post everything" is the trivial baseline.
+/// </summary>
+public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, SharedNgramFamily family)
+{
+    public async Task<SharedBenchmarkResult> RunAsync(int minRatings, int sample, int seed, IProgress<BenchmarkProgress> progress, CancellationToken ct)
+    {
+        var (users, sampled) = Users(minRatings, sample, seed);
+        var tasks = MovieLensTasks.Tasks(dataDirectory, users);
+        var folder = Directory.CreateTempSubdirectory("konomi-bench-shared-");
+        try
+        {
+            var files = tasks.Select((task, i) => Path.Combine(folder.FullName, $"user{users[i]}.csv")).ToArray();
+            foreach (var (task, path) in tasks.Zip(files))
+            {
+                await using var writer = new StreamWriter(path);
+                LabelledCsv.Write(writer, task.Items.Select(item => (item.Id, item.Text, item.Liked, item.Fold)));
+            }
+            const int folds = 5;
+            var steps = folds + 1;
+            progress.Report(new BenchmarkProgress(0, steps, $"scikit-learn peer on {users.Count} users"));
+            var peerResults = await peer.RunAsync([.. files.Select(f => ("movielens", f))], ct);
+
+            var measured = new List<SharedBenchmarkFold>();
+            var trainSeconds = new List<double>();
+            for (var fold = 0; fold < folds; fold++)
+            {
+                progress.Report(new BenchmarkProgress(fold + 1, steps, $"workspace training, fold {fold} ({users.Count} users)"));
+                var training = tasks.Select((task, i) => new UserExamples(users[i].ToString(CultureInfo.InvariantCulture),
+                    [.. task.Items.Where(item => item.Fold != fold).Select(ToExample)])).ToArray();
+                var clock = Stopwatch.StartNew();
+                var models = family.Train(training, ct);
+                trainSeconds.Add(clock.Elapsed.TotalSeconds);
+                for (var i = 0; i < tasks.Count; i++)
+                {
+                    var test = tasks[i].Items.Where(item => item.Fold == fold).Select(ToExample).ToArray();
+                    if (!test.Any(e => e.Liked)) continue;
+                    measured.Add(new SharedBenchmarkFold(users[i], fold,
+                        Measure(models[i].Personal, test), Measure(models[i].Shared ?? models[i].Personal, test), Measure(models[i].Model, test),
+                        models[i].UsesShared, (double)test.Count(e => e.Liked) / test.Length));
+                }
+            }
+            progress.Report(new BenchmarkProgress(steps, steps, "done"));
+            return new SharedBenchmarkResult(minRatings, sampled, users, measured, peerResults, trainSeconds.Average());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static Example ToExample(BenchmarkItem item) => new(TasteInput.FromText(item.Text), item.Liked);
+
+    private static ClassificationMetrics Measure(ITasteModel model, IReadOnlyList<Example> test) =>
+        ClassificationMetrics.Measure([.. model.Predict([.. test.Select(e => e.Input)]).Select(p => p.Score)], [.. test.Select(e => e.Liked)], model.Threshold);
+
+    /// <summary>Every user with at least <paramref name="minRatings"/> ratings, or a seeded random <paramref name="sample"/> of them (0: all).</summary>
+    private (IReadOnlyList<int> Users, bool Sampled) Users(int minRatings, int sample, int seed)
+    {
+        using var reader = new StreamReader(Path.Combine(dataDirectory, "movielens", "ratings.csv"));
+        var eligible = CsvRecords.Read(reader).Where(r => r.Line > 1).GroupBy(r => int.Parse(r.Fields[0], CultureInfo.InvariantCulture))
+            .Where(g => g.Count() >= minRatings).Select(g => g.Key).Order().ToArray();
+        if (sample <= 0 || sample >= eligible.Length) return (eligible, false);
+        new Random(seed).Shuffle(eligible);
+        return ([.. eligible.Take(sample).Order()], true);
+    }
+}
+
+/// <summary>One user's held-out fold as the per-user model, the shared model with offsets, and the picked one scored it.</summary>
+public sealed record SharedBenchmarkFold(int User, int Fold, ClassificationMetrics Personal, ClassificationMetrics Shared, ClassificationMetrics Picked, bool PickedShared, double PositiveRate);

@@ -1,0 +1,57 @@
+using Konomi.Contracts;
+using Konomi.Storage.Ports;
+
+namespace Konomi.Labelling;
+
+/// <summary>
+/// "People who liked ◯◯ also liked this" (item-to-item co-likes, Amazon's SIMS idea) from everyone's 興味あり labels.
+/// For a person and a work it finds the work they liked that most other people liked together with it. Only
+/// counts leave here, never who: a pair is named only when at least <see cref="MinPeople"/> other people liked both,
+/// so a reason cannot point at one colleague; people who do not share are counted for nobody.
+/// </summary>
+public sealed class CoLikes
+{
+    public const string Source = "co-like";
+    public const int MinPeople = 2;
+
+    readonly Dictionary<string, HashSet<string>> _likers = [];
+    readonly Dictionary<string, List<string>> _liked = [];
+
+    public CoLikes(IEnumerable<Label> labels, IReadOnlySet<string> sharing)
+    {
+        foreach (var label in labels.Where(l => l.Interested && sharing.Contains(l.UserId)).OrderBy(l => l.WorkId, StringComparer.Ordinal))
+        {
+            if (!_likers.TryGetValue(label.WorkId, out var likers)) _likers[label.WorkId] = likers = [];
+            likers.Add(label.UserId);
+            if (!_liked.TryGetValue(label.UserId, out var liked)) _liked[label.UserId] = liked = [];
+            liked.Add(label.WorkId);
+        }
+    }
+
+    /// <summary>
+    /// The person's liked work most often liked together with <paramref name="workId"/> by other people; its weight is
+    /// the share of the others who liked that work and liked this one too. Null below <see cref="MinPeople"/>.
+    /// </summary>
+    public CoLike? Strongest(string userId, string workId)
+    {
+        if (!_likers.TryGetValue(workId, out var likers) || !_liked.TryGetValue(userId, out var mine)) return null;
+        CoLike? best = null;
+        foreach (var liked in mine)
+        {
+            if (liked == workId) continue;
+            var others = _likers[liked].Where(p => p != userId).ToList();
+            var people = others.Count(likers.Contains);
+            if (people < MinPeople) continue;
+            var share = (double)people / others.Count;
+            if (best is null || people > best.People || (people == best.People && share > best.Share)) best = new CoLike(liked, people, share);
+        }
+        return best;
+    }
+
+    /// <summary>What Slack shows: the person's own liked work, never anyone else's name or count.</summary>
+    public static ScoreReason Reason(CoLike coLike, string likedTitle) =>
+        new(Source, $"「{likedTitle}」が好きな人はこの作品も好き", coLike.Share);
+}
+
+/// <summary>A work the person liked, how many other people liked it and the candidate both, and their share of its likers.</summary>
+public sealed record CoLike(string LikedWorkId, int People, double Share);
