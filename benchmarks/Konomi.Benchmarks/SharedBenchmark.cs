@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Konomi.Contracts;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;
 using Konomi.TasteModels.Shared;
