@@ -32,23 +32,3 @@ public sealed class BrokerWitness
     /// <summary>Whether a message came from a service rather than from the test's own bus.</summary>
     internal static bool FromAService(ConsumeContext context, IBus outside) => context.SourceAddress != outside.Address;
 }
-
-public sealed class WorkScoredWitness(BrokerWitness witness, IBus outside) : IConsumer<WorkScored>
-{
-    public Task Consume(ConsumeContext<WorkScored> context)
-    {
-        if (BrokerWitness.FromAService(context, outside))
-            witness.Saw(context.Message);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class FeedbackReceivedWitness(BrokerWitness witness, IBus outside) : IConsumer<FeedbackReceived>
-{
-    public Task Consume(ConsumeContext<FeedbackReceived> context)
-    {
-        if (BrokerWitness.FromAService(context, outside))
-            witness.Saw(context.Message);
-        return Task.CompletedTask;
-    }
-}

@@ -62,6 +62,7 @@ public static class Outcome
             feedback += Math.Min(announced, sent);
             if (announced < sent) problems.Add($"lost: {sent - announced} of {sent} FeedbackReceived for {workId} by {userId}");
             if (announced > sent) problems.Add($"duplicated: {announced} FeedbackReceived for {sent} clicks on {workId} by {userId}");
+            if (announced > 0 && witness.Feedback(userId, workId, answer) == 0) problems.Add($"lost: no FeedbackReceived for {workId} by {userId} carries their answer");
         }
 
         var redraws = 0;

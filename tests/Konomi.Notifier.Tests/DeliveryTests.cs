@@ -226,6 +226,26 @@ public sealed class DeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_maximum_counts_the_users_run_however_many_newer_entries_other_users_have()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, MaxPerRun: 2));
+        var works = await _store.AddWorksAsync(_run, 0, 3);
+        await using var notifier = await StartNotifierAsync();
+        foreach (var work in works.Take(2))
+            await notifier.DeliverAsync(await _store.LikedAsync(work, "me", _run));
+        // More newer ledger entries of other users than a scan of the newest 2,000 would read.
+        var ledger = _store.Get<INotificationStore>();
+        var later = _clock.GetUtcNow().AddDays(1);
+        for (var i = 0; i < 2001; i++)
+            await ledger.TryCreateAsync(new Notification($"RJ9{i:D7}", "C0OTHER", $"other{i % 7}", Guid.NewGuid(), NotificationStatus.Pending, 0, later), TestContext.Current.CancellationToken);
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[2], "me", _run));
+
+        _slack.Messages.Count.ShouldBe(2);
+        (await ledger.FindAsync(works[2].Id, _slack.GeneralChannel, TestContext.Current.CancellationToken))!.Error.ShouldBe(NotificationRuns.OverMaxPerRun);
+    }
+
+    [Fact]
     public async Task A_refused_post_is_recorded_as_failed_with_slacks_error()
     {
         await _store.AddUserAsync(new UserProfile("me", Channel: "C404"));

@@ -8,8 +8,8 @@ namespace Konomi.Emulators.Slack;
 /// <summary>
 /// A local Slack: a Kestrel server on 127.0.0.1 with a free port that speaks the documented request and
 /// response shapes of chat.postMessage (with message metadata), chat.update, conversations.history, conversations.open,
-/// auth.test and apps.connections.open, checks
-/// tokens and Block Kit limits, answers injected faults, and records every message for assertions.
+/// auth.test and apps.connections.open, checks tokens, scopes and Block Kit limits, answers injected faults, and
+/// records every message for assertions.
 /// <para>
 /// Extending it: this is a partial class. The Socket Mode part lives in files named <c>SocketMode*.cs</c>
 /// of this folder and implements <see cref="MapSocketMode"/> (called before the server starts, so it can
