@@ -20,12 +20,14 @@ public static class BenchLabelingCommand
         var data = new Option<FileInfo?>("--data") { Description = "A konomi eval CSV (id,text,label[,fold]); default: livedoor title+500 from ../shared/data" };
         var seeds = new Option<int>("--seeds") { Description = "Random seeds per held-out fold", DefaultValueFactory = _ => 3 };
         var folds = new Option<int>("--folds") { Description = "Held-out folds used (of 5)", DefaultValueFactory = _ => 5 };
+        var livedoor = new Option<string>("--livedoor") { Description = "Without --data: the livedoor setting, title or title+500", DefaultValueFactory = _ => "title+500" };
+        livedoor.AcceptOnlyFromAmong("title", "title+500");
         var movieLens = new Option<int?>("--movielens") { Description = "A MovieLens user from ../shared/data instead (label = rating >= 4), prepared as konomi bench models prepares it" };
         var checkpoints = new Option<int[]>("--labels") { Description = "Label counts to measure at", DefaultValueFactory = _ => [50, 100, 200, 400], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("labeling", "Held-out F1 after N labels: random order vs Konomi's active-learning order, averaged over folds and seeds") { data, movieLens, seeds, folds, checkpoints };
+        var command = new Command("labeling", "Held-out F1 after N labels: random order vs Konomi's active-learning order, averaged over folds and seeds") { data, livedoor, movieLens, seeds, folds, checkpoints };
         command.SetAction((parse, ct) =>
         {
-            var (name, labelled) = parse.GetValue(movieLens) is { } user ? MovieLens(user) : Load(parse.GetValue(data));
+            var (name, labelled) = parse.GetValue(movieLens) is { } user ? MovieLens(user) : Load(parse.GetValue(data), parse.GetValue(livedoor)!);
             if (labelled is null)
             {
                 Console.Error.WriteLine(name);
@@ -41,7 +43,7 @@ public static class BenchLabelingCommand
             Console.Out.WriteLine(JsonSerializer.Serialize(curve, new JsonSerializerOptions(JsonSerializerOptions.Web) { WriteIndented = true }));
             return Task.FromResult(0);
         });
-        return Cli.Example(command, "konomi bench labeling", "konomi bench labeling --movielens 448", "konomi bench labeling --data labelled.csv --seeds 1");
+        return Cli.Example(command, "konomi bench labeling", "konomi bench labeling --movielens 448", "konomi bench labeling --livedoor title", "konomi bench labeling --data labelled.csv --seeds 1");
     }
 
     static (string, LabelledData?) MovieLens(int user) =>
@@ -50,11 +52,11 @@ public static class BenchLabelingCommand
     static (string, LabelledData?) FromTask(BenchmarkTask task) =>
         (task.Name, new LabelledData([.. task.Items.Select(i => i.Id)], [.. task.Items.Select(i => new Example(TasteInput.FromText(i.Text), i.Liked))], [.. task.Items.Select(i => i.Fold)]));
 
-    static (string, LabelledData?) Load(FileInfo? file)
+    static (string, LabelledData?) Load(FileInfo? file, string livedoor)
     {
         if (file is null)
         {
-            return FromTask(LivedoorCorpus.Tasks(Path.Combine(BenchCommand.RepositoryRoot(), "..", "shared", "data")).Single(t => t.Name == "livedoor title+500"));
+            return FromTask(LivedoorCorpus.Tasks(Path.Combine(BenchCommand.RepositoryRoot(), "..", "shared", "data")).Single(t => t.Name == $"livedoor {livedoor}"));
         }
         if (!file.Exists) return ($"{file.FullName}: no such file", null);
         try
