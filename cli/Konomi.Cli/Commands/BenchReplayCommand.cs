@@ -121,8 +121,14 @@ public static class BenchReplayCommand
         postEverythingF1 = r.PostEverythingF1,
     }, Json);
 
-    static string Row(int user, ReplayResult k, JsonElement peer) => string.Create(CultureInfo.InvariantCulture,
-        $"| {user} | {k.Items} | {k.LikedTotal} | **{k.F1:0.000}** | {k.Precision:0.000} | {k.Recall:0.000} | {k.Posted} ({k.Explored}) | {k.Promotions} / {k.Rejections} | {peer.GetProperty("f1").GetDouble():0.000} | {peer.GetProperty("precision").GetDouble():0.000} | {peer.GetProperty("recall").GetDouble():0.000} | {peer.GetProperty("posted").GetInt32()} | {k.PostEverythingF1:0.000} |");
+    static string Row(int user, ReplayResult k, JsonElement peer)
+    {
+        // The better F1 of the two in bold.
+        var peerF1 = peer.GetProperty("f1").GetDouble();
+        var (konomi, other) = k.F1 >= peerF1 ? ("**", "") : ("", "**");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {user} | {k.Items} | {k.LikedTotal} | {konomi}{k.F1:0.000}{konomi} | {k.Precision:0.000} | {k.Recall:0.000} | {k.Posted} ({k.Explored}) | {k.Promotions} / {k.Rejections} | {other}{peerF1:0.000}{other} | {peer.GetProperty("precision").GetDouble():0.000} | {peer.GetProperty("recall").GetDouble():0.000} | {peer.GetProperty("posted").GetInt32()} | {k.PostEverythingF1:0.000} |");
+    }
 
     static async Task<JsonElement> PeerAsync(string file, int seed, int batch, CancellationToken ct)
     {
