@@ -43,8 +43,16 @@ public class QuestionOrderTests
         order.Train([.. SampleWorks.Range(0, 10).Select(w => (w, SampleWorks.IsSoothing(w)))], ct).ShouldNotBeNull();
     }
 
+    [Fact]
+    public void By_default_the_annotator_keeps_pool_order_however_many_labels_there_are()
+    {
+        var order = new QuestionOrder(new TasteModelFamilies([SampleModel.Ngram], Options.Create(new TasteModelOptions())), SampleModel.Inputs, Options.Create(new LabellingOptions()));
+
+        order.Train([.. SampleWorks.Range(0, 40).Select(w => (w, SampleWorks.IsSoothing(w)))], TestContext.Current.CancellationToken).ShouldBeNull();
+    }
+
     static QuestionOrder Order(double diversity) => new(
         new TasteModelFamilies([SampleModel.Ngram], Options.Create(new TasteModelOptions())),
         SampleModel.Inputs,
-        Options.Create(new LabellingOptions { Diversity = diversity }));
+        Options.Create(new LabellingOptions { Diversity = diversity, ActiveLearning = true }));
 }

@@ -20,11 +20,14 @@ public static class LabelingCommand
         var data = new Option<FileInfo?>("--data") { Description = "A konomi eval CSV (id,text,label[,fold]); default: livedoor title+500 from ../shared/data" };
         var seeds = new Option<int>("--seeds") { Description = "Random seeds per held-out fold", DefaultValueFactory = _ => 3 };
         var folds = new Option<int>("--folds") { Description = "Held-out folds used (of 5)", DefaultValueFactory = _ => 5 };
+        var livedoor = new Option<string>("--livedoor") { Description = "Without --data: the livedoor setting, title or title+500", DefaultValueFactory = _ => "title+500" };
+        livedoor.AcceptOnlyFromAmong("title", "title+500");
+        var movieLens = new Option<int?>("--movielens") { Description = "A MovieLens user from ../shared/data instead (label = rating >= 4), prepared as konomi bench models prepares it" };
         var checkpoints = new Option<int[]>("--labels") { Description = "Label counts to measure at", DefaultValueFactory = _ => [50, 100, 200, 400], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("labeling", "Held-out F1 after N labels: random order vs Konomi's active-learning order, averaged over folds and seeds") { data, seeds, folds, checkpoints };
+        var command = new Command("labeling", "Held-out F1 after N labels: random order vs Konomi's active-learning order, averaged over folds and seeds") { data, livedoor, movieLens, seeds, folds, checkpoints };
         command.SetAction((parse, ct) =>
         {
-            var (name, labelled) = Load(parse.GetValue(data));
+            var (name, labelled) = parse.GetValue(movieLens) is { } user ? MovieLens(user) : Load(parse.GetValue(data), parse.GetValue(livedoor)!);
             if (labelled is null)
             {
                 Console.Error.WriteLine(name);
@@ -40,16 +43,20 @@ public static class LabelingCommand
             Console.Out.WriteLine(JsonSerializer.Serialize(curve, new JsonSerializerOptions(JsonSerializerOptions.Web) { WriteIndented = true }));
             return Task.FromResult(0);
         });
-        return BenchmarkCommand.Example(command, "labeling", "labeling --data labelled.csv --seeds 1");
+        return BenchmarkCommand.Example(command, "labeling", "labeling --movielens 448", "labeling --livedoor title", "labeling --data labelled.csv --seeds 1");
     }
 
-    static (string, LabelledData?) Load(FileInfo? file)
+    static (string, LabelledData?) MovieLens(int user) =>
+        FromTask(MovieLensTasks.Tasks(BenchmarkData.Directory(null), [user]).Single());
+
+    static (string, LabelledData?) FromTask(BenchmarkTask task) =>
+        (task.Name, new LabelledData([.. task.Items.Select(i => i.Id)], [.. task.Items.Select(i => new Example(TasteInput.FromText(i.Text), i.Liked))], [.. task.Items.Select(i => i.Fold)]));
+
+    static (string, LabelledData?) Load(FileInfo? file, string livedoor)
     {
         if (file is null)
         {
-            var task = LivedoorCorpus.Tasks(BenchmarkData.Directory(null)).Single(t => t.Name == "livedoor title+500");
-            var ids = task.Items.Select(i => i.Id).ToList();
-            return (task.Name, new LabelledData(ids, [.. task.Items.Select(i => new Example(TasteInput.FromText(i.Text), i.Liked))], [.. task.Items.Select(i => i.Fold)]));
+            return FromTask(LivedoorCorpus.Tasks(BenchmarkData.Directory(null)).Single(t => t.Name == $"livedoor {livedoor}"));
         }
         if (!file.Exists) return ($"{file.FullName}: no such file", null);
         try

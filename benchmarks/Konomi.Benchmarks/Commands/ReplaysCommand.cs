@@ -17,16 +17,21 @@ public static class ReplaysCommand
     {
         var data = BenchmarkData.Option();
         var users = new Option<int[]>("--users") { Description = "MovieLens users always replayed", DefaultValueFactory = _ => [448, 274, 68, 288], AllowMultipleArgumentsPerToken = true };
-        var sample = new Option<int>("--sample") { Description = "More users drawn at random (seed 13) from those with at least 200 ratings, never 448, 274, 68 or 288", DefaultValueFactory = _ => 4 };
-        var (seed, batch, explore) = BenchReplayCommand.Protocol();
-        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users, one run") { data, users, sample, seed, batch, explore };
+        var sample = new Option<int>("--sample") { Description = "More users drawn at random from those with at least 200 ratings, never 448, 274, 68 or 288", DefaultValueFactory = _ => 4 };
+        var sampleSeed = new Option<int?>("--sample-seed") { Description = "Seed of the sample (default: a fresh one, printed)" };
+        var (seed, batch, _) = BenchReplayCommand.Protocol();
+        var rates = new Option<double[]>("--explore") { Description = "Inference:ExplorationRate; several rates make a sweep over the same users (default: the product's default)", DefaultValueFactory = _ => [new Inference.InferenceOptions().ExplorationRate], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users, one run") { data, users, sample, sampleSeed, seed, batch, rates };
         command.SetAction(async (parse, ct) =>
         {
             var dataDirectory = BenchmarkData.Directory(parse.GetValue(data));
+            var drawSeed = parse.GetValue(sampleSeed) ?? Random.Shared.Next(1, 100_000);
+            var explore = parse.GetValue(rates)!;
             // The sample never repeats the four users every benchmark here reports, whichever users are given.
-            var histories = MovieLensTasks.Histories(dataDirectory, parse.GetValue(users)!, parse.GetValue(sample), sampleSeed: 13, minRatings: 200, exclude: [448, 274, 68, 288]);
+            var histories = MovieLensTasks.Histories(dataDirectory, parse.GetValue(users)!, parse.GetValue(sample), drawSeed, minRatings: 200, exclude: [448, 274, 68, 288]);
+            Console.Error.WriteLine($"sample seed {drawSeed}: users {string.Join(' ', histories.Select(h => h.User))}");
             var folder = Directory.CreateTempSubdirectory("konomi-replays-");
-            var rows = new List<string>();
+            var rows = explore.ToDictionary(r => r, _ => new List<(int User, ReplayResult Konomi, JsonElement Peer)>());
             try
             {
                 foreach (var (user, history) in histories)
@@ -35,26 +40,54 @@ public static class ReplaysCommand
                     var file = Path.Combine(folder.FullName, $"movielens-{user}.csv");
                     await using (var writer = new StreamWriter(file)) ReplayFile.Write(writer, items);
                     var ordered = ReplayFile.Read(new StreamReader(file));
-                    var konomi = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(explore)).RunAsync(ordered, ct);
                     var peer = await PeerAsync(file, parse.GetValue(seed), parse.GetValue(batch), ct);
-                    Console.Error.WriteLine($"user {user}: konomi {BenchReplayCommand.ToJson(konomi)}\n          peer {peer.GetRawText()}");
-                    rows.Add(Row(user, konomi, peer));
+                    Console.Error.WriteLine($"user {user}: peer {peer.GetRawText()}");
+                    foreach (var rate in explore)
+                    {
+                        var konomi = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), rate).RunAsync(ordered, ct);
+                        Console.Error.WriteLine($"user {user}: konomi {BenchReplayCommand.ToJson(konomi)}");
+                        rows[rate].Add((user, konomi, peer));
+                    }
                 }
             }
             finally
             {
                 folder.Delete(recursive: true);
             }
-            Console.Out.WriteLine("| user | items | liked | Konomi F1 | P | R | posts (おためし) | promoted / rejected | peer F1 | peer P | peer R | peer posts | post-everything F1 |");
-            Console.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-            foreach (var row in rows) Console.Out.WriteLine(row);
+            Console.Out.WriteLine($"Sample seed {drawSeed}.");
+            foreach (var rate in explore)
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nExploration rate {rate}:\n"));
+                Console.Out.WriteLine("| user | items | liked | Konomi F1 | P | R | posts (おためし) | promoted / rejected | peer F1 | peer P | peer R | peer posts | post-everything F1 |");
+                Console.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                foreach (var (user, konomi, peer) in rows[rate]) Console.Out.WriteLine(Row(user, konomi, peer));
+            }
+            if (explore.Length > 1) Console.Out.WriteLine("\n" + Sweep(rows));
             return 0;
         });
-        return BenchmarkCommand.Example(command, "replays", "replays --users 448 274 --sample 2");
+        return BenchmarkCommand.Example(command, "replays", "replays --users 448 274 --sample 2 --sample-seed 7", "replays --explore 0 0.05 0.1 0.2");
     }
 
-    static string Row(int user, ReplayResult k, JsonElement peer) => string.Create(CultureInfo.InvariantCulture,
-        $"| {user} | {k.Items} | {k.LikedTotal} | **{k.F1:0.000}** | {k.Precision:0.000} | {k.Recall:0.000} | {k.Posted} ({k.Explored}) | {k.Promotions} / {k.Rejections} | {peer.GetProperty("f1").GetDouble():0.000} | {peer.GetProperty("precision").GetDouble():0.000} | {peer.GetProperty("recall").GetDouble():0.000} | {peer.GetProperty("posted").GetInt32()} | {k.PostEverythingF1:0.000} |");
+    /// <summary>One line per exploration rate over the same users: what a rate costs or buys across users, not on one.</summary>
+    static string Sweep(Dictionary<double, List<(int User, ReplayResult Konomi, JsonElement Peer)>> rows)
+    {
+        var table = new System.Text.StringBuilder();
+        table.AppendLine("| exploration rate | mean F1 | min F1 | min recall | mean posts | users F1 ≥ peer | users F1 ≥ post-everything |");
+        table.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var (rate, results) in rows)
+            table.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {rate} | {results.Average(r => r.Konomi.F1):0.000} | {results.Min(r => r.Konomi.F1):0.000} | {results.Min(r => r.Konomi.Recall):0.000} | {results.Average(r => r.Konomi.Posted):0} | {results.Count(r => r.Konomi.F1 >= r.Peer.GetProperty("f1").GetDouble())}/{results.Count} | {results.Count(r => r.Konomi.F1 >= r.Konomi.PostEverythingF1)}/{results.Count} |"));
+        return table.ToString();
+    }
+
+    static string Row(int user, ReplayResult k, JsonElement peer)
+    {
+        // The better F1 of the two in bold.
+        var peerF1 = peer.GetProperty("f1").GetDouble();
+        var (konomi, other) = k.F1 >= peerF1 ? ("**", "") : ("", "**");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {user} | {k.Items} | {k.LikedTotal} | {konomi}{k.F1:0.000}{konomi} | {k.Precision:0.000} | {k.Recall:0.000} | {k.Posted} ({k.Explored}) | {k.Promotions} / {k.Rejections} | {other}{peerF1:0.000}{other} | {peer.GetProperty("precision").GetDouble():0.000} | {peer.GetProperty("recall").GetDouble():0.000} | {peer.GetProperty("posted").GetInt32()} | {k.PostEverythingF1:0.000} |");
+    }
 
     static async Task<JsonElement> PeerAsync(string file, int seed, int batch, CancellationToken ct)
     {

@@ -41,9 +41,7 @@ public sealed class LabellingBenchmark(ITasteModelFamily family, double diversit
         var reach = randomBest is { } target
             ? konomi.Keys.Order().Cast<int?>().FirstOrDefault(size => konomi[size!.Value].Average() >= target)
             : null;
-        var points = checkpoints.Select(c => new LabellingPoint(c,
-            random.TryGetValue(c, out var r) ? Math.Round(r.Average(), 4) : null,
-            konomi.TryGetValue(c, out var k) ? Math.Round(k.Average(), 4) : null)).ToList();
+        var points = checkpoints.Select(c => LabellingPoint.Paired(c, random.GetValueOrDefault(c), konomi.GetValueOrDefault(c))).ToList();
         return new LabellingCurve(name, data.Examples.Count, data.Examples.Count(e => e.Liked), runs, points, reach);
     }
 

@@ -35,7 +35,7 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
     async Task<ReplayResult> RunAsync(IReadOnlyList<ReplayItem> items, string dataDir, CancellationToken ct)
     {
         var clock = new ReplayClock(At(items[0].Time));
-        var builder = AllInOne.CreateBuilder(dataDir, null, new Dictionary<string, string?>
+        var builder = AllInOne.CreateBuilder(dataDir, null, mayCreate: true, overrides: new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Inference:ExplorationRate"] = explorationRate.ToString(System.Globalization.CultureInfo.InvariantCulture),

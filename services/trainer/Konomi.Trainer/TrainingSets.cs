@@ -25,7 +25,7 @@ public sealed class TrainingSets(ILabelStore labels, IWorkStore works, TasteInpu
                 continue;
             }
             found.Add(work);
-            examples.Add(new Example(inputs.Build(work), label.Interested));
+            examples.Add(new Example(inputs.Build(work), label.Interested, label.LabeledAt));
             labeledAt.Add(label.LabeledAt);
         }
         return new TrainingSet(userId, found, examples, labeledAt, missing);

@@ -6,14 +6,15 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Labelling;
 
 /// <summary>
-/// The annotator's order of questions: pool order until the user has <see cref="LabellingOptions.ActiveLearningMinLabels"/>
-/// labels with both answers, then uncertainty sampling with a model of the configured family trained on those labels.
+/// The annotator's order of questions: pool order, unless <see cref="LabellingOptions.ActiveLearning"/> is on; then,
+/// once the user has <see cref="LabellingOptions.ActiveLearningMinLabels"/> labels with both answers, uncertainty
+/// sampling with a model of the configured family trained on those labels.
 /// </summary>
 public sealed class QuestionOrder(TasteModelFamilies families, TasteInputBuilder inputs, IOptions<LabellingOptions> options)
 {
     public ITasteModel? Train(IReadOnlyList<(Work Work, bool Liked)> labelled, CancellationToken ct)
     {
-        if (labelled.Count < options.Value.ActiveLearningMinLabels || labelled.All(l => l.Liked) || labelled.All(l => !l.Liked))
+        if (!options.Value.ActiveLearning || labelled.Count < options.Value.ActiveLearningMinLabels || labelled.All(l => l.Liked) || labelled.All(l => !l.Liked))
             return null;
         return families.Default.Train([.. labelled.Select(l => new Example(inputs.Build(l.Work), l.Liked))], ct);
     }

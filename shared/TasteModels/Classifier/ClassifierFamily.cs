@@ -5,8 +5,9 @@ namespace Konomi.TasteModels.Classifier;
 
 /// <summary>
 /// A fine-tuned ONNX sequence classifier the user brings (e.g. the original system's AutoTrain model),
-/// used as is. "Training" only chooses the threshold from its scores on the labelled examples, by the
-/// configured rule; retraining the network itself happens outside Konomi.
+/// used as is. "Training" only chooses the threshold, by the configured rule, from its scores on labels the
+/// network never learned from (see <see cref="ClassifierOptions.FineTunedUntil"/>); retraining the network
+/// itself happens outside Konomi.
 /// </summary>
 public sealed class ClassifierFamily : ITasteModelFamily, IDisposable
 {
@@ -32,10 +33,22 @@ public sealed class ClassifierFamily : ITasteModelFamily, IDisposable
     {
         var texts = examples.Select(e => e.Input.Text).ToArray();
         UnknownTokenLimit.Check(Name, "TasteModels:Classifier:MaxUnknownTokenShare", _classifier.Value.CountUnknown(texts), _options.MaxUnknownTokenShare);
-        var scores = _classifier.Value.Score(texts);
-        var liked = examples.Select(e => e.Liked).ToArray();
-        var threshold = liked.Any(l => l) ? _options.Threshold.Choose(scores, liked) : 0.5;
-        return new ClassifierModel(_classifier.Value, threshold);
+        return new ClassifierModel(_classifier.Value, ChooseThreshold(examples, _classifier.Value.Score, _options));
+    }
+
+    /// <summary>
+    /// The threshold from the scores of examples labelled after <see cref="ClassifierOptions.FineTunedUntil"/>: the
+    /// network's scores on its own fine-tuning labels are in-sample (one that memorised them separates them at any
+    /// cut), so a threshold chosen on them says nothing about new works. Without such fresh examples of both kinds
+    /// the network's own decision boundary, 0.5, stands.
+    /// </summary>
+    internal static double ChooseThreshold(IReadOnlyList<Example> examples, Func<IReadOnlyList<string>, IReadOnlyList<double>> score, ClassifierOptions options)
+    {
+        var unseen = options.FineTunedUntil is { } cutoff
+            ? examples.Where(e => e.LabeledAt > cutoff).ToArray()
+            : [];
+        if (!unseen.Any(e => e.Liked) || unseen.All(e => e.Liked)) return 0.5;
+        return options.Threshold.Choose(score([.. unseen.Select(e => e.Input.Text)]), [.. unseen.Select(e => e.Liked)]);
     }
 
     public ITasteModel Deserialize(byte[] bytes) => ClassifierModel.Read(bytes, _classifier.Value);

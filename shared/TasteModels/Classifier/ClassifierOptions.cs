@@ -22,6 +22,12 @@ public sealed class ClassifierOptions
 
     public ThresholdRule Threshold { get; set; } = new();
 
+    /// <summary>
+    /// When the network was fine-tuned: labels given after it are the only ones it never learned from, and the
+    /// threshold is chosen on them. Unset: Konomi cannot tell which labels it learned from and keeps 0.5.
+    /// </summary>
+    public DateTimeOffset? FineTunedUntil { get; set; }
+
     /// <summary>Training is refused when more of the user's tokens than this are unknown to the vocabulary.</summary>
     public double MaxUnknownTokenShare { get; set; } = Onnx.UnknownTokenLimit.DefaultShare;
 

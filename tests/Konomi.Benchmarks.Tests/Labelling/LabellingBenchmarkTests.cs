@@ -35,6 +35,30 @@ public class LabellingBenchmarkTests
         first.Points.ShouldAllBe(p => p.Random > 0.9 && p.Konomi > 0.9, "the sample taste is easy to learn");
         again.Points.ShouldBe(first.Points);
         first.KonomiLabelsToMatchRandomAtMost.ShouldNotBeNull();
+        first.Points.ShouldAllBe(p => p.DifferenceLow <= p.Difference && p.Difference <= p.DifferenceHigh);
+    }
+
+    [Fact]
+    public void The_difference_of_the_orders_is_paired_run_by_run_with_a_95_percent_t_interval()
+    {
+        // Runs differ a lot (0.5 to 0.9) but Konomi's order is 0.1, 0.2, 0.3 ahead run by run: mean 0.2, sd 0.1, t(2) = 4.303.
+        var point = LabellingPoint.Paired(100, [0.5, 0.9, 0.6], [0.6, 1.1, 0.9]);
+
+        point.Random.ShouldBe(0.6667);
+        point.Konomi.ShouldBe(0.8667);
+        point.Difference.ShouldBe(0.2);
+        point.DifferenceLow!.Value.ShouldBe(0.2 - 4.3027 * 0.1 / Math.Sqrt(3), 1e-4);
+        point.DifferenceHigh!.Value.ShouldBe(0.2 + 4.3027 * 0.1 / Math.Sqrt(3), 1e-4);
+    }
+
+    [Fact]
+    public void A_checkpoint_only_one_order_reached_has_no_interval()
+    {
+        var point = LabellingPoint.Paired(400, [0.5, 0.6], null);
+
+        point.Random.ShouldBe(0.55);
+        point.Konomi.ShouldBeNull();
+        point.DifferenceLow.ShouldBeNull();
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+
+namespace Konomi.Cli.Tests;
+
+/// <summary>The real <c>konomi notifications</c> process over a ledger the notifier would have written.</summary>
+public class NotificationsCommandTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Exploration_posts_are_marked_おためし_with_their_probability_and_counted()
+    {
+        await using var store = TestStore.Sqlite();
+        var ledger = store.Get<INotificationStore>();
+        var at = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        var run = Guid.NewGuid();
+        await ledger.TryCreateAsync(new Notification("RJ01000001", "C1", "alice", run, NotificationStatus.Pending, 0, at), Ct);
+        await ledger.TryCreateAsync(new Notification("RJ01000002", "C1", "alice", run, NotificationStatus.Pending, 0, at, ExplorationProbability: 0.125), Ct);
+        await ledger.TryCreateAsync(new Notification("RJ01000003", "C1", "alice", run, NotificationStatus.Pending, 0, at, ExplorationProbability: 0.5), Ct);
+        (await ledger.TryLeaseAsync("RJ01000002", "C1", "test", at.AddMinutes(5), Ct)).ShouldNotBeNull();
+        (await ledger.MarkSentAsync("RJ01000002", "C1", "test", "C1", "1.1", Ct)).ShouldBeTrue();
+
+        var result = await KonomiCli.RunAsync(["notifications", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var lines = result.Output.Split('\n');
+        lines.Single(l => l.Contains("RJ01000001")).ShouldNotContain("おためし");
+        lines.Single(l => l.Contains("RJ01000002")).ShouldContain("[おためし p=0.13]");
+        lines.Single(l => l.Contains("RJ01000003")).ShouldContain("[おためし p=0.50]");
+        result.Output.ShouldContain("3 notifications, 2 of them おためし");
+        result.Output.ShouldContain("1 sent");
+    }
+}
