@@ -57,7 +57,11 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         }
     }
 
-    /// <summary>Work×user pairs scored per second by <see cref="WorkScorer"/> (no score writes, no bus).</summary>
+    /// <summary>
+    /// Work×user pairs scored per second by <see cref="WorkScorer"/> (no score writes, no bus): all users in one
+    /// call, as the consumer does, then each user in a call of their own (every call featurises the batch again
+    /// and uses one core), which is how the cost grew with users before features were shared.
+    /// </summary>
     public async Task<UsersRow> ScoreAsync(int batchSize, long targetPairs, CancellationToken ct)
     {
         var scorer = services.GetRequiredService<WorkScorer>();
@@ -71,15 +75,42 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var rss = ProcessFigures.RssMb;
 
         var rounds = Math.Max(1, (int)(targetPairs / ((long)batch.Count * users.Count)));
+        long pairs = (long)rounds * batch.Count * users.Count;
+        var (together, togetherCpu) = await Timed(async () => { for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct); });
+        var (alone, aloneCpu) = await Timed(async () =>
+        {
+            for (var r = 0; r < rounds; r++)
+                foreach (var user in users) await scorer.ScoreAsync(batch, [user], ct);
+        });
+        var row = new UsersRow(users.Count, pairs, pairs / together, pairs / togetherCpu, pairs / alone, pairs / aloneCpu, loadSeconds, managed, rss);
+        log.WriteLine($"{users.Count} users: {row.PairsPerSecond:N0} pairs/s ({row.AlonePairsPerSecond:N0} each alone), load {loadSeconds:F1} s, heap {managed:F0} MB, RSS {rss:F0} MB");
+        return row;
+    }
+
+    /// <summary>The same kind of scores written one store call each, then one call per batch of <paramref name="batch"/>.</summary>
+    public async Task<IReadOnlyList<ScoreWritesRow>> ScoreWritesAsync(int single, int batch, int batches, CancellationToken ct)
+    {
+        var scores = services.GetRequiredService<IScoreStore>();
+        var run = Guid.NewGuid();
+        WorkScored Score(int i) => new(run, $"RJ8{i:D7}", UserId(i % 100), 0.5, 0.5, true, _ngram.Name, 1,
+            [new ScoreReason("model", "title: 耳かき", 0.3), new ScoreReason("model", "voice actor: 春野ゆき", 0.2), new ScoreReason("model", "genre: ASMR", 0.1)]);
+        var (oneEach, _) = await Timed(async () => { for (var i = 0; i < single; i++) await scores.AddAsync(Score(i), ct); });
+        var (perBatch, _) = await Timed(async () =>
+        {
+            for (var b = 0; b < batches; b++)
+                await scores.AddManyAsync([.. Enumerable.Range(single + b * batch, batch).Select(Score)], ct);
+        });
+        var rows = new ScoreWritesRow[] { new("one store call per score", single, single / oneEach), new($"one store call per batch of {batch:N0}", batch * batches, batch * batches / perBatch) };
+        foreach (var r in rows) log.WriteLine($"{r.Way}: {r.ScoresPerSecond:N0} scores/s");
+        return rows;
+    }
+
+    private static async Task<(double Seconds, double CpuSeconds)> Timed(Func<Task> action)
+    {
         var cpu = ProcessFigures.Cpu;
         var clock = Stopwatch.StartNew();
-        for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (ProcessFigures.Cpu - cpu).TotalSeconds;
-        long pairs = (long)rounds * batch.Count * users.Count;
-        var row = new UsersRow(users.Count, pairs, pairs / seconds, pairs / cpuSeconds, loadSeconds, managed, rss);
-        log.WriteLine($"{users.Count} users: {row.PairsPerSecond:N0} pairs/s, load {loadSeconds:F1} s, heap {managed:F0} MB, RSS {rss:F0} MB");
-        return row;
+        await action();
+        return (clock.Elapsed.TotalSeconds, (ProcessFigures.Cpu - cpu).TotalSeconds);
     }
 
     /// <summary>

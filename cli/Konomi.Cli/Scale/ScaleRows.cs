@@ -2,7 +2,12 @@ namespace Konomi.Cli.Scale;
 
 public sealed record TrainingRow(int Labels, double WallSeconds, double CpuSeconds, int ModelBytes);
 
-public sealed record UsersRow(int Users, long Pairs, double PairsPerSecond, double PairsPerCpuSecond, double LoadSeconds, double ManagedMb, double RssMb);
+/// <summary>Scoring at one user count: every user in one call (as served) and, from the same run, each user on their own.</summary>
+public sealed record UsersRow(int Users, long Pairs, double PairsPerSecond, double PairsPerCpuSecond, double AlonePairsPerSecond, double AlonePairsPerCpuSecond,
+    double LoadSeconds, double ManagedMb, double RssMb);
+
+/// <summary>Score writes to the store, one call per score or one per batch, in the same run.</summary>
+public sealed record ScoreWritesRow(string Way, int Scores, double ScoresPerSecond);
 
 public sealed record PipelineRow(int Users, int Works, double WorksPerSecond, double ScoresPerSecond, double P50Ms, double P99Ms, double PeakRssMb);
 
