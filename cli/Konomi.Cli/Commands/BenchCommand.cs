@@ -39,6 +39,11 @@ public static class BenchCommand
             var rows = await CommandProgress.ShowAsync("bench models", every: 1, display =>
                 benchmark.RunAsync(parse.GetValue(users)!, new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct));
             Console.Out.WriteLine(ModelBenchmarkTable.Render(rows));
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(ModelBenchmarkTable.RenderBatchSpeed(rows));
+            var (titles, seconds) = FullTraining.LivedoorTitles(dataDirectory, families.Get("ngram"), ct);
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(FormattableString.Invariant($"ngram trained on all {titles:N0} livedoor titles in {seconds:F2} s (timed on its own, {Environment.ProcessorCount} cores)."));
             return 0;
         });
         return Cli.Example(command, "konomi bench models --no-embedding", "konomi bench models --users 448 274");
