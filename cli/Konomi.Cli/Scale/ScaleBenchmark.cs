@@ -124,6 +124,7 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
         tally.Expect(works * users.Count);
         var run = Guid.NewGuid();
+        var cpu = ProcessFigures.Cpu;
         var clock = Stopwatch.StartNew();
         foreach (var work in Enumerable.Range(firstWork, works).Select(i => corpus.Works[i % corpus.Works.Count] with { Id = $"RJ9{i:D7}" }))
         {
@@ -132,8 +133,9 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         }
         await tally.Done.WaitAsync(TimeSpan.FromMinutes(5), ct);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (ProcessFigures.Cpu - cpu).TotalSeconds;
         var latencies = tally.LatenciesMs;
-        var row = new PipelineRow(users.Count, works, works / seconds, works * users.Count / seconds,
+        var row = new PipelineRow(users.Count, works, works / seconds, works * users.Count / seconds, works * users.Count / cpuSeconds,
             Percentile(latencies, 0.5), Percentile(latencies, 0.99), ProcessFigures.PeakRssMb);
         log.WriteLine($"pipeline, {users.Count} users: {row.WorksPerSecond:N0} works/s, p50 {row.P50Ms:F0} ms, p99 {row.P99Ms:F0} ms");
         return row;

@@ -9,6 +9,6 @@ public sealed record UsersRow(int Users, long Pairs, double PairsPerSecond, doub
 /// <summary>Score writes to the store, one call per score or one per batch, in the same run.</summary>
 public sealed record ScoreWritesRow(string Way, int Scores, double ScoresPerSecond);
 
-public sealed record PipelineRow(int Users, int Works, double WorksPerSecond, double ScoresPerSecond, double P50Ms, double P99Ms, double PeakRssMb);
+public sealed record PipelineRow(int Users, int Works, double WorksPerSecond, double ScoresPerSecond, double ScoresPerCpuSecond, double P50Ms, double P99Ms, double PeakRssMb);
 
 public sealed record RecordSizeRow(string Record, int Count, double BytesEach);

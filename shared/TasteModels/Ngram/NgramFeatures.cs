@@ -42,40 +42,34 @@ internal sealed class NgramFeatures
     {
         var found = new OccurrenceList([]);
         NgramHashing.Text(input.Text, minN, maxN, words, ref found);
-        var keys = new uint[found.Items.Count];
-        for (var k = 0; k < keys.Length; k++) keys[k] = found.Items[k].Key;
-        Array.Sort(keys);
-        var distinct = Distinct(keys, out var counts);
-        var tf = new float[distinct.Length];
-        for (var d = 0; d < tf.Length; d++) tf[d] = (float)(1 + Math.Log(counts[d]));
-        var occurrences = new Occurrence[found.Items.Count];
-        for (var k = 0; k < occurrences.Length; k++)
+        var count = found.Items.Count;
+        var keys = new uint[count];
+        var order = new int[count];
+        for (var k = 0; k < count; k++) (keys[k], order[k]) = (found.Items[k].Key, k);
+        Array.Sort(keys, order);
+        // One pass over the sorted keys gives the distinct keys, their counts and each occurrence's key index.
+        var distinct = new List<uint>(count);
+        var counts = new List<int>(count);
+        var keyOf = new int[count];
+        for (var k = 0; k < count; k++)
         {
-            var (key, start, length) = found.Items[k];
-            occurrences[k] = new Occurrence(Array.BinarySearch(distinct, key), start, length);
+            if (k > 0 && keys[k] == keys[k - 1]) counts[^1]++;
+            else { distinct.Add(keys[k]); counts.Add(1); }
+            keyOf[order[k]] = distinct.Count - 1;
         }
+        var tf = new float[distinct.Count];
+        for (var d = 0; d < tf.Length; d++) tf[d] = (float)(1 + Math.Log(counts[d]));
+        var occurrences = new Occurrence[count];
+        for (var k = 0; k < count; k++) occurrences[k] = new Occurrence(keyOf[k], found.Items[k].Start, found.Items[k].Length);
 
         var facetKeys = new uint[input.Facets.Count];
         for (var f = 0; f < facetKeys.Length; f++) facetKeys[f] = NgramHashing.Facet(input.Facets[f]);
         var sortedFacets = (uint[])facetKeys.Clone();
         Array.Sort(sortedFacets);
-        var distinctFacets = Distinct(sortedFacets, out _);
+        var distinctFacets = sortedFacets.Distinct().ToArray();
         var facetOf = new int[facetKeys.Length];
         for (var f = 0; f < facetOf.Length; f++) facetOf[f] = Array.BinarySearch(distinctFacets, facetKeys[f]);
-        return new NgramFeatures(distinct, tf, counts, occurrences, distinctFacets, facetOf);
-    }
-
-    private static uint[] Distinct(uint[] sorted, out int[] counts)
-    {
-        var keys = new List<uint>(sorted.Length);
-        var tally = new List<int>(sorted.Length);
-        for (var k = 0; k < sorted.Length; k++)
-        {
-            if (k > 0 && sorted[k] == sorted[k - 1]) tally[^1]++;
-            else { keys.Add(sorted[k]); tally.Add(1); }
-        }
-        counts = [.. tally];
-        return [.. keys];
+        return new NgramFeatures([.. distinct], tf, [.. counts], occurrences, distinctFacets, facetOf);
     }
 
     internal readonly record struct Occurrence(int Key, int Start, int Length);
