@@ -38,7 +38,11 @@ public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITast
                 foreach (var family in Families(task))
                 {
                     progress.Report(new BenchmarkProgress(done, steps, $"{family.Name} on {task.Name} ({data.Examples.Count} examples)"));
-                    rows.Add(new ModelBenchmarkRow(task.Name, CrossValidation.Run(family, data.Examples, data.Folds, ct), peerResult));
+                    var speed = new BatchSpeed(family);
+                    rows.Add(new ModelBenchmarkRow(task.Name, CrossValidation.Run(family.Name, speed.Train, data.Examples, data.Folds, ct), peerResult)
+                    {
+                        BatchScoresPerSecond = speed.Measure(data.Examples, data.Folds, BatchSpeed.Sizes),
+                    });
                     progress.Report(new BenchmarkProgress(++done, steps, $"{family.Name} on {task.Name} done"));
                 }
             }

@@ -29,6 +29,28 @@ public static class ModelBenchmarkTable
         return string.Join('\n', lines);
     }
 
+    /// <summary>Scoring speed per batch size, Konomi and the peer from the same run (both featurise and score).</summary>
+    public static string RenderBatchSpeed(IReadOnlyList<ModelBenchmarkRow> rows)
+    {
+        var sizes = rows.SelectMany(r => r.BatchScoresPerSecond.Keys).Distinct().Order().ToArray();
+        var lines = new List<string>
+        {
+            "| setting | model | " + string.Join(" | ", sizes.Select(n => $"Konomi scores/s, batches of {n} | peer | ratio")) + " |",
+            "|---|---|" + string.Concat(sizes.Select(_ => "---:|---:|---:|")),
+        };
+        foreach (var row in rows)
+        {
+            var cells = sizes.Select(n =>
+            {
+                var konomi = row.BatchScoresPerSecond.GetValueOrDefault(n, double.NaN);
+                var peer = row.Peer.BatchScoresPerSecond.GetValueOrDefault(n.ToString(CultureInfo.InvariantCulture), double.NaN);
+                return $"{N(konomi)} | {N(peer)} | {F(konomi / peer)}x";
+            });
+            lines.Add($"| {row.Setting} | {row.Konomi.Family} | {string.Join(" | ", cells)} |");
+        }
+        return string.Join('\n', lines);
+    }
+
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string N(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);

@@ -9,7 +9,8 @@ public sealed record PeerResult(
     [property: JsonPropertyName("trainFolds")] PeerMetrics TrainFolds,
     [property: JsonPropertyName("trainSeconds")] double TrainSeconds,
     [property: JsonPropertyName("trainSecondsWithThreshold")] double TrainSecondsWithThreshold,
-    [property: JsonPropertyName("scoresPerSecond")] double ScoresPerSecond);
+    [property: JsonPropertyName("scoresPerSecond")] double ScoresPerSecond,
+    [property: JsonPropertyName("batchScoresPerSecond")] IReadOnlyDictionary<string, double> BatchScoresPerSecond);
 
 public sealed record PeerMetrics(
     [property: JsonPropertyName("accuracy")] double Accuracy,

@@ -23,6 +23,27 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_batch_of_scores_stores_each_key_once_and_returns_only_the_new_ones()
+    {
+        var scores = Get<IScoreStore>();
+        var run = Guid.NewGuid();
+        WorkScored Score(string work, string user, double score) => new(run, work, user, score, 0.5, score >= 0.5, "ngram", 1, [new ScoreReason("model", "title: 耳かき", 0.2)]);
+        var first = new[] { Score("RJ01000001", "u1", 0.9), Score("RJ01000002", "u1", 0.2), Score("RJ01000001", "u2", 0.7) };
+
+        (await scores.AddManyAsync(first, Ct)).ShouldBe(first);
+        // A redelivered batch: one key already stored (with another score), one new; the stored one stays as it was.
+        var again = new[] { Score("RJ01000002", "u1", 0.99), Score("RJ01000003", "u1", 0.6) };
+        (await scores.AddManyAsync(again, Ct)).ShouldBe([again[1]]);
+        (await scores.AddManyAsync(first, Ct)).ShouldBeEmpty();
+
+        var alice = await scores.ListAsync("u1", ct: Ct);
+        alice.Select(s => (s.WorkId, s.Score)).OrderBy(s => s.WorkId).ShouldBe([("RJ01000001", 0.9), ("RJ01000002", 0.2), ("RJ01000003", 0.6)]);
+        Sample.Json(alice.Single(s => s.WorkId == "RJ01000001")).ShouldBe(Sample.Json(first[0]));
+        (await scores.ListAsync("u2", ct: Ct)).Select(s => s.WorkId).ShouldBe(["RJ01000001"]);
+        (await scores.AddManyAsync([], Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_snapshot_is_kept_once_per_crawl_run_and_floor_newest_first()
     {
         var snapshots = Get<ISnapshotStore>();

@@ -24,10 +24,16 @@ public static class ModelsCommand
             var families = host.Services.GetRequiredService<TasteModelFamilies>();
             var peer = new SklearnPeer(Path.Combine(BenchmarkData.RepositoryRoot(), "benchmarks", "peer", "sklearn_peer.py"));
             var embedding = parse.GetValue(noEmbedding) || !families.Names.Contains("embedding") ? null : families.Get("embedding");
-            var benchmark = new ModelBenchmark(BenchmarkData.Directory(parse.GetValue(data)), peer, families.Get("ngram"), embedding);
+            var dataDirectory = BenchmarkData.Directory(parse.GetValue(data));
+            var benchmark = new ModelBenchmark(dataDirectory, peer, families.Get("ngram"), embedding);
             var rows = await CommandProgress.ShowAsync("models", every: 1, display =>
                 benchmark.RunAsync(parse.GetValue(users)!, new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct));
             Console.Out.WriteLine(ModelBenchmarkTable.Render(rows));
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(ModelBenchmarkTable.RenderBatchSpeed(rows));
+            var (titles, seconds) = FullTraining.LivedoorTitles(dataDirectory, families.Get("ngram"), ct);
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(FormattableString.Invariant($"ngram trained on all {titles:N0} livedoor titles in {seconds:F2} s (timed on its own, {Environment.ProcessorCount} cores)."));
             return 0;
         });
         return BenchmarkCommand.Example(command, "models --no-embedding", "models --users 448 274");

@@ -21,9 +21,10 @@ public static class ScaleCommand
         var labels = new Option<int[]>("--labels") { Description = "Label counts to train on", DefaultValueFactory = _ => [100, 1000, 5000], AllowMultipleArgumentsPerToken = true };
         var pipelineWorks = new Option<int>("--pipeline-works") { Description = "New works sent through the bus at each user count up to 100", DefaultValueFactory = _ => 1000 };
         var pairs = new Option<int>("--pairs") { Description = "Work×user pairs scored at each user count (at least one batch of 200 works)", DefaultValueFactory = _ => 20_000 };
+        var singleWrites = new Option<int>("--single-writes") { Description = "Scores written one store call each, against 10,000 written in batches of 2,000", DefaultValueFactory = _ => 1000 };
         var command = new Command("scale", "How cost grows with users, works and labels; bytes per record (Storage:Provider picks the store)")
         {
-            data, users, labels, pipelineWorks, pairs,
+            data, users, labels, pipelineWorks, pairs, singleWrites,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -61,8 +62,9 @@ public static class ScaleCommand
                     if (count <= 100)
                         pipeline.Add(await bench.PipelineAsync(parse.GetValue(pipelineWorks), pipeline.Count * 100_000, ct));
                 }
+                var writes = await bench.ScoreWritesAsync(parse.GetValue(singleWrites), 2_000, 5, ct);
                 await host.StopAsync(ct);
-                Console.Out.WriteLine(ScaleTables.Render(store, sizes, training, scoring, pipeline));
+                Console.Out.WriteLine(ScaleTables.Render(store, sizes, training, scoring, pipeline, writes));
                 return 0;
             }
             finally

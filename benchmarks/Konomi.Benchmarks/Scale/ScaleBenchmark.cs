@@ -57,7 +57,11 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         }
     }
 
-    /// <summary>Work×user pairs scored per second by <see cref="WorkScorer"/> (no score writes, no bus).</summary>
+    /// <summary>
+    /// Work×user pairs scored per second by <see cref="WorkScorer"/> (no score writes, no bus): all users in one
+    /// call, as the consumer does, then each user in a call of their own (every call featurises the batch again
+    /// and uses one core), which is how the cost grew with users before features were shared.
+    /// </summary>
     public async Task<UsersRow> ScoreAsync(int batchSize, long targetPairs, CancellationToken ct)
     {
         var scorer = services.GetRequiredService<WorkScorer>();
@@ -71,15 +75,63 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var rss = ProcessFigures.RssMb;
 
         var rounds = Math.Max(1, (int)(targetPairs / ((long)batch.Count * users.Count)));
+        long pairs = (long)rounds * batch.Count * users.Count;
+        var (together, togetherCpu) = await Timed(async () => { for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct); });
+        var (alone, aloneCpu) = await Timed(async () =>
+        {
+            for (var r = 0; r < rounds; r++)
+                foreach (var user in users) await scorer.ScoreAsync(batch, [user], ct);
+        });
+        var row = new UsersRow(users.Count, pairs, pairs / together, pairs / togetherCpu, pairs / alone, pairs / aloneCpu, loadSeconds, managed, rss)
+        {
+            Breakdown = await BreakdownAsync(batch, users, ct),
+        };
+        log.WriteLine($"{users.Count} users: {row.PairsPerSecond:N0} pairs/s ({row.AlonePairsPerSecond:N0} each alone), load {loadSeconds:F1} s, heap {managed:F0} MB, RSS {rss:F0} MB");
+        return row;
+    }
+
+    /// <summary>
+    /// Where a batch's CPU time goes, per work×user pair: building the model inputs (once per work), the models'
+    /// predictions with their reasons (featurising included, on fresh inputs), and the whole scorer around them.
+    /// </summary>
+    private async Task<ScoringBreakdown> BreakdownAsync(IReadOnlyList<Work> batch, IReadOnlyList<UserProfile> users, CancellationToken ct)
+    {
+        var serving = services.GetRequiredService<ServingModels>();
+        var models = new List<ITasteModel>();
+        foreach (var user in users)
+            if (await serving.FindAsync(user.UserId, ct) is { } model) models.Add(model.Model);
+        var pairs = (double)batch.Count * users.Count;
+        List<TasteInput> built = [];
+        var (_, build) = await Timed(() => { built = [.. batch.Select(_inputs.Build)]; return Task.CompletedTask; });
+        var (_, predict) = await Timed(() => { Parallel.ForEach(models, m => m.Predict(built)); return Task.CompletedTask; });
+        var (_, whole) = await Timed(() => services.GetRequiredService<WorkScorer>().ScoreAsync(batch, users, ct));
+        return new ScoringBreakdown(build * 1e6 / pairs, predict * 1e6 / pairs, (whole - build - predict) * 1e6 / pairs);
+    }
+
+    /// <summary>The same kind of scores written one store call each, then one call per batch of <paramref name="batch"/>.</summary>
+    public async Task<IReadOnlyList<ScoreWritesRow>> ScoreWritesAsync(int single, int batch, int batches, CancellationToken ct)
+    {
+        var scores = services.GetRequiredService<IScoreStore>();
+        var run = Guid.NewGuid();
+        WorkScored Score(int i) => new(run, $"RJ8{i:D7}", UserId(i % 100), 0.5, 0.5, true, _ngram.Name, 1,
+            [new ScoreReason("model", "title: 耳かき", 0.3), new ScoreReason("model", "voice actor: 春野ゆき", 0.2), new ScoreReason("model", "genre: ASMR", 0.1)]);
+        var (oneEach, _) = await Timed(async () => { for (var i = 0; i < single; i++) await scores.AddAsync(Score(i), ct); });
+        var (perBatch, _) = await Timed(async () =>
+        {
+            for (var b = 0; b < batches; b++)
+                await scores.AddManyAsync([.. Enumerable.Range(single + b * batch, batch).Select(Score)], ct);
+        });
+        var rows = new ScoreWritesRow[] { new("one store call per score", single, single / oneEach), new($"one store call per batch of {batch:N0}", batch * batches, batch * batches / perBatch) };
+        foreach (var r in rows) log.WriteLine($"{r.Way}: {r.ScoresPerSecond:N0} scores/s");
+        return rows;
+    }
+
+    private static async Task<(double Seconds, double CpuSeconds)> Timed(Func<Task> action)
+    {
         var cpu = ProcessFigures.Cpu;
         var clock = Stopwatch.StartNew();
-        for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (ProcessFigures.Cpu - cpu).TotalSeconds;
-        long pairs = (long)rounds * batch.Count * users.Count;
-        var row = new UsersRow(users.Count, pairs, pairs / seconds, pairs / cpuSeconds, loadSeconds, managed, rss);
-        log.WriteLine($"{users.Count} users: {row.PairsPerSecond:N0} pairs/s, load {loadSeconds:F1} s, heap {managed:F0} MB, RSS {rss:F0} MB");
-        return row;
+        await action();
+        return (clock.Elapsed.TotalSeconds, (ProcessFigures.Cpu - cpu).TotalSeconds);
     }
 
     /// <summary>
@@ -93,17 +145,24 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
         tally.Expect(works * users.Count);
         var run = Guid.NewGuid();
+        var cpu = ProcessFigures.Cpu;
         var clock = Stopwatch.StartNew();
         foreach (var work in Enumerable.Range(firstWork, works).Select(i => corpus.Works[i % corpus.Works.Count] with { Id = $"RJ9{i:D7}" }))
         {
             tally.Published(work.Id);
             await publish.Publish(new NewWorkDetected(run, work), ct);
         }
-        await tally.Done.WaitAsync(TimeSpan.FromMinutes(5), ct);
+        // A stage that cannot finish in time is reported on what arrived, not lost.
+        var finished = await Task.WhenAny(tally.Done, Task.Delay(TimeSpan.FromMinutes(5), ct)) == tally.Done;
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (ProcessFigures.Cpu - cpu).TotalSeconds;
         var latencies = tally.LatenciesMs;
-        var row = new PipelineRow(users.Count, works, works / seconds, works * users.Count / seconds,
-            Percentile(latencies, 0.5), Percentile(latencies, 0.99), ProcessFigures.PeakRssMb);
+        double scored = finished ? works * users.Count : tally.Seen;
+        var row = new PipelineRow(users.Count, works, scored / users.Count / seconds, scored / seconds, scored / cpuSeconds,
+            Percentile(latencies, 0.5), Percentile(latencies, 0.99), ProcessFigures.PeakRssMb)
+        {
+            Cut = finished ? null : FormattableString.Invariant($"cut after {seconds:F0} s: {scored:N0} of {works * users.Count:N0} scores"),
+        };
         log.WriteLine($"pipeline, {users.Count} users: {row.WorksPerSecond:N0} works/s, p50 {row.P50Ms:F0} ms, p99 {row.P99Ms:F0} ms");
         return row;
     }

@@ -26,6 +26,8 @@ public sealed class ScoredTally
 
     public Task Done => _done.Task;
 
+    public int Seen => Volatile.Read(ref _seen);
+
     public IReadOnlyList<double> LatenciesMs => [.. _latencies.Order()];
 
     public void Scored(WorkScored score)

@@ -7,9 +7,9 @@ using MassTransit;
 namespace Konomi.Inference;
 
 /// <summary>
-/// Scores new works in batches for every active user, stores each score and publishes one WorkScored per
-/// work and user. A score already stored (a redelivered batch) is published again rather than skipped:
-/// the outbox is in memory, so a crash between storing and publishing would otherwise lose the message
+/// Scores new works in batches for every active user, stores the batch's scores in one store call, then
+/// publishes one WorkScored per work and user. A score already stored (a redelivered batch) is published
+/// again rather than skipped: the outbox is in memory, so a crash between storing and publishing would otherwise lose the message
 /// for good, and the notifier's ledger (one notification per work and target) makes a repeat harmless.
 /// </summary>
 public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Exploration exploration, Audience audience, IScoreStore scores)
@@ -27,13 +27,12 @@ public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Exploration explo
             using var activity = KonomiTelemetry.Source.StartActivity("score new works");
             KonomiTelemetry.TagCrawlRun(run.Key);
             // Exploration picks among one crawl run's works, the way a user sees one crawl's posts.
-            foreach (var score in exploration.Apply(await scorer.ScoreAsync([.. run.Select(m => m.Work)], users, ct), users))
-            {
-                var message = score.ToMessage(run.Key);
-                if (await scores.AddAsync(message, ct))
-                    Record(message);
-                await context.Publish(message, ct);
-            }
+            var messages = exploration.Apply(await scorer.ScoreAsync([.. run.Select(m => m.Work)], users, ct), users)
+                .Select(score => score.ToMessage(run.Key)).ToList();
+            // One store round trip for the run's every score; only then is any of them published.
+            foreach (var added in await scores.AddManyAsync(messages, ct))
+                Record(added);
+            await context.PublishBatch(messages, ct);
         }
 
         KonomiTelemetry.InferenceBatchSize.Record(detected.Count);

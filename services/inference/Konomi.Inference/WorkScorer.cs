@@ -26,49 +26,64 @@ public sealed class WorkScorer(
 {
     public async Task<IReadOnlyList<WorkScore>> ScoreAsync(IReadOnlyList<Work> works, IReadOnlyList<UserProfile> users, CancellationToken ct)
     {
-        // The model input depends only on the work, so it is built once for every user.
+        // The model input depends only on the work, so it is built once for every user; models featurise each
+        // input once too (NgramFeatures), and a liked work's bigram vector is made for the first user who likes it.
         var built = works.Select(inputs.Build).ToList();
         var coLiked = await coLikeReasons.ForBatchAsync(works, users, ct);
-        var scores = new List<WorkScore>(works.Count * users.Count);
-        foreach (var user in users)
+        var bigrams = built.Select(b => new Lazy<BigramVector>(() => BigramVector.Of(b.Text))).ToArray();
+        var serving = new ServingModel?[users.Count];
+        var failed = new UnloadableModelException?[users.Count];
+        for (var u = 0; u < users.Count; u++)
         {
-            try
-            {
-                var model = await models.FindAsync(user.UserId, ct);
-                scores.AddRange(model is null
-                    ? await coldStart.ScoreAsync(user, works, ct)
-                    : Score(model, user, works, built, coLiked));
-            }
-            catch (UnloadableModelException e)
+            try { serving[u] = await models.FindAsync(users[u].UserId, ct); }
+            catch (UnloadableModelException e) { failed[u] = e; }
+        }
+
+        // Scoring is CPU alone from here: users in parallel over the cores, each with their own model.
+        var scored = new IReadOnlyList<WorkScore>?[users.Count];
+        Parallel.For(0, users.Count, new ParallelOptions { CancellationToken = ct }, u =>
+        {
+            if (serving[u] is not { } model) return;
+            try { scored[u] = Score(model, users[u], works, built, bigrams, coLiked); }
+            catch (UnloadableModelException e) { failed[u] = e; }
+        });
+
+        var scores = new List<WorkScore>(works.Count * users.Count);
+        for (var u = 0; u < users.Count; u++)
+        {
+            if (failed[u] is { } e)
             {
                 KonomiTelemetry.ModelLoadFailures.Add(1, new("user", e.UserId), new("model", e.Family));
                 logger.LogError(e, "User {UserId}: serving model version {Version} ({Family}) is unusable; {Count} works scored cold-start instead",
                     e.UserId, e.Version, e.Family, works.Count);
-                scores.AddRange(await coldStart.ScoreAsync(user, works, ct));
             }
+            scores.AddRange(scored[u] ?? await coldStart.ScoreAsync(users[u], works, ct));
         }
         return scores;
     }
 
-    IEnumerable<WorkScore> Score(ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built,
-        IReadOnlyDictionary<(string UserId, string WorkId), ScoreReason> coLiked)
+    List<WorkScore> Score(ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built,
+        Lazy<BigramVector>[] bigrams, IReadOnlyDictionary<(string UserId, string WorkId), ScoreReason> coLiked)
     {
         var model = serving.Model;
         var predictions = Predict(serving, built);
-        return works.Select((work, i) =>
+        var scores = new List<WorkScore>(works.Count);
+        for (var i = 0; i < works.Count; i++)
         {
+            var work = works[i];
             var reasons = predictions[i].Reasons.OrderByDescending(r => Math.Abs(r.Weight)).Take(options.Value.MaxReasons).ToList();
             // Calibration is monotone: the verdict is the model's own threshold, shown on the probability scale.
             var calibration = serving.Calibration;
             var verdict = preferences.WithModel(work, user.Preferences, calibration.Apply(predictions[i].Score), calibration.Apply(model.Threshold), model.Family, reasons);
             // A liked work is also explained by the nearest work the user marked 興味あり, when one is near enough.
-            IReadOnlyList<ScoreReason> explained = verdict.Liked == true && serving.Liked.Explain(work) is { } like
+            IReadOnlyList<ScoreReason> explained = verdict.Liked == true && serving.Liked.Explain(work.Id, bigrams[i].Value) is { } like
                 ? [.. verdict.Reasons, like]
                 : verdict.Reasons;
             // Others' likes show as a count-free "people who liked ◯◯" reason, never as whose.
             if (coLiked.TryGetValue((serving.UserId, work.Id), out var coLike)) explained = [.. explained, coLike];
-            return new WorkScore(work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, explained);
-        }).ToList();
+            scores.Add(new WorkScore(work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, explained));
+        }
+        return scores;
     }
 
     // A model that loaded but cannot score (an encoder changed under it) is as unusable as one that cannot load.

@@ -20,8 +20,7 @@ public sealed class MongoScoreStore(KonomiMongo mongo) : IScoreStore
         var scores = await _scores.ReadyAsync(ct);
         try
         {
-            await scores.InsertOneAsync(new ScoreDocument(ObjectId.GenerateNewId(), score.CrawlRunId.ToString(), score.WorkId, score.UserId,
-                score.Score, score.Threshold, score.Liked, score.ModelId, score.ModelVersion, score.Reasons), cancellationToken: ct);
+            await scores.InsertOneAsync(Document(score), cancellationToken: ct);
             return true;
         }
         catch (Exception e) when (DuplicateKey.Is(e))
@@ -29,6 +28,35 @@ public sealed class MongoScoreStore(KonomiMongo mongo) : IScoreStore
             return false;
         }
     }
+
+    public async Task<IReadOnlyList<WorkScored>> AddManyAsync(IReadOnlyList<WorkScored> scores, CancellationToken ct = default)
+    {
+        if (scores.Count == 0) return [];
+        var collection = await _scores.ReadyAsync(ct);
+        try
+        {
+            // Unordered: a key already scored (a redelivered batch) refuses only its own document.
+            await collection.InsertManyAsync(scores.Select(Document), new InsertManyOptions { IsOrdered = false }, ct);
+            return scores;
+        }
+        catch (MongoBulkWriteException e) when (DuplicateKey.Is(e))
+        {
+            var refused = e.WriteErrors.Select(w => w.Index).ToHashSet();
+            return [.. scores.Where((_, i) => !refused.Contains(i))];
+        }
+        catch (Exception e) when (DuplicateKey.Is(e))
+        {
+            // The MongoDB-wire test server reports a refused key as one command error without saying which
+            // documents went in: each is then added on its own, and only those that go in now count as new.
+            var added = new List<WorkScored>();
+            foreach (var score in scores)
+                if (await AddAsync(score, ct)) added.Add(score);
+            return added;
+        }
+    }
+
+    static ScoreDocument Document(WorkScored score) => new(ObjectId.GenerateNewId(), score.CrawlRunId.ToString(), score.WorkId, score.UserId,
+        score.Score, score.Threshold, score.Liked, score.ModelId, score.ModelVersion, score.Reasons);
 
     public async Task<IReadOnlyList<WorkScored>> ListAsync(string userId, int limit = 100, CancellationToken ct = default)
     {

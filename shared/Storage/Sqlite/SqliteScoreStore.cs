@@ -1,23 +1,52 @@
 using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Storage.Ports;
+using Microsoft.Data.Sqlite;
 
 namespace Konomi.Storage.Sqlite;
 
 public sealed class SqliteScoreStore(SqliteDatabase database) : IScoreStore
 {
-    public async Task<bool> AddAsync(WorkScored score, CancellationToken ct = default)
+    const string Insert =
+        """
+        INSERT INTO scores (work_id, user_id, model_id, model_version, crawl_run_id, score, threshold, liked, reasons)
+        VALUES ($work, $user, $model, $version, $run, $score, $threshold, $liked, $reasons)
+        ON CONFLICT (work_id, user_id, model_id, model_version) DO NOTHING
+        """;
+
+    public async Task<bool> AddAsync(WorkScored score, CancellationToken ct = default) =>
+        (await AddManyAsync([score], ct)).Count == 1;
+
+    public async Task<IReadOnlyList<WorkScored>> AddManyAsync(IReadOnlyList<WorkScored> scores, CancellationToken ct = default)
     {
+        var added = new List<WorkScored>(scores.Count);
+        if (scores.Count == 0) return added;
         await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteAsync(
-            """
-            INSERT INTO scores (work_id, user_id, model_id, model_version, crawl_run_id, score, threshold, liked, reasons)
-            VALUES ($work, $user, $model, $version, $run, $score, $threshold, $liked, $reasons)
-            ON CONFLICT (work_id, user_id, model_id, model_version) DO NOTHING
-            """,
-            ct, ("$work", score.WorkId), ("$user", score.UserId), ("$model", score.ModelId), ("$version", score.ModelVersion),
-            ("$run", score.CrawlRunId.ToString()), ("$score", score.Score), ("$threshold", score.Threshold),
-            ("$liked", score.Liked), ("$reasons", JsonSerializer.Serialize(score.Reasons, KonomiJson.Options))) == 1;
+        // One transaction, one fsync, one prepared statement for the whole batch.
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = connection.Command(Insert,
+            ("$work", ""), ("$user", ""), ("$model", ""), ("$version", 0), ("$run", ""), ("$score", 0.0), ("$threshold", 0.0), ("$liked", null), ("$reasons", ""));
+        foreach (var score in scores)
+        {
+            Bind(command, score);
+            if (await command.ExecuteNonQueryAsync(ct) == 1) added.Add(score);
+        }
+        await transaction.CommitAsync(ct);
+        return added;
+    }
+
+    static void Bind(SqliteCommand command, WorkScored score)
+    {
+        var p = command.Parameters;
+        p["$work"].Value = score.WorkId;
+        p["$user"].Value = score.UserId;
+        p["$model"].Value = score.ModelId;
+        p["$version"].Value = score.ModelVersion;
+        p["$run"].Value = score.CrawlRunId.ToString();
+        p["$score"].Value = score.Score;
+        p["$threshold"].Value = score.Threshold;
+        p["$liked"].Value = score.Liked is { } liked ? liked : DBNull.Value;
+        p["$reasons"].Value = JsonSerializer.Serialize(score.Reasons, KonomiJson.Options);
     }
 
     public async Task<IReadOnlyList<WorkScored>> ListAsync(string userId, int limit = 100, CancellationToken ct = default)

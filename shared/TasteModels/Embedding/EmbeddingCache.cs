@@ -52,7 +52,7 @@ public sealed class EmbeddingCache(string? directory, int maxEntries = Embedding
         if (directory is null) return vector;
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, key + ".f32");
-        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";   // users score in parallel: two may store one text at once
         File.WriteAllBytes(temporary, MemoryMarshal.AsBytes(vector.AsSpan()).ToArray());
         File.Move(temporary, path, overwrite: true);
         return vector;

@@ -11,38 +11,34 @@ internal static class NgramExplanation
 {
     public const string Source = "model";
 
-    public static IReadOnlyList<ScoreReason> Reasons(NgramModel model, TasteInput input, List<int> columns, List<float> values, int facetStart)
+    /// <param name="text">Each distinct text key's contribution, NaN when the model has no column for it.</param>
+    /// <param name="facets">The same for each distinct facet key.</param>
+    public static IReadOnlyList<ScoreReason> Reasons(int count, TasteInput input, NgramFeatures features, ReadOnlySpan<float> text, ReadOnlySpan<float> facets)
     {
-        var reasons = TextReasons(model, input.Text, columns, values, facetStart);
-        foreach (var facet in input.Facets)
+        var reasons = TextReasons(input.Text, features, text);
+        for (var f = 0; f < input.Facets.Count; f++)
         {
-            if (!model.Vectorizer.TryColumn(NgramHashing.Facet(facet), out var column)) continue;
-            var at = columns.IndexOf(column, facetStart);
-            if (at >= 0) reasons.Add(new ScoreReason(Source, $"{facet.Field}: {facet.Value}", model.Weights[column] * values[at]));
+            var contribution = facets[features.FacetOf[f]];
+            if (!float.IsNaN(contribution))
+                reasons.Add(new ScoreReason(Source, $"{input.Facets[f].Field}: {input.Facets[f].Value}", contribution));
         }
         return reasons
             .GroupBy(r => r.Text)
             .Select(g => new ScoreReason(Source, g.Key, g.Sum(r => r.Weight)))
             .OrderByDescending(r => Math.Abs(r.Weight))
             .ThenBy(r => r.Text, StringComparer.Ordinal)
-            .Take(model.ReasonCount)
+            .Take(count)
             .ToList();
     }
 
-    private static List<ScoreReason> TextReasons(NgramModel model, string text, List<int> columns, List<float> values, int facetStart)
+    private static List<ScoreReason> TextReasons(string text, NgramFeatures features, ReadOnlySpan<float> contributions)
     {
-        var total = new Dictionary<int, double>();
-        for (var k = 0; k < facetStart; k++) total[columns[k]] = model.Weights[columns[k]] * values[k];
-        var sink = new Occurrences(model.Vectorizer, total, []);
-        var v = model.Vectorizer;
-        NgramHashing.Text(text, v.MinN, v.MaxN, v.Words, ref sink);
-        var count = new Dictionary<int, int>();
-        foreach (var (column, _, _) in sink.Found) count[column] = count.GetValueOrDefault(column) + 1;
-
         var perChar = new double[text.Length];
-        foreach (var (column, start, length) in sink.Found)
+        foreach (var (key, start, length) in features.Occurrences)
         {
-            var share = total[column] / count[column] / length;
+            var contribution = contributions[key];
+            if (float.IsNaN(contribution)) continue;
+            var share = (double)contribution / features.TextCounts[key] / length;
             for (var c = start; c < start + length; c++) perChar[c] += share;
         }
         return Runs(text, perChar);
@@ -52,7 +48,8 @@ internal static class NgramExplanation
     private static List<ScoreReason> Runs(string text, double[] perChar)
     {
         var reasons = new List<ScoreReason>();
-        var strongest = perChar.Length == 0 ? 0 : perChar.Max(Math.Abs);
+        var strongest = 0.0;
+        foreach (var value in perChar) strongest = Math.Max(strongest, Math.Abs(value));
         if (strongest == 0) return reasons;
         var floor = strongest / 5;
         var multiLine = text.Contains('\n');
@@ -69,15 +66,5 @@ internal static class NgramExplanation
             reasons.Add(new ScoreReason(Source, $"{field}: {term}", sum));
         }
         return reasons;
-    }
-
-    private readonly struct Occurrences(NgramVectorizer vectorizer, Dictionary<int, double> total, List<(int Column, int Start, int Length)> found) : IOccurrenceSink
-    {
-        public List<(int Column, int Start, int Length)> Found => found;
-
-        public void Add(uint key, int start, int length)
-        {
-            if (vectorizer.TryColumn(key, out var column) && total.ContainsKey(column)) found.Add((column, start, length));
-        }
     }
 }

@@ -14,22 +14,34 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
     internal double Bias => bias;
     internal int ReasonCount => reasons;
 
+    /// <summary>
+    /// Each input's features come from <see cref="NgramFeatures"/>, made once per input for every model that
+    /// scores it; this model only looks up its columns, once per distinct key.
+    /// </summary>
     public IReadOnlyList<Prediction> Predict(IReadOnlyList<TasteInput> inputs)
     {
-        var keys = new List<uint>();
-        var columns = new List<int>();
-        var values = new List<float>();
+        float[] text = [], facets = [];
         var predictions = new Prediction[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            var facetStart = vectorizer.Vector(inputs[i], keys, columns, values);
-            var z = bias;
-            for (var k = 0; k < columns.Count; k++) z += (double)weights[columns[k]] * values[k];
-            var reasonList = reasons > 0 ? NgramExplanation.Reasons(this, inputs[i], columns, values, facetStart) : [];
+            var features = NgramFeatures.Of(inputs[i], vectorizer.MinN, vectorizer.MaxN, vectorizer.Words);
+            Grow(ref text, features.TextKeys.Length);
+            Grow(ref facets, features.FacetKeys.Length);
+            var textPart = text.AsSpan(0, features.TextKeys.Length);
+            var facetPart = facets.AsSpan(0, features.FacetKeys.Length);
+            var z = bias
+                + vectorizer.Contributions(features.TextKeys, features.TextTf, 1.0, weights, textPart)
+                + vectorizer.Contributions(features.FacetKeys, null, vectorizer.FacetWeight, weights, facetPart);
+            var reasonList = reasons > 0 ? NgramExplanation.Reasons(reasons, inputs[i], features, textPart, facetPart) : [];
             predictions[i] = new Prediction(Learning.LinearModel.Sigmoid(z), reasonList);
         }
         return predictions;
     }
 
     public byte[] Serialize() => NgramModelFormat.Write(this);
+
+    private static void Grow(ref float[] buffer, int length)
+    {
+        if (buffer.Length < length) buffer = new float[Math.Max(length, buffer.Length * 2)];
+    }
 }

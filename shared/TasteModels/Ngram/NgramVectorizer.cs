@@ -10,13 +10,12 @@ namespace Konomi.TasteModels.Ngram;
 /// </summary>
 internal sealed class NgramVectorizer
 {
-    private readonly Dictionary<uint, int> _columns;
+    private readonly ColumnTable _columns;
 
     public NgramVectorizer(int minN, int maxN, bool words, double facetWeight, uint[] keys, float[] idf)
     {
         (MinN, MaxN, Words, FacetWeight, Keys, Idf) = (minN, maxN, words, facetWeight, keys, idf);
-        _columns = new Dictionary<uint, int>(keys.Length);
-        for (var j = 0; j < keys.Length; j++) _columns[keys[j]] = j;
+        _columns = new ColumnTable(keys);
     }
 
     public int MinN { get; }
@@ -62,25 +61,32 @@ internal sealed class NgramVectorizer
         return result;
     }
 
-    /// <summary>The TF-IDF vector of one input; returns where its facet columns begin. <paramref name="keys"/> is scratch space.</summary>
-    public int Vector(TasteInput input, List<uint> keys, List<int> columns, List<float> values)
+    /// <summary>
+    /// One block of an input's TF-IDF vector, each key's value times its weight, L2-normalised to
+    /// <paramref name="length"/>: written to <paramref name="contributions"/> (NaN for a key without a column)
+    /// and summed. <paramref name="tf"/> null means every key counts once (facets).
+    /// </summary>
+    public double Contributions(uint[] distinctKeys, float[]? tf, double length, float[] weights, Span<float> contributions)
     {
-        columns.Clear();
-        values.Clear();
-        keys.Clear();
-        var sink = new KeyList(keys);
-        NgramHashing.Text(input.Text, MinN, MaxN, Words, ref sink);
-        keys.Sort();
-        AddBlock(CollectionsMarshal.AsSpan(keys), columns, values, sublinear: true, length: 1.0);
-        var textEnd = columns.Count;
-        keys.Clear();
-        foreach (var facet in input.Facets) keys.Add(NgramHashing.Facet(facet));
-        keys.Sort();
-        AddBlock(CollectionsMarshal.AsSpan(keys), columns, values, sublinear: false, length: FacetWeight);
-        return textEnd;
+        double dot = 0, squares = 0;
+        for (var d = 0; d < distinctKeys.Length; d++)
+        {
+            if (!_columns.TryGet(distinctKeys[d], out var column))
+            {
+                contributions[d] = float.NaN;
+                continue;
+            }
+            var value = (tf is null ? 1f : tf[d]) * Idf[column];
+            squares += (double)value * value;
+            var contribution = weights[column] * value;
+            contributions[d] = contribution;
+            dot += contribution;
+        }
+        if (squares == 0) return 0;
+        var factor = length / Math.Sqrt(squares);
+        for (var d = 0; d < contributions.Length; d++) contributions[d] = (float)(contributions[d] * factor);
+        return dot * factor;
     }
-
-    public bool TryColumn(uint key, out int column) => _columns.TryGetValue(key, out column);
 
     private void AddBlock(ReadOnlySpan<uint> sortedKeys, List<int> columns, List<float> values, bool sublinear, double length)
     {
@@ -91,7 +97,7 @@ internal sealed class NgramVectorizer
             var key = sortedKeys[k];
             var tf = 0;
             for (; k < sortedKeys.Length && sortedKeys[k] == key; k++) tf++;
-            if (!_columns.TryGetValue(key, out var column)) continue;
+            if (!_columns.TryGet(key, out var column)) continue;
             var value = (sublinear ? 1 + Math.Log(tf) : 1) * Idf[column];
             columns.Add(column);
             values.Add((float)value);

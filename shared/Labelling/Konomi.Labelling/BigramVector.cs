@@ -1,0 +1,44 @@
+namespace Konomi.Labelling;
+
+/// <summary>
+/// A text's character-bigram vector at unit length, as <see cref="TextVectors"/> makes it, held compactly:
+/// each bigram packed into one 32-bit key (two UTF-16 units, so no collisions), keys sorted, weights as float.
+/// 8 bytes a bigram instead of a dictionary entry with its string, and a cosine is one merge of two arrays.
+/// </summary>
+public sealed class BigramVector
+{
+    readonly uint[] _keys;
+    readonly float[] _weights;
+
+    BigramVector(uint[] keys, float[] weights) => (_keys, _weights) = (keys, weights);
+
+    public static BigramVector Of(string text)
+    {
+        var keys = new List<uint>(text.Length);
+        for (var i = 0; i + 1 < text.Length; i++)
+            if (!char.IsWhiteSpace(text[i]) && !char.IsWhiteSpace(text[i + 1]))
+                keys.Add((uint)text[i] << 16 | text[i + 1]);
+        keys.Sort();
+        var distinct = new List<uint>(keys.Count);
+        var counts = new List<int>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (distinct.Count > 0 && distinct[^1] == key) counts[^1]++;
+            else { distinct.Add(key); counts.Add(1); }
+        }
+        var norm = Math.Sqrt(counts.Sum(c => (double)c * c));
+        return new BigramVector([.. distinct], [.. counts.Select(c => (float)(c / norm))]);
+    }
+
+    public double Cosine(BigramVector other)
+    {
+        var dot = 0.0;
+        for (int i = 0, j = 0; i < _keys.Length && j < other._keys.Length;)
+        {
+            if (_keys[i] < other._keys[j]) i++;
+            else if (_keys[i] > other._keys[j]) j++;
+            else dot += (double)_weights[i++] * other._weights[j++];
+        }
+        return dot;
+    }
+}
