@@ -6,28 +6,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace Konomi.Notifier.Tests;
 
 /// <summary>The notifier through MassTransit's harness, a real SQLite ledger and the Slack emulator.</summary>
-public sealed class DeliveryTests : IAsyncLifetime
+public sealed class DeliveryTests : NotifierScene
 {
-    readonly TestStore _store = TestStore.Sqlite();
-    readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2025-06-01T03:00:00Z")); // 12:00 in Tokyo
-    readonly Guid _run = Guid.NewGuid();
-    SlackEmulator _slack = null!;
-
-    public async ValueTask InitializeAsync() => _slack = await SlackEmulator.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        await _store.DisposeAsync();
-    }
-
     Task<NotifierHost> StartNotifierAsync(Dictionary<string, string?>? settings = null) =>
         NotifierHost.StartAsync(_store, _slack, _clock, settings);
 
     [Fact]
     public async Task A_liked_work_is_posted_to_the_users_channel_and_the_rest_are_not()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var works = await _store.AddWorksAsync(_run, 0, 2);
         await using var notifier = await StartNotifierAsync();
         var liked = await _store.LikedAsync(works[0], "me", _run);
@@ -47,7 +34,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_work_picked_to_explore_is_posted_marked_おためし_with_its_probability_in_the_ledger()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var works = await _store.AddWorksAsync(_run, 0, 2);
         await using var notifier = await StartNotifierAsync();
         var liked = await _store.LikedAsync(works[0], "me", _run);
@@ -68,7 +55,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_redelivered_WorkScored_posts_once()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var works = await _store.AddWorksAsync(_run, 0, 1);
         await using var notifier = await StartNotifierAsync();
         var liked = await _store.LikedAsync(works[0], "me", _run);
@@ -83,7 +70,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Two_notifier_instances_on_one_store_post_each_work_once()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var works = await _store.AddWorksAsync(_run, 0, 10);
         await using var first = await StartNotifierAsync();
         await using var second = await StartNotifierAsync();
@@ -118,7 +105,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_429_storm_delays_but_loses_and_duplicates_nothing()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var works = await _store.AddWorksAsync(_run, 0, 5);
         await using var notifier = await StartNotifierAsync(new() { ["Notifier:MaxAttempts"] = "10" });
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)), times: 8);
@@ -268,7 +255,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Transient_failures_are_retried_up_to_the_limit_then_recorded()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var works = await _store.AddWorksAsync(_run, 0, 1);
         await using var notifier = await StartNotifierAsync(new() { ["Notifier:MaxAttempts"] = "3" });
         _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 100);
@@ -288,7 +275,7 @@ public sealed class DeliveryTests : IAsyncLifetime
     [Fact]
     public async Task An_entry_left_leased_by_a_crashed_notifier_is_posted_after_its_lease_expires()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var works = await _store.AddWorksAsync(_run, 0, 1);
         await using var notifier = await StartNotifierAsync();
         await _store.LikedAsync(works[0], "me", _run);

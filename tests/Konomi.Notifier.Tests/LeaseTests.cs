@@ -6,28 +6,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace Konomi.Notifier.Tests;
 
 /// <summary>Two notifier replicas on one ledger, one Slack emulator and one fake clock.</summary>
-public sealed class LeaseTests : IAsyncLifetime
+public sealed class LeaseTests : NotifierScene
 {
-    static CancellationToken Ct => TestContext.Current.CancellationToken;
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
-    readonly TestStore _store = TestStore.Sqlite();
-    readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2025-06-01T03:00:00Z"));
-    readonly Guid _run = Guid.NewGuid();
-    SlackEmulator _slack = null!;
-
-    public async ValueTask InitializeAsync() => _slack = await SlackEmulator.StartAsync(Ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        await _store.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_post_slower_than_its_lease_keeps_the_lease_and_no_other_replica_posts_it_again()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var work = (await _store.AddWorksAsync(_run, 0, 1))[0];
         await _store.LikedAsync(work, "me", _run);
         var patient = new Dictionary<string, string?> { ["Slack:AttemptTimeout"] = "00:01:00" };

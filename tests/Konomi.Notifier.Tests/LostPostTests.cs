@@ -10,28 +10,14 @@ namespace Konomi.Notifier.Tests;
 /// A notifier that dies after Slack took its post but before the ledger records it: the next owner of the entry
 /// finds the post in the channel's history by its metadata and records it instead of posting it again.
 /// </summary>
-public sealed class LostPostTests : IAsyncLifetime
+public sealed class LostPostTests : NotifierScene
 {
-    static CancellationToken Ct => TestContext.Current.CancellationToken;
     static readonly Dictionary<string, string?> Patient = new() { ["Slack:AttemptTimeout"] = "00:05:00" };
-
-    readonly TestStore _store = TestStore.Sqlite();
-    readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2025-06-01T03:00:00Z"));
-    readonly Guid _run = Guid.NewGuid();
-    SlackEmulator _slack = null!;
-
-    public async ValueTask InitializeAsync() => _slack = await SlackEmulator.StartAsync(Ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        await _store.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_post_Slack_accepted_before_its_notifier_died_is_found_by_the_next_owner_and_not_posted_again()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var work = (await _store.AddWorksAsync(_run, 0, 1))[0];
         var verdict = await _store.LikedAsync(work, "me", _run);
         // The dying notifier's clock stands still, so it never renews its lease again: as if it were gone.
@@ -64,7 +50,7 @@ public sealed class LostPostTests : IAsyncLifetime
     [Fact]
     public async Task An_entry_whose_earlier_attempt_never_reached_Slack_is_posted_once_and_other_posts_are_not_taken_for_it()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var works = await _store.AddWorksAsync(_run, 0, 2);
         await _store.LikedAsync(works[0], "me", _run);
         await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
@@ -94,7 +80,7 @@ public sealed class LostPostTests : IAsyncLifetime
     [Fact]
     public async Task An_entry_whose_earlier_attempt_cannot_be_checked_is_not_posted_blindly()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var work = (await _store.AddWorksAsync(_run, 0, 1))[0];
         var verdict = await _store.LikedAsync(work, "me", _run);
         await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);

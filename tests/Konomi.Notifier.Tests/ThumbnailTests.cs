@@ -5,27 +5,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Konomi.Notifier.Tests;
 
-public sealed class ThumbnailTests : IAsyncLifetime
+public sealed class ThumbnailTests : NotifierScene
 {
-    static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    readonly TestStore _store = TestStore.Sqlite();
-    readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2025-06-01T03:00:00Z"));
-    readonly Guid _run = Guid.NewGuid();
-    SlackEmulator _slack = null!;
-
-    public async ValueTask InitializeAsync() => _slack = await SlackEmulator.StartAsync(Ct);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _slack.DisposeAsync();
-        await _store.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_work_whose_thumbnail_Slack_cannot_download_is_posted_without_it()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var work = SampleWorks.Create(0) with { ThumbnailUrl = "//img.dlsite.jp/modpub/images2/work/doujin/RJ01000001_img_main.jpg" };
         await _store.Get<IWorkStore>().AddAsync(work, _run, Ct);
         _slack.MakeImagesUnreachable("img.dlsite.jp");
@@ -44,7 +29,7 @@ public sealed class ThumbnailTests : IAsyncLifetime
     [Fact]
     public async Task A_reachable_thumbnail_is_shown()
     {
-        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        await AddMeAsync();
         var work = SampleWorks.Create(0) with { ThumbnailUrl = "//img.dlsite.jp/modpub/images2/work/doujin/RJ01000001_img_main.jpg" };
         await _store.Get<IWorkStore>().AddAsync(work, _run, Ct);
         await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
