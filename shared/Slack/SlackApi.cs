@@ -8,6 +8,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using Polly.Timeout;
 
 namespace Konomi.Slack;
@@ -38,28 +40,52 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
             ["unfurl_links"] = false,
             ["unfurl_media"] = false,
         };
-        if (metadata is not null)
-            body["metadata"] = metadata.ToJson();
+        if (metadata is null)
+            return await PostOnceAsync(channel, body, ct);
+        body["metadata"] = metadata.ToJson();
         // Slack stamps the post on its own clock: look back a little further than our first try.
         var since = TimeProvider.System.GetUtcNow() - ClockSkew;
-        for (var attempt = 0; ; attempt++)
+        SlackApiException? lost = null;
+        return await LostAnswers.ExecuteAsync(async token =>
         {
+            if (lost is not null && await FindPostedAsync(channel, metadata, since, lost, token) is { } found)
+            {
+                LogFoundAfterLostAnswer(logger, channel, found.Ts, lost.Error);
+                return found;
+            }
             try
             {
-                using var lease = await limiter.AcquireAsync(channel, ct);
-                var reply = await CallAsync("chat.postMessage", options.Value.BotToken, Json(body), ct, PostHttpClientName);
-                return new PostedMessage(Read(reply, "chat.postMessage", "channel"), Read(reply, "chat.postMessage", "ts"));
+                return await PostOnceAsync(channel, body, token);
             }
-            catch (SlackApiException e) when (e.MayHaveTakenEffect && metadata is not null && attempt < options.Value.MaxRetries)
+            catch (SlackApiException e) when (e.MayHaveTakenEffect)
             {
-                await Task.Delay(options.Value.RetryDelay * Math.Pow(2, attempt), TimeProvider.System, ct);
-                if (await FindPostedAsync(channel, metadata, since, e, ct) is { } found)
-                {
-                    LogFoundAfterLostAnswer(logger, channel, found.Ts, e.Error);
-                    return found;
-                }
+                lost = e;
+                throw;
             }
-        }
+        }, ct);
+    }
+
+    /// <summary>
+    /// chat.postMessage again after an answer that may hide a post (<see cref="SlackApiException.MayHaveTakenEffect"/>),
+    /// each try after a look-up found nothing: <c>Slack:MaxRetries</c> times, <c>Slack:RetryDelay</c> doubling. A failed
+    /// look-up (an error carrying the history call's error) ends it: the post's fate is then unknown.
+    /// </summary>
+    ResiliencePipeline LostAnswers => field ??= new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<SlackApiException>(e => e is { MayHaveTakenEffect: true, InnerException: not SlackApiException }),
+            MaxRetryAttempts = options.Value.MaxRetries,
+            Delay = options.Value.RetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = false,
+        })
+        .Build();
+
+    async ValueTask<PostedMessage> PostOnceAsync(string channel, JsonObject body, CancellationToken ct)
+    {
+        using var lease = await limiter.AcquireAsync(channel, ct);
+        var reply = await CallAsync("chat.postMessage", options.Value.BotToken, Json(body), ct, PostHttpClientName);
+        return new PostedMessage(Read(reply, "chat.postMessage", "channel"), Read(reply, "chat.postMessage", "ts"));
     }
 
     // A look-up that fails leaves the post's fate unknown: the caller gets the original, transient, error.

@@ -26,6 +26,5 @@ public sealed class SlackOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00", ErrorMessage = "Slack:AttemptTimeout must be a positive time span")]
-
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -7,7 +7,6 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-
     public string Provider { get; set; } = "sqlite";
 
     /// <summary>Where the SQLite file lives; <c>~</c> expands to the home folder.</summary>

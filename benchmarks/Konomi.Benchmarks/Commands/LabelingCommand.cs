@@ -22,7 +22,7 @@ public static class LabelingCommand
         var folds = new Option<int>("--folds") { Description = "Held-out folds used (of 5)", DefaultValueFactory = _ => 5 };
         var livedoor = new Option<string>("--livedoor") { Description = "Without --data: the livedoor setting, title or title+500", DefaultValueFactory = _ => "title+500" };
         livedoor.AcceptOnlyFromAmong("title", "title+500");
-        var movieLens = new Option<int?>("--movielens") { Description = "A MovieLens user from ../shared/data instead (label = rating >= 4), prepared as konomi bench models prepares it" };
+        var movieLens = new Option<int?>("--movielens") { Description = "A MovieLens user from ../shared/data instead (label = rating >= 4), prepared as the models benchmark prepares it" };
         var checkpoints = new Option<int[]>("--labels") { Description = "Label counts to measure at", DefaultValueFactory = _ => [50, 100, 200, 400], AllowMultipleArgumentsPerToken = true };
         var command = new Command("labeling", "Held-out F1 after N labels: random order vs Konomi's active-learning order, averaged over folds and seeds") { data, livedoor, movieLens, seeds, folds, checkpoints };
         command.SetAction((parse, ct) =>

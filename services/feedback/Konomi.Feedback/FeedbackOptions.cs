@@ -22,7 +22,6 @@ public sealed class FeedbackOptions
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00", ErrorMessage = "Feedback:MaxReconnectDelay must be a positive time span")]
-
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>First wait before retrying a failed message update or publish; doubles per attempt.</summary>
@@ -30,6 +29,5 @@ public sealed class FeedbackOptions
     public TimeSpan FollowUpRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(1, int.MaxValue, ErrorMessage = "Feedback:FollowUpAttempts must be at least 1")]
-
     public int FollowUpAttempts { get; set; } = 8;
 }

@@ -20,7 +20,7 @@ public sealed class LabellingOptions
 
     /// <summary>
     /// Ask about the works the model is least sure of (uncertainty sampling) instead of in pool order. Off by default:
-    /// in <c>konomi bench labeling</c> (15 runs each, docs/models.md) it was never better than random order, and worse
+    /// in <c>benchmarks/run.sh labeling</c> (15 runs each, docs/models.md) it was never better than random order, and worse
     /// on livedoor titles after 200 labels and on MovieLens user 448 after 400.
     /// </summary>
     public bool ActiveLearning { get; set; }
