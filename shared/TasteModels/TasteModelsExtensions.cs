@@ -3,7 +3,6 @@ using Konomi.TasteModels.Embedding;
 using Konomi.TasteModels.Input;
 using Konomi.TasteModels.Ngram;
 using Konomi.TasteModels.Onnx;
-using Konomi.TasteModels.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Konomi.TasteModels;
@@ -25,7 +24,6 @@ public static class TasteModelsExtensions
         services.AddSingleton<TasteInputBuilder>();
         services.AddSingleton<OnnxSessions>();
         services.AddSingleton<ITasteModelFamily, NgramFamily>();
-        services.AddSingleton<SharedNgramFamily>();
         services.AddSingleton<ITasteModelFamily, EmbeddingFamily>();
         services.AddSingleton<ITasteModelFamily, ClassifierFamily>();
         services.AddSingleton<TasteModelFamilies>();

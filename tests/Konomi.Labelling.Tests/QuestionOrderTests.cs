@@ -25,7 +25,7 @@ public class QuestionOrderTests
     public void Diversity_moves_a_near_copy_of_an_asked_work_behind_a_different_one()
     {
         string[] texts = ["耳かきと囁きの夜", "耳かきと囁きの夜 第2話", "絶叫と怪談の館"];
-        var vectors = texts.Select(t => (IReadOnlyDictionary<string, double>)TextVectors.Of(t)).ToList();
+        var vectors = texts.Select(BigramVector.Of).ToList();
         double[] scores = [0.50, 0.52, 0.53];
 
         UncertaintySampling.Rank(scores, 0.5, vectors, diversity: 0, batch: 3).ShouldBe([0, 1, 2]);

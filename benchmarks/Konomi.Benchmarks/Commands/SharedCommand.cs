@@ -24,7 +24,7 @@ public static class SharedCommand
             builder.Services.AddTasteModels();
             using var host = builder.Build();
             var peer = new SklearnPeer(Path.Combine(BenchmarkData.RepositoryRoot(), "benchmarks", "peer", "sklearn_peer.py"));
-            var benchmark = new SharedBenchmark(dataDirectory, peer, host.Services.GetRequiredService<SharedNgramFamily>());
+            var benchmark = new SharedBenchmark(dataDirectory, peer, ActivatorUtilities.CreateInstance<SharedNgramFamily>(host.Services));
             var result = await CommandProgress.ShowAsync("shared", every: 1, display =>
                 benchmark.RunAsync(parse.GetValue(minRatings), parse.GetValue(sample), seed: 7,
                     new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct));

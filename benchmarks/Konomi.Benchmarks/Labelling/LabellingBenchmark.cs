@@ -17,7 +17,7 @@ public sealed class LabellingBenchmark(ITasteModelFamily family, double diversit
 
     public LabellingCurve Run(string name, LabelledData data, IReadOnlyList<int> checkpoints, int seeds, int folds, TextWriter progress, CancellationToken ct)
     {
-        var vectors = data.Examples.Select(e => (IReadOnlyDictionary<string, double>)TextVectors.Of(e.Input.Text)).ToList();
+        var vectors = data.Examples.Select(e => BigramVector.Of(e.Input.Text)).ToList();
         var random = new Dictionary<int, List<double>>();
         var konomi = new Dictionary<int, List<double>>();
         var runs = 0;
@@ -47,7 +47,7 @@ public sealed class LabellingBenchmark(ITasteModelFamily family, double diversit
 
     /// <summary>Konomi's order: yields the held-out F1 after every batch, batches growing with the labels and stopping on each checkpoint.</summary>
     IEnumerable<(int Size, double F1)> Active(List<int> shuffled, List<int> test, LabelledData data,
-        IReadOnlyList<IReadOnlyDictionary<string, double>> vectors, int most, IReadOnlyList<int> checkpoints, CancellationToken ct)
+        IReadOnlyList<BigramVector> vectors, int most, IReadOnlyList<int> checkpoints, CancellationToken ct)
     {
         var labelled = shuffled.Take(Start).ToList();
         var next = Start;

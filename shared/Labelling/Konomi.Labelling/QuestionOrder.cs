@@ -23,7 +23,7 @@ public sealed class QuestionOrder(TasteModelFamilies families, TasteInputBuilder
     {
         var built = pending.Select(inputs.Build).ToList();
         var scores = model.Predict(built).Select(p => p.Score).ToList();
-        var vectors = built.Select(b => (IReadOnlyDictionary<string, double>)TextVectors.Of(b.Text)).ToList();
+        var vectors = built.Select(b => BigramVector.Of(b.Text)).ToList();
         var order = UncertaintySampling.Rank(scores, model.Threshold, vectors, options.Value.Diversity, options.Value.RetrainEvery);
         return [.. order.Select(i => pending[i])];
     }

@@ -9,7 +9,7 @@ namespace Konomi.Labelling;
 public static class UncertaintySampling
 {
     public static IReadOnlyList<int> Rank(
-        IReadOnlyList<double> scores, double threshold, IReadOnlyList<IReadOnlyDictionary<string, double>> vectors, double diversity, int batch)
+        IReadOnlyList<double> scores, double threshold, IReadOnlyList<BigramVector> vectors, double diversity, int batch)
     {
         var byMargin = Enumerable.Range(0, scores.Count).OrderBy(i => Math.Abs(scores[i] - threshold)).ThenBy(i => i).ToList();
         if (diversity <= 0 || byMargin.Count <= 1) return byMargin;
@@ -20,7 +20,7 @@ public static class UncertaintySampling
         while (picked.Count < batch && candidates.Count > 0)
         {
             var next = candidates.MinBy(i => Math.Abs(scores[i] - threshold) / widest
-                + diversity * picked.Select(p => TextVectors.Cosine(vectors[i], vectors[p])).DefaultIfEmpty(0).Max());
+                + diversity * picked.Select(p => vectors[i].Cosine(vectors[p])).DefaultIfEmpty(0).Max());
             picked.Add(next);
             candidates.Remove(next);
         }
