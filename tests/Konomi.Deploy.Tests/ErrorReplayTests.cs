@@ -1,45 +1,42 @@
 using System.Collections.Concurrent;
 using Konomi.Contracts;
 using Konomi.Hosting;
-using Konomi.Storage;
 using Konomi.Testing;
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using RabbitMQ.Client;
 
 namespace Konomi.Deploy.Tests;
 
 /// <summary><c>konomi errors list|replay</c> over the real broker, against a consumer on Konomi's bus wiring (retries, then the _error queue).</summary>
 public class ErrorReplayTests
 {
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task A_message_that_failed_for_good_is_replayed_once_after_the_fix_and_processed_exactly_once()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var virtualHost = await PrivateVirtualHost.CreateAsync(ct);
-        var environment = new Dictionary<string, string?>(virtualHost.Environment())
-        {
-            ["Storage__Provider"] = "sqlite",
-            ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("konomi-replay-").FullName,
-        };
+        var environment = virtualHost.EnvironmentWithSqlite();
         var consumer = new FixableConsumer.State { Broken = true };
-        using var host = Host(environment, consumer);
+        using var host = PrivateVirtualHost.KonomiHost(environment, builder =>
+        {
+            builder.Services.AddSingleton(consumer);
+            builder.Services.AddKonomiConsumers(x => x.AddConsumer<FixableConsumer>().Endpoint(e => e.Name = Subscriptions.InferenceNewWorkDetected));
+        });
         await host.StartAsync(ct);
         var work = SampleWorks.Range(0, 1)[0];
         await host.Services.GetRequiredService<IBus>().Publish(new NewWorkDetected(Guid.NewGuid(), work), ct);
         var errorQueue = Subscriptions.InferenceNewWorkDetected + "_error";
-        await EventuallyAsync(async () => await DepthAsync(virtualHost, errorQueue, ct) == 1, "the message in the error queue", ct);
+        await Eventually.HoldsAsync(async () => await virtualHost.QueueDepthAsync(errorQueue, ct) == 1, "the message in the error queue", Patience);
 
         // The cause is fixed (say, the user's model); an operator replays the error queue.
         consumer.Broken = false;
         var listed = await KonomiCli.RunAsync(["errors", "list"], environment, ct: ct);
         var replayed = await KonomiCli.RunAsync(["errors", "replay", "--queue", Subscriptions.InferenceNewWorkDetected], environment, ct: ct);
-        await EventuallyAsync(() => Task.FromResult(consumer.Handled.Count == 1), "the replayed message handled", ct);
+        await Eventually.HoldsAsync(() => consumer.Handled.Count == 1, "the replayed message handled", Patience);
         var again = await KonomiCli.RunAsync(["errors", "replay", "--queue", Subscriptions.InferenceNewWorkDetected], environment, ct: ct);
-        await Task.Delay(TimeSpan.FromSeconds(2), ct);
 
         listed.ExitCode.ShouldBe(0, listed.Error);
         listed.Output.ShouldContain($"{Subscriptions.InferenceNewWorkDetected,-30} {0,8} {1,8}");
@@ -49,8 +46,9 @@ public class ErrorReplayTests
         handled.WorkId.ShouldBe(work.Id);
         handled.FaultHeaders.ShouldBeEmpty();
         consumer.Failures.ShouldBe(5); // the first try and four retries, before the fix
-        (await DepthAsync(virtualHost, errorQueue, ct)).ShouldBe(0u);
-        (await DepthAsync(virtualHost, Subscriptions.InferenceNewWorkDetected, ct)).ShouldBe(0u);
+        // Nothing is left anywhere to arrive a second time: the second replay found nothing and both queues are empty.
+        (await virtualHost.QueueDepthAsync(errorQueue, ct)).ShouldBe(0u);
+        (await virtualHost.QueueDepthAsync(Subscriptions.InferenceNewWorkDetected, ct)).ShouldBe(0u);
         await host.StopAsync(ct);
     }
 
@@ -87,39 +85,5 @@ public class ErrorReplayTests
             state.Handled.Add((context.Message.Work.Id, [.. context.Headers.GetAll().Select(h => h.Key).Where(k => k.StartsWith("MT-Fault-", StringComparison.Ordinal))]));
             return Task.CompletedTask;
         }
-    }
-
-    static IHost Host(Dictionary<string, string?> environment, FixableConsumer.State state)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(environment.Select(e => KeyValuePair.Create(e.Key.Replace("__", ":"), e.Value)));
-        builder.Logging.SetMinimumLevel(LogLevel.Critical);
-        builder.Services.AddSingleton(state);
-        builder.AddKonomiStorage();
-        builder.Services.AddKonomiConsumers(x => x.AddConsumer<FixableConsumer>().Endpoint(e => e.Name = Subscriptions.InferenceNewWorkDetected));
-        builder.AddKonomiBus();
-        return builder.Build();
-    }
-
-    static async Task<uint?> DepthAsync(PrivateVirtualHost virtualHost, string queue, CancellationToken ct)
-    {
-        var factory = new ConnectionFactory { HostName = Broker.Address.Host, Port = Broker.Address.Port, VirtualHost = virtualHost.Name };
-        await using var connection = await factory.CreateConnectionAsync(ct);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue, ct)).MessageCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return null;
-        }
-    }
-
-    static async Task EventuallyAsync(Func<Task<bool>> condition, string what, CancellationToken ct)
-    {
-        for (var i = 0; i < 300 && !await condition(); i++)
-            await Task.Delay(100, ct);
-        (await condition()).ShouldBeTrue(what);
     }
 }

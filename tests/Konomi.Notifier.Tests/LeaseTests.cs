@@ -9,6 +9,7 @@ namespace Konomi.Notifier.Tests;
 public sealed class LeaseTests : NotifierScene
 {
     static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task A_post_slower_than_its_lease_keeps_the_lease_and_no_other_replica_posts_it_again()
@@ -26,34 +27,25 @@ public sealed class LeaseTests : NotifierScene
         _slack.FailNext("chat.postMessage", SlackFault.HeldUntil(release.Task));
 
         var posting = slow.SweepAsync();
-        await WaitAsync(() => _slack.Calls("chat.postMessage") == 1);
+        await Eventually.HoldsAsync(() => _slack.Calls("chat.postMessage") == 1, "the post under way", Patience);
         var leased = (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.LeaseUntil!.Value;
         // Steps of half the renewal period, so a renewal is never more than one step late.
         for (var step = 0; step < 21; step++)
         {
             _clock.Advance(TimeSpan.FromSeconds(20));
             var now = _clock.GetUtcNow();
-            await WaitAsync(async () => (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.LeaseUntil >= now + Lease / 2);
+            await Eventually.HoldsAsync(async () => (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.LeaseUntil >= now + Lease / 2, "the lease renewed", Patience);
             await other.SweepAsync();
         }
         _clock.GetUtcNow().ShouldBeGreaterThan(leased + 2 * Lease);
         release.SetResult();
         await posting;
         // The held answer reaches the notifier on Slack's HTTP response; its record may land just after the sweep returns.
-        await WaitAsync(async () => (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.Status != NotificationStatus.Pending);
+        await Eventually.HoldsAsync(async () => (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct))!.Status != NotificationStatus.Pending, "the post recorded", Patience);
 
         _slack.Messages.ShouldHaveSingleItem();
         _slack.Calls("chat.postMessage").ShouldBe(1);
         var entry = (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct)).ShouldNotBeNull();
         (entry.Status, entry.MessageTs).ShouldBe((NotificationStatus.Sent, _slack.Messages[0].Ts));
     }
-
-    static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 600 && !await condition(); i++)
-            await Task.Delay(50, Ct);
-        (await condition()).ShouldBeTrue();
-    }
-
-    static Task WaitAsync(Func<bool> condition) => WaitAsync(() => Task.FromResult(condition()));
 }

@@ -2,17 +2,19 @@ namespace Konomi.Testing;
 
 public static class Eventually
 {
-    /// <summary>Polls until <paramref name="condition"/> holds; fails after ten seconds.</summary>
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Polls until <paramref name="condition"/> holds; fails after <paramref name="within"/> (ten seconds unless given).</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var timeout = within ?? TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Still not true after 10 s: " + what);
+                throw new TimeoutException($"Still not true after {timeout.TotalSeconds:0} s: {what}");
             await Task.Delay(20);
         }
     }
 
-    public static Task HoldsAsync(Func<bool> condition, string what) => HoldsAsync(() => Task.FromResult(condition()), what);
+    public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan? within = null) =>
+        HoldsAsync(() => Task.FromResult(condition()), what, within);
 }
