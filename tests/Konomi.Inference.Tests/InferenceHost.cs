@@ -16,7 +16,7 @@ public sealed class InferenceHost(IHost host) : IAsyncDisposable
 
     public T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
 
-    public static async Task<InferenceHost> StartAsync(TestStore store, CancellationToken ct)
+    public static async Task<InferenceHost> StartAsync(TestStore store, CancellationToken ct, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(store.Settings);
@@ -25,6 +25,7 @@ public sealed class InferenceHost(IHost host) : IAsyncDisposable
             ["Inference:BatchSize"] = "20",
             ["Inference:BatchTimeLimit"] = "00:00:00.200",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddKonomiStorage();
         builder.AddInference();
         // The consumers AddInference contributed, on the harness's bus instead of AddKonomiBus's.

@@ -38,10 +38,15 @@ public sealed class NewWorkDetectedConsumerTests
     {
         await using var store = TestStore.Sqlite();
         await SeedUsersAsync(store);
-        await using var host = await InferenceHost.StartAsync(store, Ct);
+        // A batch closes at four messages, long before its time limit: unfiltered, the first four published (the
+        // malformed one among them) make one batch; filtered, the four good ones do.
+        await using var host = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?>
+        {
+            ["Inference:BatchSize"] = "4",
+            ["Inference:BatchTimeLimit"] = "00:01:00",
+        });
         var works = SampleWorks.Range(300, 4);
 
-        // Published together, inside one batch's time limit: the malformed message sits amid the good ones.
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[0]), Ct);
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[1]), Ct);
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), null!), Ct);
