@@ -1,4 +1,5 @@
 using System.Globalization;
+using Konomi.Cli.Replay;
 using Konomi.Contracts;
 using Konomi.TasteModels.Evaluation;
 
@@ -40,7 +41,7 @@ public static class MovieLensTasks
     /// more drawn with a seeded shuffle from the other users with at least <paramref name="minRatings"/> ratings. Text and
     /// label as in <see cref="Tasks"/>; time = the rating's timestamp.
     /// </summary>
-    public static IReadOnlyList<(int User, IReadOnlyList<ReplayHistoryItem> Items)> Histories(string dataDirectory, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude)
+    public static IReadOnlyList<(int User, IReadOnlyList<ReplayItem> Items)> Histories(string dataDirectory, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude)
     {
         var folder = Path.Combine(dataDirectory, "movielens");
         var times = Records(Path.Combine(folder, "ratings.csv"))
@@ -51,7 +52,7 @@ public static class MovieLensTasks
         int[] chosen = [.. users, .. eligible.Take(sample)];
         var timeOf = times.Where(t => chosen.Contains(t.User)).ToDictionary(t => (t.User, t.Movie), t => t.Time);
         return [.. Tasks(dataDirectory, chosen).Select((task, i) => (chosen[i],
-            (IReadOnlyList<ReplayHistoryItem>)[.. task.Items.Select(item => new ReplayHistoryItem(item.Id, item.Text, item.Liked, timeOf[(chosen[i], item.Id)]))]))];
+            (IReadOnlyList<ReplayItem>)[.. task.Items.Select(item => new ReplayItem(item.Id, item.Text, item.Liked, timeOf[(chosen[i], item.Id)]))]))];
     }
 
     private static IEnumerable<string[]> Records(string path)

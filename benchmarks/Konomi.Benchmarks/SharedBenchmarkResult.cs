@@ -10,7 +10,7 @@ public sealed record SharedBenchmarkResult(int MinRatings, bool Sampled, IReadOn
 {
     public string Render()
     {
-        var peerOf = Users.Select((user, i) => (user, Peer[i])).ToDictionary(x => x.user, x => x.Item2.TrainFolds);
+        var peerOf = PeerOf();
         var byUser = Folds.GroupBy(f => f.User).ToArray();
         (double Ap, double F1, int ApAtLeastPeer, int F1AtLeastPeer) Summary(Func<SharedBenchmarkFold, double> ap, Func<SharedBenchmarkFold, double> f1)
         {
@@ -18,10 +18,10 @@ public sealed record SharedBenchmarkResult(int MinRatings, bool Sampled, IReadOn
             return (perUser.Average(u => u.Ap), perUser.Average(u => u.F1),
                 perUser.Count(u => u.Ap >= peerOf[u.User].AveragePrecision), perUser.Count(u => u.F1 >= peerOf[u.User].F1));
         }
-        var rows = new (string Name, (double Ap, double F1, int ApWins, int F1Wins) Figures)[]
+        var rows = new (string Name, (double Ap, double F1, int? ApWins, int? F1Wins) Figures)[]
         {
             ("post everything (trivial)", Summary(f => f.PositiveRate, f => 2 * f.PositiveRate / (1 + f.PositiveRate))),
-            ("scikit-learn peer (train-fold threshold)", (byUser.Average(g => peerOf[g.Key].AveragePrecision), byUser.Average(g => peerOf[g.Key].F1), byUser.Length, byUser.Length)),
+            ("scikit-learn peer (train-fold threshold)", (byUser.Average(g => peerOf[g.Key].AveragePrecision), byUser.Average(g => peerOf[g.Key].F1), null, null)),
             ("Konomi ngram, per user", Summary(f => f.Personal.PrAuc, f => f.Personal.F1)),
             ("Konomi ngram, shared + per-user offsets", Summary(f => f.Shared.PrAuc, f => f.Shared.F1)),
             ("Konomi, picked per user on training data", Summary(f => f.Picked.PrAuc, f => f.Picked.F1)),
@@ -34,20 +34,27 @@ public sealed record SharedBenchmarkResult(int MinRatings, bool Sampled, IReadOn
             "| model | mean AP | mean F1 | users AP >= peer | users F1 >= peer |",
             "|---|---|---|---|---|",
         };
-        lines.AddRange(rows.Select(r => $"| {r.Name} | {F(r.Figures.Ap)} | {F(r.Figures.F1)} | {r.Figures.ApWins}/{byUser.Length} | {r.Figures.F1Wins}/{byUser.Length} |"));
+                // The peer against itself is no comparison: "-", not n/n.
+        string Wins(int? wins) => wins is { } n ? $"{n}/{byUser.Length}" : "-";
+        lines.AddRange(rows.Select(r => $"| {r.Name} | {F(r.Figures.Ap)} | {F(r.Figures.F1)} | {Wins(r.Figures.ApWins)} | {Wins(r.Figures.F1Wins)} |"));
         lines.Add("");
         lines.Add($"The shared model served {Folds.Count(f => f.PickedShared)} of {Folds.Count} user-folds; one workspace training (inner CV, {Users.Count} users) took {F(TrainSecondsPerFold)} s per fold.");
         return string.Join('\n', lines);
     }
 
     /// <summary>One line per user: per-user, shared, picked and peer (AP / F1).</summary>
-    public IEnumerable<string> PerUser() =>
-        Folds.GroupBy(f => f.User).Select(g =>
+    public IEnumerable<string> PerUser()
+    {
+        var peers = PeerOf();
+        return Folds.GroupBy(f => f.User).Select(g =>
         {
-            var peer = Peer[Users.ToList().IndexOf(g.Key)].TrainFolds;
+            var peer = peers[g.Key];
             return $"user {g.Key}: per-user {F(g.Average(f => f.Personal.PrAuc))}/{F(g.Average(f => f.Personal.F1))}, shared {F(g.Average(f => f.Shared.PrAuc))}/{F(g.Average(f => f.Shared.F1))}, " +
                 $"picked {F(g.Average(f => f.Picked.PrAuc))}/{F(g.Average(f => f.Picked.F1))} ({g.Count(f => f.PickedShared)}/{g.Count()} shared), peer {F(peer.AveragePrecision)}/{F(peer.F1)}";
         });
+    }
+
+    private Dictionary<int, PeerMetrics> PeerOf() => Users.Select((user, i) => (user, Peer[i].TrainFolds)).ToDictionary(x => x.user, x => x.TrainFolds);
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

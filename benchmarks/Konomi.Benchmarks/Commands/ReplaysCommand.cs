@@ -36,10 +36,11 @@ public static class ReplaysCommand
             {
                 foreach (var (user, history) in histories)
                 {
-                    var items = history.Select(h => new ReplayItem(h.Id, h.Text, h.Liked, h.Time)).ToList();
                     var file = Path.Combine(folder.FullName, $"movielens-{user}.csv");
-                    await using (var writer = new StreamWriter(file)) ReplayFile.Write(writer, items);
-                    var ordered = ReplayFile.Read(new StreamReader(file));
+                    await using (var writer = new StreamWriter(file)) ReplayFile.Write(writer, history);
+                    // Konomi reads back the very file the peer reads, in the replay's own arrival order.
+                    using var reader = new StreamReader(file);
+                    var ordered = ReplayFile.Read(reader);
                     var peer = await PeerAsync(file, parse.GetValue(seed), parse.GetValue(batch), ct);
                     Console.Error.WriteLine($"user {user}: peer {peer.GetRawText()}");
                     foreach (var rate in explore)
