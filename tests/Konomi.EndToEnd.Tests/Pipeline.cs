@@ -173,11 +173,7 @@ public sealed class Pipeline : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddKonomiStorage();
         builder.Services.AddSingleton<BrokerWitness>();
-        builder.Services.AddKonomiConsumers(x =>
-        {
-            x.AddConsumer<WorkScoredWitness>();
-            x.AddConsumer<FeedbackReceivedWitness>();
-        });
+        builder.Services.AddKonomiConsumers(x => x.AddConsumer<PublishedMessageWitness>());
         builder.AddKonomiBus();
         return builder.Build();
     }

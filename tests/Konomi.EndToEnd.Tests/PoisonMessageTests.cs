@@ -1,3 +1,4 @@
+using Konomi.Hosting;
 using System.Diagnostics;
 using Konomi.Contracts;
 
@@ -28,5 +29,5 @@ public class PoisonMessageTests
         queues.GetValueOrDefault(Queue + "_error").ShouldBe(1, string.Join(", ", queues));
     }
 
-    const string Queue = "inference-new-work-detected";
+    const string Queue = Subscriptions.InferenceNewWorkDetected;
 }

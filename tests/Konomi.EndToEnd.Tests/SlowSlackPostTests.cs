@@ -12,7 +12,7 @@ public class SlowSlackPostTests
     public async Task A_Slack_post_slower_than_its_lease_is_posted_once()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var loop = await Loop.StartAsync("slow-slack-post", ct, new Dictionary<string, string?> { ["Notifier__LeaseDuration"] = "00:00:03" });
+        await using var loop = await Loop.StartAsync("slow-slack-post", ct, new Dictionary<string, string?> { ["Notifier__LeaseDuration"] = Lease.ToString() });
         // Slack holds the first post until the test has seen its lease outlive its first expiry.
         var postReleased = new TaskCompletionSource();
         loop.Slack.FailNext("chat.postMessage", SlackFault.HeldUntil(postReleased.Task));
