@@ -1,10 +1,11 @@
 namespace Konomi.TasteModels.Ngram;
 
 /// <summary>
-/// The feature keys of one input, hashed once and sorted (text and facet parts apart), so training can fit a
-/// vocabulary on any subset of rows (inner folds included) without hashing a text twice.
+/// The feature keys of one input, hashed once: distinct text keys (sorted) with their sublinear tf, distinct facet
+/// keys (sorted). Training fits a vocabulary on any subset of rows (inner folds included) without hashing a text
+/// twice; scoring gets the same shape from <see cref="NgramFeatures"/>, so both weigh a key one way.
 /// </summary>
-internal readonly record struct HashedInput(uint[] Text, uint[] Facets)
+internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] Facets)
 {
     public static HashedInput[] HashAll(IReadOnlyList<TasteInput> inputs, int minN, int maxN, bool words)
     {
@@ -15,13 +16,29 @@ internal readonly record struct HashedInput(uint[] Text, uint[] Facets)
             var sink = new KeyList(keys);
             NgramHashing.Text(inputs[i].Text, minN, maxN, words, ref sink);
             keys.Sort();
+            var (text, tf) = Distinct(keys);
             var facets = new uint[inputs[i].Facets.Count];
             for (var f = 0; f < facets.Length; f++) facets[f] = NgramHashing.Facet(inputs[i].Facets[f]);
             Array.Sort(facets);
-            hashed[i] = new HashedInput(keys.ToArray(), facets);
+            hashed[i] = new HashedInput(text, tf, [.. facets.Distinct()]);
             return keys;
         }, _ => { });
         return hashed;
+    }
+
+    private static (uint[] Keys, float[] Tf) Distinct(List<uint> sorted)
+    {
+        var keys = new List<uint>(sorted.Count);
+        var tf = new List<float>(sorted.Count);
+        for (var k = 0; k < sorted.Count;)
+        {
+            var count = 0;
+            var key = sorted[k];
+            for (; k < sorted.Count && sorted[k] == key; k++) count++;
+            keys.Add(key);
+            tf.Add((float)(1 + Math.Log(count)));
+        }
+        return ([.. keys], [.. tf]);
     }
 }
 

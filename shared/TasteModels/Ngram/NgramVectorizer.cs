@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using Konomi.TasteModels.Learning;
 
@@ -50,68 +51,88 @@ internal sealed class NgramVectorizer
         var result = new SparseRows(Keys.Length);
         var columns = new List<int>();
         var values = new List<float>();
+        int[] keyColumns = [];
+        float[] keyValues = [];
         foreach (var row in rows)
         {
             columns.Clear();
             values.Clear();
-            AddBlock(inputs[row].Text, columns, values, sublinear: true, length: 1.0);
-            AddBlock(inputs[row].Facets, columns, values, sublinear: false, length: FacetWeight);
+            var input = inputs[row];
+            AddBlock(input.Text, input.TextTf, 1.0, ref keyColumns, ref keyValues, columns, values);
+            AddBlock(input.Facets, null, FacetWeight, ref keyColumns, ref keyValues, columns, values);
             result.Add(CollectionsMarshal.AsSpan(columns), CollectionsMarshal.AsSpan(values));
         }
         return result;
     }
 
     /// <summary>
-    /// One block of an input's TF-IDF vector, each key's value times its weight, L2-normalised to
-    /// <paramref name="length"/>: written to <paramref name="contributions"/> (NaN for a key without a column)
-    /// and summed. <paramref name="tf"/> null means every key counts once (facets).
+    /// One block of an input's TF-IDF vector, each key's value times its weight: written to
+    /// <paramref name="contributions"/> (NaN for a key without a column) and summed.
     /// </summary>
     public double Contributions(uint[] distinctKeys, float[]? tf, double length, float[] weights, Span<float> contributions)
     {
-        double dot = 0, squares = 0;
+        var columns = ArrayPool<int>.Shared.Rent(distinctKeys.Length);
+        try
+        {
+            var factor = Weigh(distinctKeys, tf, length, columns, contributions);
+            double dot = 0;
+            for (var d = 0; d < distinctKeys.Length; d++)
+            {
+                if (columns[d] < 0)
+                {
+                    contributions[d] = float.NaN;
+                    continue;
+                }
+                var contribution = (float)(weights[columns[d]] * contributions[d] * factor);
+                contributions[d] = contribution;
+                dot += contribution;
+            }
+            return dot;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(columns);
+        }
+    }
+
+    /// <summary>
+    /// The one TF-IDF definition, for training and scoring alike: each distinct key's column (-1 without one) and
+    /// value (tf × idf; <paramref name="tf"/> null means every key counts once, as facets do), and the factor that
+    /// L2-normalises the block to <paramref name="length"/> (0 for a block with no known key).
+    /// </summary>
+    private double Weigh(ReadOnlySpan<uint> distinctKeys, float[]? tf, double length, Span<int> columns, Span<float> values)
+    {
+        var squares = 0.0;
         for (var d = 0; d < distinctKeys.Length; d++)
         {
             if (!_columns.TryGet(distinctKeys[d], out var column))
             {
-                contributions[d] = float.NaN;
+                (columns[d], values[d]) = (-1, 0);
                 continue;
             }
             var value = (tf is null ? 1f : tf[d]) * Idf[column];
+            (columns[d], values[d]) = (column, value);
             squares += (double)value * value;
-            var contribution = weights[column] * value;
-            contributions[d] = contribution;
-            dot += contribution;
         }
-        if (squares == 0) return 0;
-        var factor = length / Math.Sqrt(squares);
-        for (var d = 0; d < contributions.Length; d++) contributions[d] = (float)(contributions[d] * factor);
-        return dot * factor;
+        return squares == 0 ? 0 : length / Math.Sqrt(squares);
     }
 
-    private void AddBlock(ReadOnlySpan<uint> sortedKeys, List<int> columns, List<float> values, bool sublinear, double length)
+    private void AddBlock(uint[] distinctKeys, float[]? tf, double length, ref int[] keyColumns, ref float[] keyValues, List<int> columns, List<float> values)
     {
-        var from = columns.Count;
-        var squares = 0.0;
-        for (var k = 0; k < sortedKeys.Length;)
+        if (keyColumns.Length < distinctKeys.Length)
+            (keyColumns, keyValues) = (new int[distinctKeys.Length * 2], new float[distinctKeys.Length * 2]);
+        var factor = Weigh(distinctKeys, tf, length, keyColumns, keyValues);
+        for (var d = 0; d < distinctKeys.Length; d++)
         {
-            var key = sortedKeys[k];
-            var tf = 0;
-            for (; k < sortedKeys.Length && sortedKeys[k] == key; k++) tf++;
-            if (!_columns.TryGet(key, out var column)) continue;
-            var value = (sublinear ? 1 + Math.Log(tf) : 1) * Idf[column];
-            columns.Add(column);
-            values.Add((float)value);
-            squares += value * value;
+            if (keyColumns[d] < 0) continue;
+            columns.Add(keyColumns[d]);
+            values.Add((float)(keyValues[d] * factor));
         }
-        if (squares == 0) return;
-        var factor = (float)(length / Math.Sqrt(squares));
-        for (var k = from; k < values.Count; k++) values[k] *= factor;
     }
 
-    private static void CountDistinct(uint[] sortedKeys, Dictionary<uint, int> documentFrequency)
+    private static void CountDistinct(uint[] distinctKeys, Dictionary<uint, int> documentFrequency)
     {
-        for (var k = 0; k < sortedKeys.Length; k++)
-            if (k == 0 || sortedKeys[k] != sortedKeys[k - 1])
-                CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, sortedKeys[k], out _)++;
+        foreach (var key in distinctKeys)
+            CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, key, out _)++;
     }
 }
