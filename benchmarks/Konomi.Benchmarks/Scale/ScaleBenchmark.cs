@@ -148,6 +148,7 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         await SendAsync(warmUp, firstWork, ct);
 
         var cpu = ProcessFigures.Cpu;
+        var gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         var finished = await SendAsync(works, firstWork + warmUp, ct);
         var seconds = clock.Elapsed.TotalSeconds;
@@ -161,6 +162,7 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         {
             Published = tally.News,
             CpuUsPerWork = cpuSeconds * 1e6 / Math.Max(1, through),
+            Gen2Collections = GC.CollectionCount(2) - gen2,
             Cut = finished ? null : FormattableString.Invariant($"cut after {seconds:F0} s: {through:N0} of {works:N0} works"),
         };
         log.WriteLine($"pipeline, {users.Count} users: {row.WorksPerSecond:N0} works/s, {row.Published:N0} WorkScored published, p50 {row.P50Ms:F0} ms, p99 {row.P99Ms:F0} ms");

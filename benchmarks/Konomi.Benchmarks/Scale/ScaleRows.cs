@@ -23,6 +23,9 @@ public sealed record PipelineRow(int Users, int Works, double WorksPerSecond, do
     /// <summary>CPU time of the whole process per work through scoring.</summary>
     public double CpuUsPerWork { get; init; }
 
+    /// <summary>Full garbage collections during the stage.</summary>
+    public int Gen2Collections { get; init; }
+
     /// <summary>Set when the stage did not finish in time; its figures are then over what arrived.</summary>
     public string? Cut { get; init; }
 }
