@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using Konomi.Hosting;
 using Konomi.Storage;
 using Konomi.Testing;
@@ -36,14 +37,17 @@ public sealed class InferenceHost(IHost host) : IAsyncDisposable
         return new InferenceHost(host);
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> messages of the type were published, then returns them all.</summary>
-    public async Task<IReadOnlyList<T>> PublishedAsync<T>(int count, CancellationToken ct) where T : class
+    /// <summary>
+    /// Waits until the consumer is done with at least <paramref name="works"/> NewWorkDetected (their scores stored and
+    /// their news published), then returns every WorkScored published so far.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkScored>> ScoredAsync(int works, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(TimeSpan.FromSeconds(20));
-        while (Harness.Published.Select<T>(limit.Token).Count() < count)
+        while (Harness.Consumed.Select<NewWorkDetected>(limit.Token).Count(m => m.Exception is null) < works)
             await Task.Delay(50, limit.Token);
-        return [.. Harness.Published.Select<T>(limit.Token).Select(m => m.Context.Message)];
+        return [.. Harness.Published.Select<WorkScored>(limit.Token).Select(m => m.Context.Message)];
     }
 
     public async ValueTask DisposeAsync()

@@ -21,16 +21,59 @@ public sealed class NewWorkDetectedConsumerTests
         foreach (var work in works)
             await host.Harness.Bus.Publish(new NewWorkDetected(run, work), Ct);
 
-        var scored = await host.PublishedAsync<WorkScored>(12, Ct);
-        scored.Count.ShouldBe(12);
-        scored.ShouldAllBe(s => s.CrawlRunId == run);
-        scored.ShouldNotContain(s => s.UserId == "carol");
-        var alice = scored.Where(s => s.UserId == "alice").ToList();
+        await host.ScoredAsync(6, Ct);
+        var scores = store.Get<IScoreStore>();
+        var alice = await scores.ListAsync("alice", ct: Ct);
+        (await scores.ListAsync("bob", ct: Ct)).Select(s => s.WorkId).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        (await scores.ListAsync("carol", ct: Ct)).ShouldBeEmpty();
         alice.Select(s => s.WorkId).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
-        alice.ShouldAllBe(s => s.ModelId == "ngram" && s.ModelVersion == 1 && s.Reasons.Count > 0);
+        alice.ShouldAllBe(s => s.CrawlRunId == run && s.ModelId == "ngram" && s.ModelVersion == 1 && s.Reasons.Count > 0);
         foreach (var s in alice)
             s.Liked.ShouldBe(SampleWorks.IsSoothing(works.Single(w => w.Id == s.WorkId)), s.WorkId);
-        (await store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task Only_the_verdicts_to_post_are_published_and_every_score_is_stored()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?> { ["Inference:ExplorationRate"] = "0" });
+        var works = SampleWorks.Range(100, 6);
+
+        foreach (var work in works)
+            await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), work), Ct);
+
+        var published = await host.ScoredAsync(6, Ct);
+        var scores = store.Get<IScoreStore>();
+        List<WorkScored> stored = [.. await scores.ListAsync("alice", ct: Ct), .. await scores.ListAsync("bob", ct: Ct)];
+        stored.Count.ShouldBe(12);
+        // Alice's model likes some and not others; bob has no model, so none of his scores has a verdict.
+        stored.Count(s => s.Liked == false).ShouldBeGreaterThan(0);
+        stored.Count(s => s.Liked is null).ShouldBe(6);
+        published.Select(s => (s.WorkId, s.UserId)).ShouldBe(stored.Where(s => s.Liked == true).Select(s => (s.WorkId, s.UserId)), ignoreOrder: true);
+        published.ShouldNotBeEmpty();
+        published.ShouldAllBe(s => s.ToPost);
+    }
+
+    [Fact]
+    public async Task A_work_picked_for_exploration_is_published_though_the_model_does_not_like_it()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
+        // Rate 1: every work the model does not like is picked with probability near 1.
+        await using var host = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?> { ["Inference:ExplorationRate"] = "1" });
+        var run = Guid.NewGuid();
+
+        foreach (var work in SampleWorks.Range(100, 6))
+            await host.Harness.Bus.Publish(new NewWorkDetected(run, work), Ct);
+
+        var published = await host.ScoredAsync(6, Ct);
+        var explored = published.Where(s => s.Liked == false).ToList();
+        explored.ShouldNotBeEmpty();
+        explored.ShouldAllBe(s => s.UserId == "alice" && s.ExplorationProbability > 0);
+        published.ShouldNotContain(s => s.UserId == "bob");
     }
 
     [Fact]
@@ -53,8 +96,8 @@ public sealed class NewWorkDetectedConsumerTests
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[2]), Ct);
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[3]), Ct);
 
-        var scored = await host.PublishedAsync<WorkScored>(8, Ct);
-        scored.Select(s => s.WorkId).Distinct().ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        await host.ScoredAsync(4, Ct);
+        (await store.Get<IScoreStore>().ListAsync("bob", ct: Ct)).Select(s => s.WorkId).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
         // The malformed one alone failed to be consumed (the transport moves it to the error queue).
         var failed = host.Harness.Consumed.Select<NewWorkDetected>(Ct).Where(m => m.Exception is not null).ShouldHaveSingleItem();
         failed.Context.Message.Work.ShouldBeNull();
@@ -69,14 +112,15 @@ public sealed class NewWorkDetectedConsumerTests
 
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(7)), Ct);
 
-        var bob = (await host.PublishedAsync<WorkScored>(2, Ct)).Single(s => s.UserId == "bob");
+        await host.ScoredAsync(1, Ct);
+        var bob = (await store.Get<IScoreStore>().ListAsync("bob", ct: Ct)).ShouldHaveSingleItem();
         bob.Liked.ShouldBeNull();
         bob.ModelId.ShouldBe("none");
         bob.ModelVersion.ShouldBe(0);
     }
 
     [Fact]
-    public async Task A_redelivered_batch_stores_each_score_once_and_republishes_the_same_scores()
+    public async Task A_redelivered_batch_stores_each_score_once_and_republishes_the_same_verdicts_to_post()
     {
         await using var store = TestStore.Sqlite();
         await SeedUsersAsync(store);
@@ -87,14 +131,16 @@ public sealed class NewWorkDetectedConsumerTests
 
         foreach (var work in works)
             await host.Harness.Bus.Publish(new NewWorkDetected(run, work), Ct);
-        await host.PublishedAsync<WorkScored>(6, Ct);
+        var first = await host.ScoredAsync(3, Ct);
         foreach (var work in works)
             await host.Harness.Bus.Publish(new NewWorkDetected(run, work), Ct);
 
-        var scored = await host.PublishedAsync<WorkScored>(12, Ct);
+        var scored = await host.ScoredAsync(6, Ct);
         (await store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).Count.ShouldBe(3);
         (await store.Get<IScoreStore>().ListAsync("bob", ct: Ct)).Count.ShouldBe(3);
+        first.ShouldNotBeEmpty();
         // The repeat carries the same key and verdict, which the notifier's ledger turns into nothing.
+        scored.Count.ShouldBe(2 * first.Count);
         scored.GroupBy(s => (s.WorkId, s.UserId, s.ModelId, s.ModelVersion, s.Liked)).ShouldAllBe(g => g.Count() == 2);
     }
 
@@ -109,11 +155,13 @@ public sealed class NewWorkDetectedConsumerTests
         var soothing = SampleWorks.Create(300);
 
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), soothing), Ct);
-        var before = (await host.PublishedAsync<WorkScored>(2, Ct)).Single(s => s.UserId == "alice");
+        await host.ScoredAsync(1, Ct);
+        var before = (await store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).ShouldHaveSingleItem();
         // Alice changed her mind: v2 learned that she likes horror.
         await TasteModelSeed.ServeAsync(registry, "alice", i => !SampleWorks.IsSoothing(i), Ct);
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(302)), Ct);
-        var after = (await host.PublishedAsync<WorkScored>(4, Ct)).Single(s => s.UserId == "alice" && s.WorkId != soothing.Id);
+        await host.ScoredAsync(2, Ct);
+        var after = (await store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).Single(s => s.WorkId != soothing.Id);
 
         before.ModelVersion.ShouldBe(1);
         before.Liked.ShouldBe(true);
@@ -135,7 +183,8 @@ public sealed class NewWorkDetectedConsumerTests
 
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), work), Ct);
 
-        var alice = (await host.PublishedAsync<WorkScored>(2, Ct)).Single(s => s.UserId == "alice");
+        var alice = (await host.ScoredAsync(1, Ct)).ShouldHaveSingleItem();
+        alice.UserId.ShouldBe("alice");
         alice.Liked.ShouldBe(true);
         alice.Reasons.ShouldContain(r => r.Source == "similar" && r.Text == $"like {liked.Title}, which you marked 興味あり");
     }

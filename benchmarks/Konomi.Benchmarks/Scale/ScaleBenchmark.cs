@@ -135,36 +135,56 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
     }
 
     /// <summary>
-    /// New works through the running inference consumer over the bus: NewWorkDetected in, every WorkScored
-    /// (one per work and user, each stored first) out.
+    /// New works through the running inference consumer over the bus: NewWorkDetected in, every user's score
+    /// stored, the verdicts to post published as WorkScored and received where the notifier would be.
     /// </summary>
     public async Task<PipelineRow> PipelineAsync(int works, int firstWork, CancellationToken ct)
     {
+        var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
+        // Serving models load on first use (the scoring table's model load), and the bus's code paths are compiled
+        // on their first messages: neither is this stage's cost.
+        await services.GetRequiredService<WorkScorer>().ScoreAsync([corpus.Works[0]], users, ct);
+        const int warmUp = 100;
+        await SendAsync(warmUp, firstWork, ct);
+
+        var cpu = ProcessFigures.Cpu;
+        var gen2 = GC.CollectionCount(2);
+        var clock = Stopwatch.StartNew();
+        var finished = await SendAsync(works, firstWork + warmUp, ct);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (ProcessFigures.Cpu - cpu).TotalSeconds;
+        var tally = services.GetRequiredService<ScoredTally>();
+        var latencies = tally.LatenciesMs;
+        double through = tally.Through;
+        var scores = through * users.Count;
+        var row = new PipelineRow(users.Count, works, through / seconds, scores / seconds, scores / cpuSeconds,
+            Percentile(latencies, 0.5), Percentile(latencies, 0.99), ProcessFigures.PeakRssMb)
+        {
+            Published = tally.News,
+            CpuUsPerWork = cpuSeconds * 1e6 / Math.Max(1, through),
+            Gen2Collections = GC.CollectionCount(2) - gen2,
+            Cut = finished ? null : FormattableString.Invariant($"cut after {seconds:F0} s: {through:N0} of {works:N0} works"),
+        };
+        log.WriteLine($"pipeline, {users.Count} users: {row.WorksPerSecond:N0} works/s, {row.Published:N0} WorkScored published, p50 {row.P50Ms:F0} ms, p99 {row.P99Ms:F0} ms");
+        return row;
+    }
+
+    /// <summary>Publishes <paramref name="works"/> new works of one crawl run and waits until they are through (at most five minutes).</summary>
+    private async Task<bool> SendAsync(int works, int firstWork, CancellationToken ct)
+    {
         var tally = services.GetRequiredService<ScoredTally>();
         var publish = services.GetRequiredService<IPublishEndpoint>();
-        var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
-        tally.Expect(works * users.Count);
+        tally.Expect(works);
         var run = Guid.NewGuid();
-        var cpu = ProcessFigures.Cpu;
-        var clock = Stopwatch.StartNew();
-        foreach (var work in Enumerable.Range(firstWork, works).Select(i => corpus.Works[i % corpus.Works.Count] with { Id = $"RJ9{i:D7}" }))
+        // Drawn at random: the corpus is ordered by section, and its first thousand would be nearly all liked.
+        var order = corpus.Sample(corpus.Works.Count, seed: firstWork);
+        foreach (var work in Enumerable.Range(firstWork, works).Select(i => corpus.Works[order[i % order.Count]] with { Id = $"RJ9{i:D7}" }))
         {
             tally.Published(work.Id);
             await publish.Publish(new NewWorkDetected(run, work), ct);
         }
         // A stage that cannot finish in time is reported on what arrived, not lost.
-        var finished = await Task.WhenAny(tally.Done, Task.Delay(TimeSpan.FromMinutes(5), ct)) == tally.Done;
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuSeconds = (ProcessFigures.Cpu - cpu).TotalSeconds;
-        var latencies = tally.LatenciesMs;
-        double scored = finished ? works * users.Count : tally.Seen;
-        var row = new PipelineRow(users.Count, works, scored / users.Count / seconds, scored / seconds, scored / cpuSeconds,
-            Percentile(latencies, 0.5), Percentile(latencies, 0.99), ProcessFigures.PeakRssMb)
-        {
-            Cut = finished ? null : FormattableString.Invariant($"cut after {seconds:F0} s: {scored:N0} of {works * users.Count:N0} scores"),
-        };
-        log.WriteLine($"pipeline, {users.Count} users: {row.WorksPerSecond:N0} works/s, p50 {row.P50Ms:F0} ms, p99 {row.P99Ms:F0} ms");
-        return row;
+        return await Task.WhenAny(tally.Done, Task.Delay(TimeSpan.FromMinutes(5), ct)) == tally.Done;
     }
 
     private static string UserId(int n) => $"user{n:D4}";

@@ -17,6 +17,15 @@ public sealed record ScoreWritesRow(string Way, int Scores, double ScoresPerSeco
 
 public sealed record PipelineRow(int Users, int Works, double WorksPerSecond, double ScoresPerSecond, double ScoresPerCpuSecond, double P50Ms, double P99Ms, double PeakRssMb)
 {
+    /// <summary>WorkScored on the bus: the verdicts to post, not every score.</summary>
+    public int Published { get; init; }
+
+    /// <summary>CPU time of the whole process per work through scoring.</summary>
+    public double CpuUsPerWork { get; init; }
+
+    /// <summary>Full garbage collections during the stage.</summary>
+    public int Gen2Collections { get; init; }
+
     /// <summary>Set when the stage did not finish in time; its figures are then over what arrived.</summary>
     public string? Cut { get; init; }
 }

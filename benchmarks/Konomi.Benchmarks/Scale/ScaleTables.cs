@@ -18,8 +18,8 @@ public static class ScaleTables
         foreach (var r in users.Where(r => r.Breakdown is not null)) Line($"| {r.Users:N0} | {r.Breakdown!.InputsUs:F1} | {r.Breakdown.PredictUs:F1} | {r.Breakdown.RestUs:F1} |");
         s.AppendLine().AppendLine("| score writes | scores | scores/s |").AppendLine("|---|---:|---:|");
         foreach (var r in writes) Line($"| {r.Way} | {r.Scores:N0} | {r.ScoresPerSecond:N0} |");
-        s.AppendLine().AppendLine("| users | new works | works/s through scoring | scores/s (stored + published) | scores per CPU-second | p50 ms detection→scored | p99 ms | peak RSS MB |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in pipeline) Line($"| {r.Users:N0} | {r.Works:N0}{(r.Cut is null ? "" : $" ({r.Cut})")} | {r.WorksPerSecond:N0} | {r.ScoresPerSecond:N0} | {r.ScoresPerCpuSecond:N0} | {r.P50Ms:F0} | {r.P99Ms:F0} | {r.PeakRssMb:F0} |");
+        s.AppendLine().AppendLine("| users | new works | works/s through scoring | scores/s stored | WorkScored published | scores per CPU-second | CPU µs per work | gen2 GCs | p50 ms detection→scored | p99 ms | peak RSS MB |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in pipeline) Line($"| {r.Users:N0} | {r.Works:N0}{(r.Cut is null ? "" : $" ({r.Cut})")} | {r.WorksPerSecond:N0} | {r.ScoresPerSecond:N0} | {r.Published:N0} | {r.ScoresPerCpuSecond:N0} | {r.CpuUsPerWork:N0} | {r.Gen2Collections:N0} | {r.P50Ms:F0} | {r.P99Ms:F0} | {r.PeakRssMb:F0} |");
         s.AppendLine().AppendLine("| labels | training s | CPU s | model bytes |").AppendLine("|---:|---:|---:|---:|");
         foreach (var r in training) Line($"| {r.Labels:N0} | {r.WallSeconds:F1} | {r.CpuSeconds:F1} | {r.ModelBytes:N0} |");
         s.AppendLine().AppendLine("| record | measured over | bytes each |").AppendLine("|---|---:|---:|");

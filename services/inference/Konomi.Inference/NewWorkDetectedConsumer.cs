@@ -7,10 +7,14 @@ using MassTransit;
 namespace Konomi.Inference;
 
 /// <summary>
-/// Scores new works in batches for every active user, stores the batch's scores in one store call, then
-/// publishes one WorkScored per work and user. A score already stored (a redelivered batch) is published
-/// again rather than skipped: the outbox is in memory, so a crash between storing and publishing would otherwise lose the message
-/// for good, and the notifier's ledger (one notification per work and target) makes a repeat harmless.
+/// Scores new works in batches for every active user, stores every score of a batch in one store call, then
+/// publishes a WorkScored only for the verdicts someone acts on (<see cref="WorkScored.ToPost"/>: liked, or picked
+/// for exploration). The store holds every score (the web app's picks, retraining and evaluation read it there);
+/// the bus carries news: a verdict nobody posts would cost a message per work and user for a consumer that drops it,
+/// which bounded the pipeline at about a hundred users.
+/// A score already stored (a redelivered batch) is published again rather than skipped: the outbox is in memory,
+/// so a crash between storing and publishing would otherwise lose the message for good, and the notifier's ledger
+/// (one notification per work and target) makes a repeat harmless.
 /// </summary>
 public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Exploration exploration, Audience audience, IScoreStore scores)
     : IConsumer<Batch<NewWorkDetected>>
@@ -32,7 +36,7 @@ public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Exploration explo
             // One store round trip for the run's every score; only then is any of them published.
             foreach (var added in await scores.AddManyAsync(messages, ct))
                 Record(added);
-            await context.PublishBatch(messages, ct);
+            await context.PublishBatch(messages.Where(m => m.ToPost), ct);
         }
 
         KonomiTelemetry.InferenceBatchSize.Record(detected.Count);
