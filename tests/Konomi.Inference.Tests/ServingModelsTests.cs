@@ -1,0 +1,118 @@
+using Konomi.Contracts;
+using Konomi.Storage.Ports;
+using Konomi.TasteModels.Input;
+using Konomi.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Konomi.Inference.Tests;
+
+/// <summary>
+/// Serving models held within a size limit, on a fake clock that orders "least recently used": real ngram models
+/// in a real SQLite registry, the container's own ServingModels wiring with only the limit and the clock chosen.
+/// </summary>
+public sealed class ServingModelsTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    readonly FakeTimeProvider _clock = new();
+
+    [Fact]
+    public async Task Over_the_limit_the_least_recently_used_model_is_dropped_and_reloads_the_same_model_when_asked_again()
+    {
+        await using var store = TestStore.Sqlite();
+        var registry = store.Get<ITasteModelRegistry>();
+        await TasteModelSeed.ServeAsync(registry, "alice", SampleWorks.IsSoothing, Ct);
+        await TasteModelSeed.ServeAsync(registry, "bob", i => !SampleWorks.IsSoothing(i), Ct);
+        await TasteModelSeed.ServeAsync(registry, "carol", i => i % 3 == 0, Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+        var limit = 2.5 * await LargestAsync(host, ["alice", "bob", "carol"]);
+        using var models = Bounded(host, limit);
+
+        var alice = await FindAsync(models, "alice");
+        var bob = await FindAsync(models, "bob");
+        (await FindAsync(models, "alice")).ShouldBeSameAs(alice);
+        var carol = await FindAsync(models, "carol");   // no room for three: bob is the least recently used
+
+        models.Held.Models.ShouldBe(2);
+        (await FindAsync(models, "alice")).ShouldBeSameAs(alice);
+        (await FindAsync(models, "carol")).ShouldBeSameAs(carol);
+        var bobAgain = await FindAsync(models, "bob");   // loaded again from the registry; alice goes now
+        bobAgain.ShouldNotBeSameAs(bob);
+        bobAgain.Version.ShouldBe(bob.Version);
+        Scores(host, bobAgain).ShouldBe(Scores(host, bob));
+        Scores(host, bobAgain).ShouldNotBe(Scores(host, alice));
+        (await FindAsync(models, "carol")).ShouldBeSameAs(carol);
+        (await FindAsync(models, "alice")).ShouldNotBeSameAs(alice);
+        models.Held.Bytes.ShouldBeLessThanOrEqualTo((long)limit);
+    }
+
+    [Fact]
+    public async Task A_promoted_version_replaces_the_held_one_on_the_next_lookup_and_frees_its_room()
+    {
+        await using var store = TestStore.Sqlite();
+        var registry = store.Get<ITasteModelRegistry>();
+        await TasteModelSeed.ServeAsync(registry, "alice", SampleWorks.IsSoothing, Ct);
+        await TasteModelSeed.ServeAsync(registry, "bob", i => !SampleWorks.IsSoothing(i), Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+        using var models = Bounded(host, limit: 2.5 * await LargestAsync(host, ["alice", "bob"]));
+        var first = await FindAsync(models, "alice");
+        var bob = await FindAsync(models, "bob");
+
+        var promoted = await TasteModelSeed.ServeAsync(registry, "alice", i => i % 3 == 0, Ct);
+
+        var serving = await FindAsync(models, "alice");
+        serving.Version.ShouldBe(promoted.Version);
+        serving.Version.ShouldNotBe(first.Version);
+        Scores(host, serving).ShouldNotBe(Scores(host, first));
+        (await FindAsync(models, "alice")).ShouldBeSameAs(serving);
+        // The old version's room went with it: bob, older than the new version, is still held.
+        (await FindAsync(models, "bob")).ShouldBeSameAs(bob);
+        models.Held.ShouldBe((2, serving.Bytes + bob.Bytes));
+    }
+
+    [Fact]
+    public async Task A_model_larger_than_the_limit_serves_but_is_not_held()
+    {
+        await using var store = TestStore.Sqlite();
+        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+        using var models = Bounded(host, limit: 0.5 * await LargestAsync(host, ["alice"]));
+
+        var alice = await FindAsync(models, "alice");
+
+        alice.Version.ShouldBe(1);
+        models.Held.ShouldBe((0, 0L));
+        (await FindAsync(models, "alice")).ShouldNotBeSameAs(alice);
+    }
+
+    /// <summary>The container's ServingModels with the given limit in bytes, on the fake clock.</summary>
+    ServingModels Bounded(InferenceHost host, double limit) => ActivatorUtilities.CreateInstance<ServingModels>(host.Services,
+        Options.Create(new ServingModelsOptions { SizeLimitMb = limit / (1024 * 1024) }), (TimeProvider)_clock);
+
+    /// <summary>The largest estimate among the users' models, from a warmed-up instance that holds them all.</summary>
+    async Task<double> LargestAsync(InferenceHost host, string[] users)
+    {
+        using var all = ActivatorUtilities.CreateInstance<ServingModels>(host.Services, (TimeProvider)_clock);
+        foreach (var user in users) await all.FindAsync(user, Ct);
+        using var again = ActivatorUtilities.CreateInstance<ServingModels>(host.Services, (TimeProvider)_clock);
+        var sizes = new List<long>();
+        foreach (var user in users) sizes.Add((await again.FindAsync(user, Ct))!.Bytes);
+        sizes.ShouldAllBe(s => s > 0);
+        return sizes.Max();
+    }
+
+    /// <summary>Each lookup a second after the last, so "least recently used" is never a tie.</summary>
+    async Task<ServingModel> FindAsync(ServingModels models, string user)
+    {
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        return (await models.FindAsync(user, Ct)).ShouldNotBeNull();
+    }
+
+    static double[] Scores(InferenceHost host, ServingModel model)
+    {
+        var inputs = host.Get<TasteInputBuilder>();
+        return [.. model.Model.Predict([.. SampleWorks.Range(400, 8).Select(inputs.Build)]).Select(p => p.Score)];
+    }
+}
