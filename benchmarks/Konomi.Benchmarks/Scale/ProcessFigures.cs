@@ -18,6 +18,9 @@ public static class ProcessFigures
         }
     }
 
+    /// <summary>The machine's 1-minute load average: how much of the cores this run had to share.</summary>
+    public static string LoadAverage => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
     public static double ManagedMb(bool collect = true) => GC.GetTotalMemory(collect) / 1048576.0;
 
     private static double Status(string key)

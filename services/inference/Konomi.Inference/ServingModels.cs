@@ -28,9 +28,13 @@ public sealed class ServingModels(
         Clock = new TimeProviderClock(time),
     });
     readonly Lock _room = new();
+    long _loads;
 
     /// <summary>Models held now and their estimated bytes.</summary>
     public (int Models, long Bytes) Held => (_held.Count, _held.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0);
+
+    /// <summary>Models loaded from the registry so far: a first lookup, a new version, or one dropped for room.</summary>
+    public long Loads => Interlocked.Read(ref _loads);
 
     public async Task<ServingModel?> FindAsync(string userId, CancellationToken ct)
     {
@@ -43,6 +47,7 @@ public sealed class ServingModels(
         if (_held.TryGetValue(userId, out ServingModel? held) && held!.Version == serving.Version)
             return held;
 
+        Interlocked.Increment(ref _loads);
         var bytes = await LoadBytesAsync(serving, ct);
         var (model, modelBytes) = Load(serving, bytes);
         var liked = await LikedAsync(userId, ct);
