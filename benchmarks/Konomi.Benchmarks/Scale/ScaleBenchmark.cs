@@ -81,6 +81,7 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var (together, togetherCpu) = await Timed(async () => { for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct); });
         var loadsPerBatch = (serving.Loads - loads) / (double)rounds;
         var (held, heldBytes) = serving.Held;
+        ProcessFigures.Settle();
         var managed = ProcessFigures.ManagedMb();
         var rss = ProcessFigures.RssMb;
         var row = new UsersRow(users.Count, pairs, pairs / together, pairs / togetherCpu, loadSeconds, held, heldBytes / 1048576.0, loadsPerBatch, managed, rss);
@@ -105,11 +106,13 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
     {
         var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
         var batch = Batch(batchSize);
+        ProcessFigures.Settle();
         var heapBefore = ProcessFigures.ManagedMb();
         using var all = ActivatorUtilities.CreateInstance<ServingModels>(services, Options.Create(new ServingModelsOptions { SizeLimitMb = 1_048_576 }));
         var scorer = ActivatorUtilities.CreateInstance<WorkScorer>(services, all);
         await scorer.ScoreAsync(batch[..1], users, ct);
         var (_, bytes) = all.Held;
+        ProcessFigures.Settle();
         var heap = ProcessFigures.ManagedMb() - heapBefore;
         var rss = ProcessFigures.RssMb;
         var (seconds, cpu) = await Timed(() => scorer.ScoreAsync(batch, users, ct));
