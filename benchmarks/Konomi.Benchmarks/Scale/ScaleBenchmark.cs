@@ -32,8 +32,12 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var cpu = ProcessFigures.Cpu;
         var clock = Stopwatch.StartNew();
         var model = _ngram.Train(examples, ct);
-        var row = new TrainingRow(n, clock.Elapsed.TotalSeconds, (ProcessFigures.Cpu - cpu).TotalSeconds, model.Serialize().Length);
-        log.WriteLine($"trained on {n} labels: {row.WallSeconds:F1} s, {row.ModelBytes:N0} bytes");
+        var (wall, cpuSeconds, bytes) = (clock.Elapsed.TotalSeconds, (ProcessFigures.Cpu - cpu).TotalSeconds, model.Serialize());
+        // What serving it holds, estimated as ServingModels does: what loading it allocates (liked-work vectors aside).
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(_ngram.Deserialize(bytes));
+        var row = new TrainingRow(n, wall, cpuSeconds, bytes.Length, (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0);
+        log.WriteLine($"trained on {n} labels: {row.WallSeconds:F1} s, {row.ModelBytes:N0} bytes, {row.LoadedMb:F1} MB loaded");
         return row;
     })];
 

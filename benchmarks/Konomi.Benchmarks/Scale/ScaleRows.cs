@@ -1,6 +1,6 @@
 namespace Konomi.Benchmarks.Scale;
 
-public sealed record TrainingRow(int Labels, double WallSeconds, double CpuSeconds, int ModelBytes);
+public sealed record TrainingRow(int Labels, double WallSeconds, double CpuSeconds, int ModelBytes, double LoadedMb);
 
 /// <summary>
 /// Scoring at one user count: every user in one call (as served), the serving models held within the limit and how

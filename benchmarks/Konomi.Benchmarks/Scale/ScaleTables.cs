@@ -41,8 +41,8 @@ public static class ScaleTables
         }
         if (training.Count > 0)
         {
-            s.AppendLine().AppendLine("| labels | training s | CPU s | model bytes |").AppendLine("|---:|---:|---:|---:|");
-            foreach (var r in training) Line($"| {r.Labels:N0} | {r.WallSeconds:F1} | {r.CpuSeconds:F1} | {r.ModelBytes:N0} |");
+            s.AppendLine().AppendLine("| labels | training s | CPU s | model bytes | loaded for serving MB (estimate) |").AppendLine("|---:|---:|---:|---:|---:|");
+            foreach (var r in training) Line($"| {r.Labels:N0} | {r.WallSeconds:F1} | {r.CpuSeconds:F1} | {r.ModelBytes:N0} | {r.LoadedMb:F1} |");
         }
         if (sizes.Count > 0)
         {
