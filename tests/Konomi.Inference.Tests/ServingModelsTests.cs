@@ -87,6 +87,41 @@ public sealed class ServingModelsTests
         (await FindAsync(models, "alice")).ShouldNotBeSameAs(alice);
     }
 
+    [Fact]
+    public async Task With_no_room_to_hold_any_model_every_batch_reloads_and_scores_exactly_as_with_every_model_held()
+    {
+        await using var store = TestStore.Sqlite();
+        var registry = store.Get<ITasteModelRegistry>();
+        await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 40), Ct);
+        foreach (var (user, likes) in new (string, Func<int, bool>)[] { ("alice", SampleWorks.IsSoothing), ("bob", i => !SampleWorks.IsSoothing(i)), ("carol", i => i % 3 == 0) })
+        {
+            await store.Get<IUserStore>().UpsertAsync(new UserProfile(user), Ct);
+            // Their labels, so "like ◯◯, which you marked 興味あり" reasons come from the reloaded liked works too.
+            await store.Get<ILabelStore>().ImportAsync([.. Enumerable.Range(0, 40).Select(i =>
+                new Click($"{user}-{i}", user, SampleWorks.Create(i).Id, likes(i), DateTimeOffset.UnixEpoch.AddMinutes(i), "import"))], Ct);
+            await TasteModelSeed.ServeAsync(registry, user, likes, Ct);
+        }
+        await using var roomy = await InferenceHost.StartAsync(store, Ct);
+        await using var cramped = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?> { ["Inference:ServingModels:SizeLimitMb"] = "0.001" });
+        var works = SampleWorks.Range(400, 12);
+        var users = await roomy.Get<Audience>().ListAsync(null, Ct);
+
+        var held = Lines(await roomy.Get<WorkScorer>().ScoreAsync(works, users, Ct));
+        var first = Lines(await cramped.Get<WorkScorer>().ScoreAsync(works, users, Ct));
+        var second = Lines(await cramped.Get<WorkScorer>().ScoreAsync(works, users, Ct));
+
+        cramped.Get<ServingModels>().Held.Models.ShouldBe(0);
+        cramped.Get<ServingModels>().Loads.ShouldBe(6);
+        held.Count.ShouldBe(36);
+        held.ShouldContain(l => l.Contains("which you marked 興味あり"));
+        first.ShouldBe(held);
+        second.ShouldBe(held);
+    }
+
+    static List<string> Lines(IReadOnlyList<WorkScore> scores) => [.. scores
+        .Select(s => $"{s.UserId} {s.WorkId} v{s.ModelVersion} {s.Score:R} {s.Liked} {string.Join("; ", s.Reasons.Select(r => $"{r.Source}:{r.Text}:{r.Weight:R}"))}")
+        .Order(StringComparer.Ordinal)];
+
     /// <summary>The container's ServingModels with the given limit in bytes, on the fake clock.</summary>
     ServingModels Bounded(InferenceHost host, double limit) => ActivatorUtilities.CreateInstance<ServingModels>(host.Services,
         Options.Create(new ServingModelsOptions { SizeLimitMb = limit / (1024 * 1024) }), (TimeProvider)_clock);
