@@ -39,6 +39,7 @@ public class ServiceHostTests
     {
         { "crawler", "Crawler__PagesPerCycle", "0", "Crawler:PagesPerCycle must be at least 1" },
         { "inference", "Inference__BatchSize", "0", "Inference:BatchSize must be at least 1" },
+        { "inference", "Inference__ServingModels__SizeLimitMb", "0", "Inference:ServingModels:SizeLimitMb must be between 0.001 and 1048576" },
         { "trainer", "Trainer__Folds", "1", "Trainer:Folds must be at least 2" },
         { "notifier", "Notifier__MaxAttempts", "0", "Notifier:MaxAttempts must be at least 1" },
         { "feedback", "Feedback__FollowUpAttempts", "0", "Feedback:FollowUpAttempts must be at least 1" },

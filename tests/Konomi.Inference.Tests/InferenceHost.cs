@@ -15,6 +15,8 @@ public sealed class InferenceHost(IHost host) : IAsyncDisposable
 {
     public ITestHarness Harness => host.Services.GetTestHarness();
 
+    public IServiceProvider Services => host.Services;
+
     public T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
 
     public static async Task<InferenceHost> StartAsync(TestStore store, CancellationToken ct, IDictionary<string, string?>? settings = null)

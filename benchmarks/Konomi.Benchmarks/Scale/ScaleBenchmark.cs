@@ -5,6 +5,7 @@ using Konomi.Storage.Ports;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Input;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Benchmarks.Scale;
 
@@ -31,8 +32,12 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var cpu = ProcessFigures.Cpu;
         var clock = Stopwatch.StartNew();
         var model = _ngram.Train(examples, ct);
-        var row = new TrainingRow(n, clock.Elapsed.TotalSeconds, (ProcessFigures.Cpu - cpu).TotalSeconds, model.Serialize().Length);
-        log.WriteLine($"trained on {n} labels: {row.WallSeconds:F1} s, {row.ModelBytes:N0} bytes");
+        var (wall, cpuSeconds, bytes) = (clock.Elapsed.TotalSeconds, (ProcessFigures.Cpu - cpu).TotalSeconds, model.Serialize());
+        // What serving it holds, estimated as ServingModels does: what loading it allocates (liked-work vectors aside).
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(_ngram.Deserialize(bytes));
+        var row = new TrainingRow(n, wall, cpuSeconds, bytes.Length, (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0);
+        log.WriteLine($"trained on {n} labels: {row.WallSeconds:F1} s, {row.ModelBytes:N0} bytes, {row.LoadedMb:F1} MB loaded");
         return row;
     })];
 
@@ -58,37 +63,70 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
     }
 
     /// <summary>
-    /// Work×user pairs scored per second by <see cref="WorkScorer"/> (no score writes, no bus): all users in one
-    /// call, as the consumer does, then each user in a call of their own (every call featurises the batch again
-    /// and uses one core), which is how the cost grew with users before features were shared.
+    /// Work×user pairs scored per second by <see cref="WorkScorer"/> (no score writes, no bus) with the service's
+    /// serving models, held within <c>Inference:ServingModels:SizeLimitMb</c>: all users in one call, as the consumer
+    /// does, and, up to <paramref name="aloneUpTo"/> users, each user in a call of their own (every call featurises
+    /// the batch again and uses one core), which is how the cost grew with users before features were shared.
     /// </summary>
-    public async Task<UsersRow> ScoreAsync(int batchSize, long targetPairs, CancellationToken ct)
+    public async Task<UsersRow> ScoreAsync(int batchSize, long targetPairs, int aloneUpTo, CancellationToken ct)
     {
         var scorer = services.GetRequiredService<WorkScorer>();
+        var serving = services.GetRequiredService<ServingModels>();
         var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
-        var batch = corpus.Sample(batchSize, seed: 7).Select(i => corpus.Works[i]).ToList();
+        var batch = Batch(batchSize);
 
         var load = Stopwatch.StartNew();
-        await scorer.ScoreAsync(batch[..1], users, ct);   // loads every serving model
+        await scorer.ScoreAsync(batch[..1], users, ct);   // loads every serving model (and holds what fits)
         var loadSeconds = load.Elapsed.TotalSeconds;
-        var managed = ProcessFigures.ManagedMb();
-        var rss = ProcessFigures.RssMb;
 
         var rounds = Math.Max(1, (int)(targetPairs / ((long)batch.Count * users.Count)));
         long pairs = (long)rounds * batch.Count * users.Count;
+        var loads = serving.Loads;
         var (together, togetherCpu) = await Timed(async () => { for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct); });
-        var (alone, aloneCpu) = await Timed(async () =>
+        var loadsPerBatch = (serving.Loads - loads) / (double)rounds;
+        var (held, heldBytes) = serving.Held;
+        ProcessFigures.Settle();
+        var managed = ProcessFigures.ManagedMb();
+        var rss = ProcessFigures.RssMb;
+        var row = new UsersRow(users.Count, pairs, pairs / together, pairs / togetherCpu, loadSeconds, held, heldBytes / 1048576.0, loadsPerBatch, managed, rss);
+        if (users.Count <= aloneUpTo)
         {
-            for (var r = 0; r < rounds; r++)
-                foreach (var user in users) await scorer.ScoreAsync(batch, [user], ct);
-        });
-        var row = new UsersRow(users.Count, pairs, pairs / together, pairs / togetherCpu, pairs / alone, pairs / aloneCpu, loadSeconds, managed, rss)
-        {
-            Breakdown = await BreakdownAsync(batch, users, ct),
-        };
-        log.WriteLine($"{users.Count} users: {row.PairsPerSecond:N0} pairs/s ({row.AlonePairsPerSecond:N0} each alone), load {loadSeconds:F1} s, heap {managed:F0} MB, RSS {rss:F0} MB");
+            var (alone, aloneCpu) = await Timed(async () =>
+            {
+                for (var r = 0; r < rounds; r++)
+                    foreach (var user in users) await scorer.ScoreAsync(batch, [user], ct);
+            });
+            row = row with { AlonePairsPerSecond = pairs / alone, AlonePairsPerCpuSecond = pairs / aloneCpu, Breakdown = await BreakdownAsync(batch, users, ct) };
+        }
+        log.WriteLine($"{users.Count} users: {row.PairsPerSecond:N0} pairs/s, {row.PairsPerCpuSecond:N0} per CPU-second, {held:N0} models held ({row.HeldMb:F0} MB), {loadsPerBatch:N0} loads a batch, load {loadSeconds:F1} s, heap {managed:F0} MB, RSS {rss:F0} MB");
         return row;
     }
+
+    /// <summary>
+    /// The same scoring with every model held (a second <see cref="ServingModels"/> without a useful limit, in this
+    /// process after the bounded figures were taken): the models' heap, the RSS it reaches and the pairs per second.
+    /// </summary>
+    public async Task<UnboundedRow> UnboundedAsync(int batchSize, CancellationToken ct)
+    {
+        var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
+        var batch = Batch(batchSize);
+        ProcessFigures.Settle();
+        var heapBefore = ProcessFigures.ManagedMb();
+        var all = ActivatorUtilities.CreateInstance<ServingModels>(services, Options.Create(new ServingModelsOptions { SizeLimitMb = 1_048_576 }));
+        var scorer = ActivatorUtilities.CreateInstance<WorkScorer>(services, all);
+        await scorer.ScoreAsync(batch[..1], users, ct);
+        var (_, bytes) = all.Held;
+        ProcessFigures.Settle();
+        var heap = ProcessFigures.ManagedMb() - heapBefore;
+        var rss = ProcessFigures.RssMb;
+        var (seconds, cpu) = await Timed(() => scorer.ScoreAsync(batch, users, ct));
+        var pairs = (double)batch.Count * users.Count;
+        var row = new UnboundedRow(users.Count, all.Held.Models, bytes / 1048576.0, heap, rss, pairs / seconds, pairs / cpu);
+        log.WriteLine($"{users.Count} users, every model held: {row.HeldMb:F0} MB estimated, heap +{heap:F0} MB, RSS {rss:F0} MB, {row.PairsPerSecond:N0} pairs/s");
+        return row;
+    }
+
+    private List<Work> Batch(int size) => [.. corpus.Sample(size, seed: 7).Select(i => corpus.Works[i])];
 
     /// <summary>
     /// Where a batch's CPU time goes, per work×user pair: building the model inputs (once per work), the models'

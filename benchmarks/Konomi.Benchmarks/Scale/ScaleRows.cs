@@ -1,13 +1,21 @@
 namespace Konomi.Benchmarks.Scale;
 
-public sealed record TrainingRow(int Labels, double WallSeconds, double CpuSeconds, int ModelBytes);
+public sealed record TrainingRow(int Labels, double WallSeconds, double CpuSeconds, int ModelBytes, double LoadedMb);
 
-/// <summary>Scoring at one user count: every user in one call (as served) and, from the same run, each user on their own.</summary>
-public sealed record UsersRow(int Users, long Pairs, double PairsPerSecond, double PairsPerCpuSecond, double AlonePairsPerSecond, double AlonePairsPerCpuSecond,
-    double LoadSeconds, double ManagedMb, double RssMb)
+/// <summary>
+/// Scoring at one user count: every user in one call (as served), the serving models held within the limit and how
+/// many a batch loads again, and, from the same run when measured, each user on their own.
+/// </summary>
+public sealed record UsersRow(int Users, long Pairs, double PairsPerSecond, double PairsPerCpuSecond, double LoadSeconds,
+    int HeldModels, double HeldMb, double LoadsPerBatch, double ManagedMb, double RssMb)
 {
+    public double? AlonePairsPerSecond { get; init; }
+    public double? AlonePairsPerCpuSecond { get; init; }
     public ScoringBreakdown? Breakdown { get; init; }
 }
+
+/// <summary>Every serving model held at once: their estimate, the heap they added, the RSS reached, scoring speed.</summary>
+public sealed record UnboundedRow(int Users, int HeldModels, double HeldMb, double HeapAddedMb, double RssMb, double PairsPerSecond, double PairsPerCpuSecond);
 
 /// <summary>CPU microseconds per work×user pair: model inputs, model predictions (with reasons), the rest of the scorer.</summary>
 public sealed record ScoringBreakdown(double InputsUs, double PredictUs, double RestUs);

@@ -13,6 +13,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ServingModelsOptions>().BindConfiguration(ServingModelsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServingModels>();
         builder.Services.AddSingleton<Audience>();
         builder.Services.AddSingleton<CoLikeReasons>();

@@ -13,6 +13,9 @@ public sealed class BigramVector
 
     BigramVector(uint[] keys, float[] weights) => (_keys, _weights) = (keys, weights);
 
+    /// <summary>Memory its two arrays hold.</summary>
+    public long Bytes => _keys.Length * (long)(sizeof(uint) + sizeof(float));
+
     public static BigramVector Of(string text)
     {
         var keys = new List<uint>(text.Length);

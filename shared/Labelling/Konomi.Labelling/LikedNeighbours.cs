@@ -15,6 +15,9 @@ public sealed class LikedNeighbours(TasteInputBuilder inputs, IReadOnlyList<Work
 
     readonly List<(string Id, string Title, BigramVector Vector)> _liked = [.. liked.Select(w => (w.Id, w.Title, BigramVector.Of(inputs.Build(w).Text)))];
 
+    /// <summary>Memory held: each liked work's vector, id and title.</summary>
+    public long Bytes => _liked.Sum(l => l.Vector.Bytes + sizeof(char) * (long)(l.Id.Length + l.Title.Length));
+
     public ScoreReason? Explain(Work work) => Explain(work.Id, BigramVector.Of(inputs.Build(work).Text));
 
     /// <summary>With the work's vector already made (once per work, for every user that likes it).</summary>

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Konomi.Inference;
+
+/// <summary>Section <c>Inference:ServingModels</c>: how much memory the users' loaded serving models may hold.</summary>
+public sealed class ServingModelsOptions
+{
+    public const string Section = "Inference:ServingModels";
+
+    /// <summary>
+    /// Estimated megabytes of loaded models kept between batches; past it the least recently used model is dropped
+    /// and loaded again from the registry when its user is next scored. A 200-label ngram model with its user's liked
+    /// works is about 0.5 MB, so the default holds about 200 users.
+    /// </summary>
+    [Range(0.001, 1_048_576, ErrorMessage = "Inference:ServingModels:SizeLimitMb must be between 0.001 and 1048576")]
+    public double SizeLimitMb { get; set; } = 100;
+
+    public long SizeLimitBytes => (long)(SizeLimitMb * 1024 * 1024);
+}
