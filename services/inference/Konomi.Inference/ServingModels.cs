@@ -27,7 +27,7 @@ public sealed class ServingModels(
     readonly long _limit = options.Value.SizeLimitBytes;
     readonly Lock _gate = new();
     // Guarded by _gate. "When" is the order of lookups, not a clock: only their order matters.
-    readonly Dictionary<string, Held> _held = [];
+    readonly Dictionary<string, HeldModel> _held = [];
     readonly Dictionary<string, long> _lastAsked = [];
     long _lookups, _heldBytes, _loads;
 
@@ -72,7 +72,7 @@ public sealed class ServingModels(
             Drop(userId);
             if (MakeRoom(loaded.Bytes, askedBefore))
             {
-                _held[userId] = new Held(loaded, now);
+                _held[userId] = new HeldModel(loaded, now);
                 _heldBytes += loaded.Bytes;
             }
         }
@@ -102,7 +102,7 @@ public sealed class ServingModels(
         if (_held.Remove(userId, out var held)) _heldBytes -= held.Model.Bytes;
     }
 
-    readonly record struct Held(ServingModel Model, long LastUsed);
+    readonly record struct HeldModel(ServingModel Model, long LastUsed);
 
     async Task<byte[]> LoadBytesAsync(TasteModelVersion serving, CancellationToken ct)
     {

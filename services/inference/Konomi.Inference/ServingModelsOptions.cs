@@ -8,8 +8,8 @@ public sealed class ServingModelsOptions
     public const string Section = "Inference:ServingModels";
 
     /// <summary>
-    /// Estimated megabytes of loaded models kept between batches; past it the least recently used model is dropped
-    /// and loaded again from the registry when its user is next scored. A 200-label ngram model with its user's liked
+    /// Estimated megabytes of loaded models kept between batches; past it a model is loaded again from the registry
+    /// whenever its user is scored (see <see cref="ServingModels"/> for which ones stay). A 200-label ngram model with its user's liked
     /// works is about 0.5 MB, so the default holds about 200 users.
     /// </summary>
     [Range(0.001, 1_048_576, ErrorMessage = "Inference:ServingModels:SizeLimitMb must be between 0.001 and 1048576")]
