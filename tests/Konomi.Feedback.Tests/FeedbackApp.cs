@@ -65,8 +65,10 @@ public sealed class FeedbackApp : IAsyncDisposable
     /// On <paramref name="store"/> when given (kept after disposal, as a restarted process finds it), else a
     /// fresh one. Without <paramref name="followUps"/> the worker never runs: a process that dies right after
     /// storing each click. The store knows alice (<see cref="AliceSlackId"/>), for whom works are posted.
+    /// With <paramref name="time"/> every wait of the service runs on that clock.
     /// </summary>
-    public static async Task<FeedbackApp> StartAsync(SlackEmulator? slack, Dictionary<string, string?> settings, TestStore? store = null, bool followUps = true)
+    public static async Task<FeedbackApp> StartAsync(SlackEmulator? slack, Dictionary<string, string?> settings, TestStore? store = null, bool followUps = true,
+        TimeProvider? time = null)
     {
         var ownsStore = store is null;
         store ??= TestStore.Sqlite();
@@ -75,9 +77,9 @@ public sealed class FeedbackApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(store.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Feedback:ReconnectDelay"] = "00:00:00.050",
-            ["Feedback:FollowUpRetryDelay"] = "00:00:00.050",
-            ["Slack:RetryDelay"] = "00:00:00.050",
+            ["Feedback:Reconnect:BaseDelay"] = "00:00:00.050",
+            ["Feedback:Retry:BaseDelay"] = "00:00:00.050",
+            ["Slack:Retry:BaseDelay"] = "00:00:00.050",
             ["Slack:PostInterval"] = "00:00:00.001",
             ["Users:0:UserId"] = "alice",
             ["Users:0:SlackUserId"] = AliceSlackId,
@@ -87,6 +89,8 @@ public sealed class FeedbackApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
 
+        if (time is not null)
+            builder.Services.AddSingleton(time);
         builder.AddKonomiStorage();
         // Every label store use goes through a store that can be told to fail its next writes.
         var labels = builder.Services.Single(d => d.ServiceType == typeof(ILabelStore));
