@@ -22,7 +22,10 @@ public sealed class RetrySettings
     /// <summary>Copies these settings onto a Polly retry: exponential backoff, jittered unless <paramref name="jitter"/> is false.</summary>
     public TOptions ApplyTo<TOptions, TResult>(TOptions retry, bool jitter = true) where TOptions : RetryStrategyOptions<TResult>
     {
-        retry.MaxRetryAttempts = MaxAttempts is { } attempts ? attempts - 1 : int.MaxValue;
+        retry.MaxRetryAttempts = MaxAttempts is { } attempts ? Math.Max(attempts - 1, 1) : int.MaxValue;
+        // Polly wants at least one retry: a single attempt is a retry that never handles anything.
+        if (MaxAttempts == 1)
+            retry.ShouldHandle = static _ => PredicateResult.False();
         retry.Delay = BaseDelay;
         retry.MaxDelay = MaxDelay;
         retry.BackoffType = DelayBackoffType.Exponential;

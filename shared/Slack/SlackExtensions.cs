@@ -1,18 +1,20 @@
 using System.Net;
+using Konomi.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Retry;
 
 namespace Konomi.Slack;
 
 public static class SlackExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISlackApi"/> bound to section <c>Slack</c>: retries with backoff on 429
-    /// (honouring Retry-After), 5xx and timeouts (chat.postMessage: 429 only), a timeout per attempt, and the
-    /// per-channel post limiter. Idempotent, so notifier and feedback can both call it in one process.
+    /// Registers <see cref="ISlackApi"/> bound to section <c>Slack</c>: retries (<c>Slack:Retry</c>) with backoff on 429
+    /// (honouring Retry-After), 5xx and timeouts (chat.postMessage: 429 only, then <see cref="SlackApi.PostLookup"/>),
+    /// a timeout per attempt, and the per-channel post limiter. Idempotent, so notifier and feedback can both call it in one process.
     /// </summary>
     public static IServiceCollection AddSlackApi(this IServiceCollection services)
     {
@@ -22,9 +24,19 @@ public static class SlackExtensions
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ChannelPostLimiter>();
         services.TryAddSingleton<ISlackApi, SlackApi>();
+        services.AddRetrySettings(SlackOptions.RetrySection, r => r.MaxAttempts = 4);
         AddClient(services, SlackApi.HttpClientName, retryAmbiguous: true);
         // A post whose answer was lost may be in the channel: SlackApi looks for it before posting again.
         AddClient(services, SlackApi.PostHttpClientName, retryAmbiguous: false);
+        services.AddResiliencePipeline(SlackApi.PostLookup, (pipeline, context) =>
+        {
+            pipeline.TimeProvider = TimeProvider.System;
+            pipeline.AddRetry(context.GetOptions<RetrySettings>(SlackOptions.RetrySection).ApplyTo(new RetryStrategyOptions
+            {
+                // A failed look-up (an error carrying the history call's error) ends it: the post's fate is then unknown.
+                ShouldHandle = new PredicateBuilder().Handle<SlackApiException>(e => e is { MayHaveTakenEffect: true, InnerException: not SlackApiException }),
+            }, jitter: false));
+        });
         return services;
     }
 
@@ -43,17 +55,10 @@ public static class SlackExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
                 // Retry-After and timeouts are real seconds on Slack's side, whatever clock the host's own logic runs on.
                 pipeline.TimeProvider = TimeProvider.System;
-                var retry = new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = options.MaxRetries,
-                    Delay = options.RetryDelay,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    ShouldRetryAfterHeader = true,
-                };
+                var retry = new HttpRetryStrategyOptions { ShouldRetryAfterHeader = true };
                 if (!retryAmbiguous)
                     retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests);
-                pipeline.AddRetry(retry);
+                pipeline.AddRetry(context.GetOptions<RetrySettings>(SlackOptions.RetrySection).ApplyTo<HttpRetryStrategyOptions, HttpResponseMessage>(retry));
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
 }

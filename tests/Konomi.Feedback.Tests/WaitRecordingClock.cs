@@ -13,8 +13,10 @@ public sealed class WaitRecordingClock() : FakeTimeProvider(DateTimeOffset.UtcNo
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Recorded once the timer is on the clock, so a test that advances the clock after seeing it here fires it.
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         if (period == Timeout.InfiniteTimeSpan && dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
             _waits.Enqueue(dueTime);
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 }
