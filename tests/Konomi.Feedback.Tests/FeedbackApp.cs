@@ -53,13 +53,14 @@ public sealed class FeedbackApp : IAsyncDisposable
     public static Task<FeedbackApp> SocketModeAsync(SlackEmulator slack) => StartAsync(slack, slack.Settings());
 
     /// <summary>The HTTP endpoint with <see cref="SigningSecret"/>; chat.update goes to <paramref name="slack"/>.</summary>
-    public static Task<FeedbackApp> HttpModeAsync(SlackEmulator slack, int maxPayloadBytes = 1024 * 1024, TestStore? store = null, bool followUps = true) => StartAsync(slack, new(slack.Settings())
+    public static Task<FeedbackApp> HttpModeAsync(SlackEmulator slack, int maxPayloadBytes = 1024 * 1024, TestStore? store = null, bool followUps = true,
+        TimeProvider? time = null) => StartAsync(slack, new(slack.Settings())
     {
         ["Feedback:Mode"] = "http",
         ["Feedback:MaxPayloadBytes"] = maxPayloadBytes.ToString(),
         ["Slack:SigningSecret"] = SigningSecret,
         ["Slack:AppToken"] = null,
-    }, store, followUps);
+    }, store, followUps, time);
 
     /// <summary>
     /// On <paramref name="store"/> when given (kept after disposal, as a restarted process finds it), else a
