@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Crawler;
 
 /// <summary>
-/// Refuses settings that would hammer DLsite: delays and backoff under one second are allowed only when
-/// <c>Crawler:BaseUrl</c> points somewhere else (a local emulator in tests).
+/// Refuses settings that would hammer DLsite: a request spacing under one second is allowed only when
+/// <c>Crawler:BaseUrl</c> points somewhere else (a local emulator in tests); <see cref="CrawlerRetryValidation"/>
+/// holds the retry waits to the same floor.
 /// </summary>
 public sealed class CrawlerOptionsValidation : IValidateOptions<CrawlerOptions>
 {
