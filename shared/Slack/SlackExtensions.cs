@@ -3,13 +3,14 @@ using Konomi.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 
 namespace Konomi.Slack;
 
-public static class SlackExtensions
+public static partial class SlackExtensions
 {
     /// <summary>
     /// Registers <see cref="ISlackApi"/> bound to section <c>Slack</c>: retries (<c>Slack:Retry</c>) with backoff on 429
@@ -53,12 +54,27 @@ public static class SlackExtensions
             .AddResilienceHandler(name, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+                var logger = context.ServiceProvider.GetRequiredService<ILogger<SlackApi>>();
                 // Retry-After and timeouts are real seconds on Slack's side, whatever clock the host's own logic runs on.
                 pipeline.TimeProvider = TimeProvider.System;
-                var retry = new HttpRetryStrategyOptions { ShouldRetryAfterHeader = true };
+                var retry = new HttpRetryStrategyOptions
+                {
+                    ShouldRetryAfterHeader = true,
+                    OnRetry = args =>
+                    {
+                        // The method only: the URL carries no token, but its query is none of the log's business.
+                        LogRetrying(logger, args.Context.GetRequestMessage()?.RequestUri?.AbsolutePath.Split('/')[^1],
+                            args.Outcome.Result is { } answer ? $"HTTP {(int)answer.StatusCode}" : args.Outcome.Exception?.GetType().Name,
+                            args.RetryDelay, args.AttemptNumber + 1);
+                        return default;
+                    },
+                };
                 if (!retryAmbiguous)
                     retry.ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests);
                 pipeline.AddRetry(context.GetOptions<RetrySettings>(SlackOptions.RetrySection).ApplyTo<HttpRetryStrategyOptions, HttpResponseMessage>(retry));
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
+
+    [LoggerMessage(1, LogLevel.Warning, "Slack {Method}: {Failure}; retrying in {Delay} (retry {Attempt})")]
+    static partial void LogRetrying(ILogger logger, string? method, string? failure, TimeSpan delay, int attempt);
 }

@@ -200,6 +200,7 @@ public sealed class SlackApiTests : IAsyncLifetime
 
         logs.Lines().ShouldNotBeEmpty();
         logs.Lines().ShouldContain(l => l.Contains("channel_not_found"));
+        logs.Lines().ShouldContain(l => l.Contains("Slack chat.postMessage: HTTP 429; retrying in"));   // one line per retry, by method
         foreach (var line in logs.Lines().Concat(errors.Select(e => e.ToString())))
         {
             line.ShouldNotContain(_slack.BotToken);
