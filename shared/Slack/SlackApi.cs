@@ -8,8 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
+using Polly.Registry;
 using Polly.Timeout;
 
 namespace Konomi.Slack;
@@ -19,13 +18,20 @@ namespace Konomi.Slack;
 /// handler retries 429 (after Retry-After), 5xx and timeouts. A singleton: clients come from the factory per
 /// call. Tokens travel only in the Authorization header, which nothing logs.
 /// </summary>
-public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions> options, ChannelPostLimiter limiter, ILogger<SlackApi> logger)
+public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackOptions> options, ChannelPostLimiter limiter, ResiliencePipelineProvider<string> pipelines,
+    ILogger<SlackApi> logger)
     : ISlackApi
 {
     public const string HttpClientName = "slack";
 
     /// <summary>chat.postMessage's client: it retries 429 alone, since after a timeout or a 5xx the post may be in the channel.</summary>
     public const string PostHttpClientName = "slack-post";
+
+    /// <summary>
+    /// The named Polly pipeline that posts again after an answer that may hide a post
+    /// (<see cref="SlackApiException.MayHaveTakenEffect"/>), each try after a look-up found nothing (<c>Slack:Retry</c>).
+    /// </summary>
+    public const string PostLookup = "slack-post-lookup";
 
     static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
     const int HistoryPage = 200;
@@ -46,7 +52,7 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
         // Slack stamps the post on its own clock: look back a little further than our first try.
         var since = TimeProvider.System.GetUtcNow() - ClockSkew;
         SlackApiException? lost = null;
-        return await LostAnswers.ExecuteAsync(async token =>
+        return await pipelines.GetPipeline(PostLookup).ExecuteAsync(async token =>
         {
             if (lost is not null && await FindPostedAsync(channel, metadata, since, lost, token) is { } found)
             {
@@ -64,22 +70,6 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
             }
         }, ct);
     }
-
-    /// <summary>
-    /// chat.postMessage again after an answer that may hide a post (<see cref="SlackApiException.MayHaveTakenEffect"/>),
-    /// each try after a look-up found nothing: <c>Slack:MaxRetries</c> times, <c>Slack:RetryDelay</c> doubling. A failed
-    /// look-up (an error carrying the history call's error) ends it: the post's fate is then unknown.
-    /// </summary>
-    ResiliencePipeline LostAnswers => field ??= new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<SlackApiException>(e => e is { MayHaveTakenEffect: true, InnerException: not SlackApiException }),
-            MaxRetryAttempts = options.Value.MaxRetries,
-            Delay = options.Value.RetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = false,
-        })
-        .Build();
 
     async ValueTask<PostedMessage> PostOnceAsync(string channel, JsonObject body, CancellationToken ct)
     {
@@ -225,9 +215,9 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
     static string Read(JsonObject reply, string method, string property) =>
         reply[property]?.GetValue<string>() ?? throw new SlackApiException(method, "invalid_response", transient: true);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack's answer to chat.postMessage in {Channel} was lost ({Error}) but the post is there ({Ts}); not posting it again")]
+    [LoggerMessage(1, LogLevel.Warning, "Slack's answer to chat.postMessage in {Channel} was lost ({Error}) but the post is there ({Ts}); not posting it again")]
     static partial void LogFoundAfterLostAnswer(ILogger logger, string channel, string ts, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} refused: {Error} (transient: {Transient})")]
+    [LoggerMessage(2, LogLevel.Warning, "Slack {Method} refused: {Error} (transient: {Transient})")]
     static partial void LogRefused(ILogger logger, string method, string error, bool transient);
 }

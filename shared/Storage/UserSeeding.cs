@@ -10,7 +10,7 @@ namespace Konomi.Storage;
 /// creates the active user <c>me</c> so a first <c>konomi run</c> has someone to recommend to.
 /// Touching the store here also creates its schema and indexes before any consumer starts.
 /// </summary>
-public sealed class UserSeeding(IUserStore users, IConfiguration configuration, ILogger<UserSeeding> logger) : IHostedService
+public sealed partial class UserSeeding(IUserStore users, IConfiguration configuration, ILogger<UserSeeding> logger) : IHostedService
 {
     public const string Section = "Users";
     public const string DefaultUserId = "me";
@@ -23,10 +23,10 @@ public sealed class UserSeeding(IUserStore users, IConfiguration configuration, 
         if ((await users.ListAsync(ct)).Count == 0)
         {
             await users.UpsertAsync(new UserProfile(DefaultUserId), ct);
-            logger.LogInformation("No users configured: created the default user '{UserId}'", DefaultUserId);
+            LogDefaultUser(logger, DefaultUserId);
         }
         else if (configured.Count > 0)
-            logger.LogInformation("Seeded {Count} user profiles from configuration", configured.Count);
+            LogSeeded(logger, configured.Count);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
@@ -45,4 +45,10 @@ public sealed class UserSeeding(IUserStore users, IConfiguration configuration, 
         }
         return profiles;
     }
+
+    [LoggerMessage(1, LogLevel.Information, "No users configured: created the default user '{UserId}'")]
+    static partial void LogDefaultUser(ILogger logger, string userId);
+
+    [LoggerMessage(2, LogLevel.Information, "Seeded {Count} user profiles from configuration")]
+    static partial void LogSeeded(ILogger logger, int count);
 }

@@ -20,7 +20,7 @@ public class QuietConsoleTests
         var unreachable = $"http://127.0.0.1:{FreePort.Next()}/";
         var port = FreePort.Next();
         using var process = KonomiCli.Start(["run", "--port", port.ToString(), "--data-dir", WorkFormatTests.NewDataDir(), "--base-url", unreachable],
-            new Dictionary<string, string?> { ["Crawler__RetryBackoff"] = "00:00:00.010", ["Crawler__MinimumDelay"] = "00:00:00" });
+            new Dictionary<string, string?> { ["Crawler__Retry__BaseDelay"] = "00:00:00.010", ["Crawler__MinimumDelay"] = "00:00:00" });
         var lines = new List<string>();
         try
         {

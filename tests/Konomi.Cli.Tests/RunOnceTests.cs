@@ -37,7 +37,7 @@ public class RunOnceTests
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Crawler__MinimumDelay"] = "00:00:00",
-            ["Crawler__RetryBackoff"] = "00:00:00.010",
+            ["Crawler__Retry__BaseDelay"] = "00:00:00.010",
         };
 
         var result = await KonomiCli.RunAsync(["run", "--once", "--data-dir", dataDir, "--base-url", unreachable], environment, ct: ct);

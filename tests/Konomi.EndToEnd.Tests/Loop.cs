@@ -202,7 +202,7 @@ public sealed class Loop : IAsyncDisposable
         environment["Crawler__PagesPerCycle"] = "1";
         environment["Feedback__Mode"] = "socket";
         environment["Slack__SigningSecret"] = "e2e-signing-" + Guid.NewGuid().ToString("N");
-        environment["Feedback__ReconnectDelay"] = "00:00:00.200";
+        environment["Feedback__Reconnect__BaseDelay"] = "00:00:00.200";
         environment["Notifier__SweepInterval"] = "00:00:01";
         // A post cut off mid-way (a kill, a broker restart) leaves its ledger lease until it expires: 2 min in
         // production, 10 s here so a scenario sees the retry.

@@ -5,7 +5,7 @@ namespace Konomi.EndToEnd.Tests;
 
 public class StoreOutageTests
 {
-    // Longer than the quick retries (3.6 s), within the outage retries (Retry:OutageAttempts, about 100 s).
+    // Longer than the quick retries (3.6 s), within the outage retries (Bus:Retry, about 90 s).
     static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
 
     [Fact]

@@ -53,20 +53,23 @@ public sealed class FeedbackApp : IAsyncDisposable
     public static Task<FeedbackApp> SocketModeAsync(SlackEmulator slack) => StartAsync(slack, slack.Settings());
 
     /// <summary>The HTTP endpoint with <see cref="SigningSecret"/>; chat.update goes to <paramref name="slack"/>.</summary>
-    public static Task<FeedbackApp> HttpModeAsync(SlackEmulator slack, int maxPayloadBytes = 1024 * 1024, TestStore? store = null, bool followUps = true) => StartAsync(slack, new(slack.Settings())
+    public static Task<FeedbackApp> HttpModeAsync(SlackEmulator slack, int maxPayloadBytes = 1024 * 1024, TestStore? store = null, bool followUps = true,
+        TimeProvider? time = null) => StartAsync(slack, new(slack.Settings())
     {
         ["Feedback:Mode"] = "http",
         ["Feedback:MaxPayloadBytes"] = maxPayloadBytes.ToString(),
         ["Slack:SigningSecret"] = SigningSecret,
         ["Slack:AppToken"] = null,
-    }, store, followUps);
+    }, store, followUps, time);
 
     /// <summary>
     /// On <paramref name="store"/> when given (kept after disposal, as a restarted process finds it), else a
     /// fresh one. Without <paramref name="followUps"/> the worker never runs: a process that dies right after
     /// storing each click. The store knows alice (<see cref="AliceSlackId"/>), for whom works are posted.
+    /// With <paramref name="time"/> every wait of the service runs on that clock.
     /// </summary>
-    public static async Task<FeedbackApp> StartAsync(SlackEmulator? slack, Dictionary<string, string?> settings, TestStore? store = null, bool followUps = true)
+    public static async Task<FeedbackApp> StartAsync(SlackEmulator? slack, Dictionary<string, string?> settings, TestStore? store = null, bool followUps = true,
+        TimeProvider? time = null)
     {
         var ownsStore = store is null;
         store ??= TestStore.Sqlite();
@@ -75,9 +78,9 @@ public sealed class FeedbackApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(store.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Feedback:ReconnectDelay"] = "00:00:00.050",
-            ["Feedback:FollowUpRetryDelay"] = "00:00:00.050",
-            ["Slack:RetryDelay"] = "00:00:00.050",
+            ["Feedback:Reconnect:BaseDelay"] = "00:00:00.050",
+            ["Feedback:Retry:BaseDelay"] = "00:00:00.050",
+            ["Slack:Retry:BaseDelay"] = "00:00:00.050",
             ["Slack:PostInterval"] = "00:00:00.001",
             ["Users:0:UserId"] = "alice",
             ["Users:0:SlackUserId"] = AliceSlackId,
@@ -87,6 +90,8 @@ public sealed class FeedbackApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
 
+        if (time is not null)
+            builder.Services.AddSingleton(time);
         builder.AddKonomiStorage();
         // Every label store use goes through a store that can be told to fail its next writes.
         var labels = builder.Services.Single(d => d.ServiceType == typeof(ILabelStore));

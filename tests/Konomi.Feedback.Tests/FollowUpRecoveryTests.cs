@@ -69,4 +69,32 @@ public sealed class FollowUpRecoveryTests : IAsyncLifetime
         app.Published.Select(p => p.WorkId).ShouldBe([work.WorkId, sentinel.WorkId]);
         _slack.Updates.Select(u => u.Ts).ShouldBe([work.Ts, sentinel.Ts]);
     }
+
+    [Fact]
+    public async Task Follow_ups_the_store_cannot_list_are_done_once_it_answers_after_the_store_wait_pipelines_doubling_waits()
+    {
+        var clock = new WaitRecordingClock();
+        await using var app = await FeedbackApp.HttpModeAsync(_slack, store: _store, time: clock);
+        var work = await app.PostWorkAsync("RJ06000005");
+        var store = app.Get<UnavailableLabelStore>();
+        store.FailNextReads(2);
+
+        using (var response = await app.Sender.SendAsync(FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct))
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Feedback:Retry:BaseDelay (50 ms here) doubling, each wait on the host's clock: nothing moves until it does.
+        await Eventually.HoldsAsync(() => clock.Waits.Count == 1, "the first failed read and a wait after it");
+        clock.Waits[0].ShouldBe(TimeSpan.FromMilliseconds(50));
+        app.Published.ShouldBeEmpty();
+        clock.Advance(clock.Waits[0]);
+        await Eventually.HoldsAsync(() => clock.Waits.Count == 2, "the second failed read and a longer wait");
+        clock.Waits[1].ShouldBe(TimeSpan.FromMilliseconds(100));
+        app.Published.ShouldBeEmpty();
+        clock.Advance(clock.Waits[1]);
+
+        await Eventually.HoldsAsync(async () => (await app.Labels.ListPendingFollowUpsAsync(Ct)).Count == 0 && app.Published.Count == 1, "the follow-up done");
+        app.Published.ShouldHaveSingleItem().WorkId.ShouldBe(work.WorkId);
+        _slack.Updates.ShouldHaveSingleItem().Ts.ShouldBe(work.Ts);
+        clock.Waits.Count.ShouldBe(2);
+    }
 }

@@ -43,7 +43,7 @@ public sealed class HttpInteractionTests : IAsyncLifetime
     public async Task A_redraw_that_keeps_failing_past_the_http_retries_is_retried_by_the_follow_up_and_lands_once()
     {
         var work = await _app.PostWorkAsync("RJ02000011");
-        // Four failures use up one follow-up attempt (a call and Slack:MaxRetries 3); two more fail the second's first calls.
+        // Four failures use up one follow-up attempt (a call and Slack:Retry:MaxAttempts 4 in all); two more fail the second's first calls.
         _slack.FailNext("chat.update", SlackFault.ServerError(), times: 6);
 
         using var response = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);

@@ -2,12 +2,18 @@ using Konomi.Storage.Ports;
 
 namespace Konomi.Feedback.Tests;
 
-/// <summary>The real label store, except that the next <see cref="FailNext"/> writes fail as an unreachable database would.</summary>
+/// <summary>
+/// The real label store, except that the next <see cref="FailNext"/> writes, or the next <see cref="FailNextReads"/>
+/// reads of the pending follow-ups, fail as an unreachable database would.
+/// </summary>
 public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
 {
     int _failures;
+    int _readFailures;
 
     public void FailNext(int writes) => Interlocked.Exchange(ref _failures, writes);
+
+    public void FailNextReads(int reads) => Interlocked.Exchange(ref _readFailures, reads);
 
     public Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default) =>
         Interlocked.Decrement(ref _failures) >= 0
@@ -19,7 +25,10 @@ public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
             ? throw new TimeoutException("the store did not answer")
             : store.RecordAsync(click, followUp, ct);
 
-    public Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default) => store.ListPendingFollowUpsAsync(ct);
+    public Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default) =>
+        Interlocked.Decrement(ref _readFailures) >= 0
+            ? throw new TimeoutException("the store did not answer")
+            : store.ListPendingFollowUpsAsync(ct);
     public Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default) => store.CompleteFollowUpAsync(clickId, ct);
     public Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default) => store.ImportAsync(clicks, ct);
     public Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default) => store.FindAsync(userId, workId, ct);

@@ -42,7 +42,11 @@ public class ServiceHostTests
         { "inference", "Inference__ServingModels__SizeLimitMb", "0", "Inference:ServingModels:SizeLimitMb must be between 0.001 and 1048576" },
         { "trainer", "Trainer__Folds", "1", "Trainer:Folds must be at least 2" },
         { "notifier", "Notifier__MaxAttempts", "0", "Notifier:MaxAttempts must be at least 1" },
-        { "feedback", "Feedback__FollowUpAttempts", "0", "Feedback:FollowUpAttempts must be at least 1" },
+        { "feedback", "Feedback__Retry__MaxAttempts", "0", "Feedback:Retry:MaxAttempts must be at least 1" },
+        { "feedback", "Feedback__Reconnect__MaxDelay", "00:00:00.5", "Feedback:Reconnect:MaxDelay must be between Feedback:Reconnect:BaseDelay and 1.00:00:00" },
+        { "notifier", "Slack__Retry__BaseDelay", "-00:00:01", "Slack:Retry:BaseDelay must be between 00:00:00 and 1.00:00:00" },
+        { "crawler", "Crawler__Retry__BaseDelay", "00:00:00.5", "Crawler:Retry:BaseDelay must be at least 1 second against DLsite." },
+        { "inference", "Bus__Retry__MaxAttempts", "0", "Bus:Retry:MaxAttempts must be at least 1" },
         { "feedback", "Slack__AttemptTimeout", "00:00:00", "Slack:AttemptTimeout must be a positive time span" },
     };
 

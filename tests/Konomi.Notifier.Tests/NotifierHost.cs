@@ -36,9 +36,9 @@ public sealed class NotifierHost : IAsyncDisposable
         var values = new Dictionary<string, string?>(store.Settings)
         {
             ["Notifier:SweepInterval"] = "1.00:00:00",
-            ["Slack:RetryDelay"] = "00:00:00.050",
+            ["Slack:Retry:BaseDelay"] = "00:00:00.050",
             ["Slack:PostInterval"] = "00:00:00.010",
-            ["Slack:MaxRetries"] = "1",
+            ["Slack:Retry:MaxAttempts"] = "2",
         };
         foreach (var (key, value) in (slack?.Settings() ?? []).Concat(settings ?? []))
             values[key] = value;

@@ -79,7 +79,7 @@ public sealed class PostLookupTests : IAsyncLifetime
     [Fact]
     public async Task Lost_answers_beyond_the_retry_limit_are_a_transient_error_with_one_post_at_most_per_try()
     {
-        using var services = SlackClients.Create(_slack, settings: new() { ["Slack:MaxRetries"] = "2" });
+        using var services = SlackClients.Create(_slack, settings: new() { ["Slack:Retry:MaxAttempts"] = "3" });
         _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 3);
 
         var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), Metadata("n1"), Ct));

@@ -74,7 +74,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     [Fact]
     public async Task Rate_limits_beyond_the_retry_limit_are_a_transient_ratelimited_error()
     {
-        using var services = SlackClients.Create(_slack, settings: new() { ["Slack:MaxRetries"] = "1" });
+        using var services = SlackClients.Create(_slack, settings: new() { ["Slack:Retry:MaxAttempts"] = "2" });
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)), times: 2);
 
         var error = await Should.ThrowAsync<SlackApiException>(() => services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct));
@@ -87,7 +87,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     [Fact]
     public async Task Server_errors_of_other_methods_are_retried_with_a_limit()
     {
-        using var services = SlackClients.Create(_slack, settings: new() { ["Slack:MaxRetries"] = "2" });
+        using var services = SlackClients.Create(_slack, settings: new() { ["Slack:Retry:MaxAttempts"] = "3" });
         var posted = await services.Api().PostMessageAsync(_slack.GeneralChannel, "x", Blocks(), ct: Ct);
         _slack.FailNext("chat.update", SlackFault.ServerError(503), times: 2);
         await services.Api().UpdateMessageAsync(posted.Channel, posted.Ts, "y", Blocks("y"), Ct);
@@ -188,7 +188,7 @@ public sealed class SlackApiTests : IAsyncLifetime
     public async Task Tokens_never_appear_in_logs_or_errors()
     {
         var logs = new FakeLoggerProvider();
-        using var services = SlackClients.Create(_slack, logs, new() { ["Slack:MaxRetries"] = "1" });
+        using var services = SlackClients.Create(_slack, logs, new() { ["Slack:Retry:MaxAttempts"] = "2" });
         var api = services.Api();
         var errors = new List<Exception>();
         _slack.FailNext("chat.postMessage", SlackFault.RateLimited(TimeSpan.FromSeconds(1)));
@@ -200,6 +200,7 @@ public sealed class SlackApiTests : IAsyncLifetime
 
         logs.Lines().ShouldNotBeEmpty();
         logs.Lines().ShouldContain(l => l.Contains("channel_not_found"));
+        logs.Lines().ShouldContain(l => l.Contains("Slack chat.postMessage: HTTP 429; retrying in"));   // one line per retry, by method
         foreach (var line in logs.Lines().Concat(errors.Select(e => e.ToString())))
         {
             line.ShouldNotContain(_slack.BotToken);

@@ -13,7 +13,7 @@ public static class SlackClients
     public static ServiceProvider Create(SlackEmulator emulator, FakeLoggerProvider? logs = null, Dictionary<string, string?>? settings = null)
     {
         var values = emulator.Settings();
-        values["Slack:RetryDelay"] = "00:00:00.050";
+        values["Slack:Retry:BaseDelay"] = "00:00:00.050";
         values["Slack:PostInterval"] = "00:00:00.010";
         foreach (var (key, value) in settings ?? [])
             values[key] = value;

@@ -47,7 +47,7 @@ public sealed class WebApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(store.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Feedback:FollowUpRetryDelay"] = "00:00:00.050",
+            ["Feedback:Retry:BaseDelay"] = "00:00:00.050",
             ["Trainer:Folds"] = "3",
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);

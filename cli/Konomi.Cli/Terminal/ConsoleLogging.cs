@@ -19,7 +19,9 @@ public static class ConsoleLogging
                 ["Logging:LogLevel:Microsoft"] = "Warning",
                 ["Logging:LogLevel:System"] = "Warning",
                 ["Logging:LogLevel:MassTransit"] = "Warning",
-                ["Logging:LogLevel:Polly"] = "Warning",
+                // Every retry pipeline logs its own one line per retry; Polly's telemetry would repeat each one
+                // (its metrics still reach /metrics and OTLP).
+                ["Logging:LogLevel:Polly"] = "None",
             },
         });
         builder.Logging.ClearProviders();

@@ -35,6 +35,6 @@ public sealed partial class CrawlSchedule(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(LogLevel.Error, "Crawl cycle failed; the next one resumes")]
+    [LoggerMessage(1, LogLevel.Error, "Crawl cycle failed; the next one resumes")]
     static partial void LogCycleFailed(ILogger logger, Exception exception);
 }

@@ -41,9 +41,9 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
         RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, requestsAfter - requestsBefore, new Dictionary<string, int>(_errors), [.. _failedWorks]);
 
-    [LoggerMessage(LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until the crawler restarts")]
+    [LoggerMessage(1, LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until the crawler restarts")]
     static partial void LogGiveUp(ILogger logger, Guid runId, string workId, int attempts);
 
-    [LoggerMessage(LogLevel.Warning, "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
+    [LoggerMessage(2, LogLevel.Warning, "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
     static partial void LogFailure(ILogger logger, Guid runId, string what, string kind, string reason);
 }

@@ -5,6 +5,12 @@ public sealed class CrawlerOptions
 {
     public const string Section = "Crawler";
 
+    /// <summary>
+    /// Retries of a request after a 202 challenge, 429, 5xx, timeout or truncated body (<see cref="Konomi.Resilience.RetrySettings"/>):
+    /// a Retry-After is waited as given, else the delay doubles from <c>BaseDelay</c> (at least 1 s against DLsite).
+    /// </summary>
+    public const string RetrySection = "Crawler:Retry";
+
     /// <summary>The DLsite origin; any other origin (an emulator, a mirror) is the only host then fetched.</summary>
     public Uri BaseUrl { get; set; } = new("https://www.dlsite.com");
 
@@ -21,11 +27,6 @@ public sealed class CrawlerOptions
 
     /// <summary>The least time between two requests to one host; robots.txt Crawl-delay raises it, never lowers it.</summary>
     public TimeSpan MinimumDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>First wait after a 202 challenge, 429, 5xx or timeout when no Retry-After says otherwise; doubles per retry.</summary>
-    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
-
-    public int MaxRetries { get; set; } = 3;
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

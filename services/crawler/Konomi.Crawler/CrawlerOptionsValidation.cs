@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Crawler;
 
 /// <summary>
-/// Refuses settings that would hammer DLsite: delays and backoff under one second are allowed only when
-/// <c>Crawler:BaseUrl</c> points somewhere else (a local emulator in tests).
+/// Refuses settings that would hammer DLsite: a request spacing under one second is allowed only when
+/// <c>Crawler:BaseUrl</c> points somewhere else (a local emulator in tests); <see cref="CrawlerRetryValidation"/>
+/// holds the retry waits to the same floor.
 /// </summary>
 public sealed class CrawlerOptionsValidation : IValidateOptions<CrawlerOptions>
 {
@@ -17,14 +18,11 @@ public sealed class CrawlerOptionsValidation : IValidateOptions<CrawlerOptions>
             failures.Add("Crawler:BaseUrl must be an absolute http(s) URL.");
         if (options.TargetsDLsite && options.MinimumDelay < Floor)
             failures.Add("Crawler:MinimumDelay must be at least 1 second against DLsite.");
-        if (options.TargetsDLsite && options.RetryBackoff < Floor)
-            failures.Add("Crawler:RetryBackoff must be at least 1 second against DLsite.");
-        if (options.MinimumDelay < TimeSpan.Zero || options.RetryBackoff < TimeSpan.Zero)
-            failures.Add("Crawler:MinimumDelay and Crawler:RetryBackoff cannot be negative.");
+        if (options.MinimumDelay < TimeSpan.Zero)
+            failures.Add("Crawler:MinimumDelay cannot be negative.");
         if (options.Floors.Length == 0 || options.WorkCategories.Length == 0)
             failures.Add("Crawler:Floors and Crawler:WorkCategories need at least one entry.");
         if (options.PagesPerCycle < 1) failures.Add("Crawler:PagesPerCycle must be at least 1.");
-        if (options.MaxRetries < 0) failures.Add("Crawler:MaxRetries cannot be negative.");
         if (options.MaxResponseBytes < 1024) failures.Add("Crawler:MaxResponseBytes must be at least 1024.");
         if (options.MaxWorkAttempts < 1) failures.Add("Crawler:MaxWorkAttempts must be at least 1.");
         if (options.Timeout <= TimeSpan.Zero) failures.Add("Crawler:Timeout must be positive.");

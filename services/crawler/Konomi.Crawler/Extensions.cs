@@ -1,9 +1,11 @@
 using System.Net;
 using Konomi.Crawler.DLsite;
+using Konomi.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Konomi.Crawler;
 
@@ -23,6 +25,13 @@ public static class Extensions
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.All,
             });
+        builder.Services.AddRetrySettings(CrawlerOptions.RetrySection, r =>
+        {
+            r.MaxAttempts = 4;
+            r.BaseDelay = TimeSpan.FromSeconds(30);
+        });
+        builder.Services.AddSingleton<IValidateOptions<RetrySettings>, CrawlerRetryValidation>();
+        builder.Services.AddResiliencePipeline<string, DLsiteClient.Outcome>(DLsiteClient.Retry, DLsiteClient.ConfigureRetry);
         builder.Services.AddSingleton<HostPacer>();
         builder.Services.AddSingleton<WorkFailures>();
         builder.Services.AddSingleton<DLsiteClient>();

@@ -13,7 +13,7 @@ namespace Konomi.Feedback;
 /// the worker too, so a follow-up a dead process left pending is done now. Slack clicks and the web app's
 /// buttons both come through here, so a label means the same wherever it was given.
 /// </summary>
-public sealed class ClickRecorder(
+public sealed partial class ClickRecorder(
     ILabelStore labels,
     IWorkStore works,
     ClickOwner owners,
@@ -29,8 +29,7 @@ public sealed class ClickRecorder(
 
         if (await owners.FindAsync(click, ct) is not { } owner)
         {
-            logger.LogWarning("Click {ClickId} by {SlackUser} on a button for unknown user {UserId}: nothing stored",
-                click.ClickId, click.SlackUserId, click.UserId);
+            LogUnknownUser(logger, click.ClickId, click.SlackUserId, click.UserId);
             KonomiTelemetry.Clicks.Add(1, new("source", source), new("outcome", "refused"));
             Tell(click, "Konomi does not know whom this message was for, so your answer was not saved.");
             return null;
@@ -57,14 +56,14 @@ public sealed class ClickRecorder(
     {
         activity?.SetTag("konomi.user_id", click.UserId);
         if (await works.FindAsync(click.WorkId, ct) is null)
-            logger.LogWarning("Click on work {WorkId}, which the store does not know; storing it as the payload says", click.WorkId);
+            LogUnknownWork(logger, click.WorkId);
 
         var outcome = await labels.RecordAsync(click, JsonSerializer.Serialize(followUp), ct);
         KonomiTelemetry.Clicks.Add(1,
             new("source", click.Source),
             new("outcome", outcome == ClickOutcome.Recorded ? "recorded" : "duplicate"));
         if (outcome == ClickOutcome.Duplicate)
-            logger.LogInformation("Click {ClickId} was delivered before; only a follow-up still pending is done", click.ClickId);
+            LogDuplicate(logger, click.ClickId);
         followUps.Wake();
         return outcome;
     }
@@ -82,7 +81,19 @@ public sealed class ClickRecorder(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not tell {SlackUser} that click {ClickId} was not saved", click.SlackUserId, click.ClickId);
+            LogNotTold(logger, e, click.SlackUserId, click.ClickId);
         }
     });
+
+    [LoggerMessage(1, LogLevel.Warning, "Click {ClickId} by {SlackUser} on a button for unknown user {UserId}: nothing stored")]
+    static partial void LogUnknownUser(ILogger logger, string clickId, string slackUser, string userId);
+
+    [LoggerMessage(2, LogLevel.Warning, "Click on work {WorkId}, which the store does not know; storing it as the payload says")]
+    static partial void LogUnknownWork(ILogger logger, string workId);
+
+    [LoggerMessage(3, LogLevel.Information, "Click {ClickId} was delivered before; only a follow-up still pending is done")]
+    static partial void LogDuplicate(ILogger logger, string clickId);
+
+    [LoggerMessage(4, LogLevel.Warning, "Could not tell {SlackUser} that click {ClickId} was not saved")]
+    static partial void LogNotTold(ILogger logger, Exception exception, string slackUser, string clickId);
 }

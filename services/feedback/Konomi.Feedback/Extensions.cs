@@ -2,10 +2,6 @@ using Konomi.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace Konomi.Feedback;
 
@@ -21,6 +17,7 @@ public static class Extensions
         builder.Services.AddClickRecorder();
         builder.Services.AddSingleton<SlackRequestVerifier>();
         builder.Services.AddSingleton<InteractionReceiver>();
+        builder.Services.AddSocketModePipeline();
         builder.Services.AddHostedService<SocketModeService>();
         return builder;
     }
@@ -39,26 +36,7 @@ public static class Extensions
         services.AddSingleton<FollowUps>();
         services.AddSingleton<ClickOwner>();
         services.AddSingleton<ClickRecorder>();
-        services.AddResiliencePipeline(FollowUpWorker.Retry, (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<FeedbackOptions>>().Value;
-            var logger = context.ServiceProvider.GetRequiredService<ILogger<FollowUpWorker>>();
-            pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-            pipeline.AddRetry(new RetryStrategyOptions
-            {
-                // A Slack error that retrying cannot mend (a deleted message, a missing scope) ends the step at once.
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not (SlackApiException { Transient: false } or OperationCanceledException)),
-                MaxRetryAttempts = options.FollowUpAttempts - 1,
-                Delay = options.FollowUpRetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                OnRetry = retry =>
-                {
-                    logger.LogWarning(retry.Outcome.Exception, "{Step} failed (attempt {Attempt}); retrying in {Delay}",
-                        retry.Context.OperationKey, retry.AttemptNumber + 1, retry.RetryDelay);
-                    return default;
-                },
-            });
-        });
+        services.AddFollowUpPipelines();
         services.AddHostedService<FollowUpWorker>();
         return services;
     }

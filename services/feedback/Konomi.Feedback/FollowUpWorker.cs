@@ -16,45 +16,42 @@ namespace Konomi.Feedback;
 /// Does the follow-ups the label store holds pending, at start and whenever a click is stored, in click order
 /// so a re-click's redraw lands after the first one: redraws the message, tells an unexpected clicker where
 /// their answer went (a web click has neither), then publishes FeedbackReceived. Each step runs through the
-/// <see cref="Retry"/> pipeline (transient failures, doubling waits). A follow-up is marked done once FeedbackReceived is out; one whose publish failed for good stays
-/// pending for the next round. Dying after the publish and before the mark sends that FeedbackReceived again
+/// <see cref="Retry"/> pipeline (transient failures, doubling waits); reading the pending ones runs through
+/// <see cref="StoreWait"/>, until the store answers. A follow-up is marked done once FeedbackReceived is out; one
+/// whose publish failed for good stays pending for the next round. Dying after the publish and before the mark sends that FeedbackReceived again
 /// after the restart: at least once, never lost.
 /// </summary>
-public sealed class FollowUpWorker(
+public sealed partial class FollowUpWorker(
     FollowUps followUps,
     ILabelStore labels,
     ISlackApi slack,
     IBus bus,
     INotificationStore notifications,
-    IOptions<FeedbackOptions> options,
     IOptionsMonitor<SlackOptions> slackOptions,
     ResiliencePipelineProvider<string> pipelines,
     ILogger<FollowUpWorker> logger) : BackgroundService
 {
-    /// <summary>The named Polly pipeline every follow-up step runs through (<c>Feedback:FollowUpAttempts</c>, <c>Feedback:FollowUpRetryDelay</c>).</summary>
+    /// <summary>The named Polly pipeline every follow-up step runs through (<c>Feedback:Retry:*</c>).</summary>
     public const string Retry = "feedback-follow-up";
 
+    /// <summary>The named Polly pipeline reading the pending follow-ups runs through: <c>Feedback:Retry</c>'s delays, no limit.</summary>
+    public const string StoreWait = "feedback-store-wait";
+
     readonly ResiliencePipeline _retry = pipelines.GetPipeline(Retry);
+    readonly ResiliencePipeline _storeWait = pipelines.GetPipeline(StoreWait);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await DrainAsync(stoppingToken);
+                await _storeWait.ExecuteAsync(async ct => await DrainAsync(ct), stoppingToken);
                 await followUps.WaitAsync(stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The store is unreachable: the follow-ups wait there; try again shortly.
-                logger.LogWarning(e, "Could not read pending follow-ups; trying again in {Delay}", options.Value.FollowUpRetryDelay);
-                await Task.Delay(options.Value.FollowUpRetryDelay, stoppingToken);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
 
@@ -64,7 +61,7 @@ public sealed class FollowUpWorker(
         {
             if (JsonSerializer.Deserialize<FollowUp>(pending.FollowUp) is not { } followUp)
             {
-                logger.LogError("Follow-up of click {ClickId} is unreadable; dropping it", pending.ClickId);
+                LogUnreadable(logger, pending.ClickId);
                 await labels.CompleteFollowUpAsync(pending.ClickId, ct);
                 continue;
             }
@@ -85,7 +82,7 @@ public sealed class FollowUpWorker(
             return true;
         if (string.IsNullOrEmpty(slackOptions.CurrentValue.BotToken))
         {
-            logger.LogInformation("No Slack:BotToken: message {MessageTs} keeps its old look", click.MessageTs);
+            LogNoBotToken(logger, click.MessageTs);
             return true;
         }
         return await RunStepAsync("chat.update", token => slack.UpdateMessageAsync(click.Channel, click.MessageTs, click.MessageText, ChoiceBlocks.Show(click), token), ct);
@@ -122,7 +119,7 @@ public sealed class FollowUpWorker(
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             // The label is stored either way; only the redraw, the notice or the retrain trigger is missing.
-            logger.LogError(e, "{Step} failed for good", step);
+            LogStepFailed(logger, e, step);
             return false;
         }
         finally
@@ -130,4 +127,19 @@ public sealed class FollowUpWorker(
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    [LoggerMessage(1, LogLevel.Error, "Follow-up of click {ClickId} is unreadable; dropping it")]
+    static partial void LogUnreadable(ILogger logger, string clickId);
+
+    [LoggerMessage(2, LogLevel.Information, "No Slack:BotToken: message {MessageTs} keeps its old look")]
+    static partial void LogNoBotToken(ILogger logger, string messageTs);
+
+    [LoggerMessage(3, LogLevel.Error, "{Step} failed for good")]
+    static partial void LogStepFailed(ILogger logger, Exception exception, string step);
+
+    [LoggerMessage(4, LogLevel.Warning, "{Step} failed (attempt {Attempt}); retrying in {Delay}")]
+    internal static partial void LogStepRetrying(ILogger logger, Exception? exception, string? step, int attempt, TimeSpan delay);
+
+    [LoggerMessage(5, LogLevel.Warning, "Could not read pending follow-ups; trying again in {Delay}")]
+    internal static partial void LogStoreUnreachable(ILogger logger, Exception? exception, TimeSpan delay);
 }

@@ -16,7 +16,7 @@ namespace Konomi.Feedback;
 /// inside Slack's 3 seconds), so a process that dies after answering has lost nothing; the message redraw
 /// and the publish follow in the background.
 /// </summary>
-public sealed class InteractionReceiver(
+public sealed partial class InteractionReceiver(
     IOptions<FeedbackOptions> options,
     SlackRequestVerifier verifier,
     ClickRecorder recorder,
@@ -42,14 +42,14 @@ public sealed class InteractionReceiver(
         var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
         if (check != SignatureCheck.Valid)
         {
-            logger.LogWarning("Refused an interaction: signature {Check}", check);
+            LogBadSignature(logger, check);
             return Results.Unauthorized();
         }
 
         if (!TryReadPayload(request, body, out var payload, out var problem)
             || !BlockActions.TryRead(payload, out var click, out problem))
         {
-            logger.LogWarning("Refused a malformed interaction: {Problem}", problem);
+            LogMalformed(logger, problem);
             return Results.BadRequest(new { error = problem });
         }
         if (click is null)
@@ -64,7 +64,7 @@ public sealed class InteractionReceiver(
         catch (Exception e)
         {
             // No 200 without a stored click: Slack shows the user an error, and pressing again retries.
-            logger.LogError(e, "Could not store click {ClickId}", click.ClickId);
+            LogNotStored(logger, e, click.ClickId);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }
@@ -116,4 +116,13 @@ public sealed class InteractionReceiver(
             return null;
         }
     }
+
+    [LoggerMessage(1, LogLevel.Warning, "Refused an interaction: signature {Check}")]
+    static partial void LogBadSignature(ILogger logger, SignatureCheck check);
+
+    [LoggerMessage(2, LogLevel.Warning, "Refused a malformed interaction: {Problem}")]
+    static partial void LogMalformed(ILogger logger, string? problem);
+
+    [LoggerMessage(3, LogLevel.Error, "Could not store click {ClickId}")]
+    static partial void LogNotStored(ILogger logger, Exception exception, string clickId);
 }

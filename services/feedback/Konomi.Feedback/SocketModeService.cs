@@ -3,64 +3,84 @@ using Konomi.Slack;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
 
 namespace Konomi.Feedback;
 
 /// <summary>
-/// Keeps one Socket Mode connection open: a fresh URL from apps.connections.open for every connection,
-/// straight back when Slack sends <c>disconnect</c>, doubling waits (with jitter) after a dropped or
-/// refused connection. Idle, saying so once, when Socket Mode is not the mode or has no app token.
+/// Keeps one Socket Mode connection open: a fresh URL from apps.connections.open for every connection, straight
+/// back after a connection Slack greeted ends (its <c>disconnect</c>, or a drop), and through the
+/// <see cref="Reconnect"/> pipeline (forever, doubling jittered waits up to <c>Feedback:Reconnect:MaxDelay</c>) while
+/// connections are refused or fail before Slack's hello. Idle, saying so once, when Socket Mode is not the mode or has no app token.
 /// </summary>
-public sealed class SocketModeService(
+public sealed partial class SocketModeService(
     ISlackApi slack,
     ClickRecorder recorder,
     IOptions<FeedbackOptions> options,
     IOptionsMonitor<SlackOptions> slackOptions,
+    ResiliencePipelineProvider<string> pipelines,
     ILogger<SocketModeService> logger) : BackgroundService
 {
+    /// <summary>The named Polly pipeline a connection attempt runs through (<c>Feedback:Reconnect:*</c>).</summary>
+    public const string Reconnect = "feedback-socket-mode";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var feedback = options.Value;
-        if (feedback.Mode == FeedbackMode.Http)
+        if (options.Value.Mode == FeedbackMode.Http)
         {
             if (string.IsNullOrEmpty(slackOptions.CurrentValue.SigningSecret))
-                logger.LogInformation("Feedback is idle: Feedback:Mode is http but Slack:SigningSecret is not set");
+                LogIdle(logger, "Feedback:Mode is http but Slack:SigningSecret is not set");
             return;
         }
         if (string.IsNullOrEmpty(slackOptions.CurrentValue.AppToken))
         {
-            logger.LogInformation("Feedback is idle: no Slack:AppToken for Socket Mode");
+            LogIdle(logger, "no Slack:AppToken for Socket Mode");
             return;
         }
 
-        var delay = feedback.ReconnectDelay;
-        while (!stoppingToken.IsCancellationRequested)
+        var reconnect = pipelines.GetPipeline(Reconnect);
+        try
         {
-            try
-            {
-                var url = await slack.OpenSocketConnectionAsync(stoppingToken);
-                using var socket = new ClientWebSocket();
-                await socket.ConnectAsync(url, stoppingToken);
-                var session = new SocketModeSession(socket, recorder, feedback.MaxPayloadBytes, logger);
-                var asked = await session.RunAsync(stoppingToken);
-                if (session.Greeted)
-                    delay = feedback.ReconnectDelay;
-                // Straight back after a goodbye on a working connection; backoff if Slack keeps refusing.
-                if (asked && session.Greeted)
-                    continue;
-                logger.LogWarning("Socket Mode connection closed; reconnecting in about {Delay}", delay);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Whatever broke this connection, the listener must outlive it: clicks only arrive while connected.
-                logger.LogWarning(e, "Socket Mode connection failed; reconnecting in about {Delay}", delay);
-            }
-            await Task.Delay(delay * (0.5 + Random.Shared.NextDouble() / 2), stoppingToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, feedback.MaxReconnectDelay.Ticks));
+            // Each round is one greeted connection; its backoff starts over once Slack said hello.
+            while (!stoppingToken.IsCancellationRequested)
+                await reconnect.ExecuteAsync(ConnectAsync, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
     }
+
+    /// <summary>
+    /// One connection, until it ends. Returns once Slack had greeted it, whatever ended it; throws when it never
+    /// got that far, so the pipeline waits before the next one.
+    /// </summary>
+    async ValueTask ConnectAsync(CancellationToken ct)
+    {
+        var url = await slack.OpenSocketConnectionAsync(ct);
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(url, ct);
+        var session = new SocketModeSession(socket, recorder, options.Value.MaxPayloadBytes, logger);
+        try
+        {
+            if (!await session.RunAsync(ct) && session.Greeted)
+                LogDropped(logger, null);
+        }
+        catch (Exception e) when (session.Greeted && !ct.IsCancellationRequested)
+        {
+            // A working connection that broke: reconnect at once; if that fails, the pipeline backs off.
+            LogDropped(logger, e);
+        }
+        if (!session.Greeted)
+            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely, "the Socket Mode connection closed before Slack's hello");
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Feedback is idle: {Reason}")]
+    static partial void LogIdle(ILogger logger, string reason);
+
+    [LoggerMessage(2, LogLevel.Warning, "Socket Mode connection closed; reconnecting")]
+    static partial void LogDropped(ILogger logger, Exception? exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "Socket Mode connection failed (attempt {Attempt}); reconnecting in {Delay}")]
+    internal static partial void LogReconnecting(ILogger logger, Exception? exception, int attempt, TimeSpan delay);
 }

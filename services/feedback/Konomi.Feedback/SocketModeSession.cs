@@ -13,7 +13,7 @@ namespace Konomi.Feedback;
 /// right after its click is stored, so a click whose store write failed stays unacknowledged and Slack
 /// delivers it again (with <c>retry_attempt</c>); the click id makes the second delivery a no-op.
 /// </summary>
-public sealed class SocketModeSession(WebSocket socket, ClickRecorder recorder, int maxMessageBytes, ILogger logger)
+public sealed partial class SocketModeSession(WebSocket socket, ClickRecorder recorder, int maxMessageBytes, ILogger logger)
 {
     public const string Source = "slack-socket";
 
@@ -58,23 +58,23 @@ public sealed class SocketModeSession(WebSocket socket, ClickRecorder recorder, 
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
             // Not JSON, or a property twice (JsonObject notices that on first read).
-            logger.LogWarning(e, "Ignored a Socket Mode message that is not a JSON envelope");
+            LogNotJson(logger, e);
             return false;
         }
         switch (type)
         {
             case "hello":
                 Greeted = true;
-                logger.LogInformation("Socket Mode connected");
+                LogConnected(logger);
                 return false;
             case "disconnect":
-                logger.LogInformation("Slack asked to reconnect ({Reason})", Text(envelope, "reason"));
+                LogAskedToReconnect(logger, Text(envelope, "reason"));
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", ct);
                 return true;
         }
         if (Text(envelope, "envelope_id") is not { Length: > 0 } envelopeId)
         {
-            logger.LogWarning("Ignored a Socket Mode message of type {Type} without envelope_id", type);
+            LogNoEnvelopeId(logger, type);
             return false;
         }
         if (type == "interactive" && !await RecordAsync(envelope!, envelopeId, ct))
@@ -90,7 +90,7 @@ public sealed class SocketModeSession(WebSocket socket, ClickRecorder recorder, 
         if (!BlockActions.TryRead(envelope["payload"], out var click, out var problem))
         {
             // Delivering it again would not make it readable: acknowledge, store nothing.
-            logger.LogWarning("Malformed interaction in envelope {EnvelopeId}: {Problem}", envelopeId, problem);
+            LogMalformed(logger, envelopeId, problem);
             return true;
         }
         if (click is null)
@@ -102,12 +102,29 @@ public sealed class SocketModeSession(WebSocket socket, ClickRecorder recorder, 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Could not store click {ClickId} (envelope {EnvelopeId}, retry {Retry}); leaving it for Slack to redeliver",
-                click.ClickId, envelopeId, envelope["retry_attempt"]?.ToJsonString());
+            LogNotStored(logger, e, click.ClickId, envelopeId, envelope["retry_attempt"]?.ToJsonString());
             return false;
         }
     }
 
     static string? Text(JsonObject? node, string name) =>
         node?[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    [LoggerMessage(1, LogLevel.Warning, "Ignored a Socket Mode message that is not a JSON envelope")]
+    static partial void LogNotJson(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Information, "Socket Mode connected")]
+    static partial void LogConnected(ILogger logger);
+
+    [LoggerMessage(3, LogLevel.Information, "Slack asked to reconnect ({Reason})")]
+    static partial void LogAskedToReconnect(ILogger logger, string? reason);
+
+    [LoggerMessage(4, LogLevel.Warning, "Ignored a Socket Mode message of type {Type} without envelope_id")]
+    static partial void LogNoEnvelopeId(ILogger logger, string? type);
+
+    [LoggerMessage(5, LogLevel.Warning, "Malformed interaction in envelope {EnvelopeId}: {Problem}")]
+    static partial void LogMalformed(ILogger logger, string envelopeId, string? problem);
+
+    [LoggerMessage(6, LogLevel.Error, "Could not store click {ClickId} (envelope {EnvelopeId}, retry {Retry}); leaving it for Slack to redeliver")]
+    static partial void LogNotStored(ILogger logger, Exception exception, string clickId, string envelopeId, string? retry);
 }

@@ -15,7 +15,7 @@ namespace Konomi.Inference;
 /// cold-start scorer for that user alone (counted in <c>konomi_inference_model_load_failures_total</c>), so one
 /// broken model never holds back the other users' works.
 /// </summary>
-public sealed class WorkScorer(
+public sealed partial class WorkScorer(
     ServingModels models,
     IColdStartScorer coldStart,
     PreferenceScorer preferences,
@@ -54,8 +54,7 @@ public sealed class WorkScorer(
             if (failed[u] is { } e)
             {
                 KonomiTelemetry.ModelLoadFailures.Add(1, new("user", e.UserId), new("model", e.Family));
-                logger.LogError(e, "User {UserId}: serving model version {Version} ({Family}) is unusable; {Count} works scored cold-start instead",
-                    e.UserId, e.Version, e.Family, works.Count);
+                LogUnusableModel(logger, e, e.UserId, e.Version, e.Family, works.Count);
             }
             scores.AddRange(scored[u] ?? await coldStart.ScoreAsync(users[u], works, ct));
         }
@@ -98,4 +97,7 @@ public sealed class WorkScorer(
             throw new UnloadableModelException(serving.UserId, serving.Version, serving.Family, e);
         }
     }
+
+    [LoggerMessage(1, LogLevel.Error, "User {UserId}: serving model version {Version} ({Family}) is unusable; {Count} works scored cold-start instead")]
+    static partial void LogUnusableModel(ILogger logger, Exception exception, string userId, int version, string family, int count);
 }

@@ -40,6 +40,6 @@ public sealed partial class ConsoleNotificationSink(ILogger<ConsoleNotificationS
         return text.ToString();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No Slack bot token (Slack:BotToken): would post to {Target}:{Message}")]
+    [LoggerMessage(1, LogLevel.Information, "No Slack bot token (Slack:BotToken): would post to {Target}:{Message}")]
     static partial void LogWouldPost(ILogger logger, string target, string message);
 }

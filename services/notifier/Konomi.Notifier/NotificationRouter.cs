@@ -9,7 +9,7 @@ namespace Konomi.Notifier;
 /// Turns one liked verdict into a ledger entry for the user's target and, for instant delivery outside
 /// quiet hours, posts it at once. Digest and quiet-hour entries carry a HoldUntil; the sweep posts them.
 /// </summary>
-public sealed class NotificationRouter(
+public sealed partial class NotificationRouter(
     INotificationStore ledger, IWorkStore works, NotificationSender sender, IOptions<NotifierOptions> options, TimeProvider clock,
     ILogger<NotificationRouter> logger)
 {
@@ -18,7 +18,7 @@ public sealed class NotificationRouter(
         var now = clock.GetUtcNow();
         var target = NotificationTarget.For(profile);
         if (profile.QuietFrom is not null && QuietHours.Zone(profile) is null)
-            logger.LogWarning("User {UserId}: unknown time zone '{TimeZone}'; quiet hours are read in UTC", profile.UserId, profile.TimeZone);
+            LogUnknownTimeZone(logger, profile.UserId, profile.TimeZone);
         var hold = QuietHours.End(profile, now);
         if (profile.Delivery == DeliveryMode.Digest && (hold is null || hold < now + options.Value.DigestDelay))
             hold = now + options.Value.DigestDelay;
@@ -46,4 +46,7 @@ public sealed class NotificationRouter(
         }
         await sender.PostAsync(target, leased, _ => WorkMessage.Single(work, verdict));
     }
+
+    [LoggerMessage(1, LogLevel.Warning, "User {UserId}: unknown time zone '{TimeZone}'; quiet hours are read in UTC")]
+    static partial void LogUnknownTimeZone(ILogger logger, string userId, string timeZone);
 }

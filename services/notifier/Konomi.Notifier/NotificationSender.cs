@@ -158,18 +158,18 @@ public sealed partial class NotificationSender(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the posting lease of {Count} notification(s) to {Target} to another notifier; leaving them to it")]
+    [LoggerMessage(1, LogLevel.Warning, "Lost the posting lease of {Count} notification(s) to {Target} to another notifier; leaving them to it")]
     static partial void LogLeaseLost(ILogger logger, string target, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification of {WorkId} to {Target} was already posted (ts {Ts}) by an attempt that did not record it; recorded, not posted again")]
+    [LoggerMessage(2, LogLevel.Warning, "Notification of {WorkId} to {Target} was already posted (ts {Ts}) by an attempt that did not record it; recorded, not posted again")]
     static partial void LogFoundPosted(ILogger logger, string workId, string target, string ts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the posting lease for {Target}; the post goes on")]
+    [LoggerMessage(3, LogLevel.Warning, "Could not renew the posting lease for {Target}; the post goes on")]
     static partial void LogRenewalFailed(ILogger logger, Exception exception, string target);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Notification of {WorkId} to {Target} failed for good: {Error} (attempt {Attempts})")]
+    [LoggerMessage(4, LogLevel.Error, "Notification of {WorkId} to {Target} failed for good: {Error} (attempt {Attempts})")]
     static partial void LogFailed(ILogger logger, string workId, string target, string error, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification of {WorkId} to {Target} will be retried: {Error} (attempt {Attempts})")]
+    [LoggerMessage(5, LogLevel.Warning, "Notification of {WorkId} to {Target} will be retried: {Error} (attempt {Attempts})")]
     static partial void LogWillRetry(ILogger logger, string workId, string target, string error, int attempts);
 }

@@ -79,6 +79,6 @@ public sealed partial class NotificationSweep(
         return items;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot compose the notification of {WorkId} for {UserId}: its work or score is not stored")]
+    [LoggerMessage(1, LogLevel.Error, "Cannot compose the notification of {WorkId} for {UserId}: its work or score is not stored")]
     static partial void LogUnresolved(ILogger logger, string workId, string userId);
 }

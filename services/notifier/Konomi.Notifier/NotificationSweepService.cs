@@ -26,6 +26,6 @@ public sealed partial class NotificationSweepService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Notification sweep failed; retrying on the next tick")]
+    [LoggerMessage(1, LogLevel.Error, "Notification sweep failed; retrying on the next tick")]
     static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

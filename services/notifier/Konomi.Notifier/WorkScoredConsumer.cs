@@ -27,6 +27,6 @@ public sealed partial class WorkScoredConsumer(IUserStore users, NotificationRou
         await router.RouteAsync(profile, verdict, context.CancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{WorkId} liked for {UserId}, who is unknown or inactive: not notified")]
+    [LoggerMessage(1, LogLevel.Information, "{WorkId} liked for {UserId}, who is unknown or inactive: not notified")]
     static partial void LogNoActiveUser(ILogger logger, string workId, string userId);
 }

@@ -8,7 +8,7 @@ namespace Konomi.Trainer;
 /// Retrains users the plan says are due (checked every second), and on the schedule every user whose labels
 /// changed since their latest model; the schedule also runs at start, catching up on what a restart forgot.
 /// </summary>
-public sealed class RetrainLoop(
+public sealed partial class RetrainLoop(
     RetrainPlan plan,
     LabelChanges changes,
     TasteModelTrainer trainer,
@@ -49,7 +49,7 @@ public sealed class RetrainLoop(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The store may be briefly away; the next tick tries the schedule again.
-            logger.LogError(e, "Finding users to retrain on schedule failed");
+            LogScheduleFailed(logger, e);
         }
         return due;
     }
@@ -59,12 +59,21 @@ public sealed class RetrainLoop(
         try
         {
             var card = await trainer.TrainAsync(userId, ct);
-            logger.LogInformation("Retrained {UserId}: {Decision} v{Version}, {Reason}", userId, card.Decision, card.Version, card.Reason);
+            LogRetrained(logger, userId, card.Decision, card.Version, card.Reason);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // One user's failure must not stop everyone else's retraining; the next feedback or schedule retries.
-            logger.LogError(e, "Retraining {UserId} failed", userId);
+            LogRetrainFailed(logger, e, userId);
         }
     }
+
+    [LoggerMessage(1, LogLevel.Error, "Finding users to retrain on schedule failed")]
+    static partial void LogScheduleFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Information, "Retrained {UserId}: {Decision} v{Version}, {Reason}")]
+    static partial void LogRetrained(ILogger logger, string userId, TrainingDecision decision, int? version, string reason);
+
+    [LoggerMessage(3, LogLevel.Error, "Retraining {UserId} failed")]
+    static partial void LogRetrainFailed(ILogger logger, Exception exception, string userId);
 }

@@ -22,20 +22,20 @@ public sealed partial class RetentionService(
             try
             {
                 var removed = await store.PruneAsync(settings.ToPolicy(), clock.GetUtcNow(), stoppingToken);
-                LogPruned(removed.Scores, removed.Snapshots, removed.Clicks, removed.ModelVersions);
+                LogPruned(logger, removed.Scores, removed.Snapshots, removed.Clicks, removed.ModelVersions);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The store may be briefly away; the next tick tries again.
-                LogFailed(e);
+                LogFailed(logger, e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(LogLevel.Information, "Retention removed {Scores} scores, {Snapshots} snapshots, {Clicks} clicks, {ModelVersions} model versions")]
-    private partial void LogPruned(long scores, long snapshots, long clicks, long modelVersions);
+    [LoggerMessage(1, LogLevel.Information, "Retention removed {Scores} scores, {Snapshots} snapshots, {Clicks} clicks, {ModelVersions} model versions")]
+    static partial void LogPruned(ILogger logger, long scores, long snapshots, long clicks, long modelVersions);
 
-    [LoggerMessage(LogLevel.Warning, "Retention failed; retrying at the next interval")]
-    private partial void LogFailed(Exception e);
+    [LoggerMessage(2, LogLevel.Warning, "Retention failed; retrying at the next interval")]
+    static partial void LogFailed(ILogger logger, Exception exception);
 }

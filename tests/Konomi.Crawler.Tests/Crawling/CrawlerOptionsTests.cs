@@ -1,3 +1,6 @@
+using Konomi.Resilience;
+using Microsoft.Extensions.Options;
+
 namespace Konomi.Crawler.Tests.Crawling;
 
 public class CrawlerOptionsTests
@@ -7,23 +10,26 @@ public class CrawlerOptionsTests
     [Fact]
     public void Delays_under_one_second_are_refused_against_dlsite()
     {
-        var options = new CrawlerOptions { MinimumDelay = TimeSpan.FromMilliseconds(500), RetryBackoff = TimeSpan.Zero };
+        var options = new CrawlerOptions { MinimumDelay = TimeSpan.FromMilliseconds(500) };
         options.ApplyDefaults();
+        var retry = new RetrySettings { BaseDelay = TimeSpan.FromMilliseconds(500) };
 
         var result = Validation.Validate(null, options);
+        var retryResult = new CrawlerRetryValidation(Options.Create(options)).Validate(CrawlerOptions.RetrySection, retry);
 
-        result.Failed.ShouldBeTrue();
-        result.Failures.ShouldContain("Crawler:MinimumDelay must be at least 1 second against DLsite.");
-        result.Failures.ShouldContain("Crawler:RetryBackoff must be at least 1 second against DLsite.");
+        result.Failures.ShouldBe(["Crawler:MinimumDelay must be at least 1 second against DLsite."]);
+        retryResult.Failures.ShouldBe(["Crawler:Retry:BaseDelay must be at least 1 second against DLsite."]);
     }
 
     [Fact]
     public void Delays_under_one_second_are_allowed_only_against_another_origin()
     {
-        var options = new CrawlerOptions { BaseUrl = new Uri("http://127.0.0.1:5123/"), MinimumDelay = TimeSpan.Zero, RetryBackoff = TimeSpan.Zero };
+        var options = new CrawlerOptions { BaseUrl = new Uri("http://127.0.0.1:5123/"), MinimumDelay = TimeSpan.Zero };
         options.ApplyDefaults();
 
         Validation.Validate(null, options).Succeeded.ShouldBeTrue();
+        new CrawlerRetryValidation(Options.Create(options)).Validate(CrawlerOptions.RetrySection, new RetrySettings { BaseDelay = TimeSpan.Zero })
+            .Succeeded.ShouldBeTrue();
     }
 
     [Fact]

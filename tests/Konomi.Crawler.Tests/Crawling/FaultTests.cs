@@ -55,9 +55,9 @@ public class FaultTests
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
         using var data = new TempDirectory();
         var works = dlsite.AddWorks(3, "maniax");
-        // Oldest first: the first work page asked for is the oldest work's; it gets 1 + MaxRetries 500s.
+        // Oldest first: the first work page asked for is the oldest work's; it gets Crawler:Retry:MaxAttempts 500s.
         dlsite.Fail(DLsiteFault.ServerError(), times: 3, kind: RequestKind.WorkPage);
-        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxRetries"] = "2" });
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:Retry:MaxAttempts"] = "3" });
 
         var report = await crawler.Cycle.RunOnceAsync(Ct);
 

@@ -61,7 +61,7 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
     {
         ["Crawler:BaseUrl"] = BaseUrl.ToString(),
         ["Crawler:MinimumDelay"] = "00:00:00",
-        ["Crawler:RetryBackoff"] = "00:00:00.010",
+        ["Crawler:Retry:BaseDelay"] = "00:00:00.010",
         ["Crawler:Timeout"] = "00:00:05",
         ["Crawler:ScheduleEnabled"] = "false",
     };

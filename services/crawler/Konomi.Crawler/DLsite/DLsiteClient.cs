@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Konomi.Resilience;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.DependencyInjection;
+using Polly.Registry;
 using Polly.Retry;
 
 namespace Konomi.Crawler.DLsite;
@@ -10,21 +14,25 @@ namespace Konomi.Crawler.DLsite;
 /// <summary>
 /// DLsite over HTTP, politely: only DLsite hosts (or the configured origin), robots.txt read once per host
 /// per cycle, one request at a time per host spaced by max(MinimumDelay, Crawl-delay), the age-gate and
-/// locale cookies, and bounded retries (a Polly pipeline) of 202 challenges, 429s, 5xx, timeouts and truncated bodies.
+/// locale cookies, and bounded retries (the <see cref="Retry"/> pipeline) of 202 challenges, 429s, 5xx, timeouts and truncated bodies.
 /// </summary>
 public sealed partial class DLsiteClient(
     IHttpClientFactory httpClients,
     HostPacer pacer,
     IOptions<CrawlerOptions> options,
     TimeProvider time,
+    ResiliencePipelineProvider<string> pipelines,
     ILogger<DLsiteClient> logger)
 {
     public const string HttpClientName = "DLsite";
+
+    /// <summary>The named Polly pipeline every request runs through (<c>Crawler:Retry:*</c>).</summary>
+    public const string Retry = "dlsite";
     const int MaxRedirects = 5;
     static readonly TimeSpan LongestRetryAfter = TimeSpan.FromMinutes(5);
 
     readonly CrawlerOptions _options = options.Value;
-    ResiliencePipeline<Outcome> _retry => field ??= RetryPipeline();
+    readonly ResiliencePipeline<Outcome> _retry = pipelines.GetPipeline<Outcome>(Retry);
     readonly ConcurrentDictionary<string, Task<RobotsTxt>> _robots = new(StringComparer.OrdinalIgnoreCase);
     long _requests;
 
@@ -114,26 +122,29 @@ public sealed partial class DLsiteClient(
     }
 
     /// <summary>
-    /// Retries a retryable outcome up to <c>Crawler:MaxRetries</c> times, waiting what Retry-After asks or else
-    /// <c>Crawler:RetryBackoff</c> doubling; a wait over <see cref="LongestRetryAfter"/> gives up at once.
+    /// Retries a retryable outcome up to <c>Crawler:Retry:MaxAttempts</c> in all, waiting what Retry-After asks or else
+    /// <c>Crawler:Retry:BaseDelay</c> doubling; a wait over <see cref="LongestRetryAfter"/> gives up at once.
     /// </summary>
-    ResiliencePipeline<Outcome> RetryPipeline() => new ResiliencePipelineBuilder<Outcome> { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions<Outcome>
+    internal static void ConfigureRetry(ResiliencePipelineBuilder<Outcome> pipeline, AddResiliencePipelineContext<string> context)
+    {
+        var settings = context.GetOptions<RetrySettings>(CrawlerOptions.RetrySection);
+        var logger = context.ServiceProvider.GetRequiredService<ILogger<DLsiteClient>>();
+        pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        pipeline.AddRetry(settings.ApplyTo<RetryStrategyOptions<Outcome>, Outcome>(new RetryStrategyOptions<Outcome>
         {
             ShouldHandle = retry => ValueTask.FromResult(retry.Outcome.Result is { Retryable: true } outcome
-                && (outcome.RetryAfter ?? _options.RetryBackoff * Math.Pow(2, retry.AttemptNumber)) <= LongestRetryAfter),
-            MaxRetryAttempts = _options.MaxRetries,
-            Delay = _options.RetryBackoff,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = false,
+                && (outcome.RetryAfter ?? Backoff(settings, retry.AttemptNumber)) <= LongestRetryAfter),
             DelayGenerator = retry => ValueTask.FromResult(retry.Outcome.Result?.RetryAfter),
             OnRetry = retry =>
             {
-                LogRetry(logger, retry.Outcome.Result!.Failure!.Message, retry.RetryDelay.TotalSeconds, retry.AttemptNumber + 1, _options.MaxRetries);
+                LogRetry(logger, retry.Outcome.Result!.Failure!.Message, retry.RetryDelay.TotalSeconds, retry.AttemptNumber + 1, settings.MaxAttempts - 1);
                 return default;
             },
-        })
-        .Build();
+        }, jitter: false));
+    }
+
+    static TimeSpan Backoff(RetrySettings settings, int attempt) =>
+        settings.BaseDelay * Math.Pow(2, attempt) is var wait && settings.MaxDelay is { } max && wait > max ? max : wait;
 
     async Task<Outcome> FetchOnceAsync(Uri url, CancellationToken ct)
     {
@@ -231,18 +242,18 @@ public sealed partial class DLsiteClient(
         _ => null,
     };
 
-    [LoggerMessage(LogLevel.Warning, "DLsite {Failure}; next try in {WaitSeconds:0.#} s ({Attempt}/{MaxRetries})")]
-    static partial void LogRetry(ILogger logger, string failure, double waitSeconds, int attempt, int maxRetries);
+    [LoggerMessage(1, LogLevel.Warning, "DLsite {Failure}; next try in {WaitSeconds:0.#} s ({Attempt}/{MaxRetries})")]
+    static partial void LogRetry(ILogger logger, string failure, double waitSeconds, int attempt, int? maxRetries);
 
-    [LoggerMessage(LogLevel.Warning, "DLsite {Url}: unknown charset {Charset}, read as {Guessed}")]
+    [LoggerMessage(2, LogLevel.Warning, "DLsite {Url}: unknown charset {Charset}, read as {Guessed}")]
     static partial void LogCharsetGuessed(ILogger logger, Uri url, string charset, string guessed);
 
-    [LoggerMessage(LogLevel.Warning, "DLsite {Url} could not be read ({Kind}: {Reason}): nothing on this host is fetched until the next cycle reads it")]
+    [LoggerMessage(3, LogLevel.Warning, "DLsite {Url} could not be read ({Kind}: {Reason}): nothing on this host is fetched until the next cycle reads it")]
     static partial void LogRobotsUnreadable(ILogger logger, Uri url, string kind, string reason);
 
-    sealed record Fetched(string Body, Uri? Location);
+    internal sealed record Fetched(string Body, Uri? Location);
 
-    sealed record Outcome(Fetched? Fetched, CrawlException? Failure, bool Retryable, TimeSpan? RetryAfter)
+    internal sealed record Outcome(Fetched? Fetched, CrawlException? Failure, bool Retryable, TimeSpan? RetryAfter)
     {
         public static Outcome Success(Fetched fetched) => new(fetched, null, false, null);
         public static Outcome Retry(CrawlErrorKind kind, string reason, TimeSpan? retryAfter = null, int? status = null) => new(null, new CrawlException(kind, reason, status), true, retryAfter);
