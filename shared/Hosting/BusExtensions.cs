@@ -47,16 +47,19 @@ public static class BusExtensions
             x.DisableUsageTelemetry();
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
+                // Only the store's adapter knows which of its driver's failures are an outage.
+                var outage = context.GetService<StoreOutage>();
+                bool IsOutage(Exception e) => outage?.IsTransient(e) == true;
                 // Outer: a store failover takes a minute or two; the message waits it out instead of dead-lettering.
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Handle<Exception>(StoreOutage.IsTransient);
+                    r.Handle<Exception>(IsOutage);
                     r.Incremental(retry.OutageAttempts, retry.OutageFirstInterval, retry.OutageIntervalIncrement);
                 });
                 // Inner: anything else is retried briefly, then goes to the _error queue.
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Ignore<Exception>(StoreOutage.IsTransient);
+                    r.Ignore<Exception>(IsOutage);
                     r.Intervals(100, 500, 1000, 2000);
                 });
                 endpoint.UseInMemoryOutbox(context);
