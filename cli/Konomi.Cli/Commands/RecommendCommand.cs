@@ -27,7 +27,9 @@ public static class RecommendCommand
                 Console.Error.WriteLine("--top and --pool must be at least 1.");
                 return Cli.Usage;
             }
-            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
+            builder.AddInference();
+            using var host = builder.Build();
             var services = host.Services;
             var userId = parse.GetValue(user)!;
             var profile = await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), userId, ct);

@@ -23,7 +23,9 @@ public static class ScoreCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
+            builder.AddInference();
+            using var host = builder.Build();
             var services = host.Services;
             var (work, error) = parse.GetValue(file) is { } json
                 ? Read(json)

@@ -18,7 +18,7 @@ public static class StatusCommand
         var command = new Command("status", "Store, users, labels, serving models, last crawl and notifications at a glance") { dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            var builder = StoreHost.CreateBuilder(parse.GetValue(dataDir));
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
             builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
             using var host = builder.Build();
             var services = host.Services;

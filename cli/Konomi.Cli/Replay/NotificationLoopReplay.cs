@@ -35,11 +35,14 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
     async Task<ReplayResult> RunAsync(IReadOnlyList<ReplayItem> items, string dataDir, CancellationToken ct)
     {
         var clock = new ReplayClock(At(items[0].Time));
-        var builder = AllInOne.CreateBuilder(dataDir, null, mayCreate: true, overrides: new Dictionary<string, string?>
+        var builder = CommandHost.CreateBuilder(dataDir, mayCreate: true, settings: new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Inference:ExplorationRate"] = explorationRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        builder.AddInference();
+        builder.AddTrainer();
+        builder.AddNotifier();
         builder.Services.AddSingleton<TimeProvider>(clock);
         using var host = builder.Build();
         var sp = host.Services;
