@@ -69,18 +69,18 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var batch = corpus.Sample(batchSize, seed: 7).Select(i => corpus.Works[i]).ToList();
 
         var load = Stopwatch.StartNew();
-        await scorer.ScoreAsync(batch[..1], users, ct);   // loads every serving model
+        await scorer.ScoreAsync(WorkScorer.OnRequest, batch[..1], users, ct);   // loads every serving model
         var loadSeconds = load.Elapsed.TotalSeconds;
         var managed = ProcessFigures.ManagedMb();
         var rss = ProcessFigures.RssMb;
 
         var rounds = Math.Max(1, (int)(targetPairs / ((long)batch.Count * users.Count)));
         long pairs = (long)rounds * batch.Count * users.Count;
-        var (together, togetherCpu) = await Timed(async () => { for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct); });
+        var (together, togetherCpu) = await Timed(async () => { for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(WorkScorer.OnRequest, batch, users, ct); });
         var (alone, aloneCpu) = await Timed(async () =>
         {
             for (var r = 0; r < rounds; r++)
-                foreach (var user in users) await scorer.ScoreAsync(batch, [user], ct);
+                foreach (var user in users) await scorer.ScoreAsync(WorkScorer.OnRequest, batch, [user], ct);
         });
         var row = new UsersRow(users.Count, pairs, pairs / together, pairs / togetherCpu, pairs / alone, pairs / aloneCpu, loadSeconds, managed, rss)
         {
@@ -104,7 +104,7 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         List<TasteInput> built = [];
         var (_, build) = await Timed(() => { built = [.. batch.Select(_inputs.Build)]; return Task.CompletedTask; });
         var (_, predict) = await Timed(() => { Parallel.ForEach(models, m => m.Predict(built)); return Task.CompletedTask; });
-        var (_, whole) = await Timed(() => services.GetRequiredService<WorkScorer>().ScoreAsync(batch, users, ct));
+        var (_, whole) = await Timed(() => services.GetRequiredService<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, batch, users, ct));
         return new ScoringBreakdown(build * 1e6 / pairs, predict * 1e6 / pairs, (whole - build - predict) * 1e6 / pairs);
     }
 

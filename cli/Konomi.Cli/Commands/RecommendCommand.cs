@@ -47,7 +47,7 @@ public static class RecommendCommand
         return Cli.Example(command, "konomi recommend --user me --top 5");
     }
 
-    static void Print(int rank, Work work, WorkScore score, ScoreReason? similar)
+    static void Print(int rank, Work work, WorkScored score, ScoreReason? similar)
     {
         var verdict = score.Liked switch { true => "liked", false => "not liked", null => "no verdict" };
         Console.WriteLine($"{rank,3}. {work.Id} {work.Title}");

@@ -37,7 +37,7 @@ public static class ScoreCommand
             }
             var users = await services.GetRequiredService<Audience>().ListAsync(
                 await KnownUsers.RequireOptionalAsync(services.GetRequiredService<IUserStore>(), parse.GetValue(user), ct), ct);
-            foreach (var score in await services.GetRequiredService<WorkScorer>().ScoreAsync([work], users, ct))
+            foreach (var score in await services.GetRequiredService<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [work], users, ct))
                 Print(work, score);
             return 0;
         });
@@ -54,7 +54,7 @@ public static class ScoreCommand
     static async Task<(Work?, string?)> FindAsync(IWorkStore works, string id, CancellationToken ct) =>
         await works.FindAsync(id, ct) is { } work ? (work, null) : (null, $"No stored work has the id {id}.");
 
-    static void Print(Work work, WorkScore score)
+    static void Print(Work work, WorkScored score)
     {
         var verdict = score.Liked switch { true => "liked", false => "not liked", null => "no verdict (no model yet)" };
         Console.WriteLine($"{score.UserId}: {work.Id} {work.Title}");

@@ -77,13 +77,12 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
             var crawled = crawl.Select(ToWork).ToList();
             foreach (var work in crawled)
                 await works.AddAsync(work, crawlRunId, ct);
-            var scored = exploration.Apply(await scorer.ScoreAsync(crawled, [profile], ct), [profile]);
+            var scored = exploration.Apply(await scorer.ScoreAsync(crawlRunId, crawled, [profile], ct), [profile]);
             foreach (var score in scored)
             {
-                var message = score.ToMessage(crawlRunId);
-                await scores.AddAsync(message, ct);
-                if (message.ToPost)
-                    await router.RouteAsync(profile, message, ct);
+                await scores.AddAsync(score, ct);
+                if (score.ToPost)
+                    await router.RouteAsync(profile, score, ct);
             }
 
             // A click comes a minute after the post; only what was posted can be clicked.
