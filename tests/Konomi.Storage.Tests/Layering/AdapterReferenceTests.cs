@@ -34,11 +34,13 @@ public sealed class AdapterReferenceTests
     }
 
     [Fact]
-    public void The_ports_carry_no_database_driver()
+    public void The_ports_carry_no_database_driver_nor_web_framework()
     {
         var ports = XDocument.Load(Path.Combine(Repository.Root, "shared", "Storage", "Konomi.Storage.csproj"));
 
-        ports.Descendants("PackageReference").Select(p => p.Attribute("Include")!.Value).ShouldBeEmpty();
+        ports.Descendants("PackageReference").Select(p => p.Attribute("Include")!.Value)
+            .ShouldAllBe(package => package.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && !package.Contains("Sqlite"));
+        ports.Descendants("FrameworkReference").ShouldBeEmpty("the ports need abstractions, not ASP.NET Core");
         ports.Descendants("ProjectReference").Select(p => Path.GetFileNameWithoutExtension(p.Attribute("Include")!.Value))
             .ShouldBe(["Konomi.Contracts"]);
     }
