@@ -61,18 +61,21 @@ public static class BusExtensions
             x.DisableUsageTelemetry();
             x.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
+                // Only the store's adapter knows which of its driver's failures are an outage.
+                var outage = context.GetService<StoreOutage>();
+                bool IsOutage(Exception e) => outage?.IsTransient(e) == true;
                 // Outer: a store failover takes a minute or two; the message waits it out instead of dead-lettering.
-                var outage = context.GetRequiredService<IOptionsMonitor<RetrySettings>>().Get(RetrySection);
+                var settings = context.GetRequiredService<IOptionsMonitor<RetrySettings>>().Get(RetrySection);
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Handle<Exception>(StoreOutage.IsTransient);
+                    r.Handle<Exception>(IsOutage);
                     // MassTransit's own retry (the message stays unacknowledged meanwhile), in the shape of every other retry setting.
-                    r.Exponential((outage.MaxAttempts ?? int.MaxValue) - 1, outage.BaseDelay, outage.MaxDelay ?? TimeSpan.FromDays(1), outage.BaseDelay);
+                    r.Exponential((settings.MaxAttempts ?? int.MaxValue) - 1, settings.BaseDelay, settings.MaxDelay ?? TimeSpan.FromDays(1), settings.BaseDelay);
                 });
                 // Inner: anything else is retried briefly, then goes to the _error queue.
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Ignore<Exception>(StoreOutage.IsTransient);
+                    r.Ignore<Exception>(IsOutage);
                     r.Intervals(100, 500, 1000, 2000);
                 });
                 endpoint.UseInMemoryOutbox(context);

@@ -1,24 +1,16 @@
-using Microsoft.Data.Sqlite;
-using MongoDB.Driver;
-
 namespace Konomi.Storage;
 
 /// <summary>
 /// Which store exceptions mean "the store is away for now" (a failover, a restart, a locked file) rather than
-/// "this message cannot be handled": the bus retries the former for minutes, the latter only briefly.
+/// "this message cannot be handled": the bus retries the former for minutes, the latter only briefly. Each
+/// adapter registers its own, since only it knows its driver's exceptions; the bus asks the registered one.
 /// </summary>
-public static class StoreOutage
+public abstract class StoreOutage
 {
-    const int SqliteBusy = 5, SqliteLocked = 6;
+    public bool IsTransient(Exception exception) =>
+        Classify(exception) ?? (exception.InnerException is { } inner && IsTransient(inner));
 
-    public static bool IsTransient(Exception exception) => exception switch
-    {
-        MongoAuthenticationException => false,
-        MongoConnectionException or MongoNotPrimaryException or MongoNodeIsRecoveringException
-            or MongoExecutionTimeoutException or MongoWaitQueueFullException => true,
-        // Server selection gives up with a plain TimeoutException while no server answers.
-        TimeoutException => true,
-        SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => true,
-        _ => exception.InnerException is { } inner && IsTransient(inner),
-    };
+    /// <summary>True: the store is away; false: a failure of this store that waiting will not mend; null: not
+    /// one of this store's own, so whatever it wraps decides.</summary>
+    protected abstract bool? Classify(Exception exception);
 }

@@ -10,8 +10,8 @@ public sealed class ExplorationTests
 {
     static Exploration At(double rate) => new(Options.Create(new InferenceOptions { ExplorationRate = rate }));
 
-    static WorkScore Score(int i, bool? liked, double score = 0.3, string user = "alice", IReadOnlyList<ScoreReason>? reasons = null) =>
-        new($"RJ{i:D8}", user, score, 0.5, liked, "ngram", 1, reasons ?? []);
+    static WorkScored Score(int i, bool? liked, double score = 0.3, string user = "alice", IReadOnlyList<ScoreReason>? reasons = null) =>
+        new(Guid.Empty, $"RJ{i:D8}", user, score, 0.5, liked, "ngram", 1, reasons ?? []);
 
     [Fact]
     public void Picks_about_the_rate_of_not_liked_works_with_the_probability_each_was_picked_with()
@@ -28,7 +28,7 @@ public sealed class ExplorationTests
     public void Never_explores_liked_blocked_verdictless_or_cold_start_works_nor_for_a_user_who_turned_it_off()
     {
         var blocked = new ScoreReason(PreferenceScorer.Source, "blocked genre: ホラー", -1);
-        List<WorkScore> scores =
+        List<WorkScored> scores =
         [
             .. Enumerable.Range(0, 50).Select(i => Score(i, liked: true)),
             .. Enumerable.Range(50, 50).Select(i => Score(i, liked: false, reasons: [blocked])),
@@ -69,13 +69,13 @@ public sealed class ExplorationTests
         var calibration = new ScoreCalibration(0.5, -1);
         await using var host = await InferenceHost.StartAsync(store, ct);
         var works = SampleWorks.Range(300, 4);
-        var raw = await host.Get<WorkScorer>().ScoreAsync(works, [new UserProfile("alice")], ct);
+        var raw = await host.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, works, [new UserProfile("alice")], ct);
         // The same model, registered again with a calibration, now serves.
         var model = await registry.LoadBytesAsync("alice", served.Version, ct);
         var calibrated = await registry.RegisterAsync(new TasteModelDraft("alice", served.Family, served.Metrics with { Calibration = calibration }, model), ct);
         await registry.PromoteAsync("alice", calibrated.Version, "test", ct);
 
-        var shown = await host.Get<WorkScorer>().ScoreAsync(works, [new UserProfile("alice")], ct);
+        var shown = await host.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, works, [new UserProfile("alice")], ct);
 
         for (var i = 0; i < works.Count; i++)
         {

@@ -40,7 +40,7 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         using var response = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(400), KonomiJson.Options, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var score = (await response.Content.ReadFromJsonAsync<List<WorkScore>>(Ct))!.ShouldHaveSingleItem();
+        var score = (await response.Content.ReadFromJsonAsync<List<WorkScored>>(Ct))!.ShouldHaveSingleItem();
         (score.UserId, score.Liked).ShouldBe(("alice", true));
         score.Reasons.ShouldNotBeEmpty();
         (await _store.Get<IScoreStore>().ListAsync("alice", ct: Ct)).ShouldBeEmpty();

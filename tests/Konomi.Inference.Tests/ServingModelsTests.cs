@@ -126,9 +126,9 @@ public sealed class ServingModelsTests
         var works = SampleWorks.Range(400, 12);
         var users = await roomy.Get<Audience>().ListAsync(null, Ct);
 
-        var held = Lines(await roomy.Get<WorkScorer>().ScoreAsync(works, users, Ct));
-        var first = Lines(await cramped.Get<WorkScorer>().ScoreAsync(works, users, Ct));
-        var second = Lines(await cramped.Get<WorkScorer>().ScoreAsync(works, users, Ct));
+        var held = Lines(await roomy.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, works, users, Ct));
+        var first = Lines(await cramped.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, works, users, Ct));
+        var second = Lines(await cramped.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, works, users, Ct));
 
         cramped.Get<ServingModels>().Held.Models.ShouldBe(0);
         cramped.Get<ServingModels>().Loads.ShouldBe(6);
@@ -138,7 +138,7 @@ public sealed class ServingModelsTests
         second.ShouldBe(held);
     }
 
-    static List<string> Lines(IReadOnlyList<WorkScore> scores) => [.. scores
+    static List<string> Lines(IReadOnlyList<WorkScored> scores) => [.. scores
         .Select(s => $"{s.UserId} {s.WorkId} v{s.ModelVersion} {s.Score:R} {s.Liked} {string.Join("; ", s.Reasons.Select(r => $"{r.Source}:{r.Text}:{r.Weight:R}"))}")
         .Order(StringComparer.Ordinal)];
 

@@ -62,7 +62,7 @@ public class CoLikesTests
     }
 
     /// <summary>alice (with a model) liked a work; bob and erin liked it and the candidate alice is then scored for.</summary>
-    static async Task<(WorkScore Alice, Work Liked)> ScoreForAliceAsync(bool erinShares)
+    static async Task<(WorkScored Alice, Work Liked)> ScoreForAliceAsync(bool erinShares)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var store = TestStore.Sqlite();
@@ -79,6 +79,6 @@ public class CoLikesTests
         var n = 0;
         foreach (var (user, work) in new[] { ("alice", liked), ("bob", liked), ("bob", candidate), ("erin", liked), ("erin", candidate) })
             await clicks.RecordAsync(new Click($"c{n++}", user, work.Id, true, At, "test"), ct);
-        return ((await scoring.Get<WorkScorer>().ScoreAsync([candidate], [new UserProfile("alice")], ct)).Single(), liked);
+        return ((await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [candidate], [new UserProfile("alice")], ct)).Single(), liked);
     }
 }

@@ -19,8 +19,8 @@ public class PreferenceScoringTests
         await SampleModel.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", ct);
         var blocking = new UserProfile("alice", Preferences: new Preferences { BlockedVoiceActors = ["春野ひより"] });
 
-        var plain = (await scoring.Get<WorkScorer>().ScoreAsync([Soothing], [new UserProfile("alice")], ct)).Single();
-        var blocked = (await scoring.Get<WorkScorer>().ScoreAsync([Soothing], [blocking], ct)).Single();
+        var plain = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [Soothing], [new UserProfile("alice")], ct)).Single();
+        var blocked = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [Soothing], [blocking], ct)).Single();
 
         plain.Liked.ShouldBe(true);
         blocked.Liked.ShouldBe(false);
@@ -38,8 +38,8 @@ public class PreferenceScoringTests
         await SampleModel.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", ct);
         var liking = new UserProfile("alice", Preferences: new Preferences { LikedCircles = ["闇夜の館"] });
 
-        var plain = (await scoring.Get<WorkScorer>().ScoreAsync([Horror], [new UserProfile("alice")], ct)).Single();
-        var liked = (await scoring.Get<WorkScorer>().ScoreAsync([Horror], [liking], ct)).Single();
+        var plain = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [Horror], [new UserProfile("alice")], ct)).Single();
+        var liked = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [Horror], [liking], ct)).Single();
 
         liked.Score.ShouldBe(1 - (1 - plain.Score) / 2, 1e-9);
         liked.Reasons[0].ShouldBe(new ScoreReason("preference", "circle: 闇夜の館", 1));
@@ -54,7 +54,7 @@ public class PreferenceScoringTests
         var user = new UserProfile("bob", Preferences: new Preferences { LikedVoiceActors = ["春野ひより"], LikedKeywords = ["耳かき"] });
         var work = Soothing with { Title = "ＡＳＭＲ耳かきの夜" };
 
-        var scores = await scoring.Get<WorkScorer>().ScoreAsync([work, Horror], [user], ct);
+        var scores = await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [work, Horror], [user], ct);
 
         var liked = scores.Single(s => s.WorkId == work.Id);
         liked.Liked.ShouldBe(true);
@@ -74,7 +74,7 @@ public class PreferenceScoringTests
         using var scoring = Scoring.On(store);
         var user = new UserProfile("bob", Preferences: new Preferences { LikedCircles = ["ひだまり工房"], BlockedKeywords = ["テーマ"] });
 
-        var score = (await scoring.Get<WorkScorer>().ScoreAsync([Soothing], [user], ct)).Single();
+        var score = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [Soothing], [user], ct)).Single();
 
         score.Liked.ShouldBe(false);
         score.Reasons.Single().Text.ShouldBe("blocked description: テーマ");
@@ -90,7 +90,7 @@ public class PreferenceScoringTests
         var obscure = Horror with { Popularity = new Popularity(Sales: 10, Wishlist: 20, null, null) };
         var unknown = SampleWorks.Create(4);
 
-        var scores = (await scoring.Get<WorkScorer>().ScoreAsync([popular, obscure, unknown], [new UserProfile("carol")], ct))
+        var scores = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [popular, obscure, unknown], [new UserProfile("carol")], ct))
             .ToDictionary(s => s.WorkId);
 
         scores[popular.Id].Liked.ShouldBe(true);
@@ -110,7 +110,7 @@ public class PreferenceScoringTests
         var rated = Soothing with { Popularity = new Popularity(null, null, RatingAverage: 4.5, RatingCount: 20) };
         var barelyRated = Horror with { Popularity = new Popularity(null, null, RatingAverage: 2.5, RatingCount: 2) };
 
-        var scores = (await scoring.Get<WorkScorer>().ScoreAsync([rated, barelyRated], [new UserProfile("carol")], ct))
+        var scores = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [rated, barelyRated], [new UserProfile("carol")], ct))
             .ToDictionary(s => s.WorkId);
 
         scores[rated.Id].Score.ShouldBe(180.0 / 280, 1e-9);
@@ -128,7 +128,7 @@ public class PreferenceScoringTests
         await store.Get<ILabelStore>().RecordAsync(new Click("c1", "carol", Horror.Id, false, DateTimeOffset.UtcNow, "test"), ct);
         var popular = Soothing with { Popularity = new Popularity(Sales: 5000, Wishlist: 5000, null, null) };
 
-        var score = (await scoring.Get<WorkScorer>().ScoreAsync([popular], [new UserProfile("carol")], ct)).Single();
+        var score = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [popular], [new UserProfile("carol")], ct)).Single();
 
         score.Liked.ShouldBeNull();
         score.ModelId.ShouldBe("none");

@@ -146,6 +146,29 @@ public sealed class DeliveryTests : NotifierScene
     }
 
     [Fact]
+    public async Task A_held_work_is_posted_with_its_verdict_however_many_newer_scores_the_user_has()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel,
+            QuietFrom: new TimeOnly(22, 0), QuietTo: new TimeOnly(7, 0), TimeZone: "Asia/Tokyo"));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync();
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T14:30:00Z")); // 23:30 in Tokyo
+        var held = await _store.LikedAsync(works[0], "me", _run);
+        await notifier.DeliverAsync(held);
+        // Overnight the user's later crawls are scored: more scores than a scan of the newest 5,000 would read.
+        var later = Guid.NewGuid();
+        await _store.Get<IScoreStore>().AddManyAsync(
+            [.. Enumerable.Range(0, 5001).Select(i => held with { CrawlRunId = later, WorkId = $"RJ9{i:D7}", Liked = false })], Ct);
+
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T22:00:30Z")); // 07:00 in Tokyo
+        await notifier.SweepAsync();
+
+        var message = _slack.Messages.ShouldHaveSingleItem();
+        message.Blocks[2]!["block_id"]!.GetValue<string>().ShouldBe("fb:" + works[0].Id);
+        (await _store.LedgerAsync()).ShouldHaveSingleItem().Status.ShouldBe(NotificationStatus.Sent);
+    }
+
+    [Fact]
     public async Task A_digest_groups_one_crawl_run_and_waits_for_the_run_to_go_quiet()
     {
         await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, Delivery: DeliveryMode.Digest));

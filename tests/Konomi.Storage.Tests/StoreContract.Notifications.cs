@@ -208,4 +208,18 @@ public abstract partial class StoreContract
         (await notifications.ListWorkIdsAsync("u1", NotificationStatus.Sent, Ct)).ShouldBe(["RJ01000001"]);
         (await notifications.ListWorkIdsAsync("u1", NotificationStatus.Pending, Ct)).ShouldBe(["RJ01000002"]);
     }
+
+    [Fact]
+    public async Task Entries_are_counted_by_status()
+    {
+        var notifications = Get<INotificationStore>();
+        foreach (var i in Enumerable.Range(1, 4))
+            await notifications.TryCreateAsync(Sample.Notification($"RJ0100000{i}"), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct);
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "channel_not_found", final: true, Ct);
+
+        (await notifications.CountAsync(NotificationStatus.Pending, Ct)).ShouldBe(3);
+        (await notifications.CountAsync(NotificationStatus.Failed, Ct)).ShouldBe(1);
+        (await notifications.CountAsync(NotificationStatus.Sent, Ct)).ShouldBe(0);
+    }
 }

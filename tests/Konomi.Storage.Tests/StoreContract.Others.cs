@@ -44,6 +44,29 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_run_s_scores_are_found_by_user_and_work_and_the_newest_wins_within_the_run()
+    {
+        var scores = Get<IScoreStore>();
+        Guid run = Guid.NewGuid(), other = Guid.NewGuid();
+        WorkScored Score(Guid crawl, string work, string user, int version, double score) =>
+            new(crawl, work, user, score, 0.5, score >= 0.5, "ngram", version, [new ScoreReason("model", "title: 耳かき", 0.2)]);
+        await scores.AddManyAsync([
+            Score(run, "RJ01000001", "u1", 1, 0.9), Score(run, "RJ01000002", "u1", 1, 0.2), Score(run, "RJ01000003", "u1", 1, 0.7),
+            Score(run, "RJ01000001", "u2", 1, 0.1), Score(other, "RJ01000002", "u1", 2, 0.8)], Ct);
+        // Redelivered after a promotion: the same run scores the work again with the new version.
+        var rescored = Score(run, "RJ01000001", "u1", 2, 0.6);
+        await scores.AddAsync(rescored, Ct);
+
+        var found = await scores.FindRunAsync("u1", run, ["RJ01000001", "RJ01000002", "RJ01000009", "RJ01000001"], Ct);
+
+        found.Keys.Order().ShouldBe(["RJ01000001", "RJ01000002"]);
+        Sample.Json(found["RJ01000001"]).ShouldBe(Sample.Json(rescored));
+        found["RJ01000002"].Score.ShouldBe(0.2);
+        (await scores.FindRunAsync("u2", other, ["RJ01000002"], Ct)).ShouldBeEmpty();
+        (await scores.FindRunAsync("u1", run, [], Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_snapshot_is_kept_once_per_crawl_run_and_floor_newest_first()
     {
         var snapshots = Get<ISnapshotStore>();

@@ -76,13 +76,13 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var batch = Batch(batchSize);
 
         var load = Stopwatch.StartNew();
-        await scorer.ScoreAsync(batch[..1], users, ct);   // loads every serving model (and holds what fits)
+        await scorer.ScoreAsync(WorkScorer.OnRequest, batch[..1], users, ct);   // loads every serving model (and holds what fits)
         var loadSeconds = load.Elapsed.TotalSeconds;
 
         var rounds = Math.Max(1, (int)(targetPairs / ((long)batch.Count * users.Count)));
         long pairs = (long)rounds * batch.Count * users.Count;
         var loads = serving.Loads;
-        var (together, togetherCpu) = await Timed(async () => { for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(batch, users, ct); });
+        var (together, togetherCpu) = await Timed(async () => { for (var r = 0; r < rounds; r++) await scorer.ScoreAsync(WorkScorer.OnRequest, batch, users, ct); });
         var loadsPerBatch = (serving.Loads - loads) / (double)rounds;
         var (held, heldBytes) = serving.Held;
         ProcessFigures.Settle();
@@ -94,7 +94,7 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
             var (alone, aloneCpu) = await Timed(async () =>
             {
                 for (var r = 0; r < rounds; r++)
-                    foreach (var user in users) await scorer.ScoreAsync(batch, [user], ct);
+                    foreach (var user in users) await scorer.ScoreAsync(WorkScorer.OnRequest, batch, [user], ct);
             });
             row = row with { AlonePairsPerSecond = pairs / alone, AlonePairsPerCpuSecond = pairs / aloneCpu, Breakdown = await BreakdownAsync(batch, users, ct) };
         }
@@ -114,12 +114,12 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var heapBefore = ProcessFigures.ManagedMb();
         var all = ActivatorUtilities.CreateInstance<ServingModels>(services, Options.Create(new ServingModelsOptions { SizeLimitMb = 1_048_576 }));
         var scorer = ActivatorUtilities.CreateInstance<WorkScorer>(services, all);
-        await scorer.ScoreAsync(batch[..1], users, ct);
+        await scorer.ScoreAsync(WorkScorer.OnRequest, batch[..1], users, ct);
         var (_, bytes) = all.Held;
         ProcessFigures.Settle();
         var heap = ProcessFigures.ManagedMb() - heapBefore;
         var rss = ProcessFigures.RssMb;
-        var (seconds, cpu) = await Timed(() => scorer.ScoreAsync(batch, users, ct));
+        var (seconds, cpu) = await Timed(() => scorer.ScoreAsync(WorkScorer.OnRequest, batch, users, ct));
         var pairs = (double)batch.Count * users.Count;
         var row = new UnboundedRow(users.Count, all.Held.Models, bytes / 1048576.0, heap, rss, pairs / seconds, pairs / cpu);
         log.WriteLine($"{users.Count} users, every model held: {row.HeldMb:F0} MB estimated, heap +{heap:F0} MB, RSS {rss:F0} MB, {row.PairsPerSecond:N0} pairs/s");
@@ -142,7 +142,7 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         List<TasteInput> built = [];
         var (_, build) = await Timed(() => { built = [.. batch.Select(_inputs.Build)]; return Task.CompletedTask; });
         var (_, predict) = await Timed(() => { Parallel.ForEach(models, m => m.Predict(built)); return Task.CompletedTask; });
-        var (_, whole) = await Timed(() => services.GetRequiredService<WorkScorer>().ScoreAsync(batch, users, ct));
+        var (_, whole) = await Timed(() => services.GetRequiredService<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, batch, users, ct));
         return new ScoringBreakdown(build * 1e6 / pairs, predict * 1e6 / pairs, (whole - build - predict) * 1e6 / pairs);
     }
 
@@ -181,7 +181,7 @@ public sealed class ScaleBenchmark(IServiceProvider services, ScaleCorpus corpus
         var users = await services.GetRequiredService<Audience>().ListAsync(null, ct);
         // Serving models load on first use (the scoring table's model load), and the bus's code paths are compiled
         // on their first messages: neither is this stage's cost.
-        await services.GetRequiredService<WorkScorer>().ScoreAsync([corpus.Works[0]], users, ct);
+        await services.GetRequiredService<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [corpus.Works[0]], users, ct);
         const int warmUp = 100;
         await SendAsync(warmUp, firstWork, ct);
 

@@ -76,7 +76,7 @@ public static class CrawlCommand
         var settings = new Dictionary<string, string?>();
         if (!scheduled) settings["Crawler:ScheduleEnabled"] = "false";
         if (baseUrl is not null) settings["Crawler:BaseUrl"] = baseUrl;
-        var builder = StoreHost.CreateBuilder(dataDir, settings, mayCreate: true);
+        var builder = CommandHost.CreateBuilder(dataDir, settings, mayCreate: true);
         builder.AddCrawler();
         builder.AddKonomiBus();
         if (string.IsNullOrWhiteSpace(builder.Configuration["RabbitMq:Host"]))

@@ -59,8 +59,8 @@ public static class ErrorsCommand
 
     static async Task<int> WithBrokerAsync(Func<ErrorQueues, Task<int>> action, CancellationToken ct)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "konomi" });
-        var options = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        using var host = CommandHost.CreateBuilder(store: false).Build();
+        var options = host.Services.GetRequiredService<IConfiguration>().GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         if (string.IsNullOrWhiteSpace(options.Host))
         {
             return Cli.Fail("RabbitMq:Host is not set (RabbitMq__Host=…): error queues live on the broker; konomi run's in-memory bus has none");

@@ -36,8 +36,7 @@ public static class EvalCommand
         if (folds < 2) return Fail("--folds must be at least 2", Cli.Usage);
         if (k < 1) return Fail("--k must be at least 1", Cli.Usage);
         if (!file.Exists) return Fail($"{file.FullName}: no such file");
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddKonomiConsole();
+        var builder = CommandHost.CreateBuilder(store: false);
         builder.Services.AddTasteModels();
         if (description is { } selection) builder.Services.Configure<TasteInputOptions>(o => o.Description = selection);
         using var host = builder.Build();

@@ -35,7 +35,7 @@ public static class LabelCommand
                 Console.Error.WriteLine("--limit must be at least 1.");
                 return 1;
             }
-            var builder = StoreHost.CreateBuilder(parse.GetValue(dataDir));
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
             builder.Services.AddTasteModels();
             builder.Services.AddLabelling();
             builder.Services.AddSingleton<Annotator>();

@@ -4,7 +4,7 @@ using Konomi.Storage.Transfer;
 
 namespace Konomi.Cli.Commands;
 
-/// <summary>The export and import subcommands that <c>labels</c> and <c>works</c> share: file in, file out, store from <see cref="StoreHost"/>.</summary>
+/// <summary>The export and import subcommands that <c>labels</c> and <c>works</c> share: file in, file out, store from <see cref="CommandHost"/>.</summary>
 public static class LabelsAndWorksTransfer
 {
     // UTF-8 without a BOM and \n line ends, so an export is byte-identical on every machine.
@@ -21,7 +21,7 @@ public static class LabelsAndWorksTransfer
             if (Directory.Exists(path)) return Cli.Fail($"{path} is a folder; name the file to write, e.g. {Path.Combine(path, what + ".export")}");
             if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
                 return Cli.Fail($"cannot write {path}: the folder {folder} does not exist");
-            using var host = StoreHost.Build(parse.GetValue(dataDir));
+            using var host = CommandHost.Build(parse.GetValue(dataDir));
             var temporary = path + ".partial";
             int count;
             await using (var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" })
@@ -43,7 +43,7 @@ public static class LabelsAndWorksTransfer
             var path = parse.GetValue(file)!;
             var stdin = path == "-";
             if (!stdin && !File.Exists(path)) return Cli.Fail($"{Path.GetFullPath(path)}: no such file");
-            using var host = StoreHost.Build(parse.GetValue(dataDir), mayCreate: true);
+            using var host = CommandHost.Build(parse.GetValue(dataDir), mayCreate: true);
             using var reader = stdin ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(path, Utf8);
             var result = await import(host.Services, reader, ct);
             var shown = stdin ? "stdin" : Path.GetFileName(path);

@@ -26,7 +26,7 @@ public static class ModelsCommand
         var command = new Command("list", "Every model version, newest first, with status, F1 and why") { user, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            using var host = CommandHost.Build(parse.GetValue(dataDir));
             var services = host.Services;
             var registry = services.GetRequiredService<ITasteModelRegistry>();
             var users = parse.GetValue(user) is { } one
@@ -70,7 +70,9 @@ public static class ModelsCommand
 
     static async Task<int> Override(string? dataDir, string userId, Func<ServingOverride, Task> change)
     {
-        using var host = AllInOne.CreateBuilder(dataDir, null).Build();
+        var builder = CommandHost.CreateBuilder(dataDir);
+        builder.Services.AddServingControls();
+        using var host = builder.Build();
         var services = host.Services;
         await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), userId, ct: default);
         try

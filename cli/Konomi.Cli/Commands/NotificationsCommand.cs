@@ -19,7 +19,7 @@ public static class NotificationsCommand
         var command = new Command("notifications", "The notification ledger: what was posted where, what waits and what failed") { status, limit, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            using var host = StoreHost.Build(parse.GetValue(dataDir));
+            using var host = CommandHost.Build(parse.GetValue(dataDir));
             var ledger = host.Services.GetRequiredService<INotificationStore>();
             var entries = await ledger.ListAsync(parse.GetValue(status), parse.GetValue(limit), ct);
             Console.WriteLine($"{"created (UTC)",-16}  {"work",-10}  {"user",-10}  {"target",-14}  {"status",-7}  {"tries",5}  detail");

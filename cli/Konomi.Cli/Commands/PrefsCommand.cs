@@ -31,7 +31,7 @@ public static class PrefsCommand
         var command = new Command("show", "Print the user's preferences") { user, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            using var host = StoreHost.Build(parse.GetValue(dataDir));
+            using var host = CommandHost.Build(parse.GetValue(dataDir));
             Print(await KnownUsers.RequireAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct));
             return 0;
         });
@@ -57,7 +57,7 @@ public static class PrefsCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            using var host = StoreHost.Build(parse.GetValue(dataDir), mayCreate: parse.GetValue(create));
+            using var host = CommandHost.Build(parse.GetValue(dataDir), mayCreate: parse.GetValue(create));
             var users = host.Services.GetRequiredService<IUserStore>();
             var userId = parse.GetValue(user)!;
             var profile = parse.GetValue(create)

@@ -31,7 +31,7 @@ public static class PruneCommand
             Set(nameof(RetentionOptions.SnapshotsDays), parse.GetValue(snapshots));
             Set(nameof(RetentionOptions.ClicksDays), parse.GetValue(clicks));
             Set(nameof(RetentionOptions.KeepModelVersions), parse.GetValue(keep));
-            var builder = StoreHost.CreateBuilder(parse.GetValue(dataDir), overrides);
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir), overrides);
             builder.Services.AddRetentionOptions();
             using var host = builder.Build();
             RetentionOptions settings;

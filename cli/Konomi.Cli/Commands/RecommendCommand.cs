@@ -27,7 +27,9 @@ public static class RecommendCommand
                 Console.Error.WriteLine("--top and --pool must be at least 1.");
                 return Cli.Usage;
             }
-            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
+            builder.AddInference();
+            using var host = builder.Build();
             var services = host.Services;
             var userId = parse.GetValue(user)!;
             var profile = await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), userId, ct);
@@ -45,7 +47,7 @@ public static class RecommendCommand
         return Cli.Example(command, "konomi recommend --user me --top 5");
     }
 
-    static void Print(int rank, Work work, WorkScore score, ScoreReason? similar)
+    static void Print(int rank, Work work, WorkScored score, ScoreReason? similar)
     {
         var verdict = score.Liked switch { true => "liked", false => "not liked", null => "no verdict" };
         Console.WriteLine($"{rank,3}. {work.Id} {work.Title}");

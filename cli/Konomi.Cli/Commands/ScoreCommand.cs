@@ -23,7 +23,9 @@ public static class ScoreCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
+            builder.AddInference();
+            using var host = builder.Build();
             var services = host.Services;
             var (work, error) = parse.GetValue(file) is { } json
                 ? Read(json)
@@ -35,7 +37,7 @@ public static class ScoreCommand
             }
             var users = await services.GetRequiredService<Audience>().ListAsync(
                 await KnownUsers.RequireOptionalAsync(services.GetRequiredService<IUserStore>(), parse.GetValue(user), ct), ct);
-            foreach (var score in await services.GetRequiredService<WorkScorer>().ScoreAsync([work], users, ct))
+            foreach (var score in await services.GetRequiredService<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [work], users, ct))
                 Print(work, score);
             return 0;
         });
@@ -52,7 +54,7 @@ public static class ScoreCommand
     static async Task<(Work?, string?)> FindAsync(IWorkStore works, string id, CancellationToken ct) =>
         await works.FindAsync(id, ct) is { } work ? (work, null) : (null, $"No stored work has the id {id}.");
 
-    static void Print(Work work, WorkScore score)
+    static void Print(Work work, WorkScored score)
     {
         var verdict = score.Liked switch { true => "liked", false => "not liked", null => "no verdict (no model yet)" };
         Console.WriteLine($"{score.UserId}: {work.Id} {work.Title}");

@@ -28,8 +28,7 @@ public static class SlackCommand
         var command = new Command("check", "Check the bot token, its scopes and the app token; optionally send a test message") { to };
         command.SetAction(async (parse, ct) =>
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "konomi" });
-            Terminal.ConsoleLogging.AddKonomiConsole(builder);
+            var builder = CommandHost.CreateBuilder(store: false);
             builder.Services.AddSlackApi();
             using var host = builder.Build();
             var options = host.Services.GetRequiredService<IOptions<SlackOptions>>().Value;

@@ -18,7 +18,7 @@ public static class StatusCommand
         var command = new Command("status", "Store, users, labels, serving models, last crawl and notifications at a glance") { dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            var builder = StoreHost.CreateBuilder(parse.GetValue(dataDir));
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
             builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
             using var host = builder.Build();
             var services = host.Services;
@@ -34,8 +34,8 @@ public static class StatusCommand
                 : $"last crawl     {crawl.CrawledAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({Ago(crawl.CrawledAt)})");
 
             var notifications = services.GetRequiredService<INotificationStore>();
-            var pending = (await notifications.ListAsync(NotificationStatus.Pending, int.MaxValue, ct)).Count;
-            var failed = (await notifications.ListAsync(NotificationStatus.Failed, int.MaxValue, ct)).Count;
+            var pending = await notifications.CountAsync(NotificationStatus.Pending, ct);
+            var failed = await notifications.CountAsync(NotificationStatus.Failed, ct);
             Console.WriteLine($"notifications  {pending} pending, {failed} failed" + (failed > 0 ? " (`konomi notifications --status failed`)" : ""));
 
             var labels = services.GetRequiredService<ILabelStore>();

@@ -17,7 +17,9 @@ public static class TrainCommand
         var command = new Command("train", "Retrain, cross-validate and (if not worse) promote users' taste models") { user, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            using var host = AllInOne.CreateBuilder(parse.GetValue(dataDir), null).Build();
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
+            builder.AddTrainer();
+            using var host = builder.Build();
             var services = host.Services;
             var trainer = services.GetRequiredService<TasteModelTrainer>();
             var users = parse.GetValue(user) is { } one

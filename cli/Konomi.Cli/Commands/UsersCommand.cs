@@ -18,7 +18,7 @@ public static class UsersCommand
         var command = new Command("list", "Every user with their Slack address and delivery") { dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            using var host = StoreHost.Build(parse.GetValue(dataDir));
+            using var host = CommandHost.Build(parse.GetValue(dataDir));
             foreach (var u in await host.Services.GetRequiredService<IUserStore>().ListAsync(ct))
                 Console.WriteLine($"{u.UserId,-12} {(u.Active ? "active" : "inactive"),-8}  {Address(u),-14}  {u.Delivery.ToString().ToLowerInvariant()}");
             return Cli.Ok;
@@ -42,7 +42,7 @@ public static class UsersCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            using var host = StoreHost.Build(parse.GetValue(dataDir), mayCreate: true);
+            using var host = CommandHost.Build(parse.GetValue(dataDir), mayCreate: true);
             var users = host.Services.GetRequiredService<IUserStore>();
             var userId = parse.GetValue(id)!;
             var profile = await users.FindAsync(userId, ct) ?? new UserProfile(userId);

@@ -35,11 +35,14 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
     async Task<ReplayResult> RunAsync(IReadOnlyList<ReplayItem> items, string dataDir, CancellationToken ct)
     {
         var clock = new ReplayClock(At(items[0].Time));
-        var builder = AllInOne.CreateBuilder(dataDir, null, mayCreate: true, overrides: new Dictionary<string, string?>
+        var builder = CommandHost.CreateBuilder(dataDir, mayCreate: true, settings: new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Inference:ExplorationRate"] = explorationRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        builder.AddInference();
+        builder.AddTrainer();
+        builder.AddNotifier();
         builder.Services.AddSingleton<TimeProvider>(clock);
         using var host = builder.Build();
         var sp = host.Services;
@@ -74,13 +77,12 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
             var crawled = crawl.Select(ToWork).ToList();
             foreach (var work in crawled)
                 await works.AddAsync(work, crawlRunId, ct);
-            var scored = exploration.Apply(await scorer.ScoreAsync(crawled, [profile], ct), [profile]);
+            var scored = exploration.Apply(await scorer.ScoreAsync(crawlRunId, crawled, [profile], ct), [profile]);
             foreach (var score in scored)
             {
-                var message = score.ToMessage(crawlRunId);
-                await scores.AddAsync(message, ct);
-                if (message.ToPost)
-                    await router.RouteAsync(profile, message, ct);
+                await scores.AddAsync(score, ct);
+                if (score.ToPost)
+                    await router.RouteAsync(profile, score, ct);
             }
 
             // A click comes a minute after the post; only what was posted can be clicked.

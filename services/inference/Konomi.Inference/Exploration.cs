@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Konomi.Contracts;
 using Konomi.Hosting;
 using Konomi.Labelling;
 using Konomi.Storage.Ports;
@@ -20,12 +21,12 @@ public sealed class Exploration(IOptions<InferenceOptions> options)
     // Every candidate keeps a chance, however low the model scores it.
     const double Floor = 0.05;
 
-    public IReadOnlyList<WorkScore> Apply(IReadOnlyList<WorkScore> scores, IReadOnlyList<UserProfile> users)
+    public IReadOnlyList<WorkScored> Apply(IReadOnlyList<WorkScored> scores, IReadOnlyList<UserProfile> users)
     {
         var rate = options.Value.ExplorationRate;
         if (rate <= 0) return scores;
         var exploring = users.Where(u => u.Explore).Select(u => u.UserId).ToHashSet();
-        var picked = new Dictionary<WorkScore, double>(ReferenceEqualityComparer.Instance);
+        var picked = new Dictionary<WorkScored, double>(ReferenceEqualityComparer.Instance);
         foreach (var user in scores.Where(s => exploring.Contains(s.UserId)).GroupBy(s => s.UserId))
         {
             var candidates = user.Where(IsCandidate).ToList();
@@ -44,10 +45,10 @@ public sealed class Exploration(IOptions<InferenceOptions> options)
 
     // Exploration corrects a model's own selection bias, so only a serving model's "not liked" is explored (the
     // cold-start scorer has version 0); a blocked work was refused by the user.
-    static bool IsCandidate(WorkScore s) =>
+    static bool IsCandidate(WorkScored s) =>
         s.Liked == false && s.ModelVersion > 0 && !s.Reasons.Any(r => r.Source == PreferenceScorer.Source && r.Weight < 0);
 
-    static double Weight(WorkScore s) => Math.Max(s.Score, 0) + Floor;
+    static double Weight(WorkScored s) => Math.Max(s.Score, 0) + Floor;
 
     static double Draw(string userId, string workId)
     {

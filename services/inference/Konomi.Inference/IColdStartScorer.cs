@@ -9,5 +9,5 @@ namespace Konomi.Inference;
 /// </summary>
 public interface IColdStartScorer
 {
-    Task<IReadOnlyList<WorkScore>> ScoreAsync(UserProfile user, IReadOnlyList<Work> works, CancellationToken ct);
+    Task<IReadOnlyList<WorkScored>> ScoreAsync(Guid crawlRunId, UserProfile user, IReadOnlyList<Work> works, CancellationToken ct);
 }

@@ -31,8 +31,7 @@ public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Exploration explo
             using var activity = KonomiTelemetry.Source.StartActivity("score new works");
             KonomiTelemetry.TagCrawlRun(run.Key);
             // Exploration picks among one crawl run's works, the way a user sees one crawl's posts.
-            var messages = exploration.Apply(await scorer.ScoreAsync([.. run.Select(m => m.Work)], users, ct), users)
-                .Select(score => score.ToMessage(run.Key)).ToList();
+            var messages = exploration.Apply(await scorer.ScoreAsync(run.Key, [.. run.Select(m => m.Work)], users, ct), users);
             // One store round trip for the run's every score; only then is any of them published.
             foreach (var added in await scores.AddManyAsync(messages, ct))
                 Record(added);

@@ -10,13 +10,13 @@ namespace Konomi.Inference;
 /// </summary>
 public sealed class PreferenceColdStartScorer(PreferenceScorer preferences, ILabelStore labels) : IColdStartScorer
 {
-    public async Task<IReadOnlyList<WorkScore>> ScoreAsync(UserProfile user, IReadOnlyList<Work> works, CancellationToken ct)
+    public async Task<IReadOnlyList<WorkScored>> ScoreAsync(Guid crawlRunId, UserProfile user, IReadOnlyList<Work> works, CancellationToken ct)
     {
         var hasLabels = (await labels.ListAsync(user.UserId, ct)).Count > 0;
         return [.. works.Select(work =>
         {
             var verdict = preferences.ColdStart(work, user.Preferences, hasLabels);
-            return new WorkScore(work.Id, user.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, 0, verdict.Reasons);
+            return new WorkScored(crawlRunId, work.Id, user.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, 0, verdict.Reasons);
         })];
     }
 }

@@ -6,7 +6,7 @@ using Konomi.TasteModels.Input;
 namespace Konomi.Inference;
 
 /// <summary>One recommended work: how it scores now, and the liked work nearest to it (when one is near).</summary>
-public sealed record Recommendation(Work Work, WorkScore Score, ScoreReason? Similar);
+public sealed record Recommendation(Work Work, WorkScored Score, ScoreReason? Similar);
 
 /// <summary>
 /// The stored works a user has neither labelled nor been sent, ranked by how they score now (their model, else
@@ -26,7 +26,7 @@ public sealed class Recommendations(IWorkStore works, ILabelStore labels, INotif
         var liked = await works.FindManyAsync(labelled.Where(l => l.Interested).Select(l => l.WorkId), ct);
         var neighbours = new LikedNeighbours(inputs, [.. liked.Values]);
         var byId = candidates.ToDictionary(w => w.Id);
-        var scores = await scorer.ScoreAsync(candidates, [user], ct);
+        var scores = await scorer.ScoreAsync(WorkScorer.OnRequest, candidates, [user], ct);
         return [.. scores
             .OrderBy(s => s.Liked switch { true => 0, null => 1, false => 2 }).ThenByDescending(s => s.Score)
             .Take(top)

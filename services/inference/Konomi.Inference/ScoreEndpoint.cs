@@ -52,7 +52,7 @@ public static class ScoreEndpoint
         var (work, problem) = WorkJson.Read(body);
         if (work is null)
             return Error(StatusCodes.Status400BadRequest, "not a work: " + problem);
-        return Results.Json(await scorer.ScoreAsync([work], [profile], ct), KonomiJson.Options);
+        return Results.Json(await scorer.ScoreAsync(WorkScorer.OnRequest, [work], [profile], ct), KonomiJson.Options);
     }
 
     static IResult Error(int status, string error) => Results.Json(new { error }, statusCode: status);

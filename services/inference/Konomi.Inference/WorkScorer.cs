@@ -24,7 +24,14 @@ public sealed partial class WorkScorer(
     IOptions<InferenceOptions> options,
     ILogger<WorkScorer> logger)
 {
-    public async Task<IReadOnlyList<WorkScore>> ScoreAsync(IReadOnlyList<Work> works, IReadOnlyList<UserProfile> users, CancellationToken ct)
+    /// <summary>
+    /// The run of scores asked for outside any crawl (<c>POST /score</c>, <c>konomi score</c>, <c>recommend</c>): they are
+    /// shown, never stored or published, so no crawl run is theirs.
+    /// </summary>
+    public static readonly Guid OnRequest = Guid.Empty;
+
+    /// <summary>Every user's score of every work, as the crawl run <paramref name="crawlRunId"/> records and announces them.</summary>
+    public async Task<IReadOnlyList<WorkScored>> ScoreAsync(Guid crawlRunId, IReadOnlyList<Work> works, IReadOnlyList<UserProfile> users, CancellationToken ct)
     {
         // The model input depends only on the work, so it is built once for every user; models featurise each
         // input once too (NgramFeatures), and a liked work's bigram vector is made for the first user who likes it.
@@ -40,15 +47,15 @@ public sealed partial class WorkScorer(
         }
 
         // Scoring is CPU alone from here: users in parallel over the cores, each with their own model.
-        var scored = new IReadOnlyList<WorkScore>?[users.Count];
+        var scored = new IReadOnlyList<WorkScored>?[users.Count];
         Parallel.For(0, users.Count, new ParallelOptions { CancellationToken = ct }, u =>
         {
             if (serving[u] is not { } model) return;
-            try { scored[u] = Score(model, users[u], works, built, bigrams, coLiked); }
+            try { scored[u] = Score(crawlRunId, model, users[u], works, built, bigrams, coLiked); }
             catch (UnloadableModelException e) { failed[u] = e; }
         });
 
-        var scores = new List<WorkScore>(works.Count * users.Count);
+        var scores = new List<WorkScored>(works.Count * users.Count);
         for (var u = 0; u < users.Count; u++)
         {
             if (failed[u] is { } e)
@@ -56,17 +63,17 @@ public sealed partial class WorkScorer(
                 KonomiTelemetry.ModelLoadFailures.Add(1, new("user", e.UserId), new("model", e.Family));
                 LogUnusableModel(logger, e, e.UserId, e.Version, e.Family, works.Count);
             }
-            scores.AddRange(scored[u] ?? await coldStart.ScoreAsync(users[u], works, ct));
+            scores.AddRange(scored[u] ?? await coldStart.ScoreAsync(crawlRunId, users[u], works, ct));
         }
         return scores;
     }
 
-    List<WorkScore> Score(ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built,
+    List<WorkScored> Score(Guid crawlRunId, ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built,
         Lazy<BigramVector>[] bigrams, IReadOnlyDictionary<(string UserId, string WorkId), ScoreReason> coLiked)
     {
         var model = serving.Model;
         var predictions = Predict(serving, built);
-        var scores = new List<WorkScore>(works.Count);
+        var scores = new List<WorkScored>(works.Count);
         for (var i = 0; i < works.Count; i++)
         {
             var work = works[i];
@@ -80,7 +87,7 @@ public sealed partial class WorkScorer(
                 : verdict.Reasons;
             // Others' likes show as a count-free "people who liked ◯◯" reason, never as whose.
             if (coLiked.TryGetValue((serving.UserId, work.Id), out var coLike)) explained = [.. explained, coLike];
-            scores.Add(new WorkScore(work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, explained));
+            scores.Add(new WorkScored(crawlRunId, work.Id, serving.UserId, verdict.Score, verdict.Threshold, verdict.Liked, verdict.Source, serving.Version, explained));
         }
         return scores;
     }

@@ -14,7 +14,6 @@ public sealed partial class NotificationSweep(
     TimeProvider clock, ILogger<NotificationSweep> logger)
 {
     const int Batch = 1000;
-    const int ScoreScan = 5000;
 
     public async Task SweepAsync(CancellationToken ct)
     {
@@ -33,7 +32,7 @@ public sealed partial class NotificationSweep(
                 await sender.FailAsync(leased, "user_inactive", transient: false);
                 continue;
             }
-            var items = await ResolveAsync(run.Key.UserId, leased, ct);
+            var items = await ResolveAsync(run.Key.UserId, run.Key.CrawlRunId, leased, ct);
             if (profile.Delivery == DeliveryMode.Digest)
                 await PostDigestAsync(profile, run.Key.Target, run.Key.CrawlRunId, items, ct);
             else
@@ -57,17 +56,15 @@ public sealed partial class NotificationSweep(
 
     // The ledger keeps delivery state only; the work and the verdict (score, reasons, model version) come
     // from the work and score stores, where crawler and inference wrote them before announcing them.
-    async Task<IReadOnlyList<NotifiedWork>> ResolveAsync(string userId, IReadOnlyList<Notification> leased, CancellationToken ct)
+    async Task<IReadOnlyList<NotifiedWork>> ResolveAsync(string userId, Guid crawlRunId, IReadOnlyList<Notification> leased, CancellationToken ct)
     {
-        var verdicts = (await scores.ListAsync(userId, ScoreScan, ct))
-            .GroupBy(s => (s.WorkId, s.CrawlRunId))
-            .ToDictionary(g => g.Key, g => g.First());
+        var verdicts = await scores.FindRunAsync(userId, crawlRunId, leased.Select(e => e.WorkId), ct);
         var stored = await works.FindManyAsync(leased.Select(e => e.WorkId), ct);
         var items = new List<NotifiedWork>();
         foreach (var entry in leased)
         {
             var work = stored.GetValueOrDefault(entry.WorkId);
-            if (work is null || !verdicts.TryGetValue((entry.WorkId, entry.CrawlRunId), out var verdict))
+            if (work is null || !verdicts.TryGetValue(entry.WorkId, out var verdict))
             {
                 LogUnresolved(logger, entry.WorkId, userId);
                 await sender.FailAsync([entry], work is null ? "work_not_found" : "score_not_found", transient: false);

@@ -41,6 +41,9 @@ public interface INotificationStore
     /// <summary>Every work the ledger holds for one user in the given status, however long ago.</summary>
     Task<IReadOnlyList<string>> ListWorkIdsAsync(string userId, NotificationStatus status, CancellationToken ct = default);
 
+    /// <summary>How many entries are in this status (the status line), without reading them.</summary>
+    Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default);
+
     /// <summary>Newest first, optionally only one status.</summary>
     Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default);
 }

@@ -14,5 +14,12 @@ public interface IScoreStore
     /// </summary>
     Task<IReadOnlyList<WorkScored>> AddManyAsync(IReadOnlyList<WorkScored> scores, CancellationToken ct = default);
 
+    /// <summary>The user's newest scores, newest first (the web app's picks).</summary>
     Task<IReadOnlyList<WorkScored>> ListAsync(string userId, int limit = 100, CancellationToken ct = default);
+
+    /// <summary>
+    /// The user's scores of these works in one crawl run, by work id: what a notification of that run shows.
+    /// A work scored twice in the run (a redelivered batch met a newly promoted model) answers with its newest score.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, WorkScored>> FindRunAsync(string userId, Guid crawlRunId, IEnumerable<string> workIds, CancellationToken ct = default);
 }

@@ -105,6 +105,12 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         return [.. found.Select(n => n.WorkId).Distinct().Order(StringComparer.Ordinal)];
     }
 
+    public async Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        return await notifications.CountDocumentsAsync(n => n.Status == status, cancellationToken: ct);
+    }
+
     public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);

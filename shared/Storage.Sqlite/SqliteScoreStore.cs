@@ -53,13 +53,29 @@ public sealed class SqliteScoreStore(SqliteDatabase database) : IScoreStore
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.QueryAsync(
-            """
-            SELECT crawl_run_id, work_id, user_id, score, threshold, liked, model_id, model_version, reasons
-            FROM scores WHERE user_id = $user ORDER BY seq DESC LIMIT $limit
-            """,
-            r => new WorkScored(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4),
-                r.IsDBNull(5) ? null : r.GetBoolean(5), r.GetString(6), r.GetInt32(7),
-                JsonSerializer.Deserialize<List<ScoreReason>>(r.GetString(8), KonomiJson.Options)!),
-            ct, ("$user", userId), ("$limit", limit));
+            $"SELECT {Columns} FROM scores WHERE user_id = $user ORDER BY seq DESC LIMIT $limit", Read, ct, ("$user", userId), ("$limit", limit));
     }
+
+    public async Task<IReadOnlyDictionary<string, WorkScored>> FindRunAsync(string userId, Guid crawlRunId, IEnumerable<string> workIds, CancellationToken ct = default)
+    {
+        var ids = workIds.Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<string, WorkScored>();
+        await using var connection = await database.OpenAsync(ct);
+        // The unique key leads with (work_id, user_id): each work is an index seek, however many scores the user has.
+        var found = await connection.QueryAsync(
+            $"""
+            SELECT {Columns} FROM scores
+            WHERE user_id = $user AND crawl_run_id = $run AND work_id IN (SELECT value FROM json_each($ids))
+            ORDER BY seq DESC
+            """,
+            Read, ct, ("$user", userId), ("$run", crawlRunId.ToString()), ("$ids", JsonSerializer.Serialize(ids)));
+        return found.DistinctBy(s => s.WorkId).ToDictionary(s => s.WorkId);
+    }
+
+    const string Columns = "crawl_run_id, work_id, user_id, score, threshold, liked, model_id, model_version, reasons";
+
+    static WorkScored Read(SqliteDataReader r) =>
+        new(Guid.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4),
+            r.IsDBNull(5) ? null : r.GetBoolean(5), r.GetString(6), r.GetInt32(7),
+            JsonSerializer.Deserialize<List<ScoreReason>>(r.GetString(8), KonomiJson.Options)!);
 }

@@ -96,6 +96,14 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
         return rows.FirstOrDefault();
     }
 
+    public async Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        // Counted on the (status, created_at) index.
+        return (await connection.QueryAsync("SELECT COUNT(*) FROM notifications WHERE status = $status",
+            r => r.GetInt64(0), ct, ("$status", status.ToString())))[0];
+    }
+
     public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -62,7 +62,22 @@ public sealed class MongoScoreStore(KonomiMongo mongo) : IScoreStore
     {
         var scores = await _scores.ReadyAsync(ct);
         var found = await scores.Find(s => s.UserId == userId).SortByDescending(s => s.Id).Limit(limit).ToListAsync(ct);
-        return found.Select(s => new WorkScored(Guid.Parse(s.CrawlRunId), s.WorkId, s.UserId, s.Score, s.Threshold, s.Liked,
-            s.ModelId, s.ModelVersion, s.Reasons)).ToList();
+        return [.. found.Select(Score)];
     }
+
+    public async Task<IReadOnlyDictionary<string, WorkScored>> FindRunAsync(string userId, Guid crawlRunId, IEnumerable<string> workIds, CancellationToken ct = default)
+    {
+        var ids = workIds.Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<string, WorkScored>();
+        var scores = await _scores.ReadyAsync(ct);
+        var run = crawlRunId.ToString();
+        // The unique index leads with (workId, userId): each work is an index seek, however many scores the user has.
+        var found = await scores.Find(Builders<ScoreDocument>.Filter.In(s => s.WorkId, ids) & Builders<ScoreDocument>.Filter.Eq(s => s.UserId, userId)
+                & Builders<ScoreDocument>.Filter.Eq(s => s.CrawlRunId, run))
+            .SortByDescending(s => s.Id).ToListAsync(ct);
+        return found.Select(Score).DistinctBy(s => s.WorkId).ToDictionary(s => s.WorkId);
+    }
+
+    static WorkScored Score(ScoreDocument s) => new(Guid.Parse(s.CrawlRunId), s.WorkId, s.UserId, s.Score, s.Threshold, s.Liked,
+        s.ModelId, s.ModelVersion, s.Reasons);
 }
