@@ -33,6 +33,17 @@ public class QuestionOrderTests
     }
 
     [Fact]
+    public void A_model_that_posts_everything_is_asked_about_its_own_boundary_not_its_lowest_scores()
+    {
+        UncertaintySampling.Boundary(0).ShouldBe(0.5);
+        UncertaintySampling.Boundary(0.37).ShouldBe(0.37);
+        double[] scores = [0.02, 0.48, 0.99];
+        var vectors = scores.Select(_ => BigramVector.Of("同じ")).ToList();
+
+        UncertaintySampling.Rank(scores, UncertaintySampling.Boundary(0), vectors, diversity: 0, batch: 3).ShouldBe([1, 0, 2]);
+    }
+
+    [Fact]
     public void With_too_few_labels_or_one_answer_only_there_is_no_model_and_pool_order_stays()
     {
         var order = Order(diversity: 0.3);

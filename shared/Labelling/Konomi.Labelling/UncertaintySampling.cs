@@ -8,6 +8,12 @@ namespace Konomi.Labelling;
 /// </summary>
 public static class UncertaintySampling
 {
+    /// <summary>
+    /// The score a question is uncertain about: the model's threshold, or the classifier's own 0.5 when the threshold
+    /// is "post everything" (0, see ThresholdRule) and so decides nothing to be unsure of.
+    /// </summary>
+    public static double Boundary(double threshold) => threshold is > 0 and < 1 ? threshold : 0.5;
+
     public static IReadOnlyList<int> Rank(
         IReadOnlyList<double> scores, double threshold, IReadOnlyList<BigramVector> vectors, double diversity, int batch)
     {
