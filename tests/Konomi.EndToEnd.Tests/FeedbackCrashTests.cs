@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Konomi.Emulators.Slack;
 using Konomi.Storage.Ports;
+using Konomi.Testing;
 
 namespace Konomi.EndToEnd.Tests;
 
@@ -21,8 +22,8 @@ public class FeedbackCrashTests
         loop.Slack.FailNext("chat.update", SlackFault.HeldUntil(redrawsReleased.Task), times: loop.Slack.Messages.Count);
         var acksBefore = loop.Slack.SocketAcks.Count;
         var pressed = await loop.Clicks.PressAllAsync(works, ct);
-        await Eventually.Async(async () => loop.Slack.SocketAcks.Count >= acksBefore + pressed && await StoredAsync(loop, ct) == pressed
-            && loop.Slack.Calls("chat.update") > 0, Loop.Patience, "every click stored and acknowledged, a redraw asked for", loop.Pipeline, ct);
+        await Eventually.HoldsAsync(async () => loop.Slack.SocketAcks.Count >= acksBefore + pressed && await StoredAsync(loop, ct) == pressed
+            && loop.Slack.Calls("chat.update") > 0, "every click stored and acknowledged, a redraw asked for", Loop.Patience, () => loop.Pipeline.LogTail(40), ct);
         loop.Pipeline.Crash("feedback");
         var (redrawnAtKill, announcedAtKill) = (loop.Slack.Updates.Count, loop.Pipeline.Witness.FeedbackTotal);
         redrawsReleased.SetResult();

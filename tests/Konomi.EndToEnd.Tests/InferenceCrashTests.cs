@@ -1,5 +1,6 @@
-using Konomi.Hosting;
 using System.Diagnostics;
+using Konomi.Hosting;
+using Konomi.Testing;
 
 namespace Konomi.EndToEnd.Tests;
 
@@ -24,8 +25,7 @@ public class InferenceCrashTests
             // The broker takes no publish: inference scores and stores, and its WorkScored cannot leave.
             await loop.Pipeline.StartServiceAsync("inference", ct);
             // Only a score to post is published, so the kill waits for one of those to be stored.
-            await Eventually.Async(async () => (await loop.ScoresAsync(works, ct)).Any(s => s.ToPost), Loop.Patience,
-                "a score to post stored", loop.Pipeline, ct);
+            await Eventually.HoldsAsync(async () => (await loop.ScoresAsync(works, ct)).Any(s => s.ToPost), "a score to post stored", Loop.Patience, () => loop.Pipeline.LogTail(40), ct);
             loop.Pipeline.Crash("inference");
             await loop.DrainWitnessAsync(ct);
             // Counted before the alarm lifts: bytes the killed process had already written to its socket reach the

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Konomi.Emulators.DLsite;
 using Konomi.Emulators.Slack;
 using Konomi.Storage.Ports;
+using Konomi.Testing;
 
 namespace Konomi.EndToEnd.Tests;
 
@@ -107,8 +108,7 @@ public sealed class Loop : IAsyncDisposable
 
     /// <summary>Waits until the test's own witness queues are empty, so <see cref="Pipeline.Witness"/> has counted all that reached the broker.</summary>
     public Task DrainWitnessAsync(CancellationToken ct) =>
-        Eventually.Async(async () => (await Pipeline.QueueDepthsAsync(ct)).Where(q => q.Key.EndsWith("-witness", StringComparison.Ordinal)).All(q => q.Value == 0),
-            Patience, "the witness queues drained", Pipeline, ct);
+        Eventually.HoldsAsync(async () => (await Pipeline.QueueDepthsAsync(ct)).Where(q => q.Key.EndsWith("-witness", StringComparison.Ordinal)).All(q => q.Value == 0), "the witness queues drained", Patience, () => Pipeline.LogTail(40), ct);
 
     /// <summary>Every user's stored scores of <paramref name="workIds"/>.</summary>
     public async Task<List<Konomi.Contracts.WorkScored>> ScoresAsync(IReadOnlyCollection<string> workIds, CancellationToken ct)
@@ -123,19 +123,19 @@ public sealed class Loop : IAsyncDisposable
 
     /// <summary>Waits until the first of <paramref name="workIds"/> is scored: the moment to break something mid-run.</summary>
     public Task WaitUntilScoringStartedAsync(IReadOnlyCollection<string> workIds, CancellationToken ct) =>
-        Eventually.Async(async () => await ScoredAsync(workIds, ct) > 0, Patience, "a work scored", Pipeline, ct);
+        Eventually.HoldsAsync(async () => await ScoredAsync(workIds, ct) > 0, "a work scored", Patience, () => Pipeline.LogTail(40), ct);
 
     Task WaitUntilNothingLostAsync(string what, IReadOnlyCollection<string> workIds, CancellationToken ct) =>
-        Eventually.Async(async () => (await Outcome.CountAsync(this, "", workIds, TimeSpan.Zero, ct)) is { Lost: > 0 } tally
+        Eventually.NothingMissingAsync(async () => (await Outcome.CountAsync(this, "", workIds, TimeSpan.Zero, ct)) is { Lost: > 0 } tally
             ? $"{what}; still {string.Join("; ", tally.Problems)}"
-            : null, Patience, Pipeline, ct);
+            : null, Patience, () => Pipeline.LogTail(40), ct);
 
     /// <summary>Waits until no queue holds a message (error queues aside), then a little longer for stragglers.</summary>
     public async Task DrainAsync(CancellationToken ct)
     {
-        await Eventually.Async(async () => (await Pipeline.QueueDepthsAsync(ct))
+        await Eventually.HoldsAsync(async () => (await Pipeline.QueueDepthsAsync(ct))
             .Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal) && !q.Key.EndsWith("_skipped", StringComparison.Ordinal))
-            .All(q => q.Value == 0), Patience, "every queue drained", Pipeline, ct);
+            .All(q => q.Value == 0), "every queue drained", Patience, () => Pipeline.LogTail(40), ct);
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
     }
 
@@ -166,7 +166,7 @@ public sealed class Loop : IAsyncDisposable
 
     /// <summary>Waits until every user's serving model is at least <paramref name="version"/>.</summary>
     public Task WaitForServingVersionAsync(int version, CancellationToken ct) =>
-        Eventually.Async(async () => (await ServingVersionsAsync(ct)).Values.All(v => v >= version), Patience, $"every user serving model v{version}", Pipeline, ct);
+        Eventually.HoldsAsync(async () => (await ServingVersionsAsync(ct)).Values.All(v => v >= version), $"every user serving model v{version}", Patience, () => Pipeline.LogTail(40), ct);
 
     /// <summary>
     /// Each user's labelled history, imported as an operator would before the first run: the works stored

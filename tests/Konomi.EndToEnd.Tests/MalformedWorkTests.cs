@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Konomi.Emulators.DLsite;
 using Konomi.Storage.Ports;
+using Konomi.Testing;
 
 namespace Konomi.EndToEnd.Tests;
 
@@ -31,10 +32,9 @@ public class MalformedWorkTests
 
         // The crawler gives the broken work up after Crawler:MaxWorkAttempts (3) cycles and fetches it no more.
         int BrokenFetches() => loop.DLsite.Requests.Count(r => r.Kind == RequestKind.ProductJson && r.PathAndQuery.Contains(broken));
-        await Eventually.Async(() => Task.FromResult(BrokenFetches() >= 3), Loop.Patience, "the broken work fetched in 3 cycles", loop.Pipeline, ct);
+        await Eventually.HoldsAsync(() => Task.FromResult(BrokenFetches() >= 3), "the broken work fetched in 3 cycles", Loop.Patience, () => loop.Pipeline.LogTail(40), ct);
         var listingsBefore = loop.DLsite.RequestCount(RequestKind.Listing);
-        await Eventually.Async(() => Task.FromResult(loop.DLsite.RequestCount(RequestKind.Listing) >= listingsBefore + 2), Loop.Patience,
-            "two more crawl cycles", loop.Pipeline, ct);
+        await Eventually.HoldsAsync(() => Task.FromResult(loop.DLsite.RequestCount(RequestKind.Listing) >= listingsBefore + 2), "two more crawl cycles", Loop.Patience, () => loop.Pipeline.LogTail(40), ct);
         tally.ShouldBeExactlyOnce();
         BrokenFetches().ShouldBe(3);
         (await loop.Pipeline.Store<IWorkStore>().FindAsync(broken, ct)).ShouldBeNull();

@@ -139,7 +139,7 @@ public sealed class Pipeline : IAsyncDisposable
 
     /// <summary>Waits until <paramref name="queue"/> holds at least <paramref name="count"/> messages (its consumer is down).</summary>
     public Task WaitUntilQueuedAsync(string queue, int count, CancellationToken ct) =>
-        Eventually.Async(async () => (await QueueDepthsAsync(ct)).GetValueOrDefault(queue) >= count, ReadyTimeout, $"{count} messages in {queue}", this, ct);
+        Eventually.HoldsAsync(async () => (await QueueDepthsAsync(ct)).GetValueOrDefault(queue) >= count, $"{count} messages in {queue}", ReadyTimeout, () => LogTail(40), ct);
 
     /// <summary>Messages in every <c>_error</c> queue: what was dead-lettered.</summary>
     public async Task<long> DeadLetteredAsync(CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Konomi.Emulators.Slack;
 using Konomi.Storage.Ports;
+using Konomi.Testing;
 
 namespace Konomi.EndToEnd.Tests;
 
@@ -39,7 +40,7 @@ public class SlowSlackPostTests
     {
         var firstLease = new Dictionary<(string, string), (string Owner, DateTimeOffset Until)>();
         Notification? outlived = null;
-        await Eventually.Async(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             foreach (var n in await loop.Pipeline.Store<INotificationStore>().ListAsync(NotificationStatus.Pending, 100, ct))
             {
@@ -50,7 +51,7 @@ public class SlowSlackPostTests
                     outlived = n;
             }
             return outlived is not null;
-        }, Loop.Patience, $"a post held past its {Lease.TotalSeconds:0} s lease, its lease renewed", loop.Pipeline, ct);
+        }, $"a post held past its {Lease.TotalSeconds:0} s lease, its lease renewed", Loop.Patience, () => loop.Pipeline.LogTail(40), ct);
         return outlived!;
     }
 }

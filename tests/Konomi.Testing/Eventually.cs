@@ -1,20 +1,30 @@
 namespace Konomi.Testing;
 
+/// <summary>Waits for something the code under test makes true in its own time (another thread, another process).</summary>
 public static class Eventually
 {
     /// <summary>Polls until <paramref name="condition"/> holds; fails after <paramref name="within"/> (ten seconds unless given).</summary>
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
-    {
-        var timeout = within ?? TimeSpan.FromSeconds(10);
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Still not true after {timeout.TotalSeconds:0} s: {what}");
-            await Task.Delay(20);
-        }
-    }
+    public static Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null, Func<string>? context = null, CancellationToken ct = default) =>
+        NothingMissingAsync(async () => await condition() ? null : what, within ?? TimeSpan.FromSeconds(10), context, ct);
 
     public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan? within = null) =>
         HoldsAsync(() => Task.FromResult(condition()), what, within);
+
+    /// <summary>
+    /// Polls <paramref name="missing"/>, which returns null when done and otherwise what is still missing; a timeout
+    /// fails naming it, followed by <paramref name="context"/> (the processes' logs, say). Polls quickly at first and
+    /// then every half second, so a slow condition (a broker's queue depths) is not asked in a busy loop.
+    /// </summary>
+    public static async Task NothingMissingAsync(Func<Task<string?>> missing, TimeSpan within, Func<string>? context = null, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + within;
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (await missing() is { } still)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Still not true after {within.TotalSeconds:0} s: {still}{(context is null ? "" : "\n" + context())}");
+            await Task.Delay(pause, ct);
+            pause = TimeSpan.FromMilliseconds(Math.Min(500, pause.TotalMilliseconds * 2));
+        }
+    }
 }
