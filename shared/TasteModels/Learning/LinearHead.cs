@@ -28,18 +28,14 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
 
         var folds = InnerFolds.Assign(liked, innerFolds);
         var outOfFold = cGrid.Select(_ => new double[x.Count]).ToArray();
-        var finals = new LinearModel[cGrid.Count];
-        // The inner folds and the final fits on every row are independent single-threaded jobs: run them side by
-        // side, so no fit waits for C to be chosen. Each job walks the C grid warm-started from the previous C
-        // (the objective is strictly convex, so the start changes the path, not the optimum). Each writes only its
-        // own rows or slots, so the result does not depend on scheduling.
+        LinearModel? final = null;
+        // The inner folds and the final fit are independent single-threaded fits: run them side by side.
+        // Each writes only its own rows, so the result does not depend on scheduling.
         Parallel.For(0, innerFolds + 1, new ParallelOptions { CancellationToken = ct }, fold =>
         {
             if (fold == innerFolds)
             {
-                using var final = TrainingTelemetry.Start("final fits");
-                LinearModel? last = null;
-                for (var k = 0; k < cGrid.Count; k++) finals[k] = last = LogisticRegression.Fit(x, liked, cGrid[k], last, ct);
+                if (cGrid.Count == 1) final = LogisticRegression.Fit(x, liked, cGrid[0], ct: ct);
                 return;
             }
             using var activity = TrainingTelemetry.Start("inner fold")?.SetTag(TrainingTelemetry.FoldTag, fold);
@@ -64,7 +60,8 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             var f1 = F1(outOfFold[k], liked, thresholds[k]);
             if (f1 > bestF1) (bestF1, best) = (f1, k);
         }
-        return new LinearHead(finals[best], thresholds[best], cGrid[best], outOfFold[best]);
+        var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct);
+        return new LinearHead(model, thresholds[best], cGrid[best], outOfFold[best]);
     }
 
     private static double F1(double[] scores, IReadOnlyList<bool> liked, double threshold)

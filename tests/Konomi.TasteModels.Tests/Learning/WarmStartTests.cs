@@ -3,7 +3,7 @@ using Konomi.TasteModels.Learning;
 namespace Konomi.TasteModels.Tests.Learning;
 
 /// <summary>
-/// Training walks the C grid warm-started from the previous C, the final fits too. The objective is strictly convex,
+/// Each inner fold walks the C grid warm-started from the previous C. The objective is strictly convex,
 /// so a warm start may change the path but must reach the optimum a cold start reaches.
 /// </summary>
 public class WarmStartTests
