@@ -39,17 +39,3 @@ public sealed class BatchSpeed(ITasteModelFamily family)
         });
     }
 }
-
-/// <summary>How long one family takes to train on every livedoor title, timed on its own (after one untimed run warms the JIT).</summary>
-public static class FullTraining
-{
-    public static (int Examples, double Seconds) LivedoorTitles(string dataDirectory, ITasteModelFamily family, CancellationToken ct)
-    {
-        var task = LivedoorCorpus.Tasks(dataDirectory).Single(t => t.Name == "livedoor title");
-        var examples = task.Items.Select(i => new Example(TasteInput.FromText(i.Text), i.Liked)).ToArray();
-        family.Train(examples, ct);
-        var clock = Stopwatch.StartNew();
-        family.Train(examples, ct);
-        return (examples.Length, clock.Elapsed.TotalSeconds);
-    }
-}

@@ -38,6 +38,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
                 if (cGrid.Count == 1) final = LogisticRegression.Fit(x, liked, cGrid[0], ct: ct);
                 return;
             }
+            using var activity = TrainingTelemetry.Start("inner fold")?.SetTag(TrainingTelemetry.FoldTag, fold);
             var train = Enumerable.Range(0, x.Count).Where(i => folds[i] != fold).ToArray();
             var held = Enumerable.Range(0, x.Count).Where(i => folds[i] == fold).ToArray();
             var (trainRows, heldRows) = foldFeatures?.Invoke(train, held) ?? (x.Select(train), x.Select(held));

@@ -13,6 +13,7 @@ public static class LogisticRegression
     /// <summary>The fitted model; <see cref="LinearModel.Converged"/> is false when it stopped at <paramref name="maxIterations"/>.</summary>
     public static LinearModel Fit(SparseRows x, IReadOnlyList<bool> liked, double c, LinearModel? start = null, CancellationToken ct = default, int maxIterations = MaxIterations)
     {
+        using var activity = TrainingTelemetry.Start("lbfgs.fit")?.SetTag(TrainingTelemetry.CTag, c);
         var n = x.Count;
         var d = x.Width;
         var positives = liked.Count(l => l);
@@ -52,7 +53,8 @@ public static class LogisticRegression
         // scikit-learn's lbfgs stops at a max-abs gradient of 1e-4 on an objective C times smaller than ours.
         var tolerance = 1e-4 * c;
         var converged = false;
-        for (var iteration = 0; ; iteration++)
+        var iteration = 0;
+        for (; ; iteration++)
         {
             if (MaxAbs(gradient) <= tolerance) { converged = true; break; }
             if (iteration == maxIterations) break;
@@ -107,6 +109,7 @@ public static class LogisticRegression
             if (stalled) { converged = true; break; }
         }
 
+        activity?.SetTag(TrainingTelemetry.IterationsTag, iteration);
         return new LinearModel(theta[..d], theta[d]) { Converged = converged };
     }
 

@@ -29,15 +29,23 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         var inputs = new TasteInput[examples.Count];
         var liked = new bool[examples.Count];
         for (var i = 0; i < examples.Count; i++) (inputs[i], liked[i]) = (examples[i].Input, examples[i].Liked);
-        var hashed = HashedInput.HashAll(inputs, _options.MinN, _options.MaxN, _options.Words);
+        HashedInput[] hashed;
+        using (TrainingTelemetry.Start("ngram.hash")) hashed = HashedInput.HashAll(inputs, _options.MinN, _options.MaxN, _options.Words);
         var all = Enumerable.Range(0, inputs.Length).ToArray();
-        var vectorizer = NgramVectorizer.Fit(hashed, all, _options);
-        var head = LinearHead.Train(vectorizer.Transform(hashed, all), liked, _options.CGrid, _options.Threshold, ct, (train, held) =>
+        var (vectorizer, x) = FitTransform(hashed, all);
+        var head = LinearHead.Train(x, liked, _options.CGrid, _options.Threshold, ct, (train, held) =>
         {
-            var inner = NgramVectorizer.Fit(hashed, train, _options);
-            return (inner.Transform(hashed, train), inner.Transform(hashed, held));
+            var (inner, trainRows) = FitTransform(hashed, train);
+            using (TrainingTelemetry.Start("ngram.transform")) return (trainRows, inner.Transform(hashed, held));
         });
         return (vectorizer, head);
+    }
+
+    private (NgramVectorizer Vectorizer, SparseRows Rows) FitTransform(HashedInput[] hashed, int[] rows)
+    {
+        NgramVectorizer vectorizer;
+        using (TrainingTelemetry.Start("ngram.vocabulary")) vectorizer = NgramVectorizer.Fit(hashed, rows, _options);
+        using (TrainingTelemetry.Start("ngram.transform")) return (vectorizer, vectorizer.Transform(hashed, rows));
     }
 
     public ITasteModel Deserialize(byte[] bytes) => NgramModelFormat.Read(bytes);
