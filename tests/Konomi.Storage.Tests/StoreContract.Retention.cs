@@ -1,5 +1,6 @@
 using Konomi.Contracts;
 using Konomi.Storage.Ports;
+using Konomi.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Konomi.Storage.Tests;

@@ -1,4 +1,5 @@
 using Konomi.Storage.Ports;
+using Konomi.Testing;
 
 namespace Konomi.Storage.Tests;
 

@@ -1,5 +1,6 @@
 using Konomi.Storage.Ports;
 using Konomi.Storage.Transfer;
+using Konomi.Testing;
 
 namespace Konomi.Storage.Tests;
 

@@ -1,7 +1,7 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary>The real <c>konomi notifications</c> process over a ledger the notifier would have written.</summary>
 public class NotificationsCommandTests

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Konomi.Emulators.DLsite;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests.Progress;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary><c>konomi crawl --backfill</c>: the estimate before the first page, then progress lines with an ETA.</summary>
 public class BackfillProgressTests

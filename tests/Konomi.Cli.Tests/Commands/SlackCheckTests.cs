@@ -1,7 +1,7 @@
 using Konomi.Emulators.Slack;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary><c>konomi slack check</c> against the Slack emulator: tokens, scopes, Socket Mode and a test message.</summary>
 public class SlackCheckTests

@@ -3,7 +3,7 @@ using Konomi.Contracts;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
 
-namespace Konomi.Storage.Tests;
+namespace Konomi.Testing;
 
 /// <summary>Small, complete values for store tests.</summary>
 public static class Sample

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary><c>konomi run</c> with <c>Feedback:PublicUrl</c>: Slack's endpoint on a listener of its own, nothing else there.</summary>
 public sealed class PublicListenerTests

@@ -1,7 +1,7 @@
 using Konomi.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Konomi.Cli.Tests.Progress;
+namespace Konomi.Cli.Tests.Terminal;
 
 /// <summary>The ETA of a long command at the pace it has kept, on a fake clock.</summary>
 public class EtaTests

@@ -1,6 +1,4 @@
-using Konomi.Crawler;
-
-namespace Konomi.Cli.Tests.Progress;
+namespace Konomi.Crawler.Tests.Crawling;
 
 /// <summary>The estimate printed before a backfill: every page full, every work new, one request per Crawl-delay.</summary>
 public class BackfillEstimateTests

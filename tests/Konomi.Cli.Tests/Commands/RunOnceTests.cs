@@ -2,7 +2,7 @@ using System.Text.Json;
 using Konomi.Emulators.DLsite;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary><c>konomi run --once</c>: the embedded default (in-memory bus, SQLite) for one crawl, end to end.</summary>
 public class RunOnceTests

@@ -2,7 +2,7 @@ using Konomi.Contracts;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary>The real <c>konomi train</c> and <c>konomi models list</c> processes on one store.</summary>
 public class TrainCommandTests

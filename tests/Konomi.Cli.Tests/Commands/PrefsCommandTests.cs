@@ -1,6 +1,6 @@
 using Konomi.Testing;
 
-namespace Konomi.Labelling.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 public class PrefsCommandTests
 {

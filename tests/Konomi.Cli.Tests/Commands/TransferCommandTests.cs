@@ -1,7 +1,7 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
-namespace Konomi.Storage.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary>The real <c>konomi labels|works export|import</c> commands on SQLite data directories.</summary>
 public sealed class TransferCommandTests : IAsyncDisposable

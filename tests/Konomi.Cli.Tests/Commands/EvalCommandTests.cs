@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Konomi.Testing;
 
-namespace Konomi.TasteModels.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary>The real <c>konomi eval</c> process on small files.</summary>
 public class EvalCommandTests
@@ -23,7 +23,8 @@ public class EvalCommandTests
     [Fact]
     public async Task Prints_one_json_object_with_the_cross_validated_metrics()
     {
-        var rows = NgramFamilyTests.ToyExamples().Select((e, i) => $"w{i},\"{e.Input.Text.Replace("\"", "\"\"")}\",{(e.Liked ? 1 : 0)}");
+        var works = SampleWorks.Range(0, 48);
+        var rows = works.Select(w => $"{w.Id},\"{w.Title} {w.Circle} {w.VoiceActors[0]}\",{(SampleWorks.IsSoothing(w) ? 1 : 0)}");
 
         var result = await Eval("id,text,label\n" + string.Join("\n", rows), "--folds", "3");
 
@@ -35,7 +36,7 @@ public class EvalCommandTests
         root.GetProperty("folds").GetInt32().ShouldBe(3);
         foreach (var metric in new[] { "accuracy", "precision", "recall", "f1", "rocAuc", "prAuc", "threshold", "trainSeconds", "scoresPerSecond" })
             root.GetProperty(metric).GetDouble().ShouldBeGreaterThan(0, metric);
-        root.GetProperty("positives").GetInt32().ShouldBe(NgramFamilyTests.ToyExamples().Count(e => e.Liked));
+        root.GetProperty("positives").GetInt32().ShouldBe(works.Count(SampleWorks.IsSoothing));
         foreach (var figure in new[] { "f1Pooled", "averagePrecision", "precisionAtK", "postEverythingF1" })
             root.GetProperty(figure).GetDouble().ShouldBeInRange(0.01, 1, figure);
         root.GetProperty("k").GetInt32().ShouldBe(20);

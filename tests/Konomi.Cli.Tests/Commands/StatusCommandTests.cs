@@ -1,7 +1,7 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary>The real <c>konomi status</c> process on a store.</summary>
 public class StatusCommandTests

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 /// <summary><c>konomi run</c> serves the web app at <c>/</c> next to its other endpoints.</summary>
 public class RunWebAppTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Terminal;
 
 /// <summary>What a person sees at the console: a banner, one line per expected failure, no stack traces.</summary>
 public class QuietConsoleTests

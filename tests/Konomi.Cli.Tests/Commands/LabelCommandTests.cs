@@ -1,7 +1,7 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
-namespace Konomi.Labelling.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
 public class LabelCommandTests
 {

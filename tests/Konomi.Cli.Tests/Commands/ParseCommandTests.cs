@@ -1,13 +1,19 @@
 using System.Text.Json;
+using Konomi.Testing;
 
-namespace Konomi.Crawler.Tests.Cli;
+namespace Konomi.Cli.Tests.Commands;
 
+/// <summary>The real <c>konomi parse</c> process on the saved DLsite pages in ../shared/fixtures/dlsite.</summary>
 public class ParseCommandTests
 {
+    static Task<BuiltProgram.Result> ParseAsync(string file) => KonomiCli.RunAsync(["parse", file], ct: TestContext.Current.CancellationToken);
+
+    static string Fixture(string name) => Repository.Fixture(Path.Combine("dlsite", name));
+
     [Fact]
     public async Task A_work_page_prints_the_work_as_camel_case_json()
     {
-        var result = await Konomi.RunAsync("parse", Fixtures.Path("dlsite-go_work_RJ189758.html"));
+        var result = await ParseAsync(Fixture("dlsite-go_work_RJ189758.html"));
 
         result.ExitCode.ShouldBe(0, result.Error);
         var work = JsonDocument.Parse(result.Output).RootElement;
@@ -31,7 +37,7 @@ public class ParseCommandTests
     [Fact]
     public async Task A_product_json_prints_the_work_with_null_series_when_there_is_none()
     {
-        var result = await Konomi.RunAsync("parse", Fixtures.Path("bk927_product_api_RJ403038_partly-synthetic.json"));
+        var result = await ParseAsync(Fixture("bk927_product_api_RJ403038_partly-synthetic.json"));
 
         result.ExitCode.ShouldBe(0, result.Error);
         var work = JsonDocument.Parse(result.Output).RootElement;
@@ -44,7 +50,7 @@ public class ParseCommandTests
     [Fact]
     public async Task A_listing_prints_an_array_of_id_title_and_circle()
     {
-        var result = await Konomi.RunAsync("parse", Fixtures.Path("glsite_search_listing_home_asmr_2022-05.html"));
+        var result = await ParseAsync(Fixture("glsite_search_listing_home_asmr_2022-05.html"));
 
         result.ExitCode.ShouldBe(0, result.Error);
         var works = JsonDocument.Parse(result.Output).RootElement.EnumerateArray().ToList();
@@ -56,7 +62,7 @@ public class ParseCommandTests
     [Fact]
     public async Task An_announce_page_prints_the_work_as_announced_without_a_release_date()
     {
-        var result = await Konomi.RunAsync("parse", Fixtures.Path("dlsite-go_announce_RJ275695.html"));
+        var result = await ParseAsync(Fixture("dlsite-go_announce_RJ275695.html"));
 
         result.ExitCode.ShouldBe(0, result.Error);
         var work = JsonDocument.Parse(result.Output).RootElement;
@@ -70,7 +76,7 @@ public class ParseCommandTests
     [InlineData("PROVENANCE.md", "not a DLsite work page, listing page, product.json or product info response")]
     public async Task A_page_it_cannot_parse_exits_non_zero_with_a_one_line_reason(string fixture, string reason)
     {
-        var result = await Konomi.RunAsync("parse", Fixtures.Path(fixture));
+        var result = await ParseAsync(Fixture(fixture));
 
         result.ExitCode.ShouldNotBe(0);
         result.Output.ShouldBeEmpty();
@@ -81,10 +87,10 @@ public class ParseCommandTests
     [Fact]
     public async Task Every_fixture_but_the_region_blocked_one_parses()
     {
-        var files = Directory.GetFiles(Path.GetDirectoryName(Fixtures.Path("PROVENANCE.md"))!)
+        var files = Directory.GetFiles(Path.GetDirectoryName(Fixture("PROVENANCE.md"))!)
             .Where(f => !f.EndsWith(".md") && !f.Contains("region-blocked"));
 
         foreach (var file in files)
-            (await Konomi.RunAsync("parse", file)).ExitCode.ShouldBe(0, file);
+            (await ParseAsync(file)).ExitCode.ShouldBe(0, file);
     }
 }

@@ -1,9 +1,9 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
-namespace Konomi.Cli.Tests;
+namespace Konomi.Cli.Tests.Commands;
 
-public sealed class PruneTests : IAsyncDisposable
+public sealed class PruneCommandTests : IAsyncDisposable
 {
     private readonly TestStore _store = TestStore.Sqlite();
 
