@@ -4,8 +4,12 @@ namespace Konomi.Testing;
 public static class Eventually
 {
     /// <summary>Polls until <paramref name="condition"/> holds; fails after <paramref name="within"/> (ten seconds unless given).</summary>
-    public static Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null, Func<string>? context = null, CancellationToken ct = default) =>
-        NothingMissingAsync(async () => await condition() ? null : what, within ?? TimeSpan.FromSeconds(10), context, ct);
+    public static Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null) =>
+        NothingMissingAsync(async () => await condition() ? null : what, within ?? TimeSpan.FromSeconds(10), context: null, CancellationToken.None);
+
+    /// <summary>As above, with <paramref name="context"/> (the processes' logs, say) on a timeout.</summary>
+    public static Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan within, Func<string> context, CancellationToken ct) =>
+        NothingMissingAsync(async () => await condition() ? null : what, within, context, ct);
 
     public static Task HoldsAsync(Func<bool> condition, string what, TimeSpan? within = null) =>
         HoldsAsync(() => Task.FromResult(condition()), what, within);
@@ -15,7 +19,7 @@ public static class Eventually
     /// fails naming it, followed by <paramref name="context"/> (the processes' logs, say). Polls quickly at first and
     /// then every half second, so a slow condition (a broker's queue depths) is not asked in a busy loop.
     /// </summary>
-    public static async Task NothingMissingAsync(Func<Task<string?>> missing, TimeSpan within, Func<string>? context = null, CancellationToken ct = default)
+    public static async Task NothingMissingAsync(Func<Task<string?>> missing, TimeSpan within, Func<string>? context, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + within;
         var pause = TimeSpan.FromMilliseconds(20);
