@@ -16,19 +16,17 @@ public static class Eventually
 
     /// <summary>
     /// Polls <paramref name="missing"/>, which returns null when done and otherwise what is still missing; a timeout
-    /// fails naming it, followed by <paramref name="context"/> (the processes' logs, say). Polls quickly at first and
-    /// then every half second, so a slow condition (a broker's queue depths) is not asked in a busy loop.
+    /// fails naming it, followed by <paramref name="context"/> (the processes' logs, say). Polls every 25 ms: a test
+    /// that breaks something the moment a condition holds (the end-to-end faults) needs to see it at once.
     /// </summary>
     public static async Task NothingMissingAsync(Func<Task<string?>> missing, TimeSpan within, Func<string>? context, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + within;
-        var pause = TimeSpan.FromMilliseconds(20);
         while (await missing() is { } still)
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Still not true after {within.TotalSeconds:0} s: {still}{(context is null ? "" : "\n" + context())}");
-            await Task.Delay(pause, ct);
-            pause = TimeSpan.FromMilliseconds(Math.Min(500, pause.TotalMilliseconds * 2));
+            await Task.Delay(25, ct);
         }
     }
 }
