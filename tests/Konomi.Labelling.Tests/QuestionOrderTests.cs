@@ -40,7 +40,7 @@ public class QuestionOrderTests
         double[] scores = [0.02, 0.48, 0.99];
         var vectors = scores.Select(_ => BigramVector.Of("同じ")).ToList();
 
-        UncertaintySampling.Rank(scores, UncertaintySampling.Boundary(0), vectors, diversity: 0, batch: 3).ShouldBe([1, 0, 2]);
+        UncertaintySampling.Rank(scores, 0, vectors, diversity: 0, batch: 3).ShouldBe([1, 0, 2]);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class LabellingBenchmark(ITasteModelFamily family, double diversit
             var stop = checkpoints.Where(c => c > labelled.Count).DefaultIfEmpty(most).Min();
             batch = Math.Min(batch, stop - labelled.Count);
             var scores = model.Predict([.. unlabelled.Select(i => data.Examples[i].Input)]).Select(p => p.Score).ToList();
-            var order = UncertaintySampling.Rank(scores, UncertaintySampling.Boundary(model.Threshold), [.. unlabelled.Select(i => vectors[i])], diversity, batch);
+            var order = UncertaintySampling.Rank(scores, model.Threshold, [.. unlabelled.Select(i => vectors[i])], diversity, batch);
             var chosen = order.Take(batch).Select(o => unlabelled[o]).ToList();
             labelled.AddRange(chosen);
             unlabelled = unlabelled.Except(chosen).ToList();

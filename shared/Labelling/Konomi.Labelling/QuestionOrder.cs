@@ -24,7 +24,7 @@ public sealed class QuestionOrder(TasteModelFamilies families, TasteInputBuilder
         var built = pending.Select(inputs.Build).ToList();
         var scores = model.Predict(built).Select(p => p.Score).ToList();
         var vectors = built.Select(b => BigramVector.Of(b.Text)).ToList();
-        var order = UncertaintySampling.Rank(scores, UncertaintySampling.Boundary(model.Threshold), vectors, options.Value.Diversity, options.Value.RetrainEvery);
+        var order = UncertaintySampling.Rank(scores, model.Threshold, vectors, options.Value.Diversity, options.Value.RetrainEvery);
         return [.. order.Select(i => pending[i])];
     }
 }

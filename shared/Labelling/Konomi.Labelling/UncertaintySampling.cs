@@ -1,7 +1,7 @@
 namespace Konomi.Labelling;
 
 /// <summary>
-/// Active learning's question order: the items whose score sits closest to the model's threshold first,
+/// Active learning's question order: the items whose score sits closest to the model's <see cref="Boundary"/> first,
 /// because their answers move the model most. The first <c>batch</c> picks are made greedily from the most
 /// uncertain candidates with a penalty for likeness to the items already picked, so one batch does not ask
 /// five near-copies of the same work.
@@ -17,6 +17,7 @@ public static class UncertaintySampling
     public static IReadOnlyList<int> Rank(
         IReadOnlyList<double> scores, double threshold, IReadOnlyList<BigramVector> vectors, double diversity, int batch)
     {
+        threshold = Boundary(threshold);
         var byMargin = Enumerable.Range(0, scores.Count).OrderBy(i => Math.Abs(scores[i] - threshold)).ThenBy(i => i).ToList();
         if (diversity <= 0 || byMargin.Count <= 1) return byMargin;
 

@@ -26,6 +26,9 @@ internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] 
         return hashed;
     }
 
+    /// <summary>1 + ln tf: the weight of a text key that occurs <paramref name="count"/> times, for training and scoring.</summary>
+    public static float SublinearTf(int count) => (float)(1 + Math.Log(count));
+
     private static (uint[] Keys, float[] Tf) Distinct(List<uint> sorted)
     {
         var keys = new List<uint>(sorted.Count);
@@ -36,7 +39,7 @@ internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] 
             var key = sorted[k];
             for (; k < sorted.Count && sorted[k] == key; k++) count++;
             keys.Add(key);
-            tf.Add((float)(1 + Math.Log(count)));
+            tf.Add(SublinearTf(count));
         }
         return ([.. keys], [.. tf]);
     }

@@ -58,7 +58,7 @@ internal sealed class NgramFeatures
             keyOf[order[k]] = distinct.Count - 1;
         }
         var tf = new float[distinct.Count];
-        for (var d = 0; d < tf.Length; d++) tf[d] = (float)(1 + Math.Log(counts[d]));
+        for (var d = 0; d < tf.Length; d++) tf[d] = HashedInput.SublinearTf(counts[d]);
         var occurrences = new Occurrence[count];
         for (var k = 0; k < count; k++) occurrences[k] = new Occurrence(keyOf[k], found.Items[k].Start, found.Items[k].Length);
 
