@@ -4,12 +4,18 @@ namespace Konomi.TasteModels.Learning;
 /// The last few L-BFGS steps (s) and gradient changes (y) with ρ = 1/(s·y), and the two-loop recursion over
 /// them. A pair that fails the curvature check (s·y ≤ 0) is never written, so a full history is not
 /// corrupted by a slot holding the rejected pair under the ρ of the pair it replaced.
+/// Pairs are kept in single precision: the recursion streams all of them twice per iteration, over as many entries
+/// as the model has columns, so halving their bytes halves its cost; ρ and every dot are taken from the stored
+/// values in double precision, so the recursion is consistent with what it holds.
 /// </summary>
 internal sealed class CurvaturePairs(int memory, int width)
 {
-    private readonly double[][] _s = new double[memory][];
-    private readonly double[][] _y = new double[memory][];
+    private readonly float[][] _s = new float[memory][];
+    private readonly float[][] _y = new float[memory][];
+    private float[] _spareS = new float[width];
+    private float[] _spareY = new float[width];
     private readonly double[] _rho = new double[memory];
+    private readonly double[] _yy = new double[memory];
     private readonly double[] _alpha = new double[memory];
     private int _newest = -1;
 
@@ -17,12 +23,19 @@ internal sealed class CurvaturePairs(int memory, int width)
 
     public bool TryAdd(ReadOnlySpan<double> s, ReadOnlySpan<double> y)
     {
-        var sy = Dot(s, y);
+        // Rounded into a spare pair first: only one that passes the check takes a slot (the oldest, when full).
+        var (sy, yy) = (0.0, 0.0);
+        for (var j = 0; j < width; j++)
+        {
+            (_spareS[j], _spareY[j]) = ((float)s[j], (float)y[j]);
+            sy += (double)_spareS[j] * _spareY[j];
+            yy += (double)_spareY[j] * _spareY[j];
+        }
         if (!(sy > 1e-12)) return false;
         _newest = (_newest + 1) % memory;
-        s.CopyTo(_s[_newest] ??= new double[width]);
-        y.CopyTo(_y[_newest] ??= new double[width]);
-        _rho[_newest] = 1 / sy;
+        (_s[_newest], _spareS) = (_spareS, _s[_newest] ?? new float[width]);
+        (_y[_newest], _spareY) = (_spareY, _y[_newest] ?? new float[width]);
+        (_rho[_newest], _yy[_newest]) = (1 / sy, yy);
         Count = Math.Min(Count + 1, memory);
         return true;
     }
@@ -36,31 +49,20 @@ internal sealed class CurvaturePairs(int memory, int width)
         for (var k = 0; k < Count; k++)
         {
             var m = (_newest - k + memory) % memory;
-            _alpha[m] = _rho[m] * Dot(_s[m], direction);
-            Axpy(-_alpha[m], _y[m], direction);
+            _alpha[m] = _rho[m] * DenseVectors.Dot(_s[m], direction);
+            DenseVectors.Axpy(-_alpha[m], _y[m], direction);
         }
         if (Count > 0)
         {
-            var gamma = Dot(_s[_newest], _y[_newest]) / Dot(_y[_newest], _y[_newest]);
+            // s·y / y·y of the newest pair: the initial Hessian's scale.
+            var gamma = 1 / (_rho[_newest] * _yy[_newest]);
             for (var j = 0; j < direction.Length; j++) direction[j] *= gamma;
         }
         for (var k = Count - 1; k >= 0; k--)
         {
             var m = (_newest - k + memory) % memory;
-            var beta = _rho[m] * Dot(_y[m], direction);
-            Axpy(_alpha[m] - beta, _s[m], direction);
+            var beta = _rho[m] * DenseVectors.Dot(_y[m], direction);
+            DenseVectors.Axpy(_alpha[m] - beta, _s[m], direction);
         }
-    }
-
-    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var j = 0; j < a.Length; j++) sum += a[j] * b[j];
-        return sum;
-    }
-
-    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
-    {
-        for (var j = 0; j < y.Length; j++) y[j] += a * x[j];
     }
 }

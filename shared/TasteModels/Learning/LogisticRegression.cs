@@ -3,7 +3,8 @@ namespace Konomi.TasteModels.Learning;
 /// <summary>
 /// L2-regularised logistic regression with balanced class weights, minimised by L-BFGS:
 /// 0.5·‖w‖² + C·Σ sᵢ·log-loss(xᵢ·w + b), the bias unregularised (scikit-learn's formulation).
-/// Single-threaded and free of randomness, so the same data always gives the same weights.
+/// Free of randomness and of summation orders that depend on threads, so the same data always gives the same weights:
+/// the sparse passes split rows (margins) or columns (gradient) across cores, each element written by one thread.
 /// </summary>
 public static class LogisticRegression
 {
@@ -30,6 +31,7 @@ public static class LogisticRegression
             scale[i] = c * weightOf[liked[i] ? 1 : 0];
         }
 
+        var columns = x.Transpose();
         var theta = new double[d + 1];
         if (start is not null && start.Weights.Length == d)
         {
@@ -40,8 +42,9 @@ public static class LogisticRegression
         var z = new double[n];
         Margins(x, theta, z);
         var gradient = new double[d + 1];
+        var residual = new double[n];
         var f = Objective(theta, z, scale, target, d);
-        Gradient(x, theta, z, scale, target, gradient);
+        Gradient(columns, theta, z, scale, target, residual, gradient);
 
         var history = new CurvaturePairs(Memory, d + 1);
         var direction = new double[d + 1];
@@ -69,15 +72,12 @@ public static class LogisticRegression
             }
 
             Margins(x, direction, zDirection);
-            var wDotP = 0.0;
-            var pDotP = 0.0;
-            for (var j = 0; j < d; j++)
-            {
-                wDotP += theta[j] * direction[j];
-                pDotP += direction[j] * direction[j];
-            }
-            var wDotW = 0.0;
-            for (var j = 0; j < d; j++) wDotW += theta[j] * theta[j];
+            // The penalty along the step is a quadratic in it: three dots over the weights (the bias is not penalised).
+            var w = theta.AsSpan(0, d);
+            var p = direction.AsSpan(0, d);
+            var wDotP = Dot(w, p);
+            var pDotP = Dot(p, p);
+            var wDotW = Dot(w, w);
 
             var step = history.Count == 0 ? Math.Min(1, 1 / Math.Sqrt(Dot(gradient, gradient))) : 1.0;
             double next;
@@ -92,15 +92,15 @@ public static class LogisticRegression
             // No decrease along a descent direction: as far as floating point goes, this is the minimum.
             if (halvings > 40) { converged = true; break; }
 
-            for (var j = 0; j <= d; j++) theta[j] += step * direction[j];
-            for (var i = 0; i < n; i++) z[i] += step * zDirection[i];
-            Gradient(x, theta, z, scale, target, newGradient);
-
             for (var j = 0; j <= d; j++)
             {
                 stepTaken[j] = step * direction[j];
-                change[j] = newGradient[j] - gradient[j];
+                theta[j] += stepTaken[j];
             }
+            for (var i = 0; i < n; i++) z[i] += step * zDirection[i];
+            Gradient(columns, theta, z, scale, target, residual, newGradient);
+
+            for (var j = 0; j <= d; j++) change[j] = newGradient[j] - gradient[j];
             history.TryAdd(stepTaken, change);
 
             (gradient, newGradient) = (newGradient, gradient);
@@ -116,7 +116,10 @@ public static class LogisticRegression
     private static void Margins(SparseRows x, double[] theta, double[] z)
     {
         var d = x.Width;
-        for (var i = 0; i < x.Count; i++) z[i] = x.Dot(i, theta) + theta[d];
+        InParts(x.Count, x.NonZeros, (from, to) =>
+        {
+            for (var i = from; i < to; i++) z[i] = x.Dot(i, theta) + theta[d];
+        });
     }
 
     private static double Objective(double[] theta, double[] z, double[] scale, double[] target, int d)
@@ -127,26 +130,37 @@ public static class LogisticRegression
         return f;
     }
 
-    private static void Gradient(SparseRows x, double[] theta, double[] z, double[] scale, double[] target, double[] gradient)
+    /// <summary>w + Xᵀr and the bias Σr, by columns of <paramref name="columns"/> (Xᵀ): each entry is a gather from r.</summary>
+    private static void Gradient(SparseRows columns, double[] theta, double[] z, double[] scale, double[] target, double[] residual, double[] gradient)
     {
-        var d = x.Width;
-        Array.Copy(theta, gradient, d);
         var bias = 0.0;
         for (var i = 0; i < z.Length; i++)
         {
-            var residual = scale[i] * (LinearModel.Sigmoid(z[i]) - target[i]);
-            bias += residual;
-            var columns = x.Columns(i);
-            var values = x.Values(i);
-            for (var k = 0; k < columns.Length; k++) gradient[columns[k]] += residual * values[k];
+            residual[i] = scale[i] * (LinearModel.Sigmoid(z[i]) - target[i]);
+            bias += residual[i];
         }
-        gradient[d] = bias;
+        InParts(columns.Count, columns.NonZeros, (from, to) =>
+        {
+            for (var j = from; j < to; j++) gradient[j] = theta[j] + columns.Dot(j, residual);
+        });
+        gradient[columns.Count] = bias;
+    }
+
+    // Big passes go to the thread pool in a fixed number of parts; each part owns its output elements, so the
+    // result is the same however the parts are scheduled (or whether they run in parallel at all).
+    private const int Parts = 4;
+    private const int ParallelNonZeros = 100_000;
+
+    private static void InParts(int count, int nonZeros, Action<int, int> pass)
+    {
+        if (nonZeros < ParallelNonZeros) { pass(0, count); return; }
+        Parallel.For(0, Parts, part => pass(count * part / Parts, count * (part + 1) / Parts));
     }
 
     private static double LogLoss(double z, double target) =>
         (z > 0 ? z + Math.Log(1 + Math.Exp(-z)) : Math.Log(1 + Math.Exp(z))) - target * z;
 
-    private static double Dot(double[] a, double[] b) => CurvaturePairs.Dot(a, b);
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => DenseVectors.Dot(a, b);
 
     private static double MaxAbs(double[] v)
     {

@@ -31,4 +31,46 @@ public class LogisticRegressionTests
         LogisticRegression.Fit(rows, liked, c: 100, maxIterations: 1, ct: TestContext.Current.CancellationToken).Converged.ShouldBeFalse();
         LogisticRegression.Fit(rows, liked, c: 100, ct: TestContext.Current.CancellationToken).Converged.ShouldBeTrue();
     }
+
+    // Enough non-zeros that the margins and the gradient run in parts on the thread pool.
+    [Fact]
+    public void A_large_fit_stops_where_the_plainly_computed_gradient_vanishes()
+    {
+        var (x, liked) = SparseProblems.Make(rows: 4000, width: 3000, seed: 17, perRow: 40);
+        const double c = 10;
+
+        var model = LogisticRegression.Fit(x, liked, c, ct: TestContext.Current.CancellationToken);
+
+        model.Converged.ShouldBeTrue();
+        // 0.5·‖w‖² + C·Σ sᵢ·log-loss: its gradient summed row by row, the textbook way.
+        var positives = liked.Count(l => l);
+        var gradient = (double[])model.Weights.Clone();
+        var (bias, residuals) = (0.0, 0.0);
+        for (var i = 0; i < x.Count; i++)
+        {
+            var weight = c * x.Count / (2.0 * (liked[i] ? positives : x.Count - positives));
+            var residual = weight * (model.Score(x, i) - (liked[i] ? 1 : 0));
+            bias += residual;
+            residuals += Math.Abs(residual);
+            var columns = x.Columns(i);
+            var values = x.Values(i);
+            for (var k = 0; k < columns.Length; k++) gradient[columns[k]] += residual * values[k];
+        }
+        gradient.Max(Math.Abs).ShouldBeLessThan(1e-3 * c);
+        // The bias may stop on the objective's relative change: its residuals cancel to a small share of their sum.
+        Math.Abs(bias).ShouldBeLessThan(1e-3 * residuals);
+    }
+
+    [Fact]
+    public void The_same_labels_give_the_same_weights_bit_for_bit_however_the_parts_are_scheduled()
+    {
+        var (x, liked) = SparseProblems.Make(rows: 4000, width: 3000, seed: 19, perRow: 40);
+        var ct = TestContext.Current.CancellationToken;
+
+        var first = LogisticRegression.Fit(x, liked, c: 1, ct: ct);
+        var second = LogisticRegression.Fit(x, liked, c: 1, ct: ct);
+
+        second.Weights.ShouldBe(first.Weights);
+        second.Bias.ShouldBe(first.Bias);
+    }
 }

@@ -11,7 +11,7 @@ public class WarmStartTests
     [Fact]
     public void A_fit_warm_started_from_a_smaller_C_reaches_the_cold_start_optimum()
     {
-        var (x, liked) = SparseProblem(rows: 600, width: 400, seed: 7);
+        var (x, liked) = SparseProblems.Make(rows: 600, width: 400, seed: 7);
         var ct = TestContext.Current.CancellationToken;
 
         var cold = LogisticRegression.Fit(x, liked, c: 10, ct: ct);
@@ -25,30 +25,12 @@ public class WarmStartTests
     [Fact]
     public void The_head_serves_the_fit_on_every_row_at_the_C_its_inner_folds_chose()
     {
-        var (x, liked) = SparseProblem(rows: 600, width: 400, seed: 11);
+        var (x, liked) = SparseProblems.Make(rows: 600, width: 400, seed: 11);
         var ct = TestContext.Current.CancellationToken;
 
         var head = LinearHead.Train(x, liked, [0.1, 1, 10], new ThresholdRule(), ct);
         var cold = LogisticRegression.Fit(x, liked, head.C, ct: ct);
 
         for (var i = 0; i < x.Count; i++) head.Model.Score(x, i).ShouldBe(cold.Score(x, i), 1e-3);
-    }
-
-    /// <summary>Rows of a few non-zeros each, labelled by a hidden linear rule with noise, as n-gram rows are.</summary>
-    private static (SparseRows X, bool[] Liked) SparseProblem(int rows, int width, int seed)
-    {
-        var random = new Random(seed);
-        var truth = Enumerable.Range(0, width).Select(_ => random.NextDouble() * 4 - 2).ToArray();
-        var x = new SparseRows(width);
-        var liked = new bool[rows];
-        for (var i = 0; i < rows; i++)
-        {
-            var columns = Enumerable.Range(0, 12).Select(_ => random.Next(width)).Distinct().Order().ToArray();
-            var values = columns.Select(_ => (float)random.NextDouble()).ToArray();
-            x.Add(columns, values);
-            var margin = columns.Select((c, k) => truth[c] * values[k]).Sum() + random.NextDouble() - 0.5;
-            liked[i] = margin > 0.3;
-        }
-        return (x, liked);
     }
 }
