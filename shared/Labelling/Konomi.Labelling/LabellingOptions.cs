@@ -25,6 +25,14 @@ public sealed class LabellingOptions
     /// </summary>
     public bool ActiveLearning { get; set; }
 
+    /// <summary>
+    /// Size of the first screen: until a user has this many labels the annotator asks the works that cover the most
+    /// circles, voice actors and genres not yet asked (<see cref="FacetSpread"/>), then goes on in pool order. 0 = pool
+    /// order from the start.
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "Labelling:FirstScreen must be 0 or more")]
+    public int FirstScreen { get; set; } = 20;
+
     /// <summary>Labels, both answers present, before the annotator asks about the works the model is least sure of.</summary>
     [Range(2, int.MaxValue, ErrorMessage = "Labelling:ActiveLearningMinLabels must be at least 2")]
     public int ActiveLearningMinLabels { get; set; } = 10;

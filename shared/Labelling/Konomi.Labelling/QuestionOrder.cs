@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Labelling;
 
 /// <summary>
-/// The annotator's order of questions: pool order, unless <see cref="LabellingOptions.ActiveLearning"/> is on; then,
+/// The annotator's order of questions: a first screen of <see cref="LabellingOptions.FirstScreen"/> works spread over
+/// the pool's circles, voice actors and genres (<see cref="FacetSpread"/>), then pool order, unless <see cref="LabellingOptions.ActiveLearning"/> is on; then,
 /// once the user has <see cref="LabellingOptions.ActiveLearningMinLabels"/> labels with both answers, uncertainty
 /// sampling with a model of the configured family trained on those labels.
 /// </summary>
@@ -17,6 +18,15 @@ public sealed class QuestionOrder(TasteModelFamilies families, TasteInputBuilder
         if (!options.Value.ActiveLearning || labelled.Count < options.Value.ActiveLearningMinLabels || labelled.All(l => l.Liked) || labelled.All(l => !l.Liked))
             return null;
         return families.Default.Train([.. labelled.Select(l => new Example(inputs.Build(l.Work), l.Liked))], ct);
+    }
+
+    /// <summary>The pending works with the rest of the first screen, spread around what is already labelled, in front.</summary>
+    public IReadOnlyList<Work> Spread(IReadOnlyList<(Work Work, bool Liked)> labelled, IReadOnlyList<Work> pending)
+    {
+        var size = options.Value.FirstScreen - labelled.Count;
+        if (size <= 0) return pending;
+        var order = FacetSpread.Rank([.. pending.Select(FacetSpread.Of)], size, labelled.SelectMany(l => FacetSpread.Of(l.Work)));
+        return [.. order.Select(i => pending[i])];
     }
 
     public IReadOnlyList<Work> Order(ITasteModel model, IReadOnlyList<Work> pending)
