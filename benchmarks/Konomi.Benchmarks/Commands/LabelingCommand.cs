@@ -26,7 +26,7 @@ public static class LabelingCommand
         var checkpoints = new Option<int[]>("--labels") { Description = "Label counts to measure at", DefaultValueFactory = _ => [20, 30, 50, 75, 100, 150, 200, 300, 400], AllowMultipleArgumentsPerToken = true };
         var orders = new Option<string[]>("--orders") { Description = $"Question orders to compare ({string.Join(", ", LabellingOrders.All)}); random is always measured", DefaultValueFactory = _ => [.. LabellingOrders.All], AllowMultipleArgumentsPerToken = true };
         orders.AcceptOnlyFromAmong([.. LabellingOrders.All]);
-        var firstScreen = new Option<int>("--first-screen") { Description = "Spread questions before the pool's order (Labelling:FirstScreen)", DefaultValueFactory = _ => new LabellingOptions().FirstScreen };
+        var firstScreen = new Option<int>("--first-screen") { Description = "Spread questions before the pool's order in the first-screen orders (Labelling:FirstScreen)", DefaultValueFactory = _ => 20 };
         var target = new Option<double>("--target") { Description = "Target F1 as a share of random order's mean F1 at the largest checkpoint", DefaultValueFactory = _ => 0.9 };
         var poolSize = new Option<int?>("--pool-size") { Description = "Subsample each run's pool to this many items (seeded), for slow settings" };
         var command = new Command("labeling", "Held-out F1 after N labels and labels to a target F1: random order vs the spread first screen vs active learning, over folds and seeds")
