@@ -27,7 +27,7 @@ public static class LabelingCommand
         var orders = new Option<string[]>("--orders") { Description = $"Question orders to compare ({string.Join(", ", LabellingOrders.All)}); random is always measured", DefaultValueFactory = _ => [.. LabellingOrders.All], AllowMultipleArgumentsPerToken = true };
         orders.AcceptOnlyFromAmong([.. LabellingOrders.All]);
         var firstScreen = new Option<int>("--first-screen") { Description = "Spread questions before the pool's order in the first-screen orders (Labelling:FirstScreen)", DefaultValueFactory = _ => 20 };
-        var target = new Option<double>("--target") { Description = "Target F1 as a share of random order's mean F1 at the largest checkpoint", DefaultValueFactory = _ => 0.9 };
+        var target = new Option<double[]>("--target") { Description = "Target F1s, each a share of random order's mean F1 at the largest checkpoint", DefaultValueFactory = _ => [0.9, 1.0], AllowMultipleArgumentsPerToken = true };
         var poolSize = new Option<int?>("--pool-size") { Description = "Subsample each run's pool to this many items (seeded), for slow settings" };
         var command = new Command("labeling", "Held-out F1 after N labels and labels to a target F1: random order vs the spread first screen vs active learning, over folds and seeds")
             { data, livedoor, movieLens, seeds, folds, checkpoints, orders, firstScreen, target, poolSize };
@@ -46,7 +46,7 @@ public static class LabelingCommand
             var diversity = new LabellingOptions().Diversity;
             var benchmark = new LabellingBenchmark(host.Services.GetRequiredService<TasteModelFamilies>().Default, diversity);
             var settings = new LabellingRun([.. parse.GetValue(orders)!.Prepend(LabellingOrders.Random).Distinct()], parse.GetValue(checkpoints)!,
-                parse.GetValue(seeds), parse.GetValue(folds), parse.GetValue(firstScreen), parse.GetValue(target), parse.GetValue(poolSize));
+                parse.GetValue(seeds), parse.GetValue(folds), parse.GetValue(firstScreen), parse.GetValue(target)!, parse.GetValue(poolSize));
             var curve = benchmark.Run(name, labelled, facets!, settings, Console.Error, ct);
             Console.Out.WriteLine(JsonSerializer.Serialize(curve, new JsonSerializerOptions(JsonSerializerOptions.Web) { WriteIndented = true }));
             Console.Error.WriteLine(LabellingTable.Markdown(curve));

@@ -54,15 +54,14 @@ public sealed class LabellingBenchmark(ITasteModelFamily family, double diversit
 
         var baseline = f1[LabellingOrders.Random];
         var largest = checkpoints.Last(c => baseline[c].Count == runs);
-        var target = Math.Round(settings.TargetShare * baseline[largest].Average(), 4);
-        int?[] Reach(Dictionary<int, List<double>> curve) =>
+        int?[] Reach(Dictionary<int, List<double>> curve, double target) =>
             [.. Enumerable.Range(0, runs).Select(r => checkpoints.Cast<int?>().FirstOrDefault(c => curve[c!.Value].Count == runs && curve[c.Value][r] >= target))];
-        var baselineReach = Reach(baseline);
+        var targets = settings.TargetShares.Select(share => (Share: share, F1: Math.Round(share * baseline[largest].Average(), 4))).ToList();
         var curves = settings.Orders.Select(o => new OrderCurve(o,
             [.. checkpoints.Select(c => LabellingPoint.Paired(c, baseline[c], f1[o][c]))],
-            LabelsToTarget.Of(Reach(f1[o]), baselineReach))).ToList();
+            [.. targets.Select(t => LabelsToTarget.Of(t.Share, t.F1, Reach(f1[o], t.F1), Reach(baseline, t.F1)))])).ToList();
         return new LabellingCurve(name, data.Examples.Count, data.Examples.Count(e => e.Liked), runs, settings.FirstScreen,
-            target, $"{settings.TargetShare:0.##} × random order's mean F1 at {largest} labels", curves);
+            $"share × random order's mean F1 at {largest} labels", curves);
     }
 
     /// <summary>The pool with <paramref name="size"/> spread picks in front, ties and the rest in the pool's own order.</summary>

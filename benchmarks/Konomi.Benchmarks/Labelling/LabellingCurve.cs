@@ -2,7 +2,7 @@ namespace Konomi.Benchmarks.Labelling;
 
 /// <summary>
 /// Each order's held-out F1 after each number of labels (paired against random order) and the labels it needed to
-/// reach <see cref="Target"/> F1, over <see cref="Runs"/> runs.
+/// reach each target F1 (<see cref="TargetRule"/>), over <see cref="Runs"/> runs.
 /// </summary>
 public sealed record LabellingCurve(
     string Data,
@@ -10,9 +10,8 @@ public sealed record LabellingCurve(
     int Positives,
     int Runs,
     int FirstScreen,
-    double Target,
     string TargetRule,
     IReadOnlyList<OrderCurve> Orders);
 
-/// <summary>One order's points and its labels to the target.</summary>
-public sealed record OrderCurve(string Order, IReadOnlyList<LabellingPoint> Points, LabelsToTarget ToTarget);
+/// <summary>One order's points and its labels to each target.</summary>
+public sealed record OrderCurve(string Order, IReadOnlyList<LabellingPoint> Points, IReadOnlyList<LabelsToTarget> ToTargets);

@@ -2,7 +2,7 @@ namespace Konomi.Benchmarks.Labelling;
 
 /// <summary>
 /// What one labelling benchmark measures: the orders (random among them), the label counts, runs = folds × seeds.
-/// The target F1 is <see cref="TargetShare"/> of random order's mean F1 at the largest checkpoint; at most
+/// Each target F1 is one of <see cref="TargetShares"/> times random order's mean F1 at the largest checkpoint; at most
 /// <see cref="PoolSize"/> of the other folds' items form a run's pool (a seeded subsample, to keep slow settings short).
 /// </summary>
 public sealed record LabellingRun(
@@ -11,5 +11,5 @@ public sealed record LabellingRun(
     int Seeds,
     int Folds,
     int FirstScreen,
-    double TargetShare = 0.9,
+    IReadOnlyList<double> TargetShares,
     int? PoolSize = null);

@@ -9,16 +9,18 @@ public static class LabellingTable
     public static string Markdown(LabellingCurve curve)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{curve.Data} ({curve.Examples:N0} examples, {curve.Positives:N0} liked), {curve.Runs} runs, first screen {curve.FirstScreen}, target F1 {curve.Target:0.000} = {curve.TargetRule}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{curve.Data} ({curve.Examples:N0} examples, {curve.Positives:N0} liked), {curve.Runs} runs, first screen {curve.FirstScreen}, target F1 = {curve.TargetRule}");
         text.AppendLine();
-        text.AppendLine("| order | labels to target: median (runs reaching) | vs random: fewer / same / more | " + string.Join(" | ", curve.Orders[0].Points.Select(p => $"F1 @{p.Labels}")) + " |");
-        text.AppendLine("|---|---:|---:|" + string.Concat(curve.Orders[0].Points.Select(_ => "---|")));
+        var targets = string.Concat(curve.Orders[0].ToTargets.Select(t => string.Create(CultureInfo.InvariantCulture,
+            $" labels to F1 {t.F1:0.000} ({t.Share:0.##}×): median (runs reaching); vs random fewer / same / more |")));
+        text.AppendLine("| order |" + targets + string.Join(" | ", curve.Orders[0].Points.Select(p => $"F1 @{p.Labels}")) + " |");
+        text.AppendLine("|---|" + string.Concat(curve.Orders[0].ToTargets.Select(_ => "---:|")) + string.Concat(curve.Orders[0].Points.Select(_ => "---|")));
         foreach (var order in curve.Orders)
         {
-            var reach = order.ToTarget;
-            var median = reach.Median is { } m ? m.ToString(CultureInfo.InvariantCulture) : "never";
+            var reach = string.Concat(order.ToTargets.Select(t =>
+                $" {(t.Median is { } m ? m.ToString(CultureInfo.InvariantCulture) : "never")} ({t.Reached}/{t.Runs}); {t.Fewer} / {t.Same} / {t.More} |"));
             var cells = string.Join(" | ", order.Points.Select(Cell));
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {order.Order} | {median} ({reach.Reached}/{reach.Runs}) | {reach.Fewer} / {reach.Same} / {reach.More} | {cells} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {order.Order} |{reach} {cells} |");
         }
         return text.ToString();
     }

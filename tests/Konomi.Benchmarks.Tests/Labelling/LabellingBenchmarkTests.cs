@@ -28,7 +28,7 @@ public class LabellingBenchmarkTests
     {
         var ct = TestContext.Current.CancellationToken;
         var benchmark = new LabellingBenchmark(new NgramFamily(Options.Create(new NgramOptions())), diversity: 0.3);
-        var settings = new LabellingRun(LabellingOrders.All, [20, 40], Seeds: 2, Folds: 2, FirstScreen: 12);
+        var settings = new LabellingRun(LabellingOrders.All, [20, 40], Seeds: 2, Folds: 2, FirstScreen: 12, TargetShares: [0.9]);
 
         var first = benchmark.Run("sample", Data(), Facets(), settings, TextWriter.Null, ct);
         var again = benchmark.Run("sample", Data(), Facets(), settings, TextWriter.Null, ct);
@@ -40,9 +40,9 @@ public class LabellingBenchmarkTests
             order.Points.Select(p => p.Labels).ShouldBe([20, 40]);
             order.Points.ShouldAllBe(p => p.F1 > 0.9, $"{order.Order}: the sample taste is easy to learn");
             order.Points.ShouldAllBe(p => p.DifferenceLow <= p.Difference && p.Difference <= p.DifferenceHigh);
-            order.ToTarget.Reached.ShouldBe(4, $"{order.Order} reaches 0.9 of random order's F1");
+            order.ToTargets.Single().Reached.ShouldBe(4, $"{order.Order} reaches 0.9 of random order's F1");
+            order.ToTargets.Single().F1.ShouldBe(Math.Round(0.9 * first.Orders[0].Points[^1].F1!.Value, 4), 1e-4);
         }
-        first.Target.ShouldBe(Math.Round(0.9 * first.Orders[0].Points[^1].F1!.Value, 4), 1e-4);
         again.Orders.SelectMany(o => o.Points).ShouldBe(first.Orders.SelectMany(o => o.Points));
     }
 
@@ -52,7 +52,7 @@ public class LabellingBenchmarkTests
         var ct = TestContext.Current.CancellationToken;
         var benchmark = new LabellingBenchmark(new NgramFamily(Options.Create(new NgramOptions())), diversity: 0.3);
 
-        var curve = benchmark.Run("sample", Data(), Facets(), new LabellingRun([LabellingOrders.Random, LabellingOrders.FirstScreen], [20, 40], 1, 2, 12, PoolSize: 30), TextWriter.Null, ct);
+        var curve = benchmark.Run("sample", Data(), Facets(), new LabellingRun([LabellingOrders.Random, LabellingOrders.FirstScreen], [20, 40], 1, 2, 12, [0.9], PoolSize: 30), TextWriter.Null, ct);
 
         curve.Orders.ShouldAllBe(o => o.Points[0].F1 != null && o.Points[1].F1 == null);
     }
@@ -60,10 +60,10 @@ public class LabellingBenchmarkTests
     [Fact]
     public void Labels_to_the_target_are_compared_run_by_run_and_a_run_that_never_reaches_it_needs_more()
     {
-        var reach = LabelsToTarget.Of([50, null, 100, 200, null], [100, 100, 100, null, null]);
+        var reach = LabelsToTarget.Of(0.9, 0.6, [50, null, 100, 200, null], [100, 100, 100, null, null]);
 
-        reach.ShouldBe(new LabelsToTarget(Reached: 3, Runs: 5, Median: 200, Fewer: 2, Same: 2, More: 1));
-        LabelsToTarget.Of([null, null, 50], [50, 50, 50]).Median.ShouldBeNull("most runs never reached it");
+        reach.ShouldBe(new LabelsToTarget(0.9, 0.6, Reached: 3, Runs: 5, Median: 200, Fewer: 2, Same: 2, More: 1));
+        LabelsToTarget.Of(0.9, 0.6, [null, null, 50], [50, 50, 50]).Median.ShouldBeNull("most runs never reached it");
     }
 
     [Fact]
