@@ -60,6 +60,17 @@ public class FacetSpreadTests
     }
 
     [Fact]
+    public void Active_learning_waits_for_the_whole_first_screen()
+    {
+        var order = new QuestionOrder(new TasteModelFamilies([SampleModel.Ngram], Options.Create(new TasteModelOptions())), SampleModel.Inputs,
+            Options.Create(new LabellingOptions { FirstScreen = 20, ActiveLearning = true }));
+        var ct = TestContext.Current.CancellationToken;
+
+        order.Train([.. SampleWorks.Range(0, 19).Select(w => (w, SampleWorks.IsSoothing(w)))], ct).ShouldBeNull();
+        order.Train([.. SampleWorks.Range(0, 20).Select(w => (w, SampleWorks.IsSoothing(w)))], ct).ShouldNotBeNull();
+    }
+
+    [Fact]
     public void Works_alike_in_every_facet_keep_pool_order()
     {
         IReadOnlyCollection<string>[] facets = [["circle:a"], ["circle:a"], ["circle:a"]];

@@ -7,15 +7,18 @@ namespace Konomi.Labelling;
 
 /// <summary>
 /// The annotator's order of questions: a first screen of <see cref="LabellingOptions.FirstScreen"/> works spread over
-/// the pool's circles, voice actors and genres (<see cref="FacetSpread"/>), then pool order, unless <see cref="LabellingOptions.ActiveLearning"/> is on; then,
-/// once the user has <see cref="LabellingOptions.ActiveLearningMinLabels"/> labels with both answers, uncertainty
-/// sampling with a model of the configured family trained on those labels.
+/// the pool's circles, voice actors and genres (<see cref="FacetSpread"/>, none by default), then pool order; with
+/// <see cref="LabellingOptions.ActiveLearning"/> on, once the user has answered the first screen and
+/// <see cref="LabellingOptions.ActiveLearningMinLabels"/> labels with both answers, uncertainty sampling with a model
+/// of the configured family trained on those labels.
 /// </summary>
 public sealed class QuestionOrder(TasteModelFamilies families, TasteInputBuilder inputs, IOptions<LabellingOptions> options)
 {
     public ITasteModel? Train(IReadOnlyList<(Work Work, bool Liked)> labelled, CancellationToken ct)
     {
-        if (!options.Value.ActiveLearning || labelled.Count < options.Value.ActiveLearningMinLabels || labelled.All(l => l.Liked) || labelled.All(l => !l.Liked))
+        // The first screen is asked in full before uncertainty sampling takes over.
+        var start = Math.Max(options.Value.ActiveLearningMinLabels, options.Value.FirstScreen);
+        if (!options.Value.ActiveLearning || labelled.Count < start || labelled.All(l => l.Liked) || labelled.All(l => !l.Liked))
             return null;
         return families.Default.Train([.. labelled.Select(l => new Example(inputs.Build(l.Work), l.Liked))], ct);
     }
