@@ -36,6 +36,11 @@ public static class MovieLensTasks
         }).ToArray();
     }
 
+    /// <summary>Each movie's genres by movie id (the item id of <see cref="Tasks"/>); none for "(no genres listed)".</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyCollection<string>> Genres(string dataDirectory) =>
+        Records(Path.Combine(dataDirectory, "movielens", "movies.csv"))
+            .ToDictionary(f => f[0], f => (IReadOnlyCollection<string>)[.. f[2].Split('|').Where(g => g != "(no genres listed)")]);
+
     /// <summary>
     /// Users' rating histories for the replay benchmark, in rating order: the given users, plus <paramref name="sample"/>
     /// more drawn with a seeded shuffle from the other users with at least <paramref name="minRatings"/> ratings. Text and

@@ -16,8 +16,9 @@ public static class LabelCommand
         var user = new Option<string>("--user") { Description = "Whose labels", DefaultValueFactory = _ => UserSeeding.DefaultUserId };
         var pool = new Option<string>("--pool") { Description = "newest, search:<text> or genre:<genre>", DefaultValueFactory = _ => "newest" };
         var limit = new Option<int>("--limit") { Description = "Most works taken from the pool", DefaultValueFactory = _ => 200 };
+        var firstScreen = new Option<int?>("--first-screen") { Description = "Questions spread over the pool's circles, voice actors and genres before pool order (Labelling:FirstScreen; 0 = pool order)" };
         var dataDir = CommonOptions.DataDir();
-        var command = new Command("label", $"Label stored works in the terminal ({AnswerKeys.Help}); reads lines when stdin is not a terminal") { user, pool, limit, dataDir };
+        var command = new Command("label", $"Label stored works in the terminal ({AnswerKeys.Help}); reads lines when stdin is not a terminal") { user, pool, limit, firstScreen, dataDir };
         command.SetAction(async (parse, ct) =>
         {
             WorkPool chosen;
@@ -35,7 +36,14 @@ public static class LabelCommand
                 Console.Error.WriteLine("--limit must be at least 1.");
                 return 1;
             }
-            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
+            if (parse.GetValue(firstScreen) is < 0)
+            {
+                Console.Error.WriteLine("--first-screen must be 0 or more.");
+                return 1;
+            }
+            var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir), parse.GetValue(firstScreen) is { } size
+                ? new Dictionary<string, string?> { [$"{LabellingOptions.Section}:{nameof(LabellingOptions.FirstScreen)}"] = $"{size}" }
+                : null);
             builder.Services.AddTasteModels();
             builder.Services.AddLabelling();
             builder.Services.AddSingleton<Annotator>();
@@ -51,6 +59,6 @@ public static class LabelCommand
                 .RunAsync(parse.GetValue(user)!, works, AnsiConsole.Console, AnswerKeys.FromConsole(), ct);
             return 0;
         });
-        return Cli.Example(command, "konomi label", "konomi label --user alice --pool genre:耳かき");
+        return Cli.Example(command, "konomi label", "konomi label --user alice --pool genre:耳かき", "konomi label --first-screen 0");
     }
 }

@@ -6,7 +6,7 @@ namespace Konomi.Labelling;
 
 /// <summary>
 /// Where a user's labelling stands: their current labels joined with the stored works, and the pool's works
-/// not yet labelled in question order (pool order, or least sure first once <see cref="QuestionOrder"/> can train
+/// not yet labelled in question order (a spread first screen, then pool order; or least sure first once <see cref="QuestionOrder"/> can train
 /// a model). <c>konomi label</c> and the web app's labelling page both start from here.
 /// </summary>
 public sealed class LabellingQueue(ILabelStore labels, IWorkStore works, QuestionOrder order)
@@ -19,7 +19,7 @@ public sealed class LabellingQueue(ILabelStore labels, IWorkStore works, Questio
         var answered = labelled.Select(l => l.Work.Id).ToHashSet();
         var pending = pool.Where(w => !answered.Contains(w.Id)).ToList();
         var model = order.Train(labelled, ct);
-        if (model is not null) pending = [.. order.Order(model, pending)];
+        pending = [.. model is null ? order.Spread(labelled, pending) : order.Order(model, pending)];
         return new LabellingState(labelled, pending, model);
     }
 }

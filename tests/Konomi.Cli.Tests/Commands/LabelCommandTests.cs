@@ -33,6 +33,28 @@ public class LabelCommandTests
         (await store.Get<ILabelStore>().HistoryAsync("ann", pool[3].Id, ct)).Count.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData(4, 4)]
+    [InlineData(0, 1)]
+    public async Task The_first_screen_asks_about_every_circle_before_the_newest_series(int firstScreen, int circlesAsked)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        // Newest first is six parts of one circle's series (highest ids), then three other circles' works.
+        var series = SampleWorks.Range(0, 6).Select((w, i) => w with { Id = $"RJ0900000{i}", Circle = "ひだまり工房", Genres = ["癒し", "ASMR"] });
+        var others = SampleWorks.Range(10, 3).Select((w, i) => w with { Id = $"RJ0100000{i}", Circle = $"サークル{i}", Genres = [$"ジャンル{i}"] });
+        await store.Get<IWorkStore>().ImportAsync([.. series, .. others], ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("ann"), ct);
+
+        var result = await KonomiCli.RunAsync(["label", "--user", "ann", "--first-screen", $"{firstScreen}", "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            standardInput: "y\nn\ny\nn\nq\n", ct: ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var asked = await store.Get<IWorkStore>().FindManyAsync((await store.Get<ILabelStore>().ListAsync("ann", ct)).Select(l => l.WorkId), ct);
+        asked.Count.ShouldBe(4);
+        asked.Values.Select(w => w.Circle).Distinct().Count().ShouldBe(circlesAsked);
+    }
+
     [Fact]
     public async Task A_bad_pool_fails_with_a_message_and_labels_nothing()
     {
