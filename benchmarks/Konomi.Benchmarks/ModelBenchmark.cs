@@ -11,9 +11,9 @@ namespace Konomi.Benchmarks;
 /// </summary>
 public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITasteModelFamily ngram, ITasteModelFamily? embedding, ITasteModelFamily? stacked = null)
 {
-    public async Task<IReadOnlyList<ModelBenchmarkRow>> RunAsync(IReadOnlyList<int> users, IProgress<BenchmarkProgress> progress, CancellationToken ct)
+    public async Task<IReadOnlyList<ModelBenchmarkRow>> RunAsync(IReadOnlyList<int> users, IProgress<BenchmarkProgress> progress, CancellationToken ct, bool livedoor = true)
     {
-        var tasks = LivedoorCorpus.Tasks(dataDirectory).Concat(MovieLensTasks.Tasks(dataDirectory, users)).ToArray();
+        var tasks = (livedoor ? LivedoorCorpus.Tasks(dataDirectory) : []).Concat(MovieLensTasks.Tasks(dataDirectory, users)).ToArray();
         var folder = Directory.CreateTempSubdirectory("konomi-bench-");
         try
         {

@@ -42,7 +42,7 @@ public class TasteModelFamiliesTests
         ngram.MaxN.ShouldBe(3);
         ngram.Threshold.TargetRecall.ShouldBe(0.95);
         provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TasteInputOptions>>().Value.Description.ShouldBe(DescriptionSelection.Whole);
-        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Stacked.StackedOptions>>().Value.DenseWeights.ShouldBe([1.0]);
+        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Konomi.TasteModels.Stacked.StackedOptions>>().Value.DenseWeights.ShouldBe([1.0]);
     }
 
     [Fact]

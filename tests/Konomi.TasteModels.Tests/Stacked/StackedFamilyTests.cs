@@ -61,7 +61,7 @@ public class StackedFamilyTests
 
         var stackedAp = AveragePrecision(stacked, test);
         var ngramAp = AveragePrecision(ngram, test);
-        TestContext.Current.TestOutputHelper?.WriteLine($"held-out AP: stacked {stackedAp:0.000}, ngram {ngramAp:0.000}; {((StackedModel)stacked).Composition}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"held-out AP: stacked {stackedAp:0.000}, ngram {ngramAp:0.000}; {stacked.Composition}");
         ((StackedModel)stacked).Dense.ShouldNotBeNull();
         stackedAp.ShouldBeGreaterThan(ngramAp + 0.1);
         stackedAp.ShouldBeGreaterThan(0.9);
@@ -112,7 +112,7 @@ public class StackedFamilyTests
 
             loaded.Family.ShouldBe(StackedFamily.Name);
             loaded.Threshold.ShouldBe(model.Threshold);
-            ((StackedModel)loaded).Composition.ShouldBe(((StackedModel)model).Composition);
+            loaded.Composition.ShouldBe(model.Composition);
             loaded.Predict(inputs).ShouldBe(model.Predict(inputs), new PredictionComparer());
             loaded.Serialize().ShouldBe(model.Serialize());
         }
