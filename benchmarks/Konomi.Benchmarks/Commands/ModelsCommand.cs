@@ -41,6 +41,8 @@ public static class ModelsCommand
             Console.Out.WriteLine();
             Console.Out.WriteLine(ModelBenchmarkTable.RenderBatchSpeed(rows));
             Console.Out.WriteLine();
+            Console.Out.WriteLine(FamilyComparisonTable.Render(rows));
+            Console.Out.WriteLine();
             Console.Out.Write(FullTraining.Render(FullTraining.LivedoorTitles(dataDirectory, families.Get("ngram"), parse.GetValue(trainRuns), ct)));
             return 0;
         });
