@@ -28,6 +28,16 @@ public class TasteModelFamiliesTests
     }
 
     [Fact]
+    public void The_stacked_family_embeds_through_the_one_registered_embedding_family_and_its_cache()
+    {
+        using var provider = Services([]);
+
+        var registered = provider.GetRequiredService<TasteModelFamilies>().Get("embedding");
+
+        provider.GetRequiredService<Embedding.EmbeddingFamily>().ShouldBeSameAs(registered);
+    }
+
+    [Fact]
     public void Options_bind_from_the_TasteModels_section()
     {
         using var provider = Services(new()
