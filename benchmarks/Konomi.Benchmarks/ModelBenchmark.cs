@@ -6,13 +6,14 @@ namespace Konomi.Benchmarks;
 /// <summary>
 /// Builds every benchmark task, writes each to one CSV, and cross-validates Konomi's families and the
 /// scikit-learn peer on those same files (so both read identical texts, labels and folds) in one run.
-/// The embedding family runs only on MovieLens: MiniLM is an English model.
+/// The embedding family runs only on MovieLens: MiniLM is an English model. The stacked family runs everywhere
+/// (on livedoor it shows its n-gram fallback).
 /// </summary>
-public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITasteModelFamily ngram, ITasteModelFamily? embedding)
+public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITasteModelFamily ngram, ITasteModelFamily? embedding, ITasteModelFamily? stacked = null)
 {
-    public async Task<IReadOnlyList<ModelBenchmarkRow>> RunAsync(IReadOnlyList<int> users, IProgress<BenchmarkProgress> progress, CancellationToken ct)
+    public async Task<IReadOnlyList<ModelBenchmarkRow>> RunAsync(IReadOnlyList<int> users, IProgress<BenchmarkProgress> progress, CancellationToken ct, bool livedoor = true)
     {
-        var tasks = LivedoorCorpus.Tasks(dataDirectory).Concat(MovieLensTasks.Tasks(dataDirectory, users)).ToArray();
+        var tasks = (livedoor ? LivedoorCorpus.Tasks(dataDirectory) : []).Concat(MovieLensTasks.Tasks(dataDirectory, users)).ToArray();
         var folder = Directory.CreateTempSubdirectory("konomi-bench-");
         try
         {
@@ -58,5 +59,6 @@ public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITast
     {
         yield return ngram;
         if (embedding is not null && task.PeerSetting == "movielens") yield return embedding;
+        if (stacked is not null) yield return stacked;
     }
 }

@@ -9,6 +9,9 @@ public interface ITasteModel
     /// <summary>Scores at or above it mean liked; chosen on training data only.</summary>
     double Threshold { get; }
 
+    /// <summary>What this user's model is made of, when the family decides it per user (stacked: its blocks, or why the embedding is not one); null otherwise.</summary>
+    string? Composition => null;
+
     IReadOnlyList<Prediction> Predict(IReadOnlyList<TasteInput> inputs);
 
     byte[] Serialize();

@@ -22,9 +22,19 @@ public class TasteModelFamiliesTests
         using var provider = Services(new() { ["TasteModels:Family"] = "embedding" });
         var families = provider.GetRequiredService<TasteModelFamilies>();
 
-        families.Names.ShouldBe(["ngram", "embedding", "classifier"], ignoreOrder: true);
+        families.Names.ShouldBe(["ngram", "embedding", "stacked", "classifier"], ignoreOrder: true);
         families.Default.Name.ShouldBe("embedding");
-        Should.Throw<ArgumentException>(() => families.Get("bert")).Message.ShouldContain("known: ngram, embedding, classifier");
+        Should.Throw<ArgumentException>(() => families.Get("bert")).Message.ShouldContain("known: ngram, embedding, stacked, classifier");
+    }
+
+    [Fact]
+    public void The_stacked_family_embeds_through_the_one_registered_embedding_family_and_its_cache()
+    {
+        using var provider = Services([]);
+
+        var registered = provider.GetRequiredService<TasteModelFamilies>().Get("embedding");
+
+        provider.GetRequiredService<Embedding.EmbeddingFamily>().ShouldBeSameAs(registered);
     }
 
     [Fact]
@@ -35,12 +45,14 @@ public class TasteModelFamiliesTests
             ["TasteModels:Ngram:MaxN"] = "3",
             ["TasteModels:Ngram:Threshold:TargetRecall"] = "0.95",
             ["TasteModels:Input:Description"] = "Whole",
+            ["TasteModels:Stacked:DenseWeights:0"] = "1",
         });
 
         var ngram = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NgramOptions>>().Value;
         ngram.MaxN.ShouldBe(3);
         ngram.Threshold.TargetRecall.ShouldBe(0.95);
         provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TasteInputOptions>>().Value.Description.ShouldBe(DescriptionSelection.Whole);
+        provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Konomi.TasteModels.Stacked.StackedOptions>>().Value.DenseWeights.ShouldBe([1.0]);
     }
 
     [Fact]

@@ -33,6 +33,22 @@ public sealed class TasteModelTrainerTests
     }
 
     [Fact]
+    public async Task A_stacked_model_card_says_Japanese_works_were_learnt_from_ngrams_alone_and_why()
+    {
+        await using var trainer = new TrainerFixture(new() { ["TasteModels:Family"] = "stacked" });
+        await trainer.LabelAsync("alice", 0, 24, Ct);
+
+        var card = await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+
+        card.Decision.ShouldBe(TrainingDecision.Promoted);
+        card.Family.ShouldBe("stacked");
+        card.Composition.ShouldNotBeNull();
+        card.Composition.ShouldStartWith("n-grams alone: the sentence encoder reads ");
+        card.Composition.ShouldContain("TasteModels:Embedding:MaxUnknownTokenShare");
+        card.TopFeatures.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task Too_few_labels_train_nothing()
     {
         await using var trainer = new TrainerFixture();

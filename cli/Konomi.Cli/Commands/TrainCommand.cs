@@ -68,6 +68,8 @@ public static class TrainCommand
         Out($"== {card.UserId}: {card.Family}" + (card.Version is { } v ? $" v{v}" : ""));
         Out($"data        {card.Examples} labelled works, {card.Positives} liked" +
             (card.MissingWorks > 0 ? $" ({card.MissingWorks} labels skipped: work not stored)" : ""));
+        if (card.Composition is { } composition)
+            Out($"model       {composition}");
         if (card.Metrics is { } m)
         {
             Out($"metrics     F1 pooled {m.F1Pooled:0.000} (post everything {m.PostEverythingF1:0.000})  average precision {m.AveragePrecision:0.000}  precision@{m.K} {m.PrecisionAtK:0.000}  ({m.Folds} stratified folds)");

@@ -16,4 +16,5 @@ public sealed record ModelCard(
     int? Version = null,
     ModelMetrics? Metrics = null,
     ConfusionMatrix? Confusion = null,
-    IReadOnlyList<ScoreReason>? TopFeatures = null);
+    IReadOnlyList<ScoreReason>? TopFeatures = null,
+    string? Composition = null);

@@ -7,13 +7,14 @@ using Konomi.TasteModels.Classifier;
 using Konomi.TasteModels.Embedding;
 using Konomi.TasteModels.Input;
 using Konomi.TasteModels.Ngram;
+using Konomi.TasteModels.Stacked;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.Trainer;
 
 /// <summary>
 /// The recipe a family trains with now: its options, the model input settings and, for the embedding family,
-/// the encoder's hash, as canonical JSON and its SHA-256. Two versions with one fingerprint and the same labels
+/// the encoder's hash (embedding and stacked), as canonical JSON and its SHA-256. Two versions with one fingerprint and the same labels
 /// are the same model.
 /// </summary>
 public sealed class ModelRecipes(
@@ -21,6 +22,7 @@ public sealed class ModelRecipes(
     IOptions<TasteInputOptions> input,
     IOptions<NgramOptions> ngram,
     IOptions<EmbeddingOptions> embedding,
+    IOptions<StackedOptions> stacked,
     IOptions<ClassifierOptions> classifier)
 {
     static readonly JsonSerializerOptions Canonical = new() { WriteIndented = false };
@@ -31,6 +33,7 @@ public sealed class ModelRecipes(
         {
             NgramFamily.Name => ngram.Value,
             EmbeddingFamily.Name => new { embedding.Value, Encoder = ((EmbeddingFamily)families.Get(family)).ModelId },
+            StackedFamily.Name => new { Stacked = stacked.Value, Ngram = ngram.Value, Embedding = embedding.Value, Encoder = ((EmbeddingFamily)families.Get(EmbeddingFamily.Name)).ModelId },
             ClassifierFamily.Name => classifier.Value,
             _ => new { },
         };

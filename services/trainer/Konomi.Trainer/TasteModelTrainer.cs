@@ -55,7 +55,7 @@ public sealed class TasteModelTrainer(
 
         return new ModelCard(userId, family.Name, set.Examples.Count, set.Positives, set.MissingWorks,
             verdict.Promote ? TrainingDecision.Promoted : TrainingDecision.Rejected, verdict.Reason,
-            version.Version, candidate, evaluation.Confusion, TopFeatures(model, set));
+            version.Version, candidate, evaluation.Confusion, TopFeatures(model, set), model.Composition);
     }
 
     async Task<string?> NothingNewAsync(TrainingSet set, ModelRecipe recipe, CancellationToken ct)

@@ -14,9 +14,6 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
 {
     public const string Name = "embedding";
 
-    /// <summary>Liked training examples a model keeps to explain scores by similarity.</summary>
-    private const int KeptNeighbours = 200;
-
     private readonly EmbeddingOptions _options;
     private readonly Lazy<SentenceEncoder> _encoder;
     private readonly EmbeddingCache _cache;
@@ -36,10 +33,13 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts) =>
         _cache.GetOrCompute(_encoder.Value.ModelId, texts, _encoder.Value.Encode);
 
+    /// <summary>How much of the texts the encoder's vocabulary cannot read (see <see cref="UnknownTokenLimit"/>).</summary>
+    public UnknownTokens CountUnknown(IEnumerable<string> texts) => _encoder.Value.CountUnknown(texts);
+
     public ITasteModel Train(IReadOnlyList<Example> examples, CancellationToken ct = default)
     {
         var texts = examples.Select(e => e.Input.Text).ToArray();
-        UnknownTokenLimit.Check(Name, "TasteModels:Embedding:MaxUnknownTokenShare", _encoder.Value.CountUnknown(texts), _options.MaxUnknownTokenShare);
+        UnknownTokenLimit.Check(Name, UnknownTokenLimit.EmbeddingSetting, CountUnknown(texts), _options.MaxUnknownTokenShare);
         var vectors = Embed(texts);
         var width = vectors.Count == 0 ? 0 : vectors[0].Length;
         var rows = new SparseRows(width);
@@ -47,10 +47,7 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
         foreach (var vector in vectors) rows.Add(columns, vector);
         var liked = examples.Select(e => e.Liked).ToArray();
         var head = LinearHead.Train(rows, liked, _options.CGrid, _options.Threshold, ct);
-        var neighbours = examples.Select((e, i) => (e, i)).Where(x => x.e.Liked).Take(KeptNeighbours)
-            .Select(x => new LikedNeighbour(LikedNeighbour.LabelOf(x.e.Input.Text), vectors[x.i].Select(v => (float)(Half)v).ToArray()))
-            .ToArray();
-        return new EmbeddingModel(this, ModelId, head.Model.Weights.Select(w => (float)w).ToArray(), head.Model.Bias, head.Threshold, neighbours);
+        return new EmbeddingModel(this, ModelId, head.Model.Weights.Select(w => (float)w).ToArray(), head.Model.Bias, head.Threshold, LikedNeighbour.Keep(examples, vectors));
     }
 
     public ITasteModel Deserialize(byte[] bytes) => EmbeddingModelFormat.Read(bytes, this, ModelId);

@@ -1,4 +1,3 @@
-using Konomi.Contracts;
 using Konomi.TasteModels.Learning;
 
 namespace Konomi.TasteModels.Embedding;
@@ -21,21 +20,7 @@ internal sealed class EmbeddingModel(EmbeddingFamily family, string modelId, flo
     public IReadOnlyList<Prediction> Predict(IReadOnlyList<TasteInput> inputs)
     {
         var vectors = family.Embed(inputs.Select(i => i.Text).ToArray());
-        return vectors.Select(v => new Prediction(LinearModel.Sigmoid(Dot(weights, v) + bias), Reasons(v))).ToArray();
-    }
-
-    private IReadOnlyList<ScoreReason> Reasons(float[] vector) =>
-        liked.Select(n => (n.Label, Similarity: Dot(n.Vector, vector)))
-            .OrderByDescending(n => n.Similarity)
-            .Take(2)
-            .Select(n => new ScoreReason("similar", $"similar to: {n.Label}", n.Similarity))
-            .ToArray();
-
-    private static double Dot(float[] a, float[] b)
-    {
-        var sum = 0.0;
-        for (var d = 0; d < a.Length; d++) sum += a[d] * b[d];
-        return sum;
+        return vectors.Select(v => new Prediction(LinearModel.Sigmoid(LikedNeighbour.Dot(weights, v) + bias), LikedNeighbour.Nearest(liked, v, 2))).ToArray();
     }
 
     public byte[] Serialize() => EmbeddingModelFormat.Write(this);

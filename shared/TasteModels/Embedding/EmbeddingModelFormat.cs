@@ -24,12 +24,7 @@ internal static class EmbeddingModelFormat
             writer.Write(model.Threshold);
             writer.Write7BitEncodedInt(model.Weights.Length);
             foreach (var weight in model.Weights) writer.Write(weight);
-            writer.Write7BitEncodedInt(model.Liked.Count);
-            foreach (var neighbour in model.Liked)
-            {
-                writer.Write(neighbour.Label);
-                foreach (var value in neighbour.Vector) writer.Write((Half)value);
-            }
+            LikedNeighbour.Write(writer, model.Liked);
         }
         return stream.ToArray();
     }
@@ -51,14 +46,7 @@ internal static class EmbeddingModelFormat
             var threshold = reader.ReadDouble();
             var weights = new float[reader.Read7BitEncodedInt()];
             for (var d = 0; d < weights.Length; d++) weights[d] = reader.ReadSingle();
-            var liked = new LikedNeighbour[reader.Read7BitEncodedInt()];
-            for (var k = 0; k < liked.Length; k++)
-            {
-                var label = reader.ReadString();
-                var vector = new float[weights.Length];
-                for (var d = 0; d < vector.Length; d++) vector[d] = (float)reader.ReadHalf();
-                liked[k] = new LikedNeighbour(label, vector);
-            }
+            var liked = LikedNeighbour.Read(reader, weights.Length);
             return new EmbeddingModel(family, modelId, weights, bias, threshold, liked);
         }
         catch (EndOfStreamException e)

@@ -18,13 +18,23 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
     public ITasteModel Train(IReadOnlyList<Example> examples, CancellationToken ct = default)
     {
         var (vectorizer, head) = TrainHead(examples, ct);
-        var weights = new float[head.Model.Weights.Length];
+        return ModelOf(vectorizer, head);
+    }
+
+    /// <summary>The n-gram part of a fitted head: the vectorizer's columns come first, any stacked block's after them.</summary>
+    internal NgramModel ModelOf(NgramVectorizer vectorizer, LinearHead head)
+    {
+        var weights = new float[vectorizer.Keys.Length];
         for (var j = 0; j < weights.Length; j++) weights[j] = (float)head.Model.Weights[j];
         return new NgramModel(vectorizer, weights, head.Model.Bias, head.Threshold, _options.Reasons);
     }
 
-    /// <summary>Texts are hashed once; each inner fold then fits its own vocabulary and idf on its training rows.</summary>
-    internal (NgramVectorizer Vectorizer, LinearHead Head) TrainHead(IReadOnlyList<Example> examples, CancellationToken ct)
+    /// <summary>
+    /// Texts are hashed once; each inner fold then fits its own vocabulary and idf on its training rows.
+    /// <paramref name="stack"/> appends columns of another block to every feature row (the rows' indices in
+    /// <paramref name="examples"/> given), in the final fit and in each inner fold alike.
+    /// </summary>
+    internal (NgramVectorizer Vectorizer, LinearHead Head) TrainHead(IReadOnlyList<Example> examples, CancellationToken ct, Func<SparseRows, int[], SparseRows>? stack = null)
     {
         var inputs = new TasteInput[examples.Count];
         var liked = new bool[examples.Count];
@@ -33,12 +43,14 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         using (TrainingTelemetry.Start("ngram.hash")) hashed = HashedInput.HashAll(inputs, _options.MinN, _options.MaxN, _options.Words);
         var all = Enumerable.Range(0, inputs.Length).ToArray();
         var (vectorizer, x) = FitTransform(hashed, all);
-        var head = LinearHead.Train(x, liked, _options.CGrid, _options.Threshold, ct, (train, held) =>
+        var head = LinearHead.Train(Stacked(x, all), liked, _options.CGrid, _options.Threshold, ct, (train, held) =>
         {
             var (inner, trainRows) = FitTransform(hashed, train);
-            using (TrainingTelemetry.Start("ngram.transform")) return (trainRows, inner.Transform(hashed, held));
+            using (TrainingTelemetry.Start("ngram.transform")) return (Stacked(trainRows, train), Stacked(inner.Transform(hashed, held), held));
         });
         return (vectorizer, head);
+
+        SparseRows Stacked(SparseRows rows, int[] indices) => stack?.Invoke(rows, indices) ?? rows;
     }
 
     private (NgramVectorizer Vectorizer, SparseRows Rows) FitTransform(HashedInput[] hashed, int[] rows)

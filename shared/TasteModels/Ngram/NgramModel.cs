@@ -18,7 +18,10 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
     /// Each input's features come from <see cref="NgramFeatures"/>, made once per input for every model that
     /// scores it; this model only looks up its columns, once per distinct key.
     /// </summary>
-    public IReadOnlyList<Prediction> Predict(IReadOnlyList<TasteInput> inputs)
+    public IReadOnlyList<Prediction> Predict(IReadOnlyList<TasteInput> inputs) => Predict(inputs, null);
+
+    /// <summary>Scores with <paramref name="margins"/> (one per input) added before the sigmoid: another block of a stacked model.</summary>
+    internal IReadOnlyList<Prediction> Predict(IReadOnlyList<TasteInput> inputs, IReadOnlyList<double>? margins)
     {
         float[] text = [], facets = [];
         var predictions = new Prediction[inputs.Count];
@@ -29,7 +32,7 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
             Grow(ref facets, features.FacetKeys.Length);
             var textPart = text.AsSpan(0, features.TextKeys.Length);
             var facetPart = facets.AsSpan(0, features.FacetKeys.Length);
-            var z = bias
+            var z = bias + (margins?[i] ?? 0)
                 + vectorizer.Contributions(features.TextKeys, features.TextTf, 1.0, weights, textPart)
                 + vectorizer.Contributions(features.FacetKeys, null, vectorizer.FacetWeight, weights, facetPart);
             var reasonList = reasons > 0 ? NgramExplanation.Reasons(reasons, inputs[i], features, textPart, facetPart) : [];
