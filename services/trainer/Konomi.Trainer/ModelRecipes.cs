@@ -25,7 +25,11 @@ public sealed class ModelRecipes(
 {
     static readonly JsonSerializerOptions Canonical = new() { WriteIndented = false };
 
-    public ModelRecipe For(string family)
+    /// <summary>
+    /// <paramref name="shared"/>: the <c>ngram</c> model fitted on everyone's labels with personal offsets. It is a
+    /// recipe of its own, so the gate asks for fresh evidence before it replaces a per-user model (and back).
+    /// </summary>
+    public ModelRecipe For(string family, bool shared = false)
     {
         object options = family.ToLowerInvariant() switch
         {
@@ -34,7 +38,10 @@ public sealed class ModelRecipes(
             ClassifierFamily.Name => classifier.Value,
             _ => new { },
         };
-        var settings = JsonSerializer.Serialize(new { family, options, input = input.Value }, Canonical);
+        // The per-user settings stay exactly as they were, so per-user fingerprints do not change.
+        var settings = shared
+            ? JsonSerializer.Serialize(new { family, options, input = input.Value, workspace = "shared with personal offsets" }, Canonical)
+            : JsonSerializer.Serialize(new { family, options, input = input.Value }, Canonical);
         return new ModelRecipe(family, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings))), settings);
     }
 }
