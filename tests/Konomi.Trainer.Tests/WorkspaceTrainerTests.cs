@@ -121,4 +121,30 @@ public sealed class WorkspaceTrainerTests
         (await trainer.Registry.ListAsync("alice", Ct)).Count.ShouldBe(2);
         (await trainer.Registry.ListAsync("bob", Ct)).Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_worse_shared_candidate_is_rejected_by_the_gate_and_the_serving_version_keeps_serving()
+    {
+        await using var trainer = new TrainerFixture();
+        foreach (var user in new[] { "alice", "bob" })
+            await trainer.Get<IUserStore>().UpsertAsync(new UserProfile(user), Ct);
+        // Themes Alice labels sparsely, where Bob's labels help her, and ordered titles she ranks perfectly alone.
+        await TasteLabels.AddAsync(trainer.Services, "alice", 0, 32, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
+        await TasteModelTrainerTests.OrderedLabelsAsync(trainer, "alice", 100, 40);
+        await TasteLabels.AddAsync(trainer.Services, "bob", 1000, 64, TasteLabels.LikesSoothing, Ct);
+        (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice", "bob"], Ct)).ShouldAllBe(c => c.Decision == TrainingDecision.Promoted);
+        await TasteModelTrainerTests.OrderedLabelsAsync(trainer, "alice", 140, 40);
+        // Single characters cannot tell 甲乙丙丁 from 丁丙乙甲, and a tiny C leaves the weights near zero.
+        var worse = trainer.With<WorkspaceTrainer>(new() { ["TasteModels:Ngram:MaxN"] = "1", ["TasteModels:Ngram:C:0"] = "0.0001" });
+
+        var card = (await worse.TrainAsync(["alice"], Ct)).ShouldHaveSingleItem();
+
+        card.Decision.ShouldBe(TrainingDecision.Rejected, card.Reason);
+        card.Reason.ShouldStartWith("shared model from 2 people's labels");
+        card.Reason.ShouldContain("worse: AP");
+        card.Metrics!.Gate!.FreshLabels.ShouldBe(40);
+        card.Metrics.Gate.ProbabilityWorse.ShouldBeGreaterThanOrEqualTo(0.9);
+        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(1);
+        (await trainer.Registry.FindAsync("alice", 2, Ct))!.Status.ShouldBe(TasteModelStatus.Rejected);
+    }
 }
