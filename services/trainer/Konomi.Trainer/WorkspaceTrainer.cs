@@ -25,6 +25,8 @@ public sealed class WorkspaceTrainer(
     SharedNgramFamily shared,
     ModelRecipes recipes,
     TasteModelTrainer trainer,
+    PromotionGate gate,
+    ITasteModelRegistry registry,
     IOptions<TrainerOptions> options)
 {
     /// <summary>Cards for the due users trained with the workspace; due users without a card train alone.</summary>
@@ -66,14 +68,30 @@ public sealed class WorkspaceTrainer(
         {
             var k = pool.IndexOf(set);
             var picked = final[k];
+            var useShared = await KeepsServingKindAsync(set, picked, sharedRecipe, perUser, ct) ?? picked.UsesShared;
             var evaluation = CrossValidation.Run(NgramFamily.Name,
-                (fold, _, _) => picked.UsesShared ? foldModels[fold][k].Shared ?? foldModels[fold][k].Personal : foldModels[fold][k].Personal,
+                (fold, _, _) => useShared ? foldModels[fold][k].Shared ?? foldModels[fold][k].Personal : foldModels[fold][k].Personal,
                 set.Examples, folds[k], ct);
-            var pick = picked.UsesShared
-                ? string.Create(CultureInfo.InvariantCulture, $"shared model from {pool.Count} people's labels (AP {picked.SharedAveragePrecision:0.000} vs per-user {picked.PersonalAveragePrecision:0.000} out of fold in training)")
-                : string.Create(CultureInfo.InvariantCulture, $"per-user model (AP {picked.PersonalAveragePrecision:0.000} vs shared {picked.SharedAveragePrecision:0.000} out of fold in training)");
-            cards.Add(await trainer.JudgeAndRegisterAsync(set, picked.Model, evaluation, picked.UsesShared ? sharedRecipe : perUser, pick, ct));
+            var figures = string.Create(CultureInfo.InvariantCulture,
+                $"AP {picked.SharedAveragePrecision:0.000} shared vs {picked.PersonalAveragePrecision:0.000} per-user out of fold in training");
+            var pick = useShared ? $"shared model from {pool.Count} people's labels ({figures})" : $"per-user model ({figures})";
+            if (useShared != picked.UsesShared) pick += ", kept the serving kind: too few fresh labels to judge a switch";
+            cards.Add(await trainer.JudgeAndRegisterAsync(set, useShared ? picked.Shared! : picked.Personal, evaluation, useShared ? sharedRecipe : perUser, pick, ct));
         }
         return cards;
+    }
+
+    /// <summary>
+    /// Switching between per-user and shared is a new recipe, which the gate rejects until fresh labels can judge it.
+    /// Rather than register a candidate bound to be rejected, a user whose pick flipped without that evidence gets the
+    /// kind that serves them now, trained on their newer labels (null: no such reason, follow the pick).
+    /// </summary>
+    async Task<bool?> KeepsServingKindAsync(TrainingSet set, UserTasteModel picked, ModelRecipe sharedRecipe, ModelRecipe perUser, CancellationToken ct)
+    {
+        if (await registry.FindServingAsync(set.UserId, ct) is not { Metrics.Recipe.Fingerprint: { } serving } version) return null;
+        var servedShared = serving == sharedRecipe.Fingerprint;
+        if (!servedShared && serving != perUser.Fingerprint) return null;
+        if (servedShared == picked.UsesShared || (servedShared && picked.Shared is null) || gate.CanCompare(set, version)) return null;
+        return servedShared;
     }
 }
