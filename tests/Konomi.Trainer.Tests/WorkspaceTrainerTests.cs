@@ -147,4 +147,26 @@ public sealed class WorkspaceTrainerTests
         (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(1);
         (await trainer.Registry.FindAsync("alice", 2, Ct))!.Status.ShouldBe(TasteModelStatus.Rejected);
     }
+
+    [Fact]
+    public async Task A_switch_to_the_shared_model_waits_for_fresh_labels_and_meanwhile_the_serving_kind_learns_the_new_ones()
+    {
+        await using var trainer = new TrainerFixture();
+        foreach (var user in new[] { "alice", "bob" })
+            await trainer.Get<IUserStore>().UpsertAsync(new UserProfile(user), Ct);
+        await TasteLabels.AddAsync(trainer.Services, "alice", 0, 32, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
+        (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldBeEmpty();
+        (await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct)).Decision.ShouldBe(TrainingDecision.Promoted);
+        await TasteLabels.AddAsync(trainer.Services, "bob", 1000, 48, TasteLabels.LikesSoothing, Ct);
+        await TasteLabels.AddAsync(trainer.Services, "alice", 500, 4, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
+
+        var card = (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldHaveSingleItem();
+
+        card.Decision.ShouldBe(TrainingDecision.Promoted, card.Reason);
+        card.Reason.ShouldStartWith("per-user model");
+        card.Reason.ShouldContain("kept the serving kind: too few fresh labels to judge a switch");
+        card.Reason.ShouldContain("same recipe as serving v1");
+        card.Metrics!.Recipe!.Settings.ShouldNotContain("shared");
+        (await trainer.Registry.LoadBytesAsync("alice", 2, Ct)).ShouldBe((await AloneAsync(trainer, "alice")).Serialize());
+    }
 }
