@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Konomi.Contracts;
+using Konomi.Labelling;
+using Konomi.Storage.Ports;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;
 using Konomi.TasteModels.Shared;
@@ -11,7 +13,9 @@ namespace Konomi.Benchmarks;
 /// Many MovieLens users at once (benchmarks.md tasks, fold = movieId mod 5): for each outer fold one workspace
 /// training over every user's other folds gives each user a per-user model, a shared model with their offsets and
 /// the one the training-data comparison picks; each is scored on the user's held-out fold. The scikit-learn peer
-/// runs on the same per-user files in the same run; "post everything" is the trivial baseline.
+/// runs on the same per-user files in the same run; "post everything" is the trivial baseline. A second workspace
+/// training per fold adds the co-like facet: from everyone else's labels (a held-out work's included: colleagues may
+/// have clicked it first) and the user's own training labels only, never their held-out ones.
 /// </summary>
 public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, SharedNgramFamily family)
 {
@@ -33,22 +37,35 @@ public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, Shar
             progress.Report(new BenchmarkProgress(0, steps, $"scikit-learn peer on {users.Count} users"));
             var peerResults = await peer.RunAsync([.. files.Select(f => ("movielens", f))], ct);
 
+            var labels = tasks.SelectMany((task, i) => task.Items.Select(item => (User: i, item.Fold, Label: new Label(Name(users[i]), item.Id, item.Liked, DateTimeOffset.UnixEpoch, "movielens")))).ToArray();
+            var everyone = users.Select(Name).ToHashSet();
             var measured = new List<SharedBenchmarkFold>();
             var trainSeconds = new List<double>();
             for (var fold = 0; fold < folds; fold++)
             {
                 progress.Report(new BenchmarkProgress(fold + 1, steps, $"workspace training, fold {fold} ({users.Count} users)"));
-                var training = tasks.Select((task, i) => new UserExamples(users[i].ToString(CultureInfo.InvariantCulture),
-                    [.. task.Items.Where(item => item.Fold != fold).Select(ToExample)])).ToArray();
+                var training = tasks.Select((task, i) => new UserExamples(Name(users[i]),
+                    [.. task.Items.Where(item => item.Fold != fold).Select(item => ToExample(item))])).ToArray();
                 var clock = Stopwatch.StartNew();
                 var models = family.Train(training, ct);
                 trainSeconds.Add(clock.Elapsed.TotalSeconds);
+                // Each user's co-likes: everyone else's labels, and of their own only the training folds'.
+                var coLikes = users.Select((_, i) => new CoLikes(labels.Where(l => l.User != i || l.Fold != fold).Select(l => l.Label), everyone)).ToArray();
+                var withCoLikes = TrainWithCoLikes(tasks, users, fold, coLikes, ct);
+                // As the product meets a new work: nobody has labelled the held-out folds' works yet.
+                var beforeAnyone = new CoLikes(labels.Where(l => l.Fold != fold).Select(l => l.Label), everyone);
+                var withColdCoLikes = TrainWithCoLikes(tasks, users, fold, [.. users.Select(_ => beforeAnyone)], ct);
                 for (var i = 0; i < tasks.Count; i++)
                 {
-                    var test = tasks[i].Items.Where(item => item.Fold == fold).Select(ToExample).ToArray();
+                    var heldOut = tasks[i].Items.Where(item => item.Fold == fold).ToArray();
+                    var test = heldOut.Select(item => ToExample(item)).ToArray();
                     if (!test.Any(e => e.Liked)) continue;
+                    var testWithCoLikes = heldOut.Select(item => ToExample(item, coLikes[i].Facet(Name(users[i]), item.Id))).ToArray();
+                    var testWithColdCoLikes = heldOut.Select(item => ToExample(item, beforeAnyone.Facet(Name(users[i]), item.Id))).ToArray();
                     measured.Add(new SharedBenchmarkFold(users[i], fold,
                         Measure(models[i].Personal, test), Measure(models[i].Shared ?? models[i].Personal, test), Measure(models[i].Model, test),
+                        Measure(withCoLikes[i].Shared ?? withCoLikes[i].Personal, testWithCoLikes),
+                        Measure(withColdCoLikes[i].Shared ?? withColdCoLikes[i].Personal, testWithColdCoLikes),
                         models[i].UsesShared, (double)test.Count(e => e.Liked) / test.Length));
                 }
             }
@@ -61,7 +78,14 @@ public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, Shar
         }
     }
 
-    private static Example ToExample(BenchmarkItem item) => new(TasteInput.FromText(item.Text), item.Liked);
+    private IReadOnlyList<UserTasteModel> TrainWithCoLikes(IReadOnlyList<BenchmarkTask> tasks, IReadOnlyList<int> users, int fold, IReadOnlyList<CoLikes> coLikes, CancellationToken ct) =>
+        family.Train([.. tasks.Select((task, i) => new UserExamples(Name(users[i]),
+            [.. task.Items.Where(item => item.Fold != fold).Select(item => ToExample(item, coLikes[i].Facet(Name(users[i]), item.Id)))]))], ct);
+
+    private static Example ToExample(BenchmarkItem item, Facet? coLike = null) =>
+        new(new TasteInput(item.Text, coLike is null ? [] : [coLike]), item.Liked);
+
+    private static string Name(int user) => user.ToString(CultureInfo.InvariantCulture);
 
     private static ClassificationMetrics Measure(ITasteModel model, IReadOnlyList<Example> test) =>
         ClassificationMetrics.Measure([.. model.Predict([.. test.Select(e => e.Input)]).Select(p => p.Score)], [.. test.Select(e => e.Liked)], model.Threshold);
@@ -78,5 +102,11 @@ public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, Shar
     }
 }
 
-/// <summary>One user's held-out fold as the per-user model, the shared model with offsets, and the picked one scored it.</summary>
-public sealed record SharedBenchmarkFold(int User, int Fold, ClassificationMetrics Personal, ClassificationMetrics Shared, ClassificationMetrics Picked, bool PickedShared, double PositiveRate);
+/// <summary>
+/// One user's held-out fold as the per-user model, the shared model with offsets, the picked one, and the shared
+/// model with a co-like facet (<see cref="CoLikes.Facet"/>) scored it: with other people's labels of the held-out
+/// works, and with none (a new work nobody has labelled yet).
+/// </summary>
+public sealed record SharedBenchmarkFold(
+    int User, int Fold, ClassificationMetrics Personal, ClassificationMetrics Shared, ClassificationMetrics Picked,
+    ClassificationMetrics SharedCoLikes, ClassificationMetrics SharedColdCoLikes, bool PickedShared, double PositiveRate);

@@ -24,6 +24,8 @@ public sealed record SharedBenchmarkResult(int MinRatings, bool Sampled, IReadOn
             ("scikit-learn peer (train-fold threshold)", (byUser.Average(g => peerOf[g.Key].AveragePrecision), byUser.Average(g => peerOf[g.Key].F1), null, null)),
             ("Konomi ngram, per user", Summary(f => f.Personal.PrAuc, f => f.Personal.F1)),
             ("Konomi ngram, shared + per-user offsets", Summary(f => f.Shared.PrAuc, f => f.Shared.F1)),
+            ("Konomi ngram, shared + offsets + co-likes (others labelled the work)", Summary(f => f.SharedCoLikes.PrAuc, f => f.SharedCoLikes.F1)),
+            ("Konomi ngram, shared + offsets + co-likes (new work, nobody labelled it)", Summary(f => f.SharedColdCoLikes.PrAuc, f => f.SharedColdCoLikes.F1)),
             ("Konomi, picked per user on training data", Summary(f => f.Picked.PrAuc, f => f.Picked.F1)),
         };
         var who = Sampled ? "a seeded random sample of the users" : "every user";
@@ -50,6 +52,7 @@ public sealed record SharedBenchmarkResult(int MinRatings, bool Sampled, IReadOn
         {
             var peer = peers[g.Key];
             return $"user {g.Key}: per-user {F(g.Average(f => f.Personal.PrAuc))}/{F(g.Average(f => f.Personal.F1))}, shared {F(g.Average(f => f.Shared.PrAuc))}/{F(g.Average(f => f.Shared.F1))}, " +
+                $"+co-likes {F(g.Average(f => f.SharedCoLikes.PrAuc))}/{F(g.Average(f => f.SharedCoLikes.F1))} (new work {F(g.Average(f => f.SharedColdCoLikes.PrAuc))}/{F(g.Average(f => f.SharedColdCoLikes.F1))}), " +
                 $"picked {F(g.Average(f => f.Picked.PrAuc))}/{F(g.Average(f => f.Picked.F1))} ({g.Count(f => f.PickedShared)}/{g.Count()} shared), peer {F(peer.AveragePrecision)}/{F(peer.F1)}";
         });
     }

@@ -1,6 +1,7 @@
 using Konomi.Contracts;
 using Konomi.Inference;
 using Konomi.Storage.Ports;
+using Konomi.TasteModels;
 using Konomi.Testing;
 
 namespace Konomi.Labelling.Tests;
@@ -14,6 +15,40 @@ public class CoLikesTests
     static Label Dislike(string user, string work) => new(user, work, false, At, "test");
 
     static readonly HashSet<string> Everyone = ["alice", "bob", "dave", "erin"];
+
+    [Fact]
+    public void Co_like_strength_is_the_cosine_of_other_likers_averaged_over_the_closest_liked_works()
+    {
+        // W9's other likers {bob, erin}; W1's {bob, dave, erin}: cosine 2/√6. W2 shares no liker with W9.
+        Label[] labels = [Like("alice", "W1"), Like("alice", "W2"), Like("bob", "W1"), Like("bob", "W9"), Like("dave", "W1"), Like("dave", "W2"), Like("erin", "W1"), Like("erin", "W9")];
+
+        var coLikes = new CoLikes(labels, Everyone);
+
+        coLikes.Strength("alice", "W9").ShouldBe(2 / Math.Sqrt(6) / CoLikes.Neighbours, 1e-12);
+        coLikes.Facet("alice", "W9").ShouldBe(new Facet(CoLikes.Source, "0.1"));
+    }
+
+    [Fact]
+    public void The_persons_own_answer_on_the_work_never_changes_its_co_like_strength()
+    {
+        Label[] others = [Like("alice", "W1"), Like("bob", "W1"), Like("bob", "W9"), Like("erin", "W1"), Like("erin", "W9")];
+
+        var unlabelled = new CoLikes(others, Everyone).Strength("alice", "W9");
+
+        unlabelled.ShouldBeGreaterThan(0);
+        new CoLikes([.. others, Like("alice", "W9")], Everyone).Strength("alice", "W9").ShouldBe(unlabelled);
+        new CoLikes([.. others, Dislike("alice", "W9")], Everyone).Strength("alice", "W9").ShouldBe(unlabelled);
+    }
+
+    [Fact]
+    public void A_work_nobody_else_liked_or_liked_only_by_people_who_do_not_share_has_no_co_like_feature()
+    {
+        Label[] labels = [Like("alice", "W1"), Like("alice", "W9"), Like("erin", "W1"), Like("erin", "W9")];
+
+        new CoLikes(labels, Everyone).Facet("alice", "W9").ShouldNotBeNull();
+        new CoLikes(labels, new HashSet<string> { "alice", "bob" }).Strength("alice", "W9").ShouldBe(0);
+        new CoLikes(labels, new HashSet<string> { "alice", "bob" }).Facet("alice", "W9").ShouldBeNull();
+    }
 
     [Fact]
     public void A_co_like_needs_two_other_people_who_liked_both_works()

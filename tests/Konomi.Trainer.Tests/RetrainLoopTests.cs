@@ -48,4 +48,34 @@ public sealed class RetrainLoopTests
         serving.ShouldNotBeNull().Version.ShouldBe(1);
         await host.StopAsync(Ct);
     }
+
+    [Fact]
+    public async Task Sharing_users_due_at_start_are_trained_together_with_the_workspace()
+    {
+        await using var store = TestStore.Sqlite();
+        foreach (var user in new[] { "alice", "bob" })
+            await store.Get<IUserStore>().UpsertAsync(new UserProfile(user), Ct);
+        await TasteLabels.AddAsync(store.Services, "alice", 0, 32, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
+        await TasteLabels.AddAsync(store.Services, "bob", 1000, 48, TasteLabels.LikesSoothing, Ct);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(store.Settings);
+        builder.AddKonomiStorage();
+        builder.AddTrainer();
+        var registrations = (BusRegistrations)builder.Services.Single(d => d.ServiceType == typeof(BusRegistrations)).ImplementationInstance!;
+        builder.Services.AddMassTransitTestHarness(registrations.ApplyTo);
+        using var host = builder.Build();
+        var registry = store.Get<ITasteModelRegistry>();
+
+        await host.StartAsync(Ct);
+        TasteModelVersion? alice = null, bob = null;
+        for (var i = 0; i < 300 && (alice is null || bob is null); i++, await Task.Delay(100, Ct))
+            (alice, bob) = (await registry.FindServingAsync("alice", Ct), await registry.FindServingAsync("bob", Ct));
+        await host.StopAsync(Ct);
+
+        foreach (var serving in new[] { alice, bob })
+        {
+            serving.ShouldNotBeNull().Version.ShouldBe(1);
+            serving.StatusReason.ShouldStartWith("shared model from 2 people's labels");
+        }
+    }
 }

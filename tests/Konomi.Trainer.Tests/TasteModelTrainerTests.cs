@@ -224,7 +224,7 @@ public sealed class TasteModelTrainerTests
     /// Works whose taste lives in character order only: liked titles hold 甲乙丙丁, the others 丁丙乙甲, with one
     /// circle and no genres, so only n-grams longer than one character can tell them apart.
     /// </summary>
-    static async Task OrderedLabelsAsync(TrainerFixture trainer, string userId, int first, int count)
+    internal static async Task OrderedLabelsAsync(TrainerFixture trainer, string userId, int first, int count)
     {
         var works = trainer.Get<IWorkStore>();
         var labels = trainer.Get<ILabelStore>();

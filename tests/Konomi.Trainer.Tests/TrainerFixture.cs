@@ -29,8 +29,10 @@ public sealed class TrainerFixture : IAsyncDisposable
     public ITasteModelRegistry Registry => Get<ITasteModelRegistry>();
 
     /// <summary>Another trainer over the same store with other settings, e.g. another <c>Trainer:Family</c>.</summary>
-    public TasteModelTrainer TrainerWith(Dictionary<string, string?> settings) =>
-        Build(settings).GetRequiredService<TasteModelTrainer>();
+    public TasteModelTrainer TrainerWith(Dictionary<string, string?> settings) => With<TasteModelTrainer>(settings);
+
+    /// <summary>A part of another trainer over the same store with other settings.</summary>
+    public T With<T>(Dictionary<string, string?> settings) where T : notnull => Build(settings).GetRequiredService<T>();
 
     public Task LabelAsync(string userId, int first, int count, CancellationToken ct) =>
         SampleLabels.AddAsync(Services, userId, first, count, ct);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Konomi.Benchmarks.Commands;
 
-/// <summary><c>shared</c>: learning from everyone, per-user vs shared + offsets vs the peer on many MovieLens users.</summary>
+/// <summary><c>shared</c>: learning from everyone, per-user vs shared + offsets (+ co-likes) vs the peer on many MovieLens users.</summary>
 public static class SharedCommand
 {
     public static Command Create()
@@ -15,7 +15,7 @@ public static class SharedCommand
         var data = BenchmarkData.Option();
         var minRatings = new Option<int>("--min-ratings") { Description = "Users with at least this many ratings", DefaultValueFactory = _ => 300 };
         var sample = new Option<int>("--sample") { Description = "A random sample of that many of them (seed 7); 0 takes every one", DefaultValueFactory = _ => 0 };
-        var command = new Command("shared", "Per-user vs shared model with per-user offsets vs scikit-learn on many MovieLens users at once, one run") { data, minRatings, sample };
+        var command = new Command("shared", "Per-user vs shared model with per-user offsets (and with co-likes) vs scikit-learn on many MovieLens users at once, one run") { data, minRatings, sample };
         command.SetAction(async (parse, ct) =>
         {
             var dataDirectory = BenchmarkData.Directory(parse.GetValue(data));

@@ -1,6 +1,7 @@
 using Konomi.Hosting;
 using Konomi.Labelling;
 using Konomi.TasteModels;
+using Konomi.TasteModels.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,8 @@ public static class Extensions
         builder.Services.AddSingleton<ModelRecipes>();
         builder.Services.AddSingleton<PromotionGate>();
         builder.Services.AddSingleton<TasteModelTrainer>();
+        builder.Services.AddSingleton<SharedNgramFamily>();
+        builder.Services.AddSingleton<WorkspaceTrainer>();
         builder.Services.AddLabelling();
         builder.Services.AddHostedService<RetrainLoop>();
         builder.Services.AddKonomiConsumers(x =>

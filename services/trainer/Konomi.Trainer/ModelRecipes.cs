@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Trainer;
 
 /// <summary>
-/// The recipe a family trains with now: its options, the model input settings and, for the embedding family,
-/// the encoder's hash (embedding and stacked), as canonical JSON and its SHA-256. Two versions with one fingerprint and the same labels
+/// The recipe a family trains with now: its options, the model input settings and, for the embedding and stacked families,
+/// the encoder's hash, as canonical JSON and its SHA-256. Two versions with one fingerprint and the same labels
 /// are the same model.
 /// </summary>
 public sealed class ModelRecipes(
@@ -27,7 +27,11 @@ public sealed class ModelRecipes(
 {
     static readonly JsonSerializerOptions Canonical = new() { WriteIndented = false };
 
-    public ModelRecipe For(string family)
+    /// <summary>
+    /// <paramref name="shared"/>: the <c>ngram</c> model fitted on everyone's labels with personal offsets. It is a
+    /// recipe of its own, so the gate asks for fresh evidence before it replaces a per-user model (and back).
+    /// </summary>
+    public ModelRecipe For(string family, bool shared = false)
     {
         object options = family.ToLowerInvariant() switch
         {
@@ -37,7 +41,10 @@ public sealed class ModelRecipes(
             ClassifierFamily.Name => classifier.Value,
             _ => new { },
         };
-        var settings = JsonSerializer.Serialize(new { family, options, input = input.Value }, Canonical);
+        // The per-user settings stay exactly as they were, so per-user fingerprints do not change.
+        var settings = shared
+            ? JsonSerializer.Serialize(new { family, options, input = input.Value, workspace = "shared with personal offsets" }, Canonical)
+            : JsonSerializer.Serialize(new { family, options, input = input.Value }, Canonical);
         return new ModelRecipe(family, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings))), settings);
     }
 }

@@ -41,12 +41,25 @@ public sealed class PromotionGate(
         return Judge($"serving v{serving.Version} ({serving.Family})", fresh, set, candidateOutOfSample, servingScores, sameRecipe, first: false);
     }
 
+    /// <summary>
+    /// Whether the labels given after <paramref name="serving"/>'s cutoff could judge a new recipe against it: at least
+    /// <see cref="TrainerOptions.MinFreshLabels"/>, both answers present.
+    /// </summary>
+    public bool CanCompare(TrainingSet set, TasteModelVersion serving)
+    {
+        var cutoff = serving.Metrics.TrainedThrough ?? serving.CreatedAt;
+        return Enough([.. Enumerable.Range(0, set.Examples.Count).Where(i => set.LabeledAt[i] > cutoff).Select(i => set.Examples[i].Liked)]);
+    }
+
+    bool Enough(IReadOnlyList<bool> liked) =>
+        liked.Count >= options.Value.MinFreshLabels && liked.Contains(true) && liked.Contains(false);
+
     Verdict Judge(string against, IReadOnlyList<int> fresh, TrainingSet set, IReadOnlyList<double> candidate, IReadOnlyList<double> incumbent, bool sameRecipe, bool first)
     {
         var o = options.Value;
         var liked = fresh.Select(i => set.Examples[i].Liked).ToList();
         var positives = liked.Count(l => l);
-        if (fresh.Count < o.MinFreshLabels || positives == 0 || positives == fresh.Count)
+        if (!Enough(liked))
         {
             var little = $"{fresh.Count} fresh labels ({positives} liked) against {against}, {o.MinFreshLabels} with both answers needed to compare (Trainer:MinFreshLabels)";
             if (first) return new(true, $"first model; {little}", null);

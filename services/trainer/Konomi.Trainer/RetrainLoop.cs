@@ -7,11 +7,16 @@ namespace Konomi.Trainer;
 /// <summary>
 /// Retrains users the plan says are due (checked every second), and on the schedule every user whose labels
 /// changed since their latest model; the schedule also runs at start, catching up on what a restart forgot.
+/// The workspace is refitted on the same plan, not on a clock of its own: once per tick in which any sharing user is
+/// due, however many are, so a burst of clicks across the team costs one fit. A user whose own labels did not change
+/// gets no new version from someone else's clicks (the gate would have no fresh labels of theirs to judge it on);
+/// they pick up everyone's newer labels at their own next retrain.
 /// </summary>
 public sealed partial class RetrainLoop(
     RetrainPlan plan,
     LabelChanges changes,
     TasteModelTrainer trainer,
+    WorkspaceTrainer workspace,
     IOptions<TrainerOptions> options,
     TimeProvider time,
     ILogger<RetrainLoop> logger) : BackgroundService
@@ -25,7 +30,9 @@ public sealed partial class RetrainLoop(
         {
             do
             {
-                foreach (var user in await DueAsync(stoppingToken))
+                var due = await DueAsync(stoppingToken);
+                var trained = await RetrainWorkspaceAsync(due, stoppingToken);
+                foreach (var user in due.Where(u => !trained.Contains(u)))
                     await RetrainAsync(user, stoppingToken);
             }
             while (await tick.WaitForNextTickAsync(stoppingToken));
@@ -54,6 +61,24 @@ public sealed partial class RetrainLoop(
         return due;
     }
 
+    /// <summary>The due users the workspace training took; on its failure they wait for their next feedback or the schedule.</summary>
+    async Task<IReadOnlySet<string>> RetrainWorkspaceAsync(IReadOnlySet<string> due, CancellationToken ct)
+    {
+        if (due.Count == 0) return due;
+        try
+        {
+            var cards = await workspace.TrainAsync(due, ct);
+            foreach (var card in cards)
+                LogRetrained(logger, card.UserId, card.Decision, card.Version, card.Reason);
+            return cards.Select(c => c.UserId).ToHashSet();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogWorkspaceFailed(logger, e, due.Count);
+            return due;
+        }
+    }
+
     async Task RetrainAsync(string userId, CancellationToken ct)
     {
         try
@@ -76,4 +101,7 @@ public sealed partial class RetrainLoop(
 
     [LoggerMessage(3, LogLevel.Error, "Retraining {UserId} failed")]
     static partial void LogRetrainFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(4, LogLevel.Error, "Retraining the workspace for {Due} due users failed")]
+    static partial void LogWorkspaceFailed(ILogger logger, Exception exception, int due);
 }

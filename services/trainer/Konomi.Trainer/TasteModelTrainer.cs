@@ -28,12 +28,27 @@ public sealed class TasteModelTrainer(
         var set = await sets.LoadAsync(userId, ct);
         var family = families.Default;
         var recipe = recipes.For(family.Name);
-        if ((NotEnough(set, o) ?? await NothingNewAsync(set, recipe, ct)) is { } why)
+        if ((NotEnough(set, o) ?? await NothingNewAsync(set, [recipe], ct)) is { } why)
             return new ModelCard(userId, family.Name, set.Examples.Count, set.Positives, set.MissingWorks, TrainingDecision.NotTrained, why);
 
-        var liked = set.Examples.Select(e => e.Liked).ToList();
-        var folds = Folds.Stratified(set.WorkIds, liked, o.Folds);
+        var folds = FoldsOf(set);
         var evaluation = CrossValidation.Run(family, set.Examples, folds, ct);
+        var model = family.Train(set.Examples, ct);
+        return await JudgeAndRegisterAsync(set, model, evaluation, recipe, pick: null, ct);
+    }
+
+    /// <summary>The folds a user's labels are cross-validated on: stratified, by a stable hash of the work id.</summary>
+    internal int[] FoldsOf(TrainingSet set) => Folds.Stratified(set.WorkIds, [.. set.Examples.Select(e => e.Liked)], options.Value.Folds);
+
+    /// <summary>
+    /// Puts a trained candidate through the <see cref="PromotionGate"/> against what serves the user now, registers it
+    /// and promotes or rejects it. <paramref name="pick"/> says why this candidate was chosen over another, if one was.
+    /// </summary>
+    internal async Task<ModelCard> JudgeAndRegisterAsync(
+        TrainingSet set, ITasteModel model, CrossValidationResult evaluation, ModelRecipe recipe, string? pick, CancellationToken ct)
+    {
+        var userId = set.UserId;
+        var liked = set.Examples.Select(e => e.Liked).ToList();
         var profile = await users.FindAsync(userId, ct);
         var candidate = evaluation.ToModelMetrics(k: profile?.MaxPerRun ?? new UserProfile(userId).MaxPerRun) with
         {
@@ -41,28 +56,32 @@ public sealed class TasteModelTrainer(
             Recipe = recipe,
             TrainedThrough = set.NewestLabel,
         };
-        var model = family.Train(set.Examples, ct);
         var serving = await registry.FindServingAsync(userId, ct);
         var verdict = await gate.JudgeAsync(set, evaluation.OutOfFold, recipe, serving, profile?.Preferences, ct);
         candidate = candidate with { Gate = verdict.Evidence };
+        var reason = pick is null ? verdict.Reason : $"{pick}; {verdict.Reason}";
 
-        var version = await registry.RegisterAsync(new TasteModelDraft(userId, family.Name, candidate, model.Serialize()), ct);
+        var version = await registry.RegisterAsync(new TasteModelDraft(userId, recipe.Family, candidate, model.Serialize()), ct);
         if (verdict.Promote)
-            await registry.PromoteAsync(userId, version.Version, verdict.Reason, ct);
+            await registry.PromoteAsync(userId, version.Version, reason, ct);
         else
-            await registry.RejectAsync(userId, version.Version, verdict.Reason, ct);
+            await registry.RejectAsync(userId, version.Version, reason, ct);
         Record(userId, version.Version, candidate, verdict);
 
-        return new ModelCard(userId, family.Name, set.Examples.Count, set.Positives, set.MissingWorks,
-            verdict.Promote ? TrainingDecision.Promoted : TrainingDecision.Rejected, verdict.Reason,
+        return new ModelCard(userId, recipe.Family, set.Examples.Count, set.Positives, set.MissingWorks,
+            verdict.Promote ? TrainingDecision.Promoted : TrainingDecision.Rejected, reason,
             version.Version, candidate, evaluation.Confusion, TopFeatures(model, set), model.Composition);
     }
 
-    async Task<string?> NothingNewAsync(TrainingSet set, ModelRecipe recipe, CancellationToken ct)
+    /// <summary>
+    /// Null when there is something to train; otherwise why not. Either of <paramref name="recipes"/> counts as the
+    /// same recipe: a workspace user may be served the per-user or the shared one.
+    /// </summary>
+    internal async Task<string?> NothingNewAsync(TrainingSet set, IReadOnlyCollection<ModelRecipe> recipes, CancellationToken ct)
     {
         var latest = (await registry.ListAsync(set.UserId, ct)).FirstOrDefault();
         if (latest?.Metrics is not { TrainedThrough: { } through, Recipe: { } trained } metrics
-            || trained.Fingerprint != recipe.Fingerprint || metrics.Examples != set.Examples.Count || set.NewestLabel > through)
+            || recipes.All(r => r.Fingerprint != trained.Fingerprint) || metrics.Examples != set.Examples.Count || set.NewestLabel > through)
             return null;
         return $"no new labels since v{latest.Version} ({metrics.Examples} labels through {through:u}) and the same recipe: nothing to register";
     }
@@ -76,7 +95,7 @@ public sealed class TasteModelTrainer(
             KonomiTelemetry.GateProbabilityWorse.Record(e.ProbabilityWorse, tags);
     }
 
-    static string? NotEnough(TrainingSet set, TrainerOptions o)
+    internal static string? NotEnough(TrainingSet set, TrainerOptions o)
     {
         if (set.Examples.Count < o.MinLabels)
             return $"{set.Examples.Count} usable labels, {o.MinLabels} needed (Trainer:MinLabels)";

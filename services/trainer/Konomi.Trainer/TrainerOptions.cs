@@ -35,6 +35,12 @@ public sealed class TrainerOptions
     [Range(0, 1, ErrorMessage = "Trainer:MaxProbabilityWorse must be between 0 and 1")]
     public double MaxProbabilityWorse { get; set; } = 0.9;
 
+    /// <summary>
+    /// Learn from everyone: with at least two sharing users who have enough labels, a due sharing user is trained with
+    /// the workspace (see <see cref="WorkspaceTrainer"/>). False trains every user alone, as before.
+    /// </summary>
+    public bool LearnFromEveryone { get; set; } = true;
+
     /// <summary>Paired bootstrap resamples of the fresh labels.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "Trainer:BootstrapSamples must be at least 1")]
     public int BootstrapSamples { get; set; } = 1000;

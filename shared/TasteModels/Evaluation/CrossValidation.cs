@@ -17,6 +17,18 @@ public static class CrossValidation
         Func<IReadOnlyList<Example>, CancellationToken, ITasteModel> train,
         IReadOnlyList<Example> examples,
         IReadOnlyList<int> folds,
+        CancellationToken ct = default) =>
+        Run(family, (_, trainSet, token) => train(trainSet, token), examples, folds, ct);
+
+    /// <summary>
+    /// For models fitted elsewhere on the same folds, e.g. a workspace fit per fold that also held out everyone
+    /// else's part: <paramref name="train"/> is told which fold it trains without.
+    /// </summary>
+    public static CrossValidationResult Run(
+        string family,
+        Func<int, IReadOnlyList<Example>, CancellationToken, ITasteModel> train,
+        IReadOnlyList<Example> examples,
+        IReadOnlyList<int> folds,
         CancellationToken ct = default)
     {
         if (folds.Count != examples.Count)
@@ -31,7 +43,7 @@ public static class CrossValidation
             if (trainSet.Length == 0) throw new ArgumentException("Cross-validation needs at least two folds.", nameof(folds));
 
             var clock = Stopwatch.StartNew();
-            var model = train(trainSet, ct);
+            var model = train(fold, trainSet, ct);
             var trainSeconds = clock.Elapsed.TotalSeconds;
 
             clock.Restart();

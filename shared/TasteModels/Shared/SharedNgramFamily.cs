@@ -22,7 +22,7 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
     {
         var heads = users.Select(u => _personal.TrainHead(u.Examples, ct)).ToArray();
         var personalAp = users.Select((u, i) => heads[i].Head.OutOfFold is { } scores ? Ranking.AveragePrecision(scores, Liked(u.Examples)) : double.NaN).ToArray();
-        var pooled = Enumerable.Range(0, users.Count).Where(i => users[i].Shares && SmallerClass(users[i].Examples) >= _options.Threshold.InnerFolds).ToArray();
+        var pooled = Enumerable.Range(0, users.Count).Where(i => users[i].Shares && CanPool(users[i].Examples)).ToArray();
         var shared = pooled.Length >= 2 ? FitShared(pooled.Select(i => users[i].Examples).ToArray(), ct) : [];
         return users.Select((user, i) =>
         {
@@ -89,6 +89,9 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         var offsets = PersonalOffsets.Of(x, users);
         return (vectorizer, offsets, offsets.Augment(x, users));
     }
+
+    /// <summary>Whether a person has enough labels of each answer for the shared model's inner folds to judge them.</summary>
+    public bool CanPool(IReadOnlyList<Example> examples) => SmallerClass(examples) >= _options.Threshold.InnerFolds;
 
     private static bool[] Liked(IReadOnlyList<Example> examples) => [.. examples.Select(e => e.Liked)];
 

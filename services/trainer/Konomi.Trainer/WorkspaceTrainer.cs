@@ -1,0 +1,97 @@
+using System.Globalization;
+using Konomi.Storage.Ports;
+using Konomi.TasteModels;
+using Konomi.TasteModels.Evaluation;
+using Konomi.TasteModels.Ngram;
+using Konomi.TasteModels.Shared;
+using Microsoft.Extensions.Options;
+
+namespace Konomi.Trainer;
+
+/// <summary>
+/// Learning from everyone in the trainer. When due users include someone who shares and at least two sharing users
+/// have enough labels, one workspace training (<see cref="SharedNgramFamily"/>: a shared <c>ngram</c> model with
+/// personal offsets beside each per-user model) runs over every sharing user's labels, never a non-sharing user's.
+/// Each due sharing user with new labels gets the model their training labels preferred (per-user or shared), judged
+/// by the same <see cref="PromotionGate"/> as a per-user candidate. Its cross-fitted scores come from workspace
+/// fits that held out the same fold of every user, so no fold model saw the label it scores.
+/// Everyone else (alone, not sharing, another family, switched off) is left to <see cref="TasteModelTrainer.TrainAsync"/>.
+/// </summary>
+public sealed class WorkspaceTrainer(
+    TrainingSets sets,
+    ILabelStore labels,
+    IUserStore users,
+    TasteModelFamilies families,
+    SharedNgramFamily shared,
+    ModelRecipes recipes,
+    TasteModelTrainer trainer,
+    PromotionGate gate,
+    ITasteModelRegistry registry,
+    IOptions<TrainerOptions> options)
+{
+    /// <summary>Cards for the due users trained with the workspace; due users without a card train alone.</summary>
+    public async Task<IReadOnlyList<ModelCard>> TrainAsync(IReadOnlyCollection<string> due, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.LearnFromEveryone || families.Default.Name != NgramFamily.Name) return [];
+        var sharing = (await users.ListAsync(ct)).Where(u => u.Shared).Select(u => u.UserId).ToHashSet();
+        if (!due.Any(sharing.Contains)) return [];
+
+        var pool = new List<TrainingSet>();
+        foreach (var user in (await labels.ListUsersAsync(ct)).Where(sharing.Contains).Order(StringComparer.Ordinal))
+        {
+            var set = await sets.LoadAsync(user, ct);
+            if (TasteModelTrainer.NotEnough(set, o) is null && shared.CanPool(set.Examples)) pool.Add(set);
+        }
+        var duePooled = pool.Where(s => due.Contains(s.UserId)).ToList();
+        if (pool.Count < 2 || duePooled.Count == 0) return [];
+
+        var perUser = recipes.For(NgramFamily.Name);
+        var sharedRecipe = recipes.For(NgramFamily.Name, shared: true);
+        var cards = new List<ModelCard>();
+        var toTrain = new List<TrainingSet>();
+        foreach (var set in duePooled)
+        {
+            if (await trainer.NothingNewAsync(set, [perUser, sharedRecipe], ct) is { } why)
+                cards.Add(new ModelCard(set.UserId, NgramFamily.Name, set.Examples.Count, set.Positives, set.MissingWorks, TrainingDecision.NotTrained, why));
+            else
+                toTrain.Add(set);
+        }
+        if (toTrain.Count == 0) return cards;
+
+        var folds = pool.Select(trainer.FoldsOf).ToArray();
+        var foldModels = await Task.Run(() => Enumerable.Range(0, o.Folds).Select(fold => shared.Train(
+            [.. pool.Select((set, k) => new UserExamples(set.UserId, [.. set.Examples.Where((_, i) => folds[k][i] != fold)]))], ct)).ToArray(), ct);
+        var final = await Task.Run(() => shared.Train([.. pool.Select(set => new UserExamples(set.UserId, set.Examples))], ct), ct);
+
+        foreach (var set in toTrain)
+        {
+            var k = pool.IndexOf(set);
+            var picked = final[k];
+            var useShared = await KeepsServingKindAsync(set, picked, sharedRecipe, perUser, ct) ?? picked.UsesShared;
+            var evaluation = CrossValidation.Run(NgramFamily.Name,
+                (fold, _, _) => useShared ? foldModels[fold][k].Shared ?? foldModels[fold][k].Personal : foldModels[fold][k].Personal,
+                set.Examples, folds[k], ct);
+            var figures = string.Create(CultureInfo.InvariantCulture,
+                $"AP {picked.SharedAveragePrecision:0.000} shared vs {picked.PersonalAveragePrecision:0.000} per-user out of fold in training");
+            var pick = useShared ? $"shared model from {pool.Count} people's labels ({figures})" : $"per-user model ({figures})";
+            if (useShared != picked.UsesShared) pick += ", kept the serving kind: too few fresh labels to judge a switch";
+            cards.Add(await trainer.JudgeAndRegisterAsync(set, useShared ? picked.Shared! : picked.Personal, evaluation, useShared ? sharedRecipe : perUser, pick, ct));
+        }
+        return cards;
+    }
+
+    /// <summary>
+    /// Switching between per-user and shared is a new recipe, which the gate rejects until fresh labels can judge it.
+    /// Rather than register a candidate bound to be rejected, a user whose pick flipped without that evidence gets the
+    /// kind that serves them now, trained on their newer labels (null: no such reason, follow the pick).
+    /// </summary>
+    async Task<bool?> KeepsServingKindAsync(TrainingSet set, UserTasteModel picked, ModelRecipe sharedRecipe, ModelRecipe perUser, CancellationToken ct)
+    {
+        if (await registry.FindServingAsync(set.UserId, ct) is not { Metrics.Recipe.Fingerprint: { } serving } version) return null;
+        var servedShared = serving == sharedRecipe.Fingerprint;
+        if (!servedShared && serving != perUser.Fingerprint) return null;
+        if (servedShared == picked.UsesShared || (servedShared && picked.Shared is null) || gate.CanCompare(set, version)) return null;
+        return servedShared;
+    }
+}
