@@ -7,14 +7,14 @@ namespace Konomi.TasteModels.Ngram;
 /// </summary>
 internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] Facets)
 {
-    public static HashedInput[] HashAll(IReadOnlyList<TasteInput> inputs, int minN, int maxN, bool words)
+    public static HashedInput[] HashAll(IReadOnlyList<TasteInput> inputs, NgramOptions options)
     {
         var hashed = new HashedInput[inputs.Count];
         Parallel.For(0, inputs.Count, () => new List<uint>(), (i, _, keys) =>
         {
             keys.Clear();
             var sink = new KeyList(keys);
-            NgramHashing.Text(inputs[i].Text, minN, maxN, words, ref sink);
+            NgramHashing.Text(inputs[i].Text, options.MinN, options.MaxN, options.Words, options.TitleApart, ref sink);
             keys.Sort();
             var (text, tf) = Distinct(keys);
             var facets = new uint[inputs[i].Facets.Count];
