@@ -47,12 +47,24 @@ public static class MovieLensTasks
         var times = Records(Path.Combine(folder, "ratings.csv"))
             .Select(f => (User: int.Parse(f[0], CultureInfo.InvariantCulture), Movie: f[1], Time: long.Parse(f[3], CultureInfo.InvariantCulture)))
             .ToArray();
-        var eligible = times.GroupBy(t => t.User).Where(g => g.Count() >= minRatings && !users.Contains(g.Key) && !exclude.Contains(g.Key)).Select(g => g.Key).Order().ToArray();
-        new Random(sampleSeed).Shuffle(eligible);
-        int[] chosen = [.. users, .. eligible.Take(sample)];
+        var chosen = Sample(times.Select(t => t.User), users, sample, sampleSeed, minRatings, exclude);
         var timeOf = times.Where(t => chosen.Contains(t.User)).ToDictionary(t => (t.User, t.Movie), t => t.Time);
         return [.. Tasks(dataDirectory, chosen).Select((task, i) => (chosen[i],
             (IReadOnlyList<ReplayItem>)[.. task.Items.Select(item => new ReplayItem(item.Id, item.Text, item.Liked, timeOf[(chosen[i], item.Id)]))]))];
+    }
+
+    /// <summary>
+    /// The given users, plus <paramref name="sample"/> more drawn with a seeded shuffle from the other users with at least
+    /// <paramref name="minRatings"/> ratings (never one in <paramref name="exclude"/>): the same seed draws the same users.
+    /// </summary>
+    public static int[] Sample(string dataDirectory, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude) =>
+        Sample(Records(Path.Combine(dataDirectory, "movielens", "ratings.csv")).Select(f => int.Parse(f[0], CultureInfo.InvariantCulture)), users, sample, sampleSeed, minRatings, exclude);
+
+    private static int[] Sample(IEnumerable<int> raters, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude)
+    {
+        var eligible = raters.GroupBy(u => u).Where(g => g.Count() >= minRatings && !users.Contains(g.Key) && !exclude.Contains(g.Key)).Select(g => g.Key).Order().ToArray();
+        new Random(sampleSeed).Shuffle(eligible);
+        return [.. users, .. eligible.Take(sample)];
     }
 
     private static IEnumerable<string[]> Records(string path)

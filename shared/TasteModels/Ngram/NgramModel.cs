@@ -30,8 +30,8 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
             var textPart = text.AsSpan(0, features.TextKeys.Length);
             var facetPart = facets.AsSpan(0, features.FacetKeys.Length);
             var z = bias
-                + vectorizer.Contributions(features.TextKeys, features.TextTf, 1.0, vectorizer.TitleApart, weights, textPart)
-                + vectorizer.Contributions(features.FacetKeys, null, vectorizer.FacetWeight, false, weights, facetPart);
+                + vectorizer.TextContributions(features.TextKeys, features.TextTf, weights, textPart)
+                + vectorizer.FacetContributions(features.FacetKeys, features.FacetFields, weights, facetPart);
             var reasonList = reasons > 0 ? NgramExplanation.Reasons(reasons, inputs[i], features, textPart, facetPart) : [];
             predictions[i] = new Prediction(Learning.LinearModel.Sigmoid(z), reasonList);
         }

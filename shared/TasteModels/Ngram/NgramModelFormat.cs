@@ -5,7 +5,7 @@ namespace Konomi.TasteModels.Ngram;
 /// <summary>
 /// The saved form of an <c>ngram</c> model: "KNGR", a format version, the settings that shape features,
 /// then keys (sorted, delta-encoded varints), idf and weights as float32. Version 2 adds whether the title is a
-/// block of its own (its keys are hashed apart); version 1 files still load (title not apart). Unknown versions are refused.
+/// block of its own (its keys are hashed apart) and whether each facet field is; version 1 files still load (neither). Unknown versions are refused.
 /// </summary>
 internal static class NgramModelFormat
 {
@@ -24,6 +24,7 @@ internal static class NgramModelFormat
             writer.Write((byte)v.MaxN);
             writer.Write(v.Words);
             writer.Write(v.TitleApart);
+            writer.Write(v.FacetFieldsApart);
             writer.Write(v.FacetWeight);
             writer.Write(model.ReasonCount);
             writer.Write(model.Bias);
@@ -54,6 +55,7 @@ internal static class NgramModelFormat
             int minN = reader.ReadByte(), maxN = reader.ReadByte();
             var words = reader.ReadBoolean();
             var titleApart = version >= 2 && reader.ReadBoolean();
+            var facetFieldsApart = version >= 2 && reader.ReadBoolean();
             var facetWeight = reader.ReadDouble();
             var reasons = reader.ReadInt32();
             var bias = reader.ReadDouble();
@@ -66,7 +68,7 @@ internal static class NgramModelFormat
             for (var j = 0; j < count; j++) idf[j] = reader.ReadSingle();
             var weights = new float[count];
             for (var j = 0; j < count; j++) weights[j] = reader.ReadSingle();
-            return new NgramModel(new NgramVectorizer(minN, maxN, words, titleApart, facetWeight, keys, idf), weights, bias, threshold, reasons);
+            return new NgramModel(new NgramVectorizer(minN, maxN, words, titleApart, facetFieldsApart, facetWeight, keys, idf), weights, bias, threshold, reasons);
         }
         catch (EndOfStreamException e)
         {

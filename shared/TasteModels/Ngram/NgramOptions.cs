@@ -35,6 +35,12 @@ public sealed class NgramOptions
     /// </summary>
     public bool TitleApart { get; set; }
 
+    /// <summary>
+    /// Each facet field (circle, voice actor, series, genre, age, …) as its own L2 block of length <see cref="FacetWeight"/>,
+    /// instead of one block for every facet: a work listing ten genres then no longer shrinks its circle and voice actor.
+    /// </summary>
+    public bool FacetFieldsApart { get; set; }
+
     /// <summary>Inverse regularisation strengths tried by inner cross-validation; null means the defaults.</summary>
     public double[]? C { get; set; }
 

@@ -72,12 +72,33 @@ public class NgramFeatureOptionsTests
     }
 
     [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    [InlineData(true, true)]
-    public void A_saved_model_with_feature_options_scores_and_explains_exactly_as_before(bool naiveBayes, bool titleApart)
+    [InlineData(true)]
+    [InlineData(false)]
+    public void With_facet_fields_apart_more_genres_do_not_shrink_the_circle(bool apart)
     {
-        var family = new NgramFamily(Options.Create(new NgramOptions { NaiveBayes = naiveBayes, TitleApart = titleApart }));
+        var options = new NgramOptions { FacetFieldsApart = apart, MinDocuments = 1 };
+        Facet[] circle = [new("circle", "サークルA")];
+        var oneGenre = new TasteInput("a", [.. circle, new("genre", "耳かき")]);
+        var fiveGenres = new TasteInput("b", [.. circle, .. new[] { "耳かき", "癒し", "バイノーラル", "ささやき", "添い寝" }.Select(g => new Facet("genre", g))]);
+        var hashed = HashedInput.HashAll([oneGenre, fiveGenres], options);
+        var vectorizer = NgramVectorizer.Fit(hashed, [true, false], [0, 1], options);
+        var circleColumn = Column(vectorizer, NgramHashing.Facet(circle[0]));
+
+        var rows = vectorizer.Transform(hashed, [0, 1]);
+
+        var circleValue = new[] { 0, 1 }.Select(r => rows.Values(r)[rows.Columns(r).IndexOf(circleColumn)]).ToArray();
+        if (apart) circleValue.ShouldAllBe(v => Math.Abs(v - 1) < 1e-6);
+        else ((double)circleValue[1]).ShouldBeLessThan(circleValue[0] * 0.5);
+    }
+
+    [Theory]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    [InlineData(false, false, true)]
+    [InlineData(true, true, true)]
+    public void A_saved_model_with_feature_options_scores_and_explains_exactly_as_before(bool naiveBayes, bool titleApart, bool facetFieldsApart)
+    {
+        var family = new NgramFamily(Options.Create(new NgramOptions { NaiveBayes = naiveBayes, TitleApart = titleApart, FacetFieldsApart = facetFieldsApart }));
         var model = family.Train(NgramFamilyTests.ToyExamples(), TestContext.Current.CancellationToken);
         var inputs = NgramFamilyTests.ToyExamples().Select(e => e.Input).Append(TasteInput.FromText("耳かき\nまったく別の文章 unseen")).ToArray();
 
@@ -93,8 +114,8 @@ public class NgramFeatureOptionsTests
         var family = new NgramFamily(Options.Create(new NgramOptions()));
         var model = family.Train(NgramFamilyTests.ToyExamples(), TestContext.Current.CancellationToken);
         var v2 = model.Serialize();
-        // Version 1 is version 2 without the title-apart flag (byte 8, after magic, version, MinN, MaxN, Words).
-        byte[] v1 = [.. v2[..4], 1, .. v2[5..8], .. v2[9..]];
+        // Version 1 is version 2 without the title-apart and facet-fields-apart flags (bytes 8 and 9, after magic, version, MinN, MaxN, Words).
+        byte[] v1 = [.. v2[..4], 1, .. v2[5..8], .. v2[10..]];
         var inputs = NgramFamilyTests.ToyExamples().Select(e => e.Input).ToArray();
 
         var loaded = family.Deserialize(v1);
@@ -103,7 +124,7 @@ public class NgramFeatureOptionsTests
         loaded.Predict(inputs).Select(p => p.Score).ShouldBe(model.Predict(inputs).Select(p => p.Score));
     }
 
-    private static HashedInput Hashed(uint[] keys) => new(keys, [.. keys.Select(_ => 1f)], []);
+    private static HashedInput Hashed(uint[] keys) => new(keys, [.. keys.Select(_ => 1f)], [], []);
 
     private static int Column(NgramVectorizer vectorizer, uint key) => Array.BinarySearch(vectorizer.Keys, key);
 
