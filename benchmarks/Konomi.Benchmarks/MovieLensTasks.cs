@@ -1,13 +1,15 @@
 using System.Globalization;
 using Konomi.Cli.Replay;
 using Konomi.Contracts;
+using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;
 
 namespace Konomi.Benchmarks;
 
 /// <summary>
 /// One MovieLens user's taste as a text task: label = rating ≥ 4; text = title, genres and the tags other
-/// users gave the movie (never the user's own); fold = movieId mod 5 (benchmarks.md).
+/// users gave the movie (never the user's own); fold = movieId mod 5 (benchmarks.md). The genres and those tags
+/// are also the item's facets (<c>genre</c>, <c>tag</c>), as a DLsite work's genres are: the same facts as the text.
 /// </summary>
 public static class MovieLensTasks
 {
@@ -15,7 +17,7 @@ public static class MovieLensTasks
     {
         var folder = Path.Combine(dataDirectory, "movielens");
         var movies = Records(Path.Combine(folder, "movies.csv"))
-            .ToDictionary(f => int.Parse(f[0], CultureInfo.InvariantCulture), f => (Title: f[1], Genres: f[2].Replace('|', ' ')));
+            .ToDictionary(f => int.Parse(f[0], CultureInfo.InvariantCulture), f => (Title: f[1], Genres: f[2].Split('|').Where(g => g != "(no genres listed)").ToArray(), GenreText: f[2].Replace('|', ' ')));
         var tags = Records(Path.Combine(folder, "tags.csv"))
             .Select(f => (User: int.Parse(f[0], CultureInfo.InvariantCulture), Movie: int.Parse(f[1], CultureInfo.InvariantCulture), Tag: f[2]))
             .ToArray();
@@ -25,12 +27,16 @@ public static class MovieLensTasks
 
         return users.Select(user =>
         {
-            var otherTags = tags.Where(t => t.User != user).GroupBy(t => t.Movie).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(t => t.Tag)));
+            var otherTags = tags.Where(t => t.User != user).GroupBy(t => t.Movie).ToDictionary(g => g.Key, g => g.Select(t => t.Tag).ToArray());
             var items = ratings.Where(r => r.User == user).OrderBy(r => r.Movie).Select(r =>
             {
                 var movie = movies[r.Movie];
-                var text = $"{movie.Title} {movie.Genres} {otherTags.GetValueOrDefault(r.Movie, "")}".TrimEnd();
-                return new BenchmarkItem(r.Movie.ToString(CultureInfo.InvariantCulture), text, r.Rating >= 4.0, r.Movie % 5);
+                var movieTags = otherTags.GetValueOrDefault(r.Movie, []);
+                var text = $"{movie.Title} {movie.GenreText} {string.Join(" ", movieTags)}".TrimEnd();
+                return new BenchmarkItem(r.Movie.ToString(CultureInfo.InvariantCulture), text, r.Rating >= 4.0, r.Movie % 5)
+                {
+                    Facets = [.. movie.Genres.Select(g => new Facet("genre", g)), .. movieTags.Distinct(StringComparer.OrdinalIgnoreCase).Select(t => new Facet("tag", t))],
+                };
             }).ToArray();
             return new BenchmarkTask($"movielens user {user}", "movielens", items);
         }).ToArray();
