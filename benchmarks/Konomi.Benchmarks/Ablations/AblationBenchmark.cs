@@ -20,11 +20,7 @@ public sealed class AblationBenchmark(string dataDirectory, SklearnPeer peer, IR
         try
         {
             var files = tasks.Select((task, i) => (Task: task, Path: Path.Combine(folder.FullName, $"task{i}.csv"))).ToArray();
-            foreach (var (task, path) in files)
-            {
-                await using var writer = new StreamWriter(path);
-                LabelledCsv.Write(writer, task.Items.Select(item => (item.Id, item.Text, item.Liked, item.Fold)));
-            }
+            foreach (var (task, path) in files) await task.WriteCsvAsync(path);
             // The peer's one Python process runs beside Konomi's folds: nothing here is timed.
             var peerRun = peer.RunAsync([.. files.Select(f => (f.Task.PeerSetting, f.Path))], ct);
 

@@ -8,7 +8,7 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
     /// <summary>The <c>ngram</c> settings before this table was made: C ∈ {1, 10}, one text block, no facet blocks, no NB scaling.</summary>
     public static NgramOptions Before() => new() { C = [1, 10], NaiveBayes = false, TitleApart = false, FacetFieldsApart = false };
 
-    /// <summary>The baseline, then each change alone on top of it, then today's defaults (what was kept).</summary>
+    /// <summary>The baseline, then each change alone on top of it, then the defaults with facets (the product always passes a work's facets).</summary>
     public static IReadOnlyList<AblationVariant> All() =>
     [
         new("baseline (before)", Before()),
@@ -18,7 +18,10 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("facets, one block", Before(), Facets: true),
         new("facets, each field apart", With(o => o.FacetFieldsApart = true), Facets: true),
         new("best-F1 cut always (SureOfCut 0)", With(o => o.Threshold = new() { SureOfCut = 0 })),
-        new("defaults now", new NgramOptions(), Facets: true),
+        new("bagged threshold", With(o => o.Threshold = new() { Bagged = true })),
+        new("cut checked out of sample", With(o => o.Threshold = new() { CutOutOfSample = true })),
+        new("bagged, checked out of sample", With(o => o.Threshold = new() { Bagged = true, CutOutOfSample = true })),
+        new("defaults (with facets, as the product feeds works)", new NgramOptions(), Facets: true),
     ];
 
     private static NgramOptions With(Action<NgramOptions> change)
