@@ -36,6 +36,7 @@ internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] 
     /// </summary>
     public static byte[] FieldsOf(IReadOnlyList<Facet> facets, uint[] distinctKeys)
     {
+        if (facets.Count == 0) return [];
         var fields = new byte[distinctKeys.Length];
         var seen = new List<string>();
         foreach (var facet in facets)
