@@ -11,6 +11,7 @@ public static class BenchmarkCommand
     public static RootCommand Create() => new("Konomi's benchmarks on real data sets, next to the peer a data scientist would use")
     {
         ModelsCommand.Create(),
+        AblationsCommand.Create(),
         LabelingCommand.Create(),
         ReplaysCommand.Create(),
         ScaleCommand.Create(),

@@ -18,11 +18,7 @@ public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITast
         try
         {
             var files = tasks.Select((task, i) => (Task: task, Path: Path.Combine(folder.FullName, $"task{i}.csv"))).ToArray();
-            foreach (var (task, path) in files)
-            {
-                await using var writer = new StreamWriter(path);
-                LabelledCsv.Write(writer, task.Items.Select(item => (item.Id, item.Text, item.Liked, item.Fold)));
-            }
+            foreach (var (task, path) in files) await task.WriteCsvAsync(path);
 
             // The peer's run counts as one step: it is one Python process over every task.
             var steps = 1 + files.Sum(f => Families(f.Task).Count());

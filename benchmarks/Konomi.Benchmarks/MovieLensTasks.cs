@@ -1,13 +1,15 @@
 using System.Globalization;
 using Konomi.Cli.Replay;
 using Konomi.Contracts;
+using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;
 
 namespace Konomi.Benchmarks;
 
 /// <summary>
 /// One MovieLens user's taste as a text task: label = rating ≥ 4; text = title, genres and the tags other
-/// users gave the movie (never the user's own); fold = movieId mod 5 (benchmarks.md).
+/// users gave the movie (never the user's own); fold = movieId mod 5 (benchmarks.md). The genres and those tags
+/// are also the item's facets (<c>genre</c>, <c>tag</c>), as a DLsite work's genres are: the same facts as the text.
 /// </summary>
 public static class MovieLensTasks
 {
@@ -15,7 +17,7 @@ public static class MovieLensTasks
     {
         var folder = Path.Combine(dataDirectory, "movielens");
         var movies = Records(Path.Combine(folder, "movies.csv"))
-            .ToDictionary(f => int.Parse(f[0], CultureInfo.InvariantCulture), f => (Title: f[1], Genres: f[2].Replace('|', ' ')));
+            .ToDictionary(f => int.Parse(f[0], CultureInfo.InvariantCulture), f => (Title: f[1], Genres: f[2].Split('|').Where(g => g != "(no genres listed)").ToArray(), GenreText: f[2].Replace('|', ' ')));
         var tags = Records(Path.Combine(folder, "tags.csv"))
             .Select(f => (User: int.Parse(f[0], CultureInfo.InvariantCulture), Movie: int.Parse(f[1], CultureInfo.InvariantCulture), Tag: f[2]))
             .ToArray();
@@ -25,12 +27,16 @@ public static class MovieLensTasks
 
         return users.Select(user =>
         {
-            var otherTags = tags.Where(t => t.User != user).GroupBy(t => t.Movie).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(t => t.Tag)));
+            var otherTags = tags.Where(t => t.User != user).GroupBy(t => t.Movie).ToDictionary(g => g.Key, g => g.Select(t => t.Tag).ToArray());
             var items = ratings.Where(r => r.User == user).OrderBy(r => r.Movie).Select(r =>
             {
                 var movie = movies[r.Movie];
-                var text = $"{movie.Title} {movie.Genres} {otherTags.GetValueOrDefault(r.Movie, "")}".TrimEnd();
-                return new BenchmarkItem(r.Movie.ToString(CultureInfo.InvariantCulture), text, r.Rating >= 4.0, r.Movie % 5);
+                var movieTags = otherTags.GetValueOrDefault(r.Movie, []);
+                var text = $"{movie.Title} {movie.GenreText} {string.Join(" ", movieTags)}".TrimEnd();
+                return new BenchmarkItem(r.Movie.ToString(CultureInfo.InvariantCulture), text, r.Rating >= 4.0, r.Movie % 5)
+                {
+                    Facets = [.. movie.Genres.Select(g => new Facet("genre", g)), .. movieTags.Distinct(StringComparer.OrdinalIgnoreCase).Select(t => new Facet("tag", t))],
+                };
             }).ToArray();
             return new BenchmarkTask($"movielens user {user}", "movielens", items);
         }).ToArray();
@@ -52,12 +58,24 @@ public static class MovieLensTasks
         var times = Records(Path.Combine(folder, "ratings.csv"))
             .Select(f => (User: int.Parse(f[0], CultureInfo.InvariantCulture), Movie: f[1], Time: long.Parse(f[3], CultureInfo.InvariantCulture)))
             .ToArray();
-        var eligible = times.GroupBy(t => t.User).Where(g => g.Count() >= minRatings && !users.Contains(g.Key) && !exclude.Contains(g.Key)).Select(g => g.Key).Order().ToArray();
-        new Random(sampleSeed).Shuffle(eligible);
-        int[] chosen = [.. users, .. eligible.Take(sample)];
+        var chosen = Sample(times.Select(t => t.User), users, sample, sampleSeed, minRatings, exclude);
         var timeOf = times.Where(t => chosen.Contains(t.User)).ToDictionary(t => (t.User, t.Movie), t => t.Time);
         return [.. Tasks(dataDirectory, chosen).Select((task, i) => (chosen[i],
             (IReadOnlyList<ReplayItem>)[.. task.Items.Select(item => new ReplayItem(item.Id, item.Text, item.Liked, timeOf[(chosen[i], item.Id)]))]))];
+    }
+
+    /// <summary>
+    /// The given users, plus <paramref name="sample"/> more drawn with a seeded shuffle from the other users with at least
+    /// <paramref name="minRatings"/> ratings (never one in <paramref name="exclude"/>): the same seed draws the same users.
+    /// </summary>
+    public static int[] Sample(string dataDirectory, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude) =>
+        Sample(Records(Path.Combine(dataDirectory, "movielens", "ratings.csv")).Select(f => int.Parse(f[0], CultureInfo.InvariantCulture)), users, sample, sampleSeed, minRatings, exclude);
+
+    private static int[] Sample(IEnumerable<int> raters, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude)
+    {
+        var eligible = raters.GroupBy(u => u).Where(g => g.Count() >= minRatings && !users.Contains(g.Key) && !exclude.Contains(g.Key)).Select(g => g.Key).Order().ToArray();
+        new Random(sampleSeed).Shuffle(eligible);
+        return [.. users, .. eligible.Take(sample)];
     }
 
     private static IEnumerable<string[]> Records(string path)

@@ -10,7 +10,15 @@ public sealed record PeerResult(
     [property: JsonPropertyName("trainSeconds")] double TrainSeconds,
     [property: JsonPropertyName("trainSecondsWithThreshold")] double TrainSecondsWithThreshold,
     [property: JsonPropertyName("scoresPerSecond")] double ScoresPerSecond,
-    [property: JsonPropertyName("batchScoresPerSecond")] IReadOnlyDictionary<string, double> BatchScoresPerSecond);
+    [property: JsonPropertyName("batchScoresPerSecond")] IReadOnlyDictionary<string, double> BatchScoresPerSecond)
+{
+    /// <summary>F1 of the decisions summed over folds and AP of the pooled out-of-fold scores (train-fold thresholds).</summary>
+    [JsonPropertyName("pooled")] public PooledPeerMetrics? Pooled { get; init; }
+}
+
+public sealed record PooledPeerMetrics(
+    [property: JsonPropertyName("f1")] double F1,
+    [property: JsonPropertyName("averagePrecision")] double AveragePrecision);
 
 public sealed record PeerMetrics(
     [property: JsonPropertyName("accuracy")] double Accuracy,

@@ -12,12 +12,13 @@ public static class ModelsCommand
     public static Command Create()
     {
         var data = BenchmarkData.Option();
-        var users = new Option<int[]>("--users") { Description = "MovieLens users", DefaultValueFactory = _ => [448, 274, 68, 288], AllowMultipleArgumentsPerToken = true };
+        var users = new UserSample(UserSample.Reported);
         var noEmbedding = new Option<bool>("--no-embedding") { Description = "Skip the embedding and stacked families (MiniLM)" };
         var noLivedoor = new Option<bool>("--no-livedoor") { Description = "MovieLens users only (the peer's livedoor tasks take 20 minutes or more on a busy machine)" };
         var trainTimingOnly = new Option<bool>("--train-timing-only") { Description = "Only time ngram training on all livedoor titles (wall, CPU seconds, stages): seconds, not the whole benchmark" };
         var trainRuns = new Option<int>("--train-runs") { Description = "Timed runs of that training", DefaultValueFactory = _ => 3 };
-        var command = new Command("models", "Konomi's taste model families vs scikit-learn on livedoor and MovieLens, same folds, one run") { data, users, noEmbedding, noLivedoor, trainTimingOnly, trainRuns };
+        var command = new Command("models", "Konomi's taste model families vs scikit-learn on livedoor and MovieLens, same folds, one run") { data, noEmbedding, noLivedoor, trainTimingOnly, trainRuns };
+        foreach (var option in users.Options) command.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             var builder = Host.CreateApplicationBuilder();
@@ -36,7 +37,7 @@ public static class ModelsCommand
                 return 0;
             }
             var rows = await CommandProgress.ShowAsync("models", every: 1, display =>
-                benchmark.RunAsync(parse.GetValue(users)!, new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct, livedoor: !parse.GetValue(noLivedoor)));
+                benchmark.RunAsync(users.Draw(parse, dataDirectory), new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct, livedoor: !parse.GetValue(noLivedoor)));
             Console.Out.WriteLine(ModelBenchmarkTable.Render(rows));
             Console.Out.WriteLine();
             Console.Out.WriteLine(ModelBenchmarkTable.RenderBatchSpeed(rows));
@@ -46,6 +47,6 @@ public static class ModelsCommand
             Console.Out.Write(FullTraining.Render(FullTraining.LivedoorTitles(dataDirectory, families.Get("ngram"), parse.GetValue(trainRuns), ct)));
             return 0;
         });
-        return BenchmarkCommand.Example(command, "models --no-embedding", "models --users 448 274", "models --train-timing-only");
+        return BenchmarkCommand.Example(command, "models --no-embedding", "models --users 448 274", "models --no-embedding --sample 4 --sample-seed 7", "models --train-timing-only");
     }
 }

@@ -21,7 +21,50 @@ public sealed class ThresholdRule
     /// <summary>Resamples behind <see cref="SureOfCut"/>.</summary>
     const int Resamples = 200;
 
+    /// <summary>
+    /// The best-F1 threshold as the mean of the best cuts of <see cref="Resamples"/> bootstrap resamples of the
+    /// out-of-fold scores (bagging): one cut on a few hundred labels is glued to where a handful of them fell.
+    /// </summary>
+    public bool Bagged { get; set; }
+
+    /// <summary>
+    /// Judge the cut against posting everything out of sample instead of by <see cref="SureOfCut"/>'s bootstrap: each of
+    /// <see cref="InnerFolds"/> parts of the scores is decided by the best cut of the other parts, and the summed
+    /// decisions must beat posting everything. The bootstrap resamples at a cut already chosen on the same scores, so
+    /// it does not see that picking the best of many cuts is itself lucky.
+    /// </summary>
+    public bool CutOutOfSample { get; set; }
+
     public double Choose(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
+    {
+        if (!Bagged || TargetRecall is not null || liked.All(l => l) || !liked.Any(l => l)) return ChooseOnce(scores, liked);
+        var cut = BaggedCut(scores, liked);
+        return !CutHolds(scores, liked, cut) ? 0 : cut;
+    }
+
+    double BaggedCut(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
+    {
+        var random = new Random(17);
+        var n = scores.Count;
+        var once = new ThresholdRule { InnerFolds = InnerFolds, SureOfCut = 0 };
+        var (sample, sampleLiked) = (new double[n], new bool[n]);
+        double sum = 0;
+        var counted = 0;
+        for (var b = 0; b < Resamples; b++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var pick = random.Next(n);
+                (sample[i], sampleLiked[i]) = (scores[pick], liked[pick]);
+            }
+            if (!sampleLiked.Contains(true)) continue;
+            sum += once.ChooseOnce(sample, sampleLiked);
+            counted++;
+        }
+        return counted == 0 ? ChooseOnce(scores, liked) : sum / counted;
+    }
+
+    double ChooseOnce(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
     {
         var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
         var positives = liked.Count(l => l);
@@ -45,10 +88,33 @@ public sealed class ThresholdRule
         }
         var lowestIn = scores[order[bestCut]];
         // Posting everything is the cut below every score, and it also posts works scoring below every training one.
-        if (TargetRecall is null && bestCut + 1 < order.Length && !BeatsPostingEverything(scores, liked, lowestIn))
+        if (TargetRecall is null && bestCut + 1 < order.Length && !CutHolds(scores, liked, lowestIn))
             return 0;
         // Midway to the next lower score, so the threshold is not glued to one training example.
         return bestCut + 1 < order.Length ? (lowestIn + scores[order[bestCut + 1]]) / 2 : lowestIn;
+    }
+
+    bool CutHolds(IReadOnlyList<double> scores, IReadOnlyList<bool> liked, double cut) =>
+        CutOutOfSample ? BeatsPostingEverythingOutOfSample(scores, liked) : BeatsPostingEverything(scores, liked, cut);
+
+    bool BeatsPostingEverythingOutOfSample(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
+    {
+        var once = new ThresholdRule { SureOfCut = 0 };
+        var parts = Math.Max(2, InnerFolds);
+        int truePositives = 0, falsePositives = 0, positives = liked.Count(l => l);
+        for (var part = 0; part < parts; part++)
+        {
+            var rest = Enumerable.Range(0, scores.Count).Where(i => i % parts != part).ToArray();
+            // A part whose rest holds no liked work has no cut to learn: it posts everything, as the fallback would.
+            var cut = rest.Any(i => liked[i]) ? once.ChooseOnce([.. rest.Select(i => scores[i])], [.. rest.Select(i => liked[i])]) : 0;
+            for (var i = part; i < scores.Count; i += parts)
+            {
+                if (scores[i] < cut) continue;
+                if (liked[i]) truePositives++;
+                else falsePositives++;
+            }
+        }
+        return 2.0 * truePositives / (truePositives + falsePositives + positives) > 2.0 * positives / (scores.Count + positives);
     }
 
     /// <summary>

@@ -2,28 +2,50 @@ namespace Konomi.TasteModels.Ngram;
 
 /// <summary>
 /// The feature keys of one input, hashed once: distinct text keys (sorted) with their sublinear tf, distinct facet
-/// keys (sorted). Training fits a vocabulary on any subset of rows (inner folds included) without hashing a text
+/// keys (sorted) with the field each belongs to. Training fits a vocabulary on any subset of rows (inner folds included) without hashing a text
 /// twice; scoring gets the same shape from <see cref="NgramFeatures"/>, so both weigh a key one way.
 /// </summary>
-internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] Facets)
+internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] Facets, byte[] FacetFields)
 {
-    public static HashedInput[] HashAll(IReadOnlyList<TasteInput> inputs, int minN, int maxN, bool words)
+    /// <summary>Fields of one input beyond this many share the last field's block.</summary>
+    public const int MaxFacetFields = 16;
+
+    public static HashedInput[] HashAll(IReadOnlyList<TasteInput> inputs, NgramOptions options)
     {
         var hashed = new HashedInput[inputs.Count];
         Parallel.For(0, inputs.Count, () => new List<uint>(), (i, _, keys) =>
         {
             keys.Clear();
             var sink = new KeyList(keys);
-            NgramHashing.Text(inputs[i].Text, minN, maxN, words, ref sink);
+            NgramHashing.Text(inputs[i].Text, options.MinN, options.MaxN, options.Words, options.TitleApart, ref sink);
             keys.Sort();
             var (text, tf) = Distinct(keys);
             var facets = new uint[inputs[i].Facets.Count];
             for (var f = 0; f < facets.Length; f++) facets[f] = NgramHashing.Facet(inputs[i].Facets[f]);
             Array.Sort(facets);
-            hashed[i] = new HashedInput(text, tf, [.. facets.Distinct()]);
+            uint[] distinct = [.. facets.Distinct()];
+            hashed[i] = new HashedInput(text, tf, distinct, FieldsOf(inputs[i].Facets, distinct));
             return keys;
         }, _ => { });
         return hashed;
+    }
+
+    /// <summary>
+    /// For each distinct facet key, its field as a small number: the order in which the input first names the field.
+    /// Only which keys share a field matters (each field is normalised within one input), so training and scoring agree.
+    /// </summary>
+    public static byte[] FieldsOf(IReadOnlyList<Facet> facets, uint[] distinctKeys)
+    {
+        if (facets.Count == 0) return [];
+        var fields = new byte[distinctKeys.Length];
+        var seen = new List<string>();
+        foreach (var facet in facets)
+        {
+            var field = seen.IndexOf(facet.Field);
+            if (field < 0) { field = seen.Count; seen.Add(facet.Field); }
+            fields[Array.BinarySearch(distinctKeys, NgramHashing.Facet(facet))] = (byte)Math.Min(field, MaxFacetFields - 1);
+        }
+        return fields;
     }
 
     /// <summary>1 + ln tf: the weight of a text key that occurs <paramref name="count"/> times, for training and scoring.</summary>

@@ -40,12 +40,12 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         var liked = new bool[examples.Count];
         for (var i = 0; i < examples.Count; i++) (inputs[i], liked[i]) = (examples[i].Input, examples[i].Liked);
         HashedInput[] hashed;
-        using (TrainingTelemetry.Start("ngram.hash")) hashed = HashedInput.HashAll(inputs, _options.MinN, _options.MaxN, _options.Words);
+        using (TrainingTelemetry.Start("ngram.hash")) hashed = HashedInput.HashAll(inputs, _options);
         var all = Enumerable.Range(0, inputs.Length).ToArray();
-        var (vectorizer, x) = FitTransform(hashed, all);
+        var (vectorizer, x) = FitTransform(hashed, liked, all);
         var head = LinearHead.Train(Stacked(x, all), liked, _options.CGrid, _options.Threshold, ct, (train, held) =>
         {
-            var (inner, trainRows) = FitTransform(hashed, train);
+            var (inner, trainRows) = FitTransform(hashed, liked, train);
             using (TrainingTelemetry.Start("ngram.transform")) return (Stacked(trainRows, train), Stacked(inner.Transform(hashed, held), held));
         });
         return (vectorizer, head);
@@ -53,10 +53,10 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         SparseRows Stacked(SparseRows rows, int[] indices) => stack?.Invoke(rows, indices) ?? rows;
     }
 
-    private (NgramVectorizer Vectorizer, SparseRows Rows) FitTransform(HashedInput[] hashed, int[] rows)
+    private (NgramVectorizer Vectorizer, SparseRows Rows) FitTransform(HashedInput[] hashed, bool[] liked, int[] rows)
     {
         NgramVectorizer vectorizer;
-        using (TrainingTelemetry.Start("ngram.vocabulary")) vectorizer = NgramVectorizer.Fit(hashed, rows, _options);
+        using (TrainingTelemetry.Start("ngram.vocabulary")) vectorizer = NgramVectorizer.Fit(hashed, liked, rows, _options);
         using (TrainingTelemetry.Start("ngram.transform")) return (vectorizer, vectorizer.Transform(hashed, rows));
     }
 

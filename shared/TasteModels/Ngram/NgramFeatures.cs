@@ -11,11 +11,11 @@ namespace Konomi.TasteModels.Ngram;
 internal sealed class NgramFeatures
 {
     // Keyed by the input instance, so it lives exactly as long as the batch that built the inputs.
-    private static readonly ConditionalWeakTable<TasteInput, ConcurrentDictionary<(int, int, bool), NgramFeatures>> Shared = new();
+    private static readonly ConditionalWeakTable<TasteInput, ConcurrentDictionary<(int, int, bool, bool), NgramFeatures>> Shared = new();
 
-    private NgramFeatures(uint[] textKeys, float[] textTf, int[] textCounts, Occurrence[] occurrences, uint[] facetKeys, int[] facetOf)
+    private NgramFeatures(uint[] textKeys, float[] textTf, int[] textCounts, Occurrence[] occurrences, uint[] facetKeys, byte[] facetFields, int[] facetOf)
     {
-        (TextKeys, TextTf, TextCounts, Occurrences, FacetKeys, FacetOf) = (textKeys, textTf, textCounts, occurrences, facetKeys, facetOf);
+        (TextKeys, TextTf, TextCounts, Occurrences, FacetKeys, FacetFields, FacetOf) = (textKeys, textTf, textCounts, occurrences, facetKeys, facetFields, facetOf);
     }
 
     /// <summary>Distinct text keys, sorted.</summary>
@@ -32,16 +32,19 @@ internal sealed class NgramFeatures
     /// <summary>Distinct facet keys, sorted.</summary>
     public uint[] FacetKeys { get; }
 
+    /// <summary>Each facet key's field, as <see cref="HashedInput.FieldsOf"/> numbers them.</summary>
+    public byte[] FacetFields { get; }
+
     /// <summary>For each of the input's facets, the index of its key in <see cref="FacetKeys"/>.</summary>
     public int[] FacetOf { get; }
 
-    public static NgramFeatures Of(TasteInput input, int minN, int maxN, bool words) =>
-        Shared.GetValue(input, _ => new()).GetOrAdd((minN, maxN, words), static (s, input) => Make(input, s.Item1, s.Item2, s.Item3), input);
+    public static NgramFeatures Of(TasteInput input, int minN, int maxN, bool words, bool titleApart) =>
+        Shared.GetValue(input, _ => new()).GetOrAdd((minN, maxN, words, titleApart), static (s, input) => Make(input, s.Item1, s.Item2, s.Item3, s.Item4), input);
 
-    private static NgramFeatures Make(TasteInput input, int minN, int maxN, bool words)
+    private static NgramFeatures Make(TasteInput input, int minN, int maxN, bool words, bool titleApart)
     {
         var found = new OccurrenceList([]);
-        NgramHashing.Text(input.Text, minN, maxN, words, ref found);
+        NgramHashing.Text(input.Text, minN, maxN, words, titleApart, ref found);
         var count = found.Items.Count;
         var keys = new uint[count];
         var order = new int[count];
@@ -69,7 +72,7 @@ internal sealed class NgramFeatures
         var distinctFacets = sortedFacets.Distinct().ToArray();
         var facetOf = new int[facetKeys.Length];
         for (var f = 0; f < facetOf.Length; f++) facetOf[f] = Array.BinarySearch(distinctFacets, facetKeys[f]);
-        return new NgramFeatures([.. distinct], tf, [.. counts], occurrences, distinctFacets, facetOf);
+        return new NgramFeatures([.. distinct], tf, [.. counts], occurrences, distinctFacets, HashedInput.FieldsOf(input.Facets, distinctFacets), facetOf);
     }
 
     internal readonly record struct Occurrence(int Key, int Start, int Length);

@@ -18,17 +18,31 @@ internal static class NgramHashing
     private const uint WordSeed = 0x9E3779B9;
     private const uint FacetSeed = 0x85EBCA6B;
 
-    public static void Text<TSink>(string text, int minN, int maxN, bool words, ref TSink sink) where TSink : struct, IOccurrenceSink
+    /// <param name="titleApart">Mark each key with the block it belongs to: lowest bit 1 on the first line (the title), 0 elsewhere.</param>
+    public static void Text<TSink>(string text, int minN, int maxN, bool words, bool titleApart, ref TSink sink) where TSink : struct, IOccurrenceSink
     {
         var lineStart = 0;
         while (lineStart <= text.Length)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
-            CharNgrams(text, lineStart, lineEnd, minN, maxN, ref sink);
-            if (words) Words(text, lineStart, lineEnd, ref sink);
+            if (titleApart)
+            {
+                var block = new Block<TSink>(sink, Title: lineStart == 0);
+                Line(text, lineStart, lineEnd, minN, maxN, words, ref block);
+            }
+            else Line(text, lineStart, lineEnd, minN, maxN, words, ref sink);
             lineStart = lineEnd + 1;
         }
+    }
+
+    /// <summary>Whether a key made with <c>titleApart</c> came from the title line.</summary>
+    public static bool IsTitle(uint key) => (key & 1) != 0;
+
+    private static void Line<TSink>(string text, int start, int end, int minN, int maxN, bool words, ref TSink sink) where TSink : struct, IOccurrenceSink
+    {
+        CharNgrams(text, start, end, minN, maxN, ref sink);
+        if (words) Words(text, start, end, ref sink);
     }
 
     public static uint Facet(Facet facet)
@@ -77,6 +91,12 @@ internal static class NgramHashing
     {
         foreach (var c in value) h = (h ^ Lower(c)) * Prime;
         return h;
+    }
+
+    // Sinks hold their list by reference, so a copy adds to the same list.
+    private readonly record struct Block<TSink>(TSink Inner, bool Title) : IOccurrenceSink where TSink : struct, IOccurrenceSink
+    {
+        public void Add(uint key, int start, int length) => Inner.Add(Title ? key | 1 : key & ~1u, start, length);
     }
 
     private static uint Finish(uint h)

@@ -27,14 +27,14 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
         var predictions = new Prediction[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            var features = NgramFeatures.Of(inputs[i], vectorizer.MinN, vectorizer.MaxN, vectorizer.Words);
+            var features = NgramFeatures.Of(inputs[i], vectorizer.MinN, vectorizer.MaxN, vectorizer.Words, vectorizer.TitleApart);
             Grow(ref text, features.TextKeys.Length);
             Grow(ref facets, features.FacetKeys.Length);
             var textPart = text.AsSpan(0, features.TextKeys.Length);
             var facetPart = facets.AsSpan(0, features.FacetKeys.Length);
             var z = bias + (margins?[i] ?? 0)
-                + vectorizer.Contributions(features.TextKeys, features.TextTf, 1.0, weights, textPart)
-                + vectorizer.Contributions(features.FacetKeys, null, vectorizer.FacetWeight, weights, facetPart);
+                + vectorizer.TextContributions(features.TextKeys, features.TextTf, weights, textPart)
+                + vectorizer.FacetContributions(features.FacetKeys, features.FacetFields, weights, facetPart);
             var reasonList = reasons > 0 ? NgramExplanation.Reasons(reasons, inputs[i], features, textPart, facetPart) : [];
             predictions[i] = new Prediction(Learning.LinearModel.Sigmoid(z), reasonList);
         }

@@ -4,12 +4,13 @@ namespace Konomi.TasteModels.Ngram;
 
 /// <summary>
 /// The saved form of an <c>ngram</c> model: "KNGR", a format version, the settings that shape features,
-/// then keys (sorted, delta-encoded varints), idf and weights as float32. Unknown versions are refused.
+/// then keys (sorted, delta-encoded varints), idf and weights as float32. Version 2 adds whether the title is a
+/// block of its own (its keys are hashed apart) and whether each facet field is; version 1 files still load (neither). Unknown versions are refused.
 /// </summary>
 internal static class NgramModelFormat
 {
     private static readonly byte[] Magic = "KNGR"u8.ToArray();
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static byte[] Write(NgramModel model)
     {
@@ -22,6 +23,8 @@ internal static class NgramModelFormat
             writer.Write((byte)v.MinN);
             writer.Write((byte)v.MaxN);
             writer.Write(v.Words);
+            writer.Write(v.TitleApart);
+            writer.Write(v.FacetFieldsApart);
             writer.Write(v.FacetWeight);
             writer.Write(model.ReasonCount);
             writer.Write(model.Bias);
@@ -45,12 +48,14 @@ internal static class NgramModelFormat
         if (bytes.Length < 5 || !reader.ReadBytes(4).SequenceEqual(Magic))
             throw new InvalidDataException("Not an ngram taste model (missing KNGR header).");
         var version = reader.ReadByte();
-        if (version != Version)
-            throw new InvalidDataException($"ngram taste model format version {version} is not supported (this build reads {Version}).");
+        if (version is < 1 or > Version)
+            throw new InvalidDataException($"ngram taste model format version {version} is not supported (this build reads 1 to {Version}).");
         try
         {
             int minN = reader.ReadByte(), maxN = reader.ReadByte();
             var words = reader.ReadBoolean();
+            var titleApart = version >= 2 && reader.ReadBoolean();
+            var facetFieldsApart = version >= 2 && reader.ReadBoolean();
             var facetWeight = reader.ReadDouble();
             var reasons = reader.ReadInt32();
             var bias = reader.ReadDouble();
@@ -63,7 +68,7 @@ internal static class NgramModelFormat
             for (var j = 0; j < count; j++) idf[j] = reader.ReadSingle();
             var weights = new float[count];
             for (var j = 0; j < count; j++) weights[j] = reader.ReadSingle();
-            return new NgramModel(new NgramVectorizer(minN, maxN, words, facetWeight, keys, idf), weights, bias, threshold, reasons);
+            return new NgramModel(new NgramVectorizer(minN, maxN, words, titleApart, facetFieldsApart, facetWeight, keys, idf), weights, bias, threshold, reasons);
         }
         catch (EndOfStreamException e)
         {

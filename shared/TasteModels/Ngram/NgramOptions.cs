@@ -22,6 +22,25 @@ public sealed class NgramOptions
     /// <summary>Length of the facet part of a vector relative to the text part (both L2-normalised).</summary>
     public double FacetWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// Scale each feature by its Naive-Bayes log-count ratio, ln((α+df⁺)/‖α+df⁺‖₁ ÷ (α+df⁻)/‖α+df⁻‖₁) with α = 1, fitted on
+    /// the training rows only (NBSVM, Wang &amp; Manning 2012): n-grams that separate likes from the rest weigh more
+    /// before regularisation sees them. Saved with the model, so scoring applies the same scaling.
+    /// </summary>
+    public bool NaiveBayes { get; set; }
+
+    /// <summary>
+    /// The first line of the text (the title) as its own L2 block instead of sharing one block with the rest: a long
+    /// description then no longer shrinks the title's n-grams. Title n-grams get their own columns.
+    /// </summary>
+    public bool TitleApart { get; set; }
+
+    /// <summary>
+    /// Each facet field (circle, voice actor, series, genre, age, …) as its own L2 block of length <see cref="FacetWeight"/>,
+    /// instead of one block for every facet: a work listing ten genres then no longer shrinks its circle and voice actor.
+    /// </summary>
+    public bool FacetFieldsApart { get; set; }
+
     /// <summary>Inverse regularisation strengths tried by inner cross-validation; null means the defaults.</summary>
     public double[]? C { get; set; }
 

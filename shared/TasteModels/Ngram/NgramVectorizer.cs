@@ -6,44 +6,72 @@ namespace Konomi.TasteModels.Ngram;
 
 /// <summary>
 /// TF-IDF over hashed features: sublinear tf (1 + ln tf), smoothed idf (ln((1+n)/(1+df)) + 1), text part
-/// and facet part each L2-normalised, the facet part scaled by <see cref="FacetWeight"/>. Only keys seen in
-/// training get a column, so the model stores what it learned and nothing more.
+/// and facet part each L2-normalised, the facet part scaled by <see cref="FacetWeight"/>; with
+/// <see cref="TitleApart"/> the title's keys are a block of length 1 of their own, with <see cref="FacetFieldsApart"/>
+/// each facet field (circle, genre, …) is a block of length <see cref="FacetWeight"/>. Only keys seen in training get a
+/// column, so the model stores what it learned and nothing more.
 /// </summary>
 internal sealed class NgramVectorizer
 {
     private readonly ColumnTable _columns;
 
-    public NgramVectorizer(int minN, int maxN, bool words, double facetWeight, uint[] keys, float[] idf)
+    public NgramVectorizer(int minN, int maxN, bool words, bool titleApart, bool facetFieldsApart, double facetWeight, uint[] keys, float[] idf)
     {
-        (MinN, MaxN, Words, FacetWeight, Keys, Idf) = (minN, maxN, words, facetWeight, keys, idf);
+        (MinN, MaxN, Words, TitleApart, FacetFieldsApart, FacetWeight, Keys, Idf) = (minN, maxN, words, titleApart, facetFieldsApart, facetWeight, keys, idf);
         _columns = new ColumnTable(keys);
     }
 
     public int MinN { get; }
     public int MaxN { get; }
     public bool Words { get; }
+    public bool TitleApart { get; }
+    public bool FacetFieldsApart { get; }
     public double FacetWeight { get; }
     public uint[] Keys { get; }
+
+    /// <summary>Each column's weight: its idf, times its Naive-Bayes log-count ratio when that scaling was fitted.</summary>
     public float[] Idf { get; }
 
-    /// <summary>Document frequencies and idf from the given rows only: an inner fold never sees its held-out rows.</summary>
-    public static NgramVectorizer Fit(IReadOnlyList<HashedInput> inputs, IReadOnlyList<int> rows, NgramOptions options)
+    /// <summary>
+    /// Document frequencies, idf and (with <see cref="NgramOptions.NaiveBayes"/>) log-count ratios from the given rows
+    /// only: an inner fold never sees its held-out rows or their labels. <paramref name="liked"/> is indexed like <paramref name="inputs"/>.
+    /// </summary>
+    public static NgramVectorizer Fit(IReadOnlyList<HashedInput> inputs, IReadOnlyList<bool> liked, IReadOnlyList<int> rows, NgramOptions options)
     {
-        var documentFrequency = new Dictionary<uint, int>();
+        var documentFrequency = new Dictionary<uint, (int Liked, int Other)>();
         foreach (var row in rows)
         {
-            CountDistinct(inputs[row].Text, documentFrequency);
-            CountDistinct(inputs[row].Facets, documentFrequency);
+            CountDistinct(inputs[row].Text, liked[row], documentFrequency);
+            CountDistinct(inputs[row].Facets, liked[row], documentFrequency);
         }
         var kept = new List<uint>(documentFrequency.Count);
-        foreach (var (key, frequency) in documentFrequency)
-            if (frequency >= options.MinDocuments) kept.Add(key);
+        foreach (var (key, (inLiked, inOther)) in documentFrequency)
+            if (inLiked + inOther >= options.MinDocuments) kept.Add(key);
         var sorted = kept.ToArray();
         Array.Sort(sorted);
         var idf = new float[sorted.Length];
+        var ratio = options.NaiveBayes ? LogCountRatios(sorted, documentFrequency) : null;
         for (var j = 0; j < sorted.Length; j++)
-            idf[j] = (float)(Math.Log((1.0 + rows.Count) / (1.0 + documentFrequency[sorted[j]])) + 1);
-        return new NgramVectorizer(options.MinN, options.MaxN, options.Words, options.FacetWeight, sorted, idf);
+        {
+            var (inLiked, inOther) = documentFrequency[sorted[j]];
+            idf[j] = (float)((Math.Log((1.0 + rows.Count) / (1.0 + inLiked + inOther)) + 1) * (ratio?[j] ?? 1));
+        }
+        return new NgramVectorizer(options.MinN, options.MaxN, options.Words, options.TitleApart, options.FacetFieldsApart, options.FacetWeight, sorted, idf);
+    }
+
+    /// <summary>
+    /// |ln(p/‖p‖₁ ÷ q/‖q‖₁)| with p = 1 + document frequency among liked rows, q the same among the others. The sign
+    /// is dropped: a linear model learns it anyway, and the size alone says how much a key separates the two.
+    /// </summary>
+    private static double[] LogCountRatios(uint[] keys, Dictionary<uint, (int Liked, int Other)> documentFrequency)
+    {
+        double likedTotal = keys.Length, otherTotal = keys.Length;
+        foreach (var key in keys)
+        {
+            likedTotal += documentFrequency[key].Liked;
+            otherTotal += documentFrequency[key].Other;
+        }
+        return [.. keys.Select(key => Math.Abs(Math.Log((1.0 + documentFrequency[key].Liked) / likedTotal / ((1.0 + documentFrequency[key].Other) / otherTotal))))];
     }
 
     public SparseRows Transform(IReadOnlyList<HashedInput> inputs, IReadOnlyList<int> rows)
@@ -58,23 +86,31 @@ internal sealed class NgramVectorizer
             columns.Clear();
             values.Clear();
             var input = inputs[row];
-            AddBlock(input.Text, input.TextTf, 1.0, ref keyColumns, ref keyValues, columns, values);
-            AddBlock(input.Facets, null, FacetWeight, ref keyColumns, ref keyValues, columns, values);
+            AddBlock(input.Text, input.TextTf, [], TitleApart, 1.0, ref keyColumns, ref keyValues, columns, values);
+            AddBlock(input.Facets, null, FacetFieldsApart ? input.FacetFields : [], false, FacetWeight, ref keyColumns, ref keyValues, columns, values);
             result.Add(CollectionsMarshal.AsSpan(columns), CollectionsMarshal.AsSpan(values));
         }
         return result;
     }
 
+    /// <summary>The text part of an input's vector, each key's value times its weight: see <see cref="Contributions"/>.</summary>
+    public double TextContributions(uint[] distinctKeys, float[] tf, float[] weights, Span<float> contributions) =>
+        Contributions(distinctKeys, tf, [], TitleApart, 1.0, weights, contributions);
+
+    /// <summary>The facet part; <paramref name="fields"/> gives each key's field (<see cref="HashedInput.FacetFields"/>).</summary>
+    public double FacetContributions(uint[] distinctKeys, byte[] fields, float[] weights, Span<float> contributions) =>
+        Contributions(distinctKeys, null, FacetFieldsApart ? fields : [], false, FacetWeight, weights, contributions);
+
     /// <summary>
-    /// One block of an input's TF-IDF vector, each key's value times its weight: written to
+    /// One part of an input's TF-IDF vector, each key's value times its weight: written to
     /// <paramref name="contributions"/> (NaN for a key without a column) and summed.
     /// </summary>
-    public double Contributions(uint[] distinctKeys, float[]? tf, double length, float[] weights, Span<float> contributions)
+    private double Contributions(uint[] distinctKeys, float[]? tf, ReadOnlySpan<byte> blocks, bool titleApart, double length, float[] weights, Span<float> contributions)
     {
         var columns = ArrayPool<int>.Shared.Rent(distinctKeys.Length);
         try
         {
-            var factor = Weigh(distinctKeys, tf, length, columns, contributions);
+            Weigh(distinctKeys, tf, blocks, titleApart, length, columns, contributions);
             double dot = 0;
             for (var d = 0; d < distinctKeys.Length; d++)
             {
@@ -83,7 +119,7 @@ internal sealed class NgramVectorizer
                     contributions[d] = float.NaN;
                     continue;
                 }
-                var contribution = (float)(weights[columns[d]] * contributions[d] * factor);
+                var contribution = weights[columns[d]] * contributions[d];
                 contributions[d] = contribution;
                 dot += contribution;
             }
@@ -97,12 +133,14 @@ internal sealed class NgramVectorizer
 
     /// <summary>
     /// The one TF-IDF definition, for training and scoring alike: each distinct key's column (-1 without one) and
-    /// value (tf × idf; <paramref name="tf"/> null means every key counts once, as facets do), and the factor that
-    /// L2-normalises the block to <paramref name="length"/> (0 for a block with no known key).
+    /// value (tf × idf; <paramref name="tf"/> null means every key counts once, as facets do), each block L2-normalised
+    /// to <paramref name="length"/> (a block with no known key stays 0). Blocks: the title's keys and the rest's with
+    /// <paramref name="titleApart"/>, else one per value of <paramref name="blocks"/>, else one.
     /// </summary>
-    private double Weigh(ReadOnlySpan<uint> distinctKeys, float[]? tf, double length, Span<int> columns, Span<float> values)
+    private void Weigh(ReadOnlySpan<uint> distinctKeys, float[]? tf, ReadOnlySpan<byte> blocks, bool titleApart, double length, Span<int> columns, Span<float> values)
     {
-        var squares = 0.0;
+        Span<double> squares = stackalloc double[HashedInput.MaxFacetFields];
+        squares.Clear();
         for (var d = 0; d < distinctKeys.Length; d++)
         {
             if (!_columns.TryGet(distinctKeys[d], out var column))
@@ -112,27 +150,35 @@ internal sealed class NgramVectorizer
             }
             var value = (tf is null ? 1f : tf[d]) * Idf[column];
             (columns[d], values[d]) = (column, value);
-            squares += (double)value * value;
+            squares[Block(distinctKeys, blocks, titleApart, d)] += (double)value * value;
         }
-        return squares == 0 ? 0 : length / Math.Sqrt(squares);
+        for (var b = 0; b < squares.Length; b++) squares[b] = squares[b] == 0 ? 0 : length / Math.Sqrt(squares[b]);
+        for (var d = 0; d < distinctKeys.Length; d++) values[d] = (float)(values[d] * squares[Block(distinctKeys, blocks, titleApart, d)]);
     }
 
-    private void AddBlock(uint[] distinctKeys, float[]? tf, double length, ref int[] keyColumns, ref float[] keyValues, List<int> columns, List<float> values)
+    private static int Block(ReadOnlySpan<uint> distinctKeys, ReadOnlySpan<byte> blocks, bool titleApart, int d) =>
+        titleApart ? (NgramHashing.IsTitle(distinctKeys[d]) ? 1 : 0) : blocks.IsEmpty ? 0 : blocks[d];
+
+    private void AddBlock(uint[] distinctKeys, float[]? tf, ReadOnlySpan<byte> blocks, bool titleApart, double length, ref int[] keyColumns, ref float[] keyValues, List<int> columns, List<float> values)
     {
         if (keyColumns.Length < distinctKeys.Length)
             (keyColumns, keyValues) = (new int[distinctKeys.Length * 2], new float[distinctKeys.Length * 2]);
-        var factor = Weigh(distinctKeys, tf, length, keyColumns, keyValues);
+        Weigh(distinctKeys, tf, blocks, titleApart, length, keyColumns, keyValues);
         for (var d = 0; d < distinctKeys.Length; d++)
         {
             if (keyColumns[d] < 0) continue;
             columns.Add(keyColumns[d]);
-            values.Add((float)(keyValues[d] * factor));
+            values.Add(keyValues[d]);
         }
     }
 
-    private static void CountDistinct(uint[] distinctKeys, Dictionary<uint, int> documentFrequency)
+    private static void CountDistinct(uint[] distinctKeys, bool liked, Dictionary<uint, (int Liked, int Other)> documentFrequency)
     {
         foreach (var key in distinctKeys)
-            CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, key, out _)++;
+        {
+            ref var frequency = ref CollectionsMarshal.GetValueRefOrAddDefault(documentFrequency, key, out _);
+            if (liked) frequency.Liked++;
+            else frequency.Other++;
+        }
     }
 }

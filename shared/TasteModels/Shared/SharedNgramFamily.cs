@@ -47,7 +47,7 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         var liked = examples.Select(e => e.Liked).ToArray();
         var folds = _options.Threshold.InnerFolds;
         var innerFold = people.SelectMany(e => InnerFolds.Assign(Liked(e), folds)).ToArray();
-        var hashed = HashedInput.HashAll([.. examples.Select(e => e.Input)], _options.MinN, _options.MaxN, _options.Words);
+        var hashed = HashedInput.HashAll([.. examples.Select(e => e.Input)], _options);
         var cGrid = _options.CGrid;
 
         var outOfFold = cGrid.Select(_ => new double[examples.Length]).ToArray();
@@ -55,7 +55,7 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         {
             var train = Enumerable.Range(0, examples.Length).Where(i => innerFold[i] != fold).ToArray();
             var held = Enumerable.Range(0, examples.Length).Where(i => innerFold[i] == fold).ToArray();
-            var (vectorizer, offsets, augmented) = Features(hashed, train, userOf);
+            var (vectorizer, offsets, augmented) = Features(hashed, train, userOf, liked);
             var heldRows = vectorizer.Transform(hashed, held);
             var trainLiked = train.Select(i => liked[i]).ToArray();
             LinearModel? previous = null;
@@ -71,7 +71,7 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         var best = Enumerable.Range(0, cGrid.Count).MaxBy(c => Enumerable.Range(0, people.Count).Average(k => ApOf(outOfFold[c], k)));
 
         var all = Enumerable.Range(0, examples.Length).ToArray();
-        var (finalVectorizer, finalOffsets, finalRows) = Features(hashed, all, userOf);
+        var (finalVectorizer, finalOffsets, finalRows) = Features(hashed, all, userOf, liked);
         var model = LogisticRegression.Fit(finalRows, liked, cGrid[best], ct: ct);
         return [.. Enumerable.Range(0, people.Count).Select(k =>
         {
@@ -81,9 +81,9 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         })];
     }
 
-    private (NgramVectorizer Vectorizer, PersonalOffsets Offsets, SparseRows Augmented) Features(HashedInput[] hashed, int[] rows, int[] userOf)
+    private (NgramVectorizer Vectorizer, PersonalOffsets Offsets, SparseRows Augmented) Features(HashedInput[] hashed, int[] rows, int[] userOf, bool[] liked)
     {
-        var vectorizer = NgramVectorizer.Fit(hashed, rows, _options);
+        var vectorizer = NgramVectorizer.Fit(hashed, liked, rows, _options);
         var x = vectorizer.Transform(hashed, rows);
         var users = rows.Select(i => userOf[i]).ToArray();
         var offsets = PersonalOffsets.Of(x, users);

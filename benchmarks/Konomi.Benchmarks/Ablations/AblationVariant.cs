@@ -1,0 +1,33 @@
+using Konomi.TasteModels.Ngram;
+
+namespace Konomi.Benchmarks.Ablations;
+
+/// <summary>One row of the ablation table: <c>ngram</c> settings, and whether items carry their facets (MovieLens genres and tags).</summary>
+public sealed record AblationVariant(string Name, NgramOptions Options, bool Facets = false)
+{
+    /// <summary>The <c>ngram</c> settings before this table was made: C ∈ {1, 10}, one text block, no facet blocks, no NB scaling.</summary>
+    public static NgramOptions Before() => new() { C = [1, 10], NaiveBayes = false, TitleApart = false, FacetFieldsApart = false };
+
+    /// <summary>The baseline, then each change alone on top of it, then the defaults with facets (the product always passes a work's facets).</summary>
+    public static IReadOnlyList<AblationVariant> All() =>
+    [
+        new("baseline (before)", Before()),
+        new("C ∈ {0.1, 0.3, 1, 3, 10, 30}", With(o => o.C = [0.1, 0.3, 1, 3, 10, 30])),
+        new("NBSVM scaling", With(o => o.NaiveBayes = true)),
+        new("title apart", With(o => o.TitleApart = true)),
+        new("facets, one block", Before(), Facets: true),
+        new("facets, each field apart", With(o => o.FacetFieldsApart = true), Facets: true),
+        new("best-F1 cut always (SureOfCut 0)", With(o => o.Threshold = new() { SureOfCut = 0 })),
+        new("bagged threshold", With(o => o.Threshold = new() { Bagged = true })),
+        new("cut checked out of sample", With(o => o.Threshold = new() { CutOutOfSample = true })),
+        new("bagged, checked out of sample", With(o => o.Threshold = new() { Bagged = true, CutOutOfSample = true })),
+        new("defaults (with facets, as the product feeds works)", new NgramOptions(), Facets: true),
+    ];
+
+    private static NgramOptions With(Action<NgramOptions> change)
+    {
+        var options = Before();
+        change(options);
+        return options;
+    }
+}
