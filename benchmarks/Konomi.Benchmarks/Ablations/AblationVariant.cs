@@ -1,3 +1,4 @@
+using Konomi.TasteModels.Learning;
 using Konomi.TasteModels.Ngram;
 
 namespace Konomi.Benchmarks.Ablations;
@@ -13,6 +14,8 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
     [
         new("baseline (before)", Before()),
         new("C ∈ {0.1, 0.3, 1, 3, 10, 30}", With(o => o.C = [0.1, 0.3, 1, 3, 10, 30])),
+        new("C by inner AP", With(o => o.ChooseCBy = CChoice.AveragePrecision)),
+        new("C ∈ {0.3, 1, 3, 10} by inner AP", With(o => { o.C = [0.3, 1, 3, 10]; o.ChooseCBy = CChoice.AveragePrecision; })),
         new("NBSVM scaling", With(o => o.NaiveBayes = true)),
         new("title apart", With(o => o.TitleApart = true)),
         new("facets, one block", Before(), Facets: true),
@@ -23,6 +26,10 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("bagged, checked out of sample", With(o => o.Threshold = new() { Bagged = true, CutOutOfSample = true })),
         new("defaults (with facets, as the product feeds works)", new NgramOptions(), Facets: true),
     ];
+
+    /// <summary>The baseline and the variants whose name contains one of <paramref name="parts"/> (all of them when none are given).</summary>
+    public static IReadOnlyList<AblationVariant> Named(IReadOnlyCollection<string>? parts) =>
+        parts is not { Count: > 0 } ? All() : [.. All().Where((v, i) => i == 0 || parts.Any(p => v.Name.Contains(p, StringComparison.OrdinalIgnoreCase)))];
 
     private static NgramOptions With(Action<NgramOptions> change)
     {

@@ -18,7 +18,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
     /// <paramref name="x"/> is ever looked at. <paramref name="foldFeatures"/> refits the features per
     /// inner fold when they are learned from data; without it the rows of <paramref name="x"/> are used as they are.
     /// </summary>
-    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null)
+    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null, CChoice chooseCBy = CChoice.F1)
     {
         var smallerClass = Math.Min(liked.Count(l => l), liked.Count(l => !l));
         if (smallerClass == 0) throw new ArgumentException("Training needs both liked and not-liked examples.", nameof(liked));
@@ -57,8 +57,10 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         for (var k = 0; k < cGrid.Count; k++)
         {
             thresholds[k] = rule.Choose(outOfFold[k], liked);
-            var f1 = F1(outOfFold[k], liked, thresholds[k]);
-            if (f1 > bestF1) (bestF1, best) = (f1, k);
+            var quality = chooseCBy == CChoice.AveragePrecision
+                ? Evaluation.Ranking.AveragePrecision(outOfFold[k], liked)
+                : F1(outOfFold[k], liked, thresholds[k]);
+            if (quality > bestF1) (bestF1, best) = (quality, k);
         }
         var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct);
         return new LinearHead(model, thresholds[best], cGrid[best], outOfFold[best]);

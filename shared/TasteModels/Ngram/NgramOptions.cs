@@ -44,6 +44,9 @@ public sealed class NgramOptions
     /// <summary>Inverse regularisation strengths tried by inner cross-validation; null means the defaults.</summary>
     public double[]? C { get; set; }
 
+    /// <summary>What inner cross-validation compares to pick C.</summary>
+    public CChoice ChooseCBy { get; set; } = CChoice.F1;
+
     public ThresholdRule Threshold { get; set; } = new();
 
     /// <summary>How many n-gram terms and facets a prediction names as reasons.</summary>
