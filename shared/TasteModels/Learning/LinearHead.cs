@@ -51,19 +51,20 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             }
         });
 
+        // By AP the threshold is needed only at the chosen C; by F1 each C's own threshold is part of the comparison.
+        var thresholds = new double?[cGrid.Count];
+        double ThresholdAt(int k) => thresholds[k] ??= rule.Choose(outOfFold[k], liked);
         var best = 0;
-        var bestF1 = -1.0;
-        var thresholds = new double[cGrid.Count];
+        var bestQuality = -1.0;
         for (var k = 0; k < cGrid.Count; k++)
         {
-            thresholds[k] = rule.Choose(outOfFold[k], liked);
             var quality = chooseCBy == CChoice.AveragePrecision
                 ? Evaluation.Ranking.AveragePrecision(outOfFold[k], liked)
-                : F1(outOfFold[k], liked, thresholds[k]);
-            if (quality > bestF1) (bestF1, best) = (quality, k);
+                : F1(outOfFold[k], liked, ThresholdAt(k));
+            if (quality > bestQuality) (bestQuality, best) = (quality, k);
         }
         var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct);
-        return new LinearHead(model, thresholds[best], cGrid[best], outOfFold[best]);
+        return new LinearHead(model, ThresholdAt(best), cGrid[best], outOfFold[best]);
     }
 
     private static double F1(double[] scores, IReadOnlyList<bool> liked, double threshold)
