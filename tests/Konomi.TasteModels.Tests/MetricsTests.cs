@@ -104,6 +104,29 @@ public class MetricsTests
     }
 
     // Scores falling by 0.05 from 0.95, liked where the pattern says T.
+    [Fact]
+    public void Half_the_best_F1_cut_posts_where_the_calibrated_chance_of_a_like_is_half_the_best_F1()
+    {
+        var signal = Scores("TTTTFTTTFTFFFFFTFFFF");
+        var rule = new ThresholdRule { HalfBestF1 = true, SureOfCut = 0 };
+
+        var cut = rule.Choose(signal.Scores, signal.Liked);
+
+        // Best out-of-fold F1: the top 10 hold 8 of the 9 liked, 2·8 / (10 + 9).
+        var bestF1 = 16.0 / 19;
+        PlattScaling.Fit(signal.Scores, signal.Liked).Apply(cut).ShouldBe(bestF1 / 2, 1e-9);
+        cut.ShouldBeLessThan(new ThresholdRule { SureOfCut = 0 }.Choose(signal.Scores, signal.Liked));
+    }
+
+    [Fact]
+    public void Half_the_best_F1_posts_everything_when_even_the_lowest_score_is_likely_enough()
+    {
+        // Mostly liked, weakly ranked: the calibrated chance stays above half the best F1 everywhere.
+        var mostlyLiked = Scores("TTFTTTTFTTTTFTTTFTTT");
+
+        new ThresholdRule { HalfBestF1 = true }.Choose(mostlyLiked.Scores, mostlyLiked.Liked).ShouldBe(0);
+    }
+
     static (double[] Scores, bool[] Liked) Scores(string pattern) =>
         ([.. pattern.Select((_, i) => 0.95 - 0.05 * i)], [.. pattern.Select(c => c == 'T')]);
 

@@ -25,6 +25,10 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("cut checked out of sample", With(o => o.Threshold = new() { CutOutOfSample = true })),
         new("bagged, checked out of sample", With(o => o.Threshold = new() { Bagged = true, CutOutOfSample = true })),
         new("defaults (with facets, as the product feeds works)", new NgramOptions(), Facets: true),
+        new("defaults, text only (as the models benchmark)", new NgramOptions()),
+        new("defaults + word-bounded n-grams", new NgramOptions { WordBounded = true }),
+        new("defaults + threshold at half the best F1", new NgramOptions { Threshold = new() { HalfBestF1 = true } }),
+        new("defaults + word-bounded + half the best F1", new NgramOptions { WordBounded = true, Threshold = new() { HalfBestF1 = true } }),
     ];
 
     /// <summary>The baseline and the variants whose name contains one of <paramref name="parts"/> (all of them when none are given).</summary>

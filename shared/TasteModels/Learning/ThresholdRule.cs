@@ -35,11 +35,43 @@ public sealed class ThresholdRule
     /// </summary>
     public bool CutOutOfSample { get; set; }
 
+    /// <summary>
+    /// Post when the calibrated chance of a like reaches half the best F1 (Lipton, Elkan &amp; Naryanaswamy 2014: with
+    /// calibrated probabilities that is where the F1-optimal cut lies). The chance comes from Platt scaling of the
+    /// out-of-fold scores, so the cut follows the whole score curve instead of where a handful of labels fell; the
+    /// best F1 is the out-of-fold one. The cut must still beat posting everything (<see cref="SureOfCut"/>).
+    /// </summary>
+    public bool HalfBestF1 { get; set; }
+
     public double Choose(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
     {
+        if (HalfBestF1 && TargetRecall is null && liked.Contains(true) && liked.Contains(false)) return HalfBestF1Cut(scores, liked);
         if (!Bagged || TargetRecall is not null || liked.All(l => l) || !liked.Any(l => l)) return ChooseOnce(scores, liked);
         var cut = BaggedCut(scores, liked);
         return !CutHolds(scores, liked, cut) ? 0 : cut;
+    }
+
+    double HalfBestF1Cut(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
+    {
+        var calibration = Evaluation.PlattScaling.Fit(scores, liked);
+        var bestF1 = BestF1(scores, liked);
+        // Raw score whose calibrated chance is bestF1 / 2: the calibration is monotone, so invert it in logit space.
+        var cut = Contracts.ScoreCalibration.Sigmoid((Contracts.ScoreCalibration.Logit(bestF1 / 2) - calibration.Intercept) / calibration.Slope);
+        return scores.All(s => s >= cut) || !CutHolds(scores, liked, cut) ? 0 : cut;
+    }
+
+    static double BestF1(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
+    {
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        var positives = liked.Count(l => l);
+        var (truePositives, best) = (0, 0.0);
+        for (var k = 0; k < order.Length; k++)
+        {
+            if (liked[order[k]]) truePositives++;
+            if (k + 1 < order.Length && scores[order[k + 1]] == scores[order[k]]) continue;
+            best = Math.Max(best, 2.0 * truePositives / (k + 1 + positives));
+        }
+        return best;
     }
 
     double BaggedCut(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)

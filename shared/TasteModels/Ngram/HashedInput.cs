@@ -13,11 +13,12 @@ internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] 
     public static HashedInput[] HashAll(IReadOnlyList<TasteInput> inputs, NgramOptions options)
     {
         var hashed = new HashedInput[inputs.Count];
+        var shape = TextShape.Of(options);
         Parallel.For(0, inputs.Count, () => new List<uint>(), (i, _, keys) =>
         {
             keys.Clear();
             var sink = new KeyList(keys);
-            NgramHashing.Text(inputs[i].Text, options.MinN, options.MaxN, options.Words, options.TitleApart, ref sink);
+            NgramHashing.Text(inputs[i].Text, shape, ref sink);
             keys.Sort();
             var (text, tf) = Distinct(keys);
             var facets = new uint[inputs[i].Facets.Count];

@@ -11,7 +11,7 @@ namespace Konomi.TasteModels.Ngram;
 internal sealed class NgramFeatures
 {
     // Keyed by the input instance, so it lives exactly as long as the batch that built the inputs.
-    private static readonly ConditionalWeakTable<TasteInput, ConcurrentDictionary<(int, int, bool, bool), NgramFeatures>> Shared = new();
+    private static readonly ConditionalWeakTable<TasteInput, ConcurrentDictionary<TextShape, NgramFeatures>> Shared = new();
 
     private NgramFeatures(uint[] textKeys, float[] textTf, int[] textCounts, Occurrence[] occurrences, uint[] facetKeys, byte[] facetFields, int[] facetOf)
     {
@@ -38,13 +38,13 @@ internal sealed class NgramFeatures
     /// <summary>For each of the input's facets, the index of its key in <see cref="FacetKeys"/>.</summary>
     public int[] FacetOf { get; }
 
-    public static NgramFeatures Of(TasteInput input, int minN, int maxN, bool words, bool titleApart) =>
-        Shared.GetValue(input, _ => new()).GetOrAdd((minN, maxN, words, titleApart), static (s, input) => Make(input, s.Item1, s.Item2, s.Item3, s.Item4), input);
+    public static NgramFeatures Of(TasteInput input, TextShape shape) =>
+        Shared.GetValue(input, _ => new()).GetOrAdd(shape, static (shape, input) => Make(input, shape), input);
 
-    private static NgramFeatures Make(TasteInput input, int minN, int maxN, bool words, bool titleApart)
+    private static NgramFeatures Make(TasteInput input, TextShape shape)
     {
         var found = new OccurrenceList([]);
-        NgramHashing.Text(input.Text, minN, maxN, words, titleApart, ref found);
+        NgramHashing.Text(input.Text, shape, ref found);
         var count = found.Items.Count;
         var keys = new uint[count];
         var order = new int[count];

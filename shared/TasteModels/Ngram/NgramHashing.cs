@@ -9,7 +9,8 @@ internal interface IOccurrenceSink
 /// <summary>
 /// Feature keys without a vocabulary pass: FNV-1a over lower-cased characters, finalised with MurmurHash3's
 /// mixer. Fixed seeds (never string.GetHashCode) so a saved model scores the same in every process.
-/// Character n-grams stay inside one line (one field of the model input text).
+/// Character n-grams stay inside one line (one field of the model input text); word-bounded ones also inside one
+/// space-separated word, each with the spaces around it (scikit-learn's char_wb).
 /// </summary>
 internal static class NgramHashing
 {
@@ -18,20 +19,23 @@ internal static class NgramHashing
     private const uint WordSeed = 0x9E3779B9;
     private const uint FacetSeed = 0x85EBCA6B;
 
-    /// <param name="titleApart">Mark each key with the block it belongs to: lowest bit 1 on the first line (the title), 0 elsewhere.</param>
-    public static void Text<TSink>(string text, int minN, int maxN, bool words, bool titleApart, ref TSink sink) where TSink : struct, IOccurrenceSink
+    /// <summary>
+    /// With <see cref="TextShape.TitleApart"/> each key is marked with the block it belongs to: lowest bit 1 on the first
+    /// line (the title), 0 elsewhere.
+    /// </summary>
+    public static void Text<TSink>(string text, TextShape shape, ref TSink sink) where TSink : struct, IOccurrenceSink
     {
         var lineStart = 0;
         while (lineStart <= text.Length)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.Length;
-            if (titleApart)
+            if (shape.TitleApart)
             {
                 var block = new Block<TSink>(sink, Title: lineStart == 0);
-                Line(text, lineStart, lineEnd, minN, maxN, words, ref block);
+                Line(text, lineStart, lineEnd, shape, ref block);
             }
-            else Line(text, lineStart, lineEnd, minN, maxN, words, ref sink);
+            else Line(text, lineStart, lineEnd, shape, ref sink);
             lineStart = lineEnd + 1;
         }
     }
@@ -39,10 +43,10 @@ internal static class NgramHashing
     /// <summary>Whether a key made with <c>titleApart</c> came from the title line.</summary>
     public static bool IsTitle(uint key) => (key & 1) != 0;
 
-    private static void Line<TSink>(string text, int start, int end, int minN, int maxN, bool words, ref TSink sink) where TSink : struct, IOccurrenceSink
+    private static void Line<TSink>(string text, int start, int end, TextShape shape, ref TSink sink) where TSink : struct, IOccurrenceSink
     {
-        CharNgrams(text, start, end, minN, maxN, ref sink);
-        if (words) Words(text, start, end, ref sink);
+        CharNgrams(text, start, end, shape.MinN, shape.MaxN, shape.WordBounded, ref sink);
+        if (shape.Words) Words(text, start, end, ref sink);
     }
 
     public static uint Facet(Facet facet)
@@ -52,7 +56,7 @@ internal static class NgramHashing
         return Finish(Mix(h, facet.Value));
     }
 
-    private static void CharNgrams<TSink>(string text, int start, int end, int minN, int maxN, ref TSink sink) where TSink : struct, IOccurrenceSink
+    private static void CharNgrams<TSink>(string text, int start, int end, int minN, int maxN, bool wordBounded, ref TSink sink) where TSink : struct, IOccurrenceSink
     {
         for (var i = start; i < end; i++)
         {
@@ -62,6 +66,8 @@ internal static class NgramHashing
             {
                 h = (h ^ Lower(text[i + n - 1])) * Prime;
                 if (n >= minN && (n > 1 || IsIdeographic(text[i]))) sink.Add(Finish(h ^ (uint)n), i, n);
+                // Word-bounded: a space may open or close an n-gram, never sit inside one.
+                if (wordBounded && n > 1 && char.IsWhiteSpace(text[i + n - 1])) break;
             }
         }
     }

@@ -27,7 +27,7 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
         var predictions = new Prediction[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
-            var features = NgramFeatures.Of(inputs[i], vectorizer.MinN, vectorizer.MaxN, vectorizer.Words, vectorizer.TitleApart);
+            var features = NgramFeatures.Of(inputs[i], vectorizer.Shape);
             Grow(ref text, features.TextKeys.Length);
             Grow(ref facets, features.FacetKeys.Length);
             var textPart = text.AsSpan(0, features.TextKeys.Length);

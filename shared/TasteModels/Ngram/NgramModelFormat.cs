@@ -5,12 +5,13 @@ namespace Konomi.TasteModels.Ngram;
 /// <summary>
 /// The saved form of an <c>ngram</c> model: "KNGR", a format version, the settings that shape features,
 /// then keys (sorted, delta-encoded varints), idf and weights as float32. Version 2 adds whether the title is a
-/// block of its own (its keys are hashed apart) and whether each facet field is; version 1 files still load (neither). Unknown versions are refused.
+/// block of its own (its keys are hashed apart) and whether each facet field is; version 3 whether n-grams stop at
+/// spaces. Older files still load (without what they lack). Unknown versions are refused.
 /// </summary>
 internal static class NgramModelFormat
 {
     private static readonly byte[] Magic = "KNGR"u8.ToArray();
-    private const byte Version = 2;
+    private const byte Version = 3;
 
     public static byte[] Write(NgramModel model)
     {
@@ -20,11 +21,12 @@ internal static class NgramModelFormat
         {
             writer.Write(Magic);
             writer.Write(Version);
-            writer.Write((byte)v.MinN);
-            writer.Write((byte)v.MaxN);
-            writer.Write(v.Words);
-            writer.Write(v.TitleApart);
+            writer.Write((byte)v.Shape.MinN);
+            writer.Write((byte)v.Shape.MaxN);
+            writer.Write(v.Shape.Words);
+            writer.Write(v.Shape.TitleApart);
             writer.Write(v.FacetFieldsApart);
+            writer.Write(v.Shape.WordBounded);
             writer.Write(v.FacetWeight);
             writer.Write(model.ReasonCount);
             writer.Write(model.Bias);
@@ -56,6 +58,7 @@ internal static class NgramModelFormat
             var words = reader.ReadBoolean();
             var titleApart = version >= 2 && reader.ReadBoolean();
             var facetFieldsApart = version >= 2 && reader.ReadBoolean();
+            var wordBounded = version >= 3 && reader.ReadBoolean();
             var facetWeight = reader.ReadDouble();
             var reasons = reader.ReadInt32();
             var bias = reader.ReadDouble();
@@ -68,7 +71,7 @@ internal static class NgramModelFormat
             for (var j = 0; j < count; j++) idf[j] = reader.ReadSingle();
             var weights = new float[count];
             for (var j = 0; j < count; j++) weights[j] = reader.ReadSingle();
-            return new NgramModel(new NgramVectorizer(minN, maxN, words, titleApart, facetFieldsApart, facetWeight, keys, idf), weights, bias, threshold, reasons);
+            return new NgramModel(new NgramVectorizer(new TextShape(minN, maxN, words, titleApart, wordBounded), facetFieldsApart, facetWeight, keys, idf), weights, bias, threshold, reasons);
         }
         catch (EndOfStreamException e)
         {

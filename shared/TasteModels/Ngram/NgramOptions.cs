@@ -16,6 +16,12 @@ public sealed class NgramOptions
     /// <summary>Also use whole Latin-script words (English tags, romaji), which char n-grams only approximate.</summary>
     public bool Words { get; set; } = true;
 
+    /// <summary>
+    /// Character n-grams stop at spaces: each is inside one space-separated word, with the space before or after it
+    /// (scikit-learn's <c>char_wb</c>). Without it n-grams run across spaces too. Japanese without spaces is unchanged.
+    /// </summary>
+    public bool WordBounded { get; set; }
+
     /// <summary>Features seen in fewer training examples are dropped: they can only memorise, and they bloat the model.</summary>
     public int MinDocuments { get; set; } = 2;
 

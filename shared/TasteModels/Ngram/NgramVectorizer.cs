@@ -15,16 +15,14 @@ internal sealed class NgramVectorizer
 {
     private readonly ColumnTable _columns;
 
-    public NgramVectorizer(int minN, int maxN, bool words, bool titleApart, bool facetFieldsApart, double facetWeight, uint[] keys, float[] idf)
+    public NgramVectorizer(TextShape shape, bool facetFieldsApart, double facetWeight, uint[] keys, float[] idf)
     {
-        (MinN, MaxN, Words, TitleApart, FacetFieldsApart, FacetWeight, Keys, Idf) = (minN, maxN, words, titleApart, facetFieldsApart, facetWeight, keys, idf);
+        (Shape, FacetFieldsApart, FacetWeight, Keys, Idf) = (shape, facetFieldsApart, facetWeight, keys, idf);
         _columns = new ColumnTable(keys);
     }
 
-    public int MinN { get; }
-    public int MaxN { get; }
-    public bool Words { get; }
-    public bool TitleApart { get; }
+    public TextShape Shape { get; }
+    private bool TitleApart => Shape.TitleApart;
     public bool FacetFieldsApart { get; }
     public double FacetWeight { get; }
     public uint[] Keys { get; }
@@ -56,7 +54,7 @@ internal sealed class NgramVectorizer
             var (inLiked, inOther) = documentFrequency[sorted[j]];
             idf[j] = (float)((Math.Log((1.0 + rows.Count) / (1.0 + inLiked + inOther)) + 1) * (ratio?[j] ?? 1));
         }
-        return new NgramVectorizer(options.MinN, options.MaxN, options.Words, options.TitleApart, options.FacetFieldsApart, options.FacetWeight, sorted, idf);
+        return new NgramVectorizer(TextShape.Of(options), options.FacetFieldsApart, options.FacetWeight, sorted, idf);
     }
 
     /// <summary>

@@ -91,14 +91,34 @@ public class NgramFeatureOptionsTests
         else ((double)circleValue[1]).ShouldBeLessThan(circleValue[0] * 0.5);
     }
 
-    [Theory]
-    [InlineData(true, false, false)]
-    [InlineData(false, true, false)]
-    [InlineData(false, false, true)]
-    [InlineData(true, true, true)]
-    public void A_saved_model_with_feature_options_scores_and_explains_exactly_as_before(bool naiveBayes, bool titleApart, bool facetFieldsApart)
+    [Fact]
+    public void Word_bounded_ngrams_never_run_across_a_space()
     {
-        var family = new NgramFamily(Options.Create(new NgramOptions { NaiveBayes = naiveBayes, TitleApart = titleApart, FacetFieldsApart = facetFieldsApart }));
+        var input = TasteInput.FromText("ab cd");
+        string[] Grams(bool wordBounded) =>
+            [.. NgramFeatures.Of(input, new TextShape(2, 4, Words: false, TitleApart: false, wordBounded)).Occurrences.Select(o => input.Text.Substring(o.Start, o.Length)).Distinct().Order(StringComparer.Ordinal)];
+
+        Grams(wordBounded: true).ShouldBe(["ab", "ab ", "b ", " c", " cd", "cd"], ignoreOrder: true);
+        Grams(wordBounded: false).ShouldContain("b c");
+    }
+
+    [Fact]
+    public void Word_bounded_ngrams_leave_text_without_spaces_as_it_was()
+    {
+        var input = TasteInput.FromText("耳かきの夜と添い寝");
+        NgramFeatures.Of(input, new TextShape(1, 4, true, false, WordBounded: true)).TextKeys
+            .ShouldBe(NgramFeatures.Of(input, new TextShape(1, 4, true, false, WordBounded: false)).TextKeys);
+    }
+
+    [Theory]
+    [InlineData(true, false, false, false)]
+    [InlineData(false, true, false, false)]
+    [InlineData(false, false, true, false)]
+    [InlineData(false, false, false, true)]
+    [InlineData(true, true, true, true)]
+    public void A_saved_model_with_feature_options_scores_and_explains_exactly_as_before(bool naiveBayes, bool titleApart, bool facetFieldsApart, bool wordBounded)
+    {
+        var family = new NgramFamily(Options.Create(new NgramOptions { NaiveBayes = naiveBayes, TitleApart = titleApart, FacetFieldsApart = facetFieldsApart, WordBounded = wordBounded }));
         var model = family.Train(NgramFamilyTests.ToyExamples(), TestContext.Current.CancellationToken);
         var inputs = NgramFamilyTests.ToyExamples().Select(e => e.Input).Append(TasteInput.FromText("耳かき\nまったく別の文章 unseen")).ToArray();
 
@@ -109,19 +129,20 @@ public class NgramFeatureOptionsTests
     }
 
     [Fact]
-    public void A_version_1_file_still_loads_and_scores_as_it_did()
+    public void Version_1_and_2_files_still_load_and_score_as_they_did()
     {
         var family = new NgramFamily(Options.Create(new NgramOptions()));
         var model = family.Train(NgramFamilyTests.ToyExamples(), TestContext.Current.CancellationToken);
-        var v2 = model.Serialize();
-        // Version 1 is version 2 without the title-apart and facet-fields-apart flags (bytes 8 and 9, after magic, version, MinN, MaxN, Words).
-        byte[] v1 = [.. v2[..4], 1, .. v2[5..8], .. v2[10..]];
+        var v3 = model.Serialize();
+        // Version 2 is version 3 without the word-bounded flag (byte 10, after magic, version, MinN, MaxN, Words and
+        // the two "apart" flags); version 1 also lacks the two "apart" flags (bytes 8 and 9).
+        byte[] v2 = [.. v3[..4], 2, .. v3[5..10], .. v3[11..]];
+        byte[] v1 = [.. v3[..4], 1, .. v3[5..8], .. v3[11..]];
         var inputs = NgramFamilyTests.ToyExamples().Select(e => e.Input).ToArray();
 
-        var loaded = family.Deserialize(v1);
-
-        v2[4].ShouldBe((byte)2);
-        loaded.Predict(inputs).Select(p => p.Score).ShouldBe(model.Predict(inputs).Select(p => p.Score));
+        v3[4].ShouldBe((byte)3);
+        foreach (var old in new[] { v2, v1 })
+            family.Deserialize(old).Predict(inputs).Select(p => p.Score).ShouldBe(model.Predict(inputs).Select(p => p.Score));
     }
 
     private static HashedInput Hashed(uint[] keys) => new(keys, [.. keys.Select(_ => 1f)], [], []);
