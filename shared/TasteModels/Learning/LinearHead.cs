@@ -56,15 +56,64 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         double ThresholdAt(int k) => thresholds[k] ??= rule.Choose(outOfFold[k], liked);
         var best = 0;
         var bestQuality = -1.0;
+        var quality = new double[cGrid.Count];
         for (var k = 0; k < cGrid.Count; k++)
         {
-            var quality = chooseCBy == CChoice.AveragePrecision
-                ? Evaluation.Ranking.AveragePrecision(outOfFold[k], liked)
-                : F1(outOfFold[k], liked, ThresholdAt(k));
-            if (quality > bestQuality) (bestQuality, best) = (quality, k);
+            quality[k] = chooseCBy == CChoice.F1
+                ? F1(outOfFold[k], liked, ThresholdAt(k))
+                : Evaluation.Ranking.AveragePrecision(outOfFold[k], liked);
+            if (quality[k] > bestQuality) (bestQuality, best) = (quality[k], k);
+        }
+        if (chooseCBy == CChoice.OneStandardError)
+        {
+            var within = bestQuality - AveragePrecisionSpread(outOfFold[best], liked);
+            best = Enumerable.Range(0, cGrid.Count).Where(k => quality[k] >= within).MinBy(k => cGrid[k]);
         }
         var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct);
         return new LinearHead(model, ThresholdAt(best), cGrid[best], outOfFold[best]);
+    }
+
+    /// <summary>
+    /// Standard deviation of the average precision over bootstrap resamples of the rows (seeded, so the same labels
+    /// choose the same C). Rows are sorted once; a resample only reweights them.
+    /// </summary>
+    internal static double AveragePrecisionSpread(double[] scores, IReadOnlyList<bool> liked)
+    {
+        const int resamples = 100;
+        var n = scores.Length;
+        var order = Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ToArray();
+        var random = new Random(29);
+        var count = new int[n];
+        var values = new List<double>(resamples);
+        for (var b = 0; b < resamples; b++)
+        {
+            Array.Clear(count);
+            for (var i = 0; i < n; i++) count[random.Next(n)]++;
+            var positives = 0;
+            for (var i = 0; i < n; i++) if (liked[i]) positives += count[i];
+            if (positives == 0) continue;
+            double truePositives = 0, seen = 0, sum = 0, previousRecall = 0;
+            for (var k = 0; k < n;)
+            {
+                // Tied scores are one point of the curve, as in Ranking.AveragePrecision.
+                var end = k;
+                do
+                {
+                    var row = order[end++];
+                    seen += count[row];
+                    if (liked[row]) truePositives += count[row];
+                } while (end < n && scores[order[end]] == scores[order[k]]);
+                k = end;
+                if (seen == 0) continue;
+                var recall = truePositives / positives;
+                sum += (recall - previousRecall) * (truePositives / seen);
+                previousRecall = recall;
+            }
+            values.Add(sum);
+        }
+        if (values.Count < 2) return 0;
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 
     private static double F1(double[] scores, IReadOnlyList<bool> liked, double threshold)
