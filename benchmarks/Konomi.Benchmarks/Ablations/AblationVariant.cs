@@ -26,15 +26,15 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("bagged, checked out of sample", With(o => o.Threshold = new() { Bagged = true, CutOutOfSample = true })),
         new("defaults (with facets, as the product feeds works)", new NgramOptions(), Facets: true),
         new("defaults, text only (as the models benchmark)", new NgramOptions()),
+        new("defaults + C by inner AP without the one-standard-error rule (the previous default)", new NgramOptions { ChooseCBy = CChoice.AveragePrecision }),
+        new("defaults + C = 1 only", new NgramOptions { C = [1] }),
+        new("defaults + C ∈ {0.3, 1, 3, 10}", new NgramOptions { C = [0.3, 1, 3, 10] }),
         new("defaults + word-bounded n-grams", new NgramOptions { WordBounded = true }),
         new("defaults + threshold at half the best F1", new NgramOptions { Threshold = new() { HalfBestF1 = true } }),
-        new("defaults + C = 1 only", new NgramOptions { C = [1] }),
-        new("defaults + C by the one-standard-error rule", new NgramOptions { ChooseCBy = CChoice.OneStandardError }),
-        new("defaults + C ∈ {0.3, 1, 3, 10} by the one-standard-error rule", new NgramOptions { C = [0.3, 1, 3, 10], ChooseCBy = CChoice.OneStandardError }),
+        new("defaults + best-F1 cut always (SureOfCut 0)", new NgramOptions { Threshold = new() { SureOfCut = 0 } }),
         new("defaults + MinDocuments 1", new NgramOptions { MinDocuments = 1 }),
         new("defaults + no whole words", new NgramOptions { Words = false }),
         new("defaults + the peer's n-grams (2-4, word-bounded, no words, MinDocuments 1)", new NgramOptions { MinN = 2, WordBounded = true, Words = false, MinDocuments = 1 }),
-        new("defaults + word-bounded + half the best F1", new NgramOptions { WordBounded = true, Threshold = new() { HalfBestF1 = true } }),
     ];
 
     /// <summary>The baseline and the variants whose name contains one of <paramref name="parts"/> (all of them when none are given).</summary>
