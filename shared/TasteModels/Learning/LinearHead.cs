@@ -64,7 +64,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
                 : Evaluation.Ranking.AveragePrecision(outOfFold[k], liked);
             if (quality[k] > bestQuality) (bestQuality, best) = (quality[k], k);
         }
-        if (chooseCBy == CChoice.OneStandardError)
+        if (chooseCBy == CChoice.OneStandardError && cGrid.Count > 1)
         {
             var within = bestQuality - AveragePrecisionSpread(outOfFold[best], liked);
             best = Enumerable.Range(0, cGrid.Count).Where(k => quality[k] >= within).MinBy(k => cGrid[k]);
