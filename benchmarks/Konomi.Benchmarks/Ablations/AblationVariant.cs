@@ -25,6 +25,7 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("cut checked out of sample", With(o => o.Threshold = new() { CutOutOfSample = true })),
         new("bagged, checked out of sample", With(o => o.Threshold = new() { Bagged = true, CutOutOfSample = true })),
         new("defaults (with facets, as the product feeds works)", new NgramOptions(), Facets: true),
+        new("defaults + facet like-rates (with facets)", new NgramOptions { FacetLikeRates = true }, Facets: true),
         new("defaults, text only (as the models benchmark)", new NgramOptions()),
         new("defaults + C by inner AP without the one-standard-error rule (the previous default)", new NgramOptions { ChooseCBy = CChoice.AveragePrecision }),
         new("defaults + C = 1 only", new NgramOptions { C = [1] }),

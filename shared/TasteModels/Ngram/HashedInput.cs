@@ -2,10 +2,10 @@ namespace Konomi.TasteModels.Ngram;
 
 /// <summary>
 /// The feature keys of one input, hashed once: distinct text keys (sorted) with their sublinear tf, distinct facet
-/// keys (sorted) with the field each belongs to. Training fits a vocabulary on any subset of rows (inner folds included) without hashing a text
+/// keys (sorted) with the field each belongs to (as a block number and by name). Training fits a vocabulary on any subset of rows (inner folds included) without hashing a text
 /// twice; scoring gets the same shape from <see cref="NgramFeatures"/>, so both weigh a key one way.
 /// </summary>
-internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] Facets, byte[] FacetFields)
+internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] Facets, byte[] FacetFields, string[] FacetFieldNames)
 {
     /// <summary>Fields of one input beyond this many share the last field's block.</summary>
     public const int MaxFacetFields = 16;
@@ -25,7 +25,7 @@ internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] 
             for (var f = 0; f < facets.Length; f++) facets[f] = NgramHashing.Facet(inputs[i].Facets[f]);
             Array.Sort(facets);
             uint[] distinct = [.. facets.Distinct()];
-            hashed[i] = new HashedInput(text, tf, distinct, FieldsOf(inputs[i].Facets, distinct));
+            hashed[i] = new HashedInput(text, tf, distinct, FieldsOf(inputs[i].Facets, distinct), FieldNamesOf(inputs[i].Facets, distinct));
             return keys;
         }, _ => { });
         return hashed;
@@ -47,6 +47,14 @@ internal readonly record struct HashedInput(uint[] Text, float[] TextTf, uint[] 
             fields[Array.BinarySearch(distinctKeys, NgramHashing.Facet(facet))] = (byte)Math.Min(field, MaxFacetFields - 1);
         }
         return fields;
+    }
+
+    /// <summary>For each distinct facet key, the name of its field (circle, genre, …): stable across inputs, unlike <see cref="FieldsOf"/>.</summary>
+    public static string[] FieldNamesOf(IReadOnlyList<Facet> facets, uint[] distinctKeys)
+    {
+        var names = new string[distinctKeys.Length];
+        foreach (var facet in facets) names[Array.BinarySearch(distinctKeys, NgramHashing.Facet(facet))] = facet.Field;
+        return names;
     }
 
     /// <summary>1 + ln tf: the weight of a text key that occurs <paramref name="count"/> times, for training and scoring.</summary>

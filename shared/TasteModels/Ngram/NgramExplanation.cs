@@ -5,7 +5,8 @@ namespace Konomi.TasteModels.Ngram;
 /// <summary>
 /// Turns feature contributions back into words a person reads. Each n-gram occurrence spreads its
 /// contribution (weight × tf-idf value) over the characters it covers; runs of strongly pushing characters
-/// become one term ("title: 耳かき" rather than 耳か, 耳かき, かき). Facets speak for themselves ("voice actor: X").
+/// become one term ("title: 耳かき" rather than 耳か, 耳かき, かき). Facets speak for themselves ("voice actor: X"), their
+/// like-rate share included.
 /// </summary>
 internal static class NgramExplanation
 {
@@ -13,14 +14,16 @@ internal static class NgramExplanation
 
     /// <param name="text">Each distinct text key's contribution, NaN when the model has no column for it.</param>
     /// <param name="facets">The same for each distinct facet key.</param>
-    public static IReadOnlyList<ScoreReason> Reasons(int count, TasteInput input, NgramFeatures features, ReadOnlySpan<float> text, ReadOnlySpan<float> facets)
+    /// <param name="likeRates">Each distinct facet key's share of the like-rate columns (0 without them).</param>
+    public static IReadOnlyList<ScoreReason> Reasons(int count, TasteInput input, NgramFeatures features, ReadOnlySpan<float> text, ReadOnlySpan<float> facets, ReadOnlySpan<float> likeRates)
     {
         var reasons = TextReasons(input.Text, features, text);
         for (var f = 0; f < input.Facets.Count; f++)
         {
             var contribution = facets[features.FacetOf[f]];
-            if (!float.IsNaN(contribution))
-                reasons.Add(new ScoreReason(Source, $"{input.Facets[f].Field}: {input.Facets[f].Value}", contribution));
+            var likeRate = likeRates[features.FacetOf[f]];
+            if (!float.IsNaN(contribution) || likeRate != 0)
+                reasons.Add(new ScoreReason(Source, $"{input.Facets[f].Field}: {input.Facets[f].Value}", (float.IsNaN(contribution) ? 0 : contribution) + likeRate));
         }
         return reasons
             .GroupBy(r => r.Text)

@@ -24,7 +24,7 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
     /// <summary>The n-gram part of a fitted head: the vectorizer's columns come first, any stacked block's after them.</summary>
     internal NgramModel ModelOf(NgramVectorizer vectorizer, LinearHead head)
     {
-        var weights = new float[vectorizer.Keys.Length];
+        var weights = new float[vectorizer.Width];
         for (var j = 0; j < weights.Length; j++) weights[j] = (float)head.Model.Weights[j];
         return new NgramModel(vectorizer, weights, head.Model.Bias, head.Threshold, _options.Reasons);
     }
@@ -57,7 +57,7 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
     {
         NgramVectorizer vectorizer;
         using (TrainingTelemetry.Start("ngram.vocabulary")) vectorizer = NgramVectorizer.Fit(hashed, liked, rows, _options);
-        using (TrainingTelemetry.Start("ngram.transform")) return (vectorizer, vectorizer.Transform(hashed, rows));
+        using (TrainingTelemetry.Start("ngram.transform")) return (vectorizer, vectorizer.Transform(hashed, rows, liked));
     }
 
     public ITasteModel Deserialize(byte[] bytes) => NgramModelFormat.Read(bytes);

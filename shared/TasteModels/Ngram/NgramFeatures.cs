@@ -13,9 +13,9 @@ internal sealed class NgramFeatures
     // Keyed by the input instance, so it lives exactly as long as the batch that built the inputs.
     private static readonly ConditionalWeakTable<TasteInput, ConcurrentDictionary<TextShape, NgramFeatures>> Shared = new();
 
-    private NgramFeatures(uint[] textKeys, float[] textTf, int[] textCounts, Occurrence[] occurrences, uint[] facetKeys, byte[] facetFields, int[] facetOf)
+    private NgramFeatures(uint[] textKeys, float[] textTf, int[] textCounts, Occurrence[] occurrences, uint[] facetKeys, byte[] facetFields, string[] facetFieldNames, int[] facetOf)
     {
-        (TextKeys, TextTf, TextCounts, Occurrences, FacetKeys, FacetFields, FacetOf) = (textKeys, textTf, textCounts, occurrences, facetKeys, facetFields, facetOf);
+        (TextKeys, TextTf, TextCounts, Occurrences, FacetKeys, FacetFields, FacetFieldNames, FacetOf) = (textKeys, textTf, textCounts, occurrences, facetKeys, facetFields, facetFieldNames, facetOf);
     }
 
     /// <summary>Distinct text keys, sorted.</summary>
@@ -34,6 +34,9 @@ internal sealed class NgramFeatures
 
     /// <summary>Each facet key's field, as <see cref="HashedInput.FieldsOf"/> numbers them.</summary>
     public byte[] FacetFields { get; }
+
+    /// <summary>Each facet key's field name, as <see cref="HashedInput.FieldNamesOf"/> gives them.</summary>
+    public string[] FacetFieldNames { get; }
 
     /// <summary>For each of the input's facets, the index of its key in <see cref="FacetKeys"/>.</summary>
     public int[] FacetOf { get; }
@@ -72,7 +75,7 @@ internal sealed class NgramFeatures
         var distinctFacets = sortedFacets.Distinct().ToArray();
         var facetOf = new int[facetKeys.Length];
         for (var f = 0; f < facetOf.Length; f++) facetOf[f] = Array.BinarySearch(distinctFacets, facetKeys[f]);
-        return new NgramFeatures([.. distinct], tf, [.. counts], occurrences, distinctFacets, HashedInput.FieldsOf(input.Facets, distinctFacets), facetOf);
+        return new NgramFeatures([.. distinct], tf, [.. counts], occurrences, distinctFacets, HashedInput.FieldsOf(input.Facets, distinctFacets), HashedInput.FieldNamesOf(input.Facets, distinctFacets), facetOf);
     }
 
     internal readonly record struct Occurrence(int Key, int Start, int Length);

@@ -23,19 +23,22 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
     /// <summary>Scores with <paramref name="margins"/> (one per input) added before the sigmoid: another block of a stacked model.</summary>
     internal IReadOnlyList<Prediction> Predict(IReadOnlyList<TasteInput> inputs, IReadOnlyList<double>? margins)
     {
-        float[] text = [], facets = [];
+        float[] text = [], facets = [], likeRates = [];
         var predictions = new Prediction[inputs.Count];
         for (var i = 0; i < inputs.Count; i++)
         {
             var features = NgramFeatures.Of(inputs[i], vectorizer.Shape);
             Grow(ref text, features.TextKeys.Length);
             Grow(ref facets, features.FacetKeys.Length);
+            Grow(ref likeRates, features.FacetKeys.Length);
             var textPart = text.AsSpan(0, features.TextKeys.Length);
             var facetPart = facets.AsSpan(0, features.FacetKeys.Length);
+            var likeRatePart = likeRates.AsSpan(0, features.FacetKeys.Length);
             var z = bias + (margins?[i] ?? 0)
                 + vectorizer.TextContributions(features.TextKeys, features.TextTf, weights, textPart)
-                + vectorizer.FacetContributions(features.FacetKeys, features.FacetFields, weights, facetPart);
-            var reasonList = reasons > 0 ? NgramExplanation.Reasons(reasons, inputs[i], features, textPart, facetPart) : [];
+                + vectorizer.FacetContributions(features.FacetKeys, features.FacetFields, weights, facetPart)
+                + vectorizer.LikeRateContributions(features.FacetKeys, features.FacetFieldNames, weights, likeRatePart);
+            var reasonList = reasons > 0 ? NgramExplanation.Reasons(reasons, inputs[i], features, textPart, facetPart, likeRatePart) : [];
             predictions[i] = new Prediction(Learning.LinearModel.Sigmoid(z), reasonList);
         }
         return predictions;

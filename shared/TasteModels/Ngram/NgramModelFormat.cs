@@ -6,12 +6,14 @@ namespace Konomi.TasteModels.Ngram;
 /// The saved form of an <c>ngram</c> model: "KNGR", a format version, the settings that shape features,
 /// then keys (sorted, delta-encoded varints), idf and weights as float32. Version 2 adds whether the title is a
 /// block of its own (its keys are hashed apart) and whether each facet field is; version 3 whether n-grams stop at
-/// spaces. Older files still load (without what they lack). Unknown versions are refused.
+/// spaces; version 4 ends with the facet like-rates (a field count, 0 without them, then the fields' names and weights,
+/// the training rows' counts and each facet key's counts). Older files still load (without what they lack). Unknown
+/// versions are refused.
 /// </summary>
 internal static class NgramModelFormat
 {
     private static readonly byte[] Magic = "KNGR"u8.ToArray();
-    private const byte Version = 3;
+    private const byte Version = 4;
 
     public static byte[] Write(NgramModel model)
     {
@@ -39,9 +41,48 @@ internal static class NgramModelFormat
                 previous = key;
             }
             foreach (var idf in v.Idf) writer.Write(idf);
-            foreach (var weight in model.Weights) writer.Write(weight);
+            for (var j = 0; j < v.Keys.Length; j++) writer.Write(model.Weights[j]);
+            WriteLikeRates(writer, v.LikeRates, model.Weights.AsSpan(v.Keys.Length));
         }
         return stream.ToArray();
+    }
+
+    private static void WriteLikeRates(BinaryWriter writer, FacetLikeRates? rates, ReadOnlySpan<float> weights)
+    {
+        writer.Write7BitEncodedInt(rates?.Fields.Length ?? 0);
+        if (rates is null || rates.Fields.Length == 0) return;
+        foreach (var field in rates.Fields) writer.Write(field);
+        foreach (var weight in weights) writer.Write(weight);
+        writer.Write7BitEncodedInt(rates.LikedRows);
+        writer.Write7BitEncodedInt(rates.Rows);
+        writer.Write7BitEncodedInt(rates.Keys.Length);
+        var previous = 0u;
+        for (var k = 0; k < rates.Keys.Length; k++)
+        {
+            writer.Write7BitEncodedInt64(rates.Keys[k] - previous);
+            previous = rates.Keys[k];
+            writer.Write7BitEncodedInt(rates.Liked[k]);
+            writer.Write7BitEncodedInt(rates.Total[k]);
+        }
+    }
+
+    private static (FacetLikeRates? Rates, float[] Weights) ReadLikeRates(BinaryReader reader)
+    {
+        var fields = new string[reader.Read7BitEncodedInt()];
+        if (fields.Length == 0) return (null, []);
+        for (var f = 0; f < fields.Length; f++) fields[f] = reader.ReadString();
+        var weights = new float[fields.Length];
+        for (var f = 0; f < fields.Length; f++) weights[f] = reader.ReadSingle();
+        int likedRows = reader.Read7BitEncodedInt(), rows = reader.Read7BitEncodedInt();
+        var count = reader.Read7BitEncodedInt();
+        var (keys, liked, total) = (new uint[count], new int[count], new int[count]);
+        var key = 0u;
+        for (var k = 0; k < count; k++)
+        {
+            keys[k] = key += (uint)reader.Read7BitEncodedInt64();
+            (liked[k], total[k]) = (reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
+        }
+        return (new FacetLikeRates(fields, likedRows, rows, keys, liked, total), weights);
     }
 
     public static NgramModel Read(byte[] bytes)
@@ -71,7 +112,9 @@ internal static class NgramModelFormat
             for (var j = 0; j < count; j++) idf[j] = reader.ReadSingle();
             var weights = new float[count];
             for (var j = 0; j < count; j++) weights[j] = reader.ReadSingle();
-            return new NgramModel(new NgramVectorizer(new TextShape(minN, maxN, words, titleApart, wordBounded), facetFieldsApart, facetWeight, keys, idf), weights, bias, threshold, reasons);
+            var (likeRates, likeRateWeights) = version >= 4 ? ReadLikeRates(reader) : (null, []);
+            return new NgramModel(new NgramVectorizer(new TextShape(minN, maxN, words, titleApart, wordBounded), facetFieldsApart, facetWeight, keys, idf, likeRates),
+                [.. weights, .. likeRateWeights], bias, threshold, reasons);
         }
         catch (EndOfStreamException e)
         {

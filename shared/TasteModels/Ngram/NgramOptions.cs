@@ -47,6 +47,14 @@ public sealed class NgramOptions
     /// </summary>
     public bool FacetFieldsApart { get; set; }
 
+    /// <summary>
+    /// One column per facet field (circle, voice actor, series, genre, …) after the n-grams: the mean smoothed log-odds
+    /// lift of the work's facets of that field among this user's labels (<see cref="Ngram.FacetLikeRates"/>), counted on
+    /// the training rows only, each training row leaving its own label out. Saved with the model; a facet's share is
+    /// added to its reason ("circle: X").
+    /// </summary>
+    public bool FacetLikeRates { get; set; }
+
     /// <summary>Inverse regularisation strengths tried by inner cross-validation; null means the defaults.</summary>
     public double[]? C { get; set; }
 

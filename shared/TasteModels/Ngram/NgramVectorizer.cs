@@ -9,15 +9,16 @@ namespace Konomi.TasteModels.Ngram;
 /// and facet part each L2-normalised, the facet part scaled by <see cref="FacetWeight"/>; with
 /// <see cref="TitleApart"/> the title's keys are a block of length 1 of their own, with <see cref="FacetFieldsApart"/>
 /// each facet field (circle, genre, …) is a block of length <see cref="FacetWeight"/>. Only keys seen in training get a
-/// column, so the model stores what it learned and nothing more.
+/// column, so the model stores what it learned and nothing more. With <see cref="LikeRates"/> one column per facet field
+/// follows the n-gram and facet columns.
 /// </summary>
 internal sealed class NgramVectorizer
 {
     private readonly ColumnTable _columns;
 
-    public NgramVectorizer(TextShape shape, bool facetFieldsApart, double facetWeight, uint[] keys, float[] idf)
+    public NgramVectorizer(TextShape shape, bool facetFieldsApart, double facetWeight, uint[] keys, float[] idf, FacetLikeRates? likeRates = null)
     {
-        (Shape, FacetFieldsApart, FacetWeight, Keys, Idf) = (shape, facetFieldsApart, facetWeight, keys, idf);
+        (Shape, FacetFieldsApart, FacetWeight, Keys, Idf, LikeRates) = (shape, facetFieldsApart, facetWeight, keys, idf, likeRates);
         _columns = new ColumnTable(keys);
     }
 
@@ -26,6 +27,12 @@ internal sealed class NgramVectorizer
     public bool FacetFieldsApart { get; }
     public double FacetWeight { get; }
     public uint[] Keys { get; }
+
+    /// <summary>Smoothed like-rates of facets (<see cref="NgramOptions.FacetLikeRates"/>), null when off.</summary>
+    public FacetLikeRates? LikeRates { get; }
+
+    /// <summary>Columns of a row: a key each, then a like-rate column per facet field.</summary>
+    public int Width => Keys.Length + (LikeRates?.Fields.Length ?? 0);
 
     /// <summary>Each column's weight: its idf, times its Naive-Bayes log-count ratio when that scaling was fitted.</summary>
     public float[] Idf { get; }
@@ -54,7 +61,8 @@ internal sealed class NgramVectorizer
             var (inLiked, inOther) = documentFrequency[sorted[j]];
             idf[j] = (float)((Math.Log((1.0 + rows.Count) / (1.0 + inLiked + inOther)) + 1) * (ratio?[j] ?? 1));
         }
-        return new NgramVectorizer(TextShape.Of(options), options.FacetFieldsApart, options.FacetWeight, sorted, idf);
+        var likeRates = options.FacetLikeRates ? FacetLikeRates.Fit(inputs, liked, rows) : null;
+        return new NgramVectorizer(TextShape.Of(options), options.FacetFieldsApart, options.FacetWeight, sorted, idf, likeRates);
     }
 
     /// <summary>
@@ -72,13 +80,20 @@ internal sealed class NgramVectorizer
         return [.. keys.Select(key => Math.Abs(Math.Log((1.0 + documentFrequency[key].Liked) / likedTotal / ((1.0 + documentFrequency[key].Other) / otherTotal))))];
     }
 
-    public SparseRows Transform(IReadOnlyList<HashedInput> inputs, IReadOnlyList<int> rows)
+    /// <param name="ownLabels">
+    /// The labels (indexed like <paramref name="inputs"/>) when <paramref name="rows"/> are the rows this vectorizer was
+    /// fitted on: each row's like-rates then leave its own label out, so training never sees a label in its own feature.
+    /// Held-out rows and scoring pass none and get the full counts.
+    /// </param>
+    public SparseRows Transform(IReadOnlyList<HashedInput> inputs, IReadOnlyList<int> rows, IReadOnlyList<bool>? ownLabels = null)
     {
-        var result = new SparseRows(Keys.Length);
+        var result = new SparseRows(Width);
         var columns = new List<int>();
         var values = new List<float>();
         int[] keyColumns = [];
         float[] keyValues = [];
+        var rates = new float[LikeRates?.Fields.Length ?? 0];
+        float[] shares = [];
         foreach (var row in rows)
         {
             columns.Clear();
@@ -86,6 +101,17 @@ internal sealed class NgramVectorizer
             var input = inputs[row];
             AddBlock(input.Text, input.TextTf, [], TitleApart, 1.0, ref keyColumns, ref keyValues, columns, values);
             AddBlock(input.Facets, null, FacetFieldsApart ? input.FacetFields : [], false, FacetWeight, ref keyColumns, ref keyValues, columns, values);
+            if (LikeRates is not null)
+            {
+                if (shares.Length < input.Facets.Length) shares = new float[input.Facets.Length * 2];
+                LikeRates.Features(input.Facets, input.FacetFieldNames, ownLabels?[row], shares, rates);
+                for (var f = 0; f < rates.Length; f++)
+                {
+                    if (rates[f] == 0) continue;
+                    columns.Add(Keys.Length + f);
+                    values.Add(rates[f]);
+                }
+            }
             result.Add(CollectionsMarshal.AsSpan(columns), CollectionsMarshal.AsSpan(values));
         }
         return result;
@@ -98,6 +124,29 @@ internal sealed class NgramVectorizer
     /// <summary>The facet part; <paramref name="fields"/> gives each key's field (<see cref="HashedInput.FacetFields"/>).</summary>
     public double FacetContributions(uint[] distinctKeys, byte[] fields, float[] weights, Span<float> contributions) =>
         Contributions(distinctKeys, null, FacetFieldsApart ? fields : [], false, FacetWeight, weights, contributions);
+
+    /// <summary>
+    /// The like-rate part: each distinct facet key's share of it written to <paramref name="shares"/> (0 without
+    /// like-rates), so a reason can name the facet; the sum returned.
+    /// </summary>
+    public double LikeRateContributions(uint[] distinctKeys, string[] fieldNames, float[] weights, Span<float> shares)
+    {
+        if (LikeRates is null)
+        {
+            shares.Clear();
+            return 0;
+        }
+        Span<float> rates = LikeRates.Fields.Length <= 64 ? stackalloc float[LikeRates.Fields.Length] : new float[LikeRates.Fields.Length];
+        LikeRates.Features(distinctKeys, fieldNames, null, shares, rates);
+        double dot = 0;
+        for (var d = 0; d < distinctKeys.Length; d++)
+        {
+            var field = Array.BinarySearch(LikeRates.Fields, fieldNames[d], StringComparer.Ordinal);
+            shares[d] = field < 0 ? 0 : shares[d] * weights[Keys.Length + field];
+            dot += shares[d];
+        }
+        return dot;
+    }
 
     /// <summary>
     /// One part of an input's TF-IDF vector, each key's value times its weight: written to

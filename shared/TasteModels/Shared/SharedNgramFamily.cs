@@ -84,7 +84,7 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
     private (NgramVectorizer Vectorizer, PersonalOffsets Offsets, SparseRows Augmented) Features(HashedInput[] hashed, int[] rows, int[] userOf, bool[] liked)
     {
         var vectorizer = NgramVectorizer.Fit(hashed, liked, rows, _options);
-        var x = vectorizer.Transform(hashed, rows);
+        var x = vectorizer.Transform(hashed, rows, liked);
         var users = rows.Select(i => userOf[i]).ToArray();
         var offsets = PersonalOffsets.Of(x, users);
         return (vectorizer, offsets, offsets.Augment(x, users));

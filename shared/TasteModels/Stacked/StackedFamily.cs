@@ -59,7 +59,7 @@ public sealed partial class StackedFamily(
             return new StackedModel(_ngram.ModelOf(ngramPart, chosenHead), null,
                 $"n-grams alone: inner cross-validation ranked the training labels best without the sentence embedding (AP by embedding weight {tried})", encoder);
 
-        var width = ngramPart.Keys.Length;
+        var width = ngramPart.Width;
         var denseWeights = new float[embeddings[0].Length];
         for (var d = 0; d < denseWeights.Length; d++) denseWeights[d] = (float)(chosenHead.Model.Weights[width + d] * chosen);
         var dense = new DenseBlock(encoder.ModelId, chosen, denseWeights, LikedNeighbour.Keep(examples, embeddings));

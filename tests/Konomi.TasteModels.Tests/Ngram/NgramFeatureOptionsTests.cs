@@ -1,3 +1,4 @@
+using Konomi.TasteModels.Input;
 using Konomi.TasteModels.Ngram;
 using Microsoft.Extensions.Options;
 
@@ -111,16 +112,20 @@ public class NgramFeatureOptionsTests
     }
 
     [Theory]
-    [InlineData(true, false, false, false)]
-    [InlineData(false, true, false, false)]
-    [InlineData(false, false, true, false)]
-    [InlineData(false, false, false, true)]
-    [InlineData(true, true, true, true)]
-    public void A_saved_model_with_feature_options_scores_and_explains_exactly_as_before(bool naiveBayes, bool titleApart, bool facetFieldsApart, bool wordBounded)
+    [InlineData(true, false, false, false, false)]
+    [InlineData(false, true, false, false, false)]
+    [InlineData(false, false, true, false, false)]
+    [InlineData(false, false, false, true, false)]
+    [InlineData(false, false, false, false, true)]
+    [InlineData(true, true, true, true, true)]
+    public void A_saved_model_with_feature_options_scores_and_explains_exactly_as_before(bool naiveBayes, bool titleApart, bool facetFieldsApart, bool wordBounded, bool facetLikeRates)
     {
-        var family = new NgramFamily(Options.Create(new NgramOptions { NaiveBayes = naiveBayes, TitleApart = titleApart, FacetFieldsApart = facetFieldsApart, WordBounded = wordBounded }));
+        var family = new NgramFamily(Options.Create(new NgramOptions { NaiveBayes = naiveBayes, TitleApart = titleApart, FacetFieldsApart = facetFieldsApart, WordBounded = wordBounded, FacetLikeRates = facetLikeRates }));
         var model = family.Train(NgramFamilyTests.ToyExamples(), TestContext.Current.CancellationToken);
-        var inputs = NgramFamilyTests.ToyExamples().Select(e => e.Input).Append(TasteInput.FromText("耳かき\nまったく別の文章 unseen")).ToArray();
+        var inputs = NgramFamilyTests.ToyExamples().Select(e => e.Input)
+            .Append(TasteInput.FromText("耳かき\nまったく別の文章 unseen"))
+            .Append(new TasteInput("新作", [new Facet(FacetFields.VoiceActor, "声優A"), new Facet(FacetFields.VoiceActor, "声優Z"), new Facet(FacetFields.Circle, "未知")]))
+            .ToArray();
 
         var loaded = family.Deserialize(model.Serialize());
 
@@ -129,23 +134,26 @@ public class NgramFeatureOptionsTests
     }
 
     [Fact]
-    public void Version_1_and_2_files_still_load_and_score_as_they_did()
+    public void Version_1_2_and_3_files_still_load_and_score_as_they_did()
     {
         var family = new NgramFamily(Options.Create(new NgramOptions()));
         var model = family.Train(NgramFamilyTests.ToyExamples(), TestContext.Current.CancellationToken);
-        var v3 = model.Serialize();
-        // Version 2 is version 3 without the word-bounded flag (byte 10, after magic, version, MinN, MaxN, Words and
-        // the two "apart" flags); version 1 also lacks the two "apart" flags (bytes 8 and 9).
+        var v4 = model.Serialize();
+        // Version 3 is version 4 without the like-rates (its last byte, a field count of 0); version 2 also lacks the
+        // word-bounded flag (byte 10, after magic, version, MinN, MaxN, Words and the two "apart" flags); version 1
+        // also the two "apart" flags (bytes 8 and 9).
+        byte[] v3 = [.. v4[..4], 3, .. v4[5..^1]];
         byte[] v2 = [.. v3[..4], 2, .. v3[5..10], .. v3[11..]];
         byte[] v1 = [.. v3[..4], 1, .. v3[5..8], .. v3[11..]];
         var inputs = NgramFamilyTests.ToyExamples().Select(e => e.Input).ToArray();
 
-        v3[4].ShouldBe((byte)3);
-        foreach (var old in new[] { v2, v1 })
+        v4[4].ShouldBe((byte)4);
+        v4[^1].ShouldBe((byte)0);
+        foreach (var old in new[] { v3, v2, v1 })
             family.Deserialize(old).Predict(inputs).Select(p => p.Score).ShouldBe(model.Predict(inputs).Select(p => p.Score));
     }
 
-    private static HashedInput Hashed(uint[] keys) => new(keys, [.. keys.Select(_ => 1f)], [], []);
+    private static HashedInput Hashed(uint[] keys) => new(keys, [.. keys.Select(_ => 1f)], [], [], []);
 
     private static int Column(NgramVectorizer vectorizer, uint key) => Array.BinarySearch(vectorizer.Keys, key);
 
