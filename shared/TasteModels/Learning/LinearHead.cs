@@ -18,13 +18,13 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
     /// <paramref name="x"/> is ever looked at. <paramref name="foldFeatures"/> refits the features per
     /// inner fold when they are learned from data; without it the rows of <paramref name="x"/> are used as they are.
     /// </summary>
-    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null, CChoice chooseCBy = CChoice.F1)
+    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null, CChoice chooseCBy = CChoice.F1, double relativeDecrease = LogisticRegression.DefaultRelativeDecrease)
     {
         var smallerClass = Math.Min(liked.Count(l => l), liked.Count(l => !l));
         if (smallerClass == 0) throw new ArgumentException("Training needs both liked and not-liked examples.", nameof(liked));
         // Every inner training part must hold both classes; with a single example of one, no inner CV is possible.
         var innerFolds = Math.Min(rule.InnerFolds, smallerClass);
-        if (innerFolds < 2) return new LinearHead(LogisticRegression.Fit(x, liked, cGrid[0], ct: ct), 0.5, cGrid[0], null);
+        if (innerFolds < 2) return new LinearHead(LogisticRegression.Fit(x, liked, cGrid[0], ct: ct, relativeDecrease: relativeDecrease), 0.5, cGrid[0], null);
 
         var folds = InnerFolds.Assign(liked, innerFolds);
         var outOfFold = cGrid.Select(_ => new double[x.Count]).ToArray();
@@ -35,7 +35,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         {
             if (fold == innerFolds)
             {
-                if (cGrid.Count == 1) final = LogisticRegression.Fit(x, liked, cGrid[0], ct: ct);
+                if (cGrid.Count == 1) final = LogisticRegression.Fit(x, liked, cGrid[0], ct: ct, relativeDecrease: relativeDecrease);
                 return;
             }
             using var activity = TrainingTelemetry.Start("inner fold")?.SetTag(TrainingTelemetry.FoldTag, fold);
@@ -46,7 +46,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             LinearModel? previous = null;
             for (var k = 0; k < cGrid.Count; k++)
             {
-                previous = LogisticRegression.Fit(trainRows, trainLiked, cGrid[k], previous, ct);
+                previous = LogisticRegression.Fit(trainRows, trainLiked, cGrid[k], previous, ct, relativeDecrease: relativeDecrease);
                 for (var h = 0; h < held.Length; h++) outOfFold[k][held[h]] = previous.Score(heldRows, h);
             }
         });
@@ -69,7 +69,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             var within = bestQuality - AveragePrecisionSpread(outOfFold[best], liked);
             best = Enumerable.Range(0, cGrid.Count).Where(k => quality[k] >= within).MinBy(k => cGrid[k]);
         }
-        var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct);
+        var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct, relativeDecrease: relativeDecrease);
         return new LinearHead(model, ThresholdAt(best), cGrid[best], outOfFold[best]);
     }
 

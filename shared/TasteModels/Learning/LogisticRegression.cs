@@ -11,8 +11,14 @@ public static class LogisticRegression
     private const int Memory = 10;
     internal const int MaxIterations = 400;
 
+    /// <summary>
+    /// A fit ends when one step lowers the objective by at most this share of it: scipy's L-BFGS-B default
+    /// (factr = 1e7 × machine epsilon), which scikit-learn's lbfgs uses. It, not the gradient tolerance, ends most fits.
+    /// </summary>
+    public const double DefaultRelativeDecrease = 2.2e-9;
+
     /// <summary>The fitted model; <see cref="LinearModel.Converged"/> is false when it stopped at <paramref name="maxIterations"/>.</summary>
-    public static LinearModel Fit(SparseRows x, IReadOnlyList<bool> liked, double c, LinearModel? start = null, CancellationToken ct = default, int maxIterations = MaxIterations)
+    public static LinearModel Fit(SparseRows x, IReadOnlyList<bool> liked, double c, LinearModel? start = null, CancellationToken ct = default, int maxIterations = MaxIterations, double relativeDecrease = DefaultRelativeDecrease)
     {
         using var activity = TrainingTelemetry.Start("lbfgs.fit")?.SetTag(TrainingTelemetry.CTag, c);
         var n = x.Count;
@@ -104,7 +110,7 @@ public static class LogisticRegression
             history.TryAdd(stepTaken, change);
 
             (gradient, newGradient) = (newGradient, gradient);
-            var stalled = (f - next) <= 2.2e-9 * Math.Max(1, Math.Abs(f));
+            var stalled = (f - next) <= relativeDecrease * Math.Max(1, Math.Abs(f));
             f = next;
             if (stalled) { converged = true; break; }
         }

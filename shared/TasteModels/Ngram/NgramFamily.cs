@@ -47,7 +47,7 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         {
             var (inner, trainRows) = FitTransform(hashed, liked, train);
             using (TrainingTelemetry.Start("ngram.transform")) return (Stacked(trainRows, train), Stacked(inner.Transform(hashed, held), held));
-        }, _options.ChooseCBy);
+        }, _options.ChooseCBy, _options.StopAtRelativeDecrease);
         return (vectorizer, head);
 
         SparseRows Stacked(SparseRows rows, int[] indices) => stack?.Invoke(rows, indices) ?? rows;

@@ -66,6 +66,12 @@ public sealed class NgramOptions
     /// </summary>
     public CChoice ChooseCBy { get; set; } = CChoice.OneStandardError;
 
+    /// <summary>
+    /// The logistic regression's fit ends when a step lowers its objective by at most this share of it
+    /// (<see cref="LogisticRegression.DefaultRelativeDecrease"/>, scikit-learn's, by default).
+    /// </summary>
+    public double StopAtRelativeDecrease { get; set; } = 1e-6;
+
     public ThresholdRule Threshold { get; set; } = new();
 
     /// <summary>How many n-gram terms and facets a prediction names as reasons.</summary>
