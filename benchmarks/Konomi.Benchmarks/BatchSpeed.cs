@@ -12,6 +12,9 @@ public sealed class BatchSpeed(ITasteModelFamily family)
 {
     public static readonly IReadOnlyList<int> Sizes = [20, 200];
 
+    /// <summary>A batch size that puts each whole test fold in one call.</summary>
+    public const int WholeFold = int.MaxValue;
+
     private readonly List<ITasteModel> _models = [];
 
     /// <summary>Trains as the family does and keeps each fold's model, in fold order.</summary>

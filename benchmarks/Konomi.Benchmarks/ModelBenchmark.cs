@@ -37,9 +37,12 @@ public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITast
                 {
                     progress.Report(new BenchmarkProgress(done, steps, $"{family.Name} on {task.Name} ({data.Examples.Count} examples)"));
                     var speed = new BatchSpeed(family);
-                    rows.Add(new ModelBenchmarkRow(task.Name, CrossValidation.Run(family.Name, speed.Train, data.Examples, data.Folds, ct), peerResult)
+                    var result = CrossValidation.Run(family.Name, speed.Train, data.Examples, data.Folds, ct);
+                    var rates = speed.Measure(data.Examples, data.Folds, [.. BatchSpeed.Sizes, BatchSpeed.WholeFold]);
+                    rows.Add(new ModelBenchmarkRow(task.Name, result, peerResult)
                     {
-                        BatchScoresPerSecond = speed.Measure(data.Examples, data.Folds, BatchSpeed.Sizes),
+                        BatchScoresPerSecond = BatchSpeed.Sizes.ToDictionary(size => size, size => rates[size]),
+                        WholeFoldScoresPerSecond = rates[BatchSpeed.WholeFold],
                     });
                     progress.Report(new BenchmarkProgress(++done, steps, $"{family.Name} on {task.Name} done"));
                 }
