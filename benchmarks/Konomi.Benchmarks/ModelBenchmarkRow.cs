@@ -12,5 +12,5 @@ public sealed record ModelBenchmarkRow(string Setting, CrossValidationResult Kon
     /// Konomi's scores per second with each test fold scored in one call, measured as the batches are (fresh inputs, after
     /// every fold has trained): timed right after a fold's training, the rate also paid for that training's garbage.
     /// </summary>
-    public double WholeFoldScoresPerSecond { get; init; } = double.NaN;
+    public required double WholeFoldScoresPerSecond { get; init; }
 }

@@ -19,7 +19,7 @@ public static class ModelBenchmarkTable
         foreach (var row in rows)
         {
             var (setting, konomi, peer) = row;
-            var konomiRate = double.IsNaN(row.WholeFoldScoresPerSecond) ? konomi.ScoresPerSecond : row.WholeFoldScoresPerSecond;
+            var konomiRate = row.WholeFoldScoresPerSecond;
             lines.Add(string.Join(" | ",
                 $"| {setting}", konomi.Family, konomi.Examples.ToString(CultureInfo.InvariantCulture),
                 F(konomi.F1), F(konomi.Accuracy), F(konomi.RocAuc),

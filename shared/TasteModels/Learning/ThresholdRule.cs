@@ -54,24 +54,10 @@ public sealed class ThresholdRule
     double HalfBestF1Cut(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
     {
         var calibration = Evaluation.PlattScaling.Fit(scores, liked);
-        var bestF1 = BestF1(scores, liked);
+        var (_, _, bestF1) = Sweep(scores, liked, targetRecall: null);
         // Raw score whose calibrated chance is bestF1 / 2: the calibration is monotone, so invert it in logit space.
         var cut = Contracts.ScoreCalibration.Sigmoid((Contracts.ScoreCalibration.Logit(bestF1 / 2) - calibration.Intercept) / calibration.Slope);
         return scores.All(s => s >= cut) || !CutHolds(scores, liked, cut) ? 0 : cut;
-    }
-
-    static double BestF1(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
-    {
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
-        var positives = liked.Count(l => l);
-        var (truePositives, best) = (0, 0.0);
-        for (var k = 0; k < order.Length; k++)
-        {
-            if (liked[order[k]]) truePositives++;
-            if (k + 1 < order.Length && scores[order[k + 1]] == scores[order[k]]) continue;
-            best = Math.Max(best, 2.0 * truePositives / (k + 1 + positives));
-        }
-        return best;
     }
 
     double BaggedCut(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
@@ -98,32 +84,38 @@ public sealed class ThresholdRule
 
     double ChooseOnce(IReadOnlyList<double> scores, IReadOnlyList<bool> liked)
     {
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
-        var positives = liked.Count(l => l);
-        if (positives == 0) return 1;
-        var truePositives = 0;
-        var bestCut = 0;
-        var bestF1 = -1.0;
-        for (var k = 0; k < order.Length; k++)
-        {
-            if (liked[order[k]]) truePositives++;
-            // A cut is only possible between distinct scores.
-            if (k + 1 < order.Length && scores[order[k + 1]] == scores[order[k]]) continue;
-            var recall = (double)truePositives / positives;
-            if (TargetRecall is { } target)
-            {
-                if (recall >= target) { bestCut = k; break; }
-                continue;
-            }
-            var f1 = 2.0 * truePositives / (k + 1 + positives);
-            if (f1 > bestF1) (bestF1, bestCut) = (f1, k);
-        }
+        if (!liked.Contains(true)) return 1;
+        var (order, bestCut, _) = Sweep(scores, liked, TargetRecall);
         var lowestIn = scores[order[bestCut]];
         // Posting everything is the cut below every score, and it also posts works scoring below every training one.
         if (TargetRecall is null && bestCut + 1 < order.Length && !CutHolds(scores, liked, lowestIn))
             return 0;
         // Midway to the next lower score, so the threshold is not glued to one training example.
         return bestCut + 1 < order.Length ? (lowestIn + scores[order[bestCut + 1]]) / 2 : lowestIn;
+    }
+
+    /// <summary>
+    /// Scores highest first, and the last position of the best cut: the best F1, or with <paramref name="targetRecall"/>
+    /// the first cut that catches that share of the liked works; a cut is only possible between distinct scores.
+    /// </summary>
+    static (int[] Order, int BestCut, double BestF1) Sweep(IReadOnlyList<double> scores, IReadOnlyList<bool> liked, double? targetRecall)
+    {
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
+        var positives = liked.Count(l => l);
+        var (truePositives, bestCut, bestF1) = (0, 0, -1.0);
+        for (var k = 0; k < order.Length; k++)
+        {
+            if (liked[order[k]]) truePositives++;
+            if (k + 1 < order.Length && scores[order[k + 1]] == scores[order[k]]) continue;
+            if (targetRecall is { } target)
+            {
+                if ((double)truePositives / positives >= target) { bestCut = k; break; }
+                continue;
+            }
+            var f1 = 2.0 * truePositives / (k + 1 + positives);
+            if (f1 > bestF1) (bestF1, bestCut) = (f1, k);
+        }
+        return (order, bestCut, bestF1);
     }
 
     bool CutHolds(IReadOnlyList<double> scores, IReadOnlyList<bool> liked, double cut) =>
