@@ -13,7 +13,7 @@ public sealed record PeerResult(
     [property: JsonPropertyName("batchScoresPerSecond")] IReadOnlyDictionary<string, double> BatchScoresPerSecond)
 {
     /// <summary>F1 of the decisions summed over folds and AP of the pooled out-of-fold scores (train-fold thresholds).</summary>
-    [JsonPropertyName("pooled")] public PooledPeerMetrics? Pooled { get; init; }
+    [JsonPropertyName("pooled")] public required PooledPeerMetrics Pooled { get; init; }
 }
 
 public sealed record PooledPeerMetrics(

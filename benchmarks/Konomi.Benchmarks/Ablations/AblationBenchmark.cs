@@ -45,7 +45,7 @@ public sealed class AblationBenchmark(string dataDirectory, SklearnPeer peer, IR
             progress.Report(new BenchmarkProgress(konomi.Count, steps, "waiting for the scikit-learn peer"));
             var peerResults = await peerRun;
             var peerRows = files.Zip(peerResults, (f, p) => new AblationResult("scikit-learn peer", f.Task.Name,
-                p.Pooled?.F1 ?? double.NaN, p.Pooled?.AveragePrecision ?? double.NaN, 0)).ToArray();
+                p.Pooled.F1, p.Pooled.AveragePrecision, 0)).ToArray();
             return (konomi, peerRows);
         }
         finally
