@@ -61,7 +61,7 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
             LinearModel? previous = null;
             for (var c = 0; c < cGrid.Count; c++)
             {
-                previous = LogisticRegression.Fit(augmented, trainLiked, cGrid[c], previous, ct);
+                previous = LogisticRegression.Fit(augmented, trainLiked, cGrid[c], previous, ct, relativeDecrease: _options.StopAtRelativeDecrease);
                 for (var h = 0; h < held.Length; h++) outOfFold[c][held[h]] = offsets.Score(userOf[held[h]], previous, heldRows, h);
             }
         });
@@ -72,7 +72,7 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
 
         var all = Enumerable.Range(0, examples.Length).ToArray();
         var (finalVectorizer, finalOffsets, finalRows) = Features(hashed, all, userOf, liked);
-        var model = LogisticRegression.Fit(finalRows, liked, cGrid[best], ct: ct);
+        var model = LogisticRegression.Fit(finalRows, liked, cGrid[best], ct: ct, relativeDecrease: _options.StopAtRelativeDecrease);
         return [.. Enumerable.Range(0, people.Count).Select(k =>
         {
             var (weights, bias) = finalOffsets.For(k, model);
