@@ -70,6 +70,7 @@ public sealed class NgramOptions
     /// The logistic regression's fit ends when a step lowers its objective by at most this share of it. 10⁻⁶ rather than
     /// scikit-learn's <see cref="LogisticRegression.DefaultRelativeDecrease"/>: the same rankings to the third decimal of
     /// AP on 18 settings, and 243 L-BFGS iterations instead of 439 on all livedoor titles (docs/models.md, "What ends the fits").
+    /// The workspace's shared model (<c>SharedNgramFamily</c>) fits with it too.
     /// </summary>
     public double StopAtRelativeDecrease { get; set; } = 1e-6;
 

@@ -43,6 +43,21 @@ public class SharedNgramFamilyTests
     }
 
     [Fact]
+    public void The_shared_fit_ends_where_the_ngram_options_say()
+    {
+        NgramOptions Stop(double decrease) => new() { StopAtRelativeDecrease = decrease };
+        UserExamples[] users = [User("a", 1, LikesEarCleaning), User("b", 2, LikesEarCleaning)];
+
+        var loose = new SharedNgramFamily(Options.Create(Stop(1e-2))).Train(users, Ct);
+        var tight = new SharedNgramFamily(Options.Create(Stop(1e-9))).Train(users, Ct);
+        var tightAgain = new SharedNgramFamily(Options.Create(Stop(1e-9))).Train(users, Ct);
+
+        loose[0].Shared.ShouldNotBeNull();
+        loose[0].Shared!.Serialize().ShouldNotBe(tight[0].Shared!.Serialize());
+        tightAgain[0].Shared!.Serialize().ShouldBe(tight[0].Shared!.Serialize());
+    }
+
+    [Fact]
     public void A_user_who_does_not_share_gets_the_per_user_model_and_teaches_nobody()
     {
         var a = User("a", 1, LikesEarCleaning);
