@@ -18,7 +18,11 @@ public sealed record PeerResult(
 
 public sealed record PooledPeerMetrics(
     [property: JsonPropertyName("f1")] double F1,
-    [property: JsonPropertyName("averagePrecision")] double AveragePrecision);
+    [property: JsonPropertyName("averagePrecision")] double AveragePrecision)
+{
+    /// <summary>Whether the peer posted each row (1) or not (0), in the task file's order.</summary>
+    [JsonPropertyName("decisions")] public IReadOnlyList<int> Decisions { get; init; } = [];
+}
 
 public sealed record PeerMetrics(
     [property: JsonPropertyName("accuracy")] double Accuracy,

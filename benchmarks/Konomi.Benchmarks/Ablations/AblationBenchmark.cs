@@ -37,7 +37,11 @@ public sealed class AblationBenchmark(string dataDirectory, SklearnPeer peer, IR
                     progress.Report(new BenchmarkProgress(konomi.Count, steps, $"{variant.Name} on {task.Name} ({data.Examples.Count} examples)"));
                     var family = new NgramFamily(Options.Create(variant.Options));
                     var result = CrossValidation.Run(family, variant.Facets ? withFacets : data.Examples, data.Folds, ct);
-                    var measured = new AblationResult(variant.Name, task.Name, result.F1Pooled, result.AveragePrecision, result.Folds.Count(f => f.Metrics.Threshold <= 0));
+                    var measured = new AblationResult(variant.Name, task.Name, result.F1Pooled, result.AveragePrecision, result.Folds.Count(f => f.Metrics.Threshold <= 0))
+                    {
+                        Posted = result.Posted(),
+                        Liked = result.Liked,
+                    };
                     Console.Error.WriteLine($"{task.Name}: {variant.Name}: F1 {measured.F1:0.000} AP {measured.AveragePrecision:0.000}, posted everything in {measured.FoldsPostingEverything}/5 folds (post-everything F1 {result.PostEverythingF1:0.000})");
                     konomi.Add(measured);
                 }
@@ -45,7 +49,7 @@ public sealed class AblationBenchmark(string dataDirectory, SklearnPeer peer, IR
             progress.Report(new BenchmarkProgress(konomi.Count, steps, "waiting for the scikit-learn peer"));
             var peerResults = await peerRun;
             var peerRows = files.Zip(peerResults, (f, p) => new AblationResult("scikit-learn peer", f.Task.Name,
-                p.Pooled.F1, p.Pooled.AveragePrecision, 0)).ToArray();
+                p.Pooled.F1, p.Pooled.AveragePrecision, 0) { Posted = [.. p.Pooled.Decisions.Select(d => d == 1)] }).ToArray();
             return (konomi, peerRows);
         }
         finally

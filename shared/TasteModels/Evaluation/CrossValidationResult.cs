@@ -30,6 +30,13 @@ public sealed record CrossValidationResult(string Family, int Examples, int Posi
     /// <summary>F1 of the summed TP/FP/FN: every decision counts once, however the folds fell.</summary>
     public double F1Pooled => Confusion is var c && c.TruePositives == 0 ? 0 : 2.0 * c.TruePositives / (2 * c.TruePositives + c.FalsePositives + c.FalseNegatives);
 
+    /// <summary>Whether each example was posted: its out-of-fold score against its fold model's threshold, in example order.</summary>
+    public IReadOnlyList<bool> Posted()
+    {
+        var threshold = Folds.ToDictionary(f => f.Fold, f => f.Metrics.Threshold);
+        return [.. OutOfFold.Select((score, i) => score >= threshold[FoldOf[i]])];
+    }
+
     /// <summary>Average precision of the pooled out-of-fold scores.</summary>
     public double AveragePrecision => Ranking.AveragePrecision(OutOfFold, Liked);
 
