@@ -19,9 +19,10 @@ namespace Konomi.Benchmarks;
 /// </summary>
 public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, SharedNgramFamily family)
 {
-    public async Task<SharedBenchmarkResult> RunAsync(int minRatings, int sample, int seed, IProgress<BenchmarkProgress> progress, CancellationToken ct)
+    /// <param name="listed">Users always in the workspace (any number of ratings); the sample is drawn from the others.</param>
+    public async Task<SharedBenchmarkResult> RunAsync(int minRatings, int sample, int seed, IProgress<BenchmarkProgress> progress, CancellationToken ct, IReadOnlyList<int>? listed = null)
     {
-        var (users, sampled) = Users(minRatings, sample, seed);
+        var (users, sampled) = Users(minRatings, sample, seed, listed ?? []);
         var tasks = MovieLensTasks.Tasks(dataDirectory, users);
         var folder = Directory.CreateTempSubdirectory("konomi-bench-shared-");
         try
@@ -70,7 +71,7 @@ public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, Shar
                 }
             }
             progress.Report(new BenchmarkProgress(steps, steps, "done"));
-            return new SharedBenchmarkResult(minRatings, sampled, users, measured, peerResults, trainSeconds.Average());
+            return new SharedBenchmarkResult(minRatings, sampled, users, measured, peerResults, trainSeconds.Average()) { Listed = listed ?? [] };
         }
         finally
         {
@@ -90,15 +91,18 @@ public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, Shar
     private static ClassificationMetrics Measure(ITasteModel model, IReadOnlyList<Example> test) =>
         ClassificationMetrics.Measure([.. model.Predict([.. test.Select(e => e.Input)]).Select(p => p.Score)], [.. test.Select(e => e.Liked)], model.Threshold);
 
-    /// <summary>Every user with at least <paramref name="minRatings"/> ratings, or a seeded random <paramref name="sample"/> of them (0: all).</summary>
-    private (IReadOnlyList<int> Users, bool Sampled) Users(int minRatings, int sample, int seed)
+    /// <summary>
+    /// The listed users, plus every other user with at least <paramref name="minRatings"/> ratings or a seeded random
+    /// <paramref name="sample"/> of them (0: all).
+    /// </summary>
+    private (IReadOnlyList<int> Users, bool Sampled) Users(int minRatings, int sample, int seed, IReadOnlyList<int> listed)
     {
         using var reader = new StreamReader(Path.Combine(dataDirectory, "movielens", "ratings.csv"));
         var eligible = CsvRecords.Read(reader).Where(r => r.Line > 1).GroupBy(r => int.Parse(r.Fields[0], CultureInfo.InvariantCulture))
-            .Where(g => g.Count() >= minRatings).Select(g => g.Key).Order().ToArray();
-        if (sample <= 0 || sample >= eligible.Length) return (eligible, false);
+            .Where(g => g.Count() >= minRatings).Select(g => g.Key).Except(listed).Order().ToArray();
+        if (sample <= 0 || sample >= eligible.Length) return ([.. listed, .. eligible], false);
         new Random(seed).Shuffle(eligible);
-        return ([.. eligible.Take(sample).Order()], true);
+        return ([.. listed, .. eligible.Take(sample).Order()], true);
     }
 }
 

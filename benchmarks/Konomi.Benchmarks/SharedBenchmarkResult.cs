@@ -8,6 +8,9 @@ namespace Konomi.Benchmarks;
 /// </summary>
 public sealed record SharedBenchmarkResult(int MinRatings, bool Sampled, IReadOnlyList<int> Users, IReadOnlyList<SharedBenchmarkFold> Folds, IReadOnlyList<PeerResult> Peer, double TrainSecondsPerFold)
 {
+    /// <summary>The users put in the workspace by name (<c>--users</c>), whatever their number of ratings.</summary>
+    public IReadOnlyList<int> Listed { get; init; } = [];
+
     public string Render()
     {
         var peerOf = PeerOf();
@@ -28,7 +31,7 @@ public sealed record SharedBenchmarkResult(int MinRatings, bool Sampled, IReadOn
             ("Konomi ngram, shared + offsets + co-likes (new work, nobody labelled it)", Summary(f => f.SharedColdCoLikes.PrAuc, f => f.SharedColdCoLikes.F1)),
             ("Konomi, picked per user on training data", Summary(f => f.Picked.PrAuc, f => f.Picked.F1)),
         };
-        var who = Sampled ? "a seeded random sample of the users" : "every user";
+        var who = (Listed.Count > 0 ? $"{string.Join(", ", Listed)} as listed, and " : "") + (Sampled ? "a seeded random sample of the other users" : "every other user");
         var lines = new List<string>
         {
             $"{Users.Count} MovieLens users ({who} with >= {MinRatings} ratings), 5 folds (movieId mod 5); AP and F1 averaged over each user's folds, then over users.",

@@ -15,7 +15,8 @@ public static class SharedCommand
         var data = BenchmarkData.Option();
         var minRatings = new Option<int>("--min-ratings") { Description = "Users with at least this many ratings", DefaultValueFactory = _ => 300 };
         var sample = new Option<int>("--sample") { Description = "A random sample of that many of them (seed 7); 0 takes every one", DefaultValueFactory = _ => 0 };
-        var command = new Command("shared", "Per-user vs shared model with per-user offsets (and with co-likes) vs scikit-learn on many MovieLens users at once, one run") { data, minRatings, sample };
+        var users = new Option<int[]>("--users") { Description = "MovieLens users always in the workspace, whatever their number of ratings; --sample draws the rest from the others", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var command = new Command("shared", "Per-user vs shared model with per-user offsets (and with co-likes) vs scikit-learn on many MovieLens users at once, one run") { data, minRatings, sample, users };
         command.SetAction(async (parse, ct) =>
         {
             var dataDirectory = BenchmarkData.Directory(parse.GetValue(data));
@@ -27,11 +28,11 @@ public static class SharedCommand
             var benchmark = new SharedBenchmark(dataDirectory, peer, ActivatorUtilities.CreateInstance<SharedNgramFamily>(host.Services));
             var result = await CommandProgress.ShowAsync("shared", every: 1, display =>
                 benchmark.RunAsync(parse.GetValue(minRatings), parse.GetValue(sample), seed: 7,
-                    new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct));
+                    new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct, parse.GetValue(users)));
             foreach (var line in result.PerUser()) Console.Error.WriteLine(line);
             Console.Out.WriteLine(result.Render());
             return 0;
         });
-        return BenchmarkCommand.Example(command, "shared", "shared --min-ratings 300 --sample 30");
+        return BenchmarkCommand.Example(command, "shared", "shared --min-ratings 300 --sample 30", "shared --users 217 600 57 --sample 7");
     }
 }
