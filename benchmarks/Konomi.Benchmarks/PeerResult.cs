@@ -20,8 +20,8 @@ public sealed record PooledPeerMetrics(
     [property: JsonPropertyName("f1")] double F1,
     [property: JsonPropertyName("averagePrecision")] double AveragePrecision)
 {
-    /// <summary>Whether the peer posted each row (1) or not (0), in the task file's order.</summary>
-    [JsonPropertyName("decisions")] public IReadOnlyList<int> Decisions { get; init; } = [];
+    /// <summary>Whether the peer posted each row, in the task file's order.</summary>
+    [JsonPropertyName("posted")] public required IReadOnlyList<bool> Posted { get; init; }
 }
 
 public sealed record PeerMetrics(

@@ -20,9 +20,9 @@ namespace Konomi.Benchmarks;
 public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, SharedNgramFamily family)
 {
     /// <param name="listed">Users always in the workspace (any number of ratings); the sample is drawn from the others.</param>
-    public async Task<SharedBenchmarkResult> RunAsync(int minRatings, int sample, int seed, IProgress<BenchmarkProgress> progress, CancellationToken ct, IReadOnlyList<int>? listed = null)
+    public async Task<SharedBenchmarkResult> RunAsync(IReadOnlyList<int> listed, int minRatings, int sample, int seed, IProgress<BenchmarkProgress> progress, CancellationToken ct)
     {
-        var (users, sampled) = Users(minRatings, sample, seed, listed ?? []);
+        var (users, sampled) = Users(listed, minRatings, sample, seed);
         var tasks = MovieLensTasks.Tasks(dataDirectory, users);
         var folder = Directory.CreateTempSubdirectory("konomi-bench-shared-");
         try
@@ -71,7 +71,7 @@ public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, Shar
                 }
             }
             progress.Report(new BenchmarkProgress(steps, steps, "done"));
-            return new SharedBenchmarkResult(minRatings, sampled, users, measured, peerResults, trainSeconds.Average()) { Listed = listed ?? [] };
+            return new SharedBenchmarkResult(minRatings, sampled, users, measured, peerResults, trainSeconds.Average()) { Listed = listed };
         }
         finally
         {
@@ -95,14 +95,11 @@ public sealed class SharedBenchmark(string dataDirectory, SklearnPeer peer, Shar
     /// The listed users, plus every other user with at least <paramref name="minRatings"/> ratings or a seeded random
     /// <paramref name="sample"/> of them (0: all).
     /// </summary>
-    private (IReadOnlyList<int> Users, bool Sampled) Users(int minRatings, int sample, int seed, IReadOnlyList<int> listed)
+    private (IReadOnlyList<int> Users, bool Sampled) Users(IReadOnlyList<int> listed, int minRatings, int sample, int seed)
     {
-        using var reader = new StreamReader(Path.Combine(dataDirectory, "movielens", "ratings.csv"));
-        var eligible = CsvRecords.Read(reader).Where(r => r.Line > 1).GroupBy(r => int.Parse(r.Fields[0], CultureInfo.InvariantCulture))
-            .Where(g => g.Count() >= minRatings).Select(g => g.Key).Except(listed).Order().ToArray();
-        if (sample <= 0 || sample >= eligible.Length) return ([.. listed, .. eligible], false);
-        new Random(seed).Shuffle(eligible);
-        return ([.. listed, .. eligible.Take(sample).Order()], true);
+        var drawn = MovieLensTasks.Sample(dataDirectory, listed, sample <= 0 ? int.MaxValue : sample, seed, minRatings, exclude: []);
+        // Fewer drawn than asked for means every eligible user was taken.
+        return ([.. listed, .. drawn.Skip(listed.Count).Order()], sample > 0 && drawn.Length - listed.Count == sample);
     }
 }
 

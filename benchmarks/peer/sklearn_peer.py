@@ -106,9 +106,9 @@ def run(path, setting):
         file=path, setting=setting, n=len(rows), positives=int(labels.sum()),
         default=mean(per["default"]), trainFolds=mean(per["trainFolds"]),
         # Every example counted once, in its test fold: F1 of the summed decisions, AP of the pooled scores.
-        # The decisions row by row, in file order, so Konomi's can be compared with them pair by pair.
+        # Whether each row was posted, in file order, so Konomi's decisions can be compared with them pair by pair.
         pooled=dict(f1=float(f1_score(labels, predicted, zero_division=0)), averagePrecision=float(average_precision_score(labels, out_of_fold)),
-                    decisions=predicted.tolist()),
+                    posted=[bool(d) for d in predicted]),
         trainSeconds=float(np.mean(train_seconds)),
         trainSecondsWithThreshold=float(np.mean(np.add(train_seconds, inner_seconds))),
         scoresPerSecond=scored / sum(score_seconds),

@@ -49,7 +49,7 @@ public sealed class AblationBenchmark(string dataDirectory, SklearnPeer peer, IR
             progress.Report(new BenchmarkProgress(konomi.Count, steps, "waiting for the scikit-learn peer"));
             var peerResults = await peerRun;
             var peerRows = files.Zip(peerResults, (f, p) => new AblationResult("scikit-learn peer", f.Task.Name,
-                p.Pooled.F1, p.Pooled.AveragePrecision, 0) { Posted = [.. p.Pooled.Decisions.Select(d => d == 1)] }).ToArray();
+                p.Pooled.F1, p.Pooled.AveragePrecision, 0) { Posted = p.Pooled.Posted }).ToArray();
             return (konomi, peerRows);
         }
         finally

@@ -23,20 +23,19 @@ public static class AblationTable
         {
             var bySetting = rows.ToDictionary(r => r.Setting);
             var isPeer = ReferenceEquals(rows.First(), peer[0]);
-            var cells = settings.Select(s => Cell(bySetting[s], isPeer ? null : peerBySetting[s]));
+            var behind = settings.Select(s => isPeer ? false : ClearlyBehind(bySetting[s], peerBySetting[s])).ToArray();
+            var cells = settings.Select((s, i) => Cell(bySetting[s], isPeer ? null : peerBySetting[s], behind[i]));
             var atLeastPeer = isPeer ? "-" : $"{settings.Count(s => bySetting[s].F1 >= peerBySetting[s].F1)}/{settings.Length}";
-            var clearlyBehind = isPeer ? "-" : $"{settings.Count(s => ClearlyBehind(bySetting[s], peerBySetting[s]))}/{settings.Length}";
+            var clearlyBehind = isPeer ? "-" : $"{behind.Count(b => b)}/{settings.Length}";
             lines.Add($"| {rows.Key} | {string.Join(" | ", cells)} | {atLeastPeer} | {clearlyBehind} | {F(rows.Average(r => r.F1))} | {F(rows.Average(r => r.AveragePrecision))} |");
         }
         return string.Join('\n', lines);
     }
 
-    private static string Cell(AblationResult result, AblationResult? peer) =>
-        $"{F(result.F1)} · {F(result.AveragePrecision)}{(peer is null || result.F1 >= peer.F1 ? "" : ClearlyBehind(result, peer) ? " ▼▼" : " ▼")}";
+    private static string Cell(AblationResult result, AblationResult? peer, bool clearlyBehind) =>
+        $"{F(result.F1)} · {F(result.AveragePrecision)}{(peer is null || result.F1 >= peer.F1 ? "" : clearlyBehind ? " ▼▼" : " ▼")}";
 
-    /// <summary>Behind beyond the noise; unknown (false) when either side did not report its decisions row by row.</summary>
     private static bool ClearlyBehind(AblationResult konomi, AblationResult peer) =>
-        konomi.Posted.Count > 0 && konomi.Posted.Count == peer.Posted.Count &&
         PairedF1Difference.Of(konomi.Liked, konomi.Posted, peer.Posted).ClearlyBehind;
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);

@@ -44,8 +44,6 @@ public static class ModelsCommand
             Console.Out.WriteLine();
             Console.Out.WriteLine(FamilyComparisonTable.Render(rows));
             Console.Out.WriteLine();
-            Console.Out.WriteLine($"Rows behind the peer's pooled F1 beyond their 95% paired bootstrap interval: {FamilyComparisonTable.ClearlyBehind(rows)} of {rows.Count}.");
-            Console.Out.WriteLine();
             Console.Out.Write(FullTraining.Render(FullTraining.LivedoorTitles(dataDirectory, families.Get("ngram"), parse.GetValue(trainRuns), ct)));
             return 0;
         });

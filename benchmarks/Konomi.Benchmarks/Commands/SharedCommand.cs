@@ -27,8 +27,8 @@ public static class SharedCommand
             var peer = new SklearnPeer(Path.Combine(BenchmarkData.RepositoryRoot(), "benchmarks", "peer", "sklearn_peer.py"));
             var benchmark = new SharedBenchmark(dataDirectory, peer, ActivatorUtilities.CreateInstance<SharedNgramFamily>(host.Services));
             var result = await CommandProgress.ShowAsync("shared", every: 1, display =>
-                benchmark.RunAsync(parse.GetValue(minRatings), parse.GetValue(sample), seed: 7,
-                    new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct, parse.GetValue(users)));
+                benchmark.RunAsync(parse.GetValue(users)!, parse.GetValue(minRatings), parse.GetValue(sample), seed: 7,
+                    new Reporter<BenchmarkProgress>(p => display.Report(p.Done, p.Total, $"{p.Step} ({p.Done}/{p.Total} steps)", milestone: true)), ct));
             foreach (var line in result.PerUser()) Console.Error.WriteLine(line);
             Console.Out.WriteLine(result.Render());
             return 0;
