@@ -35,6 +35,7 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("defaults + best-F1 cut always (SureOfCut 0)", new NgramOptions { Threshold = new() { SureOfCut = 0 } }),
         new("defaults + fits end at a relative decrease of 1e-7", new NgramOptions { StopAtRelativeDecrease = 1e-7 }),
         new("defaults + fits end at a relative decrease of 1e-6", new NgramOptions { StopAtRelativeDecrease = 1e-6 }),
+        new("defaults + inner folds dealt once (the previous default)", new NgramOptions { Threshold = new() { OutOfFoldScores = 0 } }),
         new("defaults + MinDocuments 1", new NgramOptions { MinDocuments = 1 }),
         new("defaults + no whole words", new NgramOptions { Words = false }),
         new("defaults + the peer's n-grams (2-4, word-bounded, no words, MinDocuments 1)", new NgramOptions { MinN = 2, WordBounded = true, Words = false, MinDocuments = 1 }),

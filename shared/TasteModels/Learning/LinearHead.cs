@@ -7,7 +7,7 @@ namespace Konomi.TasteModels.Learning;
 public delegate (SparseRows Train, SparseRows Held) FoldFeatures(int[] trainRows, int[] heldRows);
 
 /// <summary>
-/// A logistic regression plus its threshold, both chosen on the training data it is given, and the
+/// A logistic regression plus its threshold, both chosen on the training data it is given, and the first dealing's
 /// out-of-fold scores (at the chosen C) they were chosen on; null when too few examples allowed no inner folds.
 /// </summary>
 public sealed record LinearHead(LinearModel Model, double Threshold, double C, double[]? OutOfFold)
@@ -26,51 +26,59 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         var innerFolds = Math.Min(rule.InnerFolds, smallerClass);
         if (innerFolds < 2) return new LinearHead(LogisticRegression.Fit(x, liked, cGrid[0], ct: ct, relativeDecrease: relativeDecrease), 0.5, cGrid[0], null);
 
-        var folds = InnerFolds.Assign(liked, innerFolds);
-        var outOfFold = cGrid.Select(_ => new double[x.Count]).ToArray();
+        var dealings = rule.DealingsFor(x.Count);
+        var n = x.Count;
+        var folds = Enumerable.Range(0, dealings).Select(d => InnerFolds.Assign(liked, innerFolds, d)).ToArray();
+        // Row d·n + i is work i's score in dealing d.
+        var outOfFold = cGrid.Select(_ => new double[dealings * n]).ToArray();
         LinearModel? final = null;
         // The inner folds and the final fit are independent single-threaded fits: run them side by side.
         // Each writes only its own rows, so the result does not depend on scheduling.
-        Parallel.For(0, innerFolds + 1, new ParallelOptions { CancellationToken = ct }, fold =>
+        var fits = dealings * innerFolds;
+        Parallel.For(0, fits + 1, new ParallelOptions { CancellationToken = ct }, job =>
         {
-            if (fold == innerFolds)
+            if (job == fits)
             {
                 if (cGrid.Count == 1) final = LogisticRegression.Fit(x, liked, cGrid[0], ct: ct, relativeDecrease: relativeDecrease);
                 return;
             }
+            var (dealing, fold) = Math.DivRem(job, innerFolds);
             using var activity = TrainingTelemetry.Start("inner fold")?.SetTag(TrainingTelemetry.FoldTag, fold);
-            var train = Enumerable.Range(0, x.Count).Where(i => folds[i] != fold).ToArray();
-            var held = Enumerable.Range(0, x.Count).Where(i => folds[i] == fold).ToArray();
+            var train = Enumerable.Range(0, n).Where(i => folds[dealing][i] != fold).ToArray();
+            var held = Enumerable.Range(0, n).Where(i => folds[dealing][i] == fold).ToArray();
             var (trainRows, heldRows) = foldFeatures?.Invoke(train, held) ?? (x.Select(train), x.Select(held));
             var trainLiked = train.Select(i => liked[i]).ToArray();
             LinearModel? previous = null;
             for (var k = 0; k < cGrid.Count; k++)
             {
                 previous = LogisticRegression.Fit(trainRows, trainLiked, cGrid[k], previous, ct, relativeDecrease: relativeDecrease);
-                for (var h = 0; h < held.Length; h++) outOfFold[k][held[h]] = previous.Score(heldRows, h);
+                for (var h = 0; h < held.Length; h++) outOfFold[k][dealing * n + held[h]] = previous.Score(heldRows, h);
             }
         });
 
+        var likedDealt = Enumerable.Range(0, dealings * n).Select(i => liked[i % n]).ToArray();
+        double[] Dealing(int k, int d) => outOfFold[k][(d * n)..((d + 1) * n)];
         // By AP the threshold is needed only at the chosen C; by F1 each C's own threshold is part of the comparison.
         var thresholds = new double?[cGrid.Count];
-        double ThresholdAt(int k) => thresholds[k] ??= rule.Choose(outOfFold[k], liked);
+        double ThresholdAt(int k) => thresholds[k] ??= rule.Choose(outOfFold[k], likedDealt, dealings);
         var best = 0;
         var bestQuality = -1.0;
         var quality = new double[cGrid.Count];
         for (var k = 0; k < cGrid.Count; k++)
         {
             quality[k] = chooseCBy == CChoice.F1
-                ? F1(outOfFold[k], liked, ThresholdAt(k))
-                : Evaluation.Ranking.AveragePrecision(outOfFold[k], liked);
+                ? F1(outOfFold[k], likedDealt, ThresholdAt(k))
+                : Enumerable.Range(0, dealings).Average(d => Evaluation.Ranking.AveragePrecision(Dealing(k, d), liked));
             if (quality[k] > bestQuality) (bestQuality, best) = (quality[k], k);
         }
         if (chooseCBy == CChoice.OneStandardError && cGrid.Count > 1)
         {
-            var within = bestQuality - AveragePrecisionSpread(outOfFold[best], liked);
+            var within = bestQuality - Enumerable.Range(0, dealings).Average(d => AveragePrecisionSpread(Dealing(best, d), liked));
             best = Enumerable.Range(0, cGrid.Count).Where(k => quality[k] >= within).MinBy(k => cGrid[k]);
         }
         var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct, relativeDecrease: relativeDecrease);
-        return new LinearHead(model, ThresholdAt(best), cGrid[best], outOfFold[best]);
+        // The first dealing's scores: one per work, as every caller (calibration, the shared model's pick) expects.
+        return new LinearHead(model, ThresholdAt(best), cGrid[best], Dealing(best, 0));
     }
 
     /// <summary>

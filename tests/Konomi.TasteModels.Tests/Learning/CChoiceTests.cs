@@ -5,6 +5,9 @@ namespace Konomi.TasteModels.Tests.Learning;
 
 public class CChoiceTests
 {
+    // The rule is checked on one dealing of the inner folds, whose out-of-fold scores the head returns.
+    static readonly ThresholdRule DealtOnce = new() { OutOfFoldScores = 0 };
+
     [Theory]
     [InlineData(6)]
     [InlineData(7)]
@@ -15,11 +18,11 @@ public class CChoiceTests
         var ct = TestContext.Current.CancellationToken;
         double[] grid = [0.01, 1, 100];
 
-        var head = LinearHead.Train(x, liked, grid, new ThresholdRule(), ct, chooseCBy: CChoice.AveragePrecision);
+        var head = LinearHead.Train(x, liked, grid, DealtOnce, ct, chooseCBy: CChoice.AveragePrecision);
 
         // On these few labels, F1 at each C's own best cut picks another C than the ranking does (checked: the
         // assertion fails with CChoice.F1 for each seed). Each C alone gives the same inner folds (they depend on the labels only) and its own out-of-fold scores.
-        var precision = grid.Select(c => Ranking.AveragePrecision(LinearHead.Train(x, liked, [c], new ThresholdRule(), ct).OutOfFold!, liked)).ToArray();
+        var precision = grid.Select(c => Ranking.AveragePrecision(LinearHead.Train(x, liked, [c], DealtOnce, ct).OutOfFold!, liked)).ToArray();
         head.C.ShouldBe(grid[Array.IndexOf(precision, precision.Max())]);
         Ranking.AveragePrecision(head.OutOfFold!, liked).ShouldBe(precision.Max(), 1e-3);
     }
@@ -33,11 +36,11 @@ public class CChoiceTests
         var (x, liked) = SparseProblems.Make(rows: 120, width: 600, seed: seed);
         var ct = TestContext.Current.CancellationToken;
         double[] grid = [0.01, 1, 100];
-        var outOfFold = grid.Select(c => LinearHead.Train(x, liked, [c], new ThresholdRule(), ct).OutOfFold!).ToArray();
+        var outOfFold = grid.Select(c => LinearHead.Train(x, liked, [c], DealtOnce, ct).OutOfFold!).ToArray();
         var precision = outOfFold.Select(s => Ranking.AveragePrecision(s, liked)).ToArray();
         var best = Array.IndexOf(precision, precision.Max());
 
-        var head = LinearHead.Train(x, liked, grid, new ThresholdRule(), ct, chooseCBy: CChoice.OneStandardError);
+        var head = LinearHead.Train(x, liked, grid, DealtOnce, ct, chooseCBy: CChoice.OneStandardError);
 
         var within = precision.Max() - LinearHead.AveragePrecisionSpread(outOfFold[best], liked);
         head.C.ShouldBe(grid.Where((_, k) => precision[k] >= within).Min());
@@ -53,8 +56,8 @@ public class CChoiceTests
         var ct = TestContext.Current.CancellationToken;
         double[] grid = [0.01, 1, 100];
 
-        var byRanking = LinearHead.Train(x, liked, grid, new ThresholdRule(), ct, chooseCBy: CChoice.AveragePrecision);
-        var simplest = LinearHead.Train(x, liked, grid, new ThresholdRule(), ct, chooseCBy: CChoice.OneStandardError);
+        var byRanking = LinearHead.Train(x, liked, grid, DealtOnce, ct, chooseCBy: CChoice.AveragePrecision);
+        var simplest = LinearHead.Train(x, liked, grid, DealtOnce, ct, chooseCBy: CChoice.OneStandardError);
 
         simplest.C.ShouldBeLessThan(byRanking.C);
     }
