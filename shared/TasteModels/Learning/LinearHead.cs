@@ -43,7 +43,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
                 return;
             }
             var (dealing, fold) = Math.DivRem(job, innerFolds);
-            using var activity = TrainingTelemetry.Start("inner fold")?.SetTag(TrainingTelemetry.FoldTag, fold);
+            using var activity = TrainingTelemetry.Start("inner fold")?.SetTag(TrainingTelemetry.FoldTag, fold).SetTag(TrainingTelemetry.DealingTag, dealing);
             var train = Enumerable.Range(0, n).Where(i => folds[dealing][i] != fold).ToArray();
             var held = Enumerable.Range(0, n).Where(i => folds[dealing][i] == fold).ToArray();
             var (trainRows, heldRows) = foldFeatures?.Invoke(train, held) ?? (x.Select(train), x.Select(held));

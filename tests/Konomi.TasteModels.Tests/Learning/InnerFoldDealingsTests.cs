@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Konomi.TasteModels.Learning;
 
 namespace Konomi.TasteModels.Tests.Learning;
@@ -77,5 +79,32 @@ public class InnerFoldDealingsTests
         dealt.OutOfFold!.Length.ShouldBe(x.Count);
         dealt.OutOfFold.ShouldBe(once.OutOfFold!);
         for (var i = 0; i < x.Count; i++) dealt.Model.Score(x, i).ShouldBe(once.Model.Score(x, i));
+    }
+
+    [Fact]
+    public void Each_dealing_fits_every_inner_fold_and_says_so_in_its_span()
+    {
+        var (x, liked) = SparseProblems.Make(rows: 300, width: 200, seed: 5);
+        using var test = new ActivitySource("Konomi.Tests.Dealings");
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is TrainingTelemetry.SourceName or "Konomi.Tests.Dealings",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        ActivityTraceId trace;
+        using (var root = test.StartActivity("training")!)
+        {
+            trace = root.TraceId;
+            LinearHead.Train(x, liked, [1], new ThresholdRule(), TestContext.Current.CancellationToken);
+        }
+
+        // Other tests train in parallel in this process: only this trace's spans count.
+        var innerFolds = spans.Where(a => a.TraceId == trace && a.OperationName == "inner fold").ToArray();
+        innerFolds.Select(a => ((int)a.GetTagItem(TrainingTelemetry.DealingTag)!, (int)a.GetTagItem(TrainingTelemetry.FoldTag)!)).Order()
+            .ShouldBe(from dealing in Enumerable.Range(0, 5) from fold in Enumerable.Range(0, 3) select (dealing, fold));
     }
 }
