@@ -70,63 +70,7 @@ public class MetricsTests
         new ThresholdRule().Choose(signal.Scores, signal.Liked).ShouldBe(0.475, 1e-12);
     }
 
-    [Fact]
-    public void A_bagged_threshold_barely_moves_when_one_label_far_from_the_cut_flips()
-    {
-        // 40 scores falling by 0.025; flipping the second-lowest work to liked makes "post everything" the best
-        // single cut (a jump of 0.7), while most resamples still cut near the top.
-        const string pattern = "FTTTTTTTTFTFFFFTFFFFFTFFTTFFTFFTFFFTFTFF";
-        double[] scores = [.. pattern.Select((_, i) => 0.975 - 0.025 * i)];
-        bool[] liked = [.. pattern.Select(c => c == 'T')];
-        bool[] flipped = [.. liked.Select((l, i) => i == 38 ? !l : l)];
-        var single = new ThresholdRule { SureOfCut = 0 };
-        var bagged = new ThresholdRule { SureOfCut = 0, Bagged = true };
-
-        var singleMove = Math.Abs(single.Choose(scores, liked) - single.Choose(scores, flipped));
-        var baggedMove = Math.Abs(bagged.Choose(scores, liked) - bagged.Choose(scores, flipped));
-
-        singleMove.ShouldBeGreaterThan(0.5);
-        baggedMove.ShouldBeLessThan(singleMove / 3);
-        bagged.Choose(scores, liked).ShouldBe(bagged.Choose(scores, liked));
-    }
-
-    [Fact]
-    public void A_cut_checked_out_of_sample_gives_way_to_posting_everything_only_when_its_choice_does_not_carry_over()
-    {
-        // Each third of the scores decided by the best cut of the other two: 0.62 F1 against posting everything's 0.75.
-        var luck = Scores("TTTTTFTTTFTFFFTFFTFT");
-        // The same checked this way: 0.74 against 0.62, so the cut stays.
-        var signal = Scores("TTTTFTTTFTFFFFFTFFFF");
-        var rule = new ThresholdRule { CutOutOfSample = true };
-
-        rule.Choose(luck.Scores, luck.Liked).ShouldBe(0);
-        rule.Choose(signal.Scores, signal.Liked).ShouldBe(0.475, 1e-12);
-    }
-
     // Scores falling by 0.05 from 0.95, liked where the pattern says T.
-    [Fact]
-    public void Half_the_best_F1_cut_posts_where_the_calibrated_chance_of_a_like_is_half_the_best_F1()
-    {
-        var signal = Scores("TTTTFTTTFTFFFFFTFFFF");
-        var rule = new ThresholdRule { HalfBestF1 = true, SureOfCut = 0 };
-
-        var cut = rule.Choose(signal.Scores, signal.Liked);
-
-        // Best out-of-fold F1: the top 10 hold 8 of the 9 liked, 2·8 / (10 + 9).
-        var bestF1 = 16.0 / 19;
-        PlattScaling.Fit(signal.Scores, signal.Liked).Apply(cut).ShouldBe(bestF1 / 2, 1e-9);
-        cut.ShouldBeLessThan(new ThresholdRule { SureOfCut = 0 }.Choose(signal.Scores, signal.Liked));
-    }
-
-    [Fact]
-    public void Half_the_best_F1_posts_everything_when_even_the_lowest_score_is_likely_enough()
-    {
-        // Mostly liked, weakly ranked: the calibrated chance stays above half the best F1 everywhere.
-        var mostlyLiked = Scores("TTFTTTTFTTTTFTTTFTTT");
-
-        new ThresholdRule { HalfBestF1 = true }.Choose(mostlyLiked.Scores, mostlyLiked.Liked).ShouldBe(0);
-    }
-
     static (double[] Scores, bool[] Liked) Scores(string pattern) =>
         ([.. pattern.Select((_, i) => 0.95 - 0.05 * i)], [.. pattern.Select(c => c == 'T')]);
 
