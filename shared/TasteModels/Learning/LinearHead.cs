@@ -29,8 +29,8 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         var dealings = rule.DealingsFor(x.Count);
         var n = x.Count;
         var folds = Enumerable.Range(0, dealings).Select(d => InnerFolds.Assign(liked, innerFolds, d)).ToArray();
-        // Row d·n + i is work i's score in dealing d.
-        var outOfFold = cGrid.Select(_ => new double[dealings * n]).ToArray();
+        // outOfFold[k][d][i]: work i's score at C = cGrid[k] in dealing d.
+        var outOfFold = cGrid.Select(_ => Enumerable.Range(0, dealings).Select(_ => new double[n]).ToArray()).ToArray();
         LinearModel? final = null;
         // The inner folds and the final fit are independent single-threaded fits: run them side by side.
         // Each writes only its own rows, so the result does not depend on scheduling.
@@ -52,33 +52,31 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             for (var k = 0; k < cGrid.Count; k++)
             {
                 previous = LogisticRegression.Fit(trainRows, trainLiked, cGrid[k], previous, ct, relativeDecrease: relativeDecrease);
-                for (var h = 0; h < held.Length; h++) outOfFold[k][dealing * n + held[h]] = previous.Score(heldRows, h);
+                for (var h = 0; h < held.Length; h++) outOfFold[k][dealing][held[h]] = previous.Score(heldRows, h);
             }
         });
 
-        var likedDealt = Enumerable.Range(0, dealings * n).Select(i => liked[i % n]).ToArray();
-        double[] Dealing(int k, int d) => outOfFold[k][(d * n)..((d + 1) * n)];
         // By AP the threshold is needed only at the chosen C; by F1 each C's own threshold is part of the comparison.
         var thresholds = new double?[cGrid.Count];
-        double ThresholdAt(int k) => thresholds[k] ??= rule.Choose(outOfFold[k], likedDealt, dealings);
+        double ThresholdAt(int k) => thresholds[k] ??= rule.Choose(outOfFold[k], liked);
         var best = 0;
         var bestQuality = -1.0;
         var quality = new double[cGrid.Count];
         for (var k = 0; k < cGrid.Count; k++)
         {
             quality[k] = chooseCBy == CChoice.F1
-                ? F1(outOfFold[k], likedDealt, ThresholdAt(k))
-                : Enumerable.Range(0, dealings).Average(d => Evaluation.Ranking.AveragePrecision(Dealing(k, d), liked));
+                ? F1(outOfFold[k], liked, ThresholdAt(k))
+                : outOfFold[k].Average(scores => Evaluation.Ranking.AveragePrecision(scores, liked));
             if (quality[k] > bestQuality) (bestQuality, best) = (quality[k], k);
         }
         if (chooseCBy == CChoice.OneStandardError && cGrid.Count > 1)
         {
-            var within = bestQuality - Enumerable.Range(0, dealings).Average(d => AveragePrecisionSpread(Dealing(best, d), liked));
+            var within = bestQuality - outOfFold[best].Average(scores => AveragePrecisionSpread(scores, liked));
             best = Enumerable.Range(0, cGrid.Count).Where(k => quality[k] >= within).MinBy(k => cGrid[k]);
         }
         var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct, relativeDecrease: relativeDecrease);
         // The first dealing's scores: one per work, as every caller (calibration, the shared model's pick) expects.
-        return new LinearHead(model, ThresholdAt(best), cGrid[best], Dealing(best, 0));
+        return new LinearHead(model, ThresholdAt(best), cGrid[best], outOfFold[best][0]);
     }
 
     /// <summary>
@@ -124,16 +122,18 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 
-    private static double F1(double[] scores, IReadOnlyList<bool> liked, double threshold)
+    /// <summary>F1 of the decisions of every dealing together.</summary>
+    private static double F1(double[][] dealings, IReadOnlyList<bool> liked, double threshold)
     {
         int tp = 0, fp = 0, fn = 0;
-        for (var i = 0; i < scores.Length; i++)
-        {
-            var predicted = scores[i] >= threshold;
-            if (predicted && liked[i]) tp++;
-            else if (predicted) fp++;
-            else if (liked[i]) fn++;
-        }
+        foreach (var scores in dealings)
+            for (var i = 0; i < scores.Length; i++)
+            {
+                var predicted = scores[i] >= threshold;
+                if (predicted && liked[i]) tp++;
+                else if (predicted) fp++;
+                else if (liked[i]) fn++;
+            }
         return tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
     }
 }

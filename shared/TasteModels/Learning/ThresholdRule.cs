@@ -36,18 +36,24 @@ public sealed class ThresholdRule
     /// <summary>Resamples behind <see cref="SureOfCut"/>.</summary>
     const int Resamples = 200;
 
+    /// <summary>The threshold for one out-of-fold score per work.</summary>
+    public double Choose(IReadOnlyList<double> scores, IReadOnlyList<bool> liked) => Choose([scores], liked);
+
     /// <summary>
-    /// The threshold for <paramref name="scores"/>; with <paramref name="dealings"/> &gt; 1 they are that many equal runs of
-    /// out-of-fold scores of the same works (row i and row i + works are one work), and resampling keeps a work's runs together.
+    /// The threshold for several dealings' out-of-fold scores of the same works, each dealing scoring every work once, in
+    /// the order of <paramref name="liked"/>: the cut is chosen on all of them, and resampling keeps a work's scores together.
     /// </summary>
-    public double Choose(IReadOnlyList<double> scores, IReadOnlyList<bool> liked, int dealings = 1)
+    public double Choose(IReadOnlyList<IReadOnlyList<double>> dealings, IReadOnlyList<bool> liked)
     {
-        if (dealings < 1 || scores.Count % dealings != 0) throw new ArgumentException("Scores must be whole dealings of the same works.", nameof(dealings));
+        if (dealings.Count == 0 || dealings.Any(d => d.Count != liked.Count))
+            throw new ArgumentException("Each dealing must score every work once.", nameof(dealings));
         if (!liked.Contains(true)) return 1;
+        // Row d·works + i is work i's score in dealing d.
+        double[] scores = [.. dealings.SelectMany(d => d)];
         var (order, bestCut) = Sweep(scores, liked, TargetRecall);
         var lowestIn = scores[order[bestCut]];
         // Posting everything is the cut below every score, and it also posts works scoring below every training one.
-        if (TargetRecall is null && bestCut + 1 < order.Length && !BeatsPostingEverything(scores, liked, lowestIn, dealings))
+        if (TargetRecall is null && bestCut + 1 < order.Length && !BeatsPostingEverything(scores, liked, lowestIn))
             return 0;
         // Midway to the next lower score, so the threshold is not glued to one training example.
         return bestCut + 1 < order.Length ? (lowestIn + scores[order[bestCut + 1]]) / 2 : lowestIn;
@@ -57,14 +63,14 @@ public sealed class ThresholdRule
     /// Scores highest first, and the last position of the best cut: the best F1, or with <paramref name="targetRecall"/>
     /// the first cut that catches that share of the liked works; a cut is only possible between distinct scores.
     /// </summary>
-    static (int[] Order, int BestCut) Sweep(IReadOnlyList<double> scores, IReadOnlyList<bool> liked, double? targetRecall)
+    static (int[] Order, int BestCut) Sweep(double[] scores, IReadOnlyList<bool> liked, double? targetRecall)
     {
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
-        var positives = liked.Count(l => l);
+        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
+        var positives = liked.Count(l => l) * (scores.Length / liked.Count);
         var (truePositives, bestCut, bestF1) = (0, 0, -1.0);
         for (var k = 0; k < order.Length; k++)
         {
-            if (liked[order[k]]) truePositives++;
+            if (liked[order[k] % liked.Count]) truePositives++;
             if (k + 1 < order.Length && scores[order[k + 1]] == scores[order[k]]) continue;
             if (targetRecall is { } target)
             {
@@ -83,13 +89,13 @@ public sealed class ThresholdRule
     /// labels is picked partly for its luck; when the liked share is high, posting everything is already near the
     /// best F1, and withholding works the user may like needs evidence that outlasts that luck.
     /// </summary>
-    bool BeatsPostingEverything(IReadOnlyList<double> scores, IReadOnlyList<bool> liked, double cut, int dealings)
+    bool BeatsPostingEverything(double[] scores, IReadOnlyList<bool> liked, double cut)
     {
         if (SureOfCut <= 0) return true;
         // Seeded: the same labels give the same threshold.
         var random = new Random(13);
-        var n = scores.Count;
-        var works = n / dealings;
+        var n = scores.Length;
+        var works = liked.Count;
         var better = 0.0;
         for (var b = 0; b < Resamples; b++)
         {
@@ -100,9 +106,9 @@ public sealed class ThresholdRule
                 var work = random.Next(works);
                 for (var pick = work; pick < n; pick += works)
                 {
-                    if (liked[pick]) positives++;
+                    if (liked[work]) positives++;
                     if (scores[pick] < cut) continue;
-                    if (liked[pick]) truePositives++;
+                    if (liked[work]) truePositives++;
                     else falsePositives++;
                 }
             }

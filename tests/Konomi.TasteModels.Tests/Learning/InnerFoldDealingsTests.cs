@@ -51,20 +51,22 @@ public class InnerFoldDealingsTests
         var scores = Enumerable.Range(0, 20).Select(i => 0.95 - 0.05 * i).ToArray();
         var liked = "TTTTFTTFTFTFFFTFFTFF".Select(c => c == 'T').ToArray();
         const int copies = 5;
-        double[] dealt = [.. Enumerable.Repeat(scores, copies).SelectMany(s => s)];
+        double[][] dealings = [.. Enumerable.Repeat(scores, copies)];
+        double[] dealt = [.. dealings.SelectMany(s => s)];
         bool[] likedDealt = [.. Enumerable.Repeat(liked, copies).SelectMany(l => l)];
         var rule = new ThresholdRule();
 
-        rule.Choose(dealt, likedDealt, dealings: copies).ShouldBe(rule.Choose(scores, liked));
-        rule.Choose(dealt, likedDealt, dealings: copies).ShouldBe(0);
+        rule.Choose(dealings, liked).ShouldBe(rule.Choose(scores, liked));
+        rule.Choose(dealings, liked).ShouldBe(0);
         // Taken as 100 independent works, the same scores would seem to back the cut (on about 98 resamples in 100).
         rule.Choose(dealt, likedDealt).ShouldBeGreaterThan(0);
     }
 
     [Fact]
-    public void Scores_that_are_not_whole_dealings_are_refused()
+    public void A_dealing_that_does_not_score_every_work_once_is_refused()
     {
-        Should.Throw<ArgumentException>(() => new ThresholdRule().Choose([0.9, 0.5, 0.1], [true, false, true], dealings: 2));
+        IReadOnlyList<double>[] dealings = [[0.9, 0.5, 0.1], [0.8, 0.4]];
+        Should.Throw<ArgumentException>(() => new ThresholdRule().Choose(dealings, [true, false, true]));
     }
 
     [Fact]
