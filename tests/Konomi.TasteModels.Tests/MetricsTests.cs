@@ -63,6 +63,15 @@ public class MetricsTests
     }
 
     [Fact]
+    public void Only_training_sets_smaller_than_GuardedBelow_must_show_their_cut_beats_posting_everything()
+    {
+        var luck = Scores("TTTTTFTTTFTFFFTFFTFT");
+
+        new ThresholdRule { GuardedBelow = 21 }.Choose(luck.Scores, luck.Liked).ShouldBe(0);
+        new ThresholdRule { GuardedBelow = 20 }.Choose(luck.Scores, luck.Liked).ShouldBe(0.425, 1e-12);
+    }
+
+    [Fact]
     public void A_best_cut_that_beats_posting_everything_on_nine_resamples_in_ten_is_kept()
     {
         var signal = Scores("TTTTFTTTFTFFFFFTFFFF");

@@ -32,6 +32,7 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("defaults + fits end at a relative decrease of 1e-7", new NgramOptions { StopAtRelativeDecrease = 1e-7 }),
         new("defaults + fits end at a relative decrease of 1e-6", new NgramOptions { StopAtRelativeDecrease = 1e-6 }),
         new("defaults + inner folds dealt once (the previous default)", new NgramOptions { Threshold = new() { OutOfFoldScores = 0 } }),
+        new("defaults + the check against posting everything at every size (the previous default)", new NgramOptions { Threshold = new() { GuardedBelow = int.MaxValue } }),
         new("defaults + MinDocuments 1", new NgramOptions { MinDocuments = 1 }),
         new("defaults + no whole words", new NgramOptions { Words = false }),
         new("defaults + the peer's n-grams (2-4, word-bounded, no words, MinDocuments 1)", new NgramOptions { MinN = 2, WordBounded = true, Words = false, MinDocuments = 1 }),
