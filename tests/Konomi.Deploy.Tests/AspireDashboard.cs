@@ -25,6 +25,15 @@ public sealed class AspireDashboard : IAsyncDisposable
 
     public static async Task<AspireDashboard> StartAsync(CancellationToken ct)
     {
+        // FreePort releases its ports before the dashboard binds them, and another process can take one in between:
+        // a dashboard that exited before answering is started again on other ports.
+        for (var attempt = 1; attempt < 3; attempt++)
+            if (await TryStartAsync(ct) is { } dashboard) return dashboard;
+        return await TryStartAsync(ct) ?? throw new InvalidOperationException("The Aspire dashboard exited before it answered, three times.");
+    }
+
+    static async Task<AspireDashboard?> TryStartAsync(CancellationToken ct)
+    {
         var binary = typeof(AspireDashboard).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "AspireDashboard").Value!;
         File.Exists(binary).ShouldBeTrue($"{binary} missing: restore tests/Konomi.Deploy.Tests (PackageDownload Aspire.Dashboard.Sdk.linux-x64)");
@@ -58,8 +67,9 @@ public sealed class AspireDashboard : IAsyncDisposable
             catch (HttpRequestException) { }
             await Task.Delay(200, ct);
         }
+        var exited = process.HasExited;
         await dashboard.DisposeAsync();
-        throw new InvalidOperationException("The Aspire dashboard did not start.");
+        return exited ? null : throw new InvalidOperationException("The Aspire dashboard did not answer within 20 s.");
     }
 
     /// <summary>Every span received so far, with the service.name of the process that sent it.</summary>

@@ -9,22 +9,28 @@ namespace Konomi.Testing;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    readonly Process _process;
-    readonly List<string> _output = [];
+    /// <summary>
+    /// Launches on a fresh port when the last one was taken: <see cref="FreePort"/> releases its port before the process
+    /// binds it, and anything on the machine (another test's client socket, say) can take it in between.
+    /// </summary>
+    const int BindAttempts = 3;
 
-    ServiceProcess(string service, Process process, Uri baseAddress)
+    readonly string _dll;
+    readonly Func<int, string[]> _args;
+    readonly Func<int, IDictionary<string, string?>> _environment;
+    readonly List<string> _output = [];
+    Process _process;
+    int _launchedAtLine;
+
+    ServiceProcess(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment)
     {
         Service = service;
-        _process = process;
-        BaseAddress = baseAddress;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        (_dll, _args, _environment) = (dll, args, environment);
+        (_process, BaseAddress) = Launch();
     }
 
     public string Service { get; }
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; }
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
@@ -39,51 +45,72 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var pascal = char.ToUpperInvariant(service[0]) + service[1..];
         var dll = Path.Combine(Repository.Root, "services", service, $"Konomi.{pascal}.Host", "bin", Repository.Configuration, "net10.0", $"konomi-{service}.dll");
-        return Launch(service, dll, port => ["--urls", $"http://127.0.0.1:{port}"], _ => environment);
+        return Checked(service, dll, port => ["--urls", $"http://127.0.0.1:{port}"], _ => environment);
     }
 
     /// <summary>Starts the <c>konomi</c> command (e.g. <c>run</c>) as built for this test run, its private listener on a free port.</summary>
     public static ServiceProcess StartKonomi(IEnumerable<string> args, IDictionary<string, string?> environment) =>
-        Launch("konomi", Path.Combine(Repository.Root, "cli", "Konomi.Cli", "bin", Repository.Configuration, "net10.0", "konomi.dll"),
+        Checked("konomi", Path.Combine(Repository.Root, "cli", "Konomi.Cli", "bin", Repository.Configuration, "net10.0", "konomi.dll"),
             _ => [.. args], port => new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
 
-    static ServiceProcess Launch(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment)
+    static ServiceProcess Checked(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment) =>
+        File.Exists(dll) ? new ServiceProcess(service, dll, args, environment) : throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
+
+    (Process, Uri) Launch()
     {
-        if (!File.Exists(dll))
-            throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
+        lock (_output) _launchedAtLine = _output.Count;
         var port = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet", [dll, .. args(port)])
+        var start = new ProcessStartInfo("dotnet", [_dll, .. _args(port)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = Path.GetDirectoryName(_dll)!,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment(port))
+        foreach (var (key, value) in _environment(port))
             start.Environment[key] = value;
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {service}.");
-        return new ServiceProcess(service, process, new Uri($"http://127.0.0.1:{port}/"));
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Service}.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, new Uri($"http://127.0.0.1:{port}/"));
     }
 
-    /// <summary>Waits until <c>/health/ready</c> answers 200 (bus connected, store reachable).</summary>
+    /// <summary>
+    /// Waits until <c>/health/ready</c> answers 200 (bus connected, store reachable). A process that exited because its
+    /// port was taken is launched again on another (<see cref="BindAttempts"/>); any other exit is a failure.
+    /// </summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        for (var attempt = 1; ; attempt++)
         {
-            if (HasExited)
-                throw new InvalidOperationException($"{Service} exited with {ExitCode} before it was ready:\n{Output}");
-            try
+            using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+            while (DateTime.UtcNow < deadline && !HasExited)
             {
-                using var response = await http.GetAsync("health/ready", ct);
-                if (response.IsSuccessStatusCode) return;
+                try
+                {
+                    using var response = await http.GetAsync("health/ready", ct);
+                    if (response.IsSuccessStatusCode) return;
+                }
+                catch (HttpRequestException) { }
+                catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+                await Task.Delay(200, ct);
             }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
-            await Task.Delay(200, ct);
+            if (!HasExited)
+                throw new TimeoutException($"{Service} was not ready within {timeout}:\n{Output}");
+            if (attempt == BindAttempts || !PortWasTaken())
+                throw new InvalidOperationException($"{Service} exited with {ExitCode} before it was ready:\n{Output}");
+            Append($"--- {Service}: {BaseAddress} was taken; launching again on another port");
+            _process.Dispose();
+            (_process, BaseAddress) = Launch();
         }
-        throw new TimeoutException($"{Service} was not ready within {timeout}:\n{Output}");
+    }
+
+    bool PortWasTaken()
+    {
+        lock (_output) return _output.Skip(_launchedAtLine).Any(line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Waits for the process to end on its own; returns the exit code.</summary>
