@@ -27,9 +27,9 @@ public sealed class AspireDashboard : IAsyncDisposable
     {
         // FreePort releases its ports before the dashboard binds them, and another process can take one in between:
         // a dashboard that exited before answering is started again on other ports.
-        for (var attempt = 1; attempt < 3; attempt++)
+        for (var attempt = 0; attempt < 3; attempt++)
             if (await TryStartAsync(ct) is { } dashboard) return dashboard;
-        return await TryStartAsync(ct) ?? throw new InvalidOperationException("The Aspire dashboard exited before it answered, three times.");
+        throw new InvalidOperationException("The Aspire dashboard exited before it answered, three times.");
     }
 
     static async Task<AspireDashboard?> TryStartAsync(CancellationToken ct)

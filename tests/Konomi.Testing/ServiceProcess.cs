@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace Konomi.Testing;
@@ -26,7 +27,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         Service = service;
         (_dll, _args, _environment) = (dll, args, environment);
-        (_process, BaseAddress) = Launch();
+        Launch();
     }
 
     public string Service { get; }
@@ -56,7 +57,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     static ServiceProcess Checked(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment) =>
         File.Exists(dll) ? new ServiceProcess(service, dll, args, environment) : throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
 
-    (Process, Uri) Launch()
+    [MemberNotNull(nameof(_process), nameof(BaseAddress))]
+    void Launch()
     {
         lock (_output) _launchedAtLine = _output.Count;
         var port = FreePort.Next();
@@ -69,12 +71,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in _environment(port))
             start.Environment[key] = value;
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Service}.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return (process, new Uri($"http://127.0.0.1:{port}/"));
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Service}.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 
     /// <summary>
@@ -100,11 +102,13 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             if (!HasExited)
                 throw new TimeoutException($"{Service} was not ready within {timeout}:\n{Output}");
+            // Its last lines first: the next launch looks only at its own output.
+            await _process.WaitForExitAsync(ct);
             if (attempt == BindAttempts || !PortWasTaken())
                 throw new InvalidOperationException($"{Service} exited with {ExitCode} before it was ready:\n{Output}");
             Append($"--- {Service}: {BaseAddress} was taken; launching again on another port");
             _process.Dispose();
-            (_process, BaseAddress) = Launch();
+            Launch();
         }
     }
 
