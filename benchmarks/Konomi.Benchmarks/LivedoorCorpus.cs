@@ -1,7 +1,9 @@
 using System.Formats.Tar;
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Konomi.Cli.Replay;
 
 namespace Konomi.Benchmarks;
 
@@ -23,7 +25,30 @@ public static class LivedoorCorpus
         ];
     }
 
-    private sealed record Article(string FileName, string Title, string Body, bool Liked, int Fold);
+    /// <summary>
+    /// Readers of the replay benchmark, each liking some sections (a reader of the women's sections, of sports, of
+    /// gadgets, …): <paramref name="articles"/> articles drawn for each with a seeded shuffle (seed + the reader's
+    /// index), their titles in publication order. Short Japanese titles are the closest thing here to DLsite works, and
+    /// a section's articles cluster in time, so a reader's first labels may hold no like at all.
+    /// </summary>
+    public static IReadOnlyList<(string Reader, IReadOnlyList<ReplayItem> Items)> Readers(string dataDirectory, int articles, int seed)
+    {
+        var all = Read(Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz"));
+        return [.. ReaderSections.Select((reader, i) =>
+        {
+            var drawn = all.ToArray();
+            new Random(seed + i).Shuffle(drawn);
+            return (reader.Name, (IReadOnlyList<ReplayItem>)[.. drawn.Take(articles).Select(a => new ReplayItem(a.FileName, a.Title, reader.Sections.Contains(a.Category), a.Time))]);
+        })];
+    }
+
+    private static readonly (string Name, string[] Sections)[] ReaderSections =
+    [
+        ("women", Liked), ("sports", ["sports-watch"]), ("gadgets", ["it-life-hack", "kaden-channel"]), ("movies", ["movie-enter"]),
+        ("smartphones", ["smax"]), ("topics", ["topic-news"]), ("men", ["livedoor-homme"]),
+    ];
+
+    private sealed record Article(string FileName, string Category, string Title, string Body, bool Liked, int Fold, long Time);
 
     private static List<Article> Read(string path)
     {
@@ -38,12 +63,22 @@ public static class LivedoorCorpus
                 continue;
             using var reader = new StreamReader(entry.DataStream, Encoding.UTF8);
             reader.ReadLine();
-            reader.ReadLine();
+            var published = Published(reader.ReadLine(), entry.Name);
             var title = reader.ReadLine() ?? "";
             var body = reader.ReadToEnd().Replace("\r\n", "\n").Trim();
             var fold = MD5.HashData(Encoding.UTF8.GetBytes(fileName))[0] % 5;
-            articles.Add(new Article(fileName, title, body, Liked.Contains(category), fold));
+            articles.Add(new Article(fileName, category, title, body, Liked.Contains(category), fold, published.ToUnixTimeSeconds()));
         }
         return articles.OrderBy(a => a.FileName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>An article's second line, e.g. <c>2010-05-22T14:30:00+0900</c> (the offset without a colon).</summary>
+    private static DateTimeOffset Published(string? line, string entry)
+    {
+        var stamp = line?.Trim() ?? "";
+        if (stamp.Length > 5 && stamp[^5] is '+' or '-') stamp = stamp[..^2] + ":" + stamp[^2..];
+        return DateTimeOffset.TryParseExact(stamp, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var published)
+            ? published
+            : throw new FormatException($"{entry}: line 2 '{line}' is not a publication time like 2010-05-22T14:30:00+0900");
     }
 }

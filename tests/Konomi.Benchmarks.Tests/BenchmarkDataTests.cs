@@ -31,4 +31,24 @@ public class BenchmarkDataTests
         onlyOwnTags.Length.ShouldBeGreaterThan(100);
         onlyOwnTags.ShouldAllBe(i => i.Text == movies[i.Id]);
     }
+
+    [Fact]
+    public void Livedoor_readers_are_seeded_draws_that_like_only_their_sections_with_each_articles_publication_time()
+    {
+        var data = Path.Combine(Repository.Shared, "data");
+
+        var readers = LivedoorCorpus.Readers(data, articles: 200, seed: 1000);
+        var again = LivedoorCorpus.Readers(data, articles: 200, seed: 1000);
+
+        readers.Select(r => r.Reader).ShouldBe(["women", "sports", "gadgets", "movies", "smartphones", "topics", "men"]);
+        readers.ShouldAllBe(r => r.Items.Count == 200 && r.Items.Select(i => i.Id).Distinct().Count() == 200);
+        again.SelectMany(r => r.Items).ShouldBe(readers.SelectMany(r => r.Items));
+        var sports = readers.Single(r => r.Reader == "sports").Items;
+        sports.ShouldAllBe(i => i.Liked == i.Id.StartsWith("sports-watch-", StringComparison.Ordinal));
+        sports.ShouldContain(i => i.Liked);
+        // The articles were published from 2000 to 2012; each carries its own time.
+        sports.ShouldAllBe(i => i.Time > new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds()
+            && i.Time < new DateTimeOffset(2013, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds());
+        sports.Select(i => i.Time).Distinct().Count().ShouldBeGreaterThan(150);
+    }
 }

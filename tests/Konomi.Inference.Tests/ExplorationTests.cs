@@ -44,6 +44,17 @@ public sealed class ExplorationTests
     }
 
     [Fact]
+    public void A_user_whose_labels_cannot_train_a_model_yet_is_explored_at_the_rate()
+    {
+        var scores = Enumerable.Range(0, 4000).Select(i => Score(i, liked: false, score: 0) with { ModelId = PreferenceScorer.AwaitingModel, ModelVersion = 0 }).ToList();
+
+        var explored = At(0.1).Apply(scores, [new UserProfile("alice")]).Where(s => s.ExplorationProbability is not null).ToList();
+
+        explored.Count.ShouldBeInRange(340, 460);
+        explored.ShouldAllBe(s => Math.Abs(s.ExplorationProbability!.Value - 0.1) < 1e-9);
+    }
+
+    [Fact]
     public void Higher_scored_works_are_likelier_picks_and_a_redelivery_picks_the_same_works()
     {
         var scores = Enumerable.Range(0, 2000).Select(i => Score(i, liked: false, score: i % 2 == 0 ? 0.45 : 0.0)).ToList();

@@ -1,4 +1,5 @@
 using Konomi.Contracts;
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
@@ -117,6 +118,30 @@ public sealed class NewWorkDetectedConsumerTests
         bob.Liked.ShouldBeNull();
         bob.ModelId.ShouldBe("none");
         bob.ModelVersion.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_labelled_user_without_a_model_gets_not_liked_verdicts_that_say_why_and_some_are_explored()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        // Bob labelled works, all 別に…: the trainer cannot learn from one kind of label, so he has no model.
+        foreach (var work in SampleWorks.Range(500, 3))
+            await store.Get<ILabelStore>().RecordAsync(new Click($"seed-{work.Id}", "bob", work.Id, false, DateTimeOffset.UnixEpoch, "annotator"), Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?> { ["Inference:ExplorationRate"] = "0.5" });
+        var run = Guid.NewGuid();
+
+        foreach (var work in SampleWorks.Range(100, 20))
+            await host.Harness.Bus.Publish(new NewWorkDetected(run, work), Ct);
+
+        var published = await host.ScoredAsync(20, Ct);
+        var bob = await store.Get<IScoreStore>().ListAsync("bob", ct: Ct);
+        bob.Count.ShouldBe(20);
+        bob.ShouldAllBe(s => s.Liked == false && s.ModelId == PreferenceScorer.AwaitingModel && s.ModelVersion == 0);
+        bob[0].Reasons.ShouldHaveSingleItem().Text.ShouldContain("no taste model yet");
+        var explored = published.Where(s => s.UserId == "bob").ToList();
+        explored.ShouldNotBeEmpty();
+        explored.ShouldAllBe(s => Math.Abs(s.ExplorationProbability!.Value - 0.5) < 1e-9);
     }
 
     [Fact]

@@ -130,7 +130,9 @@ public class PreferenceScoringTests
 
         var score = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [popular], [new UserProfile("carol")], ct)).Single();
 
-        score.Liked.ShouldBeNull();
-        score.ModelId.ShouldBe("none");
+        // Not liked until the labels can train a model; exploration may still post it (おためし).
+        score.Liked.ShouldBe(false);
+        score.ModelId.ShouldBe(PreferenceScorer.AwaitingModel);
+        score.Reasons.ShouldHaveSingleItem().Text.ShouldContain("no taste model yet");
     }
 }

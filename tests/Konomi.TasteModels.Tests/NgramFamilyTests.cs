@@ -31,7 +31,49 @@ public class NgramFamilyTests
         // Pairs of works share a code no other work has, and a pair's label is a coin flip: nothing generalises.
         // A vocabulary fitted on all rows keeps each code (seen twice), so an inner model learns it from one
         // member and "predicts" the held-out other: out-of-fold scores look perfect and C and the threshold
-        // are chosen for that illusion. Fitted per inner fold, the code is seen once and dropped.
+        // are chosen for that illusion. Fitted per inner fold, the code is seen once and dropped. The 120 works are
+        // not below EveryFeatureBelow = 100, so their inner folds (80 works) keep only features seen twice as well.
+        var examples = PairsOfWorksSharingACode();
+
+        var (_, head) = FamilyWith(everyFeatureBelow: 100).TrainHead(examples, TestContext.Current.CancellationToken);
+
+        RocAuc(head.OutOfFold!, examples.Select(e => e.Liked).ToArray()).ShouldBeLessThan(0.75);
+    }
+
+    [Fact]
+    public void A_training_set_below_EveryFeatureBelow_keeps_features_seen_in_one_work_in_its_inner_folds_too()
+    {
+        // A pair the inner folds split has its code once among the training rows: kept only when single features
+        // count, and then it predicts the held-out twin.
+        var examples = PairsOfWorksSharingACode();
+        var liked = examples.Select(e => e.Liked).ToArray();
+
+        var (_, small) = FamilyWith(everyFeatureBelow: 1000).TrainHead(examples, TestContext.Current.CancellationToken);
+        var (_, large) = FamilyWith(everyFeatureBelow: 0).TrainHead(examples, TestContext.Current.CancellationToken);
+
+        RocAuc(small.OutOfFold!, liked).ShouldBeGreaterThan(0.9);
+        RocAuc(large.OutOfFold!, liked).ShouldBeLessThan(0.75);
+    }
+
+    [Fact]
+    public void The_served_model_of_a_small_training_set_keeps_a_feature_seen_in_one_work()
+    {
+        var examples = ToyExamples().Append(new Example(TasteInput.FromText("鬱金香"), true)).ToArray();
+        var options = new NgramOptions();
+        var others = HashedInput.HashAll([.. examples[..^1].Select(e => e.Input)], options).SelectMany(h => h.Text).ToHashSet();
+        var onlyInTheLast = HashedInput.HashAll([examples[^1].Input], options)[0].Text.Where(k => !others.Contains(k)).ToArray();
+
+        var (small, _) = FamilyWith(everyFeatureBelow: 1000).TrainHead(examples, TestContext.Current.CancellationToken);
+        var (large, _) = FamilyWith(everyFeatureBelow: 0).TrainHead(examples, TestContext.Current.CancellationToken);
+
+        onlyInTheLast.ShouldNotBeEmpty();
+        small.Keys.ShouldContain(onlyInTheLast[0]);
+        large.Keys.ShouldNotContain(onlyInTheLast[0]);
+    }
+
+    /// <summary>Pairs of works share a code no other work has, and a pair's label is a coin flip.</summary>
+    private static List<Example> PairsOfWorksSharingACode()
+    {
         var random = new Random(7);
         var examples = new List<Example>();
         for (var pair = 0; pair < 60; pair++)
@@ -42,11 +84,10 @@ public class NgramFamilyTests
             examples.Add(new Example(TasteInput.FromText($"{code} 第一話"), liked));
             examples.Add(new Example(TasteInput.FromText($"{code} 第二話"), liked));
         }
-
-        var (_, head) = Family.TrainHead(examples, TestContext.Current.CancellationToken);
-
-        RocAuc(head.OutOfFold!, examples.Select(e => e.Liked).ToArray()).ShouldBeLessThan(0.75);
+        return examples;
     }
+
+    private static NgramFamily FamilyWith(int everyFeatureBelow) => new(Options.Create(new NgramOptions { EveryFeatureBelow = everyFeatureBelow }));
 
     private static double RocAuc(double[] scores, bool[] liked)
     {

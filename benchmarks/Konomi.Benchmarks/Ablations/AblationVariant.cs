@@ -34,6 +34,9 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("defaults + inner folds dealt once (the previous default)", new NgramOptions { Threshold = new() { OutOfFoldScores = 0 } }),
         new("defaults + the check against posting everything at every size (the previous default)", new NgramOptions { Threshold = new() { GuardedBelow = int.MaxValue } }),
         new("defaults + MinDocuments 1", new NgramOptions { MinDocuments = 1 }),
+        new("defaults + MinDocuments 2 at every size (the previous default)", new NgramOptions { EveryFeatureBelow = 0 }),
+        new("defaults + every feature below 1000 works", new NgramOptions { EveryFeatureBelow = 1000 }),
+        new("defaults + every feature below 3000 works", new NgramOptions { EveryFeatureBelow = 3000 }),
         new("defaults + no whole words", new NgramOptions { Words = false }),
         new("defaults + the peer's n-grams (2-4, word-bounded, no words, MinDocuments 1)", new NgramOptions { MinN = 2, WordBounded = true, Words = false, MinDocuments = 1 }),
     ];

@@ -21,22 +21,26 @@ public static class ReplaysCommand
         var sampleSeed = new Option<int?>("--sample-seed") { Description = "Seed of the sample (default: a fresh one, printed)" };
         var (seed, batch, _) = BenchReplayCommand.Protocol();
         var rates = new Option<double[]>("--explore") { Description = "Inference:ExplorationRate; several rates make a sweep over the same users (default: the product's default)", DefaultValueFactory = _ => [new Inference.InferenceOptions().ExplorationRate], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users, one run") { data, users, sample, sampleSeed, seed, batch, rates };
+        var livedoor = new Option<int>("--livedoor") { Description = "Replay seven livedoor readers (each liking some sections) of this many article titles each instead of MovieLens users; the sample seed draws the articles", DefaultValueFactory = _ => 0 };
+        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users (or livedoor readers), one run") { data, users, sample, sampleSeed, seed, batch, rates, livedoor };
         command.SetAction(async (parse, ct) =>
         {
             var dataDirectory = BenchmarkData.Directory(parse.GetValue(data));
             var drawSeed = parse.GetValue(sampleSeed) ?? Random.Shared.Next(1, 100_000);
             var explore = parse.GetValue(rates)!;
             // The sample never repeats the four users every benchmark here reports, whichever users are given.
-            var histories = MovieLensTasks.Histories(dataDirectory, parse.GetValue(users)!, parse.GetValue(sample), drawSeed, minRatings: 200, exclude: [448, 274, 68, 288]);
-            Console.Error.WriteLine($"sample seed {drawSeed}: users {string.Join(' ', histories.Select(h => h.User))}");
+            var histories = parse.GetValue(livedoor) is > 0 and var articles
+                ? LivedoorCorpus.Readers(dataDirectory, articles, drawSeed)
+                : [.. MovieLensTasks.Histories(dataDirectory, parse.GetValue(users)!, parse.GetValue(sample), drawSeed, minRatings: 200, exclude: [448, 274, 68, 288])
+                    .Select(h => (h.User.ToString(CultureInfo.InvariantCulture), h.Items))];
+            Console.Error.WriteLine($"sample seed {drawSeed}: users {string.Join(' ', histories.Select(h => h.Reader))}");
             var folder = Directory.CreateTempSubdirectory("konomi-replays-");
-            var rows = explore.ToDictionary(r => r, _ => new List<(int User, ReplayResult Konomi, JsonElement Peer)>());
+            var rows = explore.ToDictionary(r => r, _ => new List<(string User, ReplayResult Konomi, JsonElement Peer)>());
             try
             {
                 foreach (var (user, history) in histories)
                 {
-                    var file = Path.Combine(folder.FullName, $"movielens-{user}.csv");
+                    var file = Path.Combine(folder.FullName, $"replay-{user}.csv");
                     await using (var writer = new StreamWriter(file)) ReplayFile.Write(writer, history);
                     // Konomi reads back the very file the peer reads, in the replay's own arrival order.
                     using var reader = new StreamReader(file);
@@ -66,11 +70,11 @@ public static class ReplaysCommand
             if (explore.Length > 1) Console.Out.WriteLine("\n" + Sweep(rows));
             return 0;
         });
-        return BenchmarkCommand.Example(command, "replays", "replays --users 448 274 --sample 2 --sample-seed 7", "replays --explore 0 0.05 0.1 0.2");
+        return BenchmarkCommand.Example(command, "replays", "replays --users 448 274 --sample 2 --sample-seed 7", "replays --explore 0 0.05 0.1 0.2", "replays --livedoor 400 --sample-seed 1000");
     }
 
     /// <summary>One line per exploration rate over the same users: what a rate costs or buys across users, not on one.</summary>
-    static string Sweep(Dictionary<double, List<(int User, ReplayResult Konomi, JsonElement Peer)>> rows)
+    static string Sweep(Dictionary<double, List<(string User, ReplayResult Konomi, JsonElement Peer)>> rows)
     {
         var table = new System.Text.StringBuilder();
         table.AppendLine("| exploration rate | mean F1 | min F1 | min recall | mean posts | users F1 ≥ peer | users F1 ≥ post-everything |");
@@ -81,7 +85,7 @@ public static class ReplaysCommand
         return table.ToString();
     }
 
-    static string Row(int user, ReplayResult k, JsonElement peer)
+    static string Row(string user, ReplayResult k, JsonElement peer)
     {
         // The better F1 of the two in bold.
         var peerF1 = peer.GetProperty("f1").GetDouble();

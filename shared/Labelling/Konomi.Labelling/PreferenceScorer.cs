@@ -14,6 +14,12 @@ public sealed class PreferenceScorer(PopularityPrior popularity)
     public const string Source = "preference";
     public const string PreferencesModel = "preferences";
     public const string NoModel = "none";
+
+    /// <summary>
+    /// The source of a labelled user's verdicts while their labels cannot train a model yet (too few, or too few of one kind):
+    /// not liked, and open to exploration, so some works still reach them and the loop can start.
+    /// </summary>
+    public const string AwaitingModel = "awaiting-model";
     public const double Threshold = 0.5;
 
     /// <summary>For a user without a serving model.</summary>
@@ -27,7 +33,10 @@ public sealed class PreferenceScorer(PopularityPrior popularity)
         if (!PreferenceMatches.IsEmpty(preferences))
             return new(0, Threshold, false, PreferencesModel,
                 [new ScoreReason(Source, "none of your liked circles, voice actors, genres or keywords", 0)]);
-        if (!hasLabels && popularity.Judge(work) is { } prior)
+        if (hasLabels)
+            return new(0, Threshold, false, AwaitingModel,
+                [new ScoreReason(Source, "no taste model yet: it learns once your labels hold enough of both 興味あり and 別に…", 0)]);
+        if (popularity.Judge(work) is { } prior)
             return prior;
         return new(0, 0, null, NoModel, []);
     }

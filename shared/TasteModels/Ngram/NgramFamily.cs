@@ -42,10 +42,11 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         HashedInput[] hashed;
         using (TrainingTelemetry.Start("ngram.hash")) hashed = HashedInput.HashAll(inputs, _options);
         var all = Enumerable.Range(0, inputs.Length).ToArray();
-        var (vectorizer, x) = FitTransform(hashed, liked, all);
+        var minDocuments = _options.MinDocumentsFor(inputs.Length);
+        var (vectorizer, x) = FitTransform(hashed, liked, all, minDocuments);
         var head = LinearHead.Train(Stacked(x, all), liked, _options.CGrid, _options.Threshold, ct, (train, held) =>
         {
-            var (inner, trainRows) = FitTransform(hashed, liked, train);
+            var (inner, trainRows) = FitTransform(hashed, liked, train, minDocuments);
             using (TrainingTelemetry.Start("ngram.transform")) return (Stacked(trainRows, train), Stacked(inner.Transform(hashed, held), held));
         }, _options.ChooseCBy, _options.StopAtRelativeDecrease);
         return (vectorizer, head);
@@ -53,10 +54,10 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         SparseRows Stacked(SparseRows rows, int[] indices) => stack?.Invoke(rows, indices) ?? rows;
     }
 
-    private (NgramVectorizer Vectorizer, SparseRows Rows) FitTransform(HashedInput[] hashed, bool[] liked, int[] rows)
+    private (NgramVectorizer Vectorizer, SparseRows Rows) FitTransform(HashedInput[] hashed, bool[] liked, int[] rows, int minDocuments)
     {
         NgramVectorizer vectorizer;
-        using (TrainingTelemetry.Start("ngram.vocabulary")) vectorizer = NgramVectorizer.Fit(hashed, liked, rows, _options);
+        using (TrainingTelemetry.Start("ngram.vocabulary")) vectorizer = NgramVectorizer.Fit(hashed, liked, rows, _options, minDocuments);
         using (TrainingTelemetry.Start("ngram.transform")) return (vectorizer, vectorizer.Transform(hashed, rows, liked));
     }
 

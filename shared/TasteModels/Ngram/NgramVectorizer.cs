@@ -41,8 +41,10 @@ internal sealed class NgramVectorizer
     /// Document frequencies, idf and (with <see cref="NgramOptions.NaiveBayes"/>) log-count ratios from the given rows
     /// only: an inner fold never sees its held-out rows or their labels. <paramref name="liked"/> is indexed like <paramref name="inputs"/>.
     /// </summary>
-    public static NgramVectorizer Fit(IReadOnlyList<HashedInput> inputs, IReadOnlyList<bool> liked, IReadOnlyList<int> rows, NgramOptions options)
+    /// <param name="minDocuments">Keep features seen in at least this many rows; <see cref="NgramOptions.MinDocuments"/> when null.</param>
+    public static NgramVectorizer Fit(IReadOnlyList<HashedInput> inputs, IReadOnlyList<bool> liked, IReadOnlyList<int> rows, NgramOptions options, int? minDocuments = null)
     {
+        var least = minDocuments ?? options.MinDocuments;
         var documentFrequency = new Dictionary<uint, (int Liked, int Other)>();
         foreach (var row in rows)
         {
@@ -51,7 +53,7 @@ internal sealed class NgramVectorizer
         }
         var kept = new List<uint>(documentFrequency.Count);
         foreach (var (key, (inLiked, inOther)) in documentFrequency)
-            if (inLiked + inOther >= options.MinDocuments) kept.Add(key);
+            if (inLiked + inOther >= least) kept.Add(key);
         var sorted = kept.ToArray();
         Array.Sort(sorted);
         var idf = new float[sorted.Length];

@@ -41,4 +41,28 @@ public class BenchReplayTests
         (Get("promotions") + Get("rejections")).ShouldBeLessThanOrEqualTo(Get("trainings"));
         Get("promotions").ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public async Task A_user_whose_first_labels_hold_no_like_still_gets_works_to_click_and_then_a_model()
+    {
+        // All 30 labels of day one are 別に…: no model can learn from one kind of label. Before exploration covered such
+        // a user, nothing was ever posted, so no click came and the loop never started.
+        const int seed = 30;
+        var ratings = MovieLensTasks.Histories(Path.Combine(Repository.Shared, "data"), [313], sample: 0, sampleSeed: 1, minRatings: 0, exclude: [])
+            .Single().Items.OrderBy(i => i.Time).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var dislikedFirst = ratings.Where(i => !i.Liked).Take(seed).ToList();
+        var history = dislikedFirst.Concat(ratings.Except(dislikedFirst).Take(120)).Select((item, at) => item with { Time = at }).ToList();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("konomi-replay-test-").FullName, "user313-dislikes-first.csv");
+        await File.WriteAllLinesAsync(file, ["id,text,label,time", .. history.Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"{i.Id},\"{i.Text.Replace("\"", "\"\"")}\",{(i.Liked ? 1 : 0)},{i.Time}"))], Ct);
+
+        var result = await KonomiCli.RunAsync(["bench", "replay", "--data", file, "--seed", $"{seed}", "--batch", "20", "--explore", "0.1"], timeout: TimeSpan.FromMinutes(10), ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var json = JsonDocument.Parse(result.Output).RootElement;
+        int Get(string name) => json.GetProperty(name).GetInt32();
+        Get("explored").ShouldBeGreaterThan(0);
+        Get("likedPosted").ShouldBeGreaterThan(0);
+        Get("promotions").ShouldBeGreaterThan(0);
+    }
 }

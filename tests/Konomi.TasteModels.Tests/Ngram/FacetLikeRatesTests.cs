@@ -98,7 +98,7 @@ public class FacetLikeRatesTests
         // Text says nothing; only the circle tells likes apart.
         var examples = Enumerable.Range(0, 40).Select(i => new Example(
             new TasteInput($"作品{i}", [new Facet(FacetFields.Circle, i % 4 == 0 ? "好きなサークル" : $"サークル{i % 7}")]), i % 4 == 0)).ToArray();
-        var family = new NgramFamily(Options.Create(new NgramOptions { FacetLikeRates = true, MinDocuments = 100 }));
+        var family = new NgramFamily(Options.Create(new NgramOptions { FacetLikeRates = true, MinDocuments = 100, EveryFeatureBelow = 0 }));
         var model = family.Train(examples, TestContext.Current.CancellationToken);
 
         var liked = model.Predict([new TasteInput("新作", [new Facet(FacetFields.Circle, "好きなサークル")])])[0];
@@ -115,7 +115,7 @@ public class FacetLikeRatesTests
         // work's circle must not lift a new work above a disliked work's circle (with its own label counted it would).
         var examples = Enumerable.Range(0, 40).Select(i => new Example(
             new TasteInput($"作品{i}", [new Facet(FacetFields.Circle, $"サークル{i}")]), i % 2 == 0)).ToArray();
-        var family = new NgramFamily(Options.Create(new NgramOptions { FacetLikeRates = true, MinDocuments = 100 }));
+        var family = new NgramFamily(Options.Create(new NgramOptions { FacetLikeRates = true, MinDocuments = 100, EveryFeatureBelow = 0 }));
         var model = family.Train(examples, TestContext.Current.CancellationToken);
 
         var likedCircle = model.Predict([new TasteInput("新作", [new Facet(FacetFields.Circle, "サークル0")])])[0];
