@@ -32,6 +32,23 @@ public sealed class DeliveryTests : NotifierScene
     }
 
     [Fact]
+    public async Task A_work_explored_for_a_user_without_a_model_says_the_first_model_is_still_to_come()
+    {
+        await AddMeAsync();
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync();
+        var liked = await _store.LikedAsync(works[0], "me", _run);
+        var explored = liked with { Liked = false, Score = 0, ModelId = "awaiting-model", ModelVersion = 0, ExplorationProbability = 0.1 };
+
+        await notifier.DeliverAsync(explored);
+
+        var text = _slack.Messages.ShouldHaveSingleItem().Blocks[1]!["text"]!["text"]!.GetValue<string>();
+        text.ShouldContain("おためし");
+        text.ShouldContain("no taste model yet");
+        text.ShouldNotContain("score");
+    }
+
+    [Fact]
     public async Task A_work_picked_to_explore_is_posted_marked_おためし_with_its_probability_in_the_ledger()
     {
         await AddMeAsync();

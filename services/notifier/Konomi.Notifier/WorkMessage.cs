@@ -45,10 +45,14 @@ public static class WorkMessage
 
     static string Why(WorkScored verdict)
     {
-        // The score is a calibrated probability: "0.80" means liked about 8 times in 10.
-        var text = new StringBuilder(verdict.ExplorationProbability is null
-            ? string.Create(CultureInfo.InvariantCulture, $"*おすすめの理由* (score {verdict.Score:0.00})")
-            : string.Create(CultureInfo.InvariantCulture, $"*{ExplorationMark}* いつもの好みとは違うかもしれない作品です (trying something new; score {verdict.Score:0.00})"));
+        // The score is a calibrated probability: "0.80" means liked about 8 times in 10. A work explored for a user
+        // without a model (version 0) has no score worth showing: the user's answer is what trains the first model.
+        var text = new StringBuilder(verdict switch
+        {
+            { ExplorationProbability: null } => string.Create(CultureInfo.InvariantCulture, $"*おすすめの理由* (score {verdict.Score:0.00})"),
+            { ModelVersion: 0 } => $"*{ExplorationMark}* まだ好みを学習中です。興味あり! / 別に… の答えから最初のモデルが育ちます (no taste model yet: your answer trains the first one)",
+            _ => string.Create(CultureInfo.InvariantCulture, $"*{ExplorationMark}* いつもの好みとは違うかもしれない作品です (trying something new; score {verdict.Score:0.00})"),
+        });
         foreach (var reason in verdict.Reasons.Where(r => r.Weight > 0).OrderByDescending(r => r.Weight).Take(MaxReasons))
             text.Append("\n• ").Append(Escape(reason.Text));
         return text.ToString();
