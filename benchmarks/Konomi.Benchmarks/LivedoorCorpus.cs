@@ -20,8 +20,8 @@ public static class LivedoorCorpus
         var articles = Read(Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz"));
         return
         [
-            new("livedoor title", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, a.Title, a.Liked, a.Fold)).ToArray()),
-            new("livedoor title+500", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, a.Title + "\n" + a.Body[..Math.Min(500, a.Body.Length)], a.Liked, a.Fold)).ToArray()),
+            new("livedoor title", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, a.Title, Liked.Contains(a.Category), a.Fold)).ToArray()),
+            new("livedoor title+500", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, a.Title + "\n" + a.Body[..Math.Min(500, a.Body.Length)], Liked.Contains(a.Category), a.Fold)).ToArray()),
         ];
     }
 
@@ -48,7 +48,7 @@ public static class LivedoorCorpus
         ("smartphones", ["smax"]), ("topics", ["topic-news"]), ("men", ["livedoor-homme"]),
     ];
 
-    private sealed record Article(string FileName, string Category, string Title, string Body, bool Liked, int Fold, long Time);
+    private sealed record Article(string FileName, string Category, string Title, string Body, int Fold, long Time);
 
     private static List<Article> Read(string path)
     {
@@ -67,7 +67,7 @@ public static class LivedoorCorpus
             var title = reader.ReadLine() ?? "";
             var body = reader.ReadToEnd().Replace("\r\n", "\n").Trim();
             var fold = MD5.HashData(Encoding.UTF8.GetBytes(fileName))[0] % 5;
-            articles.Add(new Article(fileName, category, title, body, Liked.Contains(category), fold, published.ToUnixTimeSeconds()));
+            articles.Add(new Article(fileName, category, title, body, fold, published.ToUnixTimeSeconds()));
         }
         return articles.OrderBy(a => a.FileName, StringComparer.Ordinal).ToList();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Konomi.Benchmarks;
+using Konomi.Cli.Replay;
 using Konomi.Testing;
 
 namespace Konomi.Benchmarks.Tests.Replay;
@@ -51,10 +52,9 @@ public class BenchReplayTests
         var ratings = MovieLensTasks.Histories(Path.Combine(Repository.Shared, "data"), [313], sample: 0, sampleSeed: 1, minRatings: 0, exclude: [])
             .Single().Items.OrderBy(i => i.Time).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         var dislikedFirst = ratings.Where(i => !i.Liked).Take(seed).ToList();
-        var history = dislikedFirst.Concat(ratings.Except(dislikedFirst).Take(120)).Select((item, at) => item with { Time = at }).ToList();
+        var history = dislikedFirst.Concat(ratings.Except(dislikedFirst).Take(120)).Select((item, at) => item with { Time = at });
         var file = Path.Combine(Directory.CreateTempSubdirectory("konomi-replay-test-").FullName, "user313-dislikes-first.csv");
-        await File.WriteAllLinesAsync(file, ["id,text,label,time", .. history.Select(i =>
-            string.Create(CultureInfo.InvariantCulture, $"{i.Id},\"{i.Text.Replace("\"", "\"\"")}\",{(i.Liked ? 1 : 0)},{i.Time}"))], Ct);
+        await using (var writer = new StreamWriter(file)) ReplayFile.Write(writer, history);
 
         var result = await KonomiCli.RunAsync(["bench", "replay", "--data", file, "--seed", $"{seed}", "--batch", "20", "--explore", "0.1"], timeout: TimeSpan.FromMinutes(10), ct: Ct);
 
