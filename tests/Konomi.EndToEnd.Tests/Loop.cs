@@ -211,6 +211,7 @@ public sealed class Loop : IAsyncDisposable
         environment["Trainer__Debounce"] = "00:00:01";
         // The fault scenarios count every post against a liked score; exploration posts have their own tests.
         environment["Inference__ExplorationRate"] = "0";
+        environment["Inference__ExplorationRateWithoutModel"] = "0";
         foreach (var (listener, index) in listeners.Select((l, i) => (l, i)))
             foreach (var (key, value) in listener.Settings(index))
                 environment[key] = value;

@@ -8,7 +8,10 @@ namespace Konomi.Inference.Tests;
 
 public sealed class ExplorationTests
 {
-    static Exploration At(double rate) => new(Options.Create(new InferenceOptions { ExplorationRate = rate }));
+    static Exploration At(double rate, double withoutModel) =>
+        new(Options.Create(new InferenceOptions { ExplorationRate = rate, ExplorationRateWithoutModel = withoutModel }));
+
+    static Exploration At(double rate) => At(rate, rate);
 
     static WorkScored Score(int i, bool? liked, double score = 0.3, string user = "alice", IReadOnlyList<ScoreReason>? reasons = null) =>
         new(Guid.Empty, $"RJ{i:D8}", user, score, 0.5, liked, "ngram", 1, reasons ?? []);
@@ -44,6 +47,25 @@ public sealed class ExplorationTests
 
         result.ShouldAllBe(s => s.ExplorationProbability == null);
         At(0).Apply([Score(1, liked: false)], [new UserProfile("alice")]).Single().ExplorationProbability.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(0.1, 0.3)]
+    [InlineData(0, 0.3)]
+    [InlineData(0.1, 0)]
+    public void A_user_awaiting_a_model_is_explored_at_its_own_rate_beside_users_a_model_serves(double rate, double withoutModel)
+    {
+        var served = Enumerable.Range(0, 4000).Select(i => Score(i, liked: false, user: "alice"));
+        var awaiting = Enumerable.Range(0, 4000).Select(i => Score(i, liked: false, user: "bob") with { ModelId = PreferenceScorer.AwaitingModel, ModelVersion = 0 });
+
+        var result = At(rate, withoutModel).Apply([.. served, .. awaiting], [new UserProfile("alice"), new UserProfile("bob")]);
+
+        foreach (var (user, expected) in new[] { ("alice", rate), ("bob", withoutModel) })
+        {
+            var explored = result.Where(s => s.UserId == user && s.ExplorationProbability is not null).ToList();
+            explored.Count.ShouldBeInRange((int)(4000 * expected * 0.85), (int)Math.Ceiling(4000 * expected * 1.15));
+            explored.ShouldAllBe(s => Math.Abs(s.ExplorationProbability!.Value - expected) < 1e-9);
+        }
     }
 
     [Fact]

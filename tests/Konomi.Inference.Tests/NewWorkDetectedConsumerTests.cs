@@ -128,7 +128,12 @@ public sealed class NewWorkDetectedConsumerTests
         // Bob labelled works, all 別に…: the trainer cannot learn from one kind of label, so he has no model.
         foreach (var work in SampleWorks.Range(500, 3))
             await store.Get<ILabelStore>().RecordAsync(new Click($"seed-{work.Id}", "bob", work.Id, false, DateTimeOffset.UnixEpoch, "annotator"), Ct);
-        await using var host = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?> { ["Inference:ExplorationRate"] = "0.5" });
+        // Exploration is off for users a model serves, on for those awaiting one: bob is explored at his own rate.
+        await using var host = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?>
+        {
+            ["Inference:ExplorationRate"] = "0",
+            ["Inference:ExplorationRateWithoutModel"] = "0.5",
+        });
         var run = Guid.NewGuid();
 
         foreach (var work in SampleWorks.Range(100, 20))

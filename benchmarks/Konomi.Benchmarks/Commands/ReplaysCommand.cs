@@ -19,10 +19,10 @@ public static class ReplaysCommand
         var users = new Option<int[]>("--users") { Description = "MovieLens users always replayed", DefaultValueFactory = _ => [448, 274, 68, 288], AllowMultipleArgumentsPerToken = true };
         var sample = new Option<int>("--sample") { Description = "More users drawn at random from those with at least 200 ratings, never 448, 274, 68 or 288", DefaultValueFactory = _ => 4 };
         var sampleSeed = new Option<int?>("--sample-seed") { Description = "Seed of the sample (default: a fresh one, printed)" };
-        var (seed, batch, _) = BenchReplayCommand.Protocol();
+        var (seed, batch, _, withoutModel) = BenchReplayCommand.Protocol();
         var rates = new Option<double[]>("--explore") { Description = "Inference:ExplorationRate; several rates make a sweep over the same users (default: the product's default)", DefaultValueFactory = _ => [new Inference.InferenceOptions().ExplorationRate], AllowMultipleArgumentsPerToken = true };
         var livedoor = new Option<int>("--livedoor") { Description = "Replay seven livedoor readers (each liking some sections) of this many article titles each instead of MovieLens users; the sample seed draws the articles", DefaultValueFactory = _ => 0 };
-        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users (or livedoor readers), one run") { data, users, sample, sampleSeed, seed, batch, rates, livedoor };
+        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users (or livedoor readers), one run") { data, users, sample, sampleSeed, seed, batch, rates, withoutModel, livedoor };
         command.SetAction(async (parse, ct) =>
         {
             var dataDirectory = BenchmarkData.Directory(parse.GetValue(data));
@@ -49,7 +49,7 @@ public static class ReplaysCommand
                     Console.Error.WriteLine($"user {user}: peer {peer.GetRawText()}");
                     foreach (var rate in explore)
                     {
-                        var konomi = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), rate).RunAsync(ordered, ct);
+                        var konomi = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), rate, parse.GetValue(withoutModel)).RunAsync(ordered, ct);
                         Console.Error.WriteLine($"user {user}: konomi {BenchReplayCommand.ToJson(konomi)}");
                         rows[rate].Add((user, konomi, peer));
                     }
@@ -62,7 +62,7 @@ public static class ReplaysCommand
             Console.Out.WriteLine($"Sample seed {drawSeed}.");
             foreach (var rate in explore)
             {
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nExploration rate {rate}:\n"));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nExploration rate {rate} ({parse.GetValue(withoutModel)} for a user awaiting a model):\n"));
                 Console.Out.WriteLine("| user | items | liked | Konomi F1 | P | R | posts (おためし) | promoted / rejected | peer F1 | peer P | peer R | peer posts | post-everything F1 |");
                 Console.Out.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
                 foreach (var (user, konomi, peer) in rows[rate]) Console.Out.WriteLine(Row(user, konomi, peer));

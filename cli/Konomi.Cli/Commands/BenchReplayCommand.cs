@@ -15,8 +15,8 @@ public static class BenchReplayCommand
     public static Command Replay()
     {
         var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label,time (unix seconds)", Required = true };
-        var (seed, batch, explore) = Protocol();
-        var command = new Command("replay", "Replay a user's history through the notification loop: only posted works reveal their label") { data, seed, batch, explore };
+        var (seed, batch, explore, exploreWithoutModel) = Protocol();
+        var command = new Command("replay", "Replay a user's history through the notification loop: only posted works reveal their label") { data, seed, batch, explore, exploreWithoutModel };
         command.SetAction(async (parse, ct) =>
         {
             IReadOnlyList<ReplayItem> items;
@@ -30,7 +30,7 @@ public static class BenchReplayCommand
                 Console.Error.WriteLine($"konomi bench replay: {parse.GetValue(data)!.Name}: {e.Message}");
                 return 2;
             }
-            var result = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(explore)).RunAsync(items, ct);
+            var result = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(explore), parse.GetValue(exploreWithoutModel)).RunAsync(items, ct);
             Console.Out.WriteLine(ToJson(result));
             return 0;
         });
@@ -38,17 +38,18 @@ public static class BenchReplayCommand
     }
 
     /// <summary>The replay protocol's options, shared with the benchmarks' <c>replays</c>.</summary>
-    public static (Option<int> Seed, Option<int> Batch, Option<double> Explore) Protocol() => (
+    public static (Option<int> Seed, Option<int> Batch, Option<double> Explore, Option<double> ExploreWithoutModel) Protocol() => (
         new Option<int>("--seed") { Description = "Items labelled up front (day one)", DefaultValueFactory = _ => 50 },
         new Option<int>("--batch") { Description = "Items per crawl", DefaultValueFactory = _ => 20 },
-        new Option<double>("--explore") { Description = "Inference:ExplorationRate for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRate });
+        new Option<double>("--explore") { Description = "Inference:ExplorationRate for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRate },
+        new Option<double>("--explore-without-model") { Description = "Inference:ExplorationRateWithoutModel for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRateWithoutModel });
 
     public static string ToJson(ReplayResult r) => JsonSerializer.Serialize(new
     {
         items = r.Items, likedTotal = r.LikedTotal, posted = r.Posted, likedPosted = r.LikedPosted,
         precision = r.Precision, recall = r.Recall, f1 = r.F1,
         labelsRevealed = r.LabelsRevealed, promotions = r.Promotions, rejections = r.Rejections, trainings = r.Trainings,
-        explored = r.Explored, likedExplored = r.LikedExplored, explorationRate = r.ExplorationRate,
+        explored = r.Explored, likedExplored = r.LikedExplored, explorationRate = r.ExplorationRate, explorationRateWithoutModel = r.ExplorationRateWithoutModel,
         postEverythingF1 = r.PostEverythingF1,
     }, Json);
 }

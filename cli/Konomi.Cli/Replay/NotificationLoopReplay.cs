@@ -14,7 +14,7 @@ namespace Konomi.Cli.Replay;
 /// ledger records as sent reveals its label, as a click would; and the trainer retrains when its own plan says
 /// the user is due, its gate deciding what serves next.
 /// </summary>
-public sealed class NotificationLoopReplay(int seed, int batch, double explorationRate)
+public sealed class NotificationLoopReplay(int seed, int batch, double explorationRate, double explorationRateWithoutModel)
 {
     const string UserId = "replay";
 
@@ -39,6 +39,7 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Inference:ExplorationRate"] = explorationRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Inference:ExplorationRateWithoutModel"] = explorationRateWithoutModel.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.AddInference();
         builder.AddTrainer();
@@ -101,7 +102,7 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
                 count.Add(await trainer.TrainAsync(due, ct));
         }
         return new ReplayResult(rest.Count, rest.Count(i => i.Liked), count.Posted, count.LikedPosted, count.Explored, count.LikedExplored,
-            count.Posted, count.Trainings, count.Promotions, count.Rejections, explorationRate);
+            count.Posted, count.Trainings, count.Promotions, count.Rejections, explorationRate, explorationRateWithoutModel);
     }
 
     static DateTimeOffset At(long unixSeconds) => DateTimeOffset.FromUnixTimeSeconds(unixSeconds);

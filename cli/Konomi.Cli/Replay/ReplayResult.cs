@@ -12,7 +12,8 @@ public sealed record ReplayResult(
     int Trainings,
     int Promotions,
     int Rejections,
-    double ExplorationRate)
+    double ExplorationRate,
+    double ExplorationRateWithoutModel)
 {
     public double Precision => Posted == 0 ? 0 : (double)LikedPosted / Posted;
     public double Recall => LikedTotal == 0 ? 0 : (double)LikedPosted / LikedTotal;

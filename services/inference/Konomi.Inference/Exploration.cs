@@ -13,7 +13,8 @@ namespace Konomi.Inference;
 /// Picks a few works per crawl run and user that the model would not post and posts them anyway, so the model
 /// also learns about what it does not yet like (otherwise only its own picks are ever clicked), and a user whose labels
 /// cannot train a model yet still gets works to click. Among a user's
-/// works with a "not liked" verdict (never a blocked one), Rate × their number are picked in expectation, each
+/// works with a "not liked" verdict (never a blocked one), Rate × their number are picked in expectation (the rate for
+/// users awaiting a model is its own option), each
 /// with probability proportional to its score plus a floor, capped at 1. The draw is a hash of (user, work), so a
 /// redelivered batch picks the same works. The probability is kept on the score and the notification.
 /// </summary>
@@ -24,24 +25,28 @@ public sealed class Exploration(IOptions<InferenceOptions> options)
 
     public IReadOnlyList<WorkScored> Apply(IReadOnlyList<WorkScored> scores, IReadOnlyList<UserProfile> users)
     {
-        var rate = options.Value.ExplorationRate;
-        if (rate <= 0) return scores;
+        var (served, awaiting) = (options.Value.ExplorationRate, options.Value.ExplorationRateWithoutModel);
+        if (served <= 0 && awaiting <= 0) return scores;
         var exploring = users.Where(u => u.Explore).Select(u => u.UserId).ToHashSet();
         var picked = new Dictionary<WorkScored, double>(ReferenceEqualityComparer.Instance);
-        foreach (var user in scores.Where(s => exploring.Contains(s.UserId)).GroupBy(s => s.UserId))
-        {
-            var candidates = user.Where(IsCandidate).ToList();
-            var total = candidates.Sum(Weight);
-            foreach (var candidate in candidates)
-            {
-                var probability = Math.Min(1, rate * candidates.Count * Weight(candidate) / total);
-                if (Draw(candidate.UserId, candidate.WorkId) < probability)
-                    picked[candidate] = probability;
-            }
-        }
+        var candidates = scores.Where(s => exploring.Contains(s.UserId) && IsCandidate(s));
+        foreach (var user in candidates.GroupBy(s => (s.UserId, Awaiting: s.ModelId == PreferenceScorer.AwaitingModel)))
+            Pick([.. user], user.Key.Awaiting ? awaiting : served, picked);
         if (picked.Count == 0) return scores;
         KonomiTelemetry.Explorations.Add(picked.Count);
         return [.. scores.Select(s => picked.TryGetValue(s, out var p) ? s with { ExplorationProbability = p } : s)];
+    }
+
+    static void Pick(IReadOnlyList<WorkScored> candidates, double rate, Dictionary<WorkScored, double> picked)
+    {
+        if (rate <= 0) return;
+        var total = candidates.Sum(Weight);
+        foreach (var candidate in candidates)
+        {
+            var probability = Math.Min(1, rate * candidates.Count * Weight(candidate) / total);
+            if (Draw(candidate.UserId, candidate.WorkId) < probability)
+                picked[candidate] = probability;
+        }
     }
 
     // Exploration corrects a model's own selection bias, so a serving model's "not liked" is explored, and so is the

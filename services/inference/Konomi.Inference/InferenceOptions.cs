@@ -30,6 +30,13 @@ public sealed class InferenceOptions
     [Range(0, 1, ErrorMessage = "Inference:ExplorationRate must be between 0 and 1")]
     public double ExplorationRate { get; set; } = 0.1;
 
+    /// <summary>
+    /// The same share for a user whose labels cannot train a model yet (fewer than two of 興味あり or of 別に…): every
+    /// verdict is "not liked, no taste model yet", and only an おためし post can bring the missing answer. 0 turns it off.
+    /// </summary>
+    [Range(0, 1, ErrorMessage = "Inference:ExplorationRateWithoutModel must be between 0 and 1")]
+    public double ExplorationRateWithoutModel { get; set; } = 0.3;
+
     /// <summary>Bearer token <c>POST /score</c> requires; unset, it answers callers on this machine only.</summary>
     public string? ScoreToken { get; set; }
 
