@@ -54,13 +54,18 @@ public sealed class FeedbackApp : IAsyncDisposable
 
     /// <summary>The HTTP endpoint with <see cref="SigningSecret"/>; chat.update goes to <paramref name="slack"/>.</summary>
     public static Task<FeedbackApp> HttpModeAsync(SlackEmulator slack, int maxPayloadBytes = 1024 * 1024, TestStore? store = null, bool followUps = true,
-        TimeProvider? time = null) => StartAsync(slack, new(slack.Settings())
+        TimeProvider? time = null, Dictionary<string, string?>? settings = null, int failingLedgerFinds = 0)
     {
-        ["Feedback:Mode"] = "http",
-        ["Feedback:MaxPayloadBytes"] = maxPayloadBytes.ToString(),
-        ["Slack:SigningSecret"] = SigningSecret,
-        ["Slack:AppToken"] = null,
-    }, store, followUps, time);
+        Dictionary<string, string?> all = new(slack.Settings())
+        {
+            ["Feedback:Mode"] = "http",
+            ["Feedback:MaxPayloadBytes"] = maxPayloadBytes.ToString(),
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:AppToken"] = null,
+        };
+        foreach (var (key, value) in settings ?? []) all[key] = value;
+        return StartAsync(slack, all, store, followUps, time, failingLedgerFinds);
+    }
 
     /// <summary>
     /// On <paramref name="store"/> when given (kept after disposal, as a restarted process finds it), else a
@@ -69,7 +74,7 @@ public sealed class FeedbackApp : IAsyncDisposable
     /// With <paramref name="time"/> every wait of the service runs on that clock.
     /// </summary>
     public static async Task<FeedbackApp> StartAsync(SlackEmulator? slack, Dictionary<string, string?> settings, TestStore? store = null, bool followUps = true,
-        TimeProvider? time = null)
+        TimeProvider? time = null, int failingLedgerFinds = 0)
     {
         var ownsStore = store is null;
         store ??= TestStore.Sqlite();
@@ -98,6 +103,12 @@ public sealed class FeedbackApp : IAsyncDisposable
         builder.Services.Remove(labels);
         builder.Services.AddSingleton(sp => new UnavailableLabelStore((ILabelStore)ActivatorUtilities.CreateInstance(sp, labels.ImplementationType!)));
         builder.Services.AddSingleton<ILabelStore>(sp => sp.GetRequiredService<UnavailableLabelStore>());
+        if (failingLedgerFinds > 0)
+        {
+            var ledger = builder.Services.Single(d => d.ServiceType == typeof(INotificationStore));
+            builder.Services.Remove(ledger);
+            builder.Services.AddSingleton(sp => UnavailableLedger.Wrap((INotificationStore)ActivatorUtilities.CreateInstance(sp, ledger.ImplementationType!), failingLedgerFinds));
+        }
         builder.AddFeedback();
         builder.Services.AddSingleton<ReceivedFeedback>();
         builder.Services.AddKonomiConsumers(x => x.AddConsumer<FeedbackProbe>());

@@ -1,5 +1,6 @@
 using System.Net;
 using Konomi.Emulators.Slack;
+using Konomi.Storage.Ports;
 using Konomi.Testing;
 
 namespace Konomi.Feedback.Tests;
@@ -48,6 +49,31 @@ public sealed class FollowUpRecoveryTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => again.Published.Count >= 1 && _slack.Updates.Count >= 2, "the new click followed up");
         again.Published.Select(p => p.WorkId).ShouldBe([next.WorkId]);
         _slack.Updates.Select(u => u.Ts).ShouldBe([work.Ts, next.Ts]);
+    }
+
+    [Fact]
+    public async Task A_follow_up_whose_publish_failed_for_good_is_done_in_a_later_round_without_another_click()
+    {
+        PostedWork work;
+        await using (var dying = await FeedbackApp.HttpModeAsync(_slack, store: _store, followUps: false))
+        {
+            work = await dying.PostWorkAsync("RJ06000007");
+            using var response = await dying.Sender.SendAsync(FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // The publish step looks up the click's crawl run; its two attempts fail, so the first round ends with it pending.
+        await using var restarted = await FeedbackApp.HttpModeAsync(_slack, store: _store, failingLedgerFinds: 2, settings: new()
+        {
+            ["Feedback:Retry:MaxAttempts"] = "2",
+            ["Feedback:Retry:MaxDelay"] = "00:00:00.200",
+        });
+
+        await Eventually.HoldsAsync(async () => (await restarted.Labels.ListPendingFollowUpsAsync(Ct)).Count == 0 && restarted.Published.Count >= 1,
+            "the pending follow-up done in a later round");
+        ((UnavailableLedger)(object)restarted.Get<INotificationStore>()).FailingFinds.ShouldBeLessThan(0);
+        restarted.Published.ShouldHaveSingleItem().WorkId.ShouldBe(work.WorkId);
+        restarted.Published.Single().CrawlRunId.ShouldBe(work.CrawlRunId);
     }
 
     [Fact]

@@ -56,6 +56,21 @@ public sealed class ModelsPageTests(Browser browser)
         (await app.Get<ITasteModelRegistry>().FindServingAsync("alice", Ct))!.Version.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task The_curve_request_leaves_a_promotes_outcome_to_the_page_it_redirects_to()
+    {
+        await using var app = await WebApp.StartAsync();
+        await SeedModelsAsync(app);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+
+        // The page asks for its curve after it has shown; a promote clicked meanwhile redirects to a page whose notice
+        // travels in the TempData cookie. A curve response that set that cookie (emptied) could land in between.
+        using var curve = await http.GetAsync("/models?user=alice&handler=Curve", Ct);
+
+        curve.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        curve.Headers.TryGetValues("Set-Cookie", out var cookies).ShouldBeFalse(string.Join("; ", cookies ?? []));
+    }
+
     /// <summary>Thirty labels with a learnable taste and two versions of an n-gram model, the second serving.</summary>
     static async Task SeedModelsAsync(WebApp app)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Hosting;
+using Konomi.Resilience;
 using Konomi.Slack;
 using Konomi.Storage.Ports;
 using MassTransit;
@@ -18,8 +19,10 @@ namespace Konomi.Feedback;
 /// their answer went (a web click has neither), then publishes FeedbackReceived. Each step runs through the
 /// <see cref="Retry"/> pipeline (transient failures, doubling waits); reading the pending ones runs through
 /// <see cref="StoreWait"/>, until the store answers. A follow-up is marked done once FeedbackReceived is out; one
-/// whose publish failed for good stays pending for the next round. Dying after the publish and before the mark sends that FeedbackReceived again
-/// after the restart: at least once, never lost.
+/// whose publish failed for good stays pending for the next round, which comes with the next click or after
+/// <c>Feedback:Retry:MaxDelay</c>, whichever is first. Dying after the publish and before the mark sends that FeedbackReceived again
+/// after the restart: at least once, never lost. The first round waits until the host has started, bus included:
+/// the follow-ups a restart finds pending are published to a running bus, not raced against its start.
 /// </summary>
 public sealed partial class FollowUpWorker(
     FollowUps followUps,
@@ -28,6 +31,9 @@ public sealed partial class FollowUpWorker(
     IBus bus,
     INotificationStore notifications,
     IOptionsMonitor<SlackOptions> slackOptions,
+    IOptionsMonitor<RetrySettings> retrySettings,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
     ResiliencePipelineProvider<string> pipelines,
     ILogger<FollowUpWorker> logger) : BackgroundService
 {
@@ -44,10 +50,11 @@ public sealed partial class FollowUpWorker(
     {
         try
         {
+            await StartedAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                await _storeWait.ExecuteAsync(async ct => await DrainAsync(ct), stoppingToken);
-                await followUps.WaitAsync(stoppingToken);
+                var allDone = await _storeWait.ExecuteAsync(async ct => await DrainAsync(ct), stoppingToken);
+                await WakeAsync(allDone ? null : retrySettings.Get(FeedbackOptions.RetrySection).MaxDelay ?? TimeSpan.FromSeconds(30), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,8 +62,36 @@ public sealed partial class FollowUpWorker(
         }
     }
 
-    async Task DrainAsync(CancellationToken ct)
+    async Task StartedAsync(CancellationToken ct)
     {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Until a click is stored, or <paramref name="retryAfter"/> has passed when a follow-up is still pending.</summary>
+    async Task WakeAsync(TimeSpan? retryAfter, CancellationToken stoppingToken)
+    {
+        if (retryAfter is not { } delay)
+        {
+            await followUps.WaitAsync(stoppingToken);
+            return;
+        }
+        using var timeout = new CancellationTokenSource(delay, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            await followUps.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Does every pending follow-up; false when one stays pending because a step failed for good.</summary>
+    async Task<bool> DrainAsync(CancellationToken ct)
+    {
+        var allDone = true;
         foreach (var pending in await labels.ListPendingFollowUpsAsync(ct))
         {
             if (JsonSerializer.Deserialize<FollowUp>(pending.FollowUp) is not { } followUp)
@@ -73,7 +108,10 @@ public sealed partial class FollowUpWorker(
             await Task.WhenAll(RedrawAsync(followUp, ct), TellAsync(followUp, ct));
             if (await PublishAsync(followUp, ct))
                 await labels.CompleteFollowUpAsync(pending.ClickId, ct);
+            else
+                allDone = false;
         }
+        return allDone;
     }
 
     async Task<bool> RedrawAsync(FollowUp followUp, CancellationToken ct)

@@ -16,11 +16,18 @@ public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, 
     public IReadOnlyList<TasteModelVersion> Versions { get; private set; } = [];
     public HeldOutCurve? Curve { get; private set; }
 
-    [TempData]
-    public string? Message { get; set; }
+    const string MessageKey = "Message";
+
+    /// <summary>
+    /// The outcome of a promote or rollback, carried to the page it redirects to. Read and written by those handlers
+    /// alone: a <c>[TempData]</c> property would load TempData for the curve request too, and that response's cookie
+    /// (TempData emptied) could land between a promote's redirect and its page, which then showed no outcome.
+    /// </summary>
+    public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Message = TempData[MessageKey] as string;
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         if (UserId is not null) Versions = await registry.ListAsync(UserId, ct);
         return Page();
@@ -61,11 +68,11 @@ public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, 
         if (UserId is null) return BadRequest("No user.");
         try
         {
-            Message = await change();
+            TempData[MessageKey] = await change();
         }
         catch (ServingOverrideException e)
         {
-            Message = e.Message;
+            TempData[MessageKey] = e.Message;
         }
         return RedirectToPage(new { user = UserId });
     }
