@@ -1,3 +1,4 @@
+using Konomi.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,7 @@ public sealed partial class CrawlSchedule(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.ScheduleEnabled) return;
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(started.SetResult))
-            await started.Task.WaitAsync(stoppingToken);
+        await lifetime.WaitForStartAsync(stoppingToken);
 
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         do

@@ -50,7 +50,7 @@ public sealed partial class FollowUpWorker(
     {
         try
         {
-            await StartedAsync(stoppingToken);
+            await lifetime.WaitForStartAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var allDone = await _storeWait.ExecuteAsync(async ct => await DrainAsync(ct), stoppingToken);
@@ -60,13 +60,6 @@ public sealed partial class FollowUpWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    async Task StartedAsync(CancellationToken ct)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(ct);
     }
 
     /// <summary>Until a click is stored, or <paramref name="retryAfter"/> has passed when a follow-up is still pending.</summary>
