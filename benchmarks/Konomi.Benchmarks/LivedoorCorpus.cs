@@ -72,13 +72,9 @@ public static class LivedoorCorpus
         return articles.OrderBy(a => a.FileName, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>An article's second line, e.g. <c>2010-05-22T14:30:00+0900</c> (the offset without a colon).</summary>
-    private static DateTimeOffset Published(string? line, string entry)
-    {
-        var stamp = line?.Trim() ?? "";
-        if (stamp.Length > 5 && stamp[^5] is '+' or '-') stamp = stamp[..^2] + ":" + stamp[^2..];
-        return DateTimeOffset.TryParseExact(stamp, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var published)
+    /// <summary>An article's second line, e.g. <c>2010-05-22T14:30:00+0900</c> (<c>zzz</c> reads the offset with or without a colon).</summary>
+    private static DateTimeOffset Published(string? line, string entry) =>
+        DateTimeOffset.TryParseExact(line?.Trim(), "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var published)
             ? published
             : throw new FormatException($"{entry}: line 2 '{line}' is not a publication time like 2010-05-22T14:30:00+0900");
-    }
 }

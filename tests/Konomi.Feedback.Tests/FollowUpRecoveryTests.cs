@@ -24,14 +24,7 @@ public sealed class FollowUpRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task A_click_stored_just_before_the_process_died_gets_its_FeedbackReceived_and_redraw_after_restart_exactly_once()
     {
-        PostedWork work;
-        await using (var dying = await FeedbackApp.HttpModeAsync(_slack, store: _store, followUps: false))
-        {
-            work = await dying.PostWorkAsync("RJ06000001");
-            using var response = await dying.Sender.SendAsync(FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            dying.Published.ShouldBeEmpty();
-        }
+        var work = await ClickStoredByAProcessThatDiesAsync("RJ06000001");
         _slack.Updates.ShouldBeEmpty();
 
         await using (var restarted = await FeedbackApp.HttpModeAsync(_slack, store: _store))
@@ -54,13 +47,7 @@ public sealed class FollowUpRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task A_follow_up_whose_publish_failed_for_good_is_done_in_a_later_round_without_another_click()
     {
-        PostedWork work;
-        await using (var dying = await FeedbackApp.HttpModeAsync(_slack, store: _store, followUps: false))
-        {
-            work = await dying.PostWorkAsync("RJ06000007");
-            using var response = await dying.Sender.SendAsync(FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
+        var work = await ClickStoredByAProcessThatDiesAsync("RJ06000007");
 
         // The publish step looks up the click's crawl run; its two attempts fail, so the first round ends with it pending.
         await using var restarted = await FeedbackApp.HttpModeAsync(_slack, store: _store, failingLedgerFinds: 2, settings: new()
@@ -74,6 +61,17 @@ public sealed class FollowUpRecoveryTests : IAsyncLifetime
         ((UnavailableLedger)(object)restarted.Get<INotificationStore>()).FailingFinds.ShouldBeLessThan(0);
         restarted.Published.ShouldHaveSingleItem().WorkId.ShouldBe(work.WorkId);
         restarted.Published.Single().CrawlRunId.ShouldBe(work.CrawlRunId);
+    }
+
+    /// <summary>A work posted and its 興味あり click stored by a process without follow-ups, which then stops.</summary>
+    async Task<PostedWork> ClickStoredByAProcessThatDiesAsync(string workId)
+    {
+        await using var dying = await FeedbackApp.HttpModeAsync(_slack, store: _store, followUps: false);
+        var work = await dying.PostWorkAsync(workId);
+        using var response = await dying.Sender.SendAsync(FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        dying.Published.ShouldBeEmpty();
+        return work;
     }
 
     [Fact]

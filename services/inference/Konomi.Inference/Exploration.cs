@@ -12,10 +12,9 @@ namespace Konomi.Inference;
 /// <summary>
 /// Picks a few works per crawl run and user that the model would not post and posts them anyway, so the model
 /// also learns about what it does not yet like (otherwise only its own picks are ever clicked), and a user whose labels
-/// cannot train a model yet still gets works to click. Among a user's
-/// works with a "not liked" verdict (never a blocked one), Rate × their number are picked in expectation (the rate for
-/// users awaiting a model is its own option), each
-/// with probability proportional to its score plus a floor, capped at 1. The draw is a hash of (user, work), so a
+/// cannot train a model yet still gets works to click. Among a user's works with a "not liked" verdict (never a blocked
+/// one), rate × their number are picked in expectation (users awaiting a model have a rate of their own), each with
+/// probability proportional to its score plus a floor, capped at 1. The draw is a hash of (user, work), so a
 /// redelivered batch picks the same works. The probability is kept on the score and the notification.
 /// </summary>
 public sealed class Exploration(IOptions<InferenceOptions> options)
