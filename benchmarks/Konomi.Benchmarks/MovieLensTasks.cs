@@ -8,12 +8,12 @@ namespace Konomi.Benchmarks;
 
 /// <summary>
 /// One MovieLens user's taste as a text task: label = rating ≥ 4; text = title, genres and the tags other
-/// users gave the movie (never the user's own); fold = movieId mod 5 (benchmarks.md). The genres and those tags
+/// users gave the movie (never the user's own, nor those of <c>tagsLeftOut</c>); fold = movieId mod 5 (benchmarks.md). The genres and those tags
 /// are also the item's facets (<c>genre</c>, <c>tag</c>), as a DLsite work's genres are: the same facts as the text.
 /// </summary>
 public static class MovieLensTasks
 {
-    public static IReadOnlyList<BenchmarkTask> Tasks(string dataDirectory, IReadOnlyList<int> users)
+    public static IReadOnlyList<BenchmarkTask> Tasks(string dataDirectory, IReadOnlyList<int> users, IReadOnlyCollection<int>? tagsLeftOut = null)
     {
         var folder = Path.Combine(dataDirectory, "movielens");
         var movies = Records(Path.Combine(folder, "movies.csv"))
@@ -27,7 +27,7 @@ public static class MovieLensTasks
 
         return users.Select(user =>
         {
-            var otherTags = tags.Where(t => t.User != user).GroupBy(t => t.Movie).ToDictionary(g => g.Key, g => g.Select(t => t.Tag).ToArray());
+            var otherTags = tags.Where(t => t.User != user && tagsLeftOut?.Contains(t.User) != true).GroupBy(t => t.Movie).ToDictionary(g => g.Key, g => g.Select(t => t.Tag).ToArray());
             var items = ratings.Where(r => r.User == user).OrderBy(r => r.Movie).Select(r =>
             {
                 var movie = movies[r.Movie];
@@ -50,9 +50,11 @@ public static class MovieLensTasks
     /// <summary>
     /// Users' rating histories for the replay benchmark, in rating order: the given users, plus <paramref name="sample"/>
     /// more drawn with a seeded shuffle from the other users with at least <paramref name="minRatings"/> ratings. Text and
-    /// label as in <see cref="Tasks"/>; time = the rating's timestamp.
+    /// label as in <see cref="Tasks"/>; time = the rating's timestamp. For a <paramref name="workspace"/>, a movie's text
+    /// leaves out the tags of every chosen user, so it is one text for all of them (a work is stored once) and no
+    /// user's own tags reach their model through someone else's copy.
     /// </summary>
-    public static IReadOnlyList<(int User, IReadOnlyList<ReplayItem> Items)> Histories(string dataDirectory, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude)
+    public static IReadOnlyList<(int User, IReadOnlyList<ReplayItem> Items)> Histories(string dataDirectory, IReadOnlyList<int> users, int sample, int sampleSeed, int minRatings, IReadOnlyCollection<int> exclude, bool workspace = false)
     {
         var folder = Path.Combine(dataDirectory, "movielens");
         var times = Records(Path.Combine(folder, "ratings.csv"))
@@ -60,7 +62,7 @@ public static class MovieLensTasks
             .ToArray();
         var chosen = Sample(times.Select(t => t.User), users, sample, sampleSeed, minRatings, exclude);
         var timeOf = times.Where(t => chosen.Contains(t.User)).ToDictionary(t => (t.User, t.Movie), t => t.Time);
-        return [.. Tasks(dataDirectory, chosen).Select((task, i) => (chosen[i],
+        return [.. Tasks(dataDirectory, chosen, workspace ? chosen : null).Select((task, i) => (chosen[i],
             (IReadOnlyList<ReplayItem>)[.. task.Items.Select(item => new ReplayItem(item.Id, item.Text, item.Liked, timeOf[(chosen[i], item.Id)]))]))];
     }
 

@@ -149,7 +149,7 @@ public sealed class WorkspaceTrainerTests
     }
 
     [Fact]
-    public async Task A_switch_to_the_shared_model_waits_for_fresh_labels_and_meanwhile_the_serving_kind_learns_the_new_ones()
+    public async Task A_switch_to_the_shared_model_keeps_the_serving_version_until_fresh_labels_judge_it()
     {
         await using var trainer = new TrainerFixture();
         foreach (var user in new[] { "alice", "bob" })
@@ -160,13 +160,22 @@ public sealed class WorkspaceTrainerTests
         await TasteLabels.AddAsync(trainer.Services, "bob", 1000, 48, TasteLabels.LikesSoothing, Ct);
         await TasteLabels.AddAsync(trainer.Services, "alice", 500, 4, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
 
-        var card = (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldHaveSingleItem();
+        var waiting = (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldHaveSingleItem();
 
-        card.Decision.ShouldBe(TrainingDecision.Promoted, card.Reason);
-        card.Reason.ShouldStartWith("per-user model");
-        card.Reason.ShouldContain("kept the serving kind: too few fresh labels to judge a switch");
-        card.Reason.ShouldContain("same recipe as serving v1");
-        card.Metrics!.Recipe!.Settings.ShouldNotContain("shared");
-        (await trainer.Registry.LoadBytesAsync("alice", 2, Ct)).ShouldBe((await AloneAsync(trainer, "alice")).Serialize());
+        // Retraining the per-user model now would move its cutoff past these 4 labels, and the switch could never be judged.
+        waiting.Decision.ShouldBe(TrainingDecision.NotTrained, waiting.Reason);
+        waiting.Reason.ShouldStartWith("shared model preferred");
+        waiting.Reason.ShouldContain("serving v1 keeps serving until 10 fresh labels");
+        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(1);
+        (await trainer.Registry.FindAsync("alice", 2, Ct)).ShouldBeNull();
+
+        await TasteLabels.AddAsync(trainer.Services, "alice", 608, 8, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
+        var judged = (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldHaveSingleItem();
+
+        judged.Decision.ShouldBe(TrainingDecision.Promoted, judged.Reason);
+        judged.Reason.ShouldStartWith("shared model from 2 people's labels");
+        judged.Metrics!.Gate!.Against.ShouldBe("serving v1 (ngram)");
+        judged.Metrics.Gate.FreshLabels.ShouldBe(12);
+        judged.Metrics.Recipe!.Settings.ShouldContain("shared with personal offsets");
     }
 }

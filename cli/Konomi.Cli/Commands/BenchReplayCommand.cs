@@ -48,7 +48,7 @@ public static class BenchReplayCommand
     {
         items = r.Items, likedTotal = r.LikedTotal, posted = r.Posted, likedPosted = r.LikedPosted,
         precision = r.Precision, recall = r.Recall, f1 = r.F1,
-        labelsRevealed = r.LabelsRevealed, promotions = r.Promotions, rejections = r.Rejections, trainings = r.Trainings,
+        labelsRevealed = r.LabelsRevealed, promotions = r.Promotions, sharedPromotions = r.SharedPromotions, rejections = r.Rejections, trainings = r.Trainings,
         explored = r.Explored, likedExplored = r.LikedExplored, explorationRate = r.ExplorationRate, explorationRateWithoutModel = r.ExplorationRateWithoutModel,
         postEverythingF1 = r.PostEverythingF1,
     }, Json);

@@ -2,29 +2,39 @@ using Konomi.Contracts;
 using Konomi.Inference;
 using Konomi.Notifier;
 using Konomi.Storage.Ports;
+using Konomi.TasteModels.Ngram;
 using Konomi.Trainer;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.Cli.Replay;
 
 /// <summary>
-/// The notification loop as a user lives it, through the product's own parts on a fresh SQLite store: the first
-/// <c>seed</c> items are labelled up front; then each batch is one crawl, scored by the serving model (or the
-/// cold-start scorer) with exploration, routed by the notifier's router to the (console) sink; only what the
-/// ledger records as sent reveals its label, as a click would; and the trainer retrains when its own plan says
-/// the user is due, its gate deciding what serves next.
+/// The notification loop as users live it, through the product's own parts on a fresh SQLite store: the first
+/// <c>seed</c> items of each history are labelled up front; then each batch is one crawl, scored by the serving model
+/// (or the cold-start scorer) with exploration, routed by the notifier's router to the (console) sink; only what the
+/// ledger records as sent reveals its label, as a click would; and the trainer retrains whoever its own plan says is
+/// due, its gate deciding what serves next. Several histories are a workspace: they advance together, one batch each per
+/// crawl, and with <c>learnFromEveryone</c> the trainer's workspace training (shared model with personal offsets) sees
+/// every sharing person's revealed labels, exactly as <see cref="RetrainLoop"/> runs it.
 /// </summary>
-public sealed class NotificationLoopReplay(int seed, int batch, double explorationRate, double explorationRateWithoutModel)
+public sealed class NotificationLoopReplay(int seed, int batch, double explorationRate, double explorationRateWithoutModel, bool learnFromEveryone = true)
 {
     const string UserId = "replay";
 
-    public async Task<ReplayResult> RunAsync(IReadOnlyList<ReplayItem> items, CancellationToken ct)
+    public async Task<ReplayResult> RunAsync(IReadOnlyList<ReplayItem> items, CancellationToken ct) =>
+        (await RunAsync([new ReplayHistory(UserId, items)], ct))[0];
+
+    /// <summary>One result per history, in the order given.</summary>
+    public async Task<IReadOnlyList<ReplayResult>> RunAsync(IReadOnlyList<ReplayHistory> histories, CancellationToken ct)
     {
-        if (items.Count <= seed) throw new ArgumentException($"{items.Count} items: the replay needs more than the {seed} seed items.");
+        if (histories.FirstOrDefault(h => h.Items.Count <= seed) is { } tooShort)
+            throw new ArgumentException($"{tooShort.User}: {tooShort.Items.Count} items: the replay needs more than the {seed} seed items.");
+        if (histories.Select(h => h.User).Distinct(StringComparer.Ordinal).Count() != histories.Count)
+            throw new ArgumentException("Each history needs a user of its own.");
         var directory = Directory.CreateTempSubdirectory("konomi-replay-");
         try
         {
-            return await RunAsync(items, directory.FullName, ct);
+            return await RunAsync(histories.Count == 1 ? histories : Together(histories), directory.FullName, ct);
         }
         finally
         {
@@ -32,14 +42,29 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
         }
     }
 
-    async Task<ReplayResult> RunAsync(IReadOnlyList<ReplayItem> items, string dataDir, CancellationToken ct)
+    /// <summary>
+    /// Each person's history keeps its order and its batches, on one timeline: day one holds every seed, crawl k is day
+    /// k + 1 for everyone. People's own times (years apart in MovieLens) would make the shared clock run backwards; the
+    /// trainer and its gate only compare times, so a history lived alone gives the same result on either timeline.
+    /// </summary>
+    IReadOnlyList<ReplayHistory> Together(IReadOnlyList<ReplayHistory> histories)
     {
-        var clock = new ReplayClock(At(items[0].Time));
+        var origin = histories.Min(h => h.Items[0].Time);
+        return [.. histories.Select(h => h with
+        {
+            Items = [.. h.Items.Select((item, i) => item with { Time = origin + (i < seed ? 0 : 1 + (i - seed) / batch) * 86_400L + i })],
+        })];
+    }
+
+    async Task<IReadOnlyList<ReplayResult>> RunAsync(IReadOnlyList<ReplayHistory> histories, string dataDir, CancellationToken ct)
+    {
+        var clock = new ReplayClock(At(histories.Min(h => h.Items[0].Time)));
         var builder = CommandHost.CreateBuilder(dataDir, mayCreate: true, settings: new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Inference:ExplorationRate"] = explorationRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Inference:ExplorationRateWithoutModel"] = explorationRateWithoutModel.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Trainer:LearnFromEveryone"] = learnFromEveryone ? "true" : "false",
         });
         builder.AddInference();
         builder.AddTrainer();
@@ -55,54 +80,71 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
         var exploration = sp.GetRequiredService<Exploration>();
         var router = sp.GetRequiredService<NotificationRouter>();
         var trainer = sp.GetRequiredService<TasteModelTrainer>();
+        var workspace = sp.GetRequiredService<WorkspaceTrainer>();
         var plan = sp.GetRequiredService<RetrainPlan>();
         var debounce = sp.GetRequiredService<IOptions<TrainerOptions>>().Value.Debounce;
-        var profile = new UserProfile(UserId, Channel: "CREPLAY");
-        await sp.GetRequiredService<IUserStore>().UpsertAsync(profile, ct);
+        var sharedRecipe = sp.GetRequiredService<ModelRecipes>().For(NgramFamily.Name, shared: true).Fingerprint;
+        var people = histories.Select(h => new Person(h, new UserProfile(h.User, Channel: $"C{h.User}"), seed, batch)).ToList();
+        var byUser = people.ToDictionary(p => p.Profile.UserId, StringComparer.Ordinal);
+        foreach (var person in people)
+            await sp.GetRequiredService<IUserStore>().UpsertAsync(person.Profile, ct);
 
-        var count = new Counts();
-        // Day one: the user labels the first items up front; the trainer's start-up schedule trains on them.
-        foreach (var item in items.Take(seed))
-        {
-            clock.MoveTo(At(item.Time));
-            await works.AddAsync(ToWork(item), Guid.NewGuid(), ct);
-            await labels.RecordAsync(new Click($"seed-{item.Id}", UserId, item.Id, item.Liked, At(item.Time), "annotator"), ct);
-        }
-        count.Add(await trainer.TrainAsync(UserId, ct));
-
-        var rest = items.Skip(seed).ToList();
-        foreach (var crawl in rest.Chunk(batch))
-        {
-            var crawlRunId = Guid.NewGuid();
-            clock.MoveTo(At(crawl.Max(i => i.Time)));
-            var crawled = crawl.Select(ToWork).ToList();
-            foreach (var work in crawled)
-                await works.AddAsync(work, crawlRunId, ct);
-            var scored = exploration.Apply(await scorer.ScoreAsync(crawlRunId, crawled, [profile], ct), [profile]);
-            foreach (var score in scored)
+        // Day one: each person labels their first items up front; the trainer's start-up schedule trains on them.
+        foreach (var person in people)
+            foreach (var item in person.History.Items.Take(seed))
             {
-                await scores.AddAsync(score, ct);
-                if (score.ToPost)
-                    await router.RouteAsync(profile, score, ct);
+                clock.MoveTo(At(item.Time));
+                await works.AddAsync(ToWork(item), Guid.NewGuid(), ct);
+                await labels.RecordAsync(new Click($"seed-{person.Profile.UserId}-{item.Id}", person.Profile.UserId, item.Id, item.Liked, At(item.Time), "annotator"), ct);
+            }
+        await TrainAsync([.. people.Select(p => p.Profile.UserId)]);
+
+        for (var step = 0; people.Any(p => p.Crawl(step).Count > 0); step++)
+        {
+            var crawls = people.Select(p => (Person: p, Items: p.Crawl(step))).Where(c => c.Items.Count > 0).ToList();
+            clock.MoveTo(At(crawls.Max(c => c.Items.Max(i => i.Time))));
+            foreach (var (person, crawl) in crawls)
+            {
+                var crawlRunId = Guid.NewGuid();
+                var crawled = crawl.Select(ToWork).ToList();
+                foreach (var work in crawled)
+                    await works.AddAsync(work, crawlRunId, ct);
+                var scored = exploration.Apply(await scorer.ScoreAsync(crawlRunId, crawled, [person.Profile], ct), [person.Profile]);
+                foreach (var score in scored)
+                {
+                    await scores.AddAsync(score, ct);
+                    if (score.ToPost)
+                        await router.RouteAsync(person.Profile, score, ct);
+                }
             }
 
             // A click comes a minute after the post; only what was posted can be clicked.
             var clickAt = clock.GetUtcNow().AddMinutes(1);
-            foreach (var item in crawl)
-            {
-                var entry = await ledger.FindAsync(item.Id, NotificationTarget.For(profile), ct);
-                if (entry is not { Status: NotificationStatus.Sent }) continue;
-                count.Post(item.Liked, entry.ExplorationProbability is not null);
-                await labels.RecordAsync(new Click($"click-{item.Id}", UserId, item.Id, item.Liked, clickAt, "replay"), ct);
-                plan.Feedback(UserId);
-            }
+            foreach (var (person, crawl) in crawls)
+                foreach (var item in crawl)
+                {
+                    var entry = await ledger.FindAsync(item.Id, NotificationTarget.For(person.Profile), ct);
+                    if (entry is not { Status: NotificationStatus.Sent }) continue;
+                    person.Counts.Post(item.Liked, entry.ExplorationProbability is not null);
+                    await labels.RecordAsync(new Click($"click-{person.Profile.UserId}-{item.Id}", person.Profile.UserId, item.Id, item.Liked, clickAt, "replay"), ct);
+                    plan.Feedback(person.Profile.UserId);
+                }
             // The next crawl is later than the debounce: whoever clicked is due by the trainer's own rule.
             clock.MoveTo(clickAt + debounce);
-            foreach (var due in plan.TakeDue())
-                count.Add(await trainer.TrainAsync(due, ct));
+            await TrainAsync(plan.TakeDue());
         }
-        return new ReplayResult(rest.Count, rest.Count(i => i.Liked), count.Posted, count.LikedPosted, count.Explored, count.LikedExplored,
-            count.Posted, count.Trainings, count.Promotions, count.Rejections, explorationRate, explorationRateWithoutModel);
+        return [.. people.Select(p => p.Result(explorationRate, explorationRateWithoutModel))];
+
+        // As RetrainLoop does: the workspace takes the due sharing users it can, everyone else trains alone.
+        async Task TrainAsync(IReadOnlyCollection<string> due)
+        {
+            if (due.Count == 0) return;
+            var cards = await workspace.TrainAsync(due, ct);
+            foreach (var card in cards)
+                byUser[card.UserId].Counts.Add(card, sharedRecipe);
+            foreach (var user in due.Where(u => cards.All(c => c.UserId != u)))
+                byUser[user].Counts.Add(await trainer.TrainAsync(user, ct), sharedRecipe);
+        }
     }
 
     static DateTimeOffset At(long unixSeconds) => DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
@@ -114,9 +156,26 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
         Url = $"https://replay.invalid/{Uri.EscapeDataString(item.Id)}",
     };
 
+    sealed class Person(ReplayHistory history, UserProfile profile, int seed, int batch)
+    {
+        public ReplayHistory History { get; } = history;
+        public UserProfile Profile { get; } = profile;
+        public Counts Counts { get; } = new();
+
+        /// <summary>The items of crawl <paramref name="step"/> (from 0, after the seed); none once the history is lived.</summary>
+        public IReadOnlyList<ReplayItem> Crawl(int step) => [.. History.Items.Skip(seed + step * batch).Take(batch)];
+
+        public ReplayResult Result(double explorationRate, double explorationRateWithoutModel)
+        {
+            var rest = History.Items.Skip(seed).ToList();
+            return new ReplayResult(rest.Count, rest.Count(i => i.Liked), Counts.Posted, Counts.LikedPosted, Counts.Explored, Counts.LikedExplored,
+                Counts.Posted, Counts.Trainings, Counts.Promotions, Counts.Rejections, explorationRate, explorationRateWithoutModel, Counts.SharedPromotions);
+        }
+    }
+
     sealed class Counts
     {
-        public int Posted, LikedPosted, Explored, LikedExplored, Trainings, Promotions, Rejections;
+        public int Posted, LikedPosted, Explored, LikedExplored, Trainings, Promotions, Rejections, SharedPromotions;
 
         public void Post(bool liked, bool explored)
         {
@@ -126,12 +185,17 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
             if (explored && liked) LikedExplored++;
         }
 
-        public void Add(ModelCard card)
+        public void Add(ModelCard card, string sharedRecipe)
         {
             if (card.Decision == TrainingDecision.NotTrained) return;
             Trainings++;
-            if (card.Decision == TrainingDecision.Promoted) Promotions++;
-            else Rejections++;
+            if (card.Decision != TrainingDecision.Promoted)
+            {
+                Rejections++;
+                return;
+            }
+            Promotions++;
+            if (card.Metrics?.Recipe?.Fingerprint == sharedRecipe) SharedPromotions++;
         }
     }
 }

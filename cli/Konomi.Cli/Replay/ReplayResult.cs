@@ -1,6 +1,9 @@
 namespace Konomi.Cli.Replay;
 
-/// <summary>What the user lived through: posting decisions over the replay (after the seed) and what the trainer did.</summary>
+/// <summary>
+/// What the user lived through: posting decisions over the replay (after the seed) and what the trainer did;
+/// <see cref="SharedPromotions"/> counts promotions of the workspace's shared model (learning from everyone).
+/// </summary>
 public sealed record ReplayResult(
     int Items,
     int LikedTotal,
@@ -13,7 +16,8 @@ public sealed record ReplayResult(
     int Promotions,
     int Rejections,
     double ExplorationRate,
-    double ExplorationRateWithoutModel)
+    double ExplorationRateWithoutModel,
+    int SharedPromotions = 0)
 {
     public double Precision => Posted == 0 ? 0 : (double)LikedPosted / Posted;
     public double Recall => LikedTotal == 0 ? 0 : (double)LikedPosted / LikedTotal;
