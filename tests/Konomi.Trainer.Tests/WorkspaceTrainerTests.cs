@@ -149,7 +149,7 @@ public sealed class WorkspaceTrainerTests
     }
 
     [Fact]
-    public async Task A_switch_to_the_shared_model_keeps_the_serving_version_until_fresh_labels_judge_it()
+    public async Task A_switch_to_the_shared_model_waits_for_fresh_labels_and_meanwhile_the_serving_kind_learns_the_new_ones()
     {
         await using var trainer = new TrainerFixture();
         foreach (var user in new[] { "alice", "bob" })
@@ -160,22 +160,35 @@ public sealed class WorkspaceTrainerTests
         await TasteLabels.AddAsync(trainer.Services, "bob", 1000, 48, TasteLabels.LikesSoothing, Ct);
         await TasteLabels.AddAsync(trainer.Services, "alice", 500, 4, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
 
-        var waiting = (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldHaveSingleItem();
+        var card = (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldHaveSingleItem();
 
-        // Retraining the per-user model now would move its cutoff past these 4 labels, and the switch could never be judged.
-        waiting.Decision.ShouldBe(TrainingDecision.NotTrained, waiting.Reason);
-        waiting.Reason.ShouldStartWith("shared model preferred");
-        waiting.Reason.ShouldContain("serving v1 keeps serving until 10 fresh labels");
-        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(1);
-        (await trainer.Registry.FindAsync("alice", 2, Ct)).ShouldBeNull();
+        card.Decision.ShouldBe(TrainingDecision.Promoted, card.Reason);
+        card.Reason.ShouldStartWith("per-user model");
+        card.Reason.ShouldContain("kept the serving kind: too few fresh labels to judge a switch");
+        card.Reason.ShouldContain("same recipe as serving v1");
+        card.Metrics!.Recipe!.Settings.ShouldNotContain("shared");
+        (await trainer.Registry.LoadBytesAsync("alice", 2, Ct)).ShouldBe((await AloneAsync(trainer, "alice")).Serialize());
+    }
 
-        await TasteLabels.AddAsync(trainer.Services, "alice", 608, 8, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
-        var judged = (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldHaveSingleItem();
+    [Fact]
+    public async Task A_user_who_stops_sharing_gets_her_own_model_at_her_next_retrain_without_waiting_for_fresh_labels()
+    {
+        await using var trainer = new TrainerFixture();
+        await AliceAndBobAsync(trainer);
+        (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice", "bob"], Ct)).ShouldAllBe(c => c.Reason.StartsWith("shared model"));
+        await trainer.Get<IUserStore>().UpsertAsync(new UserProfile("alice", Shared: false), Ct);
+        await TasteLabels.AddAsync(trainer.Services, "alice", 2000, 6, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
 
-        judged.Decision.ShouldBe(TrainingDecision.Promoted, judged.Reason);
-        judged.Reason.ShouldStartWith("shared model from 2 people's labels");
-        judged.Metrics!.Gate!.Against.ShouldBe("serving v1 (ngram)");
-        judged.Metrics.Gate.FreshLabels.ShouldBe(12);
-        judged.Metrics.Recipe!.Settings.ShouldContain("shared with personal offsets");
+        (await trainer.Get<WorkspaceTrainer>().TrainAsync(["alice"], Ct)).ShouldBeEmpty();
+        var card = await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+
+        // Six fresh labels cannot judge a new recipe, but the per-user model is every user's baseline: waiting for ten
+        // would keep serving her a model learnt from Bob's labels after she stopped sharing. The same rule lets a sharing
+        // user whose own labels come to prefer the per-user model return to it (the workspace replay's lock-in).
+        card.Decision.ShouldBe(TrainingDecision.Promoted, card.Reason);
+        card.Reason.ShouldContain("back to the per-user model, which needs no new evidence; 6 fresh labels");
+        card.Metrics!.Recipe!.Settings.ShouldNotContain("shared");
+        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(2);
+        (await trainer.Registry.LoadBytesAsync("alice", 2, Ct)).ShouldBe((await AloneAsync(trainer, "alice")).Serialize());
     }
 }

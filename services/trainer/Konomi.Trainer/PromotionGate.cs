@@ -15,8 +15,9 @@ namespace Konomi.Trainer;
 /// <item>at least <see cref="TrainerOptions.MinFreshLabels"/> fresh labels with both answers: paired bootstrap
 /// of average precision; rejected when P(candidate worse) ≥ <see cref="TrainerOptions.MaxProbabilityWorse"/>;</item>
 /// <item>fewer: the serving recipe with more labels is promoted (the recipe already earned its place); a different
-/// recipe is rejected until there is evidence for it; a first model is promoted (the cold-start scorer has
-/// nothing it can lose to on so few labels).</item>
+/// recipe is rejected until there is evidence for it, except a return to the per-user model (the baseline every user
+/// has) from a workspace's shared model; a first model is promoted (the cold-start scorer has nothing it can lose to
+/// on so few labels).</item>
 /// </list>
 /// </summary>
 public sealed class PromotionGate(
@@ -25,7 +26,7 @@ public sealed class PromotionGate(
     public sealed record Verdict(bool Promote, string Reason, GateEvidence? Evidence);
 
     public async Task<Verdict> JudgeAsync(
-        TrainingSet set, IReadOnlyList<double> candidateOutOfSample, ModelRecipe recipe, TasteModelVersion? serving, Preferences? preferences, CancellationToken ct)
+        TrainingSet set, IReadOnlyList<double> candidateOutOfSample, ModelRecipe recipe, TasteModelVersion? serving, Preferences? preferences, CancellationToken ct, bool backToPerUser = false)
     {
         if (serving is null)
         {
@@ -38,7 +39,7 @@ public sealed class PromotionGate(
         var frozen = families.Load(serving.Family, await registry.LoadBytesAsync(serving.UserId, serving.Version, ct));
         var servingScores = frozen.Predict([.. fresh.Select(i => set.Examples[i].Input)]).Select(p => p.Score).ToList();
         var sameRecipe = serving.Metrics.Recipe?.Fingerprint == recipe.Fingerprint;
-        return Judge($"serving v{serving.Version} ({serving.Family})", fresh, set, candidateOutOfSample, servingScores, sameRecipe, first: false);
+        return Judge($"serving v{serving.Version} ({serving.Family})", fresh, set, candidateOutOfSample, servingScores, sameRecipe, first: false, backToPerUser);
     }
 
     /// <summary>
@@ -54,7 +55,7 @@ public sealed class PromotionGate(
     bool Enough(IReadOnlyList<bool> liked) =>
         liked.Count >= options.Value.MinFreshLabels && liked.Contains(true) && liked.Contains(false);
 
-    Verdict Judge(string against, IReadOnlyList<int> fresh, TrainingSet set, IReadOnlyList<double> candidate, IReadOnlyList<double> incumbent, bool sameRecipe, bool first)
+    Verdict Judge(string against, IReadOnlyList<int> fresh, TrainingSet set, IReadOnlyList<double> candidate, IReadOnlyList<double> incumbent, bool sameRecipe, bool first, bool backToPerUser = false)
     {
         var o = options.Value;
         var liked = fresh.Select(i => set.Examples[i].Liked).ToList();
@@ -63,6 +64,7 @@ public sealed class PromotionGate(
         {
             var little = $"{fresh.Count} fresh labels ({positives} liked) against {against}, {o.MinFreshLabels} with both answers needed to compare (Trainer:MinFreshLabels)";
             if (first) return new(true, $"first model; {little}", null);
+            if (backToPerUser) return new(true, $"back to the per-user model, which needs no new evidence; {little}", null);
             return sameRecipe
                 ? new(true, $"same recipe as {against} with more labels; {little}", null)
                 : new(false, $"a new recipe needs evidence; {little}", null);

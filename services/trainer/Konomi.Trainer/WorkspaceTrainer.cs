@@ -13,8 +13,8 @@ namespace Konomi.Trainer;
 /// have enough labels, one workspace training (<see cref="SharedNgramFamily"/>: a shared <c>ngram</c> model with
 /// personal offsets beside each per-user model) runs over every sharing user's labels, never a non-sharing user's.
 /// Each due sharing user with new labels gets the model their training labels preferred (per-user or shared), judged
-/// by the same <see cref="PromotionGate"/> as a per-user candidate; a switch of kind waits, serving version unchanged,
-/// until labels given after that version can judge it. Its cross-fitted scores come from workspace
+/// by the same <see cref="PromotionGate"/> as a per-user candidate (a switch to the shared model waits for fresh labels
+/// that can judge it; a return to the per-user model does not). Its cross-fitted scores come from workspace
 /// fits that held out the same fold of every user, so no fold model saw the label it scores.
 /// Everyone else (alone, not sharing, another family, switched off) is left to <see cref="TasteModelTrainer.TrainAsync"/>.
 /// </summary>
@@ -69,37 +69,29 @@ public sealed class WorkspaceTrainer(
         {
             var k = pool.IndexOf(set);
             var picked = final[k];
-            var figures = string.Create(CultureInfo.InvariantCulture,
-                $"AP {picked.SharedAveragePrecision:0.000} shared vs {picked.PersonalAveragePrecision:0.000} per-user out of fold in training");
-            if (await AwaitedSwitchAsync(set, picked, sharedRecipe, perUser, ct) is { } waiting)
-            {
-                cards.Add(new ModelCard(set.UserId, NgramFamily.Name, set.Examples.Count, set.Positives, set.MissingWorks, TrainingDecision.NotTrained,
-                    $"{(picked.UsesShared ? "shared" : "per-user")} model preferred ({figures}); serving v{waiting.Version} keeps serving until {o.MinFreshLabels} fresh labels with both answers can judge the switch (Trainer:MinFreshLabels)"));
-                continue;
-            }
-            var useShared = picked.UsesShared;
+            var serving = await registry.FindServingAsync(set.UserId, ct);
+            var useShared = picked.UsesShared && !WaitsForEvidence(set, serving, perUser);
             var evaluation = CrossValidation.Run(NgramFamily.Name,
                 (fold, _, _) => useShared ? foldModels[fold][k].Shared ?? foldModels[fold][k].Personal : foldModels[fold][k].Personal,
                 set.Examples, folds[k], ct);
+            var figures = string.Create(CultureInfo.InvariantCulture,
+                $"AP {picked.SharedAveragePrecision:0.000} shared vs {picked.PersonalAveragePrecision:0.000} per-user out of fold in training");
             var pick = useShared ? $"shared model from {pool.Count} people's labels ({figures})" : $"per-user model ({figures})";
+            if (useShared != picked.UsesShared) pick += ", kept the serving kind: too few fresh labels to judge a switch";
             cards.Add(await trainer.JudgeAndRegisterAsync(set, useShared ? picked.Shared! : picked.Personal, evaluation, useShared ? sharedRecipe : perUser, pick, ct));
         }
         return cards;
     }
 
     /// <summary>
-    /// Switching between per-user and shared is a new recipe, which the gate judges only on labels given after the
-    /// serving version's cutoff. A user whose pick flipped without that evidence keeps the serving version as it is
-    /// (returned), with no new version of either kind: retraining the serving kind would move the cutoff with every
-    /// few clicks, so the evidence would never gather and the first kind to serve would serve for good (the livedoor
-    /// workspace replay, docs/learning-loop.md). Null: no switch waits, follow the pick.
+    /// Switching to the shared model is a new recipe, which the gate rejects until fresh labels can judge it. Rather than
+    /// register a candidate bound to be rejected, a user served per-user whose pick flipped to shared without that
+    /// evidence gets the per-user model trained on their newer labels. The way
+    /// back needs no such wait: the per-user model is the baseline every user has, and the gate lets a shared model's
+    /// user return to it (each retrain of the serving kind moves the cutoff the fresh labels are counted from, so a
+    /// user whose first models were shared would otherwise keep a shared model for good: the livedoor workspace replay,
+    /// docs/learning-loop.md).
     /// </summary>
-    async Task<TasteModelVersion?> AwaitedSwitchAsync(TrainingSet set, UserTasteModel picked, ModelRecipe sharedRecipe, ModelRecipe perUser, CancellationToken ct)
-    {
-        if (await registry.FindServingAsync(set.UserId, ct) is not { Metrics.Recipe.Fingerprint: { } serving } version) return null;
-        var servedShared = serving == sharedRecipe.Fingerprint;
-        if (!servedShared && serving != perUser.Fingerprint) return null;
-        if (servedShared == picked.UsesShared || (servedShared && picked.Shared is null) || gate.CanCompare(set, version)) return null;
-        return version;
-    }
+    bool WaitsForEvidence(TrainingSet set, TasteModelVersion? serving, ModelRecipe perUser) =>
+        serving is not null && serving.Metrics.Recipe?.Fingerprint == perUser.Fingerprint && !gate.CanCompare(set, serving);
 }
