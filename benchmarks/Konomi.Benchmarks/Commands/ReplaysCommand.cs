@@ -95,12 +95,12 @@ public static class ReplaysCommand
     static async Task<string> WorkspaceAsync(IReadOnlyList<(string Reader, IReadOnlyList<ReplayItem> Items)> histories, string folder, int seed, int batch, double[] explore, double withoutModel, int drawSeed, CancellationToken ct)
     {
         var lived = new List<ReplayHistory>();
-        var peers = new List<JsonElement>();
+        var peerF1 = new List<double>();
         foreach (var (user, history) in histories)
         {
             var (ordered, peer) = await LivedAloneAsync(folder, user, history, seed, batch, ct);
             lived.Add(new ReplayHistory(user, ordered));
-            peers.Add(peer);
+            peerF1.Add(peer.GetProperty("f1").GetDouble());
         }
         var table = new System.Text.StringBuilder($"Sample seed {drawSeed}; one workspace of {lived.Count} users.\n");
         foreach (var rate in explore)
@@ -112,15 +112,15 @@ public static class ReplaysCommand
             table.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
             for (var i = 0; i < lived.Count; i++)
             {
-                var (a, t, peerF1) = (alone[i], together[i], peers[i].GetProperty("f1").GetDouble());
+                var (a, t) = (alone[i], together[i]);
                 Console.Error.WriteLine($"user {lived[i].User}: alone {BenchReplayCommand.ToJson(a)}; with everyone {BenchReplayCommand.ToJson(t)}");
                 table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {lived[i].User} | {t.Items} | {t.LikedTotal} | {a.F1:0.000} | {t.F1:0.000} | {t.Precision:0.000} | {t.Recall:0.000} | {t.Posted} ({t.Explored}) | {t.Promotions} ({t.SharedPromotions}) / {t.Rejections} | {peerF1:0.000} | {t.PostEverythingF1:0.000} |"));
+                    $"| {lived[i].User} | {t.Items} | {t.LikedTotal} | {a.F1:0.000} | {t.F1:0.000} | {t.Precision:0.000} | {t.Recall:0.000} | {t.Posted} ({t.Explored}) | {t.Promotions} ({t.SharedPromotions}) / {t.Rejections} | {peerF1[i]:0.000} | {t.PostEverythingF1:0.000} |"));
             }
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| mean | | | {alone.Average(r => r.F1):0.000} | {together.Average(r => r.F1):0.000} | | | | | {peers.Average(p => p.GetProperty("f1").GetDouble()):0.000} | {together.Average(r => r.PostEverythingF1):0.000} |"));
+                $"| mean | | | {alone.Average(r => r.F1):0.000} | {together.Average(r => r.F1):0.000} | | | | | {peerF1.Average():0.000} | {together.Average(r => r.PostEverythingF1):0.000} |"));
             table.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"\nWith everyone ≥ alone on {together.Where((r, i) => r.F1 >= alone[i].F1).Count()}/{lived.Count} users, ≥ the peer on {together.Where((r, i) => r.F1 >= peers[i].GetProperty("f1").GetDouble()).Count()}/{lived.Count}, ≥ post-everything on {together.Count(r => r.F1 >= r.PostEverythingF1)}/{lived.Count}; alone ≥ the peer on {alone.Where((r, i) => r.F1 >= peers[i].GetProperty("f1").GetDouble()).Count()}/{lived.Count}."));
+                $"\nWith everyone ≥ alone on {together.Where((r, i) => r.F1 >= alone[i].F1).Count()}/{lived.Count} users, ≥ the peer on {together.Where((r, i) => r.F1 >= peerF1[i]).Count()}/{lived.Count}, ≥ post-everything on {together.Count(r => r.F1 >= r.PostEverythingF1)}/{lived.Count}; alone ≥ the peer on {alone.Where((r, i) => r.F1 >= peerF1[i]).Count()}/{lived.Count}."));
         }
         return table.ToString();
     }

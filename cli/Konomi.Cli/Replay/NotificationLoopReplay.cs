@@ -86,8 +86,9 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
         var sharedRecipe = sp.GetRequiredService<ModelRecipes>().For(NgramFamily.Name, shared: true).Fingerprint;
         var people = histories.Select(h => new Person(h, new UserProfile(h.User, Channel: $"C{h.User}"), seed, batch)).ToList();
         var byUser = people.ToDictionary(p => p.Profile.UserId, StringComparer.Ordinal);
+        var users = sp.GetRequiredService<IUserStore>();
         foreach (var person in people)
-            await sp.GetRequiredService<IUserStore>().UpsertAsync(person.Profile, ct);
+            await users.UpsertAsync(person.Profile, ct);
 
         // Day one: each person labels their first items up front; the trainer's start-up schedule trains on them.
         foreach (var person in people)
@@ -99,9 +100,10 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
             }
         await TrainAsync([.. people.Select(p => p.Profile.UserId)]);
 
-        for (var step = 0; people.Any(p => p.Crawl(step).Count > 0); step++)
+        for (var step = 0; ; step++)
         {
             var crawls = people.Select(p => (Person: p, Items: p.Crawl(step))).Where(c => c.Items.Count > 0).ToList();
+            if (crawls.Count == 0) break;
             clock.MoveTo(At(crawls.Max(c => c.Items.Max(i => i.Time))));
             foreach (var (person, crawl) in crawls)
             {

@@ -21,17 +21,17 @@ namespace Konomi.Trainer;
 /// </list>
 /// </summary>
 public sealed class PromotionGate(
-    ITasteModelRegistry registry, TasteModelFamilies families, PreferenceScorer coldStart, IOptions<TrainerOptions> options)
+    ITasteModelRegistry registry, TasteModelFamilies families, ModelRecipes recipes, PreferenceScorer coldStart, IOptions<TrainerOptions> options)
 {
     public sealed record Verdict(bool Promote, string Reason, GateEvidence? Evidence);
 
     public async Task<Verdict> JudgeAsync(
-        TrainingSet set, IReadOnlyList<double> candidateOutOfSample, ModelRecipe recipe, TasteModelVersion? serving, Preferences? preferences, CancellationToken ct, bool backToPerUser = false)
+        TrainingSet set, IReadOnlyList<double> candidateOutOfSample, ModelRecipe recipe, TasteModelVersion? serving, Preferences? preferences, CancellationToken ct)
     {
         if (serving is null)
         {
             var coldScores = set.Works.Select(w => coldStart.ColdStart(w, preferences, hasLabels: false).Score).ToList();
-            return Judge("cold start", [.. Enumerable.Range(0, set.Examples.Count)], set, candidateOutOfSample, coldScores, sameRecipe: true, first: true);
+            return Judge("cold start", [.. Enumerable.Range(0, set.Examples.Count)], set, candidateOutOfSample, coldScores, sameRecipe: true, first: true, backToPerUser: false);
         }
 
         var cutoff = serving.Metrics.TrainedThrough ?? serving.CreatedAt;
@@ -39,6 +39,9 @@ public sealed class PromotionGate(
         var frozen = families.Load(serving.Family, await registry.LoadBytesAsync(serving.UserId, serving.Version, ct));
         var servingScores = frozen.Predict([.. fresh.Select(i => set.Examples[i].Input)]).Select(p => p.Score).ToList();
         var sameRecipe = serving.Metrics.Recipe?.Fingerprint == recipe.Fingerprint;
+        // From the workspace's shared model a user may always return to their own per-user model, their baseline.
+        var backToPerUser = recipe.Fingerprint == recipes.For(recipe.Family).Fingerprint
+            && serving.Metrics.Recipe?.Fingerprint == recipes.For(recipe.Family, shared: true).Fingerprint;
         return Judge($"serving v{serving.Version} ({serving.Family})", fresh, set, candidateOutOfSample, servingScores, sameRecipe, first: false, backToPerUser);
     }
 
@@ -55,7 +58,7 @@ public sealed class PromotionGate(
     bool Enough(IReadOnlyList<bool> liked) =>
         liked.Count >= options.Value.MinFreshLabels && liked.Contains(true) && liked.Contains(false);
 
-    Verdict Judge(string against, IReadOnlyList<int> fresh, TrainingSet set, IReadOnlyList<double> candidate, IReadOnlyList<double> incumbent, bool sameRecipe, bool first, bool backToPerUser = false)
+    Verdict Judge(string against, IReadOnlyList<int> fresh, TrainingSet set, IReadOnlyList<double> candidate, IReadOnlyList<double> incumbent, bool sameRecipe, bool first, bool backToPerUser)
     {
         var o = options.Value;
         var liked = fresh.Select(i => set.Examples[i].Liked).ToList();

@@ -57,10 +57,7 @@ public sealed class TasteModelTrainer(
             TrainedThrough = set.NewestLabel,
         };
         var serving = await registry.FindServingAsync(userId, ct);
-        // A user served the workspace's shared model may always return to their own per-user model (the gate's baseline).
-        var backToPerUser = recipe.Fingerprint == recipes.For(recipe.Family).Fingerprint
-            && serving?.Metrics.Recipe?.Fingerprint == recipes.For(recipe.Family, shared: true).Fingerprint;
-        var verdict = await gate.JudgeAsync(set, evaluation.OutOfFold, recipe, serving, profile?.Preferences, ct, backToPerUser);
+        var verdict = await gate.JudgeAsync(set, evaluation.OutOfFold, recipe, serving, profile?.Preferences, ct);
         candidate = candidate with { Gate = verdict.Evidence };
         var reason = pick is null ? verdict.Reason : $"{pick}; {verdict.Reason}";
 
