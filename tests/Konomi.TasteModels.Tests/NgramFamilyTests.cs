@@ -71,6 +71,19 @@ public class NgramFamilyTests
         large.Keys.ShouldNotContain(onlyInTheLast[0]);
     }
 
+    [Fact]
+    public void A_training_set_below_NaiveBayesVoteFrom_is_served_by_the_regression_alone()
+    {
+        var examples = ToyExamples();
+        NgramFamily FamilyVotingFrom(int works) => new(Options.Create(new NgramOptions { NaiveBayesVoteFrom = works }));
+
+        var (_, small) = FamilyVotingFrom(examples.Count + 1).TrainHead(examples, TestContext.Current.CancellationToken);
+        var (_, large) = FamilyVotingFrom(examples.Count).TrainHead(examples, TestContext.Current.CancellationToken);
+
+        small.Model.PresenceWeights.ShouldBeNull();
+        large.Model.PresenceWeights.ShouldNotBeNull();
+    }
+
     /// <summary>Pairs of works share a code no other work has, and a pair's label is a coin flip.</summary>
     private static List<Example> PairsOfWorksSharingACode()
     {

@@ -17,8 +17,10 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
     /// from out-of-fold scores; the final model is then fitted on every row. Nothing outside
     /// <paramref name="x"/> is ever looked at. <paramref name="foldFeatures"/> refits the features per
     /// inner fold when they are learned from data; without it the rows of <paramref name="x"/> are used as they are.
+    /// With <paramref name="naiveBayesVote"/> every fit, inner or final, is joined with a <see cref="NaiveBayesVote"/> on
+    /// its own training rows, so C and the threshold are chosen on the scores the served model gives.
     /// </summary>
-    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null, CChoice chooseCBy = CChoice.F1, double relativeDecrease = LogisticRegression.DefaultRelativeDecrease)
+    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null, CChoice chooseCBy = CChoice.F1, double relativeDecrease = LogisticRegression.DefaultRelativeDecrease, bool naiveBayesVote = false)
     {
         var smallerClass = Math.Min(liked.Count(l => l), liked.Count(l => !l));
         if (smallerClass == 0) throw new ArgumentException("Training needs both liked and not-liked examples.", nameof(liked));
@@ -39,7 +41,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         {
             if (job == fits)
             {
-                if (cGrid.Count == 1) final = LogisticRegression.Fit(x, liked, cGrid[0], ct: ct, relativeDecrease: relativeDecrease);
+                if (cGrid.Count == 1) final = Fit(x, liked, cGrid[0]);
                 return;
             }
             var (dealing, fold) = Math.DivRem(job, innerFolds);
@@ -48,11 +50,13 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             var held = Enumerable.Range(0, n).Where(i => folds[dealing][i] == fold).ToArray();
             var (trainRows, heldRows) = foldFeatures?.Invoke(train, held) ?? (x.Select(train), x.Select(held));
             var trainLiked = train.Select(i => liked[i]).ToArray();
+            var ratios = naiveBayesVote ? NaiveBayesVote.Ratios(trainRows, trainLiked) : null;
             LinearModel? previous = null;
             for (var k = 0; k < cGrid.Count; k++)
             {
                 previous = LogisticRegression.Fit(trainRows, trainLiked, cGrid[k], previous, ct, relativeDecrease: relativeDecrease);
-                for (var h = 0; h < held.Length; h++) outOfFold[k][dealing][held[h]] = previous.Score(heldRows, h);
+                var scoring = ratios is null ? previous : NaiveBayesVote.Join(previous, ratios, trainRows);
+                for (var h = 0; h < held.Length; h++) outOfFold[k][dealing][held[h]] = scoring.Score(heldRows, h);
             }
         });
 
@@ -74,9 +78,15 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             var within = bestQuality - outOfFold[best].Average(scores => AveragePrecisionSpread(scores, liked));
             best = Enumerable.Range(0, cGrid.Count).Where(k => quality[k] >= within).MinBy(k => cGrid[k]);
         }
-        var model = final ?? LogisticRegression.Fit(x, liked, cGrid[best], ct: ct, relativeDecrease: relativeDecrease);
+        var model = final ?? Fit(x, liked, cGrid[best]);
         // The first dealing's scores: one per work, as every caller (calibration, the shared model's pick) expects.
         return new LinearHead(model, ThresholdAt(best), cGrid[best], outOfFold[best][0]);
+
+        LinearModel Fit(SparseRows rows, IReadOnlyList<bool> labels, double c)
+        {
+            var regression = LogisticRegression.Fit(rows, labels, c, ct: ct, relativeDecrease: relativeDecrease);
+            return naiveBayesVote ? NaiveBayesVote.Join(regression, NaiveBayesVote.Ratios(rows, labels), rows) : regression;
+        }
     }
 
     /// <summary>

@@ -7,9 +7,15 @@ public sealed class SparseRows
     private int[] _columns = [];
     private float[] _values = [];
 
-    public SparseRows(int width) => Width = width;
+    public SparseRows(int width) => (Width, KeyColumns) = (width, width);
 
     public int Width { get; }
+
+    /// <summary>
+    /// The leading columns whose presence in a row says something on its own (n-grams, facets), as opposed to the
+    /// measurements after them (like-rates, embeddings); the Naive-Bayes vote counts only these. Every column by default.
+    /// </summary>
+    public int KeyColumns { get; init; }
 
     public int Count { get; private set; }
 
@@ -53,9 +59,18 @@ public sealed class SparseRows
         return (s0 + s1) + (s2 + s3);
     }
 
+    /// <summary>The sum of <paramref name="weights"/> over the row's stored columns below their length: what a row's keys say by being there.</summary>
+    public double Presence(int row, ReadOnlySpan<double> weights)
+    {
+        double sum = 0;
+        foreach (var column in Columns(row))
+            if (column < weights.Length) sum += weights[column];
+        return sum;
+    }
+
     public SparseRows Select(IReadOnlyList<int> rows)
     {
-        var subset = new SparseRows(Width);
+        var subset = new SparseRows(Width) { KeyColumns = KeyColumns };
         foreach (var row in rows) subset.Add(Columns(row), Values(row));
         return subset;
     }

@@ -26,7 +26,8 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
     {
         var weights = new float[vectorizer.Width];
         for (var j = 0; j < weights.Length; j++) weights[j] = (float)head.Model.Weights[j];
-        return new NgramModel(vectorizer, weights, head.Model.Bias, head.Threshold, _options.Reasons);
+        var presence = head.Model.PresenceWeights is { } votes ? Array.ConvertAll(votes, v => (float)v) : null;
+        return new NgramModel(vectorizer, weights, head.Model.Bias, head.Threshold, _options.Reasons, presence);
     }
 
     /// <summary>
@@ -48,7 +49,7 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         {
             var (inner, trainRows) = FitTransform(hashed, liked, train, minDocuments);
             using (TrainingTelemetry.Start("ngram.transform")) return (Stacked(trainRows, train), Stacked(inner.Transform(hashed, held), held));
-        }, _options.ChooseCBy, _options.StopAtRelativeDecrease);
+        }, _options.ChooseCBy, _options.StopAtRelativeDecrease, _options.VotesFor(inputs.Length));
         return (vectorizer, head);
 
         SparseRows Stacked(SparseRows rows, int[] indices) => stack?.Invoke(rows, indices) ?? rows;

@@ -2,8 +2,8 @@ using Konomi.Contracts;
 
 namespace Konomi.TasteModels.Ngram;
 
-/// <summary>A trained <c>ngram</c> model: hashed TF-IDF features, logistic regression weights, a threshold.</summary>
-internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, double bias, double threshold, int reasons) : ITasteModel
+/// <summary>A trained <c>ngram</c> model: hashed TF-IDF features, logistic regression weights, a Naive-Bayes vote per key, a threshold.</summary>
+internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, double bias, double threshold, int reasons, float[]? presence = null) : ITasteModel
 {
     public string Family => NgramFamily.Name;
 
@@ -12,6 +12,9 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
     internal NgramVectorizer Vectorizer => vectorizer;
     internal float[] Weights => weights;
     internal double Bias => bias;
+
+    /// <summary>What each key adds by being in a work (the Naive-Bayes vote), one per key; null without a vote.</summary>
+    internal float[]? Presence => presence;
     internal int ReasonCount => reasons;
 
     /// <summary>
@@ -35,8 +38,8 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
             var facetPart = facets.AsSpan(0, features.FacetKeys.Length);
             var likeRatePart = likeRates.AsSpan(0, features.FacetKeys.Length);
             var z = bias + (margins?[i] ?? 0)
-                + vectorizer.TextContributions(features.TextKeys, features.TextTf, weights, textPart)
-                + vectorizer.FacetContributions(features.FacetKeys, features.FacetFields, weights, facetPart)
+                + vectorizer.TextContributions(features.TextKeys, features.TextTf, weights, presence, textPart)
+                + vectorizer.FacetContributions(features.FacetKeys, features.FacetFields, weights, presence, facetPart)
                 + vectorizer.LikeRateContributions(features.FacetKeys, features.FacetFieldNames, weights, likeRatePart);
             var reasonList = reasons > 0 ? NgramExplanation.Reasons(reasons, inputs[i], features, textPart, facetPart, likeRatePart) : [];
             predictions[i] = new Prediction(Learning.LinearModel.Sigmoid(z), reasonList);

@@ -7,13 +7,13 @@ namespace Konomi.TasteModels.Ngram;
 /// then keys (sorted, delta-encoded varints), idf and weights as float32. Version 2 adds whether the title is a
 /// block of its own (its keys are hashed apart) and whether each facet field is; version 3 whether n-grams stop at
 /// spaces; version 4 ends with the facet like-rates (a field count, 0 without them, then the fields' names and weights,
-/// the training rows' counts and each facet key's counts). Older files still load (without what they lack). Unknown
-/// versions are refused.
+/// the training rows' counts and each facet key's counts); version 5 then whether a Naive-Bayes vote follows and, if so,
+/// one float32 per key. Older files still load (without what they lack). Unknown versions are refused.
 /// </summary>
 internal static class NgramModelFormat
 {
     private static readonly byte[] Magic = "KNGR"u8.ToArray();
-    private const byte Version = 4;
+    private const byte Version = 5;
 
     public static byte[] Write(NgramModel model)
     {
@@ -43,6 +43,8 @@ internal static class NgramModelFormat
             foreach (var idf in v.Idf) writer.Write(idf);
             for (var j = 0; j < v.Keys.Length; j++) writer.Write(model.Weights[j]);
             WriteLikeRates(writer, v.LikeRates, model.Weights.AsSpan(v.Keys.Length));
+            writer.Write(model.Presence is not null);
+            foreach (var weight in model.Presence ?? []) writer.Write(weight);
         }
         return stream.ToArray();
     }
@@ -113,8 +115,14 @@ internal static class NgramModelFormat
             var weights = new float[count];
             for (var j = 0; j < count; j++) weights[j] = reader.ReadSingle();
             var (likeRates, likeRateWeights) = version >= 4 ? ReadLikeRates(reader) : (null, []);
+            float[]? presence = null;
+            if (version >= 5 && reader.ReadBoolean())
+            {
+                presence = new float[count];
+                for (var j = 0; j < count; j++) presence[j] = reader.ReadSingle();
+            }
             return new NgramModel(new NgramVectorizer(new TextShape(minN, maxN, words, titleApart, wordBounded), facetFieldsApart, facetWeight, keys, idf, likeRates),
-                [.. weights, .. likeRateWeights], bias, threshold, reasons);
+                [.. weights, .. likeRateWeights], bias, threshold, reasons, presence);
         }
         catch (EndOfStreamException e)
         {

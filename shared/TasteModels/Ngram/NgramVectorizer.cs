@@ -89,7 +89,7 @@ internal sealed class NgramVectorizer
     /// </param>
     public SparseRows Transform(IReadOnlyList<HashedInput> inputs, IReadOnlyList<int> rows, IReadOnlyList<bool>? ownLabels = null)
     {
-        var result = new SparseRows(Width);
+        var result = new SparseRows(Width) { KeyColumns = Keys.Length };
         var columns = new List<int>();
         var values = new List<float>();
         int[] keyColumns = [];
@@ -120,12 +120,12 @@ internal sealed class NgramVectorizer
     }
 
     /// <summary>The text part of an input's vector, each key's value times its weight: see <see cref="Contributions"/>.</summary>
-    public double TextContributions(uint[] distinctKeys, float[] tf, float[] weights, Span<float> contributions) =>
-        Contributions(distinctKeys, tf, [], TitleApart, 1.0, weights, contributions);
+    public double TextContributions(uint[] distinctKeys, float[] tf, float[] weights, float[]? presence, Span<float> contributions) =>
+        Contributions(distinctKeys, tf, [], TitleApart, 1.0, weights, presence, contributions);
 
     /// <summary>The facet part; <paramref name="fields"/> gives each key's field (<see cref="HashedInput.FacetFields"/>).</summary>
-    public double FacetContributions(uint[] distinctKeys, byte[] fields, float[] weights, Span<float> contributions) =>
-        Contributions(distinctKeys, null, FacetFieldsApart ? fields : [], false, FacetWeight, weights, contributions);
+    public double FacetContributions(uint[] distinctKeys, byte[] fields, float[] weights, float[]? presence, Span<float> contributions) =>
+        Contributions(distinctKeys, null, FacetFieldsApart ? fields : [], false, FacetWeight, weights, presence, contributions);
 
     /// <summary>
     /// The like-rate part: each distinct facet key's share of it written to <paramref name="shares"/> (0 without
@@ -151,10 +151,11 @@ internal sealed class NgramVectorizer
     }
 
     /// <summary>
-    /// One part of an input's TF-IDF vector, each key's value times its weight: written to
-    /// <paramref name="contributions"/> (NaN for a key without a column) and summed.
+    /// One part of an input's TF-IDF vector, each key's value times its weight plus its <paramref name="presence"/>
+    /// weight (the Naive-Bayes vote, when the model has one): written to <paramref name="contributions"/> (NaN for a key
+    /// without a column) and summed.
     /// </summary>
-    private double Contributions(uint[] distinctKeys, float[]? tf, ReadOnlySpan<byte> blocks, bool titleApart, double length, float[] weights, Span<float> contributions)
+    private double Contributions(uint[] distinctKeys, float[]? tf, ReadOnlySpan<byte> blocks, bool titleApart, double length, float[] weights, float[]? presence, Span<float> contributions)
     {
         var columns = ArrayPool<int>.Shared.Rent(distinctKeys.Length);
         try
@@ -168,7 +169,7 @@ internal sealed class NgramVectorizer
                     contributions[d] = float.NaN;
                     continue;
                 }
-                var contribution = weights[columns[d]] * contributions[d];
+                var contribution = weights[columns[d]] * contributions[d] + (presence is null ? 0 : presence[columns[d]]);
                 contributions[d] = contribution;
                 dot += contribution;
             }

@@ -27,7 +27,7 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         return users.Select((user, i) =>
         {
             var (vectorizer, head) = heads[i];
-            var personal = new NgramModel(vectorizer, [.. head.Model.Weights.Select(w => (float)w)], head.Model.Bias, head.Threshold, _options.Reasons);
+            var personal = _personal.ModelOf(vectorizer, head);
             var k = Array.IndexOf(pooled, i);
             return k < 0 || shared.Length == 0
                 ? new UserTasteModel(user.User, personal, null, personalAp[i], double.NaN)

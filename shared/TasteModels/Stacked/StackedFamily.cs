@@ -74,7 +74,7 @@ public sealed partial class StackedFamily(
     {
         if (length == 0) return ngram;
         var dimensions = embeddings[0].Length;
-        var stacked = new SparseRows(ngram.Width + dimensions);
+        var stacked = new SparseRows(ngram.Width + dimensions) { KeyColumns = ngram.KeyColumns };
         var columns = new int[dimensions];
         for (var d = 0; d < dimensions; d++) columns[d] = ngram.Width + d;
         var row = new List<int>();

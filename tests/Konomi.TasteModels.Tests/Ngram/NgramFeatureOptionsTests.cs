@@ -134,22 +134,24 @@ public class NgramFeatureOptionsTests
     }
 
     [Fact]
-    public void Version_1_2_and_3_files_still_load_and_score_as_they_did()
+    public void Version_1_to_4_files_still_load_and_score_as_they_did()
     {
-        var family = new NgramFamily(Options.Create(new NgramOptions()));
+        var family = new NgramFamily(Options.Create(new NgramOptions { NaiveBayesVote = false }));
         var model = family.Train(NgramFamilyTests.ToyExamples(), TestContext.Current.CancellationToken);
-        var v4 = model.Serialize();
-        // Version 3 is version 4 without the like-rates (its last byte, a field count of 0); version 2 also lacks the
-        // word-bounded flag (byte 10, after magic, version, MinN, MaxN, Words and the two "apart" flags); version 1
-        // also the two "apart" flags (bytes 8 and 9).
+        var v5 = model.Serialize();
+        // Version 4 is version 5 without the vote (its last byte, false); version 3 also lacks the like-rates (then its
+        // last byte, a field count of 0); version 2 also the word-bounded flag (byte 10, after magic, version, MinN, MaxN,
+        // Words and the two "apart" flags); version 1 also the two "apart" flags (bytes 8 and 9).
+        byte[] v4 = [.. v5[..4], 4, .. v5[5..^1]];
         byte[] v3 = [.. v4[..4], 3, .. v4[5..^1]];
         byte[] v2 = [.. v3[..4], 2, .. v3[5..10], .. v3[11..]];
         byte[] v1 = [.. v3[..4], 1, .. v3[5..8], .. v3[11..]];
         var inputs = NgramFamilyTests.ToyExamples().Select(e => e.Input).ToArray();
 
-        v4[4].ShouldBe((byte)4);
+        v5[4].ShouldBe((byte)5);
+        v5[^1].ShouldBe((byte)0);
         v4[^1].ShouldBe((byte)0);
-        foreach (var old in new[] { v3, v2, v1 })
+        foreach (var old in new[] { v4, v3, v2, v1 })
             family.Deserialize(old).Predict(inputs).Select(p => p.Score).ShouldBe(model.Predict(inputs).Select(p => p.Score));
     }
 
