@@ -31,7 +31,7 @@ public sealed class PromotionGate(
         if (serving is null)
         {
             var coldScores = set.Works.Select(w => coldStart.ColdStart(w, preferences, hasLabels: false).Score).ToList();
-            return Judge("cold start", [.. Enumerable.Range(0, set.Examples.Count)], set, candidateOutOfSample, coldScores, sameRecipe: true, first: true, backToPerUser: false);
+            return Judge("cold start", [.. Enumerable.Range(0, set.Examples.Count)], set, candidateOutOfSample, coldScores, sameRecipe: true, withoutEvidence: "first model");
         }
 
         var cutoff = serving.Metrics.TrainedThrough ?? serving.CreatedAt;
@@ -42,7 +42,8 @@ public sealed class PromotionGate(
         // From the workspace's shared model a user may always return to their own per-user model, their baseline.
         var backToPerUser = recipe.Fingerprint == recipes.For(recipe.Family).Fingerprint
             && serving.Metrics.Recipe?.Fingerprint == recipes.For(recipe.Family, shared: true).Fingerprint;
-        return Judge($"serving v{serving.Version} ({serving.Family})", fresh, set, candidateOutOfSample, servingScores, sameRecipe, first: false, backToPerUser);
+        return Judge($"serving v{serving.Version} ({serving.Family})", fresh, set, candidateOutOfSample, servingScores, sameRecipe,
+            backToPerUser ? "back to the per-user model, which needs no new evidence" : null);
     }
 
     /// <summary>
@@ -58,7 +59,9 @@ public sealed class PromotionGate(
     bool Enough(IReadOnlyList<bool> liked) =>
         liked.Count >= options.Value.MinFreshLabels && liked.Contains(true) && liked.Contains(false);
 
-    Verdict Judge(string against, IReadOnlyList<int> fresh, TrainingSet set, IReadOnlyList<double> candidate, IReadOnlyList<double> incumbent, bool sameRecipe, bool first, bool backToPerUser)
+    /// <param name="withoutEvidence">Why the candidate may serve without fresh labels to judge it (a first model, a return
+    /// to the per-user model); null when it needs them unless it is the serving recipe.</param>
+    Verdict Judge(string against, IReadOnlyList<int> fresh, TrainingSet set, IReadOnlyList<double> candidate, IReadOnlyList<double> incumbent, bool sameRecipe, string? withoutEvidence)
     {
         var o = options.Value;
         var liked = fresh.Select(i => set.Examples[i].Liked).ToList();
@@ -66,8 +69,7 @@ public sealed class PromotionGate(
         if (!Enough(liked))
         {
             var little = $"{fresh.Count} fresh labels ({positives} liked) against {against}, {o.MinFreshLabels} with both answers needed to compare (Trainer:MinFreshLabels)";
-            if (first) return new(true, $"first model; {little}", null);
-            if (backToPerUser) return new(true, $"back to the per-user model, which needs no new evidence; {little}", null);
+            if (withoutEvidence is not null) return new(true, $"{withoutEvidence}; {little}", null);
             return sameRecipe
                 ? new(true, $"same recipe as {against} with more labels; {little}", null)
                 : new(false, $"a new recipe needs evidence; {little}", null);

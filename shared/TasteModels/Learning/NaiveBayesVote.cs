@@ -10,7 +10,7 @@ namespace Konomi.TasteModels.Learning;
 /// </summary>
 public static class NaiveBayesVote
 {
-    /// <summary>Each key column's log-count ratio among <paramref name="x"/>'s rows (α = 1).</summary>
+    /// <summary>Each key column's log-count ratio among <paramref name="x"/>'s rows.</summary>
     public static double[] Ratios(SparseRows x, IReadOnlyList<bool> liked)
     {
         var keys = x.KeyColumns;
@@ -21,10 +21,19 @@ public static class NaiveBayesVote
             foreach (var column in x.Columns(i))
                 if (column < keys) counts[column]++;
         }
-        double likedTotal = keys, otherTotal = keys;
-        for (var j = 0; j < keys; j++) (likedTotal, otherTotal) = (likedTotal + inLiked[j], otherTotal + inOther[j]);
-        var ratios = new double[keys];
-        for (var j = 0; j < keys; j++) ratios[j] = Math.Log((1 + inLiked[j]) / likedTotal / ((1 + inOther[j]) / otherTotal));
+        return LogCountRatios(inLiked, inOther);
+    }
+
+    /// <summary>
+    /// ln(p/‖p‖₁ ÷ q/‖q‖₁) per key, with p = 1 + its count among liked rows and q = 1 + its count among the others (α = 1):
+    /// the vote's weights, and NBSVM's feature scaling (<c>TasteModels:Ngram:NaiveBayes</c>) without the sign.
+    /// </summary>
+    public static double[] LogCountRatios(ReadOnlySpan<double> inLiked, ReadOnlySpan<double> inOther)
+    {
+        double likedTotal = inLiked.Length, otherTotal = inOther.Length;
+        for (var j = 0; j < inLiked.Length; j++) (likedTotal, otherTotal) = (likedTotal + inLiked[j], otherTotal + inOther[j]);
+        var ratios = new double[inLiked.Length];
+        for (var j = 0; j < ratios.Length; j++) ratios[j] = Math.Log((1 + inLiked[j]) / likedTotal / ((1 + inOther[j]) / otherTotal));
         return ratios;
     }
 

@@ -68,18 +68,14 @@ internal sealed class NgramVectorizer
     }
 
     /// <summary>
-    /// |ln(p/‖p‖₁ ÷ q/‖q‖₁)| with p = 1 + document frequency among liked rows, q the same among the others. The sign
-    /// is dropped: a linear model learns it anyway, and the size alone says how much a key separates the two.
+    /// Each key's <see cref="NaiveBayesVote.LogCountRatios"/> over its document frequencies, without the sign: a linear
+    /// model learns the sign anyway, and the size alone says how much a key separates the two.
     /// </summary>
     private static double[] LogCountRatios(uint[] keys, Dictionary<uint, (int Liked, int Other)> documentFrequency)
     {
-        double likedTotal = keys.Length, otherTotal = keys.Length;
-        foreach (var key in keys)
-        {
-            likedTotal += documentFrequency[key].Liked;
-            otherTotal += documentFrequency[key].Other;
-        }
-        return [.. keys.Select(key => Math.Abs(Math.Log((1.0 + documentFrequency[key].Liked) / likedTotal / ((1.0 + documentFrequency[key].Other) / otherTotal))))];
+        var inLiked = keys.Select(key => (double)documentFrequency[key].Liked).ToArray();
+        var inOther = keys.Select(key => (double)documentFrequency[key].Other).ToArray();
+        return Array.ConvertAll(NaiveBayesVote.LogCountRatios(inLiked, inOther), Math.Abs);
     }
 
     /// <param name="ownLabels">
