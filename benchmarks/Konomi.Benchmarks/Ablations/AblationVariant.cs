@@ -38,7 +38,8 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("defaults + every feature below 1000 works", new NgramOptions { EveryFeatureBelow = 1000 }),
         new("defaults + every feature below 3000 works", new NgramOptions { EveryFeatureBelow = 3000 }),
         new("defaults + no whole words", new NgramOptions { Words = false }),
-        new("defaults without the Naive-Bayes vote (the previous default)", new NgramOptions { NaiveBayesVote = false }),
+        new("defaults without the Naive-Bayes vote", new NgramOptions { NaiveBayesVote = false }),
+        new("defaults + vote weight 1 (the previous default)", new NgramOptions { NaiveBayesVoteWeight = 1 }),
         new("defaults + the peer's n-grams (2-4, word-bounded, no words, MinDocuments 1)", new NgramOptions { MinN = 2, WordBounded = true, Words = false, MinDocuments = 1 }),
     ];
 

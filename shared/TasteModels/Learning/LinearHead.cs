@@ -17,10 +17,10 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
     /// from out-of-fold scores; the final model is then fitted on every row. Nothing outside
     /// <paramref name="x"/> is ever looked at. <paramref name="foldFeatures"/> refits the features per
     /// inner fold when they are learned from data; without it the rows of <paramref name="x"/> are used as they are.
-    /// With <paramref name="naiveBayesVote"/> every fit, inner or final, is joined with a <see cref="NaiveBayesVote"/> on
-    /// its own training rows, so C and the threshold are chosen on the scores the served model gives.
+    /// With <paramref name="naiveBayesVote"/> (the vote's weight) every fit, inner or final, is joined with a
+    /// <see cref="NaiveBayesVote"/> on its own training rows, so C and the threshold are chosen on the scores the served model gives.
     /// </summary>
-    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null, CChoice chooseCBy = CChoice.F1, double relativeDecrease = LogisticRegression.DefaultRelativeDecrease, bool naiveBayesVote = false)
+    public static LinearHead Train(SparseRows x, IReadOnlyList<bool> liked, IReadOnlyList<double> cGrid, ThresholdRule rule, CancellationToken ct, FoldFeatures? foldFeatures = null, CChoice chooseCBy = CChoice.F1, double relativeDecrease = LogisticRegression.DefaultRelativeDecrease, double? naiveBayesVote = null)
     {
         var smallerClass = Math.Min(liked.Count(l => l), liked.Count(l => !l));
         if (smallerClass == 0) throw new ArgumentException("Training needs both liked and not-liked examples.", nameof(liked));
@@ -50,12 +50,12 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             var held = Enumerable.Range(0, n).Where(i => folds[dealing][i] == fold).ToArray();
             var (trainRows, heldRows) = foldFeatures?.Invoke(train, held) ?? (x.Select(train), x.Select(held));
             var trainLiked = train.Select(i => liked[i]).ToArray();
-            var ratios = naiveBayesVote ? NaiveBayesVote.Ratios(trainRows, trainLiked) : null;
+            var ratios = naiveBayesVote is null ? null : NaiveBayesVote.Ratios(trainRows, trainLiked);
             LinearModel? previous = null;
             for (var k = 0; k < cGrid.Count; k++)
             {
                 previous = LogisticRegression.Fit(trainRows, trainLiked, cGrid[k], previous, ct, relativeDecrease: relativeDecrease);
-                var scoring = ratios is null ? previous : NaiveBayesVote.Join(previous, ratios, trainRows);
+                var scoring = ratios is null ? previous : NaiveBayesVote.Join(previous, ratios, trainRows, naiveBayesVote!.Value);
                 for (var h = 0; h < held.Length; h++) outOfFold[k][dealing][held[h]] = scoring.Score(heldRows, h);
             }
         });
@@ -85,7 +85,7 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         LinearModel Fit(SparseRows rows, IReadOnlyList<bool> labels, double c)
         {
             var regression = LogisticRegression.Fit(rows, labels, c, ct: ct, relativeDecrease: relativeDecrease);
-            return naiveBayesVote ? NaiveBayesVote.Join(regression, NaiveBayesVote.Ratios(rows, labels), rows) : regression;
+            return naiveBayesVote is { } weight ? NaiveBayesVote.Join(regression, NaiveBayesVote.Ratios(rows, labels), rows, weight) : regression;
         }
     }
 

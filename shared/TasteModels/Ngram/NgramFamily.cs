@@ -49,7 +49,7 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         {
             var (inner, trainRows) = FitTransform(hashed, liked, train, minDocuments);
             using (TrainingTelemetry.Start("ngram.transform")) return (Stacked(trainRows, train), Stacked(inner.Transform(hashed, held), held));
-        }, _options.ChooseCBy, _options.StopAtRelativeDecrease, _options.VotesFor(inputs.Length));
+        }, _options.ChooseCBy, _options.StopAtRelativeDecrease, _options.VoteFor(inputs.Length));
         return (vectorizer, head);
 
         SparseRows Stacked(SparseRows rows, int[] indices) => stack?.Invoke(rows, indices) ?? rows;

@@ -67,16 +67,6 @@ internal sealed class PersonalOffsets
         return (weights, bias);
     }
 
-    public double Score(int user, LinearModel model, SparseRows shared, int row)
-    {
-        var z = model.Bias + (Column(user, BiasColumn) is { } b ? model.Weights[b] : 0);
-        var columns = shared.Columns(row);
-        var values = shared.Values(row);
-        for (var k = 0; k < columns.Length; k++)
-            z += values[k] * (model.Weights[columns[k]] + (Column(user, columns[k]) is { } personal ? model.Weights[personal] : 0));
-        return LinearModel.Sigmoid(z);
-    }
-
     private int? Column(int user, int column, bool add = false)
     {
         var key = ((long)user << 32) | (uint)(column + 1);

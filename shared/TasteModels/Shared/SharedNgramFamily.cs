@@ -55,14 +55,16 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         {
             var train = Enumerable.Range(0, examples.Length).Where(i => innerFold[i] != fold).ToArray();
             var held = Enumerable.Range(0, examples.Length).Where(i => innerFold[i] == fold).ToArray();
-            var (vectorizer, offsets, augmented) = Features(hashed, train, userOf, liked);
+            var (vectorizer, offsets, x, augmented) = Features(hashed, train, userOf, liked);
             var heldRows = vectorizer.Transform(hashed, held);
             var trainLiked = train.Select(i => liked[i]).ToArray();
+            var votes = Votes(x, train, trainLiked);
             LinearModel? previous = null;
             for (var c = 0; c < cGrid.Count; c++)
             {
                 previous = LogisticRegression.Fit(augmented, trainLiked, cGrid[c], previous, ct, relativeDecrease: _options.StopAtRelativeDecrease);
-                for (var h = 0; h < held.Length; h++) outOfFold[c][held[h]] = offsets.Score(userOf[held[h]], previous, heldRows, h);
+                var personModels = Enumerable.Range(0, people.Count).Select(k => PersonModel(k, offsets, previous, votes[k])).ToArray();
+                for (var h = 0; h < held.Length; h++) outOfFold[c][held[h]] = personModels[userOf[held[h]]].Score(heldRows, h);
             }
         });
 
@@ -71,23 +73,44 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         var best = Enumerable.Range(0, cGrid.Count).MaxBy(c => Enumerable.Range(0, people.Count).Average(k => ApOf(outOfFold[c], k)));
 
         var all = Enumerable.Range(0, examples.Length).ToArray();
-        var (finalVectorizer, finalOffsets, finalRows) = Features(hashed, all, userOf, liked);
+        var (finalVectorizer, finalOffsets, finalX, finalRows) = Features(hashed, all, userOf, liked);
         var model = LogisticRegression.Fit(finalRows, liked, cGrid[best], ct: ct, relativeDecrease: _options.StopAtRelativeDecrease);
+        var finalVotes = Votes(finalX, all, liked);
         return [.. Enumerable.Range(0, people.Count).Select(k =>
         {
-            var (weights, bias) = finalOffsets.For(k, model);
+            var person = PersonModel(k, finalOffsets, model, finalVotes[k]);
             var threshold = _options.Threshold.Choose([.. rowsOf[k].Select(i => outOfFold[best][i])], [.. rowsOf[k].Select(i => liked[i])]);
-            return (new NgramModel(finalVectorizer, weights, bias, threshold, _options.Reasons), ApOf(outOfFold[best], k));
+            var presence = person.PresenceWeights is { } votes ? Array.ConvertAll(votes, v => (float)v) : null;
+            return (new NgramModel(finalVectorizer, Array.ConvertAll(person.Weights, w => (float)w), person.Bias, threshold, _options.Reasons, presence), ApOf(outOfFold[best], k));
+        })];
+
+        // Each person's Naive-Bayes vote (NgramFamily's, counted on their own training rows only, from the same size on),
+        // with the rows it is standardised over; null for a person whose labels are too few for one.
+        (double[] Ratios, SparseRows Rows, double Weight)?[] Votes(SparseRows x, int[] rows, bool[] rowLiked) =>
+        [.. Enumerable.Range(0, people.Count).Select(k =>
+        {
+            var mine = Enumerable.Range(0, rows.Length).Where(r => userOf[rows[r]] == k).ToArray();
+            if (_options.VoteFor(people[k].Count) is not { } weight) return ((double[], SparseRows, double)?)null;
+            var personRows = x.Select(mine);
+            return (NaiveBayesVote.Ratios(personRows, [.. mine.Select(r => rowLiked[r])]), personRows, weight);
         })];
     }
 
-    private (NgramVectorizer Vectorizer, PersonalOffsets Offsets, SparseRows Augmented) Features(HashedInput[] hashed, int[] rows, int[] userOf, bool[] liked)
+    /// <summary>One person's view of the shared fit (w₀ + wᵤ, b + bᵤ), joined with their own vote when they have one.</summary>
+    private static LinearModel PersonModel(int person, PersonalOffsets offsets, LinearModel fit, (double[] Ratios, SparseRows Rows, double Weight)? vote)
+    {
+        var (weights, bias) = offsets.For(person, fit);
+        var model = new LinearModel(Array.ConvertAll(weights, w => (double)w), bias) { Converged = fit.Converged };
+        return vote is { } v ? NaiveBayesVote.Join(model, v.Ratios, v.Rows, v.Weight) : model;
+    }
+
+    private (NgramVectorizer Vectorizer, PersonalOffsets Offsets, SparseRows X, SparseRows Augmented) Features(HashedInput[] hashed, int[] rows, int[] userOf, bool[] liked)
     {
         var vectorizer = NgramVectorizer.Fit(hashed, liked, rows, _options);
         var x = vectorizer.Transform(hashed, rows, liked);
         var users = rows.Select(i => userOf[i]).ToArray();
         var offsets = PersonalOffsets.Of(x, users);
-        return (vectorizer, offsets, offsets.Augment(x, users));
+        return (vectorizer, offsets, x, offsets.Augment(x, users));
     }
 
     /// <summary>Whether a person has enough labels of each answer for the shared model's inner folds to judge them.</summary>

@@ -32,18 +32,18 @@ public class NaiveBayesVoteTests
     }
 
     [Fact]
-    public void The_joined_model_scores_a_row_as_the_sum_of_both_margins_each_standardised_on_the_training_rows()
+    public void The_joined_model_scores_a_row_as_the_standardised_margin_plus_the_weighted_standardised_vote()
     {
         var (x, liked) = SparseProblems.Make(rows: 300, width: 200, seed: 5);
         var regression = LogisticRegression.Fit(x, liked, c: 1, ct: TestContext.Current.CancellationToken);
         var ratios = NaiveBayesVote.Ratios(x, liked);
 
-        var joined = NaiveBayesVote.Join(regression, ratios, x);
+        var joined = NaiveBayesVote.Join(regression, ratios, x, weight: 0.7);
 
         var margins = Enumerable.Range(0, x.Count).Select(i => regression.Margin(x, i)).ToArray();
         var votes = Enumerable.Range(0, x.Count).Select(i => x.Presence(i, ratios)).ToArray();
         for (var i = 0; i < x.Count; i++)
-            joined.Margin(x, i).ShouldBe(Standardised(margins, i) + Standardised(votes, i), 1e-9);
+            joined.Margin(x, i).ShouldBe(Standardised(margins, i) + 0.7 * Standardised(votes, i), 1e-9);
     }
 
     [Fact]
@@ -52,13 +52,13 @@ public class NaiveBayesVoteTests
         var (x, liked) = SparseProblems.Make(rows: 400, width: 300, seed: 9);
         var ct = TestContext.Current.CancellationToken;
 
-        var head = LinearHead.Train(x, liked, [1], new ThresholdRule(), ct, naiveBayesVote: true);
+        var head = LinearHead.Train(x, liked, [1], new ThresholdRule(), ct, naiveBayesVote: 0.7);
         var plain = LinearHead.Train(x, liked, [1], new ThresholdRule(), ct);
 
         head.Model.PresenceWeights.ShouldNotBeNull();
         plain.Model.PresenceWeights.ShouldBeNull();
         // The served model is the vote joined to the fit on every row.
-        var expected = NaiveBayesVote.Join(LogisticRegression.Fit(x, liked, 1, ct: ct), NaiveBayesVote.Ratios(x, liked), x);
+        var expected = NaiveBayesVote.Join(LogisticRegression.Fit(x, liked, 1, ct: ct), NaiveBayesVote.Ratios(x, liked), x, 0.7);
         for (var i = 0; i < x.Count; i++) head.Model.Score(x, i).ShouldBe(expected.Score(x, i), 1e-9);
         // C and the threshold are chosen on joined out-of-fold scores too.
         head.OutOfFold!.ShouldNotBe(plain.OutOfFold!);

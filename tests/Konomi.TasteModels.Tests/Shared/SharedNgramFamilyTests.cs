@@ -107,4 +107,22 @@ public class SharedNgramFamilyTests
         another.Predict([earCleaning])[0].Score.ShouldBeGreaterThanOrEqualTo(another.Threshold);
         another.Predict([tsundere])[0].Score.ShouldBeLessThan(another.Threshold);
     }
+
+    [Fact]
+    public void A_person_with_enough_labels_gets_a_vote_of_their_own_in_the_shared_model()
+    {
+        var family = new SharedNgramFamily(Options.Create(new NgramOptions { NaiveBayesVoteFrom = 48 }));
+        var dissenter = User("dissenter", 40, theme => theme is "ツンデレ" or "幼馴染", count: 48);
+        var newcomer = User("newcomer", 41, LikesEarCleaning, count: 40);
+
+        var models = family.Train([User("a", 1, LikesEarCleaning), dissenter, newcomer], Ct);
+        // The same works for a, labelled the other way round: the shared weights move, the dissenter's vote must not.
+        var withOppositeA = family.Train([User("a", 1, theme => !LikesEarCleaning(theme)), dissenter, newcomer], Ct);
+
+        var theirs = ((NgramModel)models[1].Shared!).Presence;
+        theirs.ShouldNotBeNull();
+        ((NgramModel)models[2].Shared!).Presence.ShouldBeNull();
+        ((NgramModel)withOppositeA[1].Shared!).Presence.ShouldBe(theirs);
+        models[1].Shared!.Serialize().ShouldNotBe(withOppositeA[1].Shared!.Serialize());
+    }
 }
