@@ -22,12 +22,15 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
     }
 
     /// <summary>The n-gram part of a fitted head: the vectorizer's columns come first, any stacked block's after them.</summary>
-    internal NgramModel ModelOf(NgramVectorizer vectorizer, LinearHead head)
+    internal NgramModel ModelOf(NgramVectorizer vectorizer, LinearHead head) => ModelOf(vectorizer, head.Model, head.Threshold);
+
+    /// <inheritdoc cref="ModelOf(NgramVectorizer, LinearHead)"/>
+    internal NgramModel ModelOf(NgramVectorizer vectorizer, LinearModel model, double threshold)
     {
         var weights = new float[vectorizer.Width];
-        for (var j = 0; j < weights.Length; j++) weights[j] = (float)head.Model.Weights[j];
-        var presence = head.Model.PresenceWeights is { } votes ? Array.ConvertAll(votes, v => (float)v) : null;
-        return new NgramModel(vectorizer, weights, head.Model.Bias, head.Threshold, _options.Reasons, presence);
+        for (var j = 0; j < weights.Length; j++) weights[j] = (float)model.Weights[j];
+        var presence = model.PresenceWeights is { } votes ? Array.ConvertAll(votes, v => (float)v) : null;
+        return new NgramModel(vectorizer, weights, model.Bias, threshold, _options.Reasons, presence);
     }
 
     /// <summary>

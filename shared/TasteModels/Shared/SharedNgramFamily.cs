@@ -78,10 +78,8 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         var finalVotes = Votes(finalX, all, liked);
         return [.. Enumerable.Range(0, people.Count).Select(k =>
         {
-            var person = PersonModel(k, finalOffsets, model, finalVotes[k]);
             var threshold = _options.Threshold.Choose([.. rowsOf[k].Select(i => outOfFold[best][i])], [.. rowsOf[k].Select(i => liked[i])]);
-            var presence = person.PresenceWeights is { } votes ? Array.ConvertAll(votes, v => (float)v) : null;
-            return (new NgramModel(finalVectorizer, Array.ConvertAll(person.Weights, w => (float)w), person.Bias, threshold, _options.Reasons, presence), ApOf(outOfFold[best], k));
+            return (_personal.ModelOf(finalVectorizer, PersonModel(k, finalOffsets, model, finalVotes[k]), threshold), ApOf(outOfFold[best], k));
         })];
 
         // Each person's Naive-Bayes vote (NgramFamily's, counted on their own training rows only, from the same size on),
@@ -89,8 +87,8 @@ public sealed class SharedNgramFamily(IOptions<NgramOptions> options)
         (double[] Ratios, SparseRows Rows, double Weight)?[] Votes(SparseRows x, int[] rows, bool[] rowLiked) =>
         [.. Enumerable.Range(0, people.Count).Select(k =>
         {
-            var mine = Enumerable.Range(0, rows.Length).Where(r => userOf[rows[r]] == k).ToArray();
             if (_options.VoteFor(people[k].Count) is not { } weight) return ((double[], SparseRows, double)?)null;
+            var mine = Enumerable.Range(0, rows.Length).Where(r => userOf[rows[r]] == k).ToArray();
             var personRows = x.Select(mine);
             return (NaiveBayesVote.Ratios(personRows, [.. mine.Select(r => rowLiked[r])]), personRows, weight);
         })];
