@@ -1,38 +1,47 @@
 namespace Konomi.TasteModels.Ngram;
 
 /// <summary>
-/// Feature key → column, open addressing with linear probing. The keys are already well-mixed 32-bit hashes,
-/// so the low bits index the table directly: a lookup is a mask and usually one probe (no comparer, no modulo),
-/// and a slot is 8 bytes against a <see cref="Dictionary{TKey,TValue}"/> entry's 12 plus its bucket.
-/// Scoring does one lookup per distinct n-gram of a work for every user, so this is the serving hot path.
+/// Feature key → column, where a key's column is its position among the model's keys, which are sorted. The keys are
+/// well-mixed 32-bit hashes, so their top bits spread them evenly: a bucket per top-bits value holds one or two keys,
+/// and a lookup reads where its bucket starts and compares the few keys there, side by side in the sorted array.
+/// The index is one int per bucket (2-4 bytes a key) over the model's own key array: an open-addressing table kept a
+/// second copy of every key and a column beside it in a table at most half full, 16-32 bytes a key, two thirds of a
+/// model trained on a few hundred long works (docs/scale.md). Scoring does one lookup per distinct n-gram of a work
+/// for every user, so this is the serving hot path: two reads, as the table's.
 /// </summary>
 internal sealed class ColumnTable
 {
     private readonly uint[] _keys;
-    private readonly int[] _columns;
-    private readonly int _mask;
+    private readonly int[] _starts;
+    private readonly int _shift;
 
-    public ColumnTable(uint[] keys)
+    /// <param name="sortedKeys">Ascending; kept, not copied.</param>
+    public ColumnTable(uint[] sortedKeys)
     {
-        var capacity = 16;
-        while (capacity < keys.Length * 2) capacity <<= 1;   // at most half full keeps probe runs short
-        (_keys, _columns, _mask) = (new uint[capacity], new int[capacity], capacity - 1);
-        Array.Fill(_columns, -1);
-        for (var j = 0; j < keys.Length; j++)
+        for (var j = 1; j < sortedKeys.Length; j++)
+            if (sortedKeys[j] < sortedKeys[j - 1]) throw new ArgumentException("Feature keys must be sorted.", nameof(sortedKeys));
+        var bits = 1;
+        while (bits < 30 && 1 << bits < sortedKeys.Length / 2) bits++;   // at least half as many buckets as keys
+        (_keys, _shift, _starts) = (sortedKeys, 32 - bits, new int[(1 << bits) + 1]);
+        var position = 0;
+        for (var bucket = 0; bucket < 1 << bits; bucket++)
         {
-            var slot = (int)keys[j] & _mask;
-            while (_columns[slot] >= 0) slot = (slot + 1) & _mask;
-            (_keys[slot], _columns[slot]) = (keys[j], j);
+            _starts[bucket] = position;
+            while (position < sortedKeys.Length && sortedKeys[position] >> _shift == bucket) position++;
         }
+        _starts[1 << bits] = sortedKeys.Length;
     }
 
     public bool TryGet(uint key, out int column)
     {
-        for (var slot = (int)key & _mask; ; slot = (slot + 1) & _mask)
+        var bucket = (int)(key >> _shift);
+        for (var position = _starts[bucket]; position < _starts[bucket + 1]; position++)
         {
-            column = _columns[slot];
-            if (column < 0) return false;
-            if (_keys[slot] == key) return true;
+            if (_keys[position] < key) continue;
+            column = _keys[position] == key ? position : -1;
+            return column >= 0;
         }
+        column = -1;
+        return false;
     }
 }
