@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
@@ -46,28 +47,49 @@ internal sealed class NgramFeatures
 
     private static NgramFeatures Make(TasteInput input, TextShape shape)
     {
-        var found = new OccurrenceList([]);
-        NgramHashing.Text(input.Text, shape, ref found);
-        var count = found.Items.Count;
-        var keys = new uint[count];
-        var order = new int[count];
-        for (var k = 0; k < count; k++) (keys[k], order[k]) = (found.Items[k].Key, k);
-        Array.Sort(keys, order);
-        // One pass over the sorted keys gives the distinct keys, their counts and each occurrence's key index.
-        var distinct = new List<uint>(count);
-        var counts = new List<int>(count);
-        var keyOf = new int[count];
-        for (var k = 0; k < count; k++)
+        // The occurrences as found and their sort live only while this runs, so their arrays are pooled: for a
+        // page-long text they were most of what scoring a work allocated. Sized for every n-gram length at every
+        // character (words come on top, rarely past it).
+        using var found = new FoundOccurrences(input.Text.Length * (shape.MaxN - shape.MinN + 1));
+        var sink = new OccurrenceSink(found);
+        NgramHashing.Text(input.Text, shape, ref sink);
+        var count = found.Count;
+        // Key in the high half, position in the low: one sort orders the occurrences by key.
+        var byKey = ArrayPool<ulong>.Shared.Rent(count);
+        var distinctKeys = ArrayPool<uint>.Shared.Rent(count);
+        var counts = ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            if (k > 0 && keys[k] == keys[k - 1]) counts[^1]++;
-            else { distinct.Add(keys[k]); counts.Add(1); }
-            keyOf[order[k]] = distinct.Count - 1;
+            for (var k = 0; k < count; k++) byKey[k] = (ulong)found.Items[k].Key << 32 | (uint)k;
+            Array.Sort(byKey, 0, count);
+            // One pass over them gives the distinct keys, their counts and each occurrence's key index.
+            var distinct = 0;
+            var occurrences = new Occurrence[count];
+            for (var k = 0; k < count; k++)
+            {
+                var (key, at) = ((uint)(byKey[k] >> 32), (int)(uint)byKey[k]);
+                if (distinct == 0 || key != distinctKeys[distinct - 1])
+                {
+                    (distinctKeys[distinct], counts[distinct]) = (key, 0);   // pooled arrays come uncleared
+                    distinct++;
+                }
+                counts[distinct - 1]++;
+                occurrences[at] = new Occurrence(distinct - 1, found.Items[at].Start, found.Items[at].Length);
+            }
+            var tf = new float[distinct];
+            for (var d = 0; d < tf.Length; d++) tf[d] = HashedInput.SublinearTf(counts[d]);
+            return WithFacets(input, distinctKeys.AsSpan(0, distinct).ToArray(), tf, counts.AsSpan(0, distinct).ToArray(), occurrences);
         }
-        var tf = new float[distinct.Count];
-        for (var d = 0; d < tf.Length; d++) tf[d] = HashedInput.SublinearTf(counts[d]);
-        var occurrences = new Occurrence[count];
-        for (var k = 0; k < count; k++) occurrences[k] = new Occurrence(keyOf[k], found.Items[k].Start, found.Items[k].Length);
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(byKey);
+            ArrayPool<uint>.Shared.Return(distinctKeys);
+            ArrayPool<int>.Shared.Return(counts);
+        }
+    }
 
+    private static NgramFeatures WithFacets(TasteInput input, uint[] textKeys, float[] tf, int[] counts, Occurrence[] occurrences)
+    {
         var facetKeys = new uint[input.Facets.Count];
         for (var f = 0; f < facetKeys.Length; f++) facetKeys[f] = NgramHashing.Facet(input.Facets[f]);
         var sortedFacets = (uint[])facetKeys.Clone();
@@ -75,15 +97,35 @@ internal sealed class NgramFeatures
         var distinctFacets = sortedFacets.Distinct().ToArray();
         var facetOf = new int[facetKeys.Length];
         for (var f = 0; f < facetOf.Length; f++) facetOf[f] = Array.BinarySearch(distinctFacets, facetKeys[f]);
-        return new NgramFeatures([.. distinct], tf, [.. counts], occurrences, distinctFacets, HashedInput.FieldsOf(input.Facets, distinctFacets), HashedInput.FieldNamesOf(input.Facets, distinctFacets), facetOf);
+        return new NgramFeatures(textKeys, tf, counts, occurrences, distinctFacets, HashedInput.FieldsOf(input.Facets, distinctFacets), HashedInput.FieldNamesOf(input.Facets, distinctFacets), facetOf);
     }
 
     internal readonly record struct Occurrence(int Key, int Start, int Length);
 
-    private readonly struct OccurrenceList(List<(uint Key, int Start, int Length)> items) : IOccurrenceSink
+    /// <summary>Occurrences as found, in a pooled array returned on dispose.</summary>
+    private sealed class FoundOccurrences(int capacity) : IDisposable
     {
-        public List<(uint Key, int Start, int Length)> Items => items;
+        public (uint Key, int Start, int Length)[] Items { get; private set; } = ArrayPool<(uint, int, int)>.Shared.Rent(Math.Max(capacity, 16));
+        public int Count { get; private set; }
 
-        public void Add(uint key, int start, int length) => items.Add((key, start, length));
+        public void Add(uint key, int start, int length)
+        {
+            if (Count == Items.Length)
+            {
+                var larger = ArrayPool<(uint, int, int)>.Shared.Rent(Items.Length * 2);
+                Items.AsSpan(0, Count).CopyTo(larger);
+                ArrayPool<(uint, int, int)>.Shared.Return(Items);
+                Items = larger;
+            }
+            Items[Count++] = (key, start, length);
+        }
+
+        public void Dispose() => ArrayPool<(uint, int, int)>.Shared.Return(Items);
+    }
+
+    // A struct over the buffer, as NgramHashing's sinks are (a title block wraps it by value).
+    private readonly struct OccurrenceSink(FoundOccurrences found) : IOccurrenceSink
+    {
+        public void Add(uint key, int start, int length) => found.Add(key, start, length);
     }
 }
