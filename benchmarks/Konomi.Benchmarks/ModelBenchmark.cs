@@ -60,8 +60,7 @@ public sealed class ModelBenchmark(string dataDirectory, SklearnPeer peer, ITast
     /// One untimed training per family, then scoring in batches of 20 for two seconds, before anything is timed, so the
     /// first row's figures include neither compiling the code nor its first, unoptimised tier: .NET recompiles a method
     /// after 30 calls, in the background, and a service that has run for a minute scores with that code (the peer's
-    /// process has imported its modules before it times anything). With one untimed call, a whole test fold of livedoor
-    /// titles scored in 13,900 to 23,100 works/s between runs of the same code.
+    /// process has imported its modules before it times anything).
     /// </summary>
     private void WarmUp(string path, BenchmarkTask task, CancellationToken ct)
     {
