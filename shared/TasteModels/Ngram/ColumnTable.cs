@@ -2,7 +2,7 @@ namespace Konomi.TasteModels.Ngram;
 
 /// <summary>
 /// Feature key → column, where a key's column is its position among the model's keys, which are sorted. The keys are
-/// well-mixed 32-bit hashes, so their top bits spread them evenly: a bucket per top-bits value holds one or two keys,
+/// well-mixed 32-bit hashes, so their top bits spread them evenly: a bucket per top-bits value holds one or two keys on average,
 /// and a lookup reads where its bucket starts and compares the few keys there, side by side in the sorted array.
 /// The index is one int per bucket (2-4 bytes a key) over the model's own key array: an open-addressing table kept a
 /// second copy of every key and a column beside it in a table at most half full, 16-32 bytes a key, two thirds of a
