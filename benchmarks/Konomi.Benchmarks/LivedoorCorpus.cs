@@ -29,18 +29,23 @@ public static class LivedoorCorpus
     /// Readers of the replay benchmark, each liking some sections (a reader of the women's sections, of sports, of
     /// gadgets, …): <paramref name="articles"/> articles drawn for each with a seeded shuffle (seed + the reader's
     /// index), their titles in publication order. Short Japanese titles are the closest thing here to DLsite works, and
-    /// a section's articles cluster in time, so a reader's first labels may hold no like at all.
+    /// a section's articles cluster in time, so a reader's first labels may hold no like at all. With
+    /// <paramref name="bodyCharacters"/> each text also holds the article's first that many characters, on the lines
+    /// after the title: the replay makes them the work's description, as a DLsite work's long text.
     /// </summary>
-    public static IReadOnlyList<(string Reader, IReadOnlyList<ReplayItem> Items)> Readers(string dataDirectory, int articles, int seed)
+    public static IReadOnlyList<(string Reader, IReadOnlyList<ReplayItem> Items)> Readers(string dataDirectory, int articles, int seed, int bodyCharacters = 0)
     {
         var all = Read(Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz"));
         return [.. ReaderSections.Select((reader, i) =>
         {
             var drawn = all.ToArray();
             new Random(seed + i).Shuffle(drawn);
-            return (reader.Name, (IReadOnlyList<ReplayItem>)[.. drawn.Take(articles).Select(a => new ReplayItem(a.FileName, a.Title, reader.Sections.Contains(a.Category), a.Time))]);
+            return (reader.Name, (IReadOnlyList<ReplayItem>)[.. drawn.Take(articles).Select(a => new ReplayItem(a.FileName, TextOf(a, bodyCharacters), reader.Sections.Contains(a.Category), a.Time))]);
         })];
     }
+
+    private static string TextOf(Article article, int bodyCharacters) =>
+        bodyCharacters <= 0 ? article.Title : article.Title + "\n" + article.Body[..Math.Min(bodyCharacters, article.Body.Length)];
 
     private static readonly (string Name, string[] Sections)[] ReaderSections =
     [

@@ -51,4 +51,20 @@ public class BenchmarkDataTests
             && i.Time < new DateTimeOffset(2013, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds());
         sports.Select(i => i.Time).Distinct().Count().ShouldBeGreaterThan(150);
     }
+
+    [Fact]
+    public void Livedoor_readers_with_body_characters_get_the_same_articles_with_the_start_of_each_body_after_the_title()
+    {
+        var data = Path.Combine(Repository.Shared, "data");
+
+        var titles = LivedoorCorpus.Readers(data, articles: 50, seed: 1000);
+        var long_ = LivedoorCorpus.Readers(data, articles: 50, seed: 1000, bodyCharacters: 500);
+
+        var pairs = titles.SelectMany(r => r.Items).Zip(long_.SelectMany(r => r.Items)).ToList();
+        pairs.ShouldAllBe(p => p.First.Id == p.Second.Id && p.First.Liked == p.Second.Liked && p.First.Time == p.Second.Time);
+        pairs.ShouldAllBe(p => p.Second.Text.StartsWith(p.First.Text + "\n", StringComparison.Ordinal));
+        pairs.ShouldAllBe(p => p.Second.Text.Length <= p.First.Text.Length + 1 + 500);
+        pairs.Count(p => p.Second.Text.Length == p.First.Text.Length + 1 + 500).ShouldBeGreaterThan(pairs.Count / 2);
+        pairs.ShouldAllBe(p => p.Second.ToWork().Title == p.First.ToWork().Title);
+    }
 }

@@ -22,8 +22,9 @@ public static class ReplaysCommand
         var (seed, batch, _, withoutModel) = BenchReplayCommand.Protocol();
         var rates = new Option<double[]>("--explore") { Description = "Inference:ExplorationRate; several rates make a sweep over the same users (default: the product's default)", DefaultValueFactory = _ => [new Inference.InferenceOptions().ExplorationRate], AllowMultipleArgumentsPerToken = true };
         var livedoor = new Option<int>("--livedoor") { Description = "Replay seven livedoor readers (each liking some sections) of this many article titles each instead of MovieLens users; the sample seed draws the articles", DefaultValueFactory = _ => 0 };
+        var body = new Option<int>("--livedoor-body") { Description = "With --livedoor: also this many characters of each article's body, as the work's description (default: titles only)", DefaultValueFactory = _ => 0 };
         var workspace = new Option<bool>("--workspace") { Description = "Replay the users together as one workspace, once each alone and once learning from everyone (Trainer:LearnFromEveryone)" };
-        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users (or livedoor readers), one run") { data, users, sample, sampleSeed, seed, batch, rates, withoutModel, livedoor, workspace };
+        var command = new Command("replays", "Konomi's notification loop vs the scikit-learn replay peer and post-everything on MovieLens users (or livedoor readers), one run") { data, users, sample, sampleSeed, seed, batch, rates, withoutModel, livedoor, body, workspace };
         command.SetAction(async (parse, ct) =>
         {
             var dataDirectory = BenchmarkData.Directory(parse.GetValue(data));
@@ -31,7 +32,7 @@ public static class ReplaysCommand
             var explore = parse.GetValue(rates)!;
             // The sample never repeats the four users every benchmark here reports, whichever users are given.
             var histories = parse.GetValue(livedoor) is > 0 and var articles
-                ? LivedoorCorpus.Readers(dataDirectory, articles, drawSeed)
+                ? LivedoorCorpus.Readers(dataDirectory, articles, drawSeed, parse.GetValue(body))
                 : [.. MovieLensTasks.Histories(dataDirectory, parse.GetValue(users)!, parse.GetValue(sample), drawSeed, minRatings: 200, exclude: [448, 274, 68, 288], parse.GetValue(workspace))
                     .Select(h => (h.User.ToString(CultureInfo.InvariantCulture), h.Items))];
             Console.Error.WriteLine($"sample seed {drawSeed}: users {string.Join(' ', histories.Select(h => h.Reader))}");
@@ -70,7 +71,7 @@ public static class ReplaysCommand
             if (explore.Length > 1) Console.Out.WriteLine("\n" + Sweep(rows));
             return 0;
         });
-        return BenchmarkCommand.Example(command, "replays", "replays --users 448 274 --sample 2 --sample-seed 7", "replays --explore 0 0.05 0.1 0.2", "replays --livedoor 400 --sample-seed 1000", "replays --users 63 313 560 381 57 --sample 3 --sample-seed 7321 --workspace");
+        return BenchmarkCommand.Example(command, "replays", "replays --users 448 274 --sample 2 --sample-seed 7", "replays --explore 0 0.05 0.1 0.2", "replays --livedoor 400 --sample-seed 1000", "replays --livedoor 400 --livedoor-body 500 --sample-seed 1000", "replays --users 63 313 560 381 57 --sample 3 --sample-seed 7321 --workspace");
     }
 
     /// <summary>

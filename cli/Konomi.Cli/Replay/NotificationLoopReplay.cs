@@ -95,7 +95,7 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
             foreach (var item in person.History.Items.Take(seed))
             {
                 clock.MoveTo(At(item.Time));
-                await works.AddAsync(ToWork(item), Guid.NewGuid(), ct);
+                await works.AddAsync(item.ToWork(), Guid.NewGuid(), ct);
                 await labels.RecordAsync(new Click($"seed-{person.Profile.UserId}-{item.Id}", person.Profile.UserId, item.Id, item.Liked, At(item.Time), "annotator"), ct);
             }
         await TrainAsync([.. people.Select(p => p.Profile.UserId)]);
@@ -108,7 +108,7 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
             foreach (var (person, crawl) in crawls)
             {
                 var crawlRunId = Guid.NewGuid();
-                var crawled = crawl.Select(ToWork).ToList();
+                var crawled = crawl.Select(i => i.ToWork()).ToList();
                 foreach (var work in crawled)
                     await works.AddAsync(work, crawlRunId, ct);
                 var scored = exploration.Apply(await scorer.ScoreAsync(crawlRunId, crawled, [person.Profile], ct), [person.Profile]);
@@ -150,13 +150,6 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
     }
 
     static DateTimeOffset At(long unixSeconds) => DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
-
-    static Work ToWork(ReplayItem item) => new()
-    {
-        Id = item.Id,
-        Title = item.Text,
-        Url = $"https://replay.invalid/{Uri.EscapeDataString(item.Id)}",
-    };
 
     sealed class Person(ReplayHistory history, UserProfile profile, int seed, int batch)
     {
