@@ -25,7 +25,6 @@ public sealed record AblationVariant(string Name, NgramOptions Options, bool Fac
         new("defaults + facet like-rates (with facets)", new NgramOptions { FacetLikeRates = true }, Facets: true),
         new("defaults, text only (as the models benchmark)", new NgramOptions()),
         new("defaults + C by inner AP without the one-standard-error rule (the previous default)", new NgramOptions { ChooseCBy = CChoice.AveragePrecision }),
-        new("defaults + C by paired bootstrap", new NgramOptions { ChooseCBy = CChoice.PairedBootstrap }),
         new("defaults + C = 1 only", new NgramOptions { C = [1] }),
         new("defaults + C ∈ {0.3, 1, 3, 10}", new NgramOptions { C = [0.3, 1, 3, 10] }),
         new("defaults + word-bounded n-grams", new NgramOptions { WordBounded = true }),

@@ -19,12 +19,4 @@ public enum CChoice
     /// a weaker penalty that wins by luck overfits the next works.
     /// </summary>
     OneStandardError,
-
-    /// <summary>
-    /// The smallest C, unless a larger one ranks the out-of-fold works better (average precision) on 9 of 10 paired
-    /// bootstrap resamples; then the best-ranking of those. The one-standard-error rule compares a C's gain with the
-    /// spread of one AP, most of which both Cs share (which works happened to be hard); on long texts, where a weaker
-    /// penalty gains a little on nearly every resample, it kept C = 1 and cost livedoor title+500 0.02 F1 (docs/models.md).
-    /// </summary>
-    PairedBootstrap,
 }

@@ -78,12 +78,6 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             var within = bestQuality - outOfFold[best].Average(scores => AveragePrecisionSpread(scores, liked));
             best = Enumerable.Range(0, cGrid.Count).Where(k => quality[k] >= within).MinBy(k => cGrid[k]);
         }
-        if (chooseCBy == CChoice.PairedBootstrap && cGrid.Count > 1)
-        {
-            var smallest = Enumerable.Range(0, cGrid.Count).MinBy(k => cGrid[k]);
-            var sure = Enumerable.Range(0, cGrid.Count).Where(k => k != smallest && PairedWins(outOfFold[k], outOfFold[smallest], liked) >= SurePairedWins).ToList();
-            best = sure.Count == 0 ? smallest : sure.MaxBy(k => quality[k]);
-        }
         var model = final ?? Fit(x, liked, cGrid[best]);
         // The first dealing's scores: one per work, as every caller (calibration, the shared model's pick) expects.
         return new LinearHead(model, ThresholdAt(best), cGrid[best], outOfFold[best][0]);
@@ -94,9 +88,6 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
             return naiveBayesVote is { } weight ? NaiveBayesVote.Join(regression, NaiveBayesVote.Ratios(rows, labels), rows, weight) : regression;
         }
     }
-
-    /// <summary>Share of paired resamples on which a larger C must rank better than the smallest (<see cref="CChoice.PairedBootstrap"/>).</summary>
-    internal const double SurePairedWins = 0.9;
 
     /// <summary>
     /// Standard deviation of the average precision over bootstrap resamples of the rows (seeded, so the same labels
@@ -118,30 +109,6 @@ public sealed record LinearHead(LinearModel Model, double Threshold, double C, d
         if (values.Count < 2) return 0;
         var mean = values.Average();
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-    }
-
-    /// <summary>
-    /// Share of bootstrap resamples of the works on which <paramref name="larger"/>'s out-of-fold scores rank the liked
-    /// works better (average precision, summed over the dealings) than <paramref name="smaller"/>'s, both on the same
-    /// resample (seeded). Pairing removes what both Cs share, which works happened to be hard, so a gain that holds on
-    /// most resamples is real even where it is smaller than the spread of either AP.
-    /// </summary>
-    internal static double PairedWins(double[][] larger, double[][] smaller, IReadOnlyList<bool> liked)
-    {
-        const int resamples = 100;
-        var (largerOrders, smallerOrders) = (larger.Select(HighestFirst).ToArray(), smaller.Select(HighestFirst).ToArray());
-        var random = new Random(31);
-        var count = new int[liked.Count];
-        var wins = 0.0;
-        for (var b = 0; b < resamples; b++)
-        {
-            Resample(random, count);
-            double gain = 0;
-            for (var d = 0; d < larger.Length; d++) gain += WeightedAveragePrecision(larger[d], largerOrders[d], liked, count) ?? 0;
-            for (var d = 0; d < smaller.Length; d++) gain -= WeightedAveragePrecision(smaller[d], smallerOrders[d], liked, count) ?? 0;
-            wins += gain > 0 ? 1 : gain == 0 ? 0.5 : 0;
-        }
-        return wins / resamples;
     }
 
     static int[] HighestFirst(double[] scores) => [.. Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i])];
