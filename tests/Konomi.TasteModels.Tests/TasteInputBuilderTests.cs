@@ -60,6 +60,24 @@ public class TasteInputBuilderTests
     }
 
     [Fact]
+    public void Best_block_keeps_the_whole_description_when_no_block_holds_a_taste_keyword()
+    {
+        var work = new Work
+        {
+            Id = "RJ01000002",
+            Title = "ニュース",
+            Url = "https://www.dlsite.com/maniax/work/=/product_id/RJ01000002.html",
+            Description = "新しい端末が発表された。\n\n価格は据え置きで、発売は来月。\n\n詳しくは公式サイトで。",
+        };
+
+        var text = new TasteInputBuilder(Options.Create(new TasteInputOptions { Description = DescriptionSelection.BestBlock })).Build(work).Text;
+
+        text.ShouldContain("新しい端末が発表された。");
+        text.ShouldContain("価格は据え置きで、発売は来月。");
+        text.ShouldContain("詳しくは公式サイトで。");
+    }
+
+    [Fact]
     public void Whole_description_drops_urls_store_notices_and_symbol_runs()
     {
         var text = Build(DescriptionSelection.Whole).Text;

@@ -31,7 +31,12 @@ public sealed class TasteInputBuilder(IOptions<TasteInputOptions> options)
         _ => "",
     };
 
-    /// <summary>The block with the most keyword hits (the work's genres count as keywords); the first on ties.</summary>
+    /// <summary>
+    /// The block with the most keyword hits (the work's genres count as keywords), the first on ties; the whole description
+    /// when no block holds a keyword at all. Then no block has more claim than another, and the first alone is the least
+    /// of the text: in the loop's long-text replay (docs/learning-loop.md, "Long texts in the loop") F1 summed over seven
+    /// readers whose articles had been cut to their first paragraph rose 3.201 → 3.379 and 3.058 → 3.270.
+    /// </summary>
     private string BestBlock(Work work)
     {
         var keywords = _options.Keywords.Concat(work.Genres).Select(k => DlsiteText.Value(k)).Where(k => k.Length > 0).Distinct().ToArray();
@@ -43,7 +48,7 @@ public sealed class TasteInputBuilder(IOptions<TasteInputOptions> options)
             var hits = keywords.Sum(k => Occurrences(normalized, k));
             if (hits > bestHits) (best, bestHits) = (block, hits);
         }
-        return best;
+        return bestHits > 0 ? best : work.Description;
     }
 
     private static int Occurrences(string text, string keyword)
