@@ -58,9 +58,9 @@ public class BenchmarkDataTests
         var data = Path.Combine(Repository.Shared, "data");
 
         var titles = LivedoorCorpus.Readers(data, articles: 50, seed: 1000);
-        var long_ = LivedoorCorpus.Readers(data, articles: 50, seed: 1000, bodyCharacters: 500);
+        var withBodies = LivedoorCorpus.Readers(data, articles: 50, seed: 1000, bodyCharacters: 500);
 
-        var pairs = titles.SelectMany(r => r.Items).Zip(long_.SelectMany(r => r.Items)).ToList();
+        var pairs = titles.SelectMany(r => r.Items).Zip(withBodies.SelectMany(r => r.Items)).ToList();
         pairs.ShouldAllBe(p => p.First.Id == p.Second.Id && p.First.Liked == p.Second.Liked && p.First.Time == p.Second.Time);
         pairs.ShouldAllBe(p => p.Second.Text.StartsWith(p.First.Text + "\n", StringComparison.Ordinal));
         pairs.ShouldAllBe(p => p.Second.Text.Length <= p.First.Text.Length + 1 + 500);
