@@ -20,8 +20,8 @@ public static class LivedoorCorpus
         var articles = Read(Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz"));
         return
         [
-            new("livedoor title", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, a.Title, Liked.Contains(a.Category), a.Fold)).ToArray()),
-            new("livedoor title+500", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, a.Title + "\n" + a.Body[..Math.Min(500, a.Body.Length)], Liked.Contains(a.Category), a.Fold)).ToArray()),
+            new("livedoor title", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, TextOf(a, 0), Liked.Contains(a.Category), a.Fold)).ToArray()),
+            new("livedoor title+500", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, TextOf(a, 500), Liked.Contains(a.Category), a.Fold)).ToArray()),
         ];
     }
 
@@ -44,6 +44,7 @@ public static class LivedoorCorpus
         })];
     }
 
+    /// <summary>The title, and with <paramref name="bodyCharacters"/> the body's first that many characters on the lines after it.</summary>
     private static string TextOf(Article article, int bodyCharacters) =>
         bodyCharacters <= 0 ? article.Title : article.Title + "\n" + article.Body[..Math.Min(bodyCharacters, article.Body.Length)];
 
