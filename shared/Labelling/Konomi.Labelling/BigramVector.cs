@@ -34,14 +34,20 @@ public sealed class BigramVector
         return new BigramVector([.. distinct], [.. counts.Select(c => (float)(c / norm))]);
     }
 
+    /// <remarks>
+    /// Branch-free steps: which side advances depends on keys a processor cannot predict, and a liked verdict costs one
+    /// cosine per liked work of the user (docs/scale.md).
+    /// </remarks>
     public double Cosine(BigramVector other)
     {
+        var (keys, otherKeys, weights, otherWeights) = (_keys, other._keys, _weights, other._weights);
         var dot = 0.0;
-        for (int i = 0, j = 0; i < _keys.Length && j < other._keys.Length;)
+        for (int i = 0, j = 0; i < keys.Length && j < otherKeys.Length;)
         {
-            if (_keys[i] < other._keys[j]) i++;
-            else if (_keys[i] > other._keys[j]) j++;
-            else dot += (double)_weights[i++] * other._weights[j++];
+            var (key, otherKey) = (keys[i], otherKeys[j]);
+            dot += (double)weights[i] * otherWeights[j] * (key == otherKey ? 1.0 : 0.0);
+            i += key <= otherKey ? 1 : 0;
+            j += key >= otherKey ? 1 : 0;
         }
         return dot;
     }

@@ -14,9 +14,9 @@ internal sealed class NgramFeatures
     // Keyed by the input instance, so it lives exactly as long as the batch that built the inputs.
     private static readonly ConditionalWeakTable<TasteInput, ConcurrentDictionary<TextShape, NgramFeatures>> Shared = new();
 
-    private NgramFeatures(uint[] textKeys, float[] textTf, int[] textCounts, Occurrence[] occurrences, uint[] facetKeys, byte[] facetFields, string[] facetFieldNames, int[] facetOf)
+    private NgramFeatures(uint[] textKeys, float[] textTf, int[] textCounts, Occurrence[] occurrences, uint[] facetKeys, byte[] facetFields, string[] facetFieldNames, int[] facetOf, string[] facetReasonTexts)
     {
-        (TextKeys, TextTf, TextCounts, Occurrences, FacetKeys, FacetFields, FacetFieldNames, FacetOf) = (textKeys, textTf, textCounts, occurrences, facetKeys, facetFields, facetFieldNames, facetOf);
+        (TextKeys, TextTf, TextCounts, Occurrences, FacetKeys, FacetFields, FacetFieldNames, FacetOf, FacetReasonTexts) = (textKeys, textTf, textCounts, occurrences, facetKeys, facetFields, facetFieldNames, facetOf, facetReasonTexts);
     }
 
     /// <summary>Distinct text keys, sorted.</summary>
@@ -41,6 +41,9 @@ internal sealed class NgramFeatures
 
     /// <summary>For each of the input's facets, the index of its key in <see cref="FacetKeys"/>.</summary>
     public int[] FacetOf { get; }
+
+    /// <summary>For each of the input's facets, how a reason names it ("voice actor: X").</summary>
+    public string[] FacetReasonTexts { get; }
 
     public static NgramFeatures Of(TasteInput input, TextShape shape) =>
         Shared.GetValue(input, _ => new()).GetOrAdd(shape, static (shape, input) => Make(input, shape), input);
@@ -97,7 +100,8 @@ internal sealed class NgramFeatures
         var distinctFacets = sortedFacets.Distinct().ToArray();
         var facetOf = new int[facetKeys.Length];
         for (var f = 0; f < facetOf.Length; f++) facetOf[f] = Array.BinarySearch(distinctFacets, facetKeys[f]);
-        return new NgramFeatures(textKeys, tf, counts, occurrences, distinctFacets, HashedInput.FieldsOf(input.Facets, distinctFacets), HashedInput.FieldNamesOf(input.Facets, distinctFacets), facetOf);
+        return new NgramFeatures(textKeys, tf, counts, occurrences, distinctFacets, HashedInput.FieldsOf(input.Facets, distinctFacets), HashedInput.FieldNamesOf(input.Facets, distinctFacets), facetOf,
+            [.. input.Facets.Select(facet => $"{facet.Field}: {facet.Value}")]);
     }
 
     internal readonly record struct Occurrence(int Key, int Start, int Length);
