@@ -17,7 +17,7 @@ public static class TasteModelsExtensions
     public static IServiceCollection AddTasteModels(this IServiceCollection services)
     {
         services.AddOptions<TasteModelOptions>().BindConfiguration(TasteModelOptions.Section);
-        services.AddOptions<TasteInputOptions>().BindConfiguration($"{TasteModelOptions.Section}:Input");
+        services.AddOptions<TasteInputOptions>().BindConfiguration($"{TasteModelOptions.Section}:Input").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NgramOptions>().BindConfiguration($"{TasteModelOptions.Section}:Ngram");
         services.AddOptions<EmbeddingOptions>().BindConfiguration($"{TasteModelOptions.Section}:Embedding");
         services.AddOptions<StackedOptions>().BindConfiguration($"{TasteModelOptions.Section}:Stacked");

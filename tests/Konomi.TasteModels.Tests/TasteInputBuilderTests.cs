@@ -60,7 +60,7 @@ public class TasteInputBuilderTests
     }
 
     [Fact]
-    public void Best_block_keeps_the_whole_description_when_no_block_holds_a_taste_keyword()
+    public void Best_block_reads_the_whole_of_a_short_description_when_no_block_holds_a_taste_keyword()
     {
         var work = new Work
         {
@@ -75,6 +75,26 @@ public class TasteInputBuilderTests
         text.ShouldContain("新しい端末が発表された。");
         text.ShouldContain("価格は据え置きで、発売は来月。");
         text.ShouldContain("詳しくは公式サイトで。");
+    }
+
+    [Fact]
+    public void Best_block_reads_only_the_opening_of_a_long_description_without_a_taste_keyword()
+    {
+        var tracks = string.Join("\n\n", Enumerable.Range(1, 40).Select(i => $"トラック{i:D2}：朝の駅前で待ち合わせ"));
+        var work = new Work
+        {
+            Id = "RJ01000003",
+            Title = "長い作品",
+            Url = "https://www.dlsite.com/maniax/work/=/product_id/RJ01000003.html",
+            Description = tracks,
+        };
+        var options = new TasteInputOptions { Description = DescriptionSelection.BestBlock, OpeningCharacters = 100 };
+
+        var text = new TasteInputBuilder(Options.Create(options)).Build(work).Text;
+
+        var description = text[text.IndexOf("トラック01", StringComparison.Ordinal)..];
+        description.Length.ShouldBeInRange(90, 100);
+        text.ShouldNotContain("トラック40");
     }
 
     [Fact]

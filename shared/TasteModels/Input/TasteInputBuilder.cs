@@ -27,17 +27,18 @@ public sealed class TasteInputBuilder(IOptions<TasteInputOptions> options)
     private string Description(Work work) => _options.Description switch
     {
         DescriptionSelection.Whole => DlsiteText.Clean(work.Description),
-        DescriptionSelection.BestBlock => DlsiteText.Clean(BestBlock(work)),
+        DescriptionSelection.BestBlock => BestBlock(work) is { } block ? DlsiteText.Clean(block) : Opening(DlsiteText.Clean(work.Description)),
         _ => "",
     };
 
     /// <summary>
-    /// The block with the most keyword hits (the work's genres count as keywords), the first on ties; the whole description
-    /// when no block holds a keyword at all. Then no block has more claim than another, and the first alone is the least
-    /// of the text: in the loop's long-text replay (docs/learning-loop.md, "Long texts in the loop") F1 summed over seven
-    /// readers whose articles had been cut to their first paragraph rose 3.201 → 3.379 and 3.058 → 3.270.
+    /// The block with the most keyword hits (the work's genres count as keywords), the first on ties; null when no block
+    /// holds a keyword at all, and the description's opening is read instead. Then no block has more claim than another,
+    /// and the first alone is the least of the text: in the loop's long-text replay (docs/learning-loop.md, "Long texts in
+    /// the loop") F1 summed over seven readers whose articles had been cut to their first paragraph rose 3.201 → 3.379
+    /// and 3.058 → 3.270.
     /// </summary>
-    private string BestBlock(Work work)
+    private string? BestBlock(Work work)
     {
         var keywords = _options.Keywords.Concat(work.Genres).Select(k => DlsiteText.Value(k)).Where(k => k.Length > 0).Distinct().ToArray();
         var best = "";
@@ -48,7 +49,14 @@ public sealed class TasteInputBuilder(IOptions<TasteInputOptions> options)
             var hits = keywords.Sum(k => Occurrences(normalized, k));
             if (hits > bestHits) (best, bestHits) = (block, hits);
         }
-        return bestHits > 0 ? best : work.Description;
+        return bestHits > 0 ? best : null;
+    }
+
+    private string Opening(string description)
+    {
+        var length = Math.Min(description.Length, _options.OpeningCharacters);
+        if (length < description.Length && char.IsHighSurrogate(description[length - 1])) length--;
+        return description[..length].TrimEnd();
     }
 
     private static int Occurrences(string text, string keyword)

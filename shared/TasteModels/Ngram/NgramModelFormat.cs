@@ -122,7 +122,9 @@ internal static class NgramModelFormat
                 for (var j = 0; j < count; j++) presence[j] = reader.ReadSingle();
             }
             return new NgramModel(new NgramVectorizer(new TextShape(minN, maxN, words, titleApart, wordBounded), facetFieldsApart, facetWeight, keys, idf, likeRates),
-                [.. weights, .. likeRateWeights], bias, threshold, reasons, presence);
+                // Without like-rates (the default) the weights are kept as read: loading allocates what the model holds,
+                // which is what the serving limit counts (docs/scale.md).
+                likeRateWeights.Length == 0 ? weights : [.. weights, .. likeRateWeights], bias, threshold, reasons, presence);
         }
         catch (EndOfStreamException e)
         {
