@@ -25,6 +25,11 @@ public static class LivedoorCorpus
         ];
     }
 
+    /// <summary>Every article as one item: its title, and with <paramref name="bodyCharacters"/> its body's first that many characters.</summary>
+    public static IReadOnlyList<BenchmarkItem> Items(string dataDirectory, int bodyCharacters) =>
+        [.. Read(Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz"))
+            .Select(a => new BenchmarkItem(a.FileName, TextOf(a, bodyCharacters), Liked.Contains(a.Category), a.Fold))];
+
     /// <summary>
     /// Readers of the replay benchmark, each liking some sections (a reader of the women's sections, of sports, of
     /// gadgets, …): <paramref name="articles"/> articles drawn for each with a seeded shuffle (seed + the reader's

@@ -26,11 +26,12 @@ public static class ScaleCommand
         var singleWrites = new Option<int>("--single-writes") { Description = "Scores written one store call each, against 10,000 written in batches of 2,000", DefaultValueFactory = _ => 1000 };
         var aloneUpTo = new Option<int>("--alone-up-to") { Description = "Largest user count also scored one user per call (the path before features were shared)", DefaultValueFactory = _ => 100 };
         var records = new Option<int>("--records") { Description = "Works, scores, labels and notifications written to measure bytes per record (200 is enough on the MongoDB-wire server)", DefaultValueFactory = _ => 2000 };
+        var body = new Option<int>("--body") { Description = "Characters of each article's body the works carry as their description (100 stands for a DLsite work's keyword block)", DefaultValueFactory = _ => 500 };
         var parts = new Option<string[]>("--parts") { Description = "What to run: sizes, training, users (scoring at each user count), pipeline (new works through the bus at each user count up to 100), writes", DefaultValueFactory = _ => ["sizes", "training", "users", "pipeline", "writes"], AllowMultipleArgumentsPerToken = true };
         parts.AcceptOnlyFromAmong("sizes", "training", "users", "pipeline", "writes");
         var command = new Command("scale", "How cost grows with users, works and labels; bytes per record (Storage:Provider picks the store)")
         {
-            data, users, labels, pipelineWorks, pairs, singleWrites, aloneUpTo, records, parts,
+            data, users, labels, pipelineWorks, pairs, singleWrites, aloneUpTo, records, body, parts,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -53,7 +54,7 @@ public static class ScaleCommand
             try
             {
                 var log = Console.Error;
-                var corpus = ScaleCorpus.Load(dataDirectory);
+                var corpus = ScaleCorpus.Load(dataDirectory, parse.GetValue(body));
                 var store = builder.Configuration["Storage:Provider"] ?? "sqlite";
                 var run = parse.GetValue(parts)!.ToHashSet();
                 IReadOnlyList<RecordSizeRow> sizes = run.Contains("sizes") ? await new RecordSizes(host.Services, corpus, log).MeasureAsync(parse.GetValue(records), ct) : [];
@@ -87,7 +88,7 @@ public static class ScaleCommand
                     writes = await bench.ScoreWritesAsync(parse.GetValue(singleWrites), 2_000, 5, ct);
                 await host.StopAsync(ct);
                 var limit = host.Services.GetRequiredService<IOptions<ServingModelsOptions>>().Value.SizeLimitMb;
-                Console.Out.WriteLine(ScaleTables.Render(store, limit, sizes, training, scoring, unbounded, pipeline, writes));
+                Console.Out.WriteLine(ScaleTables.Render(store, parse.GetValue(body), limit, sizes, training, scoring, unbounded, pipeline, writes));
                 return 0;
             }
             finally
@@ -98,6 +99,7 @@ public static class ScaleCommand
         });
         return BenchmarkCommand.Example(command, "scale --users 1 10 100 --labels 100 1000",
             "scale --parts sizes --records 200   # with Storage__Provider=mongo ConnectionStrings__Mongo=mongodb://127.0.0.1:27017/bench",
-            "scale --parts users --users 100 1000   # with Inference__ServingModels__SizeLimitMb=50");
+            "scale --parts users --users 100 1000   # with Inference__ServingModels__SizeLimitMb=50",
+            "scale --body 100 --parts users training pipeline   # works the size of a DLsite work's keyword block");
     }
 }

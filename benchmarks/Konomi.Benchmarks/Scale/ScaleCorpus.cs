@@ -3,14 +3,17 @@ using Konomi.Contracts;
 namespace Konomi.Benchmarks.Scale;
 
 /// <summary>
-/// Works with real Japanese text of a work page's length: livedoor news articles (title + 500 characters),
-/// the section as circle, voice actor and genre. Liked = the two women's-interest sections, as in the model benchmark.
+/// Works with real Japanese text: livedoor news articles, the title and the body's first characters (500 by default) as
+/// the description, the section as circle, voice actor and genre. No block of a news article holds a taste keyword, so
+/// the model reads the description to <c>TasteModels:Input:OpeningCharacters</c> (500): the longest input a work can
+/// give. A DLsite work whose description has a keyword block reads that block alone (35-94 characters on the real
+/// pages under ../shared/fixtures), so <c>--body 100</c> stands for it. Liked = the two women's-interest sections.
 /// </summary>
 public sealed record ScaleCorpus(IReadOnlyList<Work> Works, IReadOnlyList<bool> Liked)
 {
-    public static ScaleCorpus Load(string dataDirectory)
+    public static ScaleCorpus Load(string dataDirectory, int bodyCharacters)
     {
-        var items = LivedoorCorpus.Tasks(dataDirectory).Single(t => t.Name == "livedoor title+500").Items;
+        var items = LivedoorCorpus.Items(dataDirectory, bodyCharacters);
         var works = items.Select((item, i) =>
         {
             var section = item.Id[..item.Id.LastIndexOf('-')];

@@ -6,13 +6,13 @@ namespace Konomi.Benchmarks.Scale;
 /// <summary>The benchmark's figures as Markdown tables, for docs/scale.md; a part not run prints nothing.</summary>
 public static class ScaleTables
 {
-    public static string Render(string store, double servingLimitMb, IReadOnlyList<RecordSizeRow> sizes, IReadOnlyList<TrainingRow> training,
+    public static string Render(string store, int bodyCharacters, double servingLimitMb, IReadOnlyList<RecordSizeRow> sizes, IReadOnlyList<TrainingRow> training,
         IReadOnlyList<UsersRow> users, UnboundedRow? unbounded, IReadOnlyList<PipelineRow> pipeline, IReadOnlyList<ScoreWritesRow> writes)
     {
         var s = new StringBuilder();
         void Line(FormattableString line) => s.AppendLine(line.ToString(CultureInfo.InvariantCulture));
         static string Or(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
-        Line($"store: {store}, {Environment.ProcessorCount} cores, load average {ProcessFigures.LoadAverage}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Line($"store: {store}, works: title + {bodyCharacters:N0} characters, {Environment.ProcessorCount} cores, load average {ProcessFigures.LoadAverage}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         if (users.Count > 0)
         {
             Line($"\nserving models held within {servingLimitMb:N0} MB (Inference:ServingModels:SizeLimitMb)\n");

@@ -27,7 +27,7 @@ public sealed class TasteInputBuilder(IOptions<TasteInputOptions> options)
     private string Description(Work work) => _options.Description switch
     {
         DescriptionSelection.Whole => DlsiteText.Clean(work.Description),
-        DescriptionSelection.BestBlock => BestBlock(work) is { } block ? DlsiteText.Clean(block) : Opening(DlsiteText.Clean(work.Description)),
+        DescriptionSelection.BestBlock => DlsiteText.Clean(BestBlock(work) ?? Opening(work.Description)),
         _ => "",
     };
 
@@ -56,7 +56,7 @@ public sealed class TasteInputBuilder(IOptions<TasteInputOptions> options)
     {
         var length = Math.Min(description.Length, _options.OpeningCharacters);
         if (length < description.Length && char.IsHighSurrogate(description[length - 1])) length--;
-        return description[..length].TrimEnd();
+        return description[..length];
     }
 
     private static int Occurrences(string text, string keyword)

@@ -9,9 +9,9 @@ public sealed class TasteInputOptions
 
     /// <summary>
     /// With <see cref="DescriptionSelection.BestBlock"/>, how much of a description in which no block holds a keyword the
-    /// model reads: its first this many characters, cleaned. The loop's long-text replay measured the gain of reading on
-    /// up to 500 characters; a DLsite description runs to 2,000 and more (track lists, cast, notices), and every
-    /// character read grows the model and its scoring (docs/scale.md).
+    /// model reads: its first this many characters, then cleaned as every description is. The loop's long-text replay
+    /// measured the gain of reading on up to 500 characters; a DLsite description runs to 2,000 and more (track lists,
+    /// cast, notices), and every character read grows the model and its scoring (docs/scale.md).
     /// </summary>
     [Range(1, int.MaxValue)]
     public int OpeningCharacters { get; set; } = 500;
