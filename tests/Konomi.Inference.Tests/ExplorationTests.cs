@@ -28,6 +28,23 @@ public sealed class ExplorationTests
     }
 
     [Fact]
+    public void A_served_user_with_more_likes_than_the_taper_is_explored_less_in_proportion()
+    {
+        var exploration = new Exploration(Options.Create(new InferenceOptions { ExplorationRate = 0.1, ExplorationTaperLikes = 10 }));
+        List<WorkScored> scores = [.. new[] { "alice", "bob", "carol" }.SelectMany(user => Enumerable.Range(0, 4000).Select(i => Score(i, liked: false, user: user)))];
+        UserProfile[] users = [new("alice"), new("bob"), new("carol")];
+
+        var result = exploration.Apply(scores, users, new Dictionary<string, int> { ["alice"] = 10, ["bob"] = 40 });
+
+        // alice's 10 likes are within the taper, bob's 40 cut his rate to a quarter, carol (no served model's count) keeps it.
+        result.Where(s => s.UserId == "alice" && s.ExplorationProbability is not null).ShouldAllBe(s => Math.Abs(s.ExplorationProbability!.Value - 0.1) < 1e-9);
+        result.Where(s => s.UserId == "bob" && s.ExplorationProbability is not null).ShouldAllBe(s => Math.Abs(s.ExplorationProbability!.Value - 0.025) < 1e-9);
+        result.Count(s => s.UserId == "alice" && s.ExplorationProbability is not null).ShouldBeInRange(340, 460);
+        result.Count(s => s.UserId == "bob" && s.ExplorationProbability is not null).ShouldBeInRange(70, 130);
+        result.Count(s => s.UserId == "carol" && s.ExplorationProbability is not null).ShouldBeInRange(340, 460);
+    }
+
+    [Fact]
     public void Never_explores_liked_blocked_verdictless_or_cold_start_works_nor_for_a_user_who_turned_it_off()
     {
         var blocked = new ScoreReason(PreferenceScorer.Source, "blocked genre: ホラー", -1);

@@ -111,7 +111,8 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
                 var crawled = crawl.Select(i => i.ToWork()).ToList();
                 foreach (var work in crawled)
                     await works.AddAsync(work, crawlRunId, ct);
-                var scored = exploration.Apply(await scorer.ScoreAsync(crawlRunId, crawled, [person.Profile], ct), [person.Profile]);
+                var run = await scorer.ScoreRunAsync(crawlRunId, crawled, [person.Profile], ct);
+                var scored = exploration.Apply(run.Scores, [person.Profile], run.Likes);
                 foreach (var score in scored)
                 {
                     await scores.AddAsync(score, ct);

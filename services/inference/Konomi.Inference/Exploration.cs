@@ -16,25 +16,32 @@ namespace Konomi.Inference;
 /// one), rate × their number are picked in expectation (users awaiting a model have a rate of their own), each with
 /// probability proportional to its score plus a floor, capped at 1. The draw is a hash of (user, work), so a
 /// redelivered batch picks the same works. The probability is kept on the score and the notification.
+/// A served user's rate tapers once their model has more than <see cref="InferenceOptions.ExplorationTaperLikes"/>
+/// likes to learn from (rate × taper ÷ likes): おためし posts find what the model misses while likes are few, and a
+/// user with plenty of them gets fewer posts the model did not choose (docs/learning-loop.md, "Exploration that tapers").
 /// </summary>
 public sealed class Exploration(IOptions<InferenceOptions> options)
 {
     // Every candidate keeps a chance, however low the model scores it.
     const double Floor = 0.05;
 
-    public IReadOnlyList<WorkScored> Apply(IReadOnlyList<WorkScored> scores, IReadOnlyList<UserProfile> users)
+    /// <param name="likes">For each user a model serves, the works they had marked 興味あり (<see cref="ScoredRun.Likes"/>); a user
+    /// missing from it is explored at the full rate.</param>
+    public IReadOnlyList<WorkScored> Apply(IReadOnlyList<WorkScored> scores, IReadOnlyList<UserProfile> users, IReadOnlyDictionary<string, int>? likes = null)
     {
-        var (served, awaiting) = (options.Value.ExplorationRate, options.Value.ExplorationRateWithoutModel);
+        var (served, awaiting, taper) = (options.Value.ExplorationRate, options.Value.ExplorationRateWithoutModel, options.Value.ExplorationTaperLikes);
         if (served <= 0 && awaiting <= 0) return scores;
         var exploring = users.Where(u => u.Explore).Select(u => u.UserId).ToHashSet();
         var picked = new Dictionary<WorkScored, double>(ReferenceEqualityComparer.Instance);
         var candidates = scores.Where(s => exploring.Contains(s.UserId) && IsCandidate(s));
         foreach (var user in candidates.GroupBy(s => (s.UserId, Awaiting: s.ModelId == PreferenceScorer.AwaitingModel)))
-            Pick([.. user], user.Key.Awaiting ? awaiting : served, picked);
+            Pick([.. user], user.Key.Awaiting ? awaiting : Tapered(served, taper, likes?.GetValueOrDefault(user.Key.UserId) ?? 0), picked);
         if (picked.Count == 0) return scores;
         KonomiTelemetry.Explorations.Add(picked.Count);
         return [.. scores.Select(s => picked.TryGetValue(s, out var p) ? s with { ExplorationProbability = p } : s)];
     }
+
+    static double Tapered(double rate, int taper, int likes) => taper > 0 && likes > taper ? rate * taper / likes : rate;
 
     static void Pick(IReadOnlyList<WorkScored> candidates, double rate, Dictionary<WorkScored, double> picked)
     {

@@ -37,6 +37,14 @@ public sealed class InferenceOptions
     [Range(0, 1, ErrorMessage = "Inference:ExplorationRateWithoutModel must be between 0 and 1")]
     public double ExplorationRateWithoutModel { get; set; } = 0.3;
 
+    /// <summary>
+    /// Once a served user's model has more 興味あり than this to learn from, their rate falls as this many over their
+    /// likes (at 40 likes, a quarter of <see cref="ExplorationRate"/>); 0 keeps the rate whole. Chosen on the loop
+    /// replays (docs/learning-loop.md, "Exploration that tapers").
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "Inference:ExplorationTaperLikes must not be negative")]
+    public int ExplorationTaperLikes { get; set; } = 10;
+
     /// <summary>Bearer token <c>POST /score</c> requires; unset, it answers callers on this machine only.</summary>
     public string? ScoreToken { get; set; }
 

@@ -31,7 +31,8 @@ public sealed class NewWorkDetectedConsumer(WorkScorer scorer, Exploration explo
             using var activity = KonomiTelemetry.Source.StartActivity("score new works");
             KonomiTelemetry.TagCrawlRun(run.Key);
             // Exploration picks among one crawl run's works, the way a user sees one crawl's posts.
-            var messages = exploration.Apply(await scorer.ScoreAsync(run.Key, [.. run.Select(m => m.Work)], users, ct), users);
+            var scored = await scorer.ScoreRunAsync(run.Key, [.. run.Select(m => m.Work)], users, ct);
+            var messages = exploration.Apply(scored.Scores, users, scored.Likes);
             // One store round trip for the run's every score; only then is any of them published.
             foreach (var added in await scores.AddManyAsync(messages, ct))
                 Record(added);

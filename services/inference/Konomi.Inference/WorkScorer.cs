@@ -31,7 +31,11 @@ public sealed partial class WorkScorer(
     public static readonly Guid OnRequest = Guid.Empty;
 
     /// <summary>Every user's score of every work, as the crawl run <paramref name="crawlRunId"/> records and announces them.</summary>
-    public async Task<IReadOnlyList<WorkScored>> ScoreAsync(Guid crawlRunId, IReadOnlyList<Work> works, IReadOnlyList<UserProfile> users, CancellationToken ct)
+    public async Task<IReadOnlyList<WorkScored>> ScoreAsync(Guid crawlRunId, IReadOnlyList<Work> works, IReadOnlyList<UserProfile> users, CancellationToken ct) =>
+        (await ScoreRunAsync(crawlRunId, works, users, ct)).Scores;
+
+    /// <summary>The same scores, with each served user's likes, for the run's exploration.</summary>
+    public async Task<ScoredRun> ScoreRunAsync(Guid crawlRunId, IReadOnlyList<Work> works, IReadOnlyList<UserProfile> users, CancellationToken ct)
     {
         // The model input depends only on the work, so it is built once for every user; models featurise each
         // input once too (NgramFeatures), and a liked work's bigram vector is made for the first user who likes it.
@@ -56,8 +60,10 @@ public sealed partial class WorkScorer(
         });
 
         var scores = new List<WorkScored>(works.Count * users.Count);
+        var likes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var u = 0; u < users.Count; u++)
         {
+            if (scored[u] is not null) likes[users[u].UserId] = serving[u]!.Liked.Count;
             if (failed[u] is { } e)
             {
                 KonomiTelemetry.ModelLoadFailures.Add(1, new("user", e.UserId), new("model", e.Family));
@@ -65,7 +71,7 @@ public sealed partial class WorkScorer(
             }
             scores.AddRange(scored[u] ?? await coldStart.ScoreAsync(crawlRunId, users[u], works, ct));
         }
-        return scores;
+        return new ScoredRun(scores, likes);
     }
 
     List<WorkScored> Score(Guid crawlRunId, ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built,

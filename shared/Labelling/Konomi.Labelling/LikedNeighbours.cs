@@ -15,6 +15,9 @@ public sealed class LikedNeighbours(TasteInputBuilder inputs, IReadOnlyList<Work
 
     readonly List<(string Id, string Title, BigramVector Vector)> _liked = [.. liked.Select(w => (w.Id, w.Title, BigramVector.Of(inputs.Build(w).Text)))];
 
+    /// <summary>How many works the user had marked 興味あり.</summary>
+    public int Count => _liked.Count;
+
     /// <summary>Memory held: each liked work's vector, id and title.</summary>
     public long Bytes => _liked.Sum(l => l.Vector.Bytes + sizeof(char) * (long)(l.Id.Length + l.Title.Length));
 
