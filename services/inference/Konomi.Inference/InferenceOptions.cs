@@ -39,7 +39,7 @@ public sealed class InferenceOptions
 
     /// <summary>
     /// Once a served user's model has more 興味あり than this to learn from, their rate falls as this many over their
-    /// likes (at 40 likes, a quarter of <see cref="ExplorationRate"/>); 0 keeps the rate whole. Chosen on the loop
+    /// likes (at 40 likes, a quarter of <see cref="ExplorationRate"/>); 0 keeps the rate whole. Measured on the loop
     /// replays (docs/learning-loop.md, "Exploration that tapers").
     /// </summary>
     [Range(0, int.MaxValue, ErrorMessage = "Inference:ExplorationTaperLikes must not be negative")]
