@@ -17,18 +17,17 @@ public static class LivedoorCorpus
 
     public static IReadOnlyList<BenchmarkTask> Tasks(string dataDirectory)
     {
-        var articles = Read(Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz"));
-        return
-        [
-            new("livedoor title", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, TextOf(a, 0), Liked.Contains(a.Category), a.Fold)).ToArray()),
-            new("livedoor title+500", "livedoor", articles.Select(a => new BenchmarkItem(a.FileName, TextOf(a, 500), Liked.Contains(a.Category), a.Fold)).ToArray()),
-        ];
+        var articles = Read(Archive(dataDirectory));
+        return [new("livedoor title", "livedoor", ItemsOf(articles, 0)), new("livedoor title+500", "livedoor", ItemsOf(articles, 500))];
     }
 
     /// <summary>Every article as one item: its title, and with <paramref name="bodyCharacters"/> its body's first that many characters.</summary>
-    public static IReadOnlyList<BenchmarkItem> Items(string dataDirectory, int bodyCharacters) =>
-        [.. Read(Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz"))
-            .Select(a => new BenchmarkItem(a.FileName, TextOf(a, bodyCharacters), Liked.Contains(a.Category), a.Fold))];
+    public static IReadOnlyList<BenchmarkItem> Items(string dataDirectory, int bodyCharacters) => ItemsOf(Read(Archive(dataDirectory)), bodyCharacters);
+
+    private static BenchmarkItem[] ItemsOf(List<Article> articles, int bodyCharacters) =>
+        [.. articles.Select(a => new BenchmarkItem(a.FileName, TextOf(a, bodyCharacters), Liked.Contains(a.Category), a.Fold))];
+
+    private static string Archive(string dataDirectory) => Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz");
 
     /// <summary>
     /// Readers of the replay benchmark, each liking some sections (a reader of the women's sections, of sports, of
@@ -40,7 +39,7 @@ public static class LivedoorCorpus
     /// </summary>
     public static IReadOnlyList<(string Reader, IReadOnlyList<ReplayItem> Items)> Readers(string dataDirectory, int articles, int seed, int bodyCharacters = 0)
     {
-        var all = Read(Path.Combine(dataDirectory, "livedoor", "ldcc_text_original_files.tar.gz"));
+        var all = Read(Archive(dataDirectory));
         return [.. ReaderSections.Select((reader, i) =>
         {
             var drawn = all.ToArray();
