@@ -4,10 +4,11 @@ namespace Konomi.Benchmarks.Scale;
 
 /// <summary>
 /// Works with real Japanese text: livedoor news articles, the title and the body's first characters (500 by default) as
-/// the description, the section as circle, voice actor and genre. No block of a news article holds a taste keyword, so
-/// the model reads the description to <c>TasteModels:Input:OpeningCharacters</c> (500): the longest input a work can
-/// give. A DLsite work whose description has a keyword block reads that block alone (35-94 characters on the real
-/// pages under ../shared/fixtures), so <c>--body 100</c> stands for it. Liked = the two women's-interest sections.
+/// the description, the section as circle, voice actor and genre. In 93% of the articles no paragraph of the first 500
+/// characters holds a taste keyword (7% name one, such as 先輩 or 妹, and read that paragraph), so the model reads the
+/// description to <c>TasteModels:Input:OpeningCharacters</c> (500): nearly the longest input a work can give. A DLsite
+/// work whose description has a keyword block reads that block alone (35-94 characters on the real pages under
+/// ../shared/fixtures), so <c>--body 100</c> stands for it. Liked = the two women's-interest sections.
 /// </summary>
 public sealed record ScaleCorpus(IReadOnlyList<Work> Works, IReadOnlyList<bool> Liked)
 {
