@@ -30,7 +30,7 @@ public sealed class NgramFamily(IOptions<NgramOptions> options) : ITasteModelFam
         var weights = new float[vectorizer.Width];
         for (var j = 0; j < weights.Length; j++) weights[j] = (float)model.Weights[j];
         var presence = model.PresenceWeights is { } votes ? Array.ConvertAll(votes, v => (float)v) : null;
-        return new NgramModel(vectorizer, weights, model.Bias, threshold, _options.Reasons, presence);
+        return new NgramModel(vectorizer.WithPresence(presence), weights, model.Bias, threshold, _options.Reasons);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Konomi.Contracts;
 namespace Konomi.TasteModels.Ngram;
 
 /// <summary>A trained <c>ngram</c> model: hashed TF-IDF features, logistic regression weights, a Naive-Bayes vote per key, a threshold.</summary>
-internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, double bias, double threshold, int reasons, float[]? presence = null) : ITasteModel
+internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, double bias, double threshold, int reasons) : ITasteModel
 {
     public string Family => NgramFamily.Name;
 
@@ -14,7 +14,8 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
     internal double Bias => bias;
 
     /// <summary>What each key adds by being in a work (the Naive-Bayes vote), one per key; null without a vote.</summary>
-    internal float[]? Presence => presence;
+    internal float[]? Presence =>
+        vectorizer.Scales.HasPresence ? [.. Enumerable.Range(0, vectorizer.Keys.Length).Select(vectorizer.Scales.Presence)] : null;
     internal int ReasonCount => reasons;
 
     /// <summary>
@@ -38,8 +39,8 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
             var facetPart = facets.AsSpan(0, features.FacetKeys.Length);
             var likeRatePart = likeRates.AsSpan(0, features.FacetKeys.Length);
             var z = bias + (margins?[i] ?? 0)
-                + vectorizer.TextContributions(features.TextKeys, features.TextTf, weights, presence, textPart)
-                + vectorizer.FacetContributions(features.FacetKeys, features.FacetFields, weights, presence, facetPart)
+                + vectorizer.TextContributions(features.TextKeys, features.TextTf, weights, textPart)
+                + vectorizer.FacetContributions(features.FacetKeys, features.FacetFields, weights, facetPart)
                 + vectorizer.LikeRateContributions(features.FacetKeys, features.FacetFieldNames, weights, likeRatePart);
             var reasonList = reasons > 0 ? NgramExplanation.Reasons(reasons, inputs[i], features, textPart, facetPart, likeRatePart) : [];
             predictions[i] = new Prediction(Learning.LinearModel.Sigmoid(z), reasonList);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Konomi.TasteModels.Ngram;
@@ -40,11 +41,11 @@ internal static class NgramModelFormat
                 writer.Write7BitEncodedInt64(key - previous);
                 previous = key;
             }
-            foreach (var idf in v.Idf) writer.Write(idf);
+            for (var j = 0; j < v.Keys.Length; j++) writer.Write(v.Scales.Idf(j));
             for (var j = 0; j < v.Keys.Length; j++) writer.Write(model.Weights[j]);
             WriteLikeRates(writer, v.LikeRates, model.Weights.AsSpan(v.Keys.Length));
-            writer.Write(model.Presence is not null);
-            foreach (var weight in model.Presence ?? []) writer.Write(weight);
+            writer.Write(v.Scales.HasPresence);
+            for (var j = 0; v.Scales.HasPresence && j < v.Keys.Length; j++) writer.Write(v.Scales.Presence(j));
         }
         return stream.ToArray();
     }
@@ -87,9 +88,22 @@ internal static class NgramModelFormat
         return (new FacetLikeRates(fields, likedRows, rows, keys, liked, total), weights);
     }
 
+    /// <summary>The next <paramref name="count"/> float32s of <paramref name="bytes"/>, in place; the stream moves past them.</summary>
+    private static ReadOnlySpan<float> Floats(byte[] bytes, MemoryStream stream, int count)
+    {
+        if (stream.Length - stream.Position < 4L * count) throw new EndOfStreamException();
+        var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan((int)stream.Position, 4 * count));
+        stream.Position += 4L * count;
+        return floats;
+    }
+
     public static NgramModel Read(byte[] bytes)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
+        // The floats are read where they lie (little-endian, as BinaryWriter wrote them): idf and presence are shared
+        // among columns (ColumnScales), and loading allocates only what the model keeps, which the serving limit counts.
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("ngram taste models load on little-endian machines only.");
+        var stream = new MemoryStream(bytes);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
         if (bytes.Length < 5 || !reader.ReadBytes(4).SequenceEqual(Magic))
             throw new InvalidDataException("Not an ngram taste model (missing KNGR header).");
         var version = reader.ReadByte();
@@ -110,21 +124,14 @@ internal static class NgramModelFormat
             var keys = new uint[count];
             var key = 0u;
             for (var j = 0; j < count; j++) keys[j] = key += (uint)reader.Read7BitEncodedInt64();
-            var idf = new float[count];
-            for (var j = 0; j < count; j++) idf[j] = reader.ReadSingle();
+            var idf = Floats(bytes, stream, count);
             var weights = new float[count];
             for (var j = 0; j < count; j++) weights[j] = reader.ReadSingle();
             var (likeRates, likeRateWeights) = version >= 4 ? ReadLikeRates(reader) : (null, []);
-            float[]? presence = null;
-            if (version >= 5 && reader.ReadBoolean())
-            {
-                presence = new float[count];
-                for (var j = 0; j < count; j++) presence[j] = reader.ReadSingle();
-            }
-            return new NgramModel(new NgramVectorizer(new TextShape(minN, maxN, words, titleApart, wordBounded), facetFieldsApart, facetWeight, keys, idf, likeRates),
-                // Without like-rates (the default) the weights are kept as read: loading allocates what the model holds,
-                // which is what the serving limit counts (docs/scale.md).
-                likeRateWeights.Length == 0 ? weights : [.. weights, .. likeRateWeights], bias, threshold, reasons, presence);
+            var presence = version >= 5 && reader.ReadBoolean() ? Floats(bytes, stream, count) : [];
+            return new NgramModel(new NgramVectorizer(new TextShape(minN, maxN, words, titleApart, wordBounded), facetFieldsApart, facetWeight, keys, ColumnScales.Of(idf, presence), likeRates),
+                // Without like-rates (the default) the weights are kept as read (docs/scale.md).
+                likeRateWeights.Length == 0 ? weights : [.. weights, .. likeRateWeights], bias, threshold, reasons);
         }
         catch (EndOfStreamException e)
         {

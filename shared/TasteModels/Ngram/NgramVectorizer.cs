@@ -16,11 +16,20 @@ internal sealed class NgramVectorizer
 {
     private readonly ColumnTable _columns;
 
-    public NgramVectorizer(TextShape shape, bool facetFieldsApart, double facetWeight, uint[] keys, float[] idf, FacetLikeRates? likeRates = null)
+    public NgramVectorizer(TextShape shape, bool facetFieldsApart, double facetWeight, uint[] keys, ColumnScales scales, FacetLikeRates? likeRates = null)
+        : this(shape, facetFieldsApart, facetWeight, keys, new ColumnTable(keys), scales, likeRates)
     {
-        (Shape, FacetFieldsApart, FacetWeight, Keys, Idf, LikeRates) = (shape, facetFieldsApart, facetWeight, keys, idf, likeRates);
-        _columns = new ColumnTable(keys);
     }
+
+    private NgramVectorizer(TextShape shape, bool facetFieldsApart, double facetWeight, uint[] keys, ColumnTable columns, ColumnScales scales, FacetLikeRates? likeRates)
+    {
+        if (scales.Count != keys.Length) throw new ArgumentException("Every key needs its scales.", nameof(scales));
+        (Shape, FacetFieldsApart, FacetWeight, Keys, _columns, Scales, LikeRates) = (shape, facetFieldsApart, facetWeight, keys, columns, scales, likeRates);
+    }
+
+    /// <summary>The same columns with the Naive-Bayes vote's presence weight each (null: no vote).</summary>
+    public NgramVectorizer WithPresence(float[]? presence) =>
+        new(Shape, FacetFieldsApart, FacetWeight, Keys, _columns, Scales.WithPresence(presence ?? []), LikeRates);
 
     public TextShape Shape { get; }
     private bool TitleApart => Shape.TitleApart;
@@ -34,8 +43,11 @@ internal sealed class NgramVectorizer
     /// <summary>Columns of a row: a key each, then a like-rate column per facet field.</summary>
     public int Width => Keys.Length + (LikeRates?.Fields.Length ?? 0);
 
-    /// <summary>Each column's weight: its idf, times its Naive-Bayes log-count ratio when that scaling was fitted.</summary>
-    public float[] Idf { get; }
+    /// <summary>
+    /// Each key column's idf (times its Naive-Bayes log-count ratio when that scaling was fitted) and, in a trained
+    /// model with a vote, its presence weight.
+    /// </summary>
+    public ColumnScales Scales { get; }
 
     /// <summary>
     /// Document frequencies, idf and (with <see cref="NgramOptions.NaiveBayes"/>) log-count ratios from the given rows
@@ -64,7 +76,7 @@ internal sealed class NgramVectorizer
             idf[j] = (float)((Math.Log((1.0 + rows.Count) / (1.0 + inLiked + inOther)) + 1) * (ratio?[j] ?? 1));
         }
         var likeRates = options.FacetLikeRates ? FacetLikeRates.Fit(inputs, liked, rows) : null;
-        return new NgramVectorizer(TextShape.Of(options), options.FacetFieldsApart, options.FacetWeight, sorted, idf, likeRates);
+        return new NgramVectorizer(TextShape.Of(options), options.FacetFieldsApart, options.FacetWeight, sorted, ColumnScales.Of(idf, []), likeRates);
     }
 
     /// <summary>
@@ -116,12 +128,12 @@ internal sealed class NgramVectorizer
     }
 
     /// <summary>The text part of an input's vector, each key's value times its weight: see <see cref="Contributions"/>.</summary>
-    public double TextContributions(uint[] distinctKeys, float[] tf, float[] weights, float[]? presence, Span<float> contributions) =>
-        Contributions(distinctKeys, tf, [], TitleApart, 1.0, weights, presence, contributions);
+    public double TextContributions(uint[] distinctKeys, float[] tf, float[] weights, Span<float> contributions) =>
+        Contributions(distinctKeys, tf, [], TitleApart, 1.0, weights, contributions);
 
     /// <summary>The facet part; <paramref name="fields"/> gives each key's field (<see cref="HashedInput.FacetFields"/>).</summary>
-    public double FacetContributions(uint[] distinctKeys, byte[] fields, float[] weights, float[]? presence, Span<float> contributions) =>
-        Contributions(distinctKeys, null, FacetFieldsApart ? fields : [], false, FacetWeight, weights, presence, contributions);
+    public double FacetContributions(uint[] distinctKeys, byte[] fields, float[] weights, Span<float> contributions) =>
+        Contributions(distinctKeys, null, FacetFieldsApart ? fields : [], false, FacetWeight, weights, contributions);
 
     /// <summary>
     /// The like-rate part: each distinct facet key's share of it written to <paramref name="shares"/> (0 without
@@ -147,11 +159,10 @@ internal sealed class NgramVectorizer
     }
 
     /// <summary>
-    /// One part of an input's TF-IDF vector, each key's value times its weight plus its <paramref name="presence"/>
-    /// weight (the Naive-Bayes vote, when the model has one): written to <paramref name="contributions"/> (NaN for a key
-    /// without a column) and summed.
+    /// One part of an input's TF-IDF vector, each key's value times its weight plus its presence weight (the Naive-Bayes
+    /// vote, when the model has one): written to <paramref name="contributions"/> (NaN for a key without a column) and summed.
     /// </summary>
-    private double Contributions(uint[] distinctKeys, float[]? tf, ReadOnlySpan<byte> blocks, bool titleApart, double length, float[] weights, float[]? presence, Span<float> contributions)
+    private double Contributions(uint[] distinctKeys, float[]? tf, ReadOnlySpan<byte> blocks, bool titleApart, double length, float[] weights, Span<float> contributions)
     {
         var columns = ArrayPool<int>.Shared.Rent(distinctKeys.Length);
         try
@@ -165,7 +176,7 @@ internal sealed class NgramVectorizer
                     contributions[d] = float.NaN;
                     continue;
                 }
-                var contribution = weights[columns[d]] * contributions[d] + (presence is null ? 0 : presence[columns[d]]);
+                var contribution = weights[columns[d]] * contributions[d] + Scales.Presence(columns[d]);
                 contributions[d] = contribution;
                 dot += contribution;
             }
@@ -194,7 +205,7 @@ internal sealed class NgramVectorizer
                 (columns[d], values[d]) = (-1, 0);
                 continue;
             }
-            var value = (tf is null ? 1f : tf[d]) * Idf[column];
+            var value = (tf is null ? 1f : tf[d]) * Scales.Idf(column);
             (columns[d], values[d]) = (column, value);
             squares[Block(distinctKeys, blocks, titleApart, d)] += (double)value * value;
         }
