@@ -142,6 +142,28 @@ public class NgramFamilyTests
     }
 
     [Fact]
+    public void A_loaded_model_holds_each_distinct_idf_and_vote_once_not_once_per_key()
+    {
+        // 120 works of 30 random kanji: ~13,000 n-grams, nearly all seen in one work, so they share a few (idf, vote) pairs.
+        var random = new Random(11);
+        var examples = Enumerable.Range(0, 120).Select(i => new Example(
+            TasteInput.FromText(new string([.. Enumerable.Range(0, 30).Select(_ => (char)(0x4E00 + random.Next(0x5200)))])), i % 3 == 0)).ToArray();
+        var family = new NgramFamily(Options.Create(new NgramOptions { NaiveBayesVoteFrom = 1 }));
+        var bytes = family.Train(examples, TestContext.Current.CancellationToken).Serialize();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var loaded = (NgramModel)family.Deserialize(bytes);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var keys = loaded.Vectorizer.Keys.Length;
+        keys.ShouldBeGreaterThan(10_000);
+        loaded.Presence.ShouldNotBeNull();
+        loaded.Vectorizer.Scales.Pairs.ShouldBeLessThan(keys / 100);
+        // A key (4 bytes), its weight (4), its pair's index (2) and its share of the key index (2-4); two more floats a key before.
+        ((double)allocated / keys).ShouldBeLessThan(15);
+    }
+
+    [Fact]
     public void Training_twice_on_the_same_examples_gives_the_same_bytes()
     {
         var first = Family.Train(ToyExamples(), TestContext.Current.CancellationToken).Serialize();
