@@ -28,8 +28,9 @@ internal sealed class NgramVectorizer
     }
 
     /// <summary>The same columns with the Naive-Bayes vote's presence weight each (null: no vote).</summary>
-    public NgramVectorizer WithPresence(float[]? presence) =>
-        new(Shape, FacetFieldsApart, FacetWeight, Keys, _columns, Scales.WithPresence(presence ?? []), LikeRates);
+    public NgramVectorizer WithPresence(float[]? presence) => presence is null && !Scales.HasPresence
+        ? this
+        : new(Shape, FacetFieldsApart, FacetWeight, Keys, _columns, Scales.WithPresence(presence ?? []), LikeRates);
 
     public TextShape Shape { get; }
     private bool TitleApart => Shape.TitleApart;
