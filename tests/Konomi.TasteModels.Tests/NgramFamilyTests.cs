@@ -1,5 +1,6 @@
 using Konomi.TasteModels.Input;
 using Konomi.TasteModels.Ngram;
+using Konomi.TasteModels.Tests.Ngram;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.TasteModels.Tests;
@@ -157,7 +158,7 @@ public class NgramFamilyTests
 
         var keys = loaded.Vectorizer.Keys.Length;
         keys.ShouldBeGreaterThan(10_000);
-        loaded.Presence.ShouldNotBeNull();
+        loaded.Votes().ShouldNotBeNull();
         loaded.Vectorizer.Scales.Pairs.ShouldBeLessThan(keys / 100);
         // A key (4 bytes), its weight (4), its pair's index (2) and its share of the key index (2-4); two more floats a key before.
         ((double)allocated / keys).ShouldBeLessThan(15);

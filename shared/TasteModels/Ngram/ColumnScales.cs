@@ -26,6 +26,12 @@ internal sealed class ColumnScales
     /// <summary>Distinct (idf, presence) pairs held: <see cref="Count"/> when the columns keep one each.</summary>
     public int Pairs => _idf.Length;
 
+    /// <summary>
+    /// One pair per column, <paramref name="idf"/> kept, not copied: a vectorizer fitted for training lives for one fit,
+    /// and only a model that is kept (<see cref="WithPresence"/>, or loaded) is worth sharing its pairs.
+    /// </summary>
+    public static ColumnScales PerColumn(float[] idf) => new(null, idf, [], idf.Length);
+
     /// <param name="presence">Empty without a vote; else one per column, like <paramref name="idf"/>.</param>
     public static ColumnScales Of(ReadOnlySpan<float> idf, ReadOnlySpan<float> presence)
     {
@@ -58,7 +64,7 @@ internal sealed class ColumnScales
     /// <summary>What the column's key adds by being in a work (the vote); 0 without one.</summary>
     public float Presence(int column) => _presence.Length == 0 ? 0 : _presence[_pairOf is null ? column : _pairOf[column]];
 
-    /// <summary>The same columns with a presence weight each (<paramref name="presence"/> empty: none).</summary>
+    /// <summary>The same columns with a presence weight each (<paramref name="presence"/> empty: none), pairs shared.</summary>
     public ColumnScales WithPresence(ReadOnlySpan<float> presence)
     {
         var idf = new float[Count];

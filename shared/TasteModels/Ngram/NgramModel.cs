@@ -13,9 +13,6 @@ internal sealed class NgramModel(NgramVectorizer vectorizer, float[] weights, do
     internal float[] Weights => weights;
     internal double Bias => bias;
 
-    /// <summary>What each key adds by being in a work (the Naive-Bayes vote), one per key; null without a vote.</summary>
-    internal float[]? Presence =>
-        vectorizer.Scales.HasPresence ? [.. Enumerable.Range(0, vectorizer.Keys.Length).Select(vectorizer.Scales.Presence)] : null;
     internal int ReasonCount => reasons;
 
     /// <summary>

@@ -27,10 +27,9 @@ internal sealed class NgramVectorizer
         (Shape, FacetFieldsApart, FacetWeight, Keys, _columns, Scales, LikeRates) = (shape, facetFieldsApart, facetWeight, keys, columns, scales, likeRates);
     }
 
-    /// <summary>The same columns with the Naive-Bayes vote's presence weight each (null: no vote).</summary>
-    public NgramVectorizer WithPresence(float[]? presence) => presence is null && !Scales.HasPresence
-        ? this
-        : new(Shape, FacetFieldsApart, FacetWeight, Keys, _columns, Scales.WithPresence(presence ?? []), LikeRates);
+    /// <summary>The same columns with the Naive-Bayes vote's presence weight each (null: no vote), for a model to keep.</summary>
+    public NgramVectorizer WithPresence(float[]? presence) =>
+        new(Shape, FacetFieldsApart, FacetWeight, Keys, _columns, Scales.WithPresence(presence ?? []), LikeRates);
 
     public TextShape Shape { get; }
     private bool TitleApart => Shape.TitleApart;
@@ -77,7 +76,7 @@ internal sealed class NgramVectorizer
             idf[j] = (float)((Math.Log((1.0 + rows.Count) / (1.0 + inLiked + inOther)) + 1) * (ratio?[j] ?? 1));
         }
         var likeRates = options.FacetLikeRates ? FacetLikeRates.Fit(inputs, liked, rows) : null;
-        return new NgramVectorizer(TextShape.Of(options), options.FacetFieldsApart, options.FacetWeight, sorted, ColumnScales.Of(idf, []), likeRates);
+        return new NgramVectorizer(TextShape.Of(options), options.FacetFieldsApart, options.FacetWeight, sorted, ColumnScales.PerColumn(idf), likeRates);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Konomi.TasteModels.Ngram;
 using Konomi.TasteModels.Shared;
+using Konomi.TasteModels.Tests.Ngram;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.TasteModels.Tests.Shared;
@@ -119,10 +120,10 @@ public class SharedNgramFamilyTests
         // The same works for a, labelled the other way round: the shared weights move, the dissenter's vote must not.
         var withOppositeA = family.Train([User("a", 1, theme => !LikesEarCleaning(theme)), dissenter, newcomer], Ct);
 
-        var theirs = ((NgramModel)models[1].Shared!).Presence;
+        var theirs = ((NgramModel)models[1].Shared!).Votes();
         theirs.ShouldNotBeNull();
-        ((NgramModel)models[2].Shared!).Presence.ShouldBeNull();
-        ((NgramModel)withOppositeA[1].Shared!).Presence.ShouldBe(theirs);
+        ((NgramModel)models[2].Shared!).Votes().ShouldBeNull();
+        ((NgramModel)withOppositeA[1].Shared!).Votes().ShouldBe(theirs);
         models[1].Shared!.Serialize().ShouldNotBe(withOppositeA[1].Shared!.Serialize());
     }
 }
