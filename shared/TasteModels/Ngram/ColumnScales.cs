@@ -67,6 +67,8 @@ internal sealed class ColumnScales
     /// <summary>The same columns with a presence weight each (<paramref name="presence"/> empty: none), pairs shared.</summary>
     public ColumnScales WithPresence(ReadOnlySpan<float> presence)
     {
+        // A training fit's scales (PerColumn) already hold one idf per column: read in place, no copy to gather.
+        if (_pairOf is null) return Of(_idf, presence);
         var idf = new float[Count];
         for (var column = 0; column < Count; column++) idf[column] = Idf(column);
         return Of(idf, presence);
