@@ -18,8 +18,11 @@ public class LabelTests
     [InlineData("2023年01月21日 16時", 2023, 1, 21)]
     [InlineData("2026-08-22 00:00:00", 2026, 8, 22)]
     [InlineData("2017/01/04", 2017, 1, 4)]
-    public void Release_dates_are_read_with_or_without_the_hour(string text, int year, int month, int day) =>
-        JapaneseDate.Parse(text).ShouldBe(new DateOnly(year, month, day));
+    [InlineData("Sep/04/2026", 2026, 9, 4)]
+    [InlineData("September 4, 2026", 2026, 9, 4)]
+    [InlineData("2017년 01월 04일", 2017, 1, 4)]
+    public void Release_dates_are_read_in_every_language_with_or_without_the_hour(string text, int year, int month, int day) =>
+        StoreDate.Parse(text).ShouldBe(new DateOnly(year, month, day));
 
     [Theory]
     [InlineData("【30%OFF】まじこスハロウィン", "まじこスハロウィン")]

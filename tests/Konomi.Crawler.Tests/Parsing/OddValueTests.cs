@@ -42,8 +42,10 @@ public class OddValueTests
     [InlineData("0000-08-22", null, null, null)]
     [InlineData("2026-02-30", null, null, null)]
     [InlineData("2026-13-01", null, null, null)]
-    public void Japanese_dates_fold_full_width_digits_and_refuse_impossible_days(string text, int? year, int? month, int? day) =>
-        JapaneseDate.Parse(text).ShouldBe(year is null ? null : new DateOnly(year.Value, month!.Value, day!.Value));
+    [InlineData("Feb/30/2026", null, null, null)]
+    [InlineData("Foo/04/2026", null, null, null)]
+    public void Dates_fold_full_width_digits_and_refuse_impossible_days(string text, int? year, int? month, int? day) =>
+        StoreDate.Parse(text).ShouldBe(year is null ? null : new DateOnly(year.Value, month!.Value, day!.Value));
 
     [Fact]
     public void The_real_pages_nest_far_less_deep_than_the_guard_allows()

@@ -1,10 +1,12 @@
+using System.Text;
 using AngleSharp.Dom;
 
 namespace Konomi.Crawler.Parsing;
 
 /// <summary>
 /// A th/td table read by its label text, never by row position: DLsite adds and drops rows per work and
-/// wrote labels as "販売日&amp;nbsp;:&amp;nbsp;" until 2018.
+/// wrote labels as "販売日&amp;nbsp;:&amp;nbsp;" until 2018. Labels match whatever their spacing, colons, width and case
+/// ("Voice Actor" = "voice actor"), so one list of labels per field serves every language (<see cref="OutlineLabels"/>).
 /// </summary>
 public sealed class LabelledRows(IEnumerable<IElement> rows)
 {
@@ -19,7 +21,7 @@ public sealed class LabelledRows(IEnumerable<IElement> rows)
 
     /// <summary>The cell of the first label present.</summary>
     public IElement? Cell(params string[] labels) =>
-        labels.Select(l => _cells.GetValueOrDefault(l)).FirstOrDefault(c => c is not null);
+        labels.Select(l => _cells.GetValueOrDefault(Normalize(l))).FirstOrDefault(c => c is not null);
 
     /// <summary>Each link text of the cell (creators, genres), else its text split on "/".</summary>
     public IReadOnlyList<string> Names(params string[] labels)
@@ -33,5 +35,5 @@ public sealed class LabelledRows(IEnumerable<IElement> rows)
     public string? Text(params string[] labels) => Cell(labels)?.TextContent.Trim() is { Length: > 0 } text ? text : null;
 
     static string Normalize(string label) =>
-        new([.. label.Where(c => !char.IsWhiteSpace(c) && c is not ':' and not '：')]);
+        new([.. label.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c is not ':').Select(char.ToLowerInvariant)]);
 }

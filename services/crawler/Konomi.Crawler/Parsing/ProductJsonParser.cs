@@ -55,7 +55,7 @@ public static class ProductJsonParser
             VoiceActors = Names(creators, "voice_by"),
             Genres = [.. product.Items("genres").Select(g => g.String("name")).OfType<string>().Distinct()],
             Description = product.String("intro") ?? product.String("intro_s") ?? product.String("introductions") ?? "",
-            ReleaseDate = announced ? null : JapaneseDate.Parse(product.String("regist_date")),
+            ReleaseDate = announced ? null : StoreDate.Parse(product.String("regist_date")),
             AgeCategory = AgeLabels.FromLabel(product.String("age_category")) ?? AgeLabels.FromLabel(product.String("age_category_string")) ?? AgeCategory.Adult,
             WorkType = product.String("work_type") ?? "",
             PriceYen = product.Int("price"),

@@ -43,22 +43,22 @@ public static partial class WorkPageParser
 
         var outline = LabelledRows.Of(page, "#work_outline");
         var maker = LabelledRows.Of(page, "#work_maker");
-        var announced = outline.Cell("予告開始日") is not null || canonical?.Contains("/announce/") == true;
+        var announced = outline.Cell(OutlineLabels.AnnouncedOn) is not null || canonical?.Contains("/announce/") == true;
         var floor = Floor(canonical);
         var work = new Work
         {
             Id = id!,
             Title = title,
-            Circle = maker.Names("サークル名", "ブランド名", "出版社名", "著者").FirstOrDefault()
+            Circle = maker.Names(OutlineLabels.Maker).FirstOrDefault()
                 ?? page.QuerySelector(".maker_name a")?.TextContent.Trim() ?? "",
-            Series = outline.Names("シリーズ名").FirstOrDefault() ?? contents?.String("series_name"),
-            Authors = outline.Names("作者", "著者"),
-            ScenarioWriters = outline.Names("シナリオ"),
-            Illustrators = outline.Names("イラスト"),
-            VoiceActors = outline.Names("声優"),
-            Genres = outline.Names("ジャンル"),
+            Series = outline.Names(OutlineLabels.Series).FirstOrDefault() ?? contents?.String("series_name"),
+            Authors = outline.Names(OutlineLabels.Authors),
+            ScenarioWriters = outline.Names(OutlineLabels.Scenario),
+            Illustrators = outline.Names(OutlineLabels.Illustration),
+            VoiceActors = outline.Names(OutlineLabels.VoiceActors),
+            Genres = outline.Names(OutlineLabels.Genres),
             Description = page.QuerySelector("[itemprop=description]") is { } description ? PageText.Of(description) : "",
-            ReleaseDate = announced ? null : JapaneseDate.Parse(outline.Text("販売日")) ?? JapaneseDate.Parse(contents?.String("regist_date")),
+            ReleaseDate = announced ? null : StoreDate.Parse(outline.Text(OutlineLabels.ReleasedOn)) ?? StoreDate.Parse(contents?.String("regist_date")),
             AgeCategory = Age(outline, page, floor),
             WorkType = WorkType(outline) ?? contents?.String("work_type") ?? "",
             PriceYen = Price(page, id!, contents),
@@ -95,9 +95,10 @@ public static partial class WorkPageParser
 
     static AgeCategory Age(LabelledRows outline, IDocument page, string floor)
     {
-        var cell = outline.Cell("年齢指定");
+        var cell = outline.Cell(OutlineLabels.Age);
         var labels = cell?.QuerySelectorAll("span[title]").Select(s => s.GetAttribute("title")).Append(cell.TextContent) ?? [];
         return labels.Select(AgeLabels.FromLabel).FirstOrDefault(a => a is not null)
+            ?? cell?.QuerySelectorAll("span[class]").SelectMany(s => s.ClassList).Select(AgeLabels.FromIconClass).FirstOrDefault(a => a is not null)
             ?? (page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null)
             ?? (floor is "home" or "comic" or "soft" or "app" ? AgeCategory.AllAges : AgeCategory.Adult);
     }
@@ -105,7 +106,7 @@ public static partial class WorkPageParser
     /// <summary>The work type link (/work_type/SOU), not the category (同人ソフト) or option icons (音楽あり).</summary>
     static string? WorkType(LabelledRows outline)
     {
-        if (outline.Cell("作品形式") is not { } cell) return null;
+        if (outline.Cell(OutlineLabels.WorkType) is not { } cell) return null;
         return cell.QuerySelectorAll("a[href]").Select(a => WorkTypeLink().Match(a.GetAttribute("href")!)).FirstOrDefault(m => m.Success)?.Groups[1].Value
             ?? cell.QuerySelectorAll("span[class]").Select(s => WorkTypeIcon().Match(s.ClassName!)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
     }

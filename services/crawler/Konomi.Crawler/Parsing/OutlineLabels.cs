@@ -1,0 +1,31 @@
+namespace Konomi.Crawler.Parsing;
+
+/// <summary>
+/// The outline and maker rows' labels in every language DLsite serves (Japanese, English, Korean, simplified and
+/// traditional Chinese). The crawler asks for Japanese (cookie <c>locale=ja_JP</c>), but a redirect can drop it and a
+/// page a user saved from their own browser comes in their language: scrapers keyed on Japanese labels alone read
+/// such a page as a work with no voice actors, genres or date (dlsite.md, "Locale").
+/// </summary>
+public static class OutlineLabels
+{
+    public static readonly string[] ReleasedOn = ["販売日", "Release date", "판매일", "发售日", "贩卖日", "販賣日", "發售日"];
+    public static readonly string[] AnnouncedOn = ["予告開始日", "Published date", "예고 개시일", "预告开始日", "預告開始日"];
+
+    /// <summary>The maker: a circle on doujin floors, a brand or publisher elsewhere, an author on some books.</summary>
+    public static readonly string[] Maker =
+    [
+        "サークル名", "Circle", "서클명", "社团名", "社團名",
+        "ブランド名", "Brand", "브랜드명", "品牌名", "品牌名稱",
+        "出版社名", "Publisher", "출판사명", "出版社名称", "出版社名稱",
+        "著者", "Author", "저자",
+    ];
+
+    public static readonly string[] Series = ["シリーズ名", "シリーズ", "Series name", "Series", "시리즈명", "시리즈", "系列名", "系列"];
+    public static readonly string[] Authors = ["作者", "著者", "Author", "저자", "작가"];
+    public static readonly string[] Scenario = ["シナリオ", "Scenario", "시나리오", "剧本", "劇本", "剧情", "劇情"];
+    public static readonly string[] Illustration = ["イラスト", "Illustration", "일러스트", "插画", "插畫"];
+    public static readonly string[] VoiceActors = ["声優", "Voice Actor", "성우", "声优", "聲優"];
+    public static readonly string[] Genres = ["ジャンル", "Genre", "장르", "分类", "分類"];
+    public static readonly string[] Age = ["年齢指定", "Age", "연령 지정", "年龄指定", "年齡指定"];
+    public static readonly string[] WorkType = ["作品形式", "Product format", "작품 형식"];
+}
