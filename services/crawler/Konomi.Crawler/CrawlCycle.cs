@@ -133,13 +133,23 @@ public sealed partial class CrawlCycle(
             return;
         }
         // A transient failure of either source leaves the work unknown, so the next cycle fetches both again;
-        // only a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone.
+        // a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone at once, and so
+        // does a page of the work's own that stays unreadable (a layout Konomi does not know, an odd nesting) once it
+        // has failed Crawler:MaxWorkAttempts cycles: the work arrives with its short description rather than never.
         if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
         {
-            if (new[] { json.Error, page.Error }.FirstOrDefault(e => e is not null && WorkFailures.IsTheWorksOwn(e.Kind)) is { } own
-                && failures.Record(id, own) is var attempts && attempts >= _options.MaxWorkAttempts)
+            var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is not null && WorkFailures.IsTheWorksOwn(e.Kind));
+            if (own is null) return;
+            var attempts = failures.Record(id, own);
+            if (attempts < _options.MaxWorkAttempts) return;
+            if (json is not { Error: null, Parsed: not null })
+            {
                 tally.GiveUp(id, attempts, logger);
-            return;
+                return;
+            }
+            // product.json read, so the work's own failure was its page's.
+            tally.StoreWithoutPage(id, attempts, $"{CrawlException.Tag(own.Kind)}: {own.Message}", logger);
+            page = default;
         }
         failures.Forget(id);
 

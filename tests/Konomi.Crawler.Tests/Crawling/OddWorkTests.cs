@@ -118,6 +118,32 @@ public class OddWorkTests
     }
 
     [Fact]
+    public async Task A_work_whose_page_stays_unreadable_arrives_from_product_json_alone_after_the_last_attempt()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        var odd = works[0].Id;
+        // A layout Konomi does not know: no outline table.
+        dlsite.Alter(odd, RequestKind.WorkPage, html => html.Replace("work_outline", "work_overview"));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
+
+        var reports = new List<CrawlReport>();
+        for (var cycle = 0; cycle < 4; cycle++) reports.Add(await crawler.Cycle.RunOnceAsync(Ct));
+
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[1].Id, works[2].Id, odd], ignoreOrder: true);
+        crawler.NewWorks.Count(n => n.Work.Id == odd).ShouldBe(1);
+        reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([1, 1, 1, 0]);
+        reports.Select(r => r.StoredWithoutPage.Count).ShouldBe([0, 0, 1, 0]);
+        reports.ShouldAllBe(r => r.FailedWorks.Count == 0);
+        var stored = crawler.NewWorks.Single(n => n.Work.Id == odd).Work;
+        stored.Title.ShouldBe(works[0].Title);
+        stored.Circle.ShouldBe(works[0].Circle);
+        stored.VoiceActors.ShouldBe([works[0].VoiceActor]);
+        dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * 2);
+    }
+
+    [Fact]
     public async Task An_unforeseen_exception_for_one_work_is_counted_and_the_other_works_arrive()
     {
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
