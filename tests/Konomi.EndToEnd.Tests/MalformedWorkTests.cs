@@ -22,9 +22,11 @@ public class MalformedWorkTests
             p["regist_date"] = "２０２６-08-22 00:00:00";
             p["rate_count_detail"] = JsonNode.Parse("{\"5\": 1.5}");
         }), charset: "windows-31j", codePage: 932);
-        // A product.json that is no work at all: never storable, so it is retried and then recorded as failed.
+        // A product.json that is no work at all and a page that is none either: never storable, so it is retried
+        // and then recorded as failed (one unreadable document alone would let the other stand).
         var broken = works[5];
         loop.DLsite.Alter(broken, RequestKind.ProductJson, _ => "{\"workno\": 5}");
+        loop.DLsite.Alter(broken, RequestKind.WorkPage, _ => "<html><body>no work here</body></html>");
         await loop.StartCrawlerAsync(ct);
 
         var good = works.Where(w => w != broken).ToList();

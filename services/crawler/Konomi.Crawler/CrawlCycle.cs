@@ -133,23 +133,31 @@ public sealed partial class CrawlCycle(
             return;
         }
         // A transient failure of either source leaves the work unknown, so the next cycle fetches both again;
-        // a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone at once, and so
-        // does a page of the work's own that stays unreadable (a layout Konomi does not know, an odd nesting) once it
-        // has failed Crawler:MaxWorkAttempts cycles: the work arrives with its short description rather than never.
+        // a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone at once. When one
+        // document stays unreadable on its own account (a layout Konomi does not know, an odd value) for
+        // Crawler:MaxWorkAttempts cycles, the other one stands alone: the work arrives with less rather than never.
         if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
         {
             var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is not null && WorkFailures.IsTheWorksOwn(e.Kind));
             if (own is null) return;
             var attempts = failures.Record(id, own);
             if (attempts < _options.MaxWorkAttempts) return;
-            if (json is not { Error: null, Parsed: not null })
+            var reason = $"{CrawlException.Tag(own.Kind)}: {own.Message}";
+            if (json is { Error: null, Parsed: not null })
+            {
+                tally.StoreFromOneSource(id, "product.json", attempts, reason, logger);
+                page = default;
+            }
+            else if (page is { Error: null, Parsed: not null })
+            {
+                tally.StoreFromOneSource(id, "work page", attempts, reason, logger);
+                json = default;
+            }
+            else
             {
                 tally.GiveUp(id, attempts, logger);
                 return;
             }
-            // product.json read, so the work's own failure was its page's.
-            tally.StoreWithoutPage(id, attempts, $"{CrawlException.Tag(own.Kind)}: {own.Message}", logger);
-            page = default;
         }
         failures.Forget(id);
 

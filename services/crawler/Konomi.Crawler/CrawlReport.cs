@@ -4,7 +4,7 @@ namespace Konomi.Crawler;
 /// What one crawl cycle did. <see cref="Requests"/> counts every HTTP request (robots.txt, listings, two per new
 /// work, retries); <see cref="Reannounced"/> are works a crashed cycle stored but never announced;
 /// <see cref="FailedWorks"/> are the works this cycle gave up on (their own document failed Crawler:MaxWorkAttempts cycles);
-/// <see cref="StoredWithoutPage"/> are works whose page failed that often while their product.json read, stored from it alone.
+/// <see cref="StoredFromOneSource"/> are works one of whose two documents failed that often while the other read, stored from it alone.
 /// </summary>
 public sealed record CrawlReport(
     Guid RunId,
@@ -18,4 +18,4 @@ public sealed record CrawlReport(
     long Requests,
     IReadOnlyDictionary<string, int> Errors,
     IReadOnlyList<string> FailedWorks,
-    IReadOnlyList<string> StoredWithoutPage);
+    IReadOnlyList<string> StoredFromOneSource);

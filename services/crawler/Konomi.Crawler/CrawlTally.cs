@@ -8,7 +8,7 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
 {
     readonly Dictionary<string, int> _errors = [];
     readonly List<string> _failedWorks = [];
-    readonly List<string> _storedWithoutPage = [];
+    readonly List<string> _storedFromOneSource = [];
 
     public Guid RunId { get; } = runId;
     public int ListingPages { get; set; }
@@ -39,21 +39,21 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
         LogGiveUp(logger, RunId, workId, attempts);
     }
 
-    public void StoreWithoutPage(string workId, int attempts, string reason, ILogger logger)
+    public void StoreFromOneSource(string workId, string source, int attempts, string reason, ILogger logger)
     {
-        _storedWithoutPage.Add(workId);
-        LogStoredWithoutPage(logger, RunId, workId, attempts, reason);
+        _storedFromOneSource.Add(workId);
+        LogStoredFromOneSource(logger, RunId, workId, attempts, reason, source);
     }
 
     public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
         RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, requestsAfter - requestsBefore,
-        new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedWithoutPage]);
+        new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedFromOneSource]);
 
     [LoggerMessage(1, LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until the crawler restarts")]
     static partial void LogGiveUp(ILogger logger, Guid runId, string workId, int attempts);
 
-    [LoggerMessage(3, LogLevel.Warning, "Crawl {RunId}: {WorkId}'s page failed in {Attempts} cycles ({Reason}); the work is stored from product.json alone, with its short description")]
-    static partial void LogStoredWithoutPage(ILogger logger, Guid runId, string workId, int attempts, string reason);
+    [LoggerMessage(3, LogLevel.Warning, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles ({Reason}); the work is stored from its {Source} alone")]
+    static partial void LogStoredFromOneSource(ILogger logger, Guid runId, string workId, int attempts, string reason, string source);
 
     [LoggerMessage(2, LogLevel.Warning, "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
     static partial void LogFailure(ILogger logger, Guid runId, string what, string kind, string reason);

@@ -98,34 +98,37 @@ public class OddWorkTests
     }
 
     [Fact]
-    public async Task A_work_that_keeps_failing_is_retried_each_cycle_then_recorded_as_failed_and_no_longer_fetched()
+    public async Task A_work_whose_documents_both_keep_failing_is_retried_each_cycle_then_recorded_as_failed_and_no_longer_fetched()
     {
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
         using var data = new TempDirectory();
         var works = dlsite.AddWorks(3, "maniax");
         var odd = works[0].Id;
         dlsite.Alter(odd, RequestKind.ProductJson, _ => "{\"workno\": 5}");
+        dlsite.Alter(odd, RequestKind.WorkPage, _ => "<html><body>no work here</body></html>");
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
 
         var reports = new List<CrawlReport>();
         for (var cycle = 0; cycle < 4; cycle++) reports.Add(await crawler.Cycle.RunOnceAsync(Ct));
 
         crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[1].Id, works[2].Id], ignoreOrder: true);
-        reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([1, 1, 1, 0]);
+        reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([2, 2, 2, 0]);
         reports.Select(r => r.FailedWorks.Count).ShouldBe([0, 0, 1, 0]);
         reports[2].FailedWorks.ShouldBe([odd]);
         dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * 2);
     }
 
-    [Fact]
-    public async Task A_work_whose_page_stays_unreadable_arrives_from_product_json_alone_after_the_last_attempt()
+    [Theory]
+    [InlineData(RequestKind.WorkPage)]
+    [InlineData(RequestKind.ProductJson)]
+    public async Task A_work_one_of_whose_documents_stays_unreadable_arrives_from_the_other_alone_after_the_last_attempt(RequestKind unreadable)
     {
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
         using var data = new TempDirectory();
         var works = dlsite.AddWorks(3, "maniax");
         var odd = works[0].Id;
-        // A layout Konomi does not know: no outline table.
-        dlsite.Alter(odd, RequestKind.WorkPage, html => html.Replace("work_outline", "work_overview"));
+        // A layout Konomi does not know (a page without its outline table), or a product.json that is no work.
+        dlsite.Alter(odd, unreadable, unreadable == RequestKind.WorkPage ? html => html.Replace("work_outline", "work_overview") : _ => "{\"workno\": 5}");
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
 
         var reports = new List<CrawlReport>();
@@ -134,12 +137,13 @@ public class OddWorkTests
         crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[1].Id, works[2].Id, odd], ignoreOrder: true);
         crawler.NewWorks.Count(n => n.Work.Id == odd).ShouldBe(1);
         reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([1, 1, 1, 0]);
-        reports.Select(r => r.StoredWithoutPage.Count).ShouldBe([0, 0, 1, 0]);
+        reports.Select(r => r.StoredFromOneSource.Count).ShouldBe([0, 0, 1, 0]);
         reports.ShouldAllBe(r => r.FailedWorks.Count == 0);
         var stored = crawler.NewWorks.Single(n => n.Work.Id == odd).Work;
         stored.Title.ShouldBe(works[0].Title);
         stored.Circle.ShouldBe(works[0].Circle);
-        stored.VoiceActors.ShouldBe([works[0].VoiceActor]);
+        stored.VoiceActors.ShouldContain(works[0].VoiceActor);
+        stored.ReleaseDate.ShouldBe(works[0].ReleaseDate);
         dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * 2);
     }
 
