@@ -142,22 +142,14 @@ public sealed partial class CrawlCycle(
             if (own is null) return;
             var attempts = failures.Record(id, own);
             if (attempts < _options.MaxWorkAttempts) return;
-            var reason = $"{CrawlException.Tag(own.Kind)}: {own.Message}";
-            if (json is { Error: null, Parsed: not null })
-            {
-                tally.StoreFromOneSource(id, "product.json", attempts, reason, logger);
-                page = default;
-            }
-            else if (page is { Error: null, Parsed: not null })
-            {
-                tally.StoreFromOneSource(id, "work page", attempts, reason, logger);
-                json = default;
-            }
-            else
+            // The failed document has no parsed work, so combining below takes the other one's alone.
+            var readable = json is { Error: null, Parsed: not null } ? "product.json" : page is { Error: null, Parsed: not null } ? "work page" : null;
+            if (readable is null)
             {
                 tally.GiveUp(id, attempts, logger);
                 return;
             }
+            tally.StoreFromOneSource(id, readable, attempts, $"{CrawlException.Tag(own.Kind)}: {own.Message}", logger);
         }
         failures.Forget(id);
 
