@@ -16,6 +16,7 @@ public static class MongoStores
         services.AddSingleton<ITasteModelRegistry, MongoTasteModelRegistry>();
         services.AddSingleton<IRetentionStore, MongoRetentionStore>();
         services.AddSingleton<IUserStore, MongoUserStore>();
+        services.AddSingleton<ICrawlFailureStore, MongoCrawlFailureStore>();
         services.AddSingleton<StoreOutage, MongoOutage>();
         services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongo", tags: ["ready"]);
         return services;

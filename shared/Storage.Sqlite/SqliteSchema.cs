@@ -94,6 +94,14 @@ public static class SqliteSchema
         CREATE TABLE IF NOT EXISTS users (
             user_id TEXT PRIMARY KEY,
             profile TEXT NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS crawl_failures (
+            work_id TEXT PRIMARY KEY,
+            attempts INTEGER NOT NULL,
+            last_error TEXT NOT NULL,
+            first_failed_at INTEGER NOT NULL,
+            last_failed_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS crawl_failures_newest ON crawl_failures (last_failed_at DESC);
         """;
 
     /// <summary>Columns added after a table's first release: (table, column, type), added to older files on start.</summary>

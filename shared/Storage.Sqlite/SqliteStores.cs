@@ -16,6 +16,7 @@ public static class SqliteStores
         services.AddSingleton<ITasteModelRegistry, SqliteTasteModelRegistry>();
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<ICrawlFailureStore, SqliteCrawlFailureStore>();
         services.AddSingleton<StoreOutage, SqliteOutage>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite", tags: ["ready"]);
         return services;

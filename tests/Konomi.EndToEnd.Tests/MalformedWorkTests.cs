@@ -25,8 +25,7 @@ public class MalformedWorkTests
         // A product.json that is no work at all and a page that is none either: never storable, so it is retried
         // and then recorded as failed (one unreadable document alone would let the other stand).
         var broken = works[5];
-        loop.DLsite.Alter(broken, RequestKind.ProductJson, _ => "{\"workno\": 5}");
-        loop.DLsite.Alter(broken, RequestKind.WorkPage, _ => "<html><body>no work here</body></html>");
+        loop.DLsite.Break(broken);
         await loop.StartCrawlerAsync(ct);
 
         var good = works.Where(w => w != broken).ToList();

@@ -41,6 +41,7 @@ public sealed class EveryPageTests(Browser browser)
 
         errors.ShouldBeEmpty();
         await Expect(page.Locator("table").Last).ToContainTextAsync("channel_not_found");
+        await Expect(page.Locator("section", new() { HasText = "Works the crawler cannot read" })).ToContainTextAsync("RJ01999999");
     }
 
     static async Task SeedAsync(WebApp app)
@@ -79,6 +80,9 @@ public sealed class EveryPageTests(Browser browser)
         var snapshots = app.Get<ISnapshotStore>();
         for (var day = 2; day >= 0; day--)
             await snapshots.AddAsync(new CrawlSnapshot(Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-day).AddHours(-1), "maniax/new", [.. works.Skip(day * 4).Take(30).Select(w => w.Id)]), Ct);
+        var failures = app.Get<ICrawlFailureStore>();
+        for (var cycle = 3; cycle > 0; cycle--)
+            await failures.RecordAsync("RJ01999999", "malformed: RJ01999999: not a work page (no #work_name title or #work_outline table)", DateTimeOffset.UtcNow.AddHours(-cycle), Ct);
         var ledger = app.Get<INotificationStore>();
         foreach (var (work, i) in works.Take(4).Select((w, i) => (w, i)))
         {

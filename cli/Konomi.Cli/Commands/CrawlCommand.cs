@@ -4,15 +4,18 @@ using Konomi.Contracts;
 using Konomi.Crawler;
 using Konomi.Cli.Terminal;
 using Konomi.Hosting;
+using Konomi.Storage.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Cli.Commands;
 
 /// <summary>
 /// <c>konomi crawl</c>: the crawler alone (store + bus, no scoring). <c>--once</c> runs one cycle, as a Kubernetes
 /// CronJob would; <c>--backfill --pages N</c> reads N listing pages per floor to build a labelling pool;
-/// neither runs the hourly schedule until Ctrl+C.
+/// neither runs the hourly schedule until Ctrl+C. <c>--failed</c> lists the works whose own documents keep failing and
+/// <c>--retry-failed</c> lets the next cycle fetch them again (after an upgrade that reads them, say).
 /// </summary>
 public static class CrawlCommand
 {
@@ -25,15 +28,19 @@ public static class CrawlCommand
         {
             if (r.GetValueOrDefault<int>() < 1) r.AddError("--pages must be at least 1.");
         });
+        var failed = new Option<bool>("--failed") { Description = "List the works whose own documents failed in a crawl cycle, given up or still tried, and exit" };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Forget every failed work, so the next cycle fetches each again, and exit" };
         var dataDir = CommonOptions.DataDir();
         var baseUrl = CommonOptions.BaseUrl();
-        var command = new Command("crawl", "Crawl DLsite for new voice works: store them and publish NewWorkDetected") { once, backfill, pages, dataDir, baseUrl };
+        var command = new Command("crawl", "Crawl DLsite for new voice works: store them and publish NewWorkDetected") { once, backfill, pages, failed, retryFailed, dataDir, baseUrl };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(once) && r.GetValue(backfill)) r.AddError("Give --once or --backfill, not both.");
+            if (new[] { once, backfill, failed, retryFailed }.Count(o => r.GetValue(o)) > 1) r.AddError("Give one of --once, --backfill, --failed, --retry-failed.");
         });
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(failed) || parse.GetValue(retryFailed))
+                return await FailedWorksAsync(parse.GetValue(dataDir), retry: parse.GetValue(retryFailed), parse.InvocationConfiguration.Output, ct);
             var single = parse.GetValue(once) || parse.GetValue(backfill);
             using var host = CreateHost(parse.GetValue(dataDir), parse.GetValue(baseUrl), scheduled: !single);
             if (!single)
@@ -48,7 +55,32 @@ public static class CrawlCommand
             await host.StopAsync(ct);
             return 0;
         });
-        return Cli.Example(command, "konomi crawl --backfill --pages 2   # up to 120 works, ~41 min at DLsite's 10 s Crawl-delay", "konomi crawl --once");
+        return Cli.Example(command, "konomi crawl --backfill --pages 2   # up to 120 works, ~41 min at DLsite's 10 s Crawl-delay", "konomi crawl --once",
+            "konomi crawl --failed", "konomi crawl --retry-failed");
+    }
+
+    /// <summary>One line per failed work, most recent first; with <paramref name="retry"/> every record is dropped instead.</summary>
+    static async Task<int> FailedWorksAsync(string? dataDir, bool retry, TextWriter output, CancellationToken ct)
+    {
+        var builder = CommandHost.CreateBuilder(dataDir);
+        builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section);
+        using var host = builder.Build();
+        var store = host.Services.GetRequiredService<ICrawlFailureStore>();
+        var maxAttempts = host.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.MaxWorkAttempts;
+        var listed = await store.ListAsync(int.MaxValue, ct);
+        if (retry)
+        {
+            foreach (var failure in listed) await store.ForgetAsync(failure.WorkId, ct);
+            output.WriteLine($"{listed.Count} failed work(s) forgotten: the next crawl cycle fetches each again if its floor still lists it.");
+            return 0;
+        }
+        if (listed.Count == 0) output.WriteLine("No failed works.");
+        foreach (var f in listed)
+        {
+            var state = f.Attempts >= maxAttempts ? "given up" : $"retrying ({f.Attempts}/{maxAttempts})";
+            output.WriteLine($"{f.WorkId,-11} {state,-16} last {f.LastFailedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z  {f.LastError}");
+        }
+        return 0;
     }
 
     /// <summary>The estimate first (robots.txt read, so at the real Crawl-delay), then the cycle with its progress.</summary>

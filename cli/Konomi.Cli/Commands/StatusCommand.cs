@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Konomi.Crawler;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
 using Konomi.Trainer;
@@ -20,6 +21,7 @@ public static class StatusCommand
         {
             var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
             builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
+            builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section);
             using var host = builder.Build();
             var services = host.Services;
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -32,6 +34,10 @@ public static class StatusCommand
             Console.WriteLine(crawl is null
                 ? "last crawl     never (`konomi run --once` or `konomi crawl --backfill --pages 2`)"
                 : $"last crawl     {crawl.CrawledAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({Ago(crawl.CrawledAt)})");
+            var maxAttempts = services.GetRequiredService<IOptions<CrawlerOptions>>().Value.MaxWorkAttempts;
+            var failing = await services.GetRequiredService<ICrawlFailureStore>().ListAsync(int.MaxValue, ct);
+            if (failing.Count > 0)
+                Console.WriteLine($"failed works   {failing.Count(f => f.Attempts >= maxAttempts)} given up, {failing.Count(f => f.Attempts < maxAttempts)} still tried (`konomi crawl --failed`)");
 
             var notifications = services.GetRequiredService<INotificationStore>();
             var pending = await notifications.CountAsync(NotificationStatus.Pending, ct);

@@ -15,7 +15,8 @@ namespace Konomi.Crawler;
 /// floor (a snapshot and WorksCrawled per floor), and for every id never stored fetch product.json and the
 /// work page, store the work, publish NewWorkDetected and mark it announced. Errors are counted by kind
 /// and the crawl goes on, whatever the exception; a work that failed stays unknown and is tried again next
-/// cycle, and one whose own documents failed Crawler:MaxWorkAttempts cycles is recorded as failed and skipped.
+/// cycle, and one whose own documents failed Crawler:MaxWorkAttempts cycles is recorded as failed in the store
+/// (<see cref="ICrawlFailureStore"/>: restarts keep it) and skipped until an operator retries it.
 /// </summary>
 public sealed partial class CrawlCycle(
     DLsiteClient dlsite,
@@ -23,7 +24,7 @@ public sealed partial class CrawlCycle(
     ISnapshotStore snapshots,
     IBus bus,
     IOptions<CrawlerOptions> options,
-    WorkFailures failures,
+    ICrawlFailureStore failures,
     TimeProvider time,
     ILogger<CrawlCycle> logger)
 {
@@ -120,7 +121,8 @@ public sealed partial class CrawlCycle(
 
     async Task DetectAsync(string floor, string id, CrawlTally tally, CancellationToken ct)
     {
-        if (failures.IsFailed(id, _options.MaxWorkAttempts)) return;
+        var failed = await failures.FindAsync(id, ct);
+        if (failed?.Attempts >= _options.MaxWorkAttempts) return;
         var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), ProductJsonParser.Parse, tally, $"{id} product.json", ct);
         // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet.
         var page = json.Parsed?.Status == WorkStatus.Announced
@@ -138,23 +140,25 @@ public sealed partial class CrawlCycle(
         // Crawler:MaxWorkAttempts cycles, the other one stands alone: the work arrives with less rather than never.
         if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
         {
-            var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is not null && WorkFailures.IsTheWorksOwn(e.Kind));
+            var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is { IsTheWorksOwn: true });
             if (own is null) return;
-            var attempts = failures.Record(id, own);
-            if (attempts < _options.MaxWorkAttempts) return;
+            var reason = $"{CrawlException.Tag(own.Kind)}: {own.Message}";
+            failed = await failures.RecordAsync(id, reason, time.GetUtcNow(), ct);
+            if (failed.Attempts < _options.MaxWorkAttempts) return;
             // The failed document has no parsed work, so combining below takes the other one's alone.
             var readable = json is { Error: null, Parsed: not null } ? "product.json" : page is { Error: null, Parsed: not null } ? "work page" : null;
             if (readable is null)
             {
-                tally.GiveUp(id, attempts, logger);
+                tally.GiveUp(id, failed.Attempts, logger);
                 return;
             }
-            tally.StoreFromOneSource(id, readable, attempts, $"{CrawlException.Tag(own.Kind)}: {own.Message}", logger);
+            tally.StoreFromOneSource(id, readable, failed.Attempts, reason, logger);
         }
-        failures.Forget(id);
 
         var work = WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work);
-        if (!await works.AddAsync(work, tally.RunId, ct)) return;
+        var added = await works.AddAsync(work, tally.RunId, ct);
+        if (failed is not null) await failures.ForgetAsync(id, ct);
+        if (!added) return;
         await bus.Publish(new NewWorkDetected(tally.RunId, work), ct);
         await works.MarkAnnouncedAsync(work.Id, ct);
         tally.NewWorks++;

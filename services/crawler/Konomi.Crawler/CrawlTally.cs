@@ -49,7 +49,7 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
         RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, requestsAfter - requestsBefore,
         new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedFromOneSource]);
 
-    [LoggerMessage(1, LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until the crawler restarts")]
+    [LoggerMessage(1, LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until an operator retries it (konomi crawl --retry-failed)")]
     static partial void LogGiveUp(ILogger logger, Guid runId, string workId, int attempts);
 
     [LoggerMessage(3, LogLevel.Warning, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles ({Reason}); the work is stored from its {Source} alone")]

@@ -33,7 +33,6 @@ public static class Extensions
         builder.Services.AddSingleton<IValidateOptions<RetrySettings>, CrawlerRetryValidation>();
         builder.Services.AddResiliencePipeline<string, DLsiteClient.Outcome>(DLsiteClient.Retry, DLsiteClient.ConfigureRetry);
         builder.Services.AddSingleton<HostPacer>();
-        builder.Services.AddSingleton<WorkFailures>();
         builder.Services.AddSingleton<DLsiteClient>();
         builder.Services.AddSingleton<CrawlCycle>();
         builder.Services.AddHostedService<CrawlSchedule>();

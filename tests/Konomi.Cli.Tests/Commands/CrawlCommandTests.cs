@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Konomi.Emulators.DLsite;
+using Konomi.Storage.Ports;
 using Konomi.Testing;
 
 namespace Konomi.Cli.Tests.Commands;
@@ -35,5 +36,40 @@ public class CrawlCommandTests
 
         result.ExitCode.ShouldNotBe(0);
         result.Error.ShouldContain("--pages must be at least 1.");
+    }
+
+    [Fact]
+    public async Task Failed_lists_the_works_given_up_and_still_tried_status_counts_them_and_retry_failed_forgets_them()
+    {
+        await using var store = TestStore.Sqlite();
+        var failures = store.Get<ICrawlFailureStore>();
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        for (var cycle = 0; cycle < 3; cycle++)
+            await failures.RecordAsync("RJ01000001", "malformed: RJ01000001: not a work page (no #work_name title or #work_outline table)", at.AddHours(cycle), Ct);
+        await failures.RecordAsync("RJ01000002", "too-large: body past 8388608 bytes", at.AddHours(3), Ct);
+        string[] dataDir = ["--data-dir", store.Settings["Storage:DataDirectory"]!];
+
+        var listed = await KonomiCli.RunAsync(["crawl", "--failed", .. dataDir], ct: Ct);
+        var status = await KonomiCli.RunAsync(["status", .. dataDir], ct: Ct);
+        var retried = await KonomiCli.RunAsync(["crawl", "--retry-failed", .. dataDir], ct: Ct);
+        var after = await KonomiCli.RunAsync(["crawl", "--failed", .. dataDir], ct: Ct);
+
+        listed.ExitCode.ShouldBe(0, listed.Error);
+        listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe([
+            "RJ01000002  retrying (1/3)   last 2026-12-01 12:00Z  too-large: body past 8388608 bytes",
+            "RJ01000001  given up         last 2026-12-01 11:00Z  malformed: RJ01000001: not a work page (no #work_name title or #work_outline table)"]);
+        status.Output.ShouldContain("failed works   1 given up, 1 still tried (`konomi crawl --failed`)");
+        retried.Output.ShouldStartWith("2 failed work(s) forgotten");
+        (await failures.ListAsync(ct: Ct)).ShouldBeEmpty();
+        after.Output.Trim().ShouldBe("No failed works.");
+    }
+
+    [Fact]
+    public async Task Failed_and_once_are_refused_together()
+    {
+        var result = await KonomiCli.RunAsync(["crawl", "--once", "--failed"], ct: Ct);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("Give one of --once, --backfill, --failed, --retry-failed.");
     }
 }

@@ -104,8 +104,7 @@ public class OddWorkTests
         using var data = new TempDirectory();
         var works = dlsite.AddWorks(3, "maniax");
         var odd = works[0].Id;
-        dlsite.Alter(odd, RequestKind.ProductJson, _ => "{\"workno\": 5}");
-        dlsite.Alter(odd, RequestKind.WorkPage, _ => "<html><body>no work here</body></html>");
+        dlsite.Break(odd);
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
 
         var reports = new List<CrawlReport>();

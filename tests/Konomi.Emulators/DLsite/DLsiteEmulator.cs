@@ -109,6 +109,20 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
     public void Alter(string workId, RequestKind kind, Func<string, string>? body = null, string? charset = null, int codePage = 65001) =>
         _alterations[(workId, kind)] = new Alteration(body ?? (text => text), charset, codePage);
 
+    /// <summary>Both of the work's documents unreadable on its own account: a product.json that is no work, a page that is no work page.</summary>
+    public void Break(string workId)
+    {
+        Alter(workId, RequestKind.ProductJson, _ => "{\"workno\": 5}");
+        Alter(workId, RequestKind.WorkPage, _ => "<html><body>no work here</body></html>");
+    }
+
+    /// <summary>Serves the work's documents as they are again.</summary>
+    public void Mend(string workId)
+    {
+        _alterations.TryRemove((workId, RequestKind.ProductJson), out _);
+        _alterations.TryRemove((workId, RequestKind.WorkPage), out _);
+    }
+
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public int RequestCount(RequestKind kind) => _requests.Count(r => r.Kind == kind);

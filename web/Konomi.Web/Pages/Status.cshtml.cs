@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Konomi.Web.Pages;
 
-/// <summary>What the crawler and the notifier have done lately: listing crawls, the newest works, and the notification ledger with titles.</summary>
-public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWorkStore works, INotificationStore notifications) : UserPage(users)
+/// <summary>
+/// What the crawler and the notifier have done lately: listing crawls, the newest works, works whose own documents keep
+/// failing, and the notification ledger with titles.
+/// </summary>
+public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWorkStore works, ICrawlFailureStore crawlFailures,
+    INotificationStore notifications) : UserPage(users)
 {
     public IReadOnlyList<CrawlSnapshot> Crawls { get; private set; } = [];
     public IReadOnlyList<Work> Newest { get; private set; } = [];
     public long StoredWorks { get; private set; }
+    public IReadOnlyList<CrawlFailure> FailedWorks { get; private set; } = [];
     public IReadOnlyList<Notification> Notifications { get; private set; } = [];
     public IReadOnlyDictionary<string, Work> Titles { get; private set; } = new Dictionary<string, Work>();
 
@@ -19,6 +24,7 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
         Crawls = await snapshots.ListAsync(null, 10, ct);
         Newest = await works.ListAsync(null, 10, ct);
         StoredWorks = await works.CountAsync(ct);
+        FailedWorks = await crawlFailures.ListAsync(20, ct);
         Notifications = await notifications.ListAsync(null, 30, ct);
         Titles = await works.FindManyAsync(Notifications.Select(n => n.WorkId), ct);
         return Page();
