@@ -10,7 +10,7 @@ public static class DocumentKinds
         var start = content.TrimStart();
         if (start.StartsWith('[') || start.StartsWith('{')) return DetectJson(content);
         var page = HtmlDocuments.Parse(content);
-        if (page.QuerySelector("#work_outline, #work_name, .error_box_work") is not null) return DocumentKind.WorkPage;
+        if (page.QuerySelector($"#work_outline, #work_name, .error_box_work, {LabelledRows.DefinitionLists}") is not null) return DocumentKind.WorkPage;
         return ListingPageParser.LooksLikeListing(page) ? DocumentKind.Listing : DocumentKind.Unknown;
     }
 

@@ -7,17 +7,24 @@ namespace Konomi.Crawler.Parsing;
 /// A th/td table read by its label text, never by row position: DLsite adds and drops rows per work and
 /// wrote labels as "販売日&amp;nbsp;:&amp;nbsp;" until 2018. Labels match whatever their spacing, colons, width and case
 /// ("Voice Actor" = "voice actor"), so one list of labels per field serves every language (<see cref="OutlineLabels"/>).
+/// The same rows written as a definition list (<c>dl.c-productInfo__box</c>: dt label, dd cell), as DLsite's newer
+/// Vue-rendered product pages write them, read alike.
 /// </summary>
-public sealed class LabelledRows(IEnumerable<IElement> rows)
+public sealed class LabelledRows(IEnumerable<(IElement? Label, IElement? Cell)> rows)
 {
+    /// <summary>The product-info definition lists of DLsite's newer layout.</summary>
+    public const string DefinitionLists = "dl.c-productInfo__box";
+
     readonly Dictionary<string, IElement> _cells = rows
-        .Select(r => (Label: r.QuerySelector("th"), Cell: r.QuerySelector("td")))
         .Where(r => r.Label is not null && r.Cell is not null)
         .GroupBy(r => Normalize(r.Label!.TextContent))
         .ToDictionary(g => g.Key, g => g.First().Cell!);
 
+    /// <summary>The rows of the tables <paramref name="tableSelector"/> picks, then those of the page's product-info lists.</summary>
     public static LabelledRows Of(IParentNode document, string tableSelector) =>
-        new(document.QuerySelectorAll($"{tableSelector} tr"));
+        new(document.QuerySelectorAll($"{tableSelector} tr").Select(r => (r.QuerySelector("th"), r.QuerySelector("td")))
+            // A dt's cell is the dd right after it; a list of several dd for one dt is read by its first.
+            .Concat(document.QuerySelectorAll($"{DefinitionLists} > dt").Select(dt => ((IElement?)dt, dt.NextElementSibling is { LocalName: "dd" } dd ? dd : null))));
 
     /// <summary>The cell of the first label present.</summary>
     public IElement? Cell(params string[] labels) =>

@@ -38,8 +38,8 @@ public static partial class WorkPageParser
         if (!WorkIds.IsValid(id))
             throw new CrawlException(CrawlErrorKind.Malformed, "no DLsite work id (RJ/BJ/VJ + 6 or 8 digits) in the page");
         var title = Title(page);
-        if (title is null || page.QuerySelector("#work_outline") is null)
-            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: not a work page (no #work_name title or #work_outline table)");
+        if (title is null || page.QuerySelector($"#work_outline, {LabelledRows.DefinitionLists}") is null)
+            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: not a work page (no #work_name title, or no #work_outline table or product-info list)");
 
         var outline = LabelledRows.Of(page, "#work_outline");
         var maker = LabelledRows.Of(page, "#work_maker");
