@@ -18,6 +18,10 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
     public IReadOnlyList<Notification> Notifications { get; private set; } = [];
     public IReadOnlyDictionary<string, Work> Titles { get; private set; } = new Dictionary<string, Work>();
 
+    /// <summary>The outcome of a retry, carried to the page it redirects to.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
@@ -28,6 +32,16 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
         Notifications = await notifications.ListAsync(null, 30, ct);
         Titles = await works.FindManyAsync(Notifications.Select(n => n.WorkId), ct);
         return Page();
+    }
+
+    /// <summary>Forgets one failed work, as <c>konomi crawl --retry-failed</c> does for all, so the next cycle fetches it again.</summary>
+    public async Task<IActionResult> OnPostRetryAsync(string workId, CancellationToken ct)
+    {
+        if (await ResolveUserAsync(ct) is { } refused) return refused;
+        Message = await crawlFailures.ForgetAsync(workId, ct)
+            ? $"{workId} will be fetched again at the next crawl cycle that lists it."
+            : $"{workId} is not recorded as failed.";
+        return RedirectToPage(new { user = UserId });
     }
 
     public string Title(string workId) => Titles.TryGetValue(workId, out var work) ? work.Title : workId;

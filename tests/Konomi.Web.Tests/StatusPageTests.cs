@@ -1,0 +1,32 @@
+using Konomi.Storage.Ports;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Konomi.Web.Tests;
+
+public sealed class StatusPageTests(Browser browser)
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Try_again_forgets_that_failed_work_alone_as_the_cli_s_retry_does()
+    {
+        await using var app = await WebApp.StartAsync();
+        await app.AddUserAsync("alice");
+        var failures = app.Get<ICrawlFailureStore>();
+        foreach (var work in new[] { "RJ01000001", "RJ01000002" })
+            for (var cycle = 3; cycle > 0; cycle--)
+                await failures.RecordAsync(work, $"malformed: {work}: not a work page", DateTimeOffset.UtcNow.AddHours(-cycle), Ct);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{app.Url}/status?user=alice");
+        var failed = page.Locator("section", new() { HasText = "Works the crawler cannot read" }).Locator("tbody tr");
+        await Expect(failed).ToHaveCountAsync(2);
+
+        await failed.Filter(new() { HasText = "RJ01000002" }).GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+
+        await Expect(page.Locator(".notice")).ToContainTextAsync("RJ01000002 will be fetched again at the next crawl cycle that lists it.");
+        await Expect(failed).ToHaveCountAsync(1);
+        await Expect(failed).ToContainTextAsync("RJ01000001");
+        (await failures.ListAsync(ct: Ct)).Select(f => f.WorkId).ShouldBe(["RJ01000001"]);
+    }
+}
