@@ -20,12 +20,14 @@ public sealed class MongoRetentionStore(KonomiMongo mongo) : IRetentionStore
     private readonly IndexedCollection<LabelDocument> _labels = mongo.Collection<LabelDocument>("labels");
     private readonly IndexedCollection<TasteModelDocument> _versions = mongo.Collection<TasteModelDocument>("tasteModels");
     private readonly IndexedCollection<TasteModelChunk> _chunks = mongo.Collection<TasteModelChunk>("tasteModelChunks");
+    private readonly IndexedCollection<CrawlFailureDocument> _failures = mongo.Collection<CrawlFailureDocument>("crawl_failures");
 
     public async Task<RetentionResult> PruneAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken ct = default) =>
         new(await PruneScoresAsync(Cutoff(now, policy.ScoresFor), ct),
             await PruneSnapshotsAsync(Cutoff(now, policy.SnapshotsFor), ct),
             await PruneClicksAsync(Cutoff(now, policy.ClicksFor), ct),
-            await PruneVersionsAsync(policy.KeepModelVersions, ct));
+            await PruneVersionsAsync(policy.KeepModelVersions, ct),
+            await PruneCrawlFailuresAsync(Cutoff(now, policy.SnapshotsFor), ct));
 
     private async Task<long> PruneScoresAsync(long cutoff, CancellationToken ct)
     {
@@ -48,6 +50,12 @@ public sealed class MongoRetentionStore(KonomiMongo mongo) : IRetentionStore
     {
         var snapshots = await _snapshots.ReadyAsync(ct);
         return (await snapshots.DeleteManyAsync(s => s.CrawledAt < cutoff, ct)).DeletedCount;
+    }
+
+    private async Task<long> PruneCrawlFailuresAsync(long cutoff, CancellationToken ct)
+    {
+        var failures = await _failures.ReadyAsync(ct);
+        return (await failures.DeleteManyAsync(f => f.LastFailedAt < cutoff, ct)).DeletedCount;
     }
 
     private async Task<long> PruneClicksAsync(long cutoff, CancellationToken ct)

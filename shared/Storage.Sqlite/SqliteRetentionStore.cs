@@ -31,7 +31,9 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
             ) >= $keep
             """,
             ct, ("$keep", policy.KeepModelVersions));
-        return new RetentionResult(scores, snapshots, clicks, versions);
+        var failures = await connection.ExecuteAsync(
+            "DELETE FROM crawl_failures WHERE last_failed_at < $cutoff", ct, ("$cutoff", Cutoff(now, policy.SnapshotsFor)));
+        return new RetentionResult(scores, snapshots, clicks, versions, failures);
     }
 
     private static long Cutoff(DateTimeOffset now, TimeSpan age) => StoredTime.ToTicks(now - age);

@@ -32,6 +32,10 @@ public abstract partial class StoreContract
         var newRun = new CrawlSnapshot(Guid.NewGuid(), Sample.Noon.AddDays(95), "voice", ["RJ01000002"]);
         await snapshots.AddAsync(oldRun, Ct);
         await snapshots.AddAsync(newRun, Ct);
+        var failures = store.Get<ICrawlFailureStore>();
+        await failures.RecordAsync("RJ01000008", "malformed: no title", Sample.Noon.AddDays(85), Ct);   // last tried with the old run: goes
+        await failures.RecordAsync("RJ01000009", "malformed: no title", Sample.Noon.AddDays(80), Ct);
+        await failures.RecordAsync("RJ01000009", "malformed: no title", Sample.Noon.AddDays(95), Ct);   // tried again lately: stays
 
         // Clicks before day 40 are old. c2 and c3 are old but are where current labels came from.
         await labels.RecordAsync(Sample.Click("c1", true, Sample.Noon), Ct);
@@ -54,7 +58,7 @@ public abstract partial class StoreContract
 
         var removed = await store.Get<IRetentionStore>().PruneAsync(Policy, now, Ct);
 
-        removed.ShouldBe(new RetentionResult(Scores: 2, Snapshots: 1, Clicks: 2, ModelVersions: 3));
+        removed.ShouldBe(new RetentionResult(Scores: 2, Snapshots: 1, Clicks: 2, ModelVersions: 3, CrawlFailures: 1));
         Sample.Json(await labels.ListAsync(ct: Ct)).ShouldBe(labelsBefore);
         (await labels.HistoryAsync("u1", "RJ01000001", Ct)).Select(c => c.ClickId).ShouldBe(["c2"]);
         (await labels.HistoryAsync("u1", "RJ01000002", Ct)).Select(c => c.ClickId).ShouldBe(["c3"]);
@@ -68,7 +72,8 @@ public abstract partial class StoreContract
             [(3, TasteModelStatus.Rejected), (1, TasteModelStatus.Serving)]);
         (await registry.LoadBytesAsync("u3", 1, Ct)).ShouldBe(Sample.Model("u3").Bytes);
         (await works.CountAsync(Ct)).ShouldBe(2);
+        (await failures.ListAsync(ct: Ct)).Select(f => f.WorkId).ShouldBe(["RJ01000009"]);
 
-        (await store.Get<IRetentionStore>().PruneAsync(Policy, now, Ct)).ShouldBe(new RetentionResult(0, 0, 0, 0));
+        (await store.Get<IRetentionStore>().PruneAsync(Policy, now, Ct)).ShouldBe(new RetentionResult(0, 0, 0, 0, 0));
     }
 }

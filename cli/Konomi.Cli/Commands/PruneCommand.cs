@@ -47,7 +47,8 @@ public static class PruneCommand
             var clock = host.Services.GetRequiredService<TimeProvider>();
             var removed = await host.Services.GetRequiredService<IRetentionStore>().PruneAsync(settings.ToPolicy(), clock.GetUtcNow(), ct);
             Console.WriteLine($"removed {removed.Scores} scores (works older than {settings.ScoresDays} d), {removed.Snapshots} snapshots (> {settings.SnapshotsDays} d), " +
-                $"{removed.Clicks} clicks (> {settings.ClicksDays} d), {removed.ModelVersions} model versions (beyond the newest {settings.KeepModelVersions} past ones per user)");
+                $"{removed.Clicks} clicks (> {settings.ClicksDays} d), {removed.ModelVersions} model versions (beyond the newest {settings.KeepModelVersions} past ones per user), " +
+                $"{removed.CrawlFailures} crawl failures (last tried > {settings.SnapshotsDays} d)");
             return 0;
         });
         return Cli.Example(command, "konomi prune", "konomi prune --scores-days 30 --keep-versions 3 --data-dir ~/.konomi");

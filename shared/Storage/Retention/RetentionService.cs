@@ -22,7 +22,7 @@ public sealed partial class RetentionService(
             try
             {
                 var removed = await store.PruneAsync(settings.ToPolicy(), clock.GetUtcNow(), stoppingToken);
-                LogPruned(logger, removed.Scores, removed.Snapshots, removed.Clicks, removed.ModelVersions);
+                LogPruned(logger, removed.Scores, removed.Snapshots, removed.Clicks, removed.ModelVersions, removed.CrawlFailures);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -33,8 +33,8 @@ public sealed partial class RetentionService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Retention removed {Scores} scores, {Snapshots} snapshots, {Clicks} clicks, {ModelVersions} model versions")]
-    static partial void LogPruned(ILogger logger, long scores, long snapshots, long clicks, long modelVersions);
+    [LoggerMessage(1, LogLevel.Information, "Retention removed {Scores} scores, {Snapshots} snapshots, {Clicks} clicks, {ModelVersions} model versions, {CrawlFailures} crawl failures")]
+    static partial void LogPruned(ILogger logger, long scores, long snapshots, long clicks, long modelVersions, long crawlFailures);
 
     [LoggerMessage(2, LogLevel.Warning, "Retention failed; retrying at the next interval")]
     static partial void LogFailed(ILogger logger, Exception exception);
