@@ -7,7 +7,7 @@ public sealed class MongoCrawlFailureStore(KonomiMongo mongo) : ICrawlFailureSto
 {
     private static readonly UpdateDefinitionBuilder<CrawlFailureDocument> Update = Builders<CrawlFailureDocument>.Update;
 
-    private readonly IndexedCollection<CrawlFailureDocument> _failures = mongo.Collection("crawl_failures",
+    private readonly IndexedCollection<CrawlFailureDocument> _failures = mongo.Collection("crawlFailures",
         new CreateIndexModel<CrawlFailureDocument>(Builders<CrawlFailureDocument>.IndexKeys.Descending(f => f.LastFailedAt)));
 
     public async Task<CrawlFailure> RecordAsync(string workId, string error, DateTimeOffset at, CancellationToken ct = default)

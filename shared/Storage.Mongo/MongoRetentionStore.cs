@@ -20,7 +20,7 @@ public sealed class MongoRetentionStore(KonomiMongo mongo) : IRetentionStore
     private readonly IndexedCollection<LabelDocument> _labels = mongo.Collection<LabelDocument>("labels");
     private readonly IndexedCollection<TasteModelDocument> _versions = mongo.Collection<TasteModelDocument>("tasteModels");
     private readonly IndexedCollection<TasteModelChunk> _chunks = mongo.Collection<TasteModelChunk>("tasteModelChunks");
-    private readonly IndexedCollection<CrawlFailureDocument> _failures = mongo.Collection<CrawlFailureDocument>("crawl_failures");
+    private readonly IndexedCollection<CrawlFailureDocument> _failures = mongo.Collection<CrawlFailureDocument>("crawlFailures");
 
     public async Task<RetentionResult> PruneAsync(RetentionPolicy policy, DateTimeOffset now, CancellationToken ct = default) =>
         new(await PruneScoresAsync(Cutoff(now, policy.ScoresFor), ct),
