@@ -123,11 +123,11 @@ public sealed partial class CrawlCycle(
     {
         var failed = await failures.FindAsync(id, ct);
         if (failed?.Attempts >= _options.MaxWorkAttempts) return;
-        var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), ProductJsonParser.Parse, tally, $"{id} product.json", ct);
+        var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), body => Of(id, ProductJsonParser.Parse(body), "product.json"), tally, $"{id} product.json", ct);
         // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet.
         var page = json.Parsed?.Status == WorkStatus.Announced
             ? default
-            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => WorkPageParser.Parse(html), tally, $"{id} work page", ct);
+            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => Of(id, WorkPageParser.Parse(html), "work page"), tally, $"{id} work page", ct);
         if (json.Parsed?.Status == WorkStatus.Announced || page.Parsed?.Status == WorkStatus.Announced)
         {
             // Not on sale yet: it becomes new when DLsite releases it under the same id.
@@ -164,6 +164,15 @@ public sealed partial class CrawlCycle(
         tally.NewWorks++;
         KonomiTelemetry.NewWorks.Add(1, new KeyValuePair<string, object?>("floor", floor));
     }
+
+    /// <summary>
+    /// The parsed document, when it is the listed work: a document of another work (a redirect to another edition, a
+    /// mix-up) is this work's own fault, never merged into it and never stored under the listed id.
+    /// </summary>
+    static ParsedWork Of(string id, ParsedWork parsed, string document) =>
+        string.Equals(parsed.Work.Id, id, StringComparison.OrdinalIgnoreCase)
+            ? parsed
+            : throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the {document} is work {parsed.Work.Id}'s");
 
     static bool Usable(CrawlException? error) =>
         error is null or { Kind: CrawlErrorKind.RegionBlocked or CrawlErrorKind.Unavailable or CrawlErrorKind.NotFound };

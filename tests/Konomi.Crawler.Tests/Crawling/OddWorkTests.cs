@@ -146,6 +146,29 @@ public class OddWorkTests
         dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * 2);
     }
 
+    [Theory]
+    [InlineData(RequestKind.WorkPage)]
+    [InlineData(RequestKind.ProductJson)]
+    public async Task A_document_of_another_work_is_never_merged_into_the_listed_one_nor_stored_under_its_id(RequestKind mixedUp)
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        var (listed, other) = (works[0], works[1]);
+        // A redirect to another edition, or a mix-up: the listed work's document is another work's.
+        dlsite.Alter(listed.Id, mixedUp, body => body.Replace(listed.Id, other.Id).Replace(listed.Title, other.Title));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
+
+        var reports = new List<CrawlReport>();
+        for (var cycle = 0; cycle < 4; cycle++) reports.Add(await crawler.Cycle.RunOnceAsync(Ct));
+
+        reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([1, 1, 1, 0]);
+        reports[2].StoredFromOneSource.ShouldBe([listed.Id]);
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([other.Id, works[2].Id, listed.Id], ignoreOrder: true);
+        crawler.NewWorks.Single(n => n.Work.Id == listed.Id).Work.Title.ShouldBe(listed.Title);
+        crawler.NewWorks.Single(n => n.Work.Id == other.Id).Work.Title.ShouldBe(other.Title);
+    }
+
     [Fact]
     public async Task An_unforeseen_exception_for_one_work_is_counted_and_the_other_works_arrive()
     {
