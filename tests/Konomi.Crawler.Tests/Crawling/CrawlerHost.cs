@@ -45,6 +45,14 @@ sealed class CrawlerHost(IHost host) : IAsyncDisposable
 
     public T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
 
+    /// <summary>Runs <paramref name="cycles"/> crawl cycles one after another; their reports in order.</summary>
+    public async Task<IReadOnlyList<CrawlReport>> RunCyclesAsync(int cycles, CancellationToken ct)
+    {
+        var reports = new List<CrawlReport>();
+        for (var cycle = 0; cycle < cycles; cycle++) reports.Add(await Cycle.RunOnceAsync(ct));
+        return reports;
+    }
+
     public IReadOnlyList<NewWorkDetected> NewWorks => [.. Bus.Published.Select<NewWorkDetected>().Select(m => m.Context.Message)];
 
     public IReadOnlyList<WorksCrawled> Crawled => [.. Bus.Published.Select<WorksCrawled>().Select(m => m.Context.Message)];

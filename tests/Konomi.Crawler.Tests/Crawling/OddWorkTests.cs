@@ -107,8 +107,7 @@ public class OddWorkTests
         dlsite.Break(odd);
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
 
-        var reports = new List<CrawlReport>();
-        for (var cycle = 0; cycle < 4; cycle++) reports.Add(await crawler.Cycle.RunOnceAsync(Ct));
+        var reports = await crawler.RunCyclesAsync(4, Ct);
 
         crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[1].Id, works[2].Id], ignoreOrder: true);
         reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([2, 2, 2, 0]);
@@ -130,8 +129,7 @@ public class OddWorkTests
         dlsite.Alter(odd, unreadable, unreadable == RequestKind.WorkPage ? html => html.Replace("work_outline", "work_overview") : _ => "{\"workno\": 5}");
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
 
-        var reports = new List<CrawlReport>();
-        for (var cycle = 0; cycle < 4; cycle++) reports.Add(await crawler.Cycle.RunOnceAsync(Ct));
+        var reports = await crawler.RunCyclesAsync(4, Ct);
 
         crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[1].Id, works[2].Id, odd], ignoreOrder: true);
         crawler.NewWorks.Count(n => n.Work.Id == odd).ShouldBe(1);
@@ -159,8 +157,7 @@ public class OddWorkTests
         dlsite.Alter(listed.Id, mixedUp, body => body.Replace(listed.Id, other.Id).Replace(listed.Title, other.Title));
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
 
-        var reports = new List<CrawlReport>();
-        for (var cycle = 0; cycle < 4; cycle++) reports.Add(await crawler.Cycle.RunOnceAsync(Ct));
+        var reports = await crawler.RunCyclesAsync(4, Ct);
 
         reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([1, 1, 1, 0]);
         reports[2].StoredFromOneSource.ShouldBe([listed.Id]);
