@@ -77,7 +77,7 @@ public static class CrawlCommand
         if (listed.Count == 0) output.WriteLine("No failed works.");
         foreach (var f in listed)
         {
-            var state = f.Attempts >= maxAttempts ? "given up" : $"retrying ({f.Attempts}/{maxAttempts})";
+            var state = f.IsGivenUp(maxAttempts) ? "given up" : $"retrying ({f.Attempts}/{maxAttempts})";
             output.WriteLine($"{f.WorkId,-11} {state,-16} last {f.LastFailedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z  {f.LastError}");
         }
         return 0;

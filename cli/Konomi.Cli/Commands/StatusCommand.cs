@@ -37,7 +37,7 @@ public static class StatusCommand
             var maxAttempts = services.GetRequiredService<IOptions<CrawlerOptions>>().Value.MaxWorkAttempts;
             var failing = await services.GetRequiredService<ICrawlFailureStore>().ListAsync(int.MaxValue, ct);
             if (failing.Count > 0)
-                Console.WriteLine($"failed works   {failing.Count(f => f.Attempts >= maxAttempts)} given up, {failing.Count(f => f.Attempts < maxAttempts)} still tried (`konomi crawl --failed`)");
+                Console.WriteLine($"failed works   {failing.Count(f => f.IsGivenUp(maxAttempts))} given up, {failing.Count(f => !f.IsGivenUp(maxAttempts))} still tried (`konomi crawl --failed`)");
 
             var notifications = services.GetRequiredService<INotificationStore>();
             var pending = await notifications.CountAsync(NotificationStatus.Pending, ct);

@@ -122,7 +122,7 @@ public sealed partial class CrawlCycle(
     async Task DetectAsync(string floor, string id, CrawlTally tally, CancellationToken ct)
     {
         var failed = await failures.FindAsync(id, ct);
-        if (failed?.Attempts >= _options.MaxWorkAttempts) return;
+        if (failed?.IsGivenUp(_options.MaxWorkAttempts) == true) return;
         var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), body => Of(id, ProductJsonParser.Parse(body), "product.json"), tally, $"{id} product.json", ct);
         // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet.
         var page = json.Parsed?.Status == WorkStatus.Announced
@@ -144,7 +144,7 @@ public sealed partial class CrawlCycle(
             if (own is null) return;
             var reason = $"{CrawlException.Tag(own.Kind)}: {own.Message}";
             failed = await failures.RecordAsync(id, reason, time.GetUtcNow(), ct);
-            if (failed.Attempts < _options.MaxWorkAttempts) return;
+            if (!failed.IsGivenUp(_options.MaxWorkAttempts)) return;
             // The failed document has no parsed work, so combining below takes the other one's alone.
             var readable = json is { Error: null, Parsed: not null } ? "product.json" : page is { Error: null, Parsed: not null } ? "work page" : null;
             if (readable is null)
