@@ -20,6 +20,7 @@ public abstract partial class StoreContract
         (await failures.FindAsync("RJ01999999", Ct)).ShouldBeNull();
         (await failures.ListAsync(ct: Ct)).Select(f => (f.WorkId, f.Attempts)).ShouldBe([("RJ01000001", 2), ("RJ01000002", 1)]);
         (await failures.ListAsync(1, Ct)).Single().WorkId.ShouldBe("RJ01000001");
+        (await failures.ListAsync(int.MaxValue, Ct)).Count.ShouldBe(2);
     }
 
     [Fact]
