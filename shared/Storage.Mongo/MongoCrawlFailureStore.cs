@@ -16,14 +16,15 @@ public sealed class MongoCrawlFailureStore(KonomiMongo mongo) : ICrawlFailureSto
         var ticks = StoredTime.ToTicks(at);
         var update = Update.Inc(f => f.Attempts, 1).Set(f => f.LastError, error).Set(f => f.LastFailedAt, ticks).SetOnInsert(f => f.FirstFailedAt, ticks);
         var options = new FindOneAndUpdateOptions<CrawlFailureDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After };
+        Task<CrawlFailureDocument> Upsert() => failures.FindOneAndUpdateAsync<CrawlFailureDocument>(f => f.Id == workId, update, options, ct);
         try
         {
-            return ToFailure((await failures.FindOneAndUpdateAsync<CrawlFailureDocument>(f => f.Id == workId, update, options, ct))!);
+            return ToFailure(await Upsert());
         }
         catch (Exception e) when (DuplicateKey.Is(e))
         {
             // Two upserts of a new record raced; the second finds the first's document now.
-            return ToFailure((await failures.FindOneAndUpdateAsync<CrawlFailureDocument>(f => f.Id == workId, update, options, ct))!);
+            return ToFailure(await Upsert());
         }
     }
 
