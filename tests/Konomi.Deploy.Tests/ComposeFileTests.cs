@@ -29,16 +29,30 @@ public class ComposeFileTests
     }
 
     [Fact]
+    public async Task Compose_refuses_to_start_the_web_app_without_its_token()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var env = Path.Combine(Directory.CreateTempSubdirectory("konomi-compose-").FullName, ".env");
+        var lines = (await File.ReadAllLinesAsync(EnvExample, ct)).Where(l => !l.StartsWith("WEB_TOKEN=", StringComparison.Ordinal));
+        await File.WriteAllLinesAsync(env, lines, ct);
+
+        var result = await Command.RunAsync("docker-compose", ["-f", Compose, "--env-file", env, "config", "-q"], ct);
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.ShouldContain("set WEB_TOKEN in .env");
+    }
+
+    [Fact]
     public async Task Every_service_waits_for_a_healthy_broker_and_store_and_gets_its_settings()
     {
         var result = await Command.RunAsync("docker-compose", ["-f", Compose, "--env-file", EnvExample, "config"], TestContext.Current.CancellationToken);
         var config = result.Output;
 
-        foreach (var service in new[] { "crawler", "inference", "trainer", "notifier", "feedback" })
+        foreach (var service in new[] { "crawler", "inference", "trainer", "notifier", "feedback", "web" })
         {
             var block = ServiceBlock(config, service);
-            block.ShouldContain("dockerfile: services/Dockerfile");
-            block.ShouldContain($"SERVICE: {service}");
+            block.ShouldContain(service == "web" ? "dockerfile: web/Dockerfile" : "dockerfile: services/Dockerfile");
+            if (service != "web") block.ShouldContain($"SERVICE: {service}");
             block.ShouldContain("rabbitmq:\n        condition: service_healthy");
             block.ShouldContain("mongodb:\n        condition: service_healthy");
             block.ShouldContain("Storage__Provider: mongo");
@@ -48,6 +62,8 @@ public class ComposeFileTests
         }
         ServiceBlock(config, "notifier").ShouldContain("Slack__BotToken:");
         ServiceBlock(config, "feedback").ShouldContain("Slack__AppToken:");
+        ServiceBlock(config, "web").ShouldContain("Web__Token: change-me");
+        ServiceBlock(config, "web").ShouldContain("127.0.0.1:5090:8080");
         ServiceBlock(config, "grafana").ShouldContain("/etc/grafana/provisioning");
     }
 
@@ -57,7 +73,7 @@ public class ComposeFileTests
     {
         var prometheus = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "prometheus", "prometheus.yml"));
 
-        foreach (var service in new[] { "crawler", "inference", "trainer", "notifier", "feedback" })
+        foreach (var service in new[] { "crawler", "inference", "trainer", "notifier", "feedback", "web" })
             prometheus.ShouldContain($"\"{service}:8080\"");
     }
 

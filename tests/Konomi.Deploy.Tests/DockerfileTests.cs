@@ -18,6 +18,7 @@ public partial class DockerfileTests
             .Where(f => Path.GetExtension(f).Length > 0)
             .Select(f => Path.GetRelativePath(Repository.Root, f)),
         "cli/Dockerfile",
+        "web/Dockerfile",
     ];
 
     public static TheoryData<string> Services => [.. Manifests.ServiceNames()];

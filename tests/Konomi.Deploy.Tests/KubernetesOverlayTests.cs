@@ -6,7 +6,7 @@ namespace Konomi.Deploy.Tests;
 /// <summary>Every overlay renders offline and passes schema, unknown-field and hardening checks; each overlay does its job.</summary>
 public class KubernetesOverlayTests
 {
-    static readonly string[] Services = ["crawler", "inference", "trainer", "notifier", "feedback"];
+    static readonly string[] Services = ["crawler", "inference", "trainer", "notifier", "feedback", "web"];
 
     public static TheoryData<string> Overlays => [.. Directory.GetDirectories(Manifests.Overlays).Select(d => Path.GetFileName(d)!)];
 

@@ -20,7 +20,7 @@ public static class Manifests
 
     /// <summary>
     /// konomi/&lt;service&gt; for each service services/Dockerfile builds (a folder with a Konomi.*.Host), -cuda for a
-    /// service's own Dockerfile.cuda, konomi/cli.
+    /// service's own Dockerfile.cuda, konomi/cli, konomi/web.
     /// </summary>
     public static IReadOnlyList<string> BuiltImages() =>
     [
@@ -29,6 +29,7 @@ public static class Manifests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .Select(f => $"konomi/{Path.GetFileName(Path.GetDirectoryName(f))}-cuda"),
         .. File.Exists(Path.Combine(Repository.Root, "cli", "Dockerfile")) ? ["konomi/cli"] : Array.Empty<string>(),
+        .. File.Exists(Path.Combine(Repository.Root, "web", "Dockerfile")) ? ["konomi/web"] : Array.Empty<string>(),
     ];
 
     /// <summary>The folders under services/ that hold a deployable host.</summary>

@@ -82,7 +82,7 @@ public sealed class EveryPageTests(Browser browser)
             await snapshots.AddAsync(new CrawlSnapshot(Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-day).AddHours(-1), "maniax/new", [.. works.Skip(day * 4).Take(30).Select(w => w.Id)]), Ct);
         var failures = app.Get<ICrawlFailureStore>();
         for (var cycle = 3; cycle > 0; cycle--)
-            await failures.RecordAsync("RJ01999999", "malformed: RJ01999999: not a work page (no #work_name title or #work_outline table)", DateTimeOffset.UtcNow.AddHours(-cycle), Ct);
+            await failures.RecordAsync("RJ01999999", "malformed: RJ01999999: not a work page (no #work_name title, or no #work_outline table or product-info list)", DateTimeOffset.UtcNow.AddHours(-cycle), Ct);
         var ledger = app.Get<INotificationStore>();
         foreach (var (work, i) in works.Take(4).Select((w, i) => (w, i)))
         {

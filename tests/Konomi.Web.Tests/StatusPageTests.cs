@@ -29,4 +29,21 @@ public sealed class StatusPageTests(Browser browser)
         await Expect(failed).ToContainTextAsync("RJ01000001");
         (await failures.ListAsync(ct: Ct)).Select(f => f.WorkId).ShouldBe(["RJ01000001"]);
     }
+
+    [Fact]
+    public async Task Each_failed_work_says_whether_the_crawler_has_given_up_on_it_by_the_crawler_s_own_setting()
+    {
+        await using var app = await WebApp.StartAsync(settings: new() { ["Crawler:MaxWorkAttempts"] = "2" });
+        await app.AddUserAsync("alice");
+        var failures = app.Get<ICrawlFailureStore>();
+        await failures.RecordAsync("RJ01000001", "malformed: not a work page", DateTimeOffset.UtcNow.AddHours(-2), Ct);
+        await failures.RecordAsync("RJ01000001", "malformed: not a work page", DateTimeOffset.UtcNow.AddHours(-1), Ct);
+        await failures.RecordAsync("RJ01000002", "http: 500", DateTimeOffset.UtcNow.AddHours(-1), Ct);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{app.Url}/status?user=alice");
+        var failed = page.Locator("section", new() { HasText = "Works the crawler cannot read" }).Locator("tbody tr");
+
+        await Expect(failed.Filter(new() { HasText = "RJ01000001" })).ToContainTextAsync("given up");
+        await Expect(failed.Filter(new() { HasText = "RJ01000002" })).ToContainTextAsync("retrying (1/2)");
+    }
 }

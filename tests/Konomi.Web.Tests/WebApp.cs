@@ -1,4 +1,5 @@
 using Konomi.Contracts;
+using Konomi.Crawler;
 using Konomi.Hosting;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
@@ -57,6 +58,7 @@ public sealed class WebApp : IAsyncDisposable
 
         builder.AddKonomiStorage();
         builder.AddKonomiWeb();
+        builder.Services.AddCrawlerOptions();
         builder.Services.AddSingleton<ReceivedFeedback>();
         builder.Services.AddKonomiConsumers(x => x.AddConsumer<FeedbackProbe>());
         builder.AddKonomiBus();

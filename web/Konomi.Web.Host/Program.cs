@@ -1,3 +1,4 @@
+using Konomi.Crawler;
 using Konomi.Hosting;
 using Konomi.Storage;
 using Konomi.Web;
@@ -9,6 +10,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.AddServiceDefaults();
 builder.AddKonomiStorage();
 builder.AddKonomiWeb();
+builder.Services.AddCrawlerOptions(); // the Status page says when the crawler has given up on a work
 builder.AddKonomiBus();
 
 var app = builder.Build();

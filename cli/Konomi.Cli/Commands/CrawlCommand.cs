@@ -63,7 +63,7 @@ public static class CrawlCommand
     static async Task<int> FailedWorksAsync(string? dataDir, bool retry, TextWriter output, CancellationToken ct)
     {
         var builder = CommandHost.CreateBuilder(dataDir);
-        builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section);
+        builder.Services.AddCrawlerOptions();
         using var host = builder.Build();
         var store = host.Services.GetRequiredService<ICrawlFailureStore>();
         var maxAttempts = host.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.MaxWorkAttempts;

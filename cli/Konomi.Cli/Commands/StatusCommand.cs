@@ -21,7 +21,7 @@ public static class StatusCommand
         {
             var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
             builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
-            builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section);
+            builder.Services.AddCrawlerOptions();
             using var host = builder.Build();
             var services = host.Services;
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -11,10 +11,17 @@ namespace Konomi.Crawler;
 
 public static class Extensions
 {
+    /// <summary>
+    /// Binds <see cref="CrawlerOptions"/> alone, for what reads the crawler's settings without crawling (<c>konomi status</c>,
+    /// the web app's Status page). Once per host: binding twice would append the configured floors twice.
+    /// </summary>
+    public static OptionsBuilder<CrawlerOptions> AddCrawlerOptions(this IServiceCollection services) =>
+        services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section).PostConfigure(o => o.ApplyDefaults());
+
     /// <summary>Registers the crawler service: its options, the DLsite client, the crawl cycle and its schedule.</summary>
     public static IHostApplicationBuilder AddCrawler(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section).PostConfigure(o => o.ApplyDefaults()).ValidateOnStart();
+        builder.Services.AddCrawlerOptions().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CrawlerOptions>, CrawlerOptionsValidation>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Redirects are followed by DLsiteClient so every hop passes the host check; cookies are set per request.

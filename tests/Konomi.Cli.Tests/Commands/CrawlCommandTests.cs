@@ -45,7 +45,7 @@ public class CrawlCommandTests
         var failures = store.Get<ICrawlFailureStore>();
         var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
         for (var cycle = 0; cycle < 3; cycle++)
-            await failures.RecordAsync("RJ01000001", "malformed: RJ01000001: not a work page (no #work_name title or #work_outline table)", at.AddHours(cycle), Ct);
+            await failures.RecordAsync("RJ01000001", "malformed: RJ01000001: not a work page (no #work_name title, or no #work_outline table or product-info list)", at.AddHours(cycle), Ct);
         await failures.RecordAsync("RJ01000002", "too-large: body past 8388608 bytes", at.AddHours(3), Ct);
         string[] dataDir = ["--data-dir", store.Settings["Storage:DataDirectory"]!];
 
@@ -57,7 +57,7 @@ public class CrawlCommandTests
         listed.ExitCode.ShouldBe(0, listed.Error);
         listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe([
             "RJ01000002  retrying (1/3)   last 2026-12-01 12:00Z  too-large: body past 8388608 bytes",
-            "RJ01000001  given up         last 2026-12-01 11:00Z  malformed: RJ01000001: not a work page (no #work_name title or #work_outline table)"]);
+            "RJ01000001  given up         last 2026-12-01 11:00Z  malformed: RJ01000001: not a work page (no #work_name title, or no #work_outline table or product-info list)"]);
         status.Output.ShouldContain("failed works   1 given up, 1 still tried (`konomi crawl --failed`)");
         retried.Output.ShouldStartWith("2 failed work(s) forgotten");
         (await failures.ListAsync(ct: Ct)).ShouldBeEmpty();

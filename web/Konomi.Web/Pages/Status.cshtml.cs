@@ -1,6 +1,8 @@
 using Konomi.Contracts;
+using Konomi.Crawler;
 using Konomi.Storage.Ports;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Web.Pages;
 
@@ -9,7 +11,7 @@ namespace Konomi.Web.Pages;
 /// failing, and the notification ledger with titles.
 /// </summary>
 public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWorkStore works, ICrawlFailureStore crawlFailures,
-    INotificationStore notifications) : UserPage(users)
+    INotificationStore notifications, IOptions<CrawlerOptions> crawler) : UserPage(users)
 {
     public IReadOnlyList<CrawlSnapshot> Crawls { get; private set; } = [];
     public IReadOnlyList<Work> Newest { get; private set; } = [];
@@ -43,6 +45,11 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
             : $"{workId} is not recorded as failed.";
         return RedirectToPage(new { user = UserId });
     }
+
+    /// <summary>The crawler's own words for a failure: given up, or how many of its cycles it has used (as <c>konomi crawl --failed</c>).</summary>
+    public string State(CrawlFailure failure) => failure.IsGivenUp(crawler.Value.MaxWorkAttempts)
+        ? "given up"
+        : $"retrying ({failure.Attempts}/{crawler.Value.MaxWorkAttempts})";
 
     public string Title(string workId) => Titles.TryGetValue(workId, out var work) ? work.Title : workId;
 }
