@@ -23,8 +23,26 @@ public sealed class LabelledRows(IEnumerable<(IElement? Label, IElement? Cell)> 
     /// <summary>The rows of the tables <paramref name="tableSelector"/> picks, then those of the page's product-info lists.</summary>
     public static LabelledRows Of(IParentNode document, string tableSelector) =>
         new(document.QuerySelectorAll($"{tableSelector} tr").Select(r => (r.QuerySelector("th"), r.QuerySelector("td")))
-            // A dt's cell is the dd right after it; a list of several dd for one dt is read by its first.
-            .Concat(document.QuerySelectorAll($"{DefinitionLists} > dt").Select(dt => ((IElement?)dt, dt.NextElementSibling is { LocalName: "dd" } dd ? dd : null))));
+            // Any dt of the list, also one wrapped with its dd in a div as HTML allows.
+            .Concat(document.QuerySelectorAll($"{DefinitionLists} dt").Select(dt => ((IElement?)dt, Described(dt)))));
+
+    /// <summary>
+    /// The dd after a dt, up to the next dt; several (one per creator or genre) are read as one cell whose parts are
+    /// apart by "/", as a table cell's names are.
+    /// </summary>
+    static IElement? Described(IElement dt)
+    {
+        List<IElement> cells = [];
+        for (var next = dt.NextElementSibling; next is { LocalName: "dd" }; next = next.NextElementSibling) cells.Add(next);
+        if (cells.Count <= 1) return cells.FirstOrDefault();
+        var joined = dt.Owner!.CreateElement("dd");
+        foreach (var cell in cells)
+        {
+            if (joined.HasChildNodes) joined.AppendChild(dt.Owner.CreateTextNode(" / "));
+            joined.AppendChild(cell.Clone());
+        }
+        return joined;
+    }
 
     /// <summary>The cell of the first label present.</summary>
     public IElement? Cell(params string[] labels) =>
