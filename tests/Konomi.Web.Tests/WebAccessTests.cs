@@ -56,4 +56,57 @@ public sealed class WebAccessTests(Browser browser)
         forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await app.Get<Storage.Ports.ILabelStore>().FindAsync("alice", work.Id, Ct)).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task A_person_s_token_opens_their_own_pages_and_never_another_user_s()
+    {
+        await using var app = await WebApp.StartAsync("0.0.0.0", new()
+        {
+            ["Web:Token"] = "operator-token", ["Web:UserTokens:alice"] = "alice-token", ["Web:UserTokens:bob"] = "bob-token",
+        });
+        await app.AddUserAsync("alice");
+        await app.AddUserAsync("bob");
+        var works = await app.AddWorksAsync(SampleWorks.Range(0, 2));
+        await app.ScoreAsync(works[0], "alice", 0.9);
+        await app.ScoreAsync(works[1], "bob", 0.9);
+        foreach (var (work, user) in new[] { (works[0], "alice"), (works[1], "bob") })
+            await app.Get<Storage.Ports.INotificationStore>().TryCreateAsync(
+                new Storage.Ports.Notification(work.Id, "C0KONOMI", user, Guid.NewGuid(), Storage.Ports.NotificationStatus.Pending, 0, DateTimeOffset.UtcNow), Ct);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"{app.Url}/?token=alice-token");
+        page.Url.ShouldBe($"{app.Url}/");
+        await Expect(page.Locator($"li.card[data-work='{works[0].Id}']")).ToBeVisibleAsync();
+        await Expect(page.Locator("select[name=user] option")).ToHaveTextAsync(["alice"]);
+        foreach (var other in new[] { "/?user=bob", "/label?user=bob", "/models?user=bob", "/status?user=bob" })
+            (await page.GotoAsync(app.Url + other))!.Status.ShouldBe(403, other);
+        await page.GotoAsync($"{app.Url}/status");
+        var ledger = page.Locator("section", new() { HasText = "Notifications" }).Locator("tbody tr");
+        await Expect(ledger).ToHaveCountAsync(1);
+        await Expect(ledger).ToContainTextAsync(works[0].Title);
+
+        // Alice's own form, sent for bob: refused, and bob has no label.
+        await page.GotoAsync($"{app.Url}/");
+        var status = await page.EvaluateAsync<int>("""
+            async () => { const s = new URLSearchParams(new FormData(document.querySelector("form.feedback")));
+              s.set("user", "bob"); s.set("interested", "true");
+              return (await fetch("/?handler=Feedback", { method: "POST", body: s })).status; }
+            """);
+        status.ShouldBe(403);
+        (await app.Get<Storage.Ports.ILabelStore>().FindAsync("bob", works[0].Id, Ct)).ShouldBeNull();
+
+        var operatorPage = await browser.NewPageAsync();
+        await operatorPage.GotoAsync($"{app.Url}/?token=operator-token&user=bob");
+        await Expect(operatorPage.Locator($"li.card[data-work='{works[1].Id}']")).ToBeVisibleAsync();
+        await Expect(operatorPage.Locator("select[name=user] option")).ToHaveTextAsync(["alice", "bob", "me"]); // "me": the seeded default user
+    }
+
+    [Fact]
+    public async Task Two_people_given_the_same_token_is_refused_at_start()
+    {
+        var started = WebApp.StartAsync("0.0.0.0", new() { ["Web:UserTokens:alice"] = "same", ["Web:UserTokens:bob"] = "same" });
+
+        var error = await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(started);
+        error.Message.ShouldContain("no two may be the same token");
+    }
 }

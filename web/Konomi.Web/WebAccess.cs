@@ -10,7 +10,8 @@ namespace Konomi.Web;
 
 /// <summary>
 /// Who may use the web app. Open while every listener is loopback (the default); once one is not, a request
-/// needs <see cref="WebOptions.Token"/>: once as <c>?token=</c>, which sets an HttpOnly cookie holding a keyed
+/// needs <see cref="WebOptions.Token"/> or a person's token (<see cref="WebOptions.UserTokens"/>, which opens that
+/// user's pages alone: <see cref="WebViewer"/>): once as <c>?token=</c>, which sets an HttpOnly cookie holding a keyed
 /// hash of it and redirects to the same page without the token in the address.
 /// </summary>
 public sealed class WebAccess(RequestDelegate next, IServer server, IOptionsMonitor<WebOptions> options)
@@ -25,18 +26,17 @@ public sealed class WebAccess(RequestDelegate next, IServer server, IOptionsMoni
             await next(context);
             return;
         }
-        var token = options.CurrentValue.Token;
-        if (string.IsNullOrEmpty(token))
+        var keys = options.CurrentValue.Keys().ToList();
+        if (keys.Count == 0)
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsync("The web app listens beyond loopback: set Web:Token (or Web__Token) to use it.");
+            await context.Response.WriteAsync("The web app listens beyond loopback: set Web:Token (or Web__Token), or a person's Web:UserTokens:<user>, to use it.");
             return;
         }
-        var expected = CookieValue(token);
         if (context.Request.Query["token"] is [{ } given])
         {
-            if (!Same(given, token)) { await RefuseAsync(context); return; }
-            context.Response.Cookies.Append(Cookie, expected, new CookieOptions
+            if (keys.FirstOrDefault(k => Same(given, k.Token)) is not { Token: not null } key) { await RefuseAsync(context); return; }
+            context.Response.Cookies.Append(Cookie, CookieValue(key.Token), new CookieOptions
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
@@ -48,8 +48,9 @@ public sealed class WebAccess(RequestDelegate next, IServer server, IOptionsMoni
             context.Response.Redirect(context.Request.PathBase + context.Request.Path + (query.Length > 0 ? "?" + query : ""));
             return;
         }
-        if (context.Request.Cookies[Cookie] is { } cookie && Same(cookie, expected))
+        if (context.Request.Cookies[Cookie] is { } cookie && keys.FirstOrDefault(k => Same(cookie, CookieValue(k.Token))) is { Token: not null } opened)
         {
+            if (opened.UserId is { } only) context.Features.Set(new WebViewer(only));
             await next(context);
             return;
         }
@@ -91,6 +92,9 @@ public sealed class WebAccess(RequestDelegate next, IServer server, IOptionsMoni
     static bool Same(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 }
+
+/// <summary>The one user a person's token (<see cref="WebOptions.UserTokens"/>) opens; absent, every user's pages are open.</summary>
+public sealed record WebViewer(string UserId);
 
 /// <summary>Marks the web app's page endpoints for <see cref="WebAccess"/>.</summary>
 public sealed class WebPageMarker;

@@ -22,7 +22,10 @@ public static class WebExtensions
     /// </summary>
     public static IHostApplicationBuilder AddKonomiWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.UserTokens.Values.All(t => !string.IsNullOrWhiteSpace(t)), "Web:UserTokens: a user's token cannot be empty")
+            .Validate(o => o.Keys().Select(k => k.Token).Distinct().Count() == o.Keys().Count(), "Web:Token and Web:UserTokens: no two may be the same token")
+            .ValidateOnStart();
         builder.Services.AddClickRecorder();
         builder.Services.AddServingControls();
         if (!builder.Services.Any(d => d.ServiceType == typeof(TasteModelFamilies)))

@@ -31,7 +31,10 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
         Newest = await works.ListAsync(null, 10, ct);
         StoredWorks = await works.CountAsync(ct);
         FailedWorks = await crawlFailures.ListAsync(20, ct);
-        Notifications = await notifications.ListAsync(null, 30, ct);
+        // A person's token sees their own posts in the ledger; crawls and failed works belong to nobody.
+        Notifications = OnlyUser is null
+            ? await notifications.ListAsync(null, 30, ct)
+            : [.. (await notifications.ListAsync(null, 1000, ct)).Where(n => n.UserId == OnlyUser).Take(30)];
         Titles = await works.FindManyAsync(Notifications.Select(n => n.WorkId), ct);
         return Page();
     }

@@ -1,4 +1,5 @@
 using Konomi.Storage.Ports;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,11 +13,19 @@ public abstract class UserPage(IUserStore users) : PageModel
 
     public IReadOnlyList<string> KnownUsers { get; private set; } = [];
 
-    /// <summary>Null when <see cref="UserId"/> names a known user (or none is known yet); otherwise the answer to give.</summary>
+    /// <summary>The one user a person's token opens; null when every user's pages are open (loopback, the operator's token).</summary>
+    protected string? OnlyUser => HttpContext.Features.Get<WebViewer>()?.UserId;
+
+    /// <summary>
+    /// Null when <see cref="UserId"/> names a known user (or none is known yet) that this visitor may see; otherwise the
+    /// answer to give: a person's token never reaches another user's page, read or write.
+    /// </summary>
     protected async Task<IActionResult?> ResolveUserAsync(CancellationToken ct)
     {
-        KnownUsers = [.. (await users.ListAsync(ct)).Select(u => u.UserId).Order(StringComparer.Ordinal)];
-        UserId ??= KnownUsers.FirstOrDefault();
+        KnownUsers = [.. (await users.ListAsync(ct)).Select(u => u.UserId).Where(u => OnlyUser is null || u == OnlyUser).Order(StringComparer.Ordinal)];
+        UserId ??= OnlyUser ?? KnownUsers.FirstOrDefault();
+        if (OnlyUser is { } only && UserId != only)
+            return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = $"This token opens {only}'s pages only." };
         if (UserId is null || KnownUsers.Contains(UserId)) return null;
         return NotFound($"Unknown user '{UserId}'. Known users: {string.Join(", ", KnownUsers)}.");
     }
