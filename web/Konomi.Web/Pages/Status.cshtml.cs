@@ -1,6 +1,7 @@
 using Konomi.Contracts;
 using Konomi.Crawler;
 using Konomi.Storage.Ports;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,8 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
     public async Task<IActionResult> OnPostRetryAsync(string workId, CancellationToken ct)
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
+        if (!IsOperator)
+            return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = "Only the operator's token (Web:Token) may retry the crawler's failed works." };
         Message = await crawlFailures.ForgetAsync(workId, ct)
             ? $"{workId} will be fetched again at the next crawl cycle that lists it."
             : $"{workId} is not recorded as failed.";
