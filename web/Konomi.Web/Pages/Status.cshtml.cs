@@ -1,7 +1,6 @@
 using Konomi.Contracts;
 using Konomi.Crawler;
 using Konomi.Storage.Ports;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +44,7 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         if (!IsOperator)
-            return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = "Only the operator's token (Web:Token) may retry the crawler's failed works." };
+            return Refused("Only the operator's token (Web:Token) may retry the crawler's failed works.");
         Message = await crawlFailures.ForgetAsync(workId, ct)
             ? $"{workId} will be fetched again at the next crawl cycle that lists it."
             : $"{workId} is not recorded as failed.";

@@ -28,10 +28,14 @@ public abstract class UserPage(IUserStore users) : PageModel
         KnownUsers = [.. (await users.ListAsync(ct)).Select(u => u.UserId).Where(u => OnlyUser is null || u == OnlyUser).Order(StringComparer.Ordinal)];
         UserId ??= OnlyUser ?? KnownUsers.FirstOrDefault();
         if (OnlyUser is { } only && UserId != only)
-            return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = $"This token opens {only}'s pages only." };
+            return Refused($"This token opens {only}'s pages only.");
         if (UserId is null || KnownUsers.Contains(UserId)) return null;
         return NotFound($"Unknown user '{UserId}'. Known users: {string.Join(", ", KnownUsers)}.");
     }
+
+    /// <summary>403 with the reason in plain text (there is no authentication scheme for <c>Forbid()</c> to challenge).</summary>
+    protected static ContentResult Refused(string reason) =>
+        new() { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = reason };
 
     public string Link(string page) => UserId is null ? page : $"{page}?user={Uri.EscapeDataString(UserId)}";
 }
