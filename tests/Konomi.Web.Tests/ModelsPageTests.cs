@@ -43,12 +43,17 @@ public sealed class ModelsPageTests(Browser browser)
         await SeedModelsAsync(app);
         var page = await browser.NewPageAsync();
         await page.GotoAsync($"{app.Url}/models?user=alice");
+        // The curve arrives after the page and is swapped in above the versions table, moving it: click once it is in,
+        // as a person would, or the click can land where a button was a moment before.
+        var curveShown = page.Locator("#curve-chart canvas");
+        await Expect(curveShown).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
 
         await Expect(page.Locator(".notice")).ToContainTextAsync("v1 (ngram, F1 0.62) is serving again.");
         (await app.Get<ITasteModelRegistry>().FindServingAsync("alice", Ct))!.Version.ShouldBe(1);
         (await app.Get<ITasteModelRegistry>().FindAsync("alice", 2, Ct))!.Status.ShouldBe(TasteModelStatus.Rejected);
+        await Expect(curveShown).ToBeVisibleAsync();
 
         await page.Locator("table.versions tbody tr", new() { HasText = "v2" }).GetByRole(AriaRole.Button, new() { Name = "Promote" }).ClickAsync();
 
