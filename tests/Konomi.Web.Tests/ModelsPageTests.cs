@@ -61,6 +61,28 @@ public sealed class ModelsPageTests(Browser browser)
         (await app.Get<ITasteModelRegistry>().FindServingAsync("alice", Ct))!.Version.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData(1200)]
+    [InlineData(700)]
+    public async Task The_versions_table_stays_where_it_is_when_the_curve_arrives(int width)
+    {
+        await using var app = await WebApp.StartAsync();
+        await SeedModelsAsync(app);
+        var page = await browser.NewPageAsync(width);
+        // Hold the curve back until the table has been measured without it.
+        var measured = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/models?*handler=Curve*", async route => { await measured.Task; await route.ContinueAsync(); });
+        await page.GotoAsync($"{app.Url}/models?user=alice");
+        var table = page.Locator("table.versions");
+        await Expect(table).ToBeVisibleAsync();
+        var before = (await table.BoundingBoxAsync())!.Y;
+
+        measured.SetResult();
+        await Expect(page.Locator("#curve-chart canvas")).ToBeVisibleAsync();
+
+        (await table.BoundingBoxAsync())!.Y.ShouldBe(before, 0.5);
+    }
+
     [Fact]
     public async Task The_curve_request_leaves_a_promotes_outcome_to_the_page_it_redirects_to()
     {
