@@ -83,6 +83,30 @@ public class KubernetesOverlayTests
     }
 
     [Fact]
+    public async Task Web_ingress_overlay_publishes_every_page_and_never_metrics_or_health()
+    {
+        var objects = await Manifests.RenderAsync("web-ingress", TestContext.Current.CancellationToken);
+
+        objects.Named("Deployment", "web").Container().Env("ASPNETCORE_FORWARDEDHEADERS_ENABLED").ShouldBe("true");
+        var ingress = objects.Named("Ingress", "web")["spec"]!;
+        ingress["tls"]!.AsArray().ShouldNotBeEmpty();
+        var paths = ingress["rules"]!.AsArray().SelectMany(r => r!["http"]!["paths"]!.AsArray())
+            .Select(p => ((string)p!["path"]!, (string)p["pathType"]!)).ToList();
+        // Every Razor page of the web app (Index is "/"), read from its sources, so a new page is not left unpublished.
+        var pages = Directory.GetFiles(Path.Combine(Repository.Root, "web", "Konomi.Web", "Pages"), "*.cshtml")
+            .Where(f => File.ReadLines(f).FirstOrDefault()?.StartsWith("@page") == true)
+            .Select(f => Path.GetFileNameWithoutExtension(f) is "Index" ? "/" : "/" + Path.GetFileNameWithoutExtension(f).ToLowerInvariant());
+        foreach (var page in pages.Append("/assets/konomi.css"))
+            paths.Any(p => Published(p, page)).ShouldBeTrue($"{page} is not published");
+        foreach (var inside in new[] { "/metrics", "/health/live", "/health/ready", "/score" })
+            paths.Any(p => Published(p, inside)).ShouldBeFalse($"{inside} is published");
+
+        static bool Published((string Path, string Type) rule, string path) => rule.Type == "Exact"
+            ? path == rule.Path
+            : path == rule.Path || path.StartsWith(rule.Path.TrimEnd('/') + "/", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dev_overlay_brings_its_own_broker_and_store_and_secrets()
     {
         var objects = await Manifests.RenderAsync("dev", TestContext.Current.CancellationToken);

@@ -27,6 +27,25 @@ public sealed class WebAccessTests(Browser browser)
         models!.Status.ShouldBe(200);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Behind_a_tls_ingress_the_token_cookie_is_secure_once_forwarded_headers_are_trusted(bool trusted)
+    {
+        // deploy/k8s/components/web-ingress sets ASPNETCORE_FORWARDEDHEADERS_ENABLED: the Ingress ends TLS and says so.
+        await using var app = await WebApp.StartAsync("0.0.0.0", new() { ["Web:Token"] = "s3cret", ["FORWARDEDHEADERS_ENABLED"] = trusted ? "true" : null });
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.Url) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/?token=s3cret");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await http.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("konomi-web="));
+        cookie.Contains("secure", StringComparison.OrdinalIgnoreCase).ShouldBe(trusted, cookie);
+        cookie.ShouldContain("httponly", Case.Insensitive);
+    }
+
     [Fact]
     public async Task An_exposed_listener_without_a_token_refuses_the_pages()
     {
