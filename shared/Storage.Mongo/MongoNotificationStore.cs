@@ -111,12 +111,12 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         return await notifications.CountDocumentsAsync(n => n.Status == status, cancellationToken: ct);
     }
 
-    public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, string? userId = null, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
-        var filter = status is { } only
-            ? Builders<NotificationDocument>.Filter.Eq(n => n.Status, only)
-            : Builders<NotificationDocument>.Filter.Empty;
+        var filter = Builders<NotificationDocument>.Filter.Empty;
+        if (status is { } only) filter &= Builders<NotificationDocument>.Filter.Eq(n => n.Status, only);
+        if (userId is not null) filter &= Builders<NotificationDocument>.Filter.Eq(n => n.UserId, userId);
         var found = await notifications.Find(filter).SortByDescending(n => n.CreatedAt).ThenBy(n => n.WorkId).ThenBy(n => n.Target)
             .Limit(limit).ToListAsync(ct);
         return found.Select(n => n.ToNotification()).ToList();

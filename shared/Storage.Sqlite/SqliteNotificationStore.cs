@@ -104,15 +104,16 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             r => r.GetInt64(0), ct, ("$status", status.ToString())))[0];
     }
 
-    public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, string? userId = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.QueryAsync(
             $"""
-            SELECT {Columns} FROM notifications WHERE $status IS NULL OR status = $status
+            SELECT {Columns} FROM notifications
+            WHERE ($status IS NULL OR status = $status) AND ($user IS NULL OR user_id = $user)
             ORDER BY created_at DESC, work_id, target LIMIT $limit
             """,
-            Read, ct, ("$status", status?.ToString()), ("$limit", limit));
+            Read, ct, ("$status", status?.ToString()), ("$user", userId), ("$limit", limit));
     }
 
     public async Task<IReadOnlyList<Notification>> ListRunAsync(string userId, Guid crawlRunId, CancellationToken ct = default)

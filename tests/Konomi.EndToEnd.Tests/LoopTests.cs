@@ -36,7 +36,7 @@ public class LoopTests
         var snapshot = (await loop.Pipeline.Store<ISnapshotStore>().ListAsync("maniax", 1000, ct)).Last(s => works.All(s.WorkIds.Contains));
         var scores = await loop.ScoresAsync(works, ct);
         scores.ShouldAllBe(s => s.CrawlRunId == snapshot.CrawlRunId);
-        var notifications = (await loop.Pipeline.Store<INotificationStore>().ListAsync(null, 100, ct)).Where(n => works.Contains(n.WorkId)).ToList();
+        var notifications = (await loop.Pipeline.Store<INotificationStore>().ListAsync(null, 100, ct: ct)).Where(n => works.Contains(n.WorkId)).ToList();
         notifications.ShouldNotBeEmpty();
         notifications.ShouldAllBe(n => n.CrawlRunId == snapshot.CrawlRunId);
     }

@@ -22,7 +22,7 @@ public class NotifierCrashTests
         await accepted.Task.WaitAsync(Loop.Patience, ct);
         loop.Pipeline.Crash("notifier");
         var ledger = loop.Pipeline.Store<INotificationStore>();
-        var recorded = (await ledger.ListAsync(null, 1000, ct)).Select(n => n.MessageTs).ToHashSet();
+        var recorded = (await ledger.ListAsync(null, 1000, ct: ct)).Select(n => n.MessageTs).ToHashSet();
         // Posts to the other user may have been in the same window: each is an orphan the restart must find.
         var orphans = loop.Slack.Messages.Where(m => !recorded.Contains(m.Ts)).Select(m => m.Ts).ToList();
         orphans.ShouldNotBeEmpty($"the kill came after Slack accepted a post and before the ledger recorded it ({loop.Slack.Messages.Count} posts, {recorded.Count} ledger entries)");
@@ -31,7 +31,7 @@ public class NotifierCrashTests
         var tally = await loop.FinishAsync("notifier-kill", works, clock, ct);
         tally.ShouldBeExactlyOnce();
         // The restarted notifier took each orphan post for its entry instead of posting the work again.
-        var sent = (await ledger.ListAsync(NotificationStatus.Sent, 1000, ct)).Select(n => n.MessageTs).ToHashSet();
+        var sent = (await ledger.ListAsync(NotificationStatus.Sent, 1000, ct: ct)).Select(n => n.MessageTs).ToHashSet();
         orphans.ShouldAllBe(ts => sent.Contains(ts));
     }
 }

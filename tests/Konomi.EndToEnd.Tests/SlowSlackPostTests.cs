@@ -42,7 +42,7 @@ public class SlowSlackPostTests
         Notification? outlived = null;
         await Eventually.HoldsAsync(async () =>
         {
-            foreach (var n in await loop.Pipeline.Store<INotificationStore>().ListAsync(NotificationStatus.Pending, 100, ct))
+            foreach (var n in await loop.Pipeline.Store<INotificationStore>().ListAsync(NotificationStatus.Pending, 100, ct: ct))
             {
                 if (n is not { LeaseOwner: { } owner, LeaseUntil: { } until }) continue;
                 if (!firstLease.TryGetValue((n.WorkId, n.Target), out var first))

@@ -283,7 +283,7 @@ public sealed class DeliveryTests : NotifierScene
         await notifier.SweepAsync();
 
         _slack.Messages.ShouldBeEmpty();
-        var failed = (await _store.Get<INotificationStore>().ListAsync(NotificationStatus.Failed, 10, TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
+        var failed = (await _store.Get<INotificationStore>().ListAsync(NotificationStatus.Failed, 10, ct: TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
         failed.Error.ShouldBe("channel_not_found");
         failed.Attempts.ShouldBe(1);
         var listed = await KonomiCli.RunAsync(["notifications", "--status", "failed", "--data-dir", _store.Settings["Storage:DataDirectory"]!],

@@ -29,5 +29,5 @@ public static class Scenario
     }
 
     public static Task<IReadOnlyList<Notification>> LedgerAsync(this TestStore store) =>
-        store.Get<INotificationStore>().ListAsync(null, 1000, Ct);
+        store.Get<INotificationStore>().ListAsync(null, 1000, ct: Ct);
 }

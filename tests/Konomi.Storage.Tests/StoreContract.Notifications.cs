@@ -22,6 +22,19 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task One_user_s_ledger_lists_their_notifications_however_many_newer_ones_others_have()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { UserId = "alice" }, Ct);
+        for (var i = 2; i <= 6; i++)
+            await notifications.TryCreateAsync(Sample.Notification($"RJ0100000{i}") with { UserId = "bob", CreatedAt = Sample.Noon.AddMinutes(i) }, Ct);
+
+        (await notifications.ListAsync(null, 3, "alice", Ct)).ShouldHaveSingleItem().WorkId.ShouldBe("RJ01000001");
+        (await notifications.ListAsync(null, 3, ct: Ct)).ShouldAllBe(n => n.UserId == "bob");
+        (await notifications.ListAsync(NotificationStatus.Sent, 3, "alice", Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_exploration_post_keeps_the_probability_it_was_picked_with_through_lease_and_send()
     {
         var notifications = Get<INotificationStore>();

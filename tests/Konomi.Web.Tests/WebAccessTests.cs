@@ -47,6 +47,24 @@ public sealed class WebAccessTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_form_post_with_the_token_left_in_its_address_is_taken_not_redirected_away()
+    {
+        await using var app = await WebApp.StartAsync("0.0.0.0", new() { ["Web:Token"] = "s3cret" });
+        await app.AddUserAsync("alice");
+        var work = (await app.AddWorksAsync(SampleWorks.Range(0, 2)))[0];
+        using var forms = new FormClient(app);
+        (await forms.GetAsync("/?token=s3cret")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var response = await forms.PostAsync("/?handler=Feedback&token=s3cret", new()
+        {
+            ["user"] = "alice", ["work"] = work.Id, ["run"] = Guid.Empty.ToString(), ["seen"] = "none", ["interested"] = "true",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.Get<Storage.Ports.ILabelStore>().FindAsync("alice", work.Id, Ct))!.Interested.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task An_exposed_listener_without_a_token_refuses_the_pages()
     {
         await using var app = await WebApp.StartAsync("0.0.0.0");

@@ -33,7 +33,9 @@ public sealed class WebAccess(RequestDelegate next, IServer server, IOptionsMoni
             await context.Response.WriteAsync("The web app listens beyond loopback: set Web:Token (or Web__Token), or a person's Web:UserTokens:<user>, to use it.");
             return;
         }
-        if (context.Request.Query["token"] is [{ } given])
+        // The token opens a page (GET); a form post carrying one in its address is judged by its cookie, so it is not lost
+        // to the redirect that takes the token out of the address.
+        if (IsOpening(context.Request) && context.Request.Query["token"] is [{ } given])
         {
             if (keys.FirstOrDefault(k => Same(given, k.Token)) is not { Token: not null } key) { await RefuseAsync(context); return; }
             context.Response.Cookies.Append(Cookie, CookieValue(key.Token), new CookieOptions
@@ -60,6 +62,8 @@ public sealed class WebAccess(RequestDelegate next, IServer server, IOptionsMoni
     /// <summary>The pages and their assets; health, metrics, <c>/score</c> and Slack keep their own rules.</summary>
     static bool IsWebRequest(HttpContext context) =>
         context.Request.Path.StartsWithSegments(WebExtensions.AssetsPath) || context.GetEndpoint()?.Metadata.GetMetadata<WebPageMarker>() is not null;
+
+    static bool IsOpening(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
     static async Task RefuseAsync(HttpContext context)
     {

@@ -32,8 +32,12 @@ public static class WebExtensions
             builder.Services.AddTasteModels();
         builder.Services.AddLabelling();
         builder.Services.AddMemoryCache();
-        builder.Services.AddRazorPages(o => o.Conventions.AddFolderApplicationModelConvention("/",
-                model => model.EndpointMetadata.Add(new WebPageMarker())))
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AddFolderApplicationModelConvention("/", model => model.EndpointMetadata.Add(new WebPageMarker()));
+                o.Conventions.ConfigureFilter(new UnknownActionRefusal());
+                o.Conventions.ConfigureFilter(new StaleFormExplanation());
+            })
             .ConfigureApplicationPartManager(parts =>
             {
                 // `konomi run` names its application "konomi", which part discovery cannot load: add this assembly by hand.

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Konomi.Cli.Commands;
 
 /// <summary>
-/// <c>konomi notifications [--status failed]</c>: the notification ledger, newest first, so a post that
+/// <c>konomi notifications [--status failed] [--user alice]</c>: the notification ledger, newest first, so a post that
 /// finally failed (with Slack's error) or was over a user's maximum per run is visible, not lost.
 /// </summary>
 public static class NotificationsCommand
@@ -14,14 +14,15 @@ public static class NotificationsCommand
     public static Command Create()
     {
         var status = new Option<NotificationStatus?>("--status") { Description = "Only pending, sent or failed notifications" };
+        var user = new Option<string?>("--user") { Description = "Only this user's notifications" };
         var limit = new Option<int>("--limit") { Description = "At most this many (default 50)", DefaultValueFactory = _ => 50 };
         var dataDir = CommonOptions.DataDir();
-        var command = new Command("notifications", "The notification ledger: what was posted where, what waits and what failed") { status, limit, dataDir };
+        var command = new Command("notifications", "The notification ledger: what was posted where, what waits and what failed") { status, user, limit, dataDir };
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.Build(parse.GetValue(dataDir));
             var ledger = host.Services.GetRequiredService<INotificationStore>();
-            var entries = await ledger.ListAsync(parse.GetValue(status), parse.GetValue(limit), ct);
+            var entries = await ledger.ListAsync(parse.GetValue(status), parse.GetValue(limit), parse.GetValue(user), ct);
             Console.WriteLine($"{"created (UTC)",-16}  {"work",-10}  {"user",-10}  {"target",-14}  {"status",-7}  {"tries",5}  detail");
             foreach (var n in entries)
             {
@@ -38,6 +39,6 @@ public static class NotificationsCommand
             Console.WriteLine($"{entries.Count} notifications, {tried.Count} of them おためし (exploration: works the model would not have posted), {tried.Count(n => n.Status == NotificationStatus.Sent)} sent");
             return 0;
         });
-        return Cli.Example(command, "konomi notifications --status failed", "konomi notifications --limit 10");
+        return Cli.Example(command, "konomi notifications --status failed", "konomi notifications --user alice --limit 10");
     }
 }

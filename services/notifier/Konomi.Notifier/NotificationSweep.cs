@@ -18,7 +18,7 @@ public sealed partial class NotificationSweep(
     public async Task SweepAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var pending = await ledger.ListAsync(NotificationStatus.Pending, Batch, ct);
+        var pending = await ledger.ListAsync(NotificationStatus.Pending, Batch, ct: ct);
         foreach (var run in pending.GroupBy(n => (n.UserId, n.Target, n.CrawlRunId)))
         {
             if (run.Any(n => n.HoldUntil > now) || !run.Any(n => !(n.LeaseUntil > now)))

@@ -44,6 +44,6 @@ public interface INotificationStore
     /// <summary>How many entries are in this status (the status line), without reading them.</summary>
     Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default);
 
-    /// <summary>Newest first, optionally only one status.</summary>
-    Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, CancellationToken ct = default);
+    /// <summary>Newest first, optionally only one status and only one user's.</summary>
+    Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, string? userId = null, CancellationToken ct = default);
 }

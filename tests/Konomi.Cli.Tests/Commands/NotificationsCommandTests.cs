@@ -31,4 +31,21 @@ public class NotificationsCommandTests
         result.Output.ShouldContain("3 notifications, 2 of them おためし");
         result.Output.ShouldContain("1 sent");
     }
+
+    [Fact]
+    public async Task User_option_lists_only_that_user_s_notifications()
+    {
+        await using var store = TestStore.Sqlite();
+        var ledger = store.Get<INotificationStore>();
+        var at = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        await ledger.TryCreateAsync(new Notification("RJ01000001", "C1", "alice", Guid.NewGuid(), NotificationStatus.Pending, 0, at), Ct);
+        await ledger.TryCreateAsync(new Notification("RJ01000002", "C2", "bob", Guid.NewGuid(), NotificationStatus.Pending, 0, at.AddMinutes(1)), Ct);
+
+        var result = await KonomiCli.RunAsync(["notifications", "--user", "alice", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("RJ01000001");
+        result.Output.ShouldNotContain("RJ01000002");
+        result.Output.ShouldContain("1 notifications");
+    }
 }

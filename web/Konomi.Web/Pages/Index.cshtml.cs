@@ -1,6 +1,7 @@
 using Konomi.Contracts;
 using Konomi.Feedback;
 using Konomi.Storage.Ports;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -29,13 +30,15 @@ public sealed class IndexModel(
     }
 
     /// <summary>A press of 興味あり! or 別に…: stored and published by the feedback service's recorder, as a Slack click is.</summary>
-    public async Task<IActionResult> OnPostFeedbackAsync(string work, Guid run, string seen, bool interested, CancellationToken ct)
+    public async Task<IActionResult> OnPostFeedbackAsync(string? work, Guid run, string? seen, bool? interested, CancellationToken ct)
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
-        if (UserId is null) return BadRequest("No user.");
-        var clickId = $"{Source}:{UserId}:{work}:{(interested ? "yes" : "no")}:{seen}";
-        await clicks.RecordAsync(new Click(clickId, UserId, work, interested, clock.GetUtcNow(), Source), run == Guid.Empty ? null : run, ct);
-        var label = await labels.FindAsync(UserId, work, ct);
-        return Partial("_FeedbackButtons", new FeedbackButtons(UserId, work, run, label));
+        if (UserId is null) return NoUser();
+        if (await RequireWorkAsync(works, work, ct) is { } missing) return missing;
+        if (interested is not { } liked) return Plain(StatusCodes.Status400BadRequest, "Say interested=true or interested=false: nothing was labelled.");
+        var clickId = $"{Source}:{UserId}:{work}:{(liked ? "yes" : "no")}:{seen}";
+        await clicks.RecordAsync(new Click(clickId, UserId, work!, liked, clock.GetUtcNow(), Source), run == Guid.Empty ? null : run, ct);
+        var label = await labels.FindAsync(UserId, work!, ct);
+        return Pressed("_FeedbackButtons", new FeedbackButtons(UserId, work!, run, label));
     }
 }

@@ -3,6 +3,7 @@ using Konomi.Feedback;
 using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.Trainer;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,8 @@ public sealed class LabelModel(
     [BindProperty]
     public string? Moves { get; set; }
 
-    List<string> MoveList => [.. (Moves ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)];
+    /// <summary>The moves as sent back, keeping only well-formed ones: the field is the client's to garble.</summary>
+    List<string> MoveList => [.. (Moves ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(m => m.Length > 2 && m[0] is 'a' or 's' && m[1] == ':')];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -41,19 +43,24 @@ public sealed class LabelModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAnswerAsync(string work, string answer, string seen, CancellationToken ct)
+    public async Task<IActionResult> OnPostAnswerAsync(string? work, string? answer, string? seen, CancellationToken ct)
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
-        if (UserId is null) return BadRequest("No user.");
+        if (UserId is null) return NoUser();
+        if (answer is not ("y" or "n" or "s" or "u"))
+            return Plain(StatusCodes.Status400BadRequest, "Answer y (興味あり), n (別に), s (skip) or u (undo).");
+        if (answer is not "u" && await RequireWorkAsync(works, work, ct) is { } missing) return missing;
         var moves = MoveList;
         string? back = null;
         switch (answer)
         {
             case "y" or "n":
-                var liked = answer == "y";
-                await clicks.RecordAsync(new Click($"{LabellingSource.Name}:{UserId}:{work}:web:{seen}", UserId, work, liked, clock.GetUtcNow(), LabellingSource.Name), null, ct);
+                // The answer is part of the id: the same press twice is one click, the other answer (another tab) a new one.
+                var clickId = $"{LabellingSource.Name}:{UserId}:{work}:web:{answer}:{seen}";
+                await clicks.RecordAsync(new Click(clickId, UserId, work!, answer == "y", clock.GetUtcNow(), LabellingSource.Name), null, ct);
                 moves.Add("a:" + work);
-                Said = liked ? "興味あり!" : "別に…";
+                // What the store now holds, which is what the person said unless an older press of theirs arrived late.
+                Said = (await labels.FindAsync(UserId, work!, ct))?.Interested == true ? "興味あり!" : "別に…";
                 break;
             case "s":
                 moves.Add("s:" + work);
@@ -67,7 +74,7 @@ public sealed class LabelModel(
         }
         Moves = string.Join(',', moves);
         await LoadAsync(back, ct);
-        return Partial("_Labeller", this);
+        return Pressed("_Labeller", this);
     }
 
     async Task LoadAsync(string? back, CancellationToken ct)

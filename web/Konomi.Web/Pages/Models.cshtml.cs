@@ -50,22 +50,25 @@ public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, 
         return Partial("_Curve", this);
     }
 
-    public Task<IActionResult> OnPostPromoteAsync(int version, CancellationToken ct) => OverrideAsync(async () =>
+    public Task<IActionResult> OnPostPromoteAsync(string? version, CancellationToken ct) => OverrideAsync(async () =>
     {
-        var promoted = await serving.PromoteAsync(UserId!, version, ct);
+        if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            return $"'{version}' is not a version number: nothing promoted.";
+        var promoted = await serving.PromoteAsync(UserId!, number, ct);
         return $"v{promoted.Version} ({promoted.Family}, F1 {promoted.Metrics.F1:0.00}) is serving.";
     }, ct);
 
-    public Task<IActionResult> OnPostRollbackAsync(CancellationToken ct) => OverrideAsync(async () =>
+    /// <param name="from">The version the page showed serving: a second press of the same button goes back no further.</param>
+    public Task<IActionResult> OnPostRollbackAsync(int? from, CancellationToken ct) => OverrideAsync(async () =>
     {
-        var restored = await serving.RollbackAsync(UserId!, ct);
+        var restored = await serving.RollbackAsync(UserId!, ct, from);
         return $"v{restored.Version} ({restored.Family}, F1 {restored.Metrics.F1:0.00}) is serving again.";
     }, ct);
 
     async Task<IActionResult> OverrideAsync(Func<Task<string>> change, CancellationToken ct)
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
-        if (UserId is null) return BadRequest("No user.");
+        if (UserId is null) return NoUser();
         try
         {
             TempData[MessageKey] = await change();

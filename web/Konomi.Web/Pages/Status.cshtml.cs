@@ -32,9 +32,7 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
         StoredWorks = await works.CountAsync(ct);
         FailedWorks = await crawlFailures.ListAsync(20, ct);
         // A person's token sees their own posts in the ledger; crawls and failed works belong to nobody.
-        Notifications = OnlyUser is null
-            ? await notifications.ListAsync(null, 30, ct)
-            : [.. (await notifications.ListAsync(null, 1000, ct)).Where(n => n.UserId == OnlyUser).Take(30)];
+        Notifications = await notifications.ListAsync(null, 30, OnlyUser, ct);
         Titles = await works.FindManyAsync(Notifications.Select(n => n.WorkId), ct);
         return Page();
     }

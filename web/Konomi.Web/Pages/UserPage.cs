@@ -26,16 +26,41 @@ public abstract class UserPage(IUserStore users) : PageModel
     protected async Task<IActionResult?> ResolveUserAsync(CancellationToken ct)
     {
         KnownUsers = [.. (await users.ListAsync(ct)).Select(u => u.UserId).Where(u => OnlyUser is null || u == OnlyUser).Order(StringComparer.Ordinal)];
-        UserId ??= OnlyUser ?? KnownUsers.FirstOrDefault();
+        // A page shown without ?user= opens on the first user; a change must say whose it is, or it would land on theirs.
+        UserId ??= OnlyUser ?? (IsReading ? KnownUsers.FirstOrDefault() : null);
         if (OnlyUser is { } only && UserId != only)
             return Refused($"This token opens {only}'s pages only.");
         if (UserId is null || KnownUsers.Contains(UserId)) return null;
         return NotFound($"Unknown user '{UserId}'. Known users: {string.Join(", ", KnownUsers)}.");
     }
 
+    bool IsReading => HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
+
+    /// <summary>400 for a change that names no user: the form always sends one, so a client left it out.</summary>
+    protected static ContentResult NoUser() => Plain(StatusCodes.Status400BadRequest, "Name the user this is for (user=…).");
+
+    /// <summary>Null when <paramref name="work"/> names a stored work; otherwise the 400 or 404 that says what is wrong.</summary>
+    protected static async Task<IActionResult?> RequireWorkAsync(IWorkStore works, string? work, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(work)) return Plain(StatusCodes.Status400BadRequest, "Name the work this is for (work=…): nothing was labelled.");
+        if (await works.FindAsync(work, ct) is not null) return null;
+        var shown = work.Length > 40 ? work[..40] + "…" : work;
+        return Plain(StatusCodes.Status404NotFound, $"No work '{shown}' is stored: nothing was labelled.");
+    }
+
     /// <summary>403 with the reason in plain text (there is no authentication scheme for <c>Forbid()</c> to challenge).</summary>
-    protected static ContentResult Refused(string reason) =>
-        new() { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = reason };
+    protected static ContentResult Refused(string reason) => Plain(StatusCodes.Status403Forbidden, reason);
+
+    /// <summary>An answer in plain text: the page's script shows it to the person whose press it was.</summary>
+    protected static ContentResult Plain(int status, string text) =>
+        new() { StatusCode = status, ContentType = "text/plain; charset=utf-8", Content = text };
+
+    /// <summary>
+    /// The answer to a press: the fragment htmx swaps in, or, for a browser without scripts (a plain form post), the
+    /// whole page again, not a bare fragment.
+    /// </summary>
+    protected IActionResult Pressed(string partial, object model) =>
+        Request.Headers.ContainsKey("HX-Request") ? Partial(partial, model) : RedirectToPage(new { user = UserId });
 
     public string Link(string page) => UserId is null ? page : $"{page}?user={Uri.EscapeDataString(UserId)}";
 }

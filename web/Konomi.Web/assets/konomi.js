@@ -37,6 +37,19 @@
     document.addEventListener("DOMContentLoaded", () => draw(document));
     document.addEventListener("htmx:load", e => draw(document));
 
+    // A press the app refused or could not take says why, where the person is looking; htmx itself swaps nothing then.
+    function problem(text) {
+        const el = document.getElementById("problem");
+        el.textContent = text;
+        el.hidden = false;
+    }
+    document.addEventListener("htmx:responseError", e => {
+        const xhr = e.detail.xhr;
+        problem((xhr.responseText || "").trim() || `Konomi answered ${xhr.status} ${xhr.statusText}: nothing was saved. Reload the page and try again.`);
+    });
+    document.addEventListener("htmx:sendError", () => problem("Konomi cannot be reached: nothing was saved. Try again once it is running."));
+    document.addEventListener("htmx:beforeRequest", () => { document.getElementById("problem").hidden = true; });
+
     // y / n / s / u press the labelling page's buttons; typing in a field is left alone.
     document.addEventListener("keydown", e => {
         if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest("input, select, textarea")) return;
