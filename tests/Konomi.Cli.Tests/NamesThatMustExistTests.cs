@@ -47,6 +47,22 @@ public class NamesThatMustExistTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("a,b\"c")]
+    [InlineData("bad id!")]
+    public async Task Prefs_with_create_refuses_an_id_users_add_would_refuse(string id)
+    {
+        var dataDir = await StoreWithUsersAsync("me");
+
+        var result = await KonomiCli.RunAsync(["prefs", "like", "--user", id, "--create", "--genre", "ASMR", "--data-dir", dataDir], ct: Ct);
+        var users = await KonomiCli.RunAsync(["users", "list", "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Output);
+        result.Error.ShouldContain($"'{id}' is not a user id");
+        users.Output.Trim().Split('\n').ShouldHaveSingleItem().ShouldStartWith("me");
+    }
+
+    [Theory]
     [InlineData("status")]
     [InlineData("notifications")]
     [InlineData("users", "list")]

@@ -5,12 +5,80 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Konomi.Storage.Tests;
 
-/// <summary>Bad label files: every bad line is reported and nothing is stored.</summary>
-public sealed class LabelsCsvTests : IAsyncDisposable
+/// <summary>Bad label files: every bad line is reported and nothing is stored. The store knows user u1.</summary>
+public sealed class LabelsCsvTests : IAsyncLifetime
 {
     private readonly TestStore _store = TestStore.Sqlite();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await _store.Get<IUserStore>().UpsertAsync(new UserProfile("u1"), Ct);
+
+    [Fact]
+    public async Task Rows_for_a_user_the_store_does_not_know_are_refused_naming_the_user_and_how_to_add_them()
+    {
+        const string file = "work_id,user_id,label,labeled_at\nRJ01000001,u1,1,2026-11-01T12:00:00Z\nRJ01000002,mee,1,2026-11-01T12:00:00Z\nRJ01000003,mee,0,2026-11-01T12:00:00Z\n";
+
+        var result = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(file), Ct);
+
+        result.Problems.ShouldHaveSingleItem().ToString()
+            .ShouldBe("line 3: no user 'mee' (2 rows, first on this line): add it with `konomi users add mee`, or import with --create-users");
+        (await _store.Get<ILabelStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
+        (await _store.Get<IUserStore>().FindAsync("mee", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Told_to_create_users_it_adds_the_unknown_ones_and_takes_their_labels_but_never_a_malformed_id()
+    {
+        const string file = "work_id,user_id,label,labeled_at\nRJ01000001,alice,1,2026-11-01T12:00:00Z\n";
+        const string malformed = "work_id,user_id,label,labeled_at\nRJ01000001,\"a,b\",1,2026-11-01T12:00:00Z\n";
+
+        var created = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(file), Ct, createUsers: true);
+        var refused = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(malformed), Ct, createUsers: true);
+
+        created.Added.ShouldBe(1);
+        created.Notes!.ShouldContain(n => n.StartsWith("created users alice"));
+        (await _store.Get<IUserStore>().FindAsync("alice", Ct)).ShouldNotBeNull();
+        refused.Problems.ShouldHaveSingleItem().Message.ShouldContain("'a,b' is not a user id");
+        (await _store.Get<IUserStore>().FindAsync("a,b", Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_export_read_back_into_its_own_store_adds_no_click_and_keeps_each_label_s_source()
+    {
+        await _store.Get<ILabelStore>().RecordAsync(new Click("annotator:u1:RJ01000001:1", "u1", "RJ01000001", true, Sample.Noon, "annotator"), Ct);
+        var export = new StringWriter { NewLine = "\n" };
+        await _store.Get<LabelsCsv>().ExportAsync(export, Ct);
+
+        var again = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(export.ToString()), Ct);
+
+        (again.Rows, again.Added).ShouldBe((1, 0));
+        (await _store.Get<ILabelStore>().HistoryAsync("u1", "RJ01000001", Ct)).Count.ShouldBe(1);
+        (await _store.Get<ILabelStore>().FindAsync("u1", "RJ01000001", Ct))!.Source.ShouldBe("annotator");
+    }
+
+    [Fact]
+    public async Task The_same_label_at_the_same_time_with_the_other_answer_is_refused_naming_both_lines()
+    {
+        const string file = "work_id,user_id,label,labeled_at\nRJ01000001,u1,1,2026-11-01T12:00:00Z\nRJ01000001,u1,1,2026-11-01T12:00:00Z\nRJ01000001,u1,0,2026-11-01T12:00:00Z\n";
+
+        var result = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(file), Ct);
+
+        result.Problems.ShouldHaveSingleItem().ToString().ShouldBe("line 4: u1's label of RJ01000001 at the same time as line 2 says the other answer");
+        (await _store.Get<ILabelStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Labels_of_works_not_stored_are_taken_with_a_note_that_the_trainer_waits_for_them()
+    {
+        await _store.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+        const string file = "work_id,user_id,label,labeled_at\nRJ01000001,u1,1,2026-11-01T12:00:00Z\nRJ01000002,u1,0,2026-11-01T12:00:00Z\nRJ01000003,u1,0,2026-11-01T12:00:00Z\n";
+
+        var result = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(file), Ct);
+
+        result.Added.ShouldBe(3);
+        result.Notes!.ShouldHaveSingleItem().ShouldStartWith("2 of 3 labelled works are not stored");
+    }
 
     [Fact]
     public async Task A_malformed_file_reports_every_bad_line_and_stores_nothing()
@@ -76,7 +144,7 @@ public sealed class LabelsCsvTests : IAsyncDisposable
     public async Task A_label_a_few_minutes_ahead_is_taken_as_clock_skew_but_not_beyond()
     {
         var now = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
-        var csv = new LabelsCsv(_store.Get<ILabelStore>(), new FakeTimeProvider(now));
+        var csv = new LabelsCsv(_store.Get<ILabelStore>(), _store.Get<IUserStore>(), _store.Get<IWorkStore>(), new FakeTimeProvider(now));
 
         var skewed = await csv.ImportAsync(new StringReader("work_id,user_id,label,labeled_at\nRJ01000001,u1,1,2026-11-01T12:04:59Z\n"), Ct);
         var ahead = await csv.ImportAsync(new StringReader("work_id,user_id,label,labeled_at\nRJ01000002,u1,1,2026-11-01T12:05:01Z\n"), Ct);

@@ -16,6 +16,8 @@ public abstract partial class StoreContract
         var exported = await ExportAsync(Get<LabelsCsv>().ExportAsync);
 
         await using var empty = CreateStore()!;
+        foreach (var user in new[] { "u1", "team, \"night\"" })
+            await empty.Get<IUserStore>().UpsertAsync(new UserProfile(user), Ct);
         var first = await empty.Get<LabelsCsv>().ImportAsync(new StringReader(exported), Ct);
         var again = await empty.Get<LabelsCsv>().ImportAsync(new StringReader(exported), Ct);
 

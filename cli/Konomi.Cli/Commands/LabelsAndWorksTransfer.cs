@@ -33,27 +33,58 @@ public static class LabelsAndWorksTransfer
         return Cli.Example(command, example);
     }
 
-    public static Command Import(string name, string description, Func<IServiceProvider, TextReader, CancellationToken, Task<ImportResult>> import, string what, params string[] example)
+    /// <param name="import">Reads the file's text into the store; the parse result carries the command's own options.</param>
+    public static Command Import(string name, string description, Func<IServiceProvider, TextReader, ParseResult, CancellationToken, Task<ImportResult>> import,
+        string what, IEnumerable<Option> options, params string[] example)
     {
         var file = new Argument<string>("FILE") { Description = "File to read; - reads standard input" };
         var dataDir = CommonOptions.DataDir();
         var command = new Command(name, description) { file, dataDir };
+        foreach (var option in options) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             var stdin = path == "-";
+            if (Directory.Exists(path)) return Cli.Fail($"{Path.GetFullPath(path)} is a folder; name the file to import");
             if (!stdin && !File.Exists(path)) return Cli.Fail($"{Path.GetFullPath(path)}: no such file");
-            using var host = CommandHost.Build(parse.GetValue(dataDir), mayCreate: true);
-            using var reader = stdin ? new StreamReader(Console.OpenStandardInput(), Utf8) : new StreamReader(path, Utf8);
-            var result = await import(host.Services, reader, ct);
             var shown = stdin ? "stdin" : Path.GetFileName(path);
+            var text = await ReadUtf8Async(stdin ? Console.OpenStandardInput() : File.OpenRead(path), ct);
+            if (text.NotUtf8Line is { } line)
+                return Cli.Fail($"{shown}: line {line}: not UTF-8 text: nothing was imported (save the file as UTF-8; in Excel, \"CSV UTF-8\")");
+            using var host = CommandHost.Build(parse.GetValue(dataDir), mayCreate: true);
+            var result = await import(host.Services, new StringReader(text.Text!), parse, ct);
             foreach (var problem in result.Problems)
                 Console.Error.WriteLine($"{shown}: {problem}");
             if (!result.Succeeded)
-                return Cli.Fail($"{result.Problems.Count} bad lines: nothing was imported");
+                return Cli.Fail($"{result.Problems.Count} bad line{(result.Problems.Count == 1 ? "" : "s")}: nothing was imported");
             Console.WriteLine($"imported {result.Added} new {what} ({result.Rows - result.Added} of {result.Rows} were already there)");
+            foreach (var note in result.Notes ?? [])
+                Console.WriteLine($"note: {note}");
             return Cli.Ok;
         });
         return Cli.Example(command, example);
+    }
+
+    /// <summary>
+    /// The whole input as text, or the first line that is not UTF-8: a Shift_JIS file (Excel, Windows) would otherwise
+    /// be stored as replacement characters without a word. An import is checked whole before anything is stored anyway.
+    /// </summary>
+    static async Task<(string? Text, int? NotUtf8Line)> ReadUtf8Async(Stream input, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await using (input) await input.CopyToAsync(buffer, ct);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var number = 0;
+        for (var rest = bytes; rest.Length > 0 || number == 0;)
+        {
+            number++;
+            var end = rest.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (!System.Text.Unicode.Utf8.IsValid(line.Span)) return (null, number);
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
+        }
+        var text = new UTF8Encoding(false).GetString(bytes.Span);
+        return (text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, null);
     }
 }

@@ -54,6 +54,7 @@ public static class PrefsCommand
         {
             if (values.Values.All(o => (r.GetValue(o) ?? []).All(string.IsNullOrWhiteSpace)))
                 r.AddError($"Name at least one value: {string.Join(", ", values.Values.Select(o => o.Name + " X"))}.");
+            if (r.GetValue(create) && UserProfile.IdProblem(r.GetValue(user) ?? "") is { } problem) r.AddError(problem);
         });
         command.SetAction(async (parse, ct) =>
         {

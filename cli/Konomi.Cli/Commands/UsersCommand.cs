@@ -32,13 +32,15 @@ public static class UsersCommand
         var slackUser = new Option<string?>("--slack-user") { Description = "Their Slack member id (U…): posts come as direct messages" };
         var channel = new Option<string?>("--channel") { Description = "A channel id (C…) to post to instead" };
         var inactive = new Option<bool>("--inactive") { Description = "Keep labels and models but post nothing" };
+        var active = new Option<bool>("--active") { Description = "Post to them again (a user stays as they were unless told)" };
+        var direct = new Option<bool>("--dm") { Description = "Post as direct messages again instead of to their channel" };
         var dataDir = CommonOptions.DataDir();
-        var command = new Command("add", "Add a user (or change an existing user's Slack address)") { id, slackUser, channel, inactive, dataDir };
+        var command = new Command("add", "Add a user (or change an existing user's Slack address)") { id, slackUser, channel, direct, inactive, active, dataDir };
         command.Validators.Add(r =>
         {
-            var value = r.GetValue(id) ?? "";
-            if (value.Length == 0 || !value.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
-                r.AddError($"'{value}' is not a user id: use letters, digits, '-', '_' or '.'.");
+            if (UserProfile.IdProblem(r.GetValue(id) ?? "") is { } problem) r.AddError(problem);
+            if (r.GetValue(inactive) && r.GetValue(active)) r.AddError("Give --active or --inactive, not both.");
+            if (r.GetValue(direct) && r.GetValue(channel) is not null) r.AddError("Give --channel or --dm, not both.");
         });
         command.SetAction(async (parse, ct) =>
         {
@@ -46,17 +48,24 @@ public static class UsersCommand
             var users = host.Services.GetRequiredService<IUserStore>();
             var userId = parse.GetValue(id)!;
             var profile = await users.FindAsync(userId, ct) ?? new UserProfile(userId);
-            profile = profile with
+            // Only what is given changes. The member id stays beside a channel (it tells whose click it is); --dm
+            // drops the channel; whether they get posts changes only when asked: a new address must not wake an
+            // inactive user.
+            if (parse.GetValue(slackUser) is { } member) profile = profile with { SlackUserId = member };
+            if (parse.GetValue(channel) is { } posted) profile = profile with { Channel = posted };
+            if (parse.GetValue(direct))
             {
-                SlackUserId = parse.GetValue(slackUser) ?? profile.SlackUserId,
-                Channel = parse.GetValue(channel) ?? profile.Channel,
-                Active = !parse.GetValue(inactive),
-            };
+                if (profile.SlackUserId is null)
+                    return Cli.Fail($"{userId} has no Slack member id to send direct messages to: add --slack-user U…");
+                profile = profile with { Channel = null };
+            }
+            if (parse.GetValue(inactive)) profile = profile with { Active = false };
+            if (parse.GetValue(active)) profile = profile with { Active = true };
             await users.UpsertAsync(profile, ct);
             Console.WriteLine($"{profile.UserId}: {(profile.Active ? "active" : "inactive")}, {Address(profile)}");
             return Cli.Ok;
         });
-        return Cli.Example(command, "konomi users add alice --slack-user U012ABCDEF", "konomi users add team --channel C012ABCDEF");
+        return Cli.Example(command, "konomi users add alice --slack-user U012ABCDEF", "konomi users add team --channel C012ABCDEF", "konomi users add alice --dm --active");
     }
 
     static string Address(UserProfile u) => u.Channel ?? u.SlackUserId ?? "no Slack address";

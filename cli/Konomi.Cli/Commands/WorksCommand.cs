@@ -11,6 +11,6 @@ public static class WorksCommand
         LabelsAndWorksTransfer.Export("export", "Write every stored work to FILE.jsonl, newest release first",
             (services, writer, ct) => services.GetRequiredService<WorksJsonLines>().ExportAsync(writer, ct), "works", "konomi works export works.jsonl"),
         LabelsAndWorksTransfer.Import("import", "Add the works in FILE.jsonl as already announced; a bad file changes nothing",
-            (services, reader, ct) => services.GetRequiredService<WorksJsonLines>().ImportAsync(reader, ct), "works", "konomi works import works.jsonl", "konomi parse saved/ --jsonl | konomi works import -"),
+            (services, reader, _, ct) => services.GetRequiredService<WorksJsonLines>().ImportAsync(reader, ct), "works", [], "konomi works import works.jsonl", "konomi parse saved/ --jsonl | konomi works import -"),
     };
 }

@@ -17,7 +17,11 @@ public static class FailureMessages
         OptionsValidationException e => "configuration: " + string.Join("; ", e.Failures),
         IOException e when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
             $"{e.Message.TrimEnd('.')}: another program (another konomi?) listens there; stop it or choose a port with `konomi run --port N`.",
-        SqliteException e => $"the store could not be opened or written ({e.Message}); check --data-dir and that no other program locks konomi.db.",
+        // SQLite's own codes say which of the usual causes it is (https://www.sqlite.org/rescode.html).
+        SqliteException { SqliteErrorCode: 8 } => "the store is read-only for you: konomi.db or its folder cannot be written (check their owner and permissions, or --data-dir).",
+        SqliteException { SqliteErrorCode: 14 } => "the store cannot be opened: its folder or konomi.db cannot be read or created by you (check --data-dir, owner and permissions).",
+        SqliteException { SqliteErrorCode: 5 or 6 } e => $"the store is busy ({e.Message}): another program holds konomi.db locked; try again once it is done.",
+        SqliteException e => $"the store could not be opened or written ({e.Message}); check --data-dir.",
         UnauthorizedAccessException or IOException => exception.Message,
         _ => Environment.GetEnvironmentVariable(TraceVariable) == "1"
             ? exception.ToString()

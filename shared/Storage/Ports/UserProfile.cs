@@ -19,4 +19,14 @@ public sealed record UserProfile(
     bool Active = true,
     Preferences? Preferences = null,
     bool Explore = true,
-    bool Shared = true);
+    bool Shared = true)
+{
+    /// <summary>
+    /// Null when <paramref name="id"/> can name a user; otherwise why not. Ids travel in URLs, CSV rows, Slack button
+    /// values and metric labels, so they keep to letters, digits, '-', '_' and '.'.
+    /// </summary>
+    public static string? IdProblem(string id) =>
+        id.Length > 0 && id.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? null
+            : $"'{id}' is not a user id: use letters, digits, '-', '_' or '.'.";
+}

@@ -7,10 +7,12 @@ namespace Konomi.Storage.Transfer;
 /// <summary>
 /// Current labels as CSV: <c>work_id,user_id,label,labeled_at</c>, label 1 (interested) or 0, times ISO 8601
 /// in UTC, oldest first. An import takes each row as a click with source <c>import</c> and an id made from
-/// the row, so importing the same file twice changes nothing. A time in the future is refused: the current
-/// label is the latest click, so a 2099 row would outrank every real click for good.
+/// the row, so importing the same file twice changes nothing, nor does importing an export into the store it came
+/// from (a row equal to the current label is already there). A time in the future is refused: the current
+/// label is the latest click, so a 2099 row would outrank every real click for good. Rows for users the store does
+/// not know are refused (a typo would file labels under a user nobody is), unless the import is told to create them.
 /// </summary>
-public sealed class LabelsCsv(ILabelStore labels, TimeProvider clock)
+public sealed class LabelsCsv(ILabelStore labels, IUserStore users, IWorkStore works, TimeProvider clock)
 {
     public const string Header = "work_id,user_id,label,labeled_at";
     public const string Source = "import";
@@ -28,11 +30,13 @@ public sealed class LabelsCsv(ILabelStore labels, TimeProvider clock)
     }
 
     /// <summary>Reads and checks the whole file first; stores nothing unless every line is valid.</summary>
-    public async Task<ImportResult> ImportAsync(TextReader reader, CancellationToken ct = default)
+    /// <param name="createUsers">Create the users the file names that the store does not know (a restore into a new store).</param>
+    public async Task<ImportResult> ImportAsync(TextReader reader, CancellationToken ct = default, bool createUsers = false)
     {
-        var clicks = new List<Click>();
+        var clicks = new List<(int Line, Click Click)>();
         var latest = clock.GetUtcNow() + ClockSkew;
         var problems = new List<ImportProblem>();
+        var firstSeen = new Dictionary<(string User, string Work, long Ticks), (int Line, bool Interested)>();
         var number = 0;
         while (await reader.ReadLineAsync(ct) is { } line)
         {
@@ -44,12 +48,47 @@ public sealed class LabelsCsv(ILabelStore labels, TimeProvider clock)
             }
             if (string.IsNullOrWhiteSpace(line)) continue;
             var (click, problem) = Parse(line, latest);
-            if (click is null) problems.Add(new(number, problem!));
-            else clicks.Add(click);
+            if (click is null)
+            {
+                problems.Add(new(number, problem!));
+                continue;
+            }
+            // The same label twice is harmless; the same moment with the other answer leaves no way to tell which holds.
+            var key = (click.UserId, click.WorkId, click.At.UtcTicks);
+            if (firstSeen.TryGetValue(key, out var first) && first.Interested != click.Interested)
+                problems.Add(new(number, $"{click.UserId}'s label of {click.WorkId} at the same time as line {first.Line} says the other answer"));
+            firstSeen.TryAdd(key, (number, click.Interested));
+            clicks.Add((number, click));
         }
         if (number == 0) problems.Add(new(1, $"the file is empty; expected the header '{Header}'"));
-        if (problems.Count > 0) return new ImportResult(clicks.Count, 0, problems);
-        return new ImportResult(clicks.Count, await labels.ImportAsync(clicks, ct), []);
+
+        var known = (await users.ListAsync(ct)).Select(u => u.UserId).ToHashSet(StringComparer.Ordinal);
+        var unknown = clicks.Where(c => !known.Contains(c.Click.UserId)).GroupBy(c => c.Click.UserId).ToList();
+        foreach (var user in unknown)
+        {
+            var rows = $"{user.Count()} row{(user.Count() == 1 ? "" : "s")}, first on this line";
+            if (UserProfile.IdProblem(user.Key) is { } bad) problems.Add(new(user.First().Line, $"{bad} ({rows})"));
+            else if (!createUsers)
+                problems.Add(new(user.First().Line, $"no user '{user.Key}' ({rows}): add it with `konomi users add {user.Key}`, or import with --create-users"));
+        }
+        if (problems.Count > 0) return new ImportResult(clicks.Count, 0, [.. problems.OrderBy(p => p.Line)]);
+
+        var notes = new List<string>();
+        foreach (var user in unknown)
+            await users.UpsertAsync(new UserProfile(user.Key), ct);
+        if (unknown.Count > 0)
+            notes.Add($"created users {string.Join(", ", unknown.Select(u => u.Key))} (no Slack address yet: `konomi users add USER --slack-user U…`)");
+        // A row equal to the current label is that label, however it was given (an export read back in).
+        var current = (await labels.ListAsync(ct: ct)).ToDictionary(l => (l.UserId, l.WorkId));
+        var fresh = clicks.Select(c => c.Click)
+            .Where(c => !(current.TryGetValue((c.UserId, c.WorkId), out var now) && now.Interested == c.Interested && now.LabeledAt == c.At))
+            .ToList();
+        var added = await labels.ImportAsync(fresh, ct);
+        var workIds = clicks.Select(c => c.Click.WorkId).Distinct().ToList();
+        var missing = workIds.Count - (await works.FindKnownAsync(workIds, ct)).Count;
+        if (missing > 0)
+            notes.Add($"{missing} of {workIds.Count} labelled works are not stored: the trainer skips their labels until they are (`konomi works import`, or a crawl)");
+        return new ImportResult(clicks.Count, added, [], notes);
     }
 
     private static (Click? Click, string? Problem) Parse(string line, DateTimeOffset latest)

@@ -19,10 +19,11 @@ public sealed class TransferCommandTests : IAsyncDisposable
         await _source.Get<ILabelStore>().RecordAsync(Sample.Click("c2", false, Sample.Noon.AddMinutes(3), work: "RJ01000002"), Ct);
         await _source.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
 
-        foreach (var (noun, file) in new[] { ("labels", "labels.csv"), ("works", "works.jsonl") })
+        // A restore into a new store: it knows none of the labels' users until told to create them.
+        foreach (var (noun, file, flags) in new[] { ("labels", "labels.csv", new[] { "--create-users" }), ("works", "works.jsonl", []) })
         {
             await KonomiAsync(noun, "export", File(file), "--data-dir", DataDir(_source));
-            (await KonomiAsync(noun, "import", File(file), "--data-dir", DataDir(_target))).ShouldStartWith("imported");
+            (await KonomiAsync([noun, "import", File(file), "--data-dir", DataDir(_target), .. flags])).ShouldStartWith("imported");
             await KonomiAsync(noun, "export", File("again-" + file), "--data-dir", DataDir(_target));
 
             (await System.IO.File.ReadAllBytesAsync(File("again-" + file), Ct)).ShouldBe(await System.IO.File.ReadAllBytesAsync(File(file), Ct));
@@ -41,6 +42,34 @@ public sealed class TransferCommandTests : IAsyncDisposable
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldContain("bad.csv: line 3: label must be 1 or 0, got 'maybe'");
         result.Error.ShouldContain("bad.csv: line 4: expected 4 fields");
+        (await _target.Get<ILabelStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_utf8_is_refused_naming_its_line_and_imports_nothing()
+    {
+        // Line 2's title is 耳かき in Shift_JIS, as Excel on Windows saves it.
+        byte[] sjis = [0x8E, 0xA8, 0x82, 0xA9, 0x82, 0xAB];
+        await System.IO.File.WriteAllBytesAsync(File("sjis.jsonl"), [
+            .. "{\"id\":\"RJ01000001\",\"title\":\"ok\"}\n{\"id\":\"RJ01000002\",\"title\":\""u8, .. sjis, .. "\"}\n"u8], Ct);
+
+        var result = await KonomiCli.RunAsync(["works", "import", File("sjis.jsonl"), "--data-dir", DataDir(_target)], ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("sjis.jsonl: line 2: not UTF-8 text: nothing was imported");
+        (await _target.Get<IWorkStore>().CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Labels_for_a_user_the_store_does_not_know_exit_1_saying_how_to_add_them()
+    {
+        await System.IO.File.WriteAllTextAsync(File("typo.csv"), "work_id,user_id,label,labeled_at\nRJ01000001,mee,1,2026-11-01T12:00:00Z\n", Ct);
+
+        var result = await KonomiCli.RunAsync(["labels", "import", File("typo.csv"), "--data-dir", DataDir(_target)], ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("typo.csv: line 2: no user 'mee' (1 row, first on this line): add it with `konomi users add mee`");
+        result.Error.ShouldContain("1 bad line: nothing was imported");
         (await _target.Get<ILabelStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
     }
 
