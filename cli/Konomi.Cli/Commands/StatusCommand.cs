@@ -26,9 +26,9 @@ public static class StatusCommand
             var services = host.Services;
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var minLabels = services.GetRequiredService<IOptions<TrainerOptions>>().Value.MinLabels;
-            var works = await services.GetRequiredService<IWorkStore>().CountAsync(ct);
+            var works = services.GetRequiredService<IWorkStore>();
             var where = storage.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) ? storage.ExpandedDataDirectory() : storage.Provider;
-            Console.WriteLine($"store          {where}: {works} works");
+            Console.WriteLine($"store          {where}: {await works.CountAsync(ct)} works");
 
             var crawl = (await services.GetRequiredService<ISnapshotStore>().ListAsync(limit: 1, ct: ct)).FirstOrDefault();
             Console.WriteLine(crawl is null
@@ -49,9 +49,13 @@ public static class StatusCommand
             Console.WriteLine("users");
             foreach (var user in await services.GetRequiredService<IUserStore>().ListAsync(ct))
             {
-                var own = await labels.ListAsync(user.UserId, ct);
+                var all = await labels.ListAsync(user.UserId, ct);
+                // The trainer learns from labels of stored works only (their text is the model's input).
+                var stored = await works.FindKnownAsync(all.Select(l => l.WorkId), ct);
+                var own = all.Where(l => stored.Contains(l.WorkId)).ToList();
                 var liked = own.Count(l => l.Interested);
-                Console.WriteLine($"  {user.UserId,-12} {(user.Active ? "active" : "inactive"),-8} {user.Channel ?? user.SlackUserId ?? "no Slack address",-12}  labels {liked} liked / {own.Count - liked} not");
+                var waiting = all.Count - own.Count > 0 ? $" ({all.Count - own.Count} more of works not stored)" : "";
+                Console.WriteLine($"  {user.UserId,-12} {(user.Active ? "active" : "inactive"),-8} {user.Channel ?? user.SlackUserId ?? "no Slack address",-12}  labels {liked} liked / {own.Count - liked} not{waiting}");
                 var serving = await registry.FindServingAsync(user.UserId, ct);
                 if (serving is { Metrics: var m })
                     Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.F1:0.00}, PR-AUC {m.PrAuc:0.00}, {m.Examples} labels, {m.Folds} folds");
@@ -63,14 +67,19 @@ public static class StatusCommand
         return Cli.Example(command, "konomi status", "konomi status --data-dir ~/konomi-test");
     }
 
-    /// <summary>What a first model still needs: <c>Trainer:MinLabels</c> labels with both answers among them.</summary>
+    /// <summary>
+    /// What a first model still needs, by the trainer's own rule: <c>Trainer:MinLabels</c> labels with at least
+    /// <see cref="TasteModelTrainer.MinEachAnswer"/> of each answer among them.
+    /// </summary>
     internal static string Needed(int labels, int liked, int minLabels)
     {
-        var more = Math.Max(0, minLabels - labels);
-        var missing = liked == 0 ? " incl. at least one 興味あり" : labels - liked == 0 && labels > 0 ? " incl. at least one 別に" : "";
-        return more == 0 && missing.Length == 0
+        var likes = Math.Max(0, TasteModelTrainer.MinEachAnswer - liked);
+        var dislikes = Math.Max(0, TasteModelTrainer.MinEachAnswer - (labels - liked));
+        var more = Math.Max(Math.Max(0, minLabels - labels), likes + dislikes);
+        var missing = string.Join(" and ", new[] { (likes, "興味あり"), (dislikes, "別に") }.Where(m => m.Item1 > 0).Select(m => $"{m.Item1} {m.Item2}"));
+        return more == 0
             ? "enough labels; the trainer trains at its next run (or `konomi train`)"
-            : $"{Math.Max(more, missing.Length > 0 ? 1 : 0)} more label(s){missing} (`konomi label`)";
+            : $"{more} more label(s){(missing.Length > 0 ? $" incl. at least {missing}" : "")} (`konomi label`)";
     }
 
     static string Ago(DateTimeOffset at)

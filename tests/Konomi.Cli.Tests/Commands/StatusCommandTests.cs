@@ -25,4 +25,30 @@ public class StatusCommandTests
         result.ExitCode.ShouldBe(0, result.Error);
         result.Output.ShouldContain("notifications  149 pending, 1 failed");
     }
+
+    [Theory]
+    [InlineData(0, 0, "20 more label(s) incl. at least 2 興味あり and 2 別に")]
+    [InlineData(1, 25, "1 more label(s) incl. at least 1 興味あり")]
+    [InlineData(3, 17, "enough labels")]
+    public async Task Status_says_what_a_first_model_needs_by_the_trainer_s_rule_counting_labels_of_stored_works(int liked, int notLiked, string needed)
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        var labels = store.Get<ILabelStore>();
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        for (var i = 0; i < liked + notLiked; i++)
+        {
+            await store.Get<IWorkStore>().AddAsync(Sample.Work($"RJ{i:D8}"), Guid.NewGuid(), Ct);
+            await labels.RecordAsync(new Click($"c{i}", "me", $"RJ{i:D8}", i < liked, at.AddSeconds(i), "import"), Ct);
+        }
+        // Labels of works not stored teach nothing yet: they never make up for missing ones.
+        for (var i = 0; i < 30; i++)
+            await labels.RecordAsync(new Click($"orphan{i}", "me", $"RJ9{i:D7}", true, at, "import"), Ct);
+
+        var result = await KonomiCli.RunAsync(["status", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain($"labels {liked} liked / {notLiked} not (30 more of works not stored)");
+        result.Output.ShouldContain($"no model yet: {needed}");
+    }
 }
