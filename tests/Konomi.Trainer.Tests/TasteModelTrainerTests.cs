@@ -99,7 +99,7 @@ public sealed class TasteModelTrainerTests
 
         card.Decision.ShouldBe(TrainingDecision.Promoted);
         card.Version.ShouldBe(2);
-        card.Reason.ShouldContain("not worse");
+        card.Reason.ShouldContain("not clearly worse");
         card.Metrics!.Gate!.FreshLabels.ShouldBe(16);
         var versions = await trainer.Registry.ListAsync("alice", Ct);
         versions.Single(v => v.Version == 2).Status.ShouldBe(TasteModelStatus.Serving);

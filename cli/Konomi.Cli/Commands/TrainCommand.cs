@@ -80,7 +80,7 @@ public static class TrainCommand
             if (m.Recipe is { } recipe)
                 Out($"recipe      {recipe.Family} {recipe.Fingerprint[..12]}, labels through {m.TrainedThrough:u}");
             if (m.Gate is { } g)
-                Out($"gate        AP {g.CandidateAveragePrecision:0.000} vs {g.Against} {g.IncumbentAveragePrecision:0.000} on {g.FreshLabels} fresh labels ({g.FreshLiked} liked), P(worse) {g.ProbabilityWorse:0.00}");
+                Out($"gate        AP {g.CandidateAveragePrecision:0.000} vs {g.Against} {g.IncumbentAveragePrecision:0.000} on {g.FreshLabels} fresh labels ({g.FreshLiked} liked), P(worse) {g.ProbabilityWorse:0.000}");
         }
         if (card.Confusion is { } c)
         {
