@@ -56,7 +56,7 @@ public static class RunCommand
             await drain.WaitAsync(quiet: TimeSpan.FromSeconds(2), timeout: TimeSpan.FromMinutes(10), ct);
             await app.StopAsync(ct);
             parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, KonomiJson.Options));
-            return report.ListingPages == 0 && report.Errors.Count > 0 ? Cli.Error : Cli.Ok;
+            return CrawlCommand.Ended(report, app.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.BaseUrl);
         });
         return Cli.Example(command, "konomi run", "konomi run --port 8080 --data-dir ~/konomi-test", "konomi run --once     # one crawl end to end, then exit");
     }
