@@ -23,11 +23,8 @@ public static class CrawlCommand
     {
         var once = new Option<bool>("--once") { Description = "Run one crawl cycle, print its report as JSON, then exit" };
         var backfill = new Option<bool>("--backfill") { Description = "Run one cycle reading --pages listing pages per floor (politely: same delays)" };
-        var pages = new Option<int>("--pages") { Description = "Listing pages per floor for --backfill (30 works a page)", DefaultValueFactory = _ => 10 };
-        pages.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError("--pages must be at least 1.");
-        });
+        var pages = new Option<int>("--pages") { Description = "Listing pages per floor for --backfill (30 works a page)", DefaultValueFactory = _ => 10 }
+            .MustBe(n => n >= 1, "at least 1");
         var failed = new Option<bool>("--failed") { Description = "List the works whose own documents failed in a crawl cycle, given up or still tried, and exit" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Forget every failed work, so the next cycle fetches each again, and exit" };
         var dataDir = CommonOptions.DataDir();

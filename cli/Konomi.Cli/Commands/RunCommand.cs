@@ -23,11 +23,8 @@ public static class RunCommand
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "Run one crawl cycle end to end, then exit" };
-        var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT (default 5080, or ASPNETCORE_URLS)" };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValue(port) is < 1 or > 65535) r.AddError("--port must be between 1 and 65535.");
-        });
+        var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT (default 5080, or ASPNETCORE_URLS)" }
+            .MustBe(p => p is null or (>= 1 and <= 65535), "between 1 and 65535");
         var dataDir = CommonOptions.DataDir();
         var baseUrl = CommonOptions.BaseUrl();
         var command = new Command("run", "Run crawler, inference, trainer, notifier and feedback in one process") { once, port, dataDir, baseUrl };
