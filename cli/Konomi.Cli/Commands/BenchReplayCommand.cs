@@ -19,16 +19,19 @@ public static class BenchReplayCommand
         var command = new Command("replay", "Replay a user's history through the notification loop: only posted works reveal their label") { data, seed, batch, explore, exploreWithoutModel };
         command.SetAction(async (parse, ct) =>
         {
+            // A file that cannot be read is an error (1), as in every command; the command line itself was right.
+            var file = parse.GetValue(data)!;
+            if (Directory.Exists(file.FullName)) return Fail($"{file.FullName} is a folder; give a CSV file");
+            if (!file.Exists) return Fail($"{file.FullName}: no such file");
             IReadOnlyList<ReplayItem> items;
             try
             {
-                using var reader = new StreamReader(parse.GetValue(data)!.FullName);
+                using var reader = new StreamReader(file.FullName);
                 items = ReplayFile.Read(reader);
             }
-            catch (Exception e) when (e is FormatException or IOException)
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"konomi bench replay: {parse.GetValue(data)!.Name}: {e.Message}");
-                return 2;
+                return Fail($"{file.Name}: {e.Message}");
             }
             var result = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(explore), parse.GetValue(exploreWithoutModel)).RunAsync(items, ct);
             Console.Out.WriteLine(ToJson(result));
@@ -37,12 +40,20 @@ public static class BenchReplayCommand
         return Cli.Example(command, "konomi bench replay --data user448.csv", "konomi bench replay --data user448.csv --seed 50 --batch 20 --explore 0.1");
     }
 
-    /// <summary>The replay protocol's options, shared with the benchmarks' <c>replays</c>.</summary>
+    /// <summary>The replay protocol's options, shared with the benchmarks' <c>replays</c>; nonsense values are usage errors.</summary>
     public static (Option<int> Seed, Option<int> Batch, Option<double> Explore, Option<double> ExploreWithoutModel) Protocol() => (
-        new Option<int>("--seed") { Description = "Items labelled up front (day one)", DefaultValueFactory = _ => 50 },
-        new Option<int>("--batch") { Description = "Items per crawl", DefaultValueFactory = _ => 20 },
-        new Option<double>("--explore") { Description = "Inference:ExplorationRate for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRate },
-        new Option<double>("--explore-without-model") { Description = "Inference:ExplorationRateWithoutModel for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRateWithoutModel });
+        new Option<int>("--seed") { Description = "Items labelled up front (day one)", DefaultValueFactory = _ => 50 }.MustBe(n => n >= 1, "at least 1"),
+        new Option<int>("--batch") { Description = "Items per crawl", DefaultValueFactory = _ => 20 }.MustBe(n => n >= 1, "at least 1"),
+        new Option<double>("--explore") { Description = "Inference:ExplorationRate for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRate }
+            .WithinRangeOf(typeof(Inference.InferenceOptions), nameof(Inference.InferenceOptions.ExplorationRate)),
+        new Option<double>("--explore-without-model") { Description = "Inference:ExplorationRateWithoutModel for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRateWithoutModel }
+            .WithinRangeOf(typeof(Inference.InferenceOptions), nameof(Inference.InferenceOptions.ExplorationRateWithoutModel)));
+
+    static int Fail(string message)
+    {
+        Console.Error.WriteLine($"konomi bench replay: {message}");
+        return Cli.Error;
+    }
 
     public static string ToJson(ReplayResult r) => JsonSerializer.Serialize(new
     {

@@ -23,11 +23,8 @@ public static class CrawlCommand
     {
         var once = new Option<bool>("--once") { Description = "Run one crawl cycle, print its report as JSON, then exit" };
         var backfill = new Option<bool>("--backfill") { Description = "Run one cycle reading --pages listing pages per floor (politely: same delays)" };
-        var pages = new Option<int>("--pages") { Description = "Listing pages per floor for --backfill (30 works a page)", DefaultValueFactory = _ => 10 };
-        pages.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError("--pages must be at least 1.");
-        });
+        var pages = new Option<int>("--pages") { Description = "Listing pages per floor for --backfill (30 works a page)", DefaultValueFactory = _ => 10 }
+            .MustBe(n => n >= 1, "at least 1");
         var failed = new Option<bool>("--failed") { Description = "List the works whose own documents failed in a crawl cycle, given up or still tried, and exit" };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Forget every failed work, so the next cycle fetches each again, and exit" };
         var dataDir = CommonOptions.DataDir();
@@ -50,14 +47,46 @@ public static class CrawlCommand
             }
             await host.StartAsync(ct);
             var cycle = host.Services.GetRequiredService<CrawlCycle>();
-            var report = parse.GetValue(backfill) ? await BackfillAsync(cycle, parse.GetValue(pages), ct) : await cycle.RunOnceAsync(ct);
+            CrawlReport report;
+            try
+            {
+                report = parse.GetValue(backfill) ? await BackfillAsync(cycle, parse.GetValue(pages), ct) : await cycle.RunOnceAsync(ct);
+            }
+            catch (CrawlException e) when (e.Kind == CrawlErrorKind.Unreachable)
+            {
+                // The backfill's estimate: without robots.txt no delay is known, and the cycle would only wait through the same retries again.
+                await host.StopAsync(ct);
+                return Cli.Fail($"DLsite unreachable ({BaseUrl(host)}): {e.Message}: nothing fetched");
+            }
             parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, KonomiJson.Options));
             await host.StopAsync(ct);
-            return 0;
+            return Ended(report, BaseUrl(host));
         });
         return Cli.Example(command, "konomi crawl --backfill --pages 2   # up to 120 works, ~41 min at DLsite's 10 s Crawl-delay", "konomi crawl --once",
             "konomi crawl --failed", "konomi crawl --retry-failed");
     }
+
+    /// <summary>
+    /// How a single cycle ends, for <c>crawl --once/--backfill</c> and <c>run --once</c>: 0 when it read a listing page (or
+    /// had none to read), else 1 with one line saying DLsite was unreachable, or what else kept every listing page unread.
+    /// </summary>
+    internal static int Ended(CrawlReport report, Uri baseUrl)
+    {
+        if (report.ListingPages > 0 || report.Errors.Count == 0) return Cli.Ok;
+        var errors = string.Join(", ", report.Errors.Select(e => $"{e.Key} {e.Value}"));
+        return Cli.Fail(report.Errors.Keys.All(Outages.Contains)
+            ? $"DLsite unreachable ({baseUrl}): no listing page could be read ({errors}); the warnings above say why"
+            : $"no DLsite listing page could be read ({errors}); the warnings above say why");
+    }
+
+    static Uri BaseUrl(IHost host) => host.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.BaseUrl;
+
+    /// <summary>The error kinds that mean DLsite did not answer usefully, as the report spells them.</summary>
+    static readonly HashSet<string> Outages = [.. new[]
+    {
+        CrawlErrorKind.Unreachable, CrawlErrorKind.HttpError, CrawlErrorKind.Timeout, CrawlErrorKind.ServerError,
+        CrawlErrorKind.Challenge, CrawlErrorKind.RateLimited, CrawlErrorKind.Truncated,
+    }.Select(CrawlException.Tag)];
 
     /// <summary>One line per failed work, most recent first; with <paramref name="retry"/> every record is dropped instead.</summary>
     static async Task<int> FailedWorksAsync(string? dataDir, bool retry, TextWriter output, CancellationToken ct)

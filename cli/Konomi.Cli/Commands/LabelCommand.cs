@@ -14,33 +14,17 @@ public static class LabelCommand
     public static Command Create()
     {
         var user = new Option<string>("--user") { Description = "Whose labels", DefaultValueFactory = _ => UserSeeding.DefaultUserId };
-        var pool = new Option<string>("--pool") { Description = "newest, search:<text> or genre:<genre>", DefaultValueFactory = _ => "newest" };
-        var limit = new Option<int>("--limit") { Description = "Most works taken from the pool", DefaultValueFactory = _ => 200 };
-        var firstScreen = new Option<int?>("--first-screen") { Description = "Questions spread over the pool's circles, voice actors and genres before pool order (Labelling:FirstScreen; 0 = pool order)" };
+        var pool = new Option<string>("--pool") { Description = "newest, search:<text> or genre:<genre>", DefaultValueFactory = _ => "newest" }
+            .Check(PoolProblem);
+        var limit = new Option<int>("--limit") { Description = "Most works taken from the pool", DefaultValueFactory = _ => 200 }
+            .MustBe(n => n >= 1, "at least 1");
+        var firstScreen = new Option<int?>("--first-screen") { Description = "Questions spread over the pool's circles, voice actors and genres before pool order (Labelling:FirstScreen; 0 = pool order)" }
+            .MustBe(n => n is null or >= 0, "0 or more");
         var dataDir = CommonOptions.DataDir();
         var command = new Command("label", $"Label stored works in the terminal ({AnswerKeys.Help}); reads lines when stdin is not a terminal") { user, pool, limit, firstScreen, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            WorkPool chosen;
-            try
-            {
-                chosen = WorkPool.Parse(parse.GetValue(pool)!);
-            }
-            catch (FormatException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 1;
-            }
-            if (parse.GetValue(limit) < 1)
-            {
-                Console.Error.WriteLine("--limit must be at least 1.");
-                return 1;
-            }
-            if (parse.GetValue(firstScreen) is < 0)
-            {
-                Console.Error.WriteLine("--first-screen must be 0 or more.");
-                return 1;
-            }
+            var chosen = WorkPool.Parse(parse.GetValue(pool)!);
             var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir), parse.GetValue(firstScreen) is { } size
                 ? new Dictionary<string, string?> { [$"{LabellingOptions.Section}:{nameof(LabellingOptions.FirstScreen)}"] = $"{size}" }
                 : null);
@@ -51,14 +35,24 @@ public static class LabelCommand
             await KnownUsers.RequireAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct);
             var works = await chosen.ListAsync(host.Services.GetRequiredService<IWorkStore>(), parse.GetValue(limit), ct);
             if (works.Count == 0)
-            {
-                Console.Error.WriteLine("No stored works match the pool: crawl some first (`konomi run --once` or `konomi crawl`).");
-                return 1;
-            }
+                return Cli.Fail("no stored works match the pool: crawl some first (`konomi run --once` or `konomi crawl`).");
             await host.Services.GetRequiredService<Annotator>()
                 .RunAsync(parse.GetValue(user)!, works, AnsiConsole.Console, AnswerKeys.FromConsole(), ct);
             return 0;
         });
         return Cli.Example(command, "konomi label", "konomi label --user alice --pool genre:耳かき", "konomi label --first-screen 0");
+    }
+
+    static string? PoolProblem(string spec)
+    {
+        try
+        {
+            WorkPool.Parse(spec);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
     }
 }

@@ -82,8 +82,7 @@ public static class ModelsCommand
         }
         catch (ServingOverrideException e)
         {
-            Console.Error.WriteLine(e.Message);
-            return 1;
+            return Cli.Fail($"{e.Message.TrimEnd('.')}; the versions: `konomi models list --user {userId}`");
         }
     }
 

@@ -15,7 +15,8 @@ public static class NotificationsCommand
     {
         var status = new Option<NotificationStatus?>("--status") { Description = "Only pending, sent or failed notifications" };
         var user = new Option<string?>("--user") { Description = "Only this user's notifications" };
-        var limit = new Option<int>("--limit") { Description = "At most this many (default 50)", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = "At most this many (default 50)", DefaultValueFactory = _ => 50 }
+            .MustBe(n => n >= 1, "at least 1");
         var dataDir = CommonOptions.DataDir();
         var command = new Command("notifications", "The notification ledger: what was posted where, what waits and what failed") { status, user, limit, dataDir };
         command.SetAction(async (parse, ct) =>

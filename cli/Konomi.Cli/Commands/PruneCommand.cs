@@ -14,10 +14,10 @@ public static class PruneCommand
 {
     public static Command Create()
     {
-        var scores = Days("--scores-days", "Remove scores of works stored more than N days ago");
-        var snapshots = Days("--snapshots-days", "Remove crawl snapshots older than N days");
-        var clicks = Days("--clicks-days", "Remove clicks older than N days (never the one a current label came from)");
-        var keep = new Option<int?>("--keep-versions") { Description = "Retired and rejected model versions kept per user (the serving one always stays)" };
+        var scores = Setting("--scores-days", nameof(RetentionOptions.ScoresDays), "Remove scores of works stored more than N days ago");
+        var snapshots = Setting("--snapshots-days", nameof(RetentionOptions.SnapshotsDays), "Remove crawl snapshots older than N days");
+        var clicks = Setting("--clicks-days", nameof(RetentionOptions.ClicksDays), "Remove clicks older than N days (never the one a current label came from)");
+        var keep = Setting("--keep-versions", nameof(RetentionOptions.KeepModelVersions), "Retired and rejected model versions kept per user (the serving one always stays)");
         var dataDir = CommonOptions.DataDir();
         var command = new Command("prune", "Remove old scores, snapshots, clicks and past model versions now (labels and serving models stay)")
         {
@@ -54,5 +54,7 @@ public static class PruneCommand
         return Cli.Example(command, "konomi prune", "konomi prune --scores-days 30 --keep-versions 3 --data-dir ~/.konomi");
     }
 
-    private static Option<int?> Days(string name, string description) => new(name) { Description = description };
+    /// <summary>An option overriding a Retention setting, refused (naming the option) outside the setting's own range.</summary>
+    private static Option<int?> Setting(string name, string setting, string description) =>
+        new Option<int?>(name) { Description = description }.WithinRangeOf(typeof(RetentionOptions), setting);
 }

@@ -23,11 +23,8 @@ public static class RunCommand
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "Run one crawl cycle end to end, then exit" };
-        var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT (default 5080, or ASPNETCORE_URLS)" };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValue(port) is < 1 or > 65535) r.AddError("--port must be between 1 and 65535.");
-        });
+        var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT (default 5080, or ASPNETCORE_URLS)" }
+            .MustBe(p => p is null or (>= 1 and <= 65535), "between 1 and 65535");
         var dataDir = CommonOptions.DataDir();
         var baseUrl = CommonOptions.BaseUrl();
         var command = new Command("run", "Run crawler, inference, trainer, notifier and feedback in one process") { once, port, dataDir, baseUrl };
@@ -56,7 +53,7 @@ public static class RunCommand
             await drain.WaitAsync(quiet: TimeSpan.FromSeconds(2), timeout: TimeSpan.FromMinutes(10), ct);
             await app.StopAsync(ct);
             parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, KonomiJson.Options));
-            return report.ListingPages == 0 && report.Errors.Count > 0 ? Cli.Error : Cli.Ok;
+            return CrawlCommand.Ended(report, app.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.BaseUrl);
         });
         return Cli.Example(command, "konomi run", "konomi run --port 8080 --data-dir ~/konomi-test", "konomi run --once     # one crawl end to end, then exit");
     }

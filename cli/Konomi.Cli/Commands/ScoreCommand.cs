@@ -18,7 +18,8 @@ public static class ScoreCommand
         var command = new Command("score", "Score one work with each user's serving model and print the reasons") { file, id, user, dataDir };
         command.Validators.Add(r =>
         {
-            if ((r.GetValue(file) is null) == (r.GetValue(id) is null))
+            // Whether each was given, not its value: a path that does not parse (--work "") would throw here, before its own error.
+            if ((r.GetResult(file) is null) == (r.GetResult(id) is null))
                 r.AddError("Give exactly one of --work FILE.json or --id RJ....");
         });
         command.SetAction(async (parse, ct) =>
@@ -30,11 +31,7 @@ public static class ScoreCommand
             var (work, error) = parse.GetValue(file) is { } json
                 ? Read(json)
                 : await FindAsync(services.GetRequiredService<IWorkStore>(), parse.GetValue(id)!, ct);
-            if (work is null)
-            {
-                Console.Error.WriteLine(error);
-                return 1;
-            }
+            if (work is null) return Cli.Fail(error!);
             var users = await services.GetRequiredService<Audience>().ListAsync(
                 await KnownUsers.RequireOptionalAsync(services.GetRequiredService<IUserStore>(), parse.GetValue(user), ct), ct);
             foreach (var score in await services.GetRequiredService<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [work], users, ct))
@@ -52,7 +49,9 @@ public static class ScoreCommand
     }
 
     static async Task<(Work?, string?)> FindAsync(IWorkStore works, string id, CancellationToken ct) =>
-        await works.FindAsync(id, ct) is { } work ? (work, null) : (null, $"No stored work has the id {id}.");
+        await works.FindAsync(id, ct) is { } work
+            ? (work, null)
+            : (null, $"no stored work has the id {id}; score its saved page instead: `konomi parse page.html > work.json && konomi score --work work.json`");
 
     static void Print(Work work, WorkScored score)
     {

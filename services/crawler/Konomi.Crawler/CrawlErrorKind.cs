@@ -27,4 +27,9 @@ public enum CrawlErrorKind
     Unexpected,
     /// <summary>robots.txt disallows the path, or the URL leaves DLsite (or the configured origin).</summary>
     Disallowed,
+    /// <summary>
+    /// robots.txt could not be read after every retry (no connection, timeouts, 5xx, 429, a challenge, a redirect off the
+    /// site), so nothing on its host is fetched this cycle.
+    /// </summary>
+    Unreachable,
 }

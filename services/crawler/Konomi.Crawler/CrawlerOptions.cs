@@ -52,6 +52,6 @@ public sealed class CrawlerOptions
     }
 
     /// <summary>True when <see cref="BaseUrl"/> is DLsite itself, where the politeness floors apply.</summary>
-    public bool TargetsDLsite => BaseUrl.Host.Equals("dlsite.com", StringComparison.OrdinalIgnoreCase)
-        || BaseUrl.Host.EndsWith(".dlsite.com", StringComparison.OrdinalIgnoreCase);
+    public bool TargetsDLsite => BaseUrl.IsAbsoluteUri && (BaseUrl.Host.Equals("dlsite.com", StringComparison.OrdinalIgnoreCase)
+        || BaseUrl.Host.EndsWith(".dlsite.com", StringComparison.OrdinalIgnoreCase));
 }

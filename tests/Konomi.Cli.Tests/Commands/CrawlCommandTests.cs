@@ -28,6 +28,46 @@ public class CrawlCommandTests
     }
 
     [Fact]
+    public async Task Crawl_once_exits_1_saying_DLsite_is_unreachable_when_it_cannot_be_reached()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("konomi-crawl-").FullName;
+        var closed = $"http://127.0.0.1:{FreePort.Next()}/";
+
+        var result = await KonomiCli.RunAsync(["crawl", "--once", "--base-url", closed, "--data-dir", dataDir], ShortRetries, ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output + result.Error);
+        result.Error.ShouldContain($"konomi: DLsite unreachable ({closed}): no listing page could be read (unreachable 2)");
+        result.Error.ShouldNotContain("robots.txt disallows");
+        var report = JsonDocument.Parse(result.Output).RootElement;
+        report.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["unreachable"]);
+    }
+
+    [Fact]
+    public async Task Backfill_stops_before_its_estimate_when_robots_txt_cannot_be_read()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        var dataDir = Directory.CreateTempSubdirectory("konomi-crawl-").FullName;
+        dlsite.AddWorks(1, "maniax");
+        dlsite.Fail(new DLsiteFault(503), times: 8, kind: RequestKind.Robots);
+
+        var result = await KonomiCli.RunAsync(["crawl", "--backfill", "--pages", "1", "--base-url", dlsite.BaseUrl.ToString(), "--data-dir", dataDir], ShortRetries, ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output + result.Error);
+        result.Error.ShouldContain($"konomi: DLsite unreachable ({dlsite.BaseUrl}): robots.txt of {dlsite.BaseUrl.Host} could not be read (server-error");
+        result.Error.ShouldNotContain("Backfill of");
+        result.Output.ShouldBeEmpty();
+        // One read of robots.txt with its retries (Crawler:Retry:MaxAttempts, 4), not a second one for the cycle.
+        dlsite.RequestCount(RequestKind.Robots).ShouldBe(4);
+        dlsite.Requests.ShouldAllBe(r => r.Kind == RequestKind.Robots);
+    }
+
+    static readonly Dictionary<string, string?> ShortRetries = new()
+    {
+        ["Crawler__MinimumDelay"] = "00:00:00",
+        ["Crawler__Retry__BaseDelay"] = "00:00:00.010",
+    };
+
+    [Fact]
     public async Task Backfill_needs_at_least_one_page()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), $"konomi-crawl-{Guid.NewGuid():N}");

@@ -56,15 +56,15 @@ public class LabelCommandTests
     }
 
     [Fact]
-    public async Task A_bad_pool_fails_with_a_message_and_labels_nothing()
+    public async Task A_bad_pool_is_a_usage_error_and_labels_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var store = TestStore.Sqlite();
 
         var result = await KonomiCli.RunAsync(["label", "--pool", "tag:x", "--data-dir", store.Settings["Storage:DataDirectory"]!], standardInput: "y\n", ct: ct);
 
-        result.ExitCode.ShouldNotBe(0);
-        result.Error.ShouldContain("newest, search:<text>, genre:<genre>");
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--pool 'tag:x' is not one of newest, search:<text>, genre:<genre>");
     }
 
     [Fact]

@@ -32,13 +32,14 @@ public sealed class PruneCommandTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Prune_with_a_setting_out_of_range_exits_2_and_names_it()
+    public async Task Prune_with_a_value_out_of_the_setting_s_range_exits_2_naming_the_option()
     {
-        await _store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);  // a store to prune, so only the setting is wrong
-        var result = await KonomiCli.RunAsync(["prune", "--data-dir", _store.Settings["Storage:DataDirectory"]!, "--scores-days", "0"], ct: Ct);
+        await _store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);  // a store to prune, so only the option is wrong
+        var result = await KonomiCli.RunAsync(["prune", "--data-dir", _store.Settings["Storage:DataDirectory"]!, "--scores-days", "-1"], ct: Ct);
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("ScoresDays");
+        result.Error.ShouldContain("--scores-days must be between 1 and 36500.");
+        result.Error.ShouldNotContain("RetentionOptions");
     }
 
     public async ValueTask DisposeAsync() => await _store.DisposeAsync();

@@ -43,6 +43,7 @@ public class RunOnceTests
         var result = await KonomiCli.RunAsync(["run", "--once", "--data-dir", dataDir, "--base-url", unreachable], environment, ct: ct);
 
         result.ExitCode.ShouldBe(1, result.Output + result.Error);
+        result.Error.ShouldContain($"konomi: DLsite unreachable ({unreachable})");
     }
 
     static Dictionary<string, string?> Environment(DLsiteEmulator dlsite)

@@ -195,7 +195,8 @@ public class OddWorkTests
         var next = await crawler.Cycle.RunOnceAsync(Ct);
 
         refused.NewWorks.ShouldBe(0);
-        refused.Errors.ShouldBe(new Dictionary<string, int> { ["disallowed"] = 2 });
+        // robots.txt was never read, so nothing was disallowed: DLsite's rules were out of reach.
+        refused.Errors.ShouldBe(new Dictionary<string, int> { ["unreachable"] = 2 });
         next.NewWorks.ShouldBe(2);
     }
 
@@ -214,6 +215,26 @@ public class OddWorkTests
 
         report.NewWorks.ShouldBe(crawled ? 2 : 0);
         dlsite.RequestCount(RequestKind.Listing).ShouldBe(crawled ? 2 : 0);
+        // A 5xx after every retry leaves robots.txt unread: each floor's listing is unreachable, not disallowed.
+        report.Errors.ShouldBe(crawled ? new Dictionary<string, int>() : new Dictionary<string, int> { ["unreachable"] = 2 });
+    }
+
+    [Fact]
+    public async Task A_backfill_estimate_without_robots_txt_is_refused_as_unreachable_and_fetches_nothing_else()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        dlsite.AddWorks(2, "maniax");
+        dlsite.Fail(new DLsiteFault(503), times: 8, kind: RequestKind.Robots);
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var refused = await Should.ThrowAsync<CrawlException>(() => crawler.Cycle.EstimateAsync(1, Ct));
+
+        // No estimate on a guessed delay: the one read of robots.txt (its retries) and nothing else.
+        refused.Kind.ShouldBe(CrawlErrorKind.Unreachable);
+        refused.Message.ShouldContain("robots.txt");
+        dlsite.RequestCount(RequestKind.Robots).ShouldBe(4);
+        dlsite.Requests.ShouldAllBe(r => r.Kind == RequestKind.Robots);
     }
 
     static string Rewrite(string json, string field, string value)

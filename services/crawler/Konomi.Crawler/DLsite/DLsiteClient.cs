@@ -44,10 +44,14 @@ public sealed partial class DLsiteClient(
 
     /// <summary>
     /// The spacing this cycle's requests to the configured origin keep, max(MinimumDelay, robots.txt Crawl-delay),
-    /// robots.txt read first (once per cycle, as for any request), so an estimate uses the real delay.
+    /// robots.txt read first (once per cycle, as for any request), so an estimate uses the real delay; an
+    /// <see cref="CrawlErrorKind.Unreachable"/> CrawlException when robots.txt could not be read, as no delay is known then.
     /// </summary>
-    public async Task<TimeSpan> RequestSpacingAsync(CancellationToken ct) =>
-        Delay(await _robots.GetOrAdd(_options.BaseUrl.Authority, _ => ReadRobotsAsync(_options.BaseUrl, ct)));
+    public async Task<TimeSpan> RequestSpacingAsync(CancellationToken ct)
+    {
+        var robots = await _robots.GetOrAdd(_options.BaseUrl.Authority, _ => ReadRobotsAsync(_options.BaseUrl, ct));
+        return robots.Unread is { } why ? throw Unreachable(_options.BaseUrl, why) : Delay(robots);
+    }
 
     public Task<string> GetListingAsync(string floor, int page, CancellationToken ct) =>
         GetAsync(DLsiteUrls.Listing(_options.BaseUrl, floor, _options.WorkCategories, page), ct);
@@ -64,6 +68,8 @@ public sealed partial class DLsiteClient(
         {
             EnsureAllowedHost(url);
             var robots = await _robots.GetOrAdd(url.Authority, _ => ReadRobotsAsync(url, ct));
+            // An unread robots.txt allows nothing, yet no rule disallowed the path: the site's rules were out of reach.
+            if (robots.Unread is { } why) throw Unreachable(url, why);
             if (!robots.Allows(url.PathAndQuery))
                 throw new CrawlException(CrawlErrorKind.Disallowed, $"robots.txt disallows {url.PathAndQuery}");
             var fetched = await FetchWithRetriesAsync(url, Delay(robots), ct);
@@ -99,9 +105,12 @@ public sealed partial class DLsiteClient(
         catch (CrawlException e)
         {
             LogRobotsUnreadable(logger, robotsUrl, CrawlException.Tag(e.Kind), e.Message);
-            return RobotsTxt.DisallowAll;
+            return RobotsTxt.Unreadable($"{CrawlException.Tag(e.Kind)}: {e.Message}");
         }
     }
+
+    static CrawlException Unreachable(Uri url, string why) =>
+        new(CrawlErrorKind.Unreachable, $"robots.txt of {url.Host} could not be read ({why})");
 
     TimeSpan Delay(RobotsTxt robots) =>
         robots.CrawlDelay is { } crawlDelay && crawlDelay > _options.MinimumDelay ? crawlDelay : _options.MinimumDelay;

@@ -11,14 +11,20 @@ public sealed class RobotsTxt
 {
     readonly List<(Regex Pattern, int Length, bool Allow)> _rules;
 
-    RobotsTxt(TimeSpan? crawlDelay, List<(Regex, int, bool)> rules) => (CrawlDelay, _rules) = (crawlDelay, rules);
+    RobotsTxt(TimeSpan? crawlDelay, List<(Regex, int, bool)> rules, string? unread = null) => (CrawlDelay, _rules, Unread) = (crawlDelay, rules, unread);
 
     public static RobotsTxt AllowAll { get; } = new(null, []);
 
-    /// <summary>What an unreachable robots.txt means (RFC 9309 2.3.1.4): nothing may be fetched until it can be read.</summary>
-    public static RobotsTxt DisallowAll { get; } = new(null, [(Pattern("/"), 1, false)]);
+    /// <summary>
+    /// What an unreachable robots.txt means (RFC 9309 2.3.1.4): nothing may be fetched until it can be read;
+    /// <paramref name="why"/> says what went wrong, so a refused fetch is told as DLsite unreachable, not as disallowed.
+    /// </summary>
+    public static RobotsTxt Unreadable(string why) => new(null, [(Pattern("/"), 1, false)], why);
 
     public TimeSpan? CrawlDelay { get; }
+
+    /// <summary>Why robots.txt could not be read this cycle; null when it was (or answered 4xx: no rules).</summary>
+    public string? Unread { get; }
 
     public bool Allows(string pathAndQuery) =>
         _rules.Where(r => r.Pattern.IsMatch(pathAndQuery)).OrderByDescending(r => r.Length).ThenByDescending(r => r.Allow)

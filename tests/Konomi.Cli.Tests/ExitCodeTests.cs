@@ -1,0 +1,91 @@
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+
+namespace Konomi.Cli.Tests;
+
+/// <summary>
+/// The exit-code rule of docs/cli.md on the real process: 2 when the command line is wrong (a value that does not parse
+/// or makes no sense, named), 1 when the command could not do it (one line, <c>konomi…:</c>, and what to do next).
+/// </summary>
+public class ExitCodeTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // Never created: a command that wrongly got past its options would find no store there.
+    static readonly string NoStore = Path.Combine(Path.GetTempPath(), $"konomi-exit-codes-{Guid.NewGuid():N}");
+
+    [Theory]
+    [InlineData(new[] { "crawl", "--pages", "abc" }, "--pages")]
+    [InlineData(new[] { "crawl", "--once", "--pages", "abc" }, "--pages")]
+    [InlineData(new[] { "run", "--port", "abc" }, "--port")]
+    [InlineData(new[] { "errors", "replay", "--queue", "x", "--max", "abc" }, "--max")]
+    [InlineData(new[] { "score", "--work", "" }, "--work")]  // an empty path is no file name
+    public async Task A_value_that_does_not_parse_is_a_usage_error_not_a_crash(string[] args, string option)
+    {
+        var result = await KonomiCli.RunAsync(args, ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldContain($"for option '{option}'");
+        result.Error.ShouldContain("Cannot parse argument");
+        result.Error.ShouldNotContain("Unhandled exception");
+    }
+
+    [Theory]
+    [InlineData("bench replay --data x.csv --batch 0", "--batch must be at least 1.")]
+    [InlineData("bench replay --data x.csv --seed -1", "--seed must be at least 1.")]
+    [InlineData("bench replay --data x.csv --explore 2", "--explore must be between 0 and 1.")]
+    [InlineData("bench replay --data x.csv --explore-without-model 1.4", "--explore-without-model must be between 0 and 1.")]
+    [InlineData("label --limit 0 --data-dir", "--limit must be at least 1.")]
+    [InlineData("label --first-screen -1 --data-dir", "--first-screen must be 0 or more.")]
+    [InlineData("notifications --limit -1 --data-dir", "--limit must be at least 1.")]
+    [InlineData("crawl --once --base-url notaurl --data-dir", "--base-url must be an absolute http(s) URL")]
+    [InlineData("crawl --once --base-url ftp://example.com/ --data-dir", "--base-url must be an absolute http(s) URL")]
+    public async Task A_value_that_makes_no_sense_is_a_usage_error_naming_the_option(string commandLine, string message)
+    {
+        string[] args = commandLine.EndsWith("--data-dir") ? [.. commandLine.Split(' '), NoStore] : commandLine.Split(' ');
+
+        var result = await KonomiCli.RunAsync(args, ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldContain(message);
+        Directory.Exists(NoStore).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("missing", "missing.csv: no such file")]
+    [InlineData("folder", "is a folder; give a CSV file")]
+    [InlineData("bad line", "bad.csv: line 3: label 'x' is not 0 or 1")]
+    public async Task Bench_replay_exits_1_for_a_file_it_cannot_read_naming_the_file(string what, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("konomi-replay-").FullName;
+        var bad = Path.Combine(folder, "bad.csv");
+        File.WriteAllText(bad, "id,text,label,time\na,耳かき,1,1700000000\nb,雨音,x,1700000001\n");
+        var data = what switch { "missing" => Path.Combine(folder, "missing.csv"), "folder" => folder, _ => bad };
+
+        var result = await KonomiCli.RunAsync(["bench", "replay", "--data", data], ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.Trim().ShouldStartWith("konomi bench replay: ");
+        result.Error.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task Models_and_score_refusals_say_konomi_and_what_to_run_next()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        string[] dataDir = ["--data-dir", store.Settings["Storage:DataDirectory"]!];
+
+        var promote = await KonomiCli.RunAsync(["models", "promote", "--user", "me", "--version", "1", .. dataDir], ct: Ct);
+        var rollback = await KonomiCli.RunAsync(["models", "rollback", "--user", "me", .. dataDir], ct: Ct);
+        var score = await KonomiCli.RunAsync(["score", "--id", "RJ404", .. dataDir], ct: Ct);
+
+        promote.ExitCode.ShouldBe(1, promote.Error);
+        promote.Error.Trim().ShouldBe("konomi: me has no model version 1; the versions: `konomi models list --user me`");
+        rollback.ExitCode.ShouldBe(1, rollback.Error);
+        rollback.Error.Trim().ShouldBe("konomi: me has no serving model to roll back; the versions: `konomi models list --user me`");
+        score.ExitCode.ShouldBe(1, score.Error);
+        score.Error.Trim().ShouldStartWith("konomi: no stored work has the id RJ404; ");
+        score.Error.ShouldContain("konomi score --work");
+    }
+}
