@@ -9,7 +9,7 @@ public static class LabelsCommand
     public static Command Create() => new("labels", $"Export or import labels as CSV ({LabelsCsv.Header})")
     {
         LabelsAndWorksTransfer.Export("export", "Write every current label to FILE.csv, oldest first",
-            (services, writer, ct) => services.GetRequiredService<LabelsCsv>().ExportAsync(writer, ct), "labels", "konomi labels export labels.csv"),
+            (services, writer, ct) => services.GetRequiredService<LabelsCsv>().ExportAsync(writer, ct), "labels", "konomi labels export labels.csv", "konomi labels export - --data-dir old | konomi labels import - --data-dir new"),
         LabelsAndWorksTransfer.Import("import", "Add the labels in FILE.csv as clicks (source import); a bad file changes nothing",
             (services, reader, ct) => services.GetRequiredService<LabelsCsv>().ImportAsync(reader, ct), "labels", "konomi labels import labels.csv"),
     };
