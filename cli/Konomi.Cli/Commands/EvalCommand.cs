@@ -3,8 +3,12 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Konomi.TasteModels;
+using Konomi.TasteModels.Classifier;
+using Konomi.TasteModels.Embedding;
 using Konomi.TasteModels.Evaluation;
 using Konomi.TasteModels.Input;
+using Konomi.TasteModels.Ngram;
+using Konomi.TasteModels.Stacked;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -22,7 +26,9 @@ public static class EvalCommand
     public static Command Create()
     {
         var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label[,fold] (label 0/1), or .jsonl of {label, fold?, work}", Required = true };
-        var model = new Option<string>("--model") { Description = "Model family: ngram or embedding", DefaultValueFactory = _ => "ngram" };
+        // The registry's families are only known once a host is built; help is built without one (a test checks both agree).
+        string[] families = [NgramFamily.Name, EmbeddingFamily.Name, StackedFamily.Name, ClassifierFamily.Name];
+        var model = new Option<string>("--model") { Description = $"Model family: {string.Join(", ", families)}", DefaultValueFactory = _ => NgramFamily.Name };
         var folds = new Option<int>("--folds") { Description = "Folds by a stable hash of id when the file has no fold column", DefaultValueFactory = _ => 5 };
         var description = new Option<DescriptionSelection?>("--description") { Description = "For .jsonl works: Whole, BestBlock or None (default: TasteModels:Input:Description)" };
         var k = new Option<int>("--k") { Description = "k of precision@k: the posts a user sees per crawl (MaxPerRun)", DefaultValueFactory = _ => new Storage.Ports.UserProfile("-").MaxPerRun };

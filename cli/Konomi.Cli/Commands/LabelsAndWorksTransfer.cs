@@ -12,12 +12,14 @@ public static class LabelsAndWorksTransfer
 
     public static Command Export(string name, string description, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> export, string what, params string[] example)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "File to write (replaced if it exists); its folder must exist" };
+        var file = new Argument<string>("FILE") { Description = "File to write (replaced if it exists); its folder must exist; - writes standard output" };
         var dataDir = CommonOptions.DataDir();
         var command = new Command(name, description) { file, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(file)!.FullName;
+            var given = parse.GetValue(file)!;
+            if (given == "-") return await ToStandardOutputAsync(parse.GetValue(dataDir), ct);
+            var path = Path.GetFullPath(given);
             if (Directory.Exists(path)) return Cli.Fail($"{path} is a folder; name the file to write, e.g. {Path.Combine(path, what + ".export")}");
             if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
                 return Cli.Fail($"cannot write {path}: the folder {folder} does not exist");
@@ -31,6 +33,18 @@ public static class LabelsAndWorksTransfer
             return Cli.Ok;
         });
         return Cli.Example(command, example);
+
+        // - is standard output, as import reads - as standard input, so `export - | import -` works. The summary goes
+        // to stderr: stdout holds the export alone.
+        async Task<int> ToStandardOutputAsync(string? dataDirectory, CancellationToken ct)
+        {
+            using var host = CommandHost.Build(dataDirectory);
+            int count;
+            await using (var writer = new StreamWriter(Console.OpenStandardOutput(), Utf8) { NewLine = "\n" })
+                count = await export(host.Services, writer, ct);
+            Console.Error.WriteLine($"exported {count} {what} to stdout");
+            return Cli.Ok;
+        }
     }
 
     /// <param name="import">Reads the file's text into the store; the parse result carries the command's own options.</param>

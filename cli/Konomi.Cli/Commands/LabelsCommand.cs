@@ -12,7 +12,7 @@ public static class LabelsCommand
         return new("labels", $"Export or import labels as CSV ({LabelsCsv.Header})")
         {
             LabelsAndWorksTransfer.Export("export", "Write every current label to FILE.csv, oldest first",
-                (services, writer, ct) => services.GetRequiredService<LabelsCsv>().ExportAsync(writer, ct), "labels", "konomi labels export labels.csv"),
+                (services, writer, ct) => services.GetRequiredService<LabelsCsv>().ExportAsync(writer, ct), "labels", "konomi labels export labels.csv", "konomi labels export - --data-dir old | konomi labels import - --create-users --data-dir new"),
             LabelsAndWorksTransfer.Import("import", "Add the labels in FILE.csv as clicks (source import); a bad file changes nothing",
                 (services, reader, parse, ct) => services.GetRequiredService<LabelsCsv>().ImportAsync(reader, ct, parse.GetValue(createUsers)), "labels", [createUsers],
                 "konomi labels import labels.csv", "konomi labels import labels.csv --create-users --data-dir /new/store"),

@@ -9,33 +9,42 @@ namespace Konomi.Cli.Commands;
 
 /// <summary>
 /// <c>konomi parse FILE|DIR [--jsonl]</c>: what the crawler reads from saved DLsite pages, as JSON on stdout. A work
-/// is printed in the <see cref="KonomiJson"/> shape, so the output is an import file for <c>konomi works import</c>.
+/// is printed in the <see cref="KonomiJson"/> shape; with <c>--jsonl</c> the output is an import file for
+/// <c>konomi works import</c>: works only, one per line, each id once.
 /// </summary>
 public static class ParseCommand
 {
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "A saved work or announce page, listing page, product.json or product/info/ajax response; or a folder of them" };
-        var jsonl = new Option<bool>("--jsonl") { Description = "One work per line (an import file for `konomi works import`); the default when stdout is not a terminal" };
-        var command = new Command("parse", "Parse saved DLsite pages or JSON (kind told from the content) and print the result as JSON") { path, jsonl };
+        var jsonl = new Option<bool>("--jsonl") { Description = "An import file for `konomi works import`: one work per line (a listing's works each on their own), each id once (the copy that tells most), product info left out; what is left out is said on stderr" };
+        var command = new Command("parse", "Parse saved DLsite pages or JSON (kind told from the content) and print the result as JSON: one value per file, on one line when stdout is not a terminal") { path, jsonl };
         command.SetAction(parse =>
         {
             var target = parse.GetValue(path)!;
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var oneLine = parse.GetValue(jsonl) || Console.IsOutputRedirected;
+            var importFile = parse.GetValue(jsonl);
+            var oneLine = Console.IsOutputRedirected;
             var files = Directory.Exists(target)
                 ? Directory.EnumerateFiles(target).Order(StringComparer.Ordinal).ToList()
                 : [target];
             if (!Directory.Exists(target) && !File.Exists(target))
                 return Cli.Fail(error, $"{Path.GetFullPath(target)}: no such file or folder");
+            var lines = new WorkLines();
             var failed = 0;
             foreach (var file in files)
             {
                 try
                 {
-                    foreach (var node in Read(File.ReadAllText(file)))
-                        output.WriteLine(node.ToJsonString(oneLine ? KonomiJson.Options : KonomiJson.Indented));
+                    var content = File.ReadAllText(file);
+                    if (importFile)
+                    {
+                        if (lines.Add(file, content) is { } leftOut) error.WriteLine($"{file}: {leftOut}");
+                    }
+                    else
+                        foreach (var node in Read(content))
+                            output.WriteLine(node.ToJsonString(oneLine ? KonomiJson.Options : KonomiJson.Indented));
                 }
                 catch (Exception e) when (e is CrawlException or IOException or UnauthorizedAccessException)
                 {
@@ -43,6 +52,7 @@ public static class ParseCommand
                     error.WriteLine($"{file}: {e.Message.ReplaceLineEndings(" ")}");
                 }
             }
+            if (importFile) lines.Write(output, error);
             return failed == files.Count ? Cli.Error : Cli.Ok;
         });
         Cli.Example(command, "konomi parse saved/RJ01234567.html", "konomi parse saved/ --jsonl > works.jsonl && konomi works import works.jsonl");
@@ -53,13 +63,18 @@ public static class ParseCommand
     {
         DocumentKind.WorkPage => [Shape(WorkPageParser.Parse(content))],
         DocumentKind.ProductJson => [Shape(ProductJsonParser.Parse(content))],
-        DocumentKind.Listing => ListingPageParser.Parse(content).Works is { Count: > 0 } works
-            ? [JsonSerializer.SerializeToNode(works, KonomiJson.Options)!]
-            : throw new CrawlException(CrawlErrorKind.Malformed, "a listing page with no works in its result list"),
+        DocumentKind.Listing => [JsonSerializer.SerializeToNode(Listed(content), KonomiJson.Options)!],
         DocumentKind.ProductInfo => [JsonSerializer.SerializeToNode(
             ProductInfoParser.Parse(content).Select(p => new { id = p.Key, p.Value.Sales, p.Value.Wishlist, p.Value.RatingAverage, p.Value.RatingCount }), KonomiJson.Options)!],
-        _ => throw new CrawlException(CrawlErrorKind.Malformed, "not a DLsite work page, listing page, product.json or product info response"),
+        _ => throw NotADocument(),
     };
+
+    static IReadOnlyList<ListedWork> Listed(string content) => ListingPageParser.Parse(content).Works is { Count: > 0 } works
+        ? works
+        : throw new CrawlException(CrawlErrorKind.Malformed, "a listing page with no works in its result list");
+
+    static CrawlException NotADocument() =>
+        new(CrawlErrorKind.Malformed, "not a DLsite work page, listing page, product.json or product info response");
 
     /// <summary>The work as every reader takes it, plus what only a page says: announced or released.</summary>
     static JsonNode Shape(ParsedWork parsed)
@@ -68,5 +83,87 @@ public static class ParseCommand
         node["status"] = KebabCaseEnumConverter.Name(parsed.Status);
         if (parsed.ExpectedRelease is { } expected) node["expectedRelease"] = expected;
         return node;
+    }
+
+    /// <summary>
+    /// <c>--jsonl</c>: an import file for <c>konomi works import</c>, which takes works only, one per line, each id once.
+    /// Everything is read before anything is printed, so a fuller copy in a later file still replaces an earlier one.
+    /// </summary>
+    sealed class WorkLines
+    {
+        // Ids in the order first seen, each with every copy read.
+        readonly OrderedDictionary<string, List<Copy>> _copies = [];
+
+        /// <summary>How much a copy of a work tells, least first: the copy that tells most is the one printed.</summary>
+        enum Tells
+        {
+            /// <summary>A listing entry: id, title, circle, price; no genres, creators, description or release date.</summary>
+            Listed,
+            /// <summary>An announce page or product.json of a work not on sale: no release date, only the expected price.</summary>
+            Announced,
+            /// <summary>A released work's page or product.json: everything.</summary>
+            Released,
+        }
+
+        sealed record Copy(string File, Tells Tells, JsonNode Work);
+
+        /// <summary>Adds the file's works; returns why nothing of it will be printed, if so.</summary>
+        public string? Add(string file, string content)
+        {
+            switch (DocumentKinds.Detect(content))
+            {
+                case DocumentKind.WorkPage:
+                    Keep(Of(file, WorkPageParser.Parse(content)));
+                    return null;
+                case DocumentKind.ProductJson:
+                    Keep(Of(file, ProductJsonParser.Parse(content)));
+                    return null;
+                case DocumentKind.Listing:
+                    foreach (var listed in Listed(content))
+                        Keep(new Copy(file, Tells.Listed, JsonSerializer.SerializeToNode(listed.AsWork(), KonomiJson.Options)!));
+                    return null;
+                case DocumentKind.ProductInfo:
+                    var ids = ProductInfoParser.Parse(content).Keys;
+                    return $"left out: product info holds popularity counts only ({string.Join(", ", ids)}), not works";
+                default:
+                    throw NotADocument();
+            }
+        }
+
+        static Copy Of(string file, ParsedWork parsed) =>
+            new(file, parsed.Status == WorkStatus.Announced ? Tells.Announced : Tells.Released, Shape(parsed));
+
+        void Keep(Copy copy)
+        {
+            var id = copy.Work["id"]!.GetValue<string>();
+            if (_copies.TryGetValue(id, out var copies)) copies.Add(copy);
+            else _copies[id] = [copy];
+        }
+
+        /// <summary>Each work once, in the order first seen, and one line on stderr per file whose copy was not printed.</summary>
+        public void Write(TextWriter output, TextWriter error)
+        {
+            var leftOut = new OrderedDictionary<string, List<string>>();
+            foreach (var (id, copies) in _copies)
+            {
+                // The copy that tells more wins; of two that tell as much, the first file's (files are read in name order).
+                var printed = copies.MaxBy(c => c.Tells)!;
+                output.WriteLine(printed.Work.ToJsonString(KonomiJson.Options));
+                foreach (var other in copies.Where(c => !ReferenceEquals(c, printed)))
+                {
+                    var why = printed.Tells > other.Tells ? $"{Words(printed.Tells)} tells more than {Words(other.Tells)}" : "read first";
+                    (leftOut.TryGetValue(other.File, out var ids) ? ids : leftOut[other.File] = []).Add($"{id} (printed from {Path.GetFileName(printed.File)}: {why})");
+                }
+            }
+            foreach (var (file, ids) in leftOut)
+                error.WriteLine($"{file}: left out as a duplicate: {string.Join("; ", ids)}");
+        }
+
+        static string Words(Tells tells) => tells switch
+        {
+            Tells.Listed => "a listing entry",
+            Tells.Announced => "the announced work",
+            _ => "the released work",
+        };
     }
 }

@@ -7,12 +7,13 @@ namespace Konomi.TasteModels.Evaluation;
 /// <summary>
 /// Labelled DLsite works for <c>konomi eval</c>: JSON lines <c>{"label":0|1,"fold":n?,"work":{…}}</c>, the work as
 /// <c>konomi parse</c> prints it. Inputs go through <see cref="TasteInputBuilder"/>, so description selection is measurable.
+/// The work is read by <see cref="WorkJson"/>, as by every other reader of works, so what they accept is accepted here.
 /// </summary>
 public static class LabelledWorks
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record Line(int? Label, int? Fold, Work? Work);
+    private sealed record Line(int? Label, int? Fold, JsonElement? Work);
 
     public static LabelledData Read(TextReader reader, int folds, TasteInputBuilder builder)
     {
@@ -33,10 +34,12 @@ public static class LabelledWorks
             {
                 throw new FormatException($"line {number}: not a labelled work ({e.Message})");
             }
-            if (line.Work is null) throw new FormatException($"line {number}: no \"work\"");
+            if (line.Work is not { ValueKind: not JsonValueKind.Null } json) throw new FormatException($"line {number}: no \"work\"");
             if (line.Label is not (0 or 1)) throw new FormatException($"line {number}: label must be 0 or 1");
-            ids.Add(line.Work.Id);
-            examples.Add(new Example(builder.Build(line.Work), line.Label == 1));
+            var (work, problem) = WorkJson.Read(json.GetRawText());
+            if (work is null) throw new FormatException($"line {number}: {problem}");
+            ids.Add(work.Id);
+            examples.Add(new Example(builder.Build(work), line.Label == 1));
             foldOf.Add(line.Fold ?? -1);
         }
         if (examples.Count == 0) throw new FormatException("the file holds no labelled works");

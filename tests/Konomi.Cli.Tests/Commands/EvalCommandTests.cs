@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Konomi.Testing;
 
 namespace Konomi.Cli.Tests.Commands;
@@ -6,10 +7,12 @@ namespace Konomi.Cli.Tests.Commands;
 /// <summary>The real <c>konomi eval</c> process on small files.</summary>
 public class EvalCommandTests
 {
-    private static async Task<BuiltProgram.Result> Eval(string csv, params string[] options)
+    private static Task<BuiltProgram.Result> Eval(string csv, params string[] options) => EvalFile(csv, ".csv", options);
+
+    private static async Task<BuiltProgram.Result> EvalFile(string content, string extension, params string[] options)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"konomi-eval-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(file, csv, TestContext.Current.CancellationToken);
+        var file = Path.Combine(Path.GetTempPath(), $"konomi-eval-{Guid.NewGuid():N}{extension}");
+        await File.WriteAllTextAsync(file, content, TestContext.Current.CancellationToken);
         try
         {
             return await KonomiCli.RunAsync(["eval", "--data", file, .. options], ct: TestContext.Current.CancellationToken);
@@ -67,5 +70,56 @@ public class EvalCommandTests
         result.ExitCode.ShouldNotBe(0);
         result.Output.ShouldBeEmpty();
         result.Error.ShouldContain("line 3: label 'maybe' is not 0 or 1");
+    }
+
+    /// <summary>The real pages' works as <c>konomi parse --jsonl</c> prints them, each under a label (every other one liked).</summary>
+    private static async Task<List<JsonObject>> LabelledParsedWorks()
+    {
+        var folder = Repository.Fixture("dlsite");
+        var parsed = await KonomiCli.RunAsync(["parse", folder, "--jsonl"], ct: TestContext.Current.CancellationToken);
+        parsed.ExitCode.ShouldBe(0, parsed.Error);
+        return [.. parsed.Output.Trim().Split('\n').Select((line, i) => new JsonObject { ["label"] = i % 2, ["work"] = JsonNode.Parse(line) })];
+    }
+
+    [Fact]
+    public async Task Works_as_parse_prints_them_are_evaluated()
+    {
+        var lines = await LabelledParsedWorks();
+        lines.ShouldContain(l => l["work"]!["ageCategory"]!.GetValue<string>() == "adult");
+
+        var result = await EvalFile(string.Join("\n", lines.Select(l => l.ToJsonString())), ".jsonl", "--folds", "2");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using var json = JsonDocument.Parse(result.Output);
+        json.RootElement.GetProperty("n").GetInt32().ShouldBe(lines.Count);
+    }
+
+    [Theory]
+    [InlineData("genres", "line 2: genres must be a list of texts, not null")]
+    [InlineData("id", "line 2: id must be a text, not null")]
+    public async Task A_bad_field_of_a_work_is_named_as_works_import_names_it(string field, string problem)
+    {
+        var lines = await LabelledParsedWorks();
+        lines[1]["work"]![field] = null;
+
+        var result = await EvalFile(string.Join("\n", lines.Select(l => l.ToJsonString())), ".jsonl", "--folds", "2");
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldBeEmpty();
+        result.Error.ShouldContain(problem);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_model_family_the_registry_knows()
+    {
+        var unknown = await Eval("id,text,label\na,耳かき,1\nb,怪談,0\nc,添い寝,1\nd,悲鳴,0\n", "--model", "no-such-family");
+        var help = await KonomiCli.RunAsync(["eval", "--help"], ct: TestContext.Current.CancellationToken);
+
+        unknown.ExitCode.ShouldBe(2);
+        var known = unknown.Error[(unknown.Error.IndexOf("known: ", StringComparison.Ordinal) + "known: ".Length)..].Trim().Split(", ");
+        known.Length.ShouldBeGreaterThan(1, unknown.Error);
+        var modelLine = help.Output.Split('\n').Single(l => l.TrimStart().StartsWith("--model", StringComparison.Ordinal));
+        foreach (var family in known)
+            modelLine.ShouldContain(family);
     }
 }

@@ -93,4 +93,41 @@ public class ParseCommandTests
         foreach (var file in files)
             (await ParseAsync(file)).ExitCode.ShouldBe(0, file);
     }
+
+    [Fact]
+    public async Task Parse_jsonl_of_the_saved_folder_imports_as_is_each_work_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Path.GetDirectoryName(Fixture("PROVENANCE.md"))!;
+
+        var parsed = await KonomiCli.RunAsync(["parse", folder, "--jsonl"], ct: ct);
+        var imported = await KonomiCli.RunAsync(["works", "import", "-", "--data-dir", WorkFormatTests.NewDataDir()], standardInput: parsed.Output, ct: ct);
+
+        parsed.ExitCode.ShouldBe(0, parsed.Error);
+        var works = parsed.Output.Trim().Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        works.ShouldAllBe(w => w.ValueKind == JsonValueKind.Object);
+        var ids = works.Select(w => w.GetProperty("id").GetString()).ToList();
+        ids.ShouldBeUnique();
+        ids.ShouldContain("RJ387206"); // from the 2022 listing, on a line of its own
+        ids.ShouldNotContain("RJ01017217"); // product info: popularity only
+        // Saved as its 2018 announce page and as its work page: the work page is printed.
+        works.Single(w => w.GetProperty("id").GetString() == "RJ189758").GetProperty("status").GetString().ShouldBe("released");
+        parsed.Error.ShouldContain("bk927_product_info_ajax_RJ01017217_partly-synthetic.json: left out: product info holds popularity counts only (RJ01017217), not works");
+        parsed.Error.ShouldContain("dlsite-go_2018_announce-layout_RJ189758.html: left out as a duplicate: RJ189758 (printed from dlsite-go_work_RJ189758.html: the released work tells more than the announced work)");
+        imported.ExitCode.ShouldBe(0, imported.Error);
+        imported.Output.ShouldContain($"imported {ids.Count} new works");
+    }
+
+    [Fact]
+    public async Task Parse_jsonl_prints_a_listings_works_in_the_work_format_with_the_age_of_their_floor()
+    {
+        var result = await KonomiCli.RunAsync(["parse", Fixture("glsite_search_listing_home_asmr_2022-05.html"), "--jsonl"], ct: TestContext.Current.CancellationToken);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var works = result.Output.Trim().Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        works.Select(w => w.GetProperty("id").GetString()).ShouldBe(["RJ387206", "RJ385913"]);
+        works[0].GetProperty("ageCategory").GetString().ShouldBe("all-ages"); // a /home/ work
+        works[0].GetProperty("genres").GetArrayLength().ShouldBe(0);
+        works[0].TryGetProperty("author", out _).ShouldBeFalse(); // the listing does not say whose role it is
+    }
 }

@@ -73,6 +73,26 @@ public sealed class TransferCommandTests : IAsyncDisposable
         (await _target.Get<ILabelStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("works")]
+    [InlineData("labels")]
+    public async Task Export_to_dash_writes_stdout_and_pipes_into_import_from_dash(string noun)
+    {
+        await _source.Get<ILabelStore>().RecordAsync(Sample.Click("c1", true, Sample.Noon), Ct);
+        await _source.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+        await _target.Get<IUserStore>().UpsertAsync(new UserProfile("u1"), Ct); // the labels' user: an import refuses unknown ones
+        await KonomiAsync(noun, "export", File("file"), "--data-dir", DataDir(_source));
+
+        var exported = await KonomiCli.RunAsync([noun, "export", "-", "--data-dir", DataDir(_source)], ct: Ct);
+        var imported = await KonomiCli.RunAsync([noun, "import", "-", "--data-dir", DataDir(_target)], standardInput: exported.Output, ct: Ct);
+
+        exported.ExitCode.ShouldBe(0, exported.Error);
+        exported.Output.ShouldBe(await System.IO.File.ReadAllTextAsync(File("file"), Ct)); // the export alone, no summary
+        exported.Error.ShouldContain($"exported 1 {noun} to stdout");
+        imported.ExitCode.ShouldBe(0, imported.Error);
+        imported.Output.ShouldContain($"imported 1 new {noun}");
+    }
+
     private string File(string name) => Path.Combine(_files, name);
 
     private static string DataDir(TestStore store) => store.Settings["Storage:DataDirectory"]!;

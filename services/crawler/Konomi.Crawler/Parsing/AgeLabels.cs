@@ -23,4 +23,8 @@ public static class AgeLabels
         "icon_GEN" => AgeCategory.AllAges,
         _ => null,
     };
+
+    /// <summary>The age of a work that shows no label: its floor's (home, comic, soft and app are all ages).</summary>
+    public static AgeCategory FromFloor(string floor) =>
+        floor is "home" or "comic" or "soft" or "app" ? AgeCategory.AllAges : AgeCategory.Adult;
 }

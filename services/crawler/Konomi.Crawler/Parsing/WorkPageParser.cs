@@ -88,7 +88,7 @@ public static partial class WorkPageParser
         return string.IsNullOrWhiteSpace(title) ? null : title;
     }
 
-    static string Floor(string? canonical) =>
+    internal static string Floor(string? canonical) =>
         canonical is not null && Uri.TryCreate(canonical, UriKind.Absolute, out var uri) && uri.Segments.Length > 1
             ? uri.Segments[1].Trim('/')
             : "maniax";
@@ -100,7 +100,7 @@ public static partial class WorkPageParser
         return labels.Select(AgeLabels.FromLabel).FirstOrDefault(a => a is not null)
             ?? cell?.QuerySelectorAll("span[class]").SelectMany(s => s.ClassList).Select(AgeLabels.FromIconClass).FirstOrDefault(a => a is not null)
             ?? (page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null)
-            ?? (floor is "home" or "comic" or "soft" or "app" ? AgeCategory.AllAges : AgeCategory.Adult);
+            ?? AgeLabels.FromFloor(floor);
     }
 
     /// <summary>The work type link (/work_type/SOU), not the category (同人ソフト) or option icons (音楽あり).</summary>
