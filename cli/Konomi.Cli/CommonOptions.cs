@@ -22,6 +22,22 @@ public static class CommonOptions
     }.MustBe(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
         "an absolute http(s) URL, e.g. http://127.0.0.1:5123");
 
+    /// <summary>
+    /// An optional whole number read by Konomi, so a non-number is named as such ("--port must be a whole number, got
+    /// 'abc'.") rather than as the type System.Nullable`1[System.Int32].
+    /// </summary>
+    public static Option<int?> WholeNumber(this Option<int?> option)
+    {
+        option.CustomParser = result =>
+        {
+            var given = result.Tokens[^1].Value;
+            if (int.TryParse(given, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)) return number;
+            result.AddError($"{option.Name} must be a whole number, got '{given}'.");
+            return null;
+        };
+        return option;
+    }
+
     /// <summary>Refuses a value <paramref name="sensible"/> rejects: "--pages must be at least 1."</summary>
     public static Option<T> MustBe<T>(this Option<T> option, Func<T, bool> sensible, string what) =>
         option.Check(value => sensible(value) ? null : $"{option.Name} must be {what}.");
