@@ -26,9 +26,17 @@ public static class LabelsAndWorksTransfer
             using var host = CommandHost.Build(parse.GetValue(dataDir));
             var temporary = path + ".partial";
             int count;
-            await using (var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" })
-                count = await export(host.Services, writer, ct);
-            File.Move(temporary, path, overwrite: true);
+            try
+            {
+                await using (var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" })
+                    count = await export(host.Services, writer, ct);
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                // A failed or cancelled export leaves neither a half file nor its temporary behind.
+                File.Delete(temporary);
+            }
             Console.WriteLine($"exported {count} {what} to {path}");
             return Cli.Ok;
         });

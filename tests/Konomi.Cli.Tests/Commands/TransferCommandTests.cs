@@ -93,6 +93,18 @@ public sealed class TransferCommandTests : IAsyncDisposable
         imported.Output.ShouldContain($"imported 1 new {noun}");
     }
 
+    [Fact]
+    public async Task A_failed_export_leaves_no_file_behind()
+    {
+        var broken = Directory.CreateTempSubdirectory("konomi-broken-").FullName;
+        await System.IO.File.WriteAllTextAsync(Path.Combine(broken, "konomi.db"), "not a database, a note someone saved here", Ct);
+
+        var result = await KonomiCli.RunAsync(["labels", "export", File("out.csv"), "--data-dir", broken], ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        Directory.GetFiles(_files).ShouldBeEmpty();
+    }
+
     private string File(string name) => Path.Combine(_files, name);
 
     private static string DataDir(TestStore store) => store.Settings["Storage:DataDirectory"]!;
