@@ -42,6 +42,9 @@ public static class WorkJson
                 return $"{property.Name} must be {Kind(property)}, not null";
             if (NonBlank.Contains(property.Name) && found.Value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(found.Value.GetString()))
                 return $"{property.Name} is empty";
+            // ' RJ5 ' would be another work than RJ5, and never match a label or a click naming RJ5.
+            if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } id && id != id.Trim())
+                return $"id '{id}' has spaces around it";
         }
         return null;
     }
@@ -50,19 +53,37 @@ public static class WorkJson
     {
         var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
         if (field is null) return $"not valid JSON: {e.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}";
-        var property = KonomiJson.Options.GetTypeInfo(typeof(Work)).Properties.FirstOrDefault(p => field.StartsWith(p.Name, StringComparison.OrdinalIgnoreCase));
+        var type = FieldType(field);
         var inner = e.InnerException?.Message ?? (e.Message.StartsWith("expected", StringComparison.Ordinal) ? e.Message : null);
-        return property is null
+        return type is null
             ? $"{field}: {e.Message.Split(" Path:")[0]}"
-            : $"{field} must be {(inner is not null && inner.StartsWith("expected", StringComparison.Ordinal) ? inner["expected ".Length..] : Kind(property))}";
+            : $"{field} must be {(inner is not null && inner.StartsWith("expected", StringComparison.Ordinal) ? inner["expected ".Length..] : Kind(type))}";
+    }
+
+    /// <summary>The type a path like <c>popularity.sales</c> or <c>genres[0]</c> names inside a work, or null.</summary>
+    static Type? FieldType(string field)
+    {
+        Type? type = typeof(Work);
+        foreach (var part in field.Replace("[", ".[").Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            type = Nullable.GetUnderlyingType(type!) ?? type;
+            type = part.StartsWith('[')
+                ? type!.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0]
+                : KonomiJson.Options.GetTypeInfo(type!).Properties.FirstOrDefault(p => string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+            if (type is null) return null;
+        }
+        return type;
     }
 
     /// <summary>What a person should write for this field.</summary>
-    static string Kind(JsonPropertyInfo property)
+    static string Kind(JsonPropertyInfo property) => Kind(property.PropertyType);
+
+    static string Kind(Type declared)
     {
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
         if (type == typeof(string)) return "a text";
-        if (type == typeof(int)) return "a whole number";
+        if (type == typeof(int) || type == typeof(long)) return "a whole number";
+        if (type == typeof(double)) return "a number";
         if (type == typeof(DateOnly)) return "a date like 2026-08-22";
         if (type.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(type).Select(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n)));
         if (typeof(IEnumerable<string>).IsAssignableFrom(type)) return "a list of texts";

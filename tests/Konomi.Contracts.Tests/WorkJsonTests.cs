@@ -18,6 +18,9 @@ public class WorkJsonTests
     [InlineData("\"releaseDate\":\"next week\"", "releaseDate must be a date like 2026-08-22")]
     [InlineData("\"ageCategory\":\"teen\"", "ageCategory must be one of all-ages, r15, adult")]
     [InlineData("\"ageCategory\":2", "ageCategory must be one of all-ages, r15, adult")]
+    [InlineData("\"genres\":[1,2]", "genres[0] must be a text")]
+    [InlineData("\"popularity\":{\"sales\":\"lots\"}", "popularity.sales must be a whole number")]
+    [InlineData("\"popularity\":{\"ratingAverage\":\"high\"}", "popularity.ratingAverage must be a number")]
     public void A_wrong_field_is_refused_by_name(string field, string problem)
     {
         var (work, why) = WorkJson.Read(With(field));
@@ -29,6 +32,7 @@ public class WorkJsonTests
     [Theory]
     [InlineData("""{"title":"耳かき","url":"https://x"}""", "id is missing")]
     [InlineData("""{"id":" ","title":"耳かき","url":"https://x"}""", "id is empty")]
+    [InlineData("""{"id":"  RJ5 ","title":"耳かき","url":"https://x"}""", "id '  RJ5 ' has spaces around it")]
     [InlineData("""{"id":"RJ01000001","title":null,"url":"https://x"}""", "title must be a text, not null")]
     [InlineData("""{"id":"RJ01000001","title":"耳かき"}""", "url is missing")]
     [InlineData("""[1,2]""", "expected a JSON object (one work)")]
