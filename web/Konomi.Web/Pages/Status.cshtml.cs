@@ -45,7 +45,7 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
             return Refused("Only the operator's token (Web:Token) may retry the crawler's failed works.");
         Message = await crawlFailures.ForgetAsync(workId, ct)
             ? $"{workId} will be fetched again at the next crawl cycle that lists it."
-            : $"{workId} is not recorded as failed.";
+            : $"{workId} is not recorded as failed (already retried, or it never failed): nothing to do.";
         return RedirectToPage(new { user = UserId });
     }
 
