@@ -79,7 +79,10 @@ public sealed class LabelsCsv(ILabelStore labels, IUserStore users, IWorkStore w
         if (unknown.Count > 0)
             notes.Add($"created users {string.Join(", ", unknown.Select(u => u.Key))} (no Slack address yet: `konomi users add USER --slack-user U…`)");
         // A row equal to the current label is that label, however it was given (an export read back in).
-        var current = (await labels.ListAsync(ct: ct)).ToDictionary(l => (l.UserId, l.WorkId));
+        var current = new Dictionary<(string, string), Label>();
+        foreach (var user in clicks.Select(c => c.Click.UserId).Distinct())
+            foreach (var label in await labels.ListAsync(user, ct))
+                current[(label.UserId, label.WorkId)] = label;
         var fresh = clicks.Select(c => c.Click)
             .Where(c => !(current.TryGetValue((c.UserId, c.WorkId), out var now) && now.Interested == c.Interested && now.LabeledAt == c.At))
             .ToList();
