@@ -18,12 +18,7 @@ sealed class UnknownActionRefusal : IAsyncPageFilter
         var method = context.HttpContext.Request.Method;
         if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
-            context.Result = new ContentResult
-            {
-                StatusCode = StatusCodes.Status404NotFound,
-                ContentType = "text/plain; charset=utf-8",
-                Content = $"This page has no action '{context.HttpContext.Request.Query["handler"]}' for {method}.",
-            };
+            context.Result = PlainAnswer.Of(StatusCodes.Status404NotFound, $"This page has no action '{context.HttpContext.Request.Query["handler"]}' for {method}.");
             return;
         }
         await next();
@@ -39,13 +34,16 @@ sealed class StaleFormExplanation : IAlwaysRunResultFilter
     public void OnResultExecuting(ResultExecutingContext context)
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
-            context.Result = new ContentResult
-            {
-                StatusCode = StatusCodes.Status400BadRequest,
-                ContentType = "text/plain; charset=utf-8",
-                Content = "This page is older than the app's form keys (it restarted, or the page was open a long time): reload the page and press again. Nothing was saved.",
-            };
+            context.Result = PlainAnswer.Of(StatusCodes.Status400BadRequest,
+                "This page is older than the app's form keys (it restarted, or the page was open a long time): reload the page and press again. Nothing was saved.");
     }
 
     public void OnResultExecuted(ResultExecutedContext context) { }
+}
+
+/// <summary>An answer in plain text: the pages' script shows it to the person whose press it was.</summary>
+static class PlainAnswer
+{
+    public static ContentResult Of(int status, string text) =>
+        new() { StatusCode = status, ContentType = "text/plain; charset=utf-8", Content = text };
 }

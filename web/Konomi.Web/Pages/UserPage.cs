@@ -51,9 +51,7 @@ public abstract class UserPage(IUserStore users) : PageModel
     /// <summary>403 with the reason in plain text (there is no authentication scheme for <c>Forbid()</c> to challenge).</summary>
     protected static ContentResult Refused(string reason) => Plain(StatusCodes.Status403Forbidden, reason);
 
-    /// <summary>An answer in plain text: the page's script shows it to the person whose press it was.</summary>
-    protected static ContentResult Plain(int status, string text) =>
-        new() { StatusCode = status, ContentType = "text/plain; charset=utf-8", Content = text };
+    protected static ContentResult Plain(int status, string text) => PlainAnswer.Of(status, text);
 
     /// <summary>
     /// The answer to a press: the fragment htmx swaps in, or, for a browser without scripts (a plain form post), the
