@@ -31,6 +31,8 @@ public static class ParseCommand
                 : [target];
             if (!Directory.Exists(target) && !File.Exists(target))
                 return Cli.Fail(error, $"{Path.GetFullPath(target)}: no such file or folder");
+            if (files.Count == 0)
+                return Cli.Fail(error, $"{Path.GetFullPath(target)}: the folder holds no files to parse");
             var lines = new WorkLines();
             var failed = 0;
             foreach (var file in files)

@@ -11,6 +11,17 @@ public class ParseCommandTests
     static string Fixture(string name) => Repository.Fixture(Path.Combine("dlsite", name));
 
     [Fact]
+    public async Task An_empty_folder_exits_1_saying_it_holds_no_files()
+    {
+        var empty = Directory.CreateTempSubdirectory("konomi-parse-empty-").FullName;
+
+        var result = await ParseAsync(empty);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.Trim().ShouldBe($"konomi: {empty}: the folder holds no files to parse");
+    }
+
+    [Fact]
     public async Task A_work_page_prints_the_work_as_camel_case_json()
     {
         var result = await ParseAsync(Fixture("dlsite-go_work_RJ189758.html"));

@@ -34,6 +34,23 @@ public sealed class UsersCommandTests
         moved.Trim().ShouldBe("team: active, U0456");
     }
 
+    [Theory]
+    [InlineData("--slack-user", "alice", "is not a Slack member id")]
+    [InlineData("--slack-user", "C0123ABC", "is not a Slack member id")]
+    [InlineData("--channel", "#general", "is not a Slack channel id")]
+    [InlineData("--channel", "U0456DEF", "is not a Slack channel id")]
+    public async Task A_name_where_a_slack_id_belongs_is_a_usage_error_and_stores_no_user(string option, string value, string problem)
+    {
+        var dataDir = WorkFormatTests.NewDataDir();
+
+        var result = await KonomiCli.RunAsync(["users", "add", "bob", option, value, "--data-dir", dataDir], ct: Ct);
+        var users = await KonomiCli.RunAsync(["users", "list", "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Output);
+        result.Error.ShouldContain($"{option} '{value}' {problem}");
+        users.Output.ShouldNotContain("bob");
+    }
+
     static async Task<string> KonomiAsync(params string[] args)
     {
         var result = await KonomiCli.RunAsync(args, ct: Ct);
