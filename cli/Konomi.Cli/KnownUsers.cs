@@ -1,3 +1,4 @@
+using Konomi.Storage;
 using Konomi.Storage.Ports;
 
 namespace Konomi.Cli;
@@ -10,6 +11,17 @@ public static class KnownUsers
 {
     public static async Task<UserProfile> RequireAsync(IUserStore users, string userId, CancellationToken ct) =>
         await users.FindAsync(userId, ct) ?? throw new CliException(await UnknownAsync(users, userId, ct));
+
+    /// <summary>
+    /// As <see cref="RequireAsync"/>, except that the default user <c>me</c> is created when the store has no user at all,
+    /// as a first <c>konomi run</c> does: a store filled by <c>konomi works import</c> alone can be labelled at once.
+    /// </summary>
+    public static async Task<UserProfile> RequireOrDefaultAsync(IUserStore users, string userId, CancellationToken ct)
+    {
+        if (userId == UserSeeding.DefaultUserId && await users.FindAsync(userId, ct) is null && (await users.ListAsync(ct)).Count == 0)
+            await users.UpsertAsync(new UserProfile(userId), ct);
+        return await RequireAsync(users, userId, ct);
+    }
 
     /// <summary>Null (everyone) or a known user id.</summary>
     public static async Task<string?> RequireOptionalAsync(IUserStore users, string? userId, CancellationToken ct) =>

@@ -32,7 +32,7 @@ public static class LabelCommand
             builder.Services.AddLabelling();
             builder.Services.AddSingleton<Annotator>();
             using var host = builder.Build();
-            await KnownUsers.RequireAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct);
+            await KnownUsers.RequireOrDefaultAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct);
             var works = await chosen.ListAsync(host.Services.GetRequiredService<IWorkStore>(), parse.GetValue(limit), ct);
             if (works.Count == 0)
                 return Cli.Fail("no stored works match the pool: crawl some first (`konomi run --once` or `konomi crawl`).");

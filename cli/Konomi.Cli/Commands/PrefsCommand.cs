@@ -63,7 +63,7 @@ public static class PrefsCommand
             var userId = parse.GetValue(user)!;
             var profile = parse.GetValue(create)
                 ? await users.FindAsync(userId, ct) ?? new UserProfile(userId)
-                : await KnownUsers.RequireAsync(users, userId, ct);
+                : await KnownUsers.RequireOrDefaultAsync(users, userId, ct);
             var preferences = profile.Preferences ?? new Preferences();
             foreach (var (kind, option) in values)
                 foreach (var value in (parse.GetValue(option) ?? []).Where(v => !string.IsNullOrWhiteSpace(v)))

@@ -6,6 +6,24 @@ namespace Konomi.Cli.Tests.Commands;
 public class LabelCommandTests
 {
     [Fact]
+    public async Task A_store_filled_by_an_import_alone_is_labelled_as_the_default_user_me_but_never_as_a_typo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 3), ct);
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+
+        var typo = await KonomiCli.RunAsync(["label", "--user", "mee", "--data-dir", dataDir], standardInput: "y\n", ct: ct);
+        var me = await KonomiCli.RunAsync(["label", "--data-dir", dataDir], standardInput: "y\nq\n", ct: ct);
+
+        typo.ExitCode.ShouldBe(1);
+        typo.Error.ShouldContain("no user 'mee'");
+        me.ExitCode.ShouldBe(0, me.Error);
+        (await store.Get<IUserStore>().ListAsync(ct)).Select(u => u.UserId).ShouldBe(["me"]);
+        (await store.Get<ILabelStore>().ListAsync("me", ct)).ShouldHaveSingleItem().Interested.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Answers_read_from_the_input_stream_are_saved_at_once_and_a_second_session_resumes()
     {
         var ct = TestContext.Current.CancellationToken;
