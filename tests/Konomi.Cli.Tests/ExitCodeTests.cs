@@ -55,12 +55,15 @@ public class ExitCodeTests
     [InlineData("missing", "missing.csv: no such file")]
     [InlineData("folder", "is a folder; give a CSV file")]
     [InlineData("bad line", "bad.csv: line 3: label 'x' is not 0 or 1")]
+    [InlineData("short", "short.csv: 2 items, and --seed 50 labels that many up front: the replay needs more items than --seed")]
     public async Task Bench_replay_exits_1_for_a_file_it_cannot_read_naming_the_file(string what, string message)
     {
         var folder = Directory.CreateTempSubdirectory("konomi-replay-").FullName;
         var bad = Path.Combine(folder, "bad.csv");
         File.WriteAllText(bad, "id,text,label,time\na,耳かき,1,1700000000\nb,雨音,x,1700000001\n");
-        var data = what switch { "missing" => Path.Combine(folder, "missing.csv"), "folder" => folder, _ => bad };
+        var shortFile = Path.Combine(folder, "short.csv");
+        File.WriteAllText(shortFile, "id,text,label,time\na,耳かき,1,1700000000\nb,雨音,0,1700000001\n");
+        var data = what switch { "missing" => Path.Combine(folder, "missing.csv"), "folder" => folder, "short" => shortFile, _ => bad };
 
         var result = await KonomiCli.RunAsync(["bench", "replay", "--data", data], ct: Ct);
 

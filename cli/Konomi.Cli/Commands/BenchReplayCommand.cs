@@ -33,6 +33,8 @@ public static class BenchReplayCommand
             {
                 return Fail($"{file.Name}: {e.Message}");
             }
+            if (items.Count <= parse.GetValue(seed))
+                return Fail($"{file.Name}: {items.Count} items, and --seed {parse.GetValue(seed)} labels that many up front: the replay needs more items than --seed (give a lower --seed or a longer history).");
             var result = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(explore), parse.GetValue(exploreWithoutModel)).RunAsync(items, ct);
             Console.Out.WriteLine(ToJson(result));
             return 0;
