@@ -18,7 +18,7 @@ public static class KnownUsers
     /// </summary>
     public static async Task<UserProfile> RequireOrDefaultAsync(IUserStore users, string userId, CancellationToken ct)
     {
-        if (userId == UserSeeding.DefaultUserId && await users.FindAsync(userId, ct) is null && (await users.ListAsync(ct)).Count == 0)
+        if (userId == UserSeeding.DefaultUserId && (await users.ListAsync(ct)).Count == 0)
             await users.UpsertAsync(new UserProfile(userId), ct);
         return await RequireAsync(users, userId, ct);
     }

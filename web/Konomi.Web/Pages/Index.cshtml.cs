@@ -35,7 +35,7 @@ public sealed class IndexModel(
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         if (UserId is null) return NoUser();
         if (await RequireWorkAsync(works, work, ct) is { } missing) return missing;
-        if (interested is not { } liked) return Plain(StatusCodes.Status400BadRequest, "Say interested=true or interested=false: nothing was labelled.");
+        if (interested is not { } liked) return PlainAnswer.Of(StatusCodes.Status400BadRequest, "Say interested=true or interested=false: nothing was labelled.");
         var clickId = $"{Source}:{UserId}:{work}:{(liked ? "yes" : "no")}:{seen}";
         await clicks.RecordAsync(new Click(clickId, UserId, work!, liked, clock.GetUtcNow(), Source), run == Guid.Empty ? null : run, ct);
         var label = await labels.FindAsync(UserId, work!, ct);

@@ -48,7 +48,7 @@ public sealed class LabelModel(
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         if (UserId is null) return NoUser();
         if (answer is not ("y" or "n" or "s" or "u"))
-            return Plain(StatusCodes.Status400BadRequest, "Answer y (興味あり), n (別に), s (skip) or u (undo).");
+            return PlainAnswer.Of(StatusCodes.Status400BadRequest, "Answer y (興味あり), n (別に), s (skip) or u (undo).");
         if (answer is not "u" && await RequireWorkAsync(works, work, ct) is { } missing) return missing;
         var moves = MoveList;
         string? back = null;

@@ -37,21 +37,19 @@ public abstract class UserPage(IUserStore users) : PageModel
     bool IsReading => HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
 
     /// <summary>400 for a change that names no user: the form always sends one, so a client left it out.</summary>
-    protected static ContentResult NoUser() => Plain(StatusCodes.Status400BadRequest, "Name the user this is for (user=…).");
+    protected static ContentResult NoUser() => PlainAnswer.Of(StatusCodes.Status400BadRequest, "Name the user this is for (user=…).");
 
     /// <summary>Null when <paramref name="work"/> names a stored work; otherwise the 400 or 404 that says what is wrong.</summary>
     protected static async Task<IActionResult?> RequireWorkAsync(IWorkStore works, string? work, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(work)) return Plain(StatusCodes.Status400BadRequest, "Name the work this is for (work=…): nothing was labelled.");
+        if (string.IsNullOrWhiteSpace(work)) return PlainAnswer.Of(StatusCodes.Status400BadRequest, "Name the work this is for (work=…): nothing was labelled.");
         if (await works.FindAsync(work, ct) is not null) return null;
         var shown = work.Length > 40 ? work[..40] + "…" : work;
-        return Plain(StatusCodes.Status404NotFound, $"No work '{shown}' is stored: nothing was labelled.");
+        return PlainAnswer.Of(StatusCodes.Status404NotFound, $"No work '{shown}' is stored: nothing was labelled.");
     }
 
     /// <summary>403 with the reason in plain text (there is no authentication scheme for <c>Forbid()</c> to challenge).</summary>
-    protected static ContentResult Refused(string reason) => Plain(StatusCodes.Status403Forbidden, reason);
-
-    protected static ContentResult Plain(int status, string text) => PlainAnswer.Of(status, text);
+    protected static ContentResult Refused(string reason) => PlainAnswer.Of(StatusCodes.Status403Forbidden, reason);
 
     /// <summary>
     /// The answer to a press: the fragment htmx swaps in, or, for a browser without scripts (a plain form post), the
