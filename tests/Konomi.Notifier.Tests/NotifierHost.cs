@@ -2,6 +2,7 @@ using Konomi.Contracts;
 using Konomi.Emulators.Slack;
 using Konomi.Hosting;
 using Konomi.Storage;
+using Konomi.Storage.Ports;
 using Konomi.Testing;
 using MassTransit;
 using MassTransit.Testing;
@@ -30,7 +31,7 @@ public sealed class NotifierHost : IAsyncDisposable
     }
 
     public static async Task<NotifierHost> StartAsync(TestStore store, SlackEmulator? slack, TimeProvider clock,
-        Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+        Dictionary<string, string?>? settings = null, ILoggerProvider? logs = null, Func<INotificationStore, INotificationStore>? ledger = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         var values = new Dictionary<string, string?>(store.Settings)
@@ -49,6 +50,12 @@ public sealed class NotifierHost : IAsyncDisposable
         builder.Services.AddSingleton(clock);
         builder.AddKonomiStorage();
         builder.AddNotifier();
+        if (ledger is not null)
+        {
+            // This instance's view of the shared ledger, e.g. one whose answers come late.
+            var adapter = builder.Services.Last(d => d.ServiceType == typeof(INotificationStore)).ImplementationType!;
+            builder.Services.AddSingleton(services => ledger((INotificationStore)ActivatorUtilities.CreateInstance(services, adapter)));
+        }
         var registrations = (BusRegistrations)builder.Services.Single(d => d.ServiceType == typeof(BusRegistrations)).ImplementationInstance!;
         builder.Services.AddMassTransitTestHarness(registrations.ApplyTo);
         var host = builder.Build();

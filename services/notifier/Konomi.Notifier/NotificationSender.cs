@@ -36,18 +36,24 @@ public sealed partial class NotificationSender(
     /// An entry tried before (a notifier died after Slack took the post, or its answer was lost) is looked up at
     /// the target first: found, it is recorded as sent with that message; the message is composed, by
     /// <paramref name="compose"/>, of the entries that are not there yet.
+    /// Nothing is posted unless at least half a lease is left, counted from before the renewal was sent (see
+    /// <see cref="LeaseTerm"/>): a renewal the store answers late (it was away) may hold only a lease that has
+    /// run out, and another notifier may already be looking in the channel for a post that is not there yet.
     /// </summary>
     public async Task PostAsync(string target, IReadOnlyList<Notification> leased, Func<IReadOnlyList<Notification>, SlackMessage> compose)
     {
-        if (!await RenewAsync(leased))
+        if (await RenewAsync(leased) is not { } renewed)
         {
             LogLeaseLost(logger, target, leased.Count);
             return;
         }
+        var term = new LeaseTerm(renewed);
+        if (!LeftToPost(term))
+            return;
         var unsent = leased;
         PostedMessage posted;
         using var posting = new CancellationTokenSource();
-        var renewing = KeepRenewingAsync(leased, posting.Token);
+        var renewing = KeepRenewingAsync(leased, term, posting.Token);
         try
         {
             // Not the caller's token: a post cancelled in flight (a broker restart cancels the consumer) may
@@ -62,7 +68,7 @@ public sealed partial class NotificationSender(
                     await RecordSentAsync([entry], found[entry.WorkId]);
                 }
                 unsent = [.. leased.Where(e => !found.ContainsKey(e.WorkId))];
-                if (unsent.Count == 0)
+                if (unsent.Count == 0 || !LeftToPost(term))
                 {
                     await StopAsync(posting, renewing);
                     return;
@@ -97,16 +103,27 @@ public sealed partial class NotificationSender(
         KonomiTelemetry.NotificationsSent.Add(recorded);
     }
 
-    async Task<bool> RenewAsync(IReadOnlyList<Notification> leased)
+    // The lease's end as this notifier set it (stamped before the request was sent), or null if any entry was lost.
+    async Task<DateTimeOffset?> RenewAsync(IReadOnlyList<Notification> leased)
     {
         var until = clock.GetUtcNow() + options.Value.LeaseDuration;
         var all = true;
         foreach (var entry in leased)
             all &= await ledger.RenewLeaseAsync(entry.WorkId, entry.Target, _owner, until, CancellationToken.None);
-        return all;
+        return all ? until : null;
     }
 
-    async Task KeepRenewingAsync(IReadOnlyList<Notification> leased, CancellationToken posting)
+    // Half a lease for the post itself: the Slack client's timeouts bound it, and renewals go on meanwhile.
+    bool LeftToPost(LeaseTerm term)
+    {
+        var left = term.Until - clock.GetUtcNow();
+        if (left >= options.Value.LeaseDuration / 2)
+            return true;
+        LogLeaseTooShort(logger, term.Until, left);
+        return false;
+    }
+
+    async Task KeepRenewingAsync(IReadOnlyList<Notification> leased, LeaseTerm term, CancellationToken posting)
     {
         var period = options.Value.LeaseDuration / 3;
         while (!posting.IsCancellationRequested)
@@ -114,7 +131,9 @@ public sealed partial class NotificationSender(
             try
             {
                 await Task.Delay(period, clock, posting);
-                if (!await RenewAsync(leased))
+                if (await RenewAsync(leased) is { } renewed)
+                    term.Until = renewed;
+                else
                     LogLeaseLost(logger, leased[0].Target, leased.Count);
             }
             catch (OperationCanceledException)
@@ -126,6 +145,18 @@ public sealed partial class NotificationSender(
                 // The store is away: the post goes on, and the next period tries again.
                 LogRenewalFailed(logger, e, leased[0].Target);
             }
+        }
+    }
+
+    /// <summary>Until when this notifier surely holds its lease: the end it last set, renewed in the background while it posts.</summary>
+    sealed class LeaseTerm(DateTimeOffset until)
+    {
+        long _utcTicks = until.UtcTicks;
+
+        public DateTimeOffset Until
+        {
+            get => new(Volatile.Read(ref _utcTicks), TimeSpan.Zero);
+            set => Volatile.Write(ref _utcTicks, value.UtcTicks);
         }
     }
 
@@ -172,4 +203,7 @@ public sealed partial class NotificationSender(
 
     [LoggerMessage(5, LogLevel.Warning, "Notification of {WorkId} to {Target} will be retried: {Error} (attempt {Attempts})")]
     static partial void LogWillRetry(ILogger logger, string workId, string target, string error, int attempts);
+
+    [LoggerMessage(6, LogLevel.Warning, "The posting lease runs out at {Until} ({Left} left, the store answered late): not posting now; the entry is posted once the lease has run out, after a look in the channel")]
+    static partial void LogLeaseTooShort(ILogger logger, DateTimeOffset until, TimeSpan left);
 }
