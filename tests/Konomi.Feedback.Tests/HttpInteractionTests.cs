@@ -160,6 +160,37 @@ public sealed class HttpInteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_click_delivered_after_a_later_one_keeps_the_later_answer_on_the_message_and_is_not_announced()
+    {
+        var work = await _app.PostWorkAsync("RJ02000013");
+        var pressed = DateTimeOffset.UtcNow;
+        _app.Get<UnavailableLabelStore>().FailNext(1);
+        using var refused = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, pressed), DateTimeOffset.UtcNow, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        using var changed = await _app.Sender.SendAsync(FeedbackApp.Press(work, false, pressed.AddSeconds(3)), DateTimeOffset.UtcNow, Ct);
+        await Eventually.HoldsAsync(() => _app.Published.Count == 1 && _slack.Updates.Count == 1, "the change of mind followed up");
+
+        // Slack's retry of the first press arrives last.
+        using var retried = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, pressed), DateTimeOffset.UtcNow, Ct);
+        retried.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await FollowUpsDoneAsync();
+
+        (await _app.Labels.HistoryAsync("alice", work.WorkId, Ct)).Count.ShouldBe(2);
+        (await _app.Labels.FindAsync("alice", work.WorkId, Ct))!.Interested.ShouldBeFalse();
+        _slack.Updates.Count(u => u.Ts == work.Ts).ShouldBe(1);
+        FeedbackApp.ButtonShownChosen(_slack.Messages.Single(m => m.Ts == work.Ts).Blocks, work.WorkId).ShouldBe("✓ 別に…");
+        _app.Published.Where(p => p.WorkId == work.WorkId).Select(p => p.Interested).ShouldBe([false]);
+    }
+
+    /// <summary>A later click on another work, followed up: follow-ups run in click order, so every earlier one is done too.</summary>
+    async Task FollowUpsDoneAsync()
+    {
+        var sentinel = await _app.PostWorkAsync("RJ02000099");
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(sentinel, true, DateTimeOffset.UtcNow.AddMinutes(1)), DateTimeOffset.UtcNow, Ct);
+        await Eventually.HoldsAsync(() => _app.Published.Any(p => p.WorkId == sentinel.WorkId), "the sentinel published");
+    }
+
+    [Fact]
     public async Task The_same_click_posted_twice_is_stored_once()
     {
         var work = await _app.PostWorkAsync("RJ02000004");

@@ -16,7 +16,8 @@ namespace Konomi.Feedback;
 /// <summary>
 /// Does the follow-ups the label store holds pending, at start and whenever a click is stored, in click order
 /// so a re-click's redraw lands after the first one: redraws the message, tells an unexpected clicker where
-/// their answer went (a web click has neither), then publishes FeedbackReceived. Each step runs through the
+/// their answer went (a web click has neither), then publishes FeedbackReceived; a click older than the label (a later
+/// click made it) is neither redrawn nor published, so the message and the bus carry only the answer the label holds. Each step runs through the
 /// <see cref="Retry"/> pipeline (transient failures, doubling waits); reading the pending ones runs through
 /// <see cref="StoreWait"/>, until the store answers. A follow-up is marked done once FeedbackReceived is out; one
 /// whose publish failed for good stays pending for the next round, which comes with the next click or after
@@ -95,6 +96,15 @@ public sealed partial class FollowUpWorker(
             }
             using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
             activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
+            if (await IsSupersededAsync(followUp.Click, ct))
+            {
+                // A later click made the label (Slack redelivered this one late, or two presses raced): redrawing or
+                // announcing this one would show and tell an answer the label no longer holds.
+                LogSuperseded(logger, pending.ClickId);
+                await TellAsync(followUp, ct);
+                await labels.CompleteFollowUpAsync(pending.ClickId, ct);
+                continue;
+            }
             // Slack first: a redraw or notice repeated after a crash is harmless, so the publish and its mark
             // follow each other closely and a crash between them (the one way to repeat a FeedbackReceived)
             // is a few milliseconds wide, however slow Slack is.
@@ -106,6 +116,9 @@ public sealed partial class FollowUpWorker(
         }
         return allDone;
     }
+
+    async Task<bool> IsSupersededAsync(Click click, CancellationToken ct) =>
+        await labels.FindAsync(click.UserId, click.WorkId, ct) is { } label && label.LabeledAt > click.At;
 
     async Task<bool> RedrawAsync(FollowUp followUp, CancellationToken ct)
     {
@@ -173,4 +186,7 @@ public sealed partial class FollowUpWorker(
 
     [LoggerMessage(5, LogLevel.Warning, "Could not read pending follow-ups; trying again in {Delay}")]
     internal static partial void LogStoreUnreachable(ILogger logger, Exception? exception, TimeSpan delay);
+
+    [LoggerMessage(6, LogLevel.Information, "Click {ClickId} is older than the label a later click made: not redrawn or announced")]
+    static partial void LogSuperseded(ILogger logger, string clickId);
 }
