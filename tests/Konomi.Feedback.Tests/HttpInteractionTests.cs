@@ -50,6 +50,7 @@ public sealed class HttpInteractionTests : IAsyncLifetime
 
         await Eventually.HoldsAsync(() => _slack.Updates.Count == 1 && _app.Published.Count == 1, "redrawn and published");
         _slack.Calls("chat.update").ShouldBe(7);
+        _slack.Ephemeral.ShouldBeEmpty();                         // it landed: nothing to tell the clicker
     }
 
     [Fact]
@@ -63,6 +64,23 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => _app.Published.Count == 1, "published");
         _slack.Calls("chat.update").ShouldBe(1);
         _slack.Updates.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_redraw_slack_refuses_for_good_tells_the_clicker_their_answer_was_saved()
+    {
+        var work = await _app.PostWorkAsync("RJ02000015");
+        _slack.FailNext("chat.update", SlackFault.Refused("message_not_found"));
+
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(work, false, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.HoldsAsync(() => _slack.Ephemeral.Count == 1 && _app.Published.Count == 1, "the clicker told, the click published");
+        var notice = _slack.Ephemeral.Single();
+        (notice.Channel, notice.User).ShouldBe((work.Channel, FeedbackApp.AliceSlackId));
+        notice.Text.ShouldContain("saved your answer *別に…*");
+        notice.Text.ShouldContain("message_not_found");
+        (await _app.Labels.FindAsync("alice", work.WorkId, Ct))!.Interested.ShouldBeFalse();
     }
 
     [Fact]
