@@ -91,6 +91,25 @@ public sealed class ClickAttributionTests : IAsyncLifetime
         _slack.Ephemeral.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("http")]
+    [InlineData("socket")]
+    public async Task A_click_by_the_person_a_message_was_for_is_theirs_though_another_profile_shares_their_slack_id(string path)
+    {
+        var app = path == "http" ? _http : _socket;
+        // One person, two profiles (say a DM one and a channel one); "after-hours" sorts before alice.
+        await app.Get<IUserStore>().UpsertAsync(new UserProfile("after-hours", SlackUserId: FeedbackApp.AliceSlackId), Ct);
+        var work = await app.PostWorkAsync("RJ05000004");
+
+        await PressAsync(app, FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow));
+
+        await Eventually.HoldsAsync(() => app.Published.Count == 1, "published");
+        (app.Published.Single().UserId, (await app.Labels.FindAsync("alice", work.WorkId, Ct))?.Interested).ShouldBe(("alice", true));
+        (await app.Labels.FindAsync("after-hours", work.WorkId, Ct)).ShouldBeNull();
+        await Eventually.HoldsAsync(() => _slack.Updates.Count == 1, "the message redrawn");
+        _slack.Ephemeral.ShouldBeEmpty();
+    }
+
     async Task PressAsync(FeedbackApp app, System.Text.Json.Nodes.JsonObject press)
     {
         if (app == _http)

@@ -63,6 +63,28 @@ public sealed class FollowUpRecoveryTests : IAsyncLifetime
         restarted.Published.Single().CrawlRunId.ShouldBe(work.CrawlRunId);
     }
 
+    [Fact]
+    public async Task A_change_of_mind_stored_before_either_follow_up_redraws_and_announces_only_the_later_answer()
+    {
+        var pressed = DateTimeOffset.UtcNow;
+        PostedWork work;
+        await using (var dying = await FeedbackApp.HttpModeAsync(_slack, store: _store, followUps: false))
+        {
+            work = await dying.PostWorkAsync("RJ06000008");
+            using (await dying.Sender.SendAsync(FeedbackApp.Press(work, interested: true, pressed), DateTimeOffset.UtcNow, Ct)) { }
+            using (await dying.Sender.SendAsync(FeedbackApp.Press(work, interested: false, pressed.AddSeconds(2)), DateTimeOffset.UtcNow, Ct)) { }
+            (await dying.Labels.ListPendingFollowUpsAsync(Ct)).Count.ShouldBe(2);
+        }
+
+        await using var restarted = await FeedbackApp.HttpModeAsync(_slack, store: _store);
+        await Eventually.HoldsAsync(async () => (await restarted.Labels.ListPendingFollowUpsAsync(Ct)).Count == 0 && restarted.Published.Count >= 1,
+            "both follow-ups done");
+
+        restarted.Published.Select(p => p.Interested).ShouldBe([false]);
+        _slack.Updates.ShouldHaveSingleItem();
+        FeedbackApp.ButtonShownChosen(_slack.Messages.Single(m => m.Ts == work.Ts).Blocks, work.WorkId).ShouldBe("✓ 別に…");
+    }
+
     /// <summary>A work posted and its 興味あり click stored by a process without follow-ups, which then stops.</summary>
     async Task<PostedWork> ClickStoredByAProcessThatDiesAsync(string workId)
     {

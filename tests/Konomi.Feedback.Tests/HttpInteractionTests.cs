@@ -50,6 +50,7 @@ public sealed class HttpInteractionTests : IAsyncLifetime
 
         await Eventually.HoldsAsync(() => _slack.Updates.Count == 1 && _app.Published.Count == 1, "redrawn and published");
         _slack.Calls("chat.update").ShouldBe(7);
+        _slack.Ephemeral.ShouldBeEmpty();                         // it landed: nothing to tell the clicker
     }
 
     [Fact]
@@ -63,6 +64,23 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => _app.Published.Count == 1, "published");
         _slack.Calls("chat.update").ShouldBe(1);
         _slack.Updates.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_redraw_slack_refuses_for_good_tells_the_clicker_their_answer_was_saved()
+    {
+        var work = await _app.PostWorkAsync("RJ02000015");
+        _slack.FailNext("chat.update", SlackFault.Refused("message_not_found"));
+
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(work, false, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Eventually.HoldsAsync(() => _slack.Ephemeral.Count == 1 && _app.Published.Count == 1, "the clicker told, the click published");
+        var notice = _slack.Ephemeral.Single();
+        (notice.Channel, notice.User).ShouldBe((work.Channel, FeedbackApp.AliceSlackId));
+        notice.Text.ShouldContain("saved your answer *別に…*");
+        notice.Text.ShouldContain("message_not_found");
+        (await _app.Labels.FindAsync("alice", work.WorkId, Ct))!.Interested.ShouldBeFalse();
     }
 
     [Fact]
@@ -157,6 +175,37 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _app.Labels.HistoryAsync("alice", work.WorkId, Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_click_delivered_after_a_later_one_keeps_the_later_answer_on_the_message_and_is_not_announced()
+    {
+        var work = await _app.PostWorkAsync("RJ02000013");
+        var pressed = DateTimeOffset.UtcNow;
+        _app.Get<UnavailableLabelStore>().FailNext(1);
+        using var refused = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, pressed), DateTimeOffset.UtcNow, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        using var changed = await _app.Sender.SendAsync(FeedbackApp.Press(work, false, pressed.AddSeconds(3)), DateTimeOffset.UtcNow, Ct);
+        await Eventually.HoldsAsync(() => _app.Published.Count == 1 && _slack.Updates.Count == 1, "the change of mind followed up");
+
+        // Slack's retry of the first press arrives last.
+        using var retried = await _app.Sender.SendAsync(FeedbackApp.Press(work, true, pressed), DateTimeOffset.UtcNow, Ct);
+        retried.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await FollowUpsDoneAsync();
+
+        (await _app.Labels.HistoryAsync("alice", work.WorkId, Ct)).Count.ShouldBe(2);
+        (await _app.Labels.FindAsync("alice", work.WorkId, Ct))!.Interested.ShouldBeFalse();
+        _slack.Updates.Count(u => u.Ts == work.Ts).ShouldBe(1);
+        FeedbackApp.ButtonShownChosen(_slack.Messages.Single(m => m.Ts == work.Ts).Blocks, work.WorkId).ShouldBe("✓ 別に…");
+        _app.Published.Where(p => p.WorkId == work.WorkId).Select(p => p.Interested).ShouldBe([false]);
+    }
+
+    /// <summary>A later click on another work, followed up: follow-ups run in click order, so every earlier one is done too.</summary>
+    async Task FollowUpsDoneAsync()
+    {
+        var sentinel = await _app.PostWorkAsync("RJ02000099");
+        using var response = await _app.Sender.SendAsync(FeedbackApp.Press(sentinel, true, DateTimeOffset.UtcNow.AddMinutes(1)), DateTimeOffset.UtcNow, Ct);
+        await Eventually.HoldsAsync(() => _app.Published.Any(p => p.WorkId == sentinel.WorkId), "the sentinel published");
     }
 
     [Fact]

@@ -149,6 +149,29 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_click_redelivered_after_a_later_one_leaves_the_message_showing_the_later_answer()
+    {
+        var work = await _app.PostWorkAsync("RJ01000012");
+        var pressed = DateTimeOffset.UtcNow;
+        _app.Get<UnavailableLabelStore>().FailNext(1);
+        var first = await _slack.PushInteractionAsync(FeedbackApp.Press(work, true, pressed), Ct);
+        await Eventually.HoldsAsync(() => _app.Logs.Lines().Any(l => l.Contains("Could not store click")), "the first press refused by the store");
+        await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(FeedbackApp.Press(work, false, pressed.AddSeconds(3)), Ct), Ct);
+        await Eventually.HoldsAsync(() => _app.Published.Count == 1 && _slack.Updates.Count == 1, "the change of mind followed up");
+
+        _slack.DropSocket();                                      // the first press comes again, after the second
+        await _slack.WaitForSocketAckAsync(first, Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var sentinel = await _app.PostWorkAsync("RJ01000013");
+        await _slack.WaitForSocketAckAsync(await _slack.PushInteractionAsync(FeedbackApp.Press(sentinel, true, pressed.AddMinutes(1)), Ct), Ct);
+        await Eventually.HoldsAsync(() => _app.Published.Any(p => p.WorkId == sentinel.WorkId), "the sentinel published");
+
+        (await _app.Labels.HistoryAsync("alice", work.WorkId, Ct)).Count.ShouldBe(2);
+        _slack.Updates.Count(u => u.Ts == work.Ts).ShouldBe(1);
+        FeedbackApp.ButtonShownChosen(_slack.Messages.Single(m => m.Ts == work.Ts).Blocks, work.WorkId).ShouldBe("✓ 別に…");
+        _app.Published.Where(p => p.WorkId == work.WorkId).Select(p => p.Interested).ShouldBe([false]);
+    }
+
+    [Fact]
     public async Task A_disconnect_request_is_followed_by_a_new_connection_on_a_fresh_url()
     {
         await _slack.SendSocketDisconnectAsync("warning", Ct);

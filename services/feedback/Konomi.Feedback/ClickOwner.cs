@@ -16,8 +16,11 @@ public sealed class ClickOwner(IUserStore users)
     public async Task<UserProfile?> FindAsync(FeedbackClick click, CancellationToken ct)
     {
         var profiles = await users.ListAsync(ct);
-        if (!profiles.Any(p => p.UserId == click.UserId))
+        if (profiles.FirstOrDefault(p => p.UserId == click.UserId) is not { } named)
             return null;
+        // The person the message was for first: one Slack user may hold several profiles (a DM and a channel).
+        if (named.SlackUserId == click.SlackUserId)
+            return named;
         if (profiles.FirstOrDefault(p => p.SlackUserId == click.SlackUserId) is { } clicker)
             return clicker;
         var own = new UserProfile(OwnUserId(click.SlackUserId), SlackUserId: click.SlackUserId, Active: false);

@@ -15,8 +15,10 @@ namespace Konomi.Feedback;
 
 /// <summary>
 /// Does the follow-ups the label store holds pending, at start and whenever a click is stored, in click order
-/// so a re-click's redraw lands after the first one: redraws the message, tells an unexpected clicker where
-/// their answer went (a web click has neither), then publishes FeedbackReceived. Each step runs through the
+/// so a re-click's redraw lands after the first one: redraws the message (telling the clicker their answer was saved
+/// when Slack refuses the redraw for good), tells an unexpected clicker where
+/// their answer went (a web click has neither), then publishes FeedbackReceived; a click older than the label (a later
+/// click made it) is neither redrawn nor published, so the message and the bus carry only the answer the label holds. Each step runs through the
 /// <see cref="Retry"/> pipeline (transient failures, doubling waits); reading the pending ones runs through
 /// <see cref="StoreWait"/>, until the store answers. A follow-up is marked done once FeedbackReceived is out; one
 /// whose publish failed for good stays pending for the next round, which comes with the next click or after
@@ -95,10 +97,22 @@ public sealed partial class FollowUpWorker(
             }
             using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
             activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
+            if (await IsSupersededAsync(followUp.Click, ct))
+            {
+                // A later click made the label (Slack redelivered this one late, or two presses raced): redrawing or
+                // announcing this one would show and tell an answer the label no longer holds.
+                LogSuperseded(logger, pending.ClickId);
+                await TellAsync(followUp, ct);
+                await labels.CompleteFollowUpAsync(pending.ClickId, ct);
+                continue;
+            }
             // Slack first: a redraw or notice repeated after a crash is harmless, so the publish and its mark
             // follow each other closely and a crash between them (the one way to repeat a FeedbackReceived)
             // is a few milliseconds wide, however slow Slack is.
-            await Task.WhenAll(RedrawAsync(followUp, ct), TellAsync(followUp, ct));
+            var redraw = RedrawAsync(followUp, ct);
+            await Task.WhenAll(redraw, TellAsync(followUp, ct));
+            if (await redraw is SlackApiException { Transient: false } refused)
+                await TellNotRedrawnAsync(followUp, refused, ct);
             if (await PublishAsync(followUp, ct))
                 await labels.CompleteFollowUpAsync(pending.ClickId, ct);
             else
@@ -107,25 +121,44 @@ public sealed partial class FollowUpWorker(
         return allDone;
     }
 
-    async Task<bool> RedrawAsync(FollowUp followUp, CancellationToken ct)
+    async Task<bool> IsSupersededAsync(Click click, CancellationToken ct) =>
+        await labels.FindAsync(click.UserId, click.WorkId, ct) is { } label && label.LabeledAt > click.At;
+
+    /// <summary>Null when the message shows the choice (or is not to be redrawn); else what stopped the redraw.</summary>
+    async Task<Exception?> RedrawAsync(FollowUp followUp, CancellationToken ct)
     {
         if (!followUp.Redraw || followUp.Message is not { } click)
-            return true;
+            return null;
         if (string.IsNullOrEmpty(slackOptions.CurrentValue.BotToken))
         {
             LogNoBotToken(logger, click.MessageTs);
-            return true;
+            return null;
         }
         return await RunStepAsync("chat.update", token => slack.UpdateMessageAsync(click.Channel, click.MessageTs, click.MessageText, ChoiceBlocks.Show(click), token), ct);
     }
 
-    async Task<bool> TellAsync(FollowUp followUp, CancellationToken ct) => followUp is not { Notice: { } notice, Message: { } message }
-        || await RunStepAsync("chat.postEphemeral", token => slack.PostEphemeralAsync(message.Channel, message.SlackUserId, notice, token), ct);
+    async Task TellAsync(FollowUp followUp, CancellationToken ct)
+    {
+        if (followUp is { Notice: { } notice, Message: { } message })
+            await RunStepAsync("chat.postEphemeral", token => slack.PostEphemeralAsync(message.Channel, message.SlackUserId, notice, token), ct);
+    }
+
+    /// <summary>
+    /// Slack refused the redraw for good (the message deleted, say): without a word the clicker would see no sign
+    /// that the answer counted and press again.
+    /// </summary>
+    async Task TellNotRedrawnAsync(FollowUp followUp, SlackApiException refused, CancellationToken ct)
+    {
+        var click = followUp.Message!;
+        var answer = click.Interested ? FeedbackActions.InterestedText : FeedbackActions.NotInterestedText;
+        await RunStepAsync("chat.postEphemeral", token => slack.PostEphemeralAsync(click.Channel, click.SlackUserId,
+            $"Konomi saved your answer *{answer}* for {click.WorkId}, but could not update the message (Slack said {refused.Error}).", token), ct);
+    }
 
     async Task<bool> PublishAsync(FollowUp followUp, CancellationToken ct)
     {
         var click = followUp.Click;
-        return await RunStepAsync("publish FeedbackReceived", async token =>
+        var failure = await RunStepAsync("publish FeedbackReceived", async token =>
         {
             var crawlRunId = followUp.CrawlRunId;
             if (crawlRunId is null && followUp.Message is { } message)
@@ -137,21 +170,23 @@ public sealed partial class FollowUpWorker(
                 KonomiTelemetry.TagCrawlRun(run);
             await bus.Publish(new FeedbackReceived(click.WorkId, click.UserId, click.Interested, click.Source, click.At, crawlRunId), token);
         }, ct);
+        return failure is null;
     }
 
-    async Task<bool> RunStepAsync(string step, Func<CancellationToken, Task> action, CancellationToken ct)
+    /// <summary>Null when the step was done; else the failure that ended its tries.</summary>
+    async Task<Exception?> RunStepAsync(string step, Func<CancellationToken, Task> action, CancellationToken ct)
     {
         var context = ResilienceContextPool.Shared.Get(step, ct);
         try
         {
             await _retry.ExecuteAsync(static async (c, step) => await step(c.CancellationToken), context, action);
-            return true;
+            return null;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             // The label is stored either way; only the redraw, the notice or the retrain trigger is missing.
             LogStepFailed(logger, e, step);
-            return false;
+            return e;
         }
         finally
         {
@@ -173,4 +208,7 @@ public sealed partial class FollowUpWorker(
 
     [LoggerMessage(5, LogLevel.Warning, "Could not read pending follow-ups; trying again in {Delay}")]
     internal static partial void LogStoreUnreachable(ILogger logger, Exception? exception, TimeSpan delay);
+
+    [LoggerMessage(6, LogLevel.Information, "Click {ClickId} is older than the label a later click made: not redrawn or announced")]
+    static partial void LogSuperseded(ILogger logger, string clickId);
 }
