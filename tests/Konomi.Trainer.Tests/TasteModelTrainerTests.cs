@@ -147,6 +147,56 @@ public sealed class TasteModelTrainerTests
     }
 
     [Fact]
+    public async Task A_model_trained_on_older_labels_that_finishes_after_a_newer_one_is_rejected_and_the_newer_keeps_serving()
+    {
+        await using var trainer = new TrainerFixture();
+
+        // The second trainer has trained on 40 labels and pauses before asking what serves.
+        var (newer, older) = await TrainTwiceAtOnceAsync(trainer, nameof(ITasteModelRegistry.FindServingAsync));
+
+        (newer.Decision, newer.Version, newer.Examples).ShouldBe((TrainingDecision.Promoted, (int?)2, 56), newer.Reason);
+        (older.Decision, older.Version, older.Examples).ShouldBe((TrainingDecision.Rejected, (int?)3, 40), older.Reason);
+        older.Reason.ShouldContain("serving v2 was trained on newer labels");
+        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_model_judged_against_a_version_that_stopped_serving_meanwhile_is_rejected()
+    {
+        await using var trainer = new TrainerFixture();
+
+        // The second trainer pauses while its gate loads v1 to judge against.
+        var (newer, older) = await TrainTwiceAtOnceAsync(trainer, nameof(ITasteModelRegistry.LoadBytesAsync));
+
+        (newer.Decision, newer.Version).ShouldBe((TrainingDecision.Promoted, (int?)2), newer.Reason);
+        (older.Decision, older.Version).ShouldBe((TrainingDecision.Rejected, (int?)3), older.Reason);
+        older.Reason.ShouldContain("v2 began serving while it was judged against v1");
+        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(2);
+    }
+
+    /// <summary>
+    /// v1 on 24 labels; then a second trainer over the same store (konomi train beside the trainer service) trains on 40
+    /// and pauses at its first <paramref name="heldCall"/> to the registry, while 16 more labels come and the first trainer
+    /// finishes on all 56; then the second goes on.
+    /// </summary>
+    static async Task<(ModelCard Newer, ModelCard Older)> TrainTwiceAtOnceAsync(TrainerFixture trainer, string heldCall)
+    {
+        await trainer.LabelAsync("alice", 0, 24, Ct);
+        await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+        await trainer.LabelAsync("alice", 24, 16, Ct);
+        var release = new TaskCompletionSource();
+        HeldRegistry? held = null;
+        var slow = trainer.TrainerSeeing(r => held = new HeldRegistry(r, heldCall, release.Task));
+        var slowTraining = slow.TrainAsync("alice", Ct);
+        await held!.Reached.Task.WaitAsync(Ct);
+
+        await trainer.LabelAsync("alice", 40, 16, Ct);
+        var newer = await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+        release.SetResult();
+        return (newer, await slowTraining);
+    }
+
+    [Fact]
     public async Task Training_with_no_new_labels_registers_nothing()
     {
         await using var trainer = new TrainerFixture();

@@ -34,16 +34,25 @@ public sealed class TrainerFixture : IAsyncDisposable
     /// <summary>A part of another trainer over the same store with other settings.</summary>
     public T With<T>(Dictionary<string, string?> settings) where T : notnull => Build(settings).GetRequiredService<T>();
 
+    /// <summary>Another trainer over the same store that sees the registry through <paramref name="registry"/>.</summary>
+    public TasteModelTrainer TrainerSeeing(Func<ITasteModelRegistry, ITasteModelRegistry> registry) =>
+        Build([], registry).GetRequiredService<TasteModelTrainer>();
+
     public Task LabelAsync(string userId, int first, int count, CancellationToken ct) =>
         SampleLabels.AddAsync(Services, userId, first, count, ct);
 
-    IServiceProvider Build(Dictionary<string, string?> settings)
+    IServiceProvider Build(Dictionary<string, string?> settings, Func<ITasteModelRegistry, ITasteModelRegistry>? registry = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(_store.Settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddKonomiStorage();
         builder.AddTrainer();
+        if (registry is not null)
+        {
+            var adapter = builder.Services.Last(d => d.ServiceType == typeof(ITasteModelRegistry)).ImplementationType!;
+            builder.Services.AddSingleton(sp => registry((ITasteModelRegistry)ActivatorUtilities.CreateInstance(sp, adapter)));
+        }
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITasteModelFamily, ShuffledLabelsFamily>(
             sp => new ShuffledLabelsFamily(new NgramFamily(sp.GetRequiredService<IOptions<NgramOptions>>()))));
         var host = builder.Build();

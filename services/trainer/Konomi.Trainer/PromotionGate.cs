@@ -19,6 +19,7 @@ namespace Konomi.Trainer;
 /// has) from a workspace's shared model; a first model is promoted (the cold-start scorer has nothing it can lose to
 /// on so few labels).</item>
 /// </list>
+/// A candidate trained on older labels than the serving version is rejected whatever the figures.
 /// </summary>
 public sealed class PromotionGate(
     ITasteModelRegistry registry, TasteModelFamilies families, ModelRecipes recipes, PreferenceScorer coldStart, IOptions<TrainerOptions> options)
@@ -33,6 +34,11 @@ public sealed class PromotionGate(
             var coldScores = set.Works.Select(w => coldStart.ColdStart(w, preferences, hasLabels: false).Score).ToList();
             return Judge("cold start", [.. Enumerable.Range(0, set.Examples.Count)], set, candidateOutOfSample, coldScores, sameRecipe: true, withoutEvidence: "first model");
         }
+
+        // Another trainer (konomi train beside the service) that read the labels later may have finished first: this
+        // candidate would have no labels fresher than the serving cutoff and pass as "the same recipe with more labels".
+        if (serving.Metrics.TrainedThrough is { } servingThrough && set.NewestLabel < servingThrough)
+            return new(false, $"serving v{serving.Version} was trained on newer labels (through {servingThrough:u}) than this one (through {set.NewestLabel:u})", null);
 
         var cutoff = serving.Metrics.TrainedThrough ?? serving.CreatedAt;
         var fresh = Enumerable.Range(0, set.Examples.Count).Where(i => set.LabeledAt[i] > cutoff).ToList();

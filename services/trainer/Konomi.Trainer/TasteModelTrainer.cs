@@ -62,6 +62,18 @@ public sealed class TasteModelTrainer(
         var reason = pick is null ? verdict.Reason : $"{pick}; {verdict.Reason}";
 
         var version = await registry.RegisterAsync(new TasteModelDraft(userId, recipe.Family, candidate, model.Serialize()), ct);
+        // Judging takes a while (the bootstrap, loading the serving bytes): another trainer or a person may have changed
+        // what serves meanwhile, and this verdict says nothing about that version.
+        if (verdict.Promote && await registry.FindServingAsync(userId, ct) is var now && now?.Version != serving?.Version)
+        {
+            verdict = verdict with
+            {
+                Promote = false,
+                Reason = $"{(now is null ? "no version serves any more" : $"v{now.Version} began serving")} while it was judged against "
+                    + $"{(serving is null ? "cold start" : $"v{serving.Version}")}; the next retraining judges against what serves",
+            };
+            reason = pick is null ? verdict.Reason : $"{pick}; {verdict.Reason}";
+        }
         if (verdict.Promote)
             await registry.PromoteAsync(userId, version.Version, reason, ct);
         else
