@@ -12,6 +12,9 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
         new CreateIndexModel<TasteModelDocument>(Builders<TasteModelDocument>.IndexKeys.Ascending(v => v.UserId).Descending(v => v.Version),
             new CreateIndexOptions { Unique = true, Name = "one_version_number_per_user" }));
 
+    // One counter per user: the order of promotions, which the order their writes reach the store need not keep.
+    private readonly IndexedCollection<BsonDocument> _promotions = mongo.Collection<BsonDocument>("tasteModelPromotions");
+
     private readonly IndexedCollection<TasteModelChunk> _chunks = mongo.Collection("tasteModelChunks",
         new CreateIndexModel<TasteModelChunk>(Builders<TasteModelChunk>.IndexKeys.Ascending(c => c.ModelId).Ascending(c => c.N),
             new CreateIndexOptions { Unique = true }));
@@ -45,8 +48,9 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
     public async Task<TasteModelVersion?> FindServingAsync(string userId, CancellationToken ct = default)
     {
         var versions = await _versions.ReadyAsync(ct);
+        // Two promotions at once may briefly both serve (see PromoteAsync): the later promotion is the one that serves.
         var found = await versions.Find(v => v.UserId == userId && v.Status == TasteModelStatus.Serving)
-            .SortByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+            .SortByDescending(v => v.Promotion).ThenByDescending(v => v.Version).FirstOrDefaultAsync(ct);
         return found?.ToVersion();
     }
 
@@ -71,13 +75,44 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
         return bytes;
     }
 
+    /// <summary>
+    /// Serving first, then the rest retired: a reader never finds no model at all in between. The writes are numbered
+    /// so that two promotions at once (the trainer and a person) end with the later one serving, whatever order their
+    /// writes land in: each retires only versions an earlier promotion made serve, and steps down itself if it finds
+    /// a later one. (Retiring every other version, as before, let each retire the other's: no version served.)
+    /// </summary>
     public async Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default)
     {
-        await SetStatusAsync(userId, version, TasteModelStatus.Serving, reason, ct);
+        var promotion = await NextPromotionAsync(userId, ct);
         var versions = await _versions.ReadyAsync(ct);
-        // Serving first, then retire the rest: a reader never finds no model at all in between.
-        await versions.UpdateManyAsync(v => v.UserId == userId && v.Status == TasteModelStatus.Serving && v.Version != version,
+        var promoted = await versions.UpdateOneAsync(v => v.UserId == userId && v.Version == version,
+            Update.Set(v => v.Status, TasteModelStatus.Serving).Set(v => v.StatusReason, reason).Set(v => v.Promotion, promotion), cancellationToken: ct);
+        if (promoted.MatchedCount == 0) throw new TasteModelNotFoundException(userId, version);
+        await versions.UpdateManyAsync(v => v.UserId == userId && v.Status == TasteModelStatus.Serving && v.Version != version
+                && (v.Promotion == null || v.Promotion < promotion),
             Update.Set(v => v.Status, TasteModelStatus.Retired), cancellationToken: ct);
+        if (await versions.Find(v => v.UserId == userId && v.Status == TasteModelStatus.Serving && v.Promotion > promotion).AnyAsync(ct))
+            await versions.UpdateOneAsync(v => v.UserId == userId && v.Version == version && v.Promotion == promotion,
+                Update.Set(v => v.Status, TasteModelStatus.Retired), cancellationToken: ct);
+    }
+
+    private async Task<long> NextPromotionAsync(string userId, CancellationToken ct)
+    {
+        var promotions = await _promotions.ReadyAsync(ct);
+        while (true)
+        {
+            try
+            {
+                var counter = await promotions.FindOneAndUpdateAsync(Builders<BsonDocument>.Filter.Eq("_id", userId),
+                    Builders<BsonDocument>.Update.Inc("last", 1L),
+                    new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After }, ct);
+                return counter["last"].ToInt64();
+            }
+            catch (Exception e) when (DuplicateKey.Is(e))
+            {
+                // Two first promotions of a user raced to create the counter: the other created it, count on it.
+            }
+        }
     }
 
     public Task RejectAsync(string userId, int version, string reason, CancellationToken ct = default) =>

@@ -1,3 +1,7 @@
+using Konomi.Storage.Mongo;
+using Konomi.Storage.Ports;
+using MongoDB.Bson;
+using MongoDB.Driver;
 using Konomi.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver.Core.Events;
@@ -8,14 +12,57 @@ namespace Konomi.Storage.Tests;
 public abstract class MongoStoreContract : StoreContract
 {
     readonly MongoCommandFault _labelUpdates = new("update", "labels");
+    readonly MongoCommandHold _modelUpdates = new("tasteModels");
 
     protected sealed override TestStore? CreateStore(TimeProvider? clock = null) => CreateStore(s =>
     {
         s.AddSingleton<IEventSubscriber>(_labelUpdates);
+        s.AddSingleton<IEventSubscriber>(_modelUpdates);
         TestStore.WithClock(clock)?.Invoke(s);
     });
 
     protected abstract TestStore? CreateStore(Action<IServiceCollection> services);
 
     protected override Task<IAsyncDisposable> BreakLabelWritesAsync() => Task.FromResult(_labelUpdates.Arm());
+
+    // SQLite promotes in one transaction; MongoDB in several writes, which two promotions at once can interleave.
+    [Fact]
+    public async Task Two_promotions_at_once_leave_the_later_one_serving_whatever_order_their_writes_land_in()
+    {
+        var registry = Get<ITasteModelRegistry>();
+        for (var i = 0; i < 3; i++)
+            await registry.RegisterAsync(Sample.Model("u1"), Ct);
+        await registry.PromoteAsync("u1", 1, "first model", Ct);
+
+        // The trainer's promotion of v2 stalls before it retires the rest, while a person promotes v3 from start to end.
+        var held = _modelUpdates.HoldNextUpdateMany();
+        var trainer = Task.Run(() => registry.PromoteAsync("u1", 2, "the trainer's", Ct), Ct);
+        await held.Reached.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await registry.PromoteAsync("u1", 3, "by hand", Ct);
+        held.Released.Set();
+        await trainer;
+
+        var serving = (await registry.FindServingAsync("u1", Ct)).ShouldNotBeNull();
+        (serving.Version, serving.StatusReason).ShouldBe((3, "by hand"));
+        (await registry.ListAsync("u1", Ct)).Select(v => (v.Version, v.Status)).ShouldBe(
+            [(3, TasteModelStatus.Serving), (2, TasteModelStatus.Retired), (1, TasteModelStatus.Retired)]);
+    }
+
+    [Fact]
+    public async Task A_version_serving_from_before_promotions_were_numbered_is_read_and_retired_by_the_next_promotion()
+    {
+        var registry = Get<ITasteModelRegistry>();
+        await registry.RegisterAsync(Sample.Model("u1"), Ct);
+        await registry.RegisterAsync(Sample.Model("u1"), Ct);
+        await registry.PromoteAsync("u1", 1, "first model", Ct);
+        var versions = Get<KonomiMongo>().Database.GetCollection<BsonDocument>("tasteModels");
+        await versions.UpdateOneAsync(new BsonDocument { ["userId"] = "u1", ["version"] = 1 },
+            new BsonDocument("$unset", new BsonDocument("promotion", "")), cancellationToken: Ct);
+
+        (await registry.FindServingAsync("u1", Ct)).ShouldNotBeNull().Version.ShouldBe(1);
+        await registry.PromoteAsync("u1", 2, "more labels", Ct);
+
+        (await registry.ListAsync("u1", Ct)).Select(v => (v.Version, v.Status)).ShouldBe(
+            [(2, TasteModelStatus.Serving), (1, TasteModelStatus.Retired)]);
+    }
 }
