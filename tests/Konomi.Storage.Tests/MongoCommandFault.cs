@@ -8,7 +8,7 @@ namespace Konomi.Storage.Tests;
 /// Fails the driver's commands of one name on one collection while armed, as a dropped connection or a
 /// failover would: the command never reaches the server.
 /// </summary>
-public sealed class MongoCommandFault(string commandName, string collection) : IEventSubscriber
+public sealed class MongoCommandFault(string commandName, string collection) : CommandStartedSubscriber
 {
     int _armed;
 
@@ -18,18 +18,7 @@ public sealed class MongoCommandFault(string commandName, string collection) : I
         return new Disarm(this);
     }
 
-    public bool TryGetEventHandler<TEvent>(out Action<TEvent> handler)
-    {
-        if (typeof(TEvent) != typeof(CommandStartedEvent))
-        {
-            handler = null!;
-            return false;
-        }
-        handler = e => Fail((CommandStartedEvent)(object)e!);
-        return true;
-    }
-
-    void Fail(CommandStartedEvent started)
+    protected override void Started(CommandStartedEvent started)
     {
         if (Volatile.Read(ref _armed) == 1 && started.CommandName == commandName
             && started.Command.TryGetValue(commandName, out var target) && target == BsonValue.Create(collection))

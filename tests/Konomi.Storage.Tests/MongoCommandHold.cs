@@ -7,7 +7,7 @@ namespace Konomi.Storage.Tests;
 /// Holds the next multi-document update of one collection, once armed, before it is sent: a writer that stalls
 /// between two writes (a slow network, a paused process) while others go on.
 /// </summary>
-public sealed class MongoCommandHold(string collection) : IEventSubscriber
+public sealed class MongoCommandHold(string collection) : CommandStartedSubscriber
 {
     Held? _armed;
 
@@ -18,18 +18,7 @@ public sealed class MongoCommandHold(string collection) : IEventSubscriber
         return held;
     }
 
-    public bool TryGetEventHandler<TEvent>(out Action<TEvent> handler)
-    {
-        if (typeof(TEvent) != typeof(CommandStartedEvent))
-        {
-            handler = null!;
-            return false;
-        }
-        handler = e => Hold((CommandStartedEvent)(object)e!);
-        return true;
-    }
-
-    void Hold(CommandStartedEvent started)
+    protected override void Started(CommandStartedEvent started)
     {
         if (started.CommandName != "update" || started.Command["update"] != BsonValue.Create(collection)
             || !started.Command["updates"].AsBsonArray.Any(u => u.AsBsonDocument.GetValue("multi", false).ToBoolean()))
