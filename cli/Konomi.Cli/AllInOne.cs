@@ -47,8 +47,12 @@ public static class AllInOne
         builder.AddFeedback();
         builder.AddKonomiWeb();
         builder.AddKonomiBus();
+        builder.Services.AddSingleton<InterruptedRunRecovery>();
         return builder;
     }
+
+    /// <summary>No <c>RabbitMq:Host</c>: messages in flight live in this process alone and die with it.</summary>
+    public static bool UsesInMemoryBus(IConfiguration configuration) => string.IsNullOrEmpty(configuration["RabbitMq:Host"]);
 
     /// <summary>
     /// Health, metrics, <c>POST /score</c> and <c>POST /slack/interactions</c>, as the separate hosts map them;

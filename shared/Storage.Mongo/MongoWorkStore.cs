@@ -27,11 +27,21 @@ public sealed class MongoWorkStore(KonomiMongo mongo, TimeProvider clock) : IWor
         return added;
     }
 
-    public async Task<IReadOnlyList<UnannouncedWork>> ListUnannouncedAsync(int limit = 500, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CrawledWork>> ListUnannouncedAsync(int limit = 500, CancellationToken ct = default)
     {
         var works = await _works.ReadyAsync(ct);
         var found = await works.Find(w => !w.Announced).SortBy(w => w.AddedAt).ThenBy(w => w.Id).Limit(limit).ToListAsync(ct);
-        return found.Select(d => new UnannouncedWork(d.Work, Guid.Parse(d.CrawlRunId))).ToList();
+        return found.Select(d => new CrawledWork(d.Work, Guid.Parse(d.CrawlRunId))).ToList();
+    }
+
+    public async Task<IReadOnlyList<CrawledWork>> ListAnnouncedSinceAsync(DateTimeOffset since, int limit = 1000, CancellationToken ct = default)
+    {
+        var works = await _works.ReadyAsync(ct);
+        var from = StoredTime.ToTicks(since);
+        var imported = Guid.Empty.ToString();
+        var found = await works.Find(w => w.Announced && w.AddedAt >= from && w.CrawlRunId != imported)
+            .SortByDescending(w => w.AddedAt).ThenByDescending(w => w.Id).Limit(limit).ToListAsync(ct);
+        return found.Select(d => new CrawledWork(d.Work, Guid.Parse(d.CrawlRunId))).ToList();
     }
 
     public async Task MarkAnnouncedAsync(string workId, CancellationToken ct = default)

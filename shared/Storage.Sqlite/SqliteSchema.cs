@@ -14,6 +14,7 @@ public static class SqliteSchema
             announced INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS works_unannounced ON works (added_at) WHERE announced = 0;
         CREATE INDEX IF NOT EXISTS works_newest ON works (release_date DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS works_added ON works (added_at);
 
         CREATE TABLE IF NOT EXISTS snapshots (
             crawl_run_id TEXT NOT NULL,

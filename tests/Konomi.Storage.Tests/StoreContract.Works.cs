@@ -1,5 +1,6 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Konomi.Storage.Tests;
 
@@ -32,6 +33,30 @@ public abstract partial class StoreContract
 
         (await works.ListUnannouncedAsync(ct: Ct)).Select(u => u.Work.Id).ShouldBe(["RJ01000002"]);
         (await works.FindAsync("RJ01000001", Ct)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Announced_works_a_crawl_stored_since_a_time_are_listed_newest_first_without_imported_or_unannounced_ones()
+    {
+        var clock = new FakeTimeProvider(Sample.Noon);
+        await using var store = CreateStore(clock)!;
+        var works = store.Get<IWorkStore>();
+        var (earlier, later) = (Guid.NewGuid(), Guid.NewGuid());
+        await works.AddAsync(Sample.Work("RJ01000001"), earlier, Ct);
+        await works.MarkAnnouncedAsync("RJ01000001", Ct);
+        clock.Advance(TimeSpan.FromHours(2));
+        await works.AddAsync(Sample.Work("RJ01000002"), earlier, Ct);
+        await works.MarkAnnouncedAsync("RJ01000002", Ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await works.AddAsync(Sample.Work("RJ01000003"), later, Ct);
+        await works.MarkAnnouncedAsync("RJ01000003", Ct);
+        await works.AddAsync(Sample.Work("RJ01000004"), later, Ct);   // not announced yet: the crawler's own outbox
+        await works.ImportAsync([Sample.Work("RJ01000005")], Ct);      // history: never announced by a crawl
+
+        var since = await works.ListAnnouncedSinceAsync(Sample.Noon.AddHours(1), ct: Ct);
+
+        since.Select(w => (w.Work.Id, w.CrawlRunId)).ShouldBe([("RJ01000003", later), ("RJ01000002", earlier)]);
+        (await works.ListAnnouncedSinceAsync(Sample.Noon, limit: 1, ct: Ct)).Select(w => w.Work.Id).ShouldBe(["RJ01000003"]);
     }
 
     [Fact]

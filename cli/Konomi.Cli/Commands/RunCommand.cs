@@ -43,13 +43,15 @@ public static class RunCommand
             app.MapKonomiWeb();
             await app.StartAsync(ct);
             await PrintBannerAsync(app, ct);
-            if (!single)
+            var drain = single ? PipelineDrain.Attach(app.Services.GetRequiredService<IBus>()) : null;
+            if (AllInOne.UsesInMemoryBus(app.Configuration))
+                await app.Services.GetRequiredService<InterruptedRunRecovery>().RecoverAsync(ct);
+            if (drain is null)
             {
                 await app.WaitForShutdownAsync(ct);
                 return Cli.Ok;
             }
 
-            var drain = PipelineDrain.Attach(app.Services.GetRequiredService<IBus>());
             var report = await app.Services.GetRequiredService<CrawlCycle>().RunOnceAsync(ct);
             await drain.WaitAsync(quiet: TimeSpan.FromSeconds(2), timeout: TimeSpan.FromMinutes(10), ct);
             await app.StopAsync(ct);

@@ -19,9 +19,15 @@ public interface IWorkStore
     Task<int> ImportAsync(IReadOnlyList<Work> works, CancellationToken ct = default);
 
     /// <summary>Works stored but not yet announced, oldest first, with the crawl run that found them.</summary>
-    Task<IReadOnlyList<UnannouncedWork>> ListUnannouncedAsync(int limit = 500, CancellationToken ct = default);
+    Task<IReadOnlyList<CrawledWork>> ListUnannouncedAsync(int limit = 500, CancellationToken ct = default);
 
     Task MarkAnnouncedAsync(string workId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Announced works a crawl stored (imported ones are not) since <paramref name="since"/>, newest first: what a
+    /// process that stopped with its messages in memory may have left unscored or unposted.
+    /// </summary>
+    Task<IReadOnlyList<CrawledWork>> ListAnnouncedSinceAsync(DateTimeOffset since, int limit = 1000, CancellationToken ct = default);
 
     Task<Work?> FindAsync(string workId, CancellationToken ct = default);
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Konomi.Contracts;
 using Konomi.Emulators.DLsite;
+using Konomi.Storage.Ports;
 using Konomi.Testing;
 
 namespace Konomi.Cli.Tests.Commands;
@@ -44,6 +46,51 @@ public class RunOnceTests
 
         result.ExitCode.ShouldBe(1, result.Output + result.Error);
         result.Error.ShouldContain($"konomi: DLsite unreachable ({unreachable})");
+    }
+
+    [Fact]
+    public async Task A_run_stopped_with_work_in_flight_is_finished_by_the_next_run_and_nothing_finished_is_posted_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dlsite = await DLsiteEmulator.StartAsync(ct);
+        await using var store = TestStore.Sqlite();
+        // What a konomi run killed mid-crawl leaves in its store, its in-memory messages gone with it: three announced
+        // works of one crawl run, one never scored, one liked but never notified, one liked and posted.
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), ct);
+        var run = Guid.NewGuid();
+        var (unscored, unposted, posted) = (SampleWorks.Range(0, 3)[0], SampleWorks.Range(0, 3)[1], SampleWorks.Range(0, 3)[2]);
+        var works = store.Get<IWorkStore>();
+        foreach (var work in new[] { unscored, unposted, posted })
+        {
+            await works.AddAsync(work, run, ct);
+            await works.MarkAnnouncedAsync(work.Id, ct);
+        }
+        var scores = store.Get<IScoreStore>();
+        foreach (var work in new[] { unposted, posted })
+            await scores.AddAsync(new WorkScored(run, work.Id, "me", 0.8, 0.5, true, "logistic", 1, []), ct);
+        var ledger = store.Get<INotificationStore>();
+        await ledger.TryCreateAsync(new Notification(posted.Id, "user:me", "me", run, NotificationStatus.Pending, 0, DateTimeOffset.UtcNow), ct);
+        await ledger.TryLeaseAsync(posted.Id, "user:me", "the stopped run", DateTimeOffset.UtcNow.AddMinutes(2), ct);
+        await ledger.MarkSentAsync(posted.Id, "user:me", "the stopped run", "console", "1.000001", ct);
+        string[] runOnce = ["run", "--once", "--data-dir", store.Settings["Storage:DataDirectory"]!, "--base-url", dlsite.BaseUrl.ToString()];
+
+        var next = await KonomiCli.RunAsync(runOnce, Environment(dlsite), ct: ct);
+
+        next.ExitCode.ShouldBe(0, next.Error);
+        (await scores.FindRunAsync("me", run, [unscored.Id], ct)).ShouldContainKey(unscored.Id);
+        var sent = (await ledger.FindAsync(unposted.Id, "user:me", ct)).ShouldNotBeNull();
+        sent.Status.ShouldBe(NotificationStatus.Sent);
+        (await ledger.FindAsync(posted.Id, "user:me", ct))!.MessageTs.ShouldBe("1.000001");
+        var wouldPost = next.Output + next.Error;
+        wouldPost.ShouldContain(unposted.Title);
+        wouldPost.ShouldNotContain(posted.Title);
+
+        // The run after that finds everything finished: nothing is announced or posted again.
+        var ledgerBefore = await ledger.ListAsync(null, 100, ct: ct);
+        var after = await KonomiCli.RunAsync(runOnce, Environment(dlsite), ct: ct);
+        after.ExitCode.ShouldBe(0, after.Error);
+        (await ledger.ListAsync(null, 100, ct: ct)).ShouldBe(ledgerBefore);
+        (after.Output + after.Error).ShouldNotContain("would post");
     }
 
     static Dictionary<string, string?> Environment(DLsiteEmulator dlsite)

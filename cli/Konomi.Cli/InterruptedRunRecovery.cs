@@ -1,0 +1,55 @@
+using Konomi.Contracts;
+using Konomi.Notifier;
+using Konomi.Storage.Ports;
+using MassTransit;
+
+namespace Konomi.Cli;
+
+/// <summary>
+/// What a <c>konomi run</c> on the in-memory bus that stopped mid-way (Ctrl+C, kill, a power cut) left half done. Its
+/// messages in flight died with it, so at the next start the store is read instead: a work announced in the last
+/// <see cref="Window"/> without a score for anyone is announced again (inference scores it as it would have), and a
+/// liked verdict stored for an active user without a notification is published again from the store (the notifier
+/// posts it as it would have). What was finished is left alone, and the notifier's ledger (one notification per work
+/// and target) stops a second post. An exploration pick that was drawn but never reached the ledger is not recovered:
+/// the score store keeps the model's verdict only. On RabbitMQ the broker keeps messages in flight and this is not needed.
+/// </summary>
+public sealed partial class InterruptedRunRecovery(
+    IWorkStore works, IScoreStore scores, IUserStore users, INotificationStore ledger, IBus bus, TimeProvider clock,
+    ILogger<InterruptedRunRecovery> logger)
+{
+    /// <summary>How far back a stopped run is looked for: longer ago, its works are old news rather than new works.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromDays(1);
+
+    public async Task RecoverAsync(CancellationToken ct)
+    {
+        var recent = await works.ListAnnouncedSinceAsync(clock.GetUtcNow() - Window, ct: ct);
+        if (recent.Count == 0)
+            return;
+        var profiles = await users.ListAsync(ct);
+        var (unscored, unposted) = (0, 0);
+        foreach (var run in recent.GroupBy(w => w.CrawlRunId))
+        {
+            var ids = run.Select(w => w.Work.Id).ToList();
+            var verdicts = new List<(UserProfile Profile, WorkScored Verdict)>();
+            foreach (var profile in profiles)
+                verdicts.AddRange((await scores.FindRunAsync(profile.UserId, run.Key, ids, ct)).Values.Select(v => (profile, v)));
+            foreach (var crawled in run.Where(w => verdicts.All(v => v.Verdict.WorkId != w.Work.Id)))
+            {
+                await bus.Publish(new NewWorkDetected(run.Key, crawled.Work), ct);
+                unscored++;
+            }
+            foreach (var (profile, verdict) in verdicts.Where(v => v.Profile.Active && v.Verdict.Liked == true))
+                if (await ledger.FindAsync(verdict.WorkId, NotificationTarget.For(profile), ct) is null)
+                {
+                    await bus.Publish(verdict, ct);
+                    unposted++;
+                }
+        }
+        if (unscored + unposted > 0)
+            LogRecovered(logger, unscored, unposted);
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "The last run stopped with work in flight: {Unscored} work(s) announced again for scoring, {Unposted} liked verdict(s) published again for posting")]
+    static partial void LogRecovered(ILogger logger, int unscored, int unposted);
+}
