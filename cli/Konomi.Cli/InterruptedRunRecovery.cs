@@ -15,15 +15,16 @@ namespace Konomi.Cli;
 /// the score store keeps the model's verdict only. On RabbitMQ the broker keeps messages in flight and this is not needed.
 /// </summary>
 public sealed partial class InterruptedRunRecovery(
-    IWorkStore works, IScoreStore scores, IUserStore users, INotificationStore ledger, IBus bus, TimeProvider clock,
+    IWorkStore works, IScoreStore scores, IUserStore users, INotificationStore ledger, IBus bus,
     ILogger<InterruptedRunRecovery> logger)
 {
     /// <summary>How far back a stopped run is looked for: longer ago, its works are old news rather than new works.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(1);
 
-    public async Task RecoverAsync(CancellationToken ct)
+    /// <param name="startedAt">When this run started: what its own crawl announces from then on is in flight, not left over.</param>
+    public async Task RecoverAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
-        var recent = await works.ListAnnouncedSinceAsync(clock.GetUtcNow() - Window, ct: ct);
+        var recent = await works.ListAnnouncedAsync(startedAt - Window, startedAt, ct: ct);
         if (recent.Count == 0)
             return;
         var profiles = await users.ListAsync(ct);

@@ -34,12 +34,12 @@ public sealed class MongoWorkStore(KonomiMongo mongo, TimeProvider clock) : IWor
         return found.Select(d => new CrawledWork(d.Work, Guid.Parse(d.CrawlRunId))).ToList();
     }
 
-    public async Task<IReadOnlyList<CrawledWork>> ListAnnouncedSinceAsync(DateTimeOffset since, int limit = 1000, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CrawledWork>> ListAnnouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit = 1000, CancellationToken ct = default)
     {
         var works = await _works.ReadyAsync(ct);
-        var from = StoredTime.ToTicks(since);
+        var (first, end) = (StoredTime.ToTicks(from), StoredTime.ToTicks(before));
         var imported = Guid.Empty.ToString();
-        var found = await works.Find(w => w.Announced && w.AddedAt >= from && w.CrawlRunId != imported)
+        var found = await works.Find(w => w.Announced && w.AddedAt >= first && w.AddedAt < end && w.CrawlRunId != imported)
             .SortByDescending(w => w.AddedAt).ThenByDescending(w => w.Id).Limit(limit).ToListAsync(ct);
         return found.Select(d => new CrawledWork(d.Work, Guid.Parse(d.CrawlRunId))).ToList();
     }

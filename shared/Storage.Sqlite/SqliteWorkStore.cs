@@ -38,13 +38,13 @@ public sealed class SqliteWorkStore(SqliteDatabase database, TimeProvider clock)
             r => new CrawledWork(Read(r), Guid.Parse(r.GetString(1))), ct, ("$limit", limit));
     }
 
-    public async Task<IReadOnlyList<CrawledWork>> ListAnnouncedSinceAsync(DateTimeOffset since, int limit = 1000, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CrawledWork>> ListAnnouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit = 1000, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.QueryAsync(
-            "SELECT json, crawl_run_id FROM works WHERE added_at >= $since AND announced = 1 AND crawl_run_id <> $imported ORDER BY added_at DESC, rowid DESC LIMIT $limit",
+            "SELECT json, crawl_run_id FROM works WHERE added_at >= $from AND added_at < $before AND announced = 1 AND crawl_run_id <> $imported ORDER BY added_at DESC, rowid DESC LIMIT $limit",
             r => new CrawledWork(Read(r), Guid.Parse(r.GetString(1))), ct,
-            ("$since", since.UtcTicks), ("$imported", Guid.Empty.ToString()), ("$limit", limit));
+            ("$from", from.UtcTicks), ("$before", before.UtcTicks), ("$imported", Guid.Empty.ToString()), ("$limit", limit));
     }
 
     public async Task MarkAnnouncedAsync(string workId, CancellationToken ct = default)

@@ -36,7 +36,7 @@ public abstract partial class StoreContract
     }
 
     [Fact]
-    public async Task Announced_works_a_crawl_stored_since_a_time_are_listed_newest_first_without_imported_or_unannounced_ones()
+    public async Task Announced_works_a_crawl_stored_in_a_time_span_are_listed_newest_first_without_imported_or_unannounced_ones()
     {
         var clock = new FakeTimeProvider(Sample.Noon);
         await using var store = CreateStore(clock)!;
@@ -52,11 +52,15 @@ public abstract partial class StoreContract
         await works.MarkAnnouncedAsync("RJ01000003", Ct);
         await works.AddAsync(Sample.Work("RJ01000004"), later, Ct);   // not announced yet: the crawler's own outbox
         await works.ImportAsync([Sample.Work("RJ01000005")], Ct);      // history: never announced by a crawl
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await works.AddAsync(Sample.Work("RJ01000006"), later, Ct);   // at the end of the span: not in it
+        await works.MarkAnnouncedAsync("RJ01000006", Ct);
+        var end = clock.GetUtcNow();
 
-        var since = await works.ListAnnouncedSinceAsync(Sample.Noon.AddHours(1), ct: Ct);
+        var span = await works.ListAnnouncedAsync(Sample.Noon.AddHours(1), end, ct: Ct);
 
-        since.Select(w => (w.Work.Id, w.CrawlRunId)).ShouldBe([("RJ01000003", later), ("RJ01000002", earlier)]);
-        (await works.ListAnnouncedSinceAsync(Sample.Noon, limit: 1, ct: Ct)).Select(w => w.Work.Id).ShouldBe(["RJ01000003"]);
+        span.Select(w => (w.Work.Id, w.CrawlRunId)).ShouldBe([("RJ01000003", later), ("RJ01000002", earlier)]);
+        (await works.ListAnnouncedAsync(Sample.Noon, end, limit: 1, ct: Ct)).Select(w => w.Work.Id).ShouldBe(["RJ01000003"]);
     }
 
     [Fact]

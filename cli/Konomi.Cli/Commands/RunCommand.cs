@@ -41,11 +41,12 @@ public static class RunCommand
             await using var app = builder.Build();
             app.MapKonomiEndpoints();
             app.MapKonomiWeb();
+            var startedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
             await app.StartAsync(ct);
             await PrintBannerAsync(app, ct);
             var drain = single ? PipelineDrain.Attach(app.Services.GetRequiredService<IBus>()) : null;
             if (AllInOne.UsesInMemoryBus(app.Configuration))
-                await app.Services.GetRequiredService<InterruptedRunRecovery>().RecoverAsync(ct);
+                await app.Services.GetRequiredService<InterruptedRunRecovery>().RecoverAsync(startedAt, ct);
             if (drain is null)
             {
                 await app.WaitForShutdownAsync(ct);

@@ -24,10 +24,11 @@ public interface IWorkStore
     Task MarkAnnouncedAsync(string workId, CancellationToken ct = default);
 
     /// <summary>
-    /// Announced works a crawl stored (imported ones are not) since <paramref name="since"/>, newest first: what a
-    /// process that stopped with its messages in memory may have left unscored or unposted.
+    /// Announced works a crawl stored (imported ones are not) from <paramref name="from"/> until before
+    /// <paramref name="before"/>, newest first: what a process that stopped with its messages in memory may have left
+    /// unscored or unposted.
     /// </summary>
-    Task<IReadOnlyList<CrawledWork>> ListAnnouncedSinceAsync(DateTimeOffset since, int limit = 1000, CancellationToken ct = default);
+    Task<IReadOnlyList<CrawledWork>> ListAnnouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit = 1000, CancellationToken ct = default);
 
     Task<Work?> FindAsync(string workId, CancellationToken ct = default);
 

@@ -27,8 +27,8 @@ sealed class CrashingWorkStore(IWorkStore inner, int crashAfter) : IWorkStore
     public Task<int> ImportAsync(IReadOnlyList<Work> works, CancellationToken ct = default) => inner.ImportAsync(works, ct);
     public Task<IReadOnlyList<CrawledWork>> ListUnannouncedAsync(int limit = 500, CancellationToken ct = default) => inner.ListUnannouncedAsync(limit, ct);
 
-    public Task<IReadOnlyList<CrawledWork>> ListAnnouncedSinceAsync(DateTimeOffset since, int limit = 1000, CancellationToken ct = default) =>
-        inner.ListAnnouncedSinceAsync(since, limit, ct);
+    public Task<IReadOnlyList<CrawledWork>> ListAnnouncedAsync(DateTimeOffset from, DateTimeOffset before, int limit = 1000, CancellationToken ct = default) =>
+        inner.ListAnnouncedAsync(from, before, limit, ct);
     public Task MarkAnnouncedAsync(string workId, CancellationToken ct = default) => inner.MarkAnnouncedAsync(workId, ct);
     public Task<Work?> FindAsync(string workId, CancellationToken ct = default) => inner.FindAsync(workId, ct);
     public Task<IReadOnlyDictionary<string, Work>> FindManyAsync(IEnumerable<string> workIds, CancellationToken ct = default) => inner.FindManyAsync(workIds, ct);
