@@ -3,8 +3,8 @@ using Konomi.Storage;
 namespace Konomi.Cli;
 
 /// <summary>
-/// One <c>konomi run</c> per embedded store: a second one would crawl DLsite beside the first (two clients where
-/// DLsite asks for one polite one) and train the same users twice. The OS drops the lock when the process ends,
+/// One <c>konomi run</c> or crawling <c>konomi crawl</c> per embedded store: a second one would crawl DLsite beside
+/// the first (two clients where DLsite asks for one polite one), and a second run would train the same users twice. The OS drops the lock when the process ends,
 /// however it ends, so a killed run never leaves the store locked.
 /// </summary>
 public sealed class RunLock : IDisposable
@@ -29,7 +29,7 @@ public sealed class RunLock : IDisposable
         }
         catch (IOException)
         {
-            throw new CliException($"another `konomi run` is already using {folder}: stop it (Ctrl+C) first, or give this one its own --data-dir.");
+            throw new CliException($"another `konomi run` or `konomi crawl` is already using {folder}: stop it (Ctrl+C) first, or give this one its own --data-dir.");
         }
     }
 

@@ -19,13 +19,31 @@ public class RunCommandTests
             var second = await KonomiCli.RunAsync(["run", "--port", FreePort.Next().ToString(), "--data-dir", dataDir, "--base-url", Unreachable()], ct: Ct);
 
             second.ExitCode.ShouldBe(1, second.Error);
-            second.Error.Trim().ShouldBe($"konomi: another `konomi run` is already using {dataDir}: stop it (Ctrl+C) first, or give this one its own --data-dir.");
+            second.Error.Trim().ShouldBe($"konomi: another `konomi run` or `konomi crawl` is already using {dataDir}: stop it (Ctrl+C) first, or give this one its own --data-dir.");
             using var http = new HttpClient();
             (await http.GetAsync($"http://127.0.0.1:{port}/health/live", Ct)).IsSuccessStatusCode.ShouldBeTrue();
         }
         finally
         {
             first.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_crawl_beside_a_run_on_the_same_store_is_refused_in_one_line()
+    {
+        var dataDir = WorkFormatTests.NewDataDir();
+        using var run = await StartRunAsync(dataDir, FreePort.Next());
+        try
+        {
+            var crawl = await KonomiCli.RunAsync(["crawl", "--once", "--data-dir", dataDir, "--base-url", Unreachable()], ct: Ct);
+
+            crawl.ExitCode.ShouldBe(1, crawl.Error);
+            crawl.Error.ShouldContain($"konomi: another `konomi run` or `konomi crawl` is already using {dataDir}");
+        }
+        finally
+        {
+            run.Kill(entireProcessTree: true);
         }
     }
 
