@@ -20,7 +20,7 @@ public static class AllInOne
     public const int DefaultPort = 5080;
 
     /// <summary>No <c>urls</c> / <c>ASPNETCORE_URLS</c> configured: Konomi listens on 127.0.0.1:<see cref="DefaultPort"/>.</summary>
-    public static bool ListensOnDefault(IConfiguration configuration) =>
+    static bool ListensOnDefault(IConfiguration configuration) =>
         string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]);
 
     /// <param name="mayCreate">Whether this command may start a new store (see <see cref="DataDirectory"/>).</param>

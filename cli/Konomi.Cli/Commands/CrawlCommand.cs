@@ -40,6 +40,7 @@ public static class CrawlCommand
                 return await FailedWorksAsync(parse.GetValue(dataDir), retry: parse.GetValue(retryFailed), parse.InvocationConfiguration.Output, ct);
             var single = parse.GetValue(once) || parse.GetValue(backfill);
             using var host = CreateHost(parse.GetValue(dataDir), parse.GetValue(baseUrl), scheduled: !single);
+            using var crawling = RunLock.Take(host.Services.GetRequiredService<IConfiguration>());
             if (!single)
             {
                 await host.RunAsync(ct);

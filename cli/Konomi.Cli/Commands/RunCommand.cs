@@ -8,6 +8,7 @@ using Konomi.Slack;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
 using Konomi.Web;
+using Microsoft.AspNetCore.Http;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -36,28 +37,43 @@ public static class RunCommand
             if (single) overrides["Crawler:ScheduleEnabled"] = "false";
             if (parse.GetValue(port) is { } chosen) overrides["urls"] = $"http://127.0.0.1:{chosen}";
             var builder = AllInOne.CreateBuilder(parse.GetValue(dataDir), parse.GetValue(baseUrl), overrides, mayCreate: true);
-            if ((parse.GetValue(port) ?? (AllInOne.ListensOnDefault(builder.Configuration) ? AllInOne.DefaultPort : null)) is { } listening)
-                EnsurePortIsFree(listening);
+            using var store = RunLock.Take(builder.Configuration);
+            // Every listener the host will open: CreateBuilder wrote them all to "urls" (the default, --port or ASPNETCORE_URLS).
+            foreach (var url in builder.Configuration["urls"]!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (BindingAddress.Parse(url).Port is > 0 and var listening)
+                    EnsurePortIsFree(listening);
             await using var app = builder.Build();
             app.MapKonomiEndpoints();
             app.MapKonomiWeb();
+            // Settings first: a value out of range is then the one `konomi:` line, not the host's start failing around it.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             var startedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            await app.StartAsync(ct);
-            await PrintBannerAsync(app, ct);
-            var drain = single ? PipelineDrain.Attach(app.Services.GetRequiredService<IBus>()) : null;
-            if (AllInOne.UsesInMemoryBus(app.Configuration))
-                await app.Services.GetRequiredService<InterruptedRunRecovery>().RecoverAsync(startedAt, ct);
-            if (drain is null)
+            try
             {
-                await app.WaitForShutdownAsync(ct);
-                return Cli.Ok;
-            }
+                await app.StartAsync(ct);
+                await PrintBannerAsync(app, ct);
+                var drain = single ? PipelineDrain.Attach(app.Services.GetRequiredService<IBus>()) : null;
+                if (AllInOne.UsesInMemoryBus(app.Configuration))
+                    await app.Services.GetRequiredService<InterruptedRunRecovery>().RecoverAsync(startedAt, ct);
+                if (drain is null)
+                {
+                    await app.WaitForShutdownAsync(ct);
+                    return Cli.Ok;
+                }
 
-            var report = await app.Services.GetRequiredService<CrawlCycle>().RunOnceAsync(ct);
-            await drain.WaitAsync(quiet: TimeSpan.FromSeconds(2), timeout: TimeSpan.FromMinutes(10), ct);
-            await app.StopAsync(ct);
-            parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, KonomiJson.Options));
-            return CrawlCommand.Ended(report, app.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.BaseUrl);
+                var report = await app.Services.GetRequiredService<CrawlCycle>().RunOnceAsync(ct);
+                await drain.WaitAsync(quiet: TimeSpan.FromSeconds(2), timeout: TimeSpan.FromMinutes(10), ct);
+                await app.StopAsync(ct);
+                parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, KonomiJson.Options));
+                return CrawlCommand.Ended(report, app.Services.GetRequiredService<IOptions<CrawlerOptions>>().Value.BaseUrl);
+            }
+            catch
+            {
+                // Ctrl+C in --once, or a start that failed: stop before disposing, or every service cancelled by the
+                // disposal is logged as a failure ("BackgroundService failed", "stopping the host") above the one line.
+                await app.StopAsync(CancellationToken.None);
+                throw;
+            }
         });
         return Cli.Example(command, "konomi run", "konomi run --port 8080 --data-dir ~/konomi-test", "konomi run --once     # one crawl end to end, then exit");
     }

@@ -94,6 +94,8 @@ public static class TrainCommand
             foreach (var f in features)
                 Out($"            {f.Weight,8:+0.00;-0.00}  {f.Text}");
         }
-        Out($"decision    {card.Decision.ToString().ToLowerInvariant()}: {card.Reason}");
+        Out($"decision    {Decision(card.Decision)}: {card.Reason}");
     }
+
+    static string Decision(TrainingDecision decision) => decision == TrainingDecision.NotTrained ? "not trained" : decision.ToString().ToLowerInvariant();
 }

@@ -38,7 +38,8 @@ public static class UsersCommand
         var command = new Command("add", "Add a user (or change an existing user's Slack address)") { id, slackUser, channel, direct, inactive, active, dataDir };
         command.Validators.Add(r =>
         {
-            if (UserProfile.IdProblem(r.GetValue(id) ?? "") is { } problem) r.AddError(problem);
+            if (string.IsNullOrEmpty(r.GetValue(id))) r.AddError("Name the user to add, e.g. konomi users add alice.");
+            else if (UserProfile.IdProblem(r.GetValue(id)!) is { } problem) r.AddError(problem);
             if (r.GetValue(inactive) && r.GetValue(active)) r.AddError("Give --active or --inactive, not both.");
             if (r.GetValue(direct) && r.GetValue(channel) is not null) r.AddError("Give --channel or --dm, not both.");
             // Slack's ids: members U… (W… on Enterprise Grid), conversations C… (G… private, D… direct); a name such as

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Konomi.Cli;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -5,16 +6,23 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Cli.Terminal;
 
 /// <summary>The one line a person reads when a command fails: what went wrong and, where known, what to do.</summary>
-public static class FailureMessages
+public static partial class FailureMessages
 {
     /// <summary>Set <c>KONOMI_TRACE=1</c> to get the stack trace of an unexpected failure (for a bug report).</summary>
     public const string TraceVariable = "KONOMI_TRACE";
+
+    /// <summary>A data-annotation failure names the options class and member; its own message already names the key.</summary>
+    static string SettingFailure(string failure) =>
+        AnnotationFailure().Match(failure) is { Success: true } m ? m.Groups["message"].Value : failure;
+
+    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(?<message>.*)'\.?$")]
+    private static partial Regex AnnotationFailure();
 
     public static string Describe(Exception exception) => exception switch
     {
         CliException e => e.Message,
         AggregateException { InnerExceptions.Count: 1 } e => Describe(e.InnerExceptions[0]),
-        OptionsValidationException e => "configuration: " + string.Join("; ", e.Failures),
+        OptionsValidationException e => "configuration: " + string.Join("; ", e.Failures.Select(SettingFailure)),
         IOException e when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
             $"{e.Message.TrimEnd('.')}: another program (another konomi?) listens there; stop it or choose a port with `konomi run --port N`.",
         // SQLite's own codes say which of the usual causes it is (https://www.sqlite.org/rescode.html).

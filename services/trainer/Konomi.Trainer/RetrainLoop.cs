@@ -69,7 +69,7 @@ public sealed partial class RetrainLoop(
         {
             var cards = await workspace.TrainAsync(due, ct);
             foreach (var card in cards)
-                LogRetrained(logger, card.UserId, card.Decision, card.Version, card.Reason);
+                Log(card);
             return cards.Select(c => c.UserId).ToHashSet();
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -83,14 +83,20 @@ public sealed partial class RetrainLoop(
     {
         try
         {
-            var card = await trainer.TrainAsync(userId, ct);
-            LogRetrained(logger, userId, card.Decision, card.Version, card.Reason);
+            Log(await trainer.TrainAsync(userId, ct));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // One user's failure must not stop everyone else's retraining; the next feedback or schedule retries.
             LogRetrainFailed(logger, e, userId);
         }
+    }
+
+    /// <summary>A user below the label threshold is not "retrained" and has no version to name.</summary>
+    void Log(ModelCard card)
+    {
+        if (card.Decision == TrainingDecision.NotTrained) LogNotTrained(logger, card.UserId, card.Reason);
+        else LogRetrained(logger, card.UserId, card.Decision, card.Version, card.Reason);
     }
 
     [LoggerMessage(1, LogLevel.Error, "Finding users to retrain on schedule failed")]
@@ -104,4 +110,7 @@ public sealed partial class RetrainLoop(
 
     [LoggerMessage(4, LogLevel.Error, "Retraining the workspace for {Due} due users failed")]
     static partial void LogWorkspaceFailed(ILogger logger, Exception exception, int due);
+
+    [LoggerMessage(5, LogLevel.Information, "No model trained for {UserId} yet: {Reason}")]
+    static partial void LogNotTrained(ILogger logger, string userId, string reason);
 }

@@ -37,6 +37,18 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public async Task A_user_with_too_few_labels_is_reported_as_not_trained_in_words()
+    {
+        await using var store = TestStore.Sqlite();
+        await OrderedLabelsAsync(store, 0, 4);
+
+        var result = await KonomiCli.RunAsync(["train", "--user", "alice", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("decision    not trained: ");
+    }
+
+    [Fact]
     public async Task One_user_whose_training_fails_is_reported_and_the_next_user_is_still_trained()
     {
         await using var store = TestStore.Sqlite();

@@ -21,6 +21,15 @@ public sealed class UsersCommandTests
     }
 
     [Fact]
+    public async Task Users_add_without_a_user_says_to_name_one()
+    {
+        var result = await KonomiCli.RunAsync(["users", "add", "--data-dir", WorkFormatTests.NewDataDir()], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.Trim().ShouldBe("Name the user to add, e.g. konomi users add alice.");
+    }
+
+    [Fact]
     public async Task Dm_moves_a_channel_user_to_direct_messages_and_needs_their_member_id()
     {
         var dataDir = WorkFormatTests.NewDataDir();
