@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Konomi.Cli.Terminal;
 
 namespace Konomi.Cli;
@@ -30,7 +31,11 @@ public static class Cli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            // The errors, a "did you mean", and where help is: the whole help after a typo buries the one line that matters.
+            if (args.Length > 0 && parsed.Action is ParseErrorAction error)
+                error.ShowHelp = false;
             await parsed.InvokeAsync();
+            await Console.Error.WriteLineAsync($"See `{HelpCommand(parsed)} --help`.");
             return Usage;
         }
         try
@@ -45,6 +50,15 @@ public static class Cli
         {
             return Fail(FailureMessages.Describe(e));
         }
+    }
+
+    static string HelpCommand(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, result.Command.Name);
+        names[0] = "konomi";
+        return string.Join(' ', names);
     }
 
     /// <summary>Adds examples to the command's <c>--help</c> (the description is what help prints first).</summary>

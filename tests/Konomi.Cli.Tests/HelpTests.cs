@@ -28,6 +28,27 @@ public class HelpTests
     }
 
     [Fact]
+    public async Task A_mistyped_command_names_the_likely_one_and_where_help_is_without_printing_all_of_it()
+    {
+        var result = await KonomiCli.RunAsync(["users", "ad", "bob"], ct: Ct);
+
+        result.ExitCode.ShouldBe(2);
+        result.Output.ShouldContain("'ad' was not matched. Did you mean one of the following?\nadd");
+        result.Error.ShouldContain("See `konomi users --help`.");
+        (result.Output + result.Error).ShouldNotContain("Usage:");
+    }
+
+    [Fact]
+    public async Task Konomi_alone_shows_the_help()
+    {
+        var result = await KonomiCli.RunAsync([], ct: Ct);
+
+        result.ExitCode.ShouldBe(2);
+        result.Output.ShouldContain("Usage:");
+        result.Output.ShouldContain("status");
+    }
+
+    [Fact]
     public async Task Every_command_has_an_example_in_its_help()
     {
         var leaves = await LeafCommandsAsync([]);
