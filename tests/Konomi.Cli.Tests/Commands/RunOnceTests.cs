@@ -93,6 +93,33 @@ public class RunOnceTests
         (after.Output + after.Error).ShouldNotContain("would post");
     }
 
+    [Fact]
+    public async Task The_dlsite_emulator_program_the_readme_offers_serves_works_a_run_crawls_and_posts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var port = FreePort.Next();
+        var program = new BuiltProgram("dlsite-emulator",
+            Path.Combine("tests", "Konomi.Emulators.Host", "bin", Repository.Configuration, "net10.0", "dlsite-emulator.dll"));
+        using var emulator = program.Start(["--port", port.ToString(), "--works", "3"]);
+        try
+        {
+            var banner = await emulator.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromMinutes(1), ct);
+            banner.ShouldBe($"DLsite emulator at http://127.0.0.1:{port}/ with 3 works, one more every 00:10:00. Point Konomi at it:");
+            var dataDir = Directory.CreateTempSubdirectory("konomi-run-").FullName;
+
+            var result = await KonomiCli.RunAsync(["run", "--once", "--data-dir", dataDir, "--base-url", $"http://127.0.0.1:{port}/"],
+                new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}" }, ct: ct);
+
+            result.ExitCode.ShouldBe(0, result.Error);
+            Report(result).GetProperty("newWorks").GetInt32().ShouldBe(3, result.Output);
+            (result.Output + result.Error).ShouldContain("would post to user:me");
+        }
+        finally
+        {
+            emulator.Kill();
+        }
+    }
+
     static Dictionary<string, string?> Environment(DLsiteEmulator dlsite)
     {
         var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);

@@ -34,18 +34,19 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
 
     static DLsiteEmulator() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    DLsiteEmulator()
+    DLsiteEmulator(int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.Run(HandleAsync);
     }
 
-    public static async Task<DLsiteEmulator> StartAsync(CancellationToken ct = default)
+    /// <param name="port">0 (a free port) in tests; a fixed one for a person trying Konomi against it.</param>
+    public static async Task<DLsiteEmulator> StartAsync(CancellationToken ct = default, int port = 0)
     {
-        var emulator = new DLsiteEmulator();
+        var emulator = new DLsiteEmulator(port);
         await emulator._app.StartAsync(ct);
         emulator.BaseUrl = new Uri(emulator._app.Urls.First().TrimEnd('/') + "/");
         return emulator;

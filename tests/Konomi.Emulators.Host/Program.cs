@@ -1,0 +1,39 @@
+using System.Globalization;
+using Konomi.Emulators.DLsite;
+
+// dlsite-emulator [--port 5123] [--works 12] [--every 00:10:00]: a local DLsite with new works arriving on a schedule.
+var port = Option("--port", 5123, int.Parse);
+var works = Option("--works", 12, int.Parse);
+var every = Option("--every", TimeSpan.FromMinutes(10), s => TimeSpan.Parse(s, CultureInfo.InvariantCulture));
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+await using var dlsite = await DLsiteEmulator.StartAsync(stop.Token, port);
+dlsite.AddWorks(works);
+Console.WriteLine($"DLsite emulator at {dlsite.BaseUrl} with {works} works, one more every {every}. Point Konomi at it:");
+Console.WriteLine($"  konomi run --base-url {dlsite.BaseUrl}");
+Console.WriteLine("Ctrl+C stops it.");
+try
+{
+    while (true)
+    {
+        await Task.Delay(every, stop.Token);
+        var added = dlsite.AddWorks(1)[0];
+        Console.WriteLine($"new work {added.Id}: {added.Title}");
+    }
+}
+catch (OperationCanceledException)
+{
+}
+
+T Option<T>(string name, T fallback, Func<string, T> parse)
+{
+    var at = Array.IndexOf(args, name);
+    if (at < 0) return fallback;
+    if (at + 1 >= args.Length) throw new ArgumentException($"{name} needs a value");
+    return parse(args[at + 1]);
+}
