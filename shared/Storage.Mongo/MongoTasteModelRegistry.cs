@@ -81,9 +81,34 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
     /// writes land in: each retires only versions an earlier promotion made serve, and steps down itself if it finds
     /// a later one. (Retiring every other version, as before, let each retire the other's: no version served.)
     /// </summary>
-    public async Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default)
+    public async Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default) =>
+        await ApplyAsync(userId, version, reason, await NextPromotionAsync(userId, ct), ct);
+
+    /// <summary>
+    /// The promotion counter is the fence: the number the serving version was promoted with is taken as the next one's
+    /// base only if no promotion came since (one atomic findAndModify), then the writes follow as in <see cref="PromoteAsync"/>.
+    /// </summary>
+    public async Task<bool> PromoteIfServingAsync(string userId, int version, string reason, int? serving, CancellationToken ct = default)
     {
-        var promotion = await NextPromotionAsync(userId, ct);
+        var versions = await _versions.ReadyAsync(ct);
+        var now = await versions.Find(v => v.UserId == userId && v.Status == TasteModelStatus.Serving)
+            .SortByDescending(v => v.Promotion).ThenByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        if (now?.Version != serving)
+            return false;
+        if (await NextPromotionAfterAsync(userId, now?.Promotion, ct) is not { } promotion)
+            return false;
+        await ApplyAsync(userId, version, reason, promotion, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Serving first, then the rest retired: a reader never finds no model at all in between. The writes are numbered
+    /// so that two promotions at once (the trainer and a person) end with the later one serving, whatever order their
+    /// writes land in: each retires only versions an earlier promotion made serve, and steps down itself if it finds
+    /// a later one. (Retiring every other version, as before, let each retire the other's: no version served.)
+    /// </summary>
+    private async Task ApplyAsync(string userId, int version, string reason, long promotion, CancellationToken ct)
+    {
         var versions = await _versions.ReadyAsync(ct);
         var promoted = await versions.UpdateOneAsync(v => v.UserId == userId && v.Version == version,
             Update.Set(v => v.Status, TasteModelStatus.Serving).Set(v => v.StatusReason, reason).Set(v => v.Promotion, promotion), cancellationToken: ct);
@@ -94,6 +119,26 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
         if (await versions.Find(v => v.UserId == userId && v.Status == TasteModelStatus.Serving && v.Promotion > promotion).AnyAsync(ct))
             await versions.UpdateOneAsync(v => v.UserId == userId && v.Version == version && v.Promotion == promotion,
                 Update.Set(v => v.Status, TasteModelStatus.Retired), cancellationToken: ct);
+    }
+
+    // The next number only if the last one is still <paramref name="last"/> (none yet: null); else null.
+    private async Task<long?> NextPromotionAfterAsync(string userId, long? last, CancellationToken ct)
+    {
+        var promotions = await _promotions.ReadyAsync(ct);
+        var counter = Builders<BsonDocument>.Filter.Eq("_id", userId);
+        try
+        {
+            // Nothing numbered yet: only creating the counter counts (an existing one fails the upsert's insert).
+            var next = await promotions.FindOneAndUpdateAsync(
+                counter & (last is { } seen ? Builders<BsonDocument>.Filter.Eq("last", seen) : Builders<BsonDocument>.Filter.Exists("last", false)),
+                Builders<BsonDocument>.Update.Inc("last", 1L),
+                new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = last is null, ReturnDocument = ReturnDocument.After }, ct);
+            return next?["last"].ToInt64();
+        }
+        catch (Exception e) when (DuplicateKey.Is(e))
+        {
+            return null;
+        }
     }
 
     private async Task<long> NextPromotionAsync(string userId, CancellationToken ct)

@@ -60,16 +60,31 @@ public sealed class SqliteTasteModelRegistry(SqliteDatabase database, TimeProvid
         return rows.SingleOrDefault() ?? throw new TasteModelNotFoundException(userId, version);
     }
 
-    public async Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default)
+    public Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default) =>
+        PromoteAsync(userId, version, reason, onlyIf: false, serving: null, ct);
+
+    public Task<bool> PromoteIfServingAsync(string userId, int version, string reason, int? serving, CancellationToken ct = default) =>
+        PromoteAsync(userId, version, reason, onlyIf: true, serving, ct);
+
+    // The read and the writes in one transaction, begun IMMEDIATE (the provider's default): no other writer between them.
+    private async Task<bool> PromoteAsync(string userId, int version, string reason, bool onlyIf, int? serving, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (onlyIf)
+        {
+            var now = await connection.QueryAsync("SELECT version FROM taste_models WHERE user_id = $user AND status = 'Serving'",
+                r => (int?)r.GetInt32(0), ct, ("$user", userId));
+            if (now.SingleOrDefault() != serving)
+                return false;
+        }
         if (await SetStatusAsync(connection, userId, version, TasteModelStatus.Serving, reason, ct) == 0)
             throw new TasteModelNotFoundException(userId, version);
         await connection.ExecuteAsync(
             "UPDATE taste_models SET status = 'Retired' WHERE user_id = $user AND status = 'Serving' AND version <> $version",
             ct, ("$user", userId), ("$version", version));
         await transaction.CommitAsync(ct);
+        return true;
     }
 
     public async Task RejectAsync(string userId, int version, string reason, CancellationToken ct = default)

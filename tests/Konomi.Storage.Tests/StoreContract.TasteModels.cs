@@ -40,6 +40,27 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_promotion_decided_on_what_served_lands_only_while_that_still_serves()
+    {
+        var registry = Get<ITasteModelRegistry>();
+        for (var i = 0; i < 4; i++)
+            await registry.RegisterAsync(Sample.Model("u1"), Ct);
+
+        (await registry.PromoteIfServingAsync("u1", 1, "first model", serving: 2, Ct)).ShouldBeFalse();
+        (await registry.PromoteIfServingAsync("u1", 1, "first model", serving: null, Ct)).ShouldBeTrue();
+        (await registry.PromoteIfServingAsync("u1", 2, "judged against nothing", serving: null, Ct)).ShouldBeFalse();
+        (await registry.PromoteIfServingAsync("u1", 2, "judged against v1", serving: 1, Ct)).ShouldBeTrue();
+        // A person promotes v3 by hand; the trainer's verdict for v4 was against v2, which no longer serves.
+        await registry.PromoteAsync("u1", 3, "by hand", Ct);
+        (await registry.PromoteIfServingAsync("u1", 4, "judged against v2", serving: 2, Ct)).ShouldBeFalse();
+
+        (await registry.ListAsync("u1", Ct)).Select(v => (v.Version, v.Status)).ShouldBe(
+            [(4, TasteModelStatus.Candidate), (3, TasteModelStatus.Serving), (2, TasteModelStatus.Retired), (1, TasteModelStatus.Retired)]);
+        (await registry.PromoteIfServingAsync("u1", 4, "judged against v3", serving: 3, Ct)).ShouldBeTrue();
+        (await registry.FindServingAsync("u1", Ct))!.Version.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task A_rejected_version_keeps_its_reason_and_does_not_serve()
     {
         var registry = Get<ITasteModelRegistry>();

@@ -36,9 +36,18 @@ sealed class HeldRegistry(ITasteModelRegistry inner, string heldCall, Task relea
 
     public Task<TasteModelVersion?> FindAsync(string userId, int version, CancellationToken ct = default) => inner.FindAsync(userId, version, ct);
 
-    public Task<IReadOnlyList<TasteModelVersion>> ListAsync(string userId, CancellationToken ct = default) => inner.ListAsync(userId, ct);
+    // Held after the read: a caller deciding on what it read while others change the registry.
+    public async Task<IReadOnlyList<TasteModelVersion>> ListAsync(string userId, CancellationToken ct = default)
+    {
+        var versions = await inner.ListAsync(userId, ct);
+        await HoldAsync(nameof(ListAsync));
+        return versions;
+    }
 
     public Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default) => inner.PromoteAsync(userId, version, reason, ct);
+
+    public Task<bool> PromoteIfServingAsync(string userId, int version, string reason, int? serving, CancellationToken ct = default) =>
+        inner.PromoteIfServingAsync(userId, version, reason, serving, ct);
 
     public Task RejectAsync(string userId, int version, string reason, CancellationToken ct = default) => inner.RejectAsync(userId, version, reason, ct);
 }

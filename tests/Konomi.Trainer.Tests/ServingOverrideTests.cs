@@ -55,6 +55,26 @@ public sealed class ServingOverrideTests
         refused.Message.ShouldBe("alice has no model version 9.");
     }
 
+    [Fact]
+    public async Task A_rollback_when_the_trainer_promoted_meanwhile_rolls_back_nothing_and_the_new_version_keeps_serving()
+    {
+        await using var trainer = await TrainedTwiceAsync();
+        var release = new TaskCompletionSource();
+        var held = new HeldRegistry(trainer.Registry, nameof(ITasteModelRegistry.ListAsync), release.Task);
+        // The person's Roll back (in the web app's process) read "v2 serves"; the trainer service then promotes v3.
+        var rollback = new ServingOverride(held).RollbackAsync("alice", Ct, from: 2);
+        await held.Reached.Task.WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        await trainer.LabelAsync("alice", 30, 6, Ct);
+        (await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct)).Decision.ShouldBe(TrainingDecision.Promoted);
+        release.SetResult();
+
+        var refused = await Should.ThrowAsync<ServingOverrideException>(() => rollback);
+
+        refused.Message.ShouldBe("v2 stopped serving meanwhile (another promotion came first): nothing rolled back.");
+        (await trainer.Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(3);
+        (await trainer.Registry.FindAsync("alice", 2, Ct))!.Status.ShouldBe(TasteModelStatus.Retired);
+    }
+
     static async Task<TrainerFixture> TrainedTwiceAsync()
     {
         var trainer = new TrainerFixture();

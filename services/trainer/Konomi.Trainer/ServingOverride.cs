@@ -43,7 +43,10 @@ public sealed class ServingOverride(ITasteModelRegistry registry)
                 .Where(v => v.Status == TasteModelStatus.Retired && v.Version < serving.Version)
                 .MaxBy(v => v.Version)
                 ?? throw new ServingOverrideException($"{userId} has no earlier version that served before v{serving.Version}.");
-            await registry.PromoteAsync(userId, previous.Version, $"rolled back from v{serving.Version} by hand", ct);
+            // Only while what the person rolls back from still serves: a promotion from another process (the trainer)
+            // landing meanwhile is theirs to see first, not to be retired unseen.
+            if (!await registry.PromoteIfServingAsync(userId, previous.Version, $"rolled back from v{serving.Version} by hand", serving.Version, ct))
+                throw new ServingOverrideException($"v{serving.Version} stopped serving meanwhile (another promotion came first): nothing rolled back.");
             await registry.RejectAsync(userId, serving.Version, $"rolled back to v{previous.Version} by hand", ct);
             return previous;
         }

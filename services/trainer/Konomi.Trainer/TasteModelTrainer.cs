@@ -63,9 +63,11 @@ public sealed class TasteModelTrainer(
 
         var version = await registry.RegisterAsync(new TasteModelDraft(userId, recipe.Family, candidate, model.Serialize()), ct);
         // Judging takes a while (the bootstrap, loading the serving bytes): another trainer or a person may have changed
-        // what serves meanwhile, and this verdict says nothing about that version.
-        if (verdict.Promote && await registry.FindServingAsync(userId, ct) is var now && now?.Version != serving?.Version)
+        // what serves meanwhile, and this verdict says nothing about that version. The registry promotes only while the
+        // judged version still serves, in one step.
+        if (verdict.Promote && !await registry.PromoteIfServingAsync(userId, version.Version, reason, serving?.Version, ct))
         {
+            var now = await registry.FindServingAsync(userId, ct);
             verdict = verdict with
             {
                 Promote = false,
@@ -74,9 +76,7 @@ public sealed class TasteModelTrainer(
             };
             reason = pick is null ? verdict.Reason : $"{pick}; {verdict.Reason}";
         }
-        if (verdict.Promote)
-            await registry.PromoteAsync(userId, version.Version, reason, ct);
-        else
+        if (!verdict.Promote)
             await registry.RejectAsync(userId, version.Version, reason, ct);
         Record(userId, version.Version, candidate, verdict);
 

@@ -21,6 +21,13 @@ public interface ITasteModelRegistry
     /// <summary>Makes the version serving (retiring the previous serving one) with a reason.</summary>
     Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default);
 
+    /// <summary>
+    /// Promotes the version only while <paramref name="serving"/> (null: no version) is what serves, as one step; false,
+    /// and nothing changed, when another promotion came first. For a change decided on what served then: a gate's
+    /// verdict against it, a person's Roll back from it.
+    /// </summary>
+    Task<bool> PromoteIfServingAsync(string userId, int version, string reason, int? serving, CancellationToken ct = default);
+
     /// <summary>Marks a version rejected with a reason; it never serves unless promoted by hand.</summary>
     Task RejectAsync(string userId, int version, string reason, CancellationToken ct = default);
 }
