@@ -35,7 +35,8 @@ public sealed partial class InterruptedRunRecovery(
             var verdicts = new List<(UserProfile Profile, WorkScored Verdict)>();
             foreach (var profile in profiles)
                 verdicts.AddRange((await scores.FindRunAsync(profile.UserId, run.Key, ids, ct)).Values.Select(v => (profile, v)));
-            foreach (var crawled in run.Where(w => verdicts.All(v => v.Verdict.WorkId != w.Work.Id)))
+            var scored = verdicts.Select(v => v.Verdict.WorkId).ToHashSet();
+            foreach (var crawled in run.Where(w => !scored.Contains(w.Work.Id)))
             {
                 await bus.Publish(new NewWorkDetected(run.Key, crawled.Work), ct);
                 unscored++;
