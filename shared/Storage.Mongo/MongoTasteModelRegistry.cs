@@ -45,13 +45,15 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
         }
     }
 
-    public async Task<TasteModelVersion?> FindServingAsync(string userId, CancellationToken ct = default)
+    public async Task<TasteModelVersion?> FindServingAsync(string userId, CancellationToken ct = default) =>
+        (await FindServingDocumentAsync(userId, ct))?.ToVersion();
+
+    private async Task<TasteModelDocument?> FindServingDocumentAsync(string userId, CancellationToken ct)
     {
         var versions = await _versions.ReadyAsync(ct);
         // Two promotions at once may briefly both serve (see PromoteAsync): the later promotion is the one that serves.
-        var found = await versions.Find(v => v.UserId == userId && v.Status == TasteModelStatus.Serving)
+        return await versions.Find(v => v.UserId == userId && v.Status == TasteModelStatus.Serving)
             .SortByDescending(v => v.Promotion).ThenByDescending(v => v.Version).FirstOrDefaultAsync(ct);
-        return found?.ToVersion();
     }
 
     public async Task<TasteModelVersion?> FindAsync(string userId, int version, CancellationToken ct = default) =>
@@ -81,8 +83,20 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
     /// writes land in: each retires only versions an earlier promotion made serve, and steps down itself if it finds
     /// a later one. (Retiring every other version, as before, let each retire the other's: no version served.)
     /// </summary>
-    public async Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default) =>
-        await ApplyAsync(userId, version, reason, await NextPromotionAsync(userId, ct), ct);
+    public async Task PromoteAsync(string userId, int version, string reason, CancellationToken ct = default)
+    {
+        var promotions = await _promotions.ReadyAsync(ct);
+        while (true)
+        {
+            // Whatever the last number is: another promotion taking it in between only means trying the next.
+            var counter = await promotions.Find(Builders<BsonDocument>.Filter.Eq("_id", userId)).FirstOrDefaultAsync(ct);
+            if (await NextPromotionAfterAsync(userId, counter?["last"].ToInt64(), ct) is { } promotion)
+            {
+                await ApplyAsync(userId, version, reason, promotion, ct);
+                return;
+            }
+        }
+    }
 
     /// <summary>
     /// The promotion counter is the fence: the number the serving version was promoted with is taken as the next one's
@@ -90,9 +104,7 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
     /// </summary>
     public async Task<bool> PromoteIfServingAsync(string userId, int version, string reason, int? serving, CancellationToken ct = default)
     {
-        var versions = await _versions.ReadyAsync(ct);
-        var now = await versions.Find(v => v.UserId == userId && v.Status == TasteModelStatus.Serving)
-            .SortByDescending(v => v.Promotion).ThenByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        var now = await FindServingDocumentAsync(userId, ct);
         if (now?.Version != serving)
             return false;
         if (await NextPromotionAfterAsync(userId, now?.Promotion, ct) is not { } promotion)
@@ -101,12 +113,7 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
         return true;
     }
 
-    /// <summary>
-    /// Serving first, then the rest retired: a reader never finds no model at all in between. The writes are numbered
-    /// so that two promotions at once (the trainer and a person) end with the later one serving, whatever order their
-    /// writes land in: each retires only versions an earlier promotion made serve, and steps down itself if it finds
-    /// a later one. (Retiring every other version, as before, let each retire the other's: no version served.)
-    /// </summary>
+    // The writes PromoteAsync describes, numbered by the promotion counter.
     private async Task ApplyAsync(string userId, int version, string reason, long promotion, CancellationToken ct)
     {
         var versions = await _versions.ReadyAsync(ct);
@@ -138,25 +145,6 @@ public sealed class MongoTasteModelRegistry(KonomiMongo mongo, TimeProvider cloc
         catch (Exception e) when (DuplicateKey.Is(e))
         {
             return null;
-        }
-    }
-
-    private async Task<long> NextPromotionAsync(string userId, CancellationToken ct)
-    {
-        var promotions = await _promotions.ReadyAsync(ct);
-        while (true)
-        {
-            try
-            {
-                var counter = await promotions.FindOneAndUpdateAsync(Builders<BsonDocument>.Filter.Eq("_id", userId),
-                    Builders<BsonDocument>.Update.Inc("last", 1L),
-                    new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After }, ct);
-                return counter["last"].ToInt64();
-            }
-            catch (Exception e) when (DuplicateKey.Is(e))
-            {
-                // Two first promotions of a user raced to create the counter: the other created it, count on it.
-            }
         }
     }
 
