@@ -103,6 +103,10 @@ public static class SqliteSchema
             first_failed_at INTEGER NOT NULL,
             last_failed_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS crawl_failures_newest ON crawl_failures (last_failed_at DESC);
+
+        CREATE TABLE IF NOT EXISTS key_ring (
+            name TEXT NOT NULL,
+            xml TEXT NOT NULL);
         """;
 
     /// <summary>Columns added after a table's first release: (table, column, type), added to older files on start.</summary>

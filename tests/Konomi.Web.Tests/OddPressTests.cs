@@ -186,7 +186,8 @@ public sealed class OddPressTests(Browser browser)
         await page.GotoAsync($"{app.Url}/label?user=alice");
         var problem = page.Locator("#problem");
         await Expect(problem).ToBeHiddenAsync();
-        // As after a restart with new keys: the page's form token no longer matches what the app can read.
+        // As when the browser has lost the form's cookie (cookies cleared): the page's form token no longer matches.
+        // A restart no longer does this: the keys live in the store (FormKeysTests).
         await page.Context.ClearCookiesAsync();
 
         await page.Locator("#labeller button[data-key=y]").ClickAsync();

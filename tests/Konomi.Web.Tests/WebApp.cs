@@ -5,6 +5,7 @@ using Konomi.Storage;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,13 +22,25 @@ public sealed class WebApp : IAsyncDisposable
 {
     readonly WebApplication _app;
     readonly TestStore _store;
+    readonly bool _ownsStore;
+    readonly string _listenOn;
+    readonly Dictionary<string, string?>? _settings;
+    readonly DirectoryInfo _machine;
+    readonly int _port;
+    bool _restarted;
 
-    WebApp(WebApplication app, TestStore store, string url, FakeLoggerProvider logs)
+    WebApp(WebApplication app, TestStore store, bool ownsStore, string listenOn, Dictionary<string, string?>? settings, int port, FakeLoggerProvider logs,
+        DirectoryInfo machine)
     {
         Logs = logs;
         _app = app;
         _store = store;
-        Url = url;
+        _ownsStore = ownsStore;
+        _listenOn = listenOn;
+        _settings = settings;
+        _machine = machine;
+        _port = port;
+        Url = $"http://127.0.0.1:{port}";
     }
 
     /// <summary>Where a browser reaches it (loopback, whatever the listener).</summary>
@@ -40,11 +53,24 @@ public sealed class WebApp : IAsyncDisposable
     public IReadOnlyList<FeedbackReceived> Published => Get<ReceivedFeedback>().Messages;
 
     /// <param name="listenOn">A listener beyond loopback (<c>0.0.0.0</c>) makes the app exposed.</param>
-    public static async Task<WebApp> StartAsync(string listenOn = "127.0.0.1", Dictionary<string, string?>? settings = null)
+    /// <param name="store">A store another app uses too (a second replica; the caller disposes it); a fresh SQLite store when null.</param>
+    public static Task<WebApp> StartAsync(string listenOn = "127.0.0.1", Dictionary<string, string?>? settings = null, TestStore? store = null) =>
+        StartAsync(listenOn, settings, store ?? TestStore.Sqlite(), ownsStore: store is null, port: 0);
+
+    /// <summary>This app stopped and a new host started over the same store on the same port, as after a restart; it takes over the store.</summary>
+    public async Task<WebApp> RestartAsync()
     {
-        var store = TestStore.Sqlite();
+        _restarted = true;
+        await _app.StopAsync(TestContext.Current.CancellationToken);
+        await _app.DisposeAsync();
+        _machine.Delete(recursive: true);
+        return await StartAsync(_listenOn, _settings, _store, _ownsStore, _port);
+    }
+
+    static async Task<WebApp> StartAsync(string listenOn, Dictionary<string, string?>? settings, TestStore store, bool ownsStore, int port)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseUrls($"http://{listenOn}:0");
+        builder.WebHost.UseUrls($"http://{listenOn}:{port}");
         builder.Configuration.AddInMemoryCollection(store.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -56,6 +82,12 @@ public sealed class WebApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
 
+        // Each host is a fresh machine, as a container is after a restart or beside another replica: what it would keep
+        // outside the store (ASP.NET's default key folder under $HOME, one per test process here) is its own alone.
+        // Registered first, so whatever the web app chooses for its keys has the last word.
+        var machine = Directory.CreateTempSubdirectory("konomi-web-machine-");
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(machine);
+
         builder.AddKonomiStorage();
         builder.AddKonomiWeb();
         builder.Services.AddCrawlerOptions();
@@ -66,8 +98,8 @@ public sealed class WebApp : IAsyncDisposable
         var app = builder.Build();
         app.MapKonomiWeb();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var port = new Uri(app.Urls.First().Replace("0.0.0.0", "127.0.0.1")).Port;
-        return new WebApp(app, store, $"http://127.0.0.1:{port}", logs);
+        var bound = new Uri(app.Urls.First().Replace("0.0.0.0", "127.0.0.1")).Port;
+        return new WebApp(app, store, ownsStore, listenOn, settings, bound, logs, machine);
     }
 
     public async Task AddUserAsync(string userId) => await Get<IUserStore>().UpsertAsync(new UserProfile(userId), TestContext.Current.CancellationToken);
@@ -91,8 +123,10 @@ public sealed class WebApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_restarted) return;   // the app after the restart owns what is left
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _store.DisposeAsync();
+        _machine.Delete(recursive: true);
+        if (_ownsStore) await _store.DisposeAsync();
     }
 }

@@ -26,8 +26,9 @@ sealed class UnknownActionRefusal : IAsyncPageFilter
 }
 
 /// <summary>
-/// A form whose anti-forgery token no longer decrypts (the app restarted with new keys, or the page is very old) gets a
-/// 400 that says so, instead of an empty one: the page's script shows it to the person who pressed.
+/// A form whose anti-forgery token no longer matches (the browser lost its cookie, or the store the keys live in was
+/// replaced: a restart or another replica keeps them, see <see cref="FormKeys"/>) gets a 400 that says so, instead of an
+/// empty one: the page's script shows it to the person who pressed.
 /// </summary>
 sealed class StaleFormExplanation : IAlwaysRunResultFilter
 {
@@ -35,7 +36,7 @@ sealed class StaleFormExplanation : IAlwaysRunResultFilter
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
             context.Result = PlainAnswer.Of(StatusCodes.Status400BadRequest,
-                "This page is older than the app's form keys (it restarted, or the page was open a long time): reload the page and press again. Nothing was saved.");
+                "This page's form no longer matches this browser (its cookies were cleared, or the app's store was replaced): reload the page and press again. Nothing was saved.");
     }
 
     public void OnResultExecuted(ResultExecutedContext context) { }

@@ -17,8 +17,8 @@ public static class WebExtensions
 
     /// <summary>
     /// The web app's pages and what they use: the feedback service's click recorder (so a button here is a
-    /// Slack click in every way), the labelling queue, and the serving-model override and curve. Needs the
-    /// store and the bus (<c>AddKonomiStorage</c>, <c>AddKonomiBus</c> after the service libraries).
+    /// Slack click in every way), the labelling queue, the serving-model override and curve, and the forms' keys kept in
+    /// the store (<see cref="FormKeys"/>). Needs the store and the bus (<c>AddKonomiStorage</c>, <c>AddKonomiBus</c> after the service libraries).
     /// </summary>
     public static IHostApplicationBuilder AddKonomiWeb(this IHostApplicationBuilder builder)
     {
@@ -26,6 +26,7 @@ public static class WebExtensions
             .Validate(o => o.UserTokens.Values.All(t => !string.IsNullOrWhiteSpace(t)), "Web:UserTokens: a user's token cannot be empty")
             .Validate(o => o.Keys().Select(k => k.Token).Distinct().Count() == o.Keys().Count(), "Web:Token and Web:UserTokens: no two may be the same token")
             .ValidateOnStart();
+        builder.Services.AddFormKeys();
         builder.Services.AddClickRecorder();
         builder.Services.AddServingControls();
         if (!builder.Services.Any(d => d.ServiceType == typeof(TasteModelFamilies)))
