@@ -7,9 +7,10 @@ namespace Konomi.Storage.Mongo;
 /// The click goes into the history first (its id is the unique key), then the current label is moved
 /// forward only if this click is not older than it. These are two writes, so a redelivered click repairs:
 /// a process that died (or a write that failed) between them left the click without its label, and moving
-/// the label forward again from the stored click is a no-op when it had already moved.
+/// the label forward again from the stored click is a no-op when it had already moved. A pending follow-up is
+/// claimed click by click, each a conditional update the server applies atomically.
 /// </summary>
-public sealed class MongoLabelStore(KonomiMongo mongo) : ILabelStore
+public sealed class MongoLabelStore(KonomiMongo mongo, TimeProvider clock) : ILabelStore
 {
     private readonly IndexedCollection<ClickDocument> _clicks = mongo.Collection("clicks",
         new CreateIndexModel<ClickDocument>(Builders<ClickDocument>.IndexKeys.Ascending(c => c.UserId).Ascending(c => c.WorkId).Ascending(c => c.At)),
@@ -32,11 +33,48 @@ public sealed class MongoLabelStore(KonomiMongo mongo) : ILabelStore
         return found.Select(c => new PendingFollowUp(c.Id, c.FollowUp ?? "")).ToList();
     }
 
-    public async Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default)
+    public async Task<FollowUpClaim> ClaimFollowUpsAsync(string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
     {
         var clicks = await _clicks.ReadyAsync(ct);
-        await clicks.UpdateOneAsync(c => c.Id == clickId,
-            Builders<ClickDocument>.Update.Set(c => c.FollowUpPending, false).Unset(c => c.FollowUp), cancellationToken: ct);
+        var now = StoredTime.ToTicks(clock.GetUtcNow());
+        var until = StoredTime.ToTicks(leaseUntil);
+        var pending = await clicks.Find(c => c.FollowUpPending).SortBy(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        var heldElsewhere = pending.Where(c => c.LeaseOwner != owner && c.LeaseUntil > now).ToList();
+        var otherOwners = heldElsewhere.Select(c => (c.UserId, c.WorkId)).ToHashSet();
+        long? firstEnd = heldElsewhere.Count == 0 ? null : heldElsewhere.Min(c => c.LeaseUntil);
+        var claimed = new List<PendingFollowUp>();
+        foreach (var click in pending.Where(c => !otherOwners.Contains((c.UserId, c.WorkId))))
+        {
+            var taken = await clicks.UpdateOneAsync(
+                c => c.Id == click.Id && c.FollowUpPending && (c.LeaseUntil == null || c.LeaseUntil <= now || c.LeaseOwner == owner),
+                Builders<ClickDocument>.Update.Set(c => c.LeaseOwner, owner).Set(c => c.LeaseUntil, until), cancellationToken: ct);
+            if (taken.MatchedCount == 1)
+            {
+                claimed.Add(new PendingFollowUp(click.Id, click.FollowUp ?? ""));
+                continue;
+            }
+            // Another worker took it since the read (or did it): the pair's later clicks are its too, in click order.
+            otherOwners.Add((click.UserId, click.WorkId));
+            firstEnd = Math.Min(firstEnd ?? until, until);
+        }
+        return new FollowUpClaim(claimed, firstEnd is { } end ? StoredTime.FromTicks(end) : null);
+    }
+
+    public async Task<bool> RenewFollowUpAsync(string clickId, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
+    {
+        var clicks = await _clicks.ReadyAsync(ct);
+        var renewed = await clicks.UpdateOneAsync(c => c.Id == clickId && c.FollowUpPending && c.LeaseOwner == owner,
+            Builders<ClickDocument>.Update.Set(c => c.LeaseUntil, StoredTime.ToTicks(leaseUntil)), cancellationToken: ct);
+        return renewed.MatchedCount == 1;
+    }
+
+    public async Task<bool> CompleteFollowUpAsync(string clickId, string owner, CancellationToken ct = default)
+    {
+        var clicks = await _clicks.ReadyAsync(ct);
+        var done = await clicks.UpdateOneAsync(c => c.Id == clickId && c.FollowUpPending && c.LeaseOwner == owner,
+            Builders<ClickDocument>.Update.Set(c => c.FollowUpPending, false).Unset(c => c.FollowUp).Unset(c => c.LeaseOwner).Unset(c => c.LeaseUntil),
+            cancellationToken: ct);
+        return done.MatchedCount == 1;
     }
 
     private async Task<ClickOutcome> InsertAsync(Click click, string? followUp, CancellationToken ct)

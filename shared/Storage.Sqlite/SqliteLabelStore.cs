@@ -6,9 +6,10 @@ namespace Konomi.Storage.Sqlite;
 /// <summary>
 /// A click and its effect on the current label are one IMMEDIATE transaction, so concurrent writers
 /// serialise on the file lock and every click lands in the history. A click's pending follow-up is a row
-/// of <c>follow_ups</c> written in the same transaction and deleted when done.
+/// of <c>follow_ups</c> written in the same transaction and deleted when done; a worker claims it by setting its
+/// lease in one UPDATE, which holds the write lock from start to end, so of two workers only one gets a row.
 /// </summary>
-public sealed class SqliteLabelStore(SqliteDatabase database) : ILabelStore
+public sealed class SqliteLabelStore(SqliteDatabase database, TimeProvider clock) : ILabelStore
 {
     private const string InsertClick = """
         INSERT INTO clicks (click_id, user_id, work_id, interested, at, source)
@@ -42,10 +43,42 @@ public sealed class SqliteLabelStore(SqliteDatabase database) : ILabelStore
             r => new PendingFollowUp(r.GetString(0), r.GetString(1)), ct);
     }
 
-    public async Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default)
+    public async Task<FollowUpClaim> ClaimFollowUpsAsync(string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync("DELETE FROM follow_ups WHERE click_id = $id", ct, ("$id", clickId));
+        var (mine, now) = (("$owner", (object?)owner), ("$now", (object?)StoredTime.ToTicks(clock.GetUtcNow())));
+        var claimed = await connection.QueryAsync(
+            """
+            UPDATE follow_ups SET lease_owner = $owner, lease_until = $until
+            WHERE (lease_until IS NULL OR lease_until <= $now OR lease_owner = $owner)
+              AND NOT EXISTS (
+                SELECT 1 FROM clicks mine
+                JOIN clicks pair ON pair.user_id = mine.user_id AND pair.work_id = mine.work_id
+                JOIN follow_ups held ON held.click_id = pair.click_id
+                WHERE mine.click_id = follow_ups.click_id AND held.lease_owner <> $owner AND held.lease_until > $now)
+            RETURNING click_id, follow_up, at
+            """,
+            r => (FollowUp: new PendingFollowUp(r.GetString(0), r.GetString(1)), At: r.GetInt64(2)), ct,
+            mine, now, ("$until", StoredTime.ToTicks(leaseUntil)));
+        var heldElsewhere = await connection.QueryAsync(
+            "SELECT MIN(lease_until) FROM follow_ups WHERE lease_owner <> $owner AND lease_until > $now",
+            r => r.IsDBNull(0) ? (DateTimeOffset?)null : StoredTime.FromTicks(r.GetInt64(0)), ct, mine, now);
+        return new FollowUpClaim(
+            [.. claimed.OrderBy(c => c.At).ThenBy(c => c.FollowUp.ClickId, StringComparer.Ordinal).Select(c => c.FollowUp)], heldElsewhere.Single());
+    }
+
+    public async Task<bool> RenewFollowUpAsync(string clickId, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync("UPDATE follow_ups SET lease_until = $until WHERE click_id = $id AND lease_owner = $owner", ct,
+            ("$until", StoredTime.ToTicks(leaseUntil)), ("$id", clickId), ("$owner", owner)) == 1;
+    }
+
+    public async Task<bool> CompleteFollowUpAsync(string clickId, string owner, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync("DELETE FROM follow_ups WHERE click_id = $id AND lease_owner = $owner", ct,
+            ("$id", clickId), ("$owner", owner)) == 1;
     }
 
     private async Task<int> RecordAllAsync(IReadOnlyList<Click> clicks, string? followUp, CancellationToken ct)

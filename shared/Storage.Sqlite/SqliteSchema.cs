@@ -45,7 +45,9 @@ public static class SqliteSchema
         CREATE TABLE IF NOT EXISTS follow_ups (
             click_id TEXT PRIMARY KEY REFERENCES clicks (click_id),
             at INTEGER NOT NULL,
-            follow_up TEXT NOT NULL);
+            follow_up TEXT NOT NULL,
+            lease_owner TEXT,
+            lease_until INTEGER);
 
         CREATE TABLE IF NOT EXISTS scores (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -113,5 +115,7 @@ public static class SqliteSchema
     public static readonly IReadOnlyList<(string Table, string Column, string Type)> AddedColumns =
     [
         ("notifications", "exploration_probability", "REAL"),
+        ("follow_ups", "lease_owner", "TEXT"),
+        ("follow_ups", "lease_until", "INTEGER"),
     ];
 }

@@ -207,6 +207,8 @@ public sealed class Loop : IAsyncDisposable
         // A post cut off mid-way (a kill, a broker restart) leaves its ledger lease until it expires: 2 min in
         // production, 10 s here so a scenario sees the retry.
         environment["Notifier__LeaseDuration"] = "00:00:10";
+        // Likewise a follow-up whose worker was killed mid-way: 1 min in production.
+        environment["Feedback__FollowUpLease"] = "00:00:10";
         environment["Inference__BatchTimeLimit"] = "00:00:00.500";
         environment["Trainer__Debounce"] = "00:00:01";
         // The fault scenarios count every post against a liked score; exploration posts have their own tests.

@@ -123,6 +123,8 @@ public sealed class FollowUpRecoveryTests : IAsyncLifetime
         await using var app = await FeedbackApp.HttpModeAsync(_slack, store: _store, time: clock);
         var work = await app.PostWorkAsync("RJ06000005");
         var store = app.Get<UnavailableLabelStore>();
+        // Armed once the first round is over: a claim sent before and answered after the click would do it at once.
+        await Eventually.HoldsAsync(() => store.ClaimsAnswered > 0, "the worker's first round, at start, over");
         store.FailNextReads(2);
 
         using (var response = await app.Sender.SendAsync(FeedbackApp.Press(work, interested: true, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, Ct))

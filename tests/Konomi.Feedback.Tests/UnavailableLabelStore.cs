@@ -4,12 +4,13 @@ namespace Konomi.Feedback.Tests;
 
 /// <summary>
 /// The real label store, except that the next <see cref="FailNext"/> writes, or the next <see cref="FailNextReads"/>
-/// reads of the pending follow-ups, fail as an unreachable database would.
+/// claims of the pending follow-ups, fail as an unreachable database would.
 /// </summary>
 public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
 {
     int _failures;
     int _readFailures;
+    int _claimsAnswered;
 
     public void FailNext(int writes) => Interlocked.Exchange(ref _failures, writes);
 
@@ -25,11 +26,22 @@ public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
             ? throw new TimeoutException("the store did not answer")
             : store.RecordAsync(click, followUp, ct);
 
-    public Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default) =>
-        Interlocked.Decrement(ref _readFailures) >= 0
-            ? throw new TimeoutException("the store did not answer")
-            : store.ListPendingFollowUpsAsync(ct);
-    public Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default) => store.CompleteFollowUpAsync(clickId, ct);
+    /// <summary>Claims the store answered: a test arms <see cref="FailNextReads"/> after the worker's first round, at start, is over.</summary>
+    public int ClaimsAnswered => Volatile.Read(ref _claimsAnswered);
+
+    public async Task<FollowUpClaim> ClaimFollowUpsAsync(string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
+    {
+        if (Interlocked.Decrement(ref _readFailures) >= 0)
+            throw new TimeoutException("the store did not answer");
+        var claim = await store.ClaimFollowUpsAsync(owner, leaseUntil, ct);
+        Interlocked.Increment(ref _claimsAnswered);
+        return claim;
+    }
+
+    public Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default) => store.ListPendingFollowUpsAsync(ct);
+    public Task<bool> RenewFollowUpAsync(string clickId, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default) =>
+        store.RenewFollowUpAsync(clickId, owner, leaseUntil, ct);
+    public Task<bool> CompleteFollowUpAsync(string clickId, string owner, CancellationToken ct = default) => store.CompleteFollowUpAsync(clickId, owner, ct);
     public Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default) => store.ImportAsync(clicks, ct);
     public Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default) => store.FindAsync(userId, workId, ct);
     public Task<IReadOnlyList<Label>> ListAsync(string? userId = null, CancellationToken ct = default) => store.ListAsync(userId, ct);

@@ -44,7 +44,8 @@ public abstract partial class StoreContract
 
         (await labels.ListPendingFollowUpsAsync(Ct)).ShouldBe([new("c1", "redraw c1"), new("c2", "redraw c2")]);
 
-        await labels.CompleteFollowUpAsync("c1", Ct);
+        (await labels.ClaimFollowUpsAsync("worker", DateTimeOffset.UtcNow.AddMinutes(1), Ct)).Claimed.ShouldBe([new("c1", "redraw c1"), new("c2", "redraw c2")]);
+        (await labels.CompleteFollowUpAsync("c1", "worker", Ct)).ShouldBeTrue();
 
         (await labels.ListPendingFollowUpsAsync(Ct)).ShouldBe([new("c2", "redraw c2")]);
     }
@@ -58,7 +59,8 @@ public abstract partial class StoreContract
         (await labels.RecordAsync(Sample.Click("c1", interested: true, Sample.Noon), "second", Ct)).ShouldBe(ClickOutcome.Duplicate);
         (await labels.ListPendingFollowUpsAsync(Ct)).ShouldBe([new("c1", "first")]);
 
-        await labels.CompleteFollowUpAsync("c1", Ct);
+        await labels.ClaimFollowUpsAsync("worker", DateTimeOffset.UtcNow.AddMinutes(1), Ct);
+        await labels.CompleteFollowUpAsync("c1", "worker", Ct);
         await labels.RecordAsync(Sample.Click("c1", interested: true, Sample.Noon), "third", Ct);
 
         (await labels.ListPendingFollowUpsAsync(Ct)).ShouldBeEmpty();

@@ -34,6 +34,7 @@ public static class Extensions
         services.AddSlackApi();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FollowUps>();
+        services.AddSingleton<FollowUpClaims>();
         services.AddSingleton<ClickOwner>();
         services.AddSingleton<ClickRecorder>();
         services.AddFollowUpPipelines();

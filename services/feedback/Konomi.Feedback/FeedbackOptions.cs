@@ -22,4 +22,11 @@ public sealed class FeedbackOptions
     /// </summary>
     [Range(1, int.MaxValue, ErrorMessage = "Feedback:MaxPayloadBytes must be at least 1")]
     public int MaxPayloadBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long a worker holds the follow-ups it claimed (renewed every third of it while it does one): where
+    /// several hosts take clicks over one store, a follow-up whose worker died is done by another this much later.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Feedback:FollowUpLease must be from 1 second to a day")]
+    public TimeSpan FollowUpLease { get; set; } = TimeSpan.FromMinutes(1);
 }

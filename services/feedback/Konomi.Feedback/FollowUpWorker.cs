@@ -22,12 +22,15 @@ namespace Konomi.Feedback;
 /// <see cref="Retry"/> pipeline (transient failures, doubling waits); reading the pending ones runs through
 /// <see cref="StoreWait"/>, until the store answers. A follow-up is marked done once FeedbackReceived is out; one
 /// whose publish failed for good stays pending for the next round, which comes with the next click or after
-/// <c>Feedback:Retry:MaxDelay</c>, whichever is first. Dying after the publish and before the mark sends that FeedbackReceived again
-/// after the restart: at least once, never lost. The first round waits until the host has started, bus included:
+/// <c>Feedback:Retry:MaxDelay</c>, whichever is first. Each round does only the follow-ups this host claimed
+/// (<see cref="FollowUpClaims"/>): other hosts over the same store do theirs, and one another worker holds is done
+/// here when its lease runs out, if it is still pending then. Dying after the publish and before the mark sends that
+/// FeedbackReceived again once the lease has run out: at least once, never lost. The first round waits until the host has started, bus included:
 /// the follow-ups a restart finds pending are published to a running bus, not raced against its start.
 /// </summary>
 public sealed partial class FollowUpWorker(
     FollowUps followUps,
+    FollowUpClaims claims,
     ILabelStore labels,
     ISlackApi slack,
     IBus bus,
@@ -55,8 +58,14 @@ public sealed partial class FollowUpWorker(
             await lifetime.WaitForStartAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                var allDone = await _storeWait.ExecuteAsync(async ct => await DrainAsync(ct), stoppingToken);
-                await WakeAsync(allDone ? null : retrySettings.Get(FeedbackOptions.RetrySection).MaxDelay ?? TimeSpan.FromSeconds(30), stoppingToken);
+                var round = await _storeWait.ExecuteAsync(async ct => await DrainAsync(ct), stoppingToken);
+                // Did all it claimed: claim again at once, for a click another host stored meanwhile may be free now.
+                if (round is { AllDone: true, ClaimedAny: true })
+                    continue;
+                var next = NextTry(round);
+                if (next <= TimeSpan.Zero)
+                    continue;
+                await WakeAsync(next, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,7 +73,19 @@ public sealed partial class FollowUpWorker(
         }
     }
 
-    /// <summary>Until a click is stored, or <paramref name="retryAfter"/> has passed when a follow-up is still pending.</summary>
+    /// <summary>
+    /// When to look again without a click: after <c>Feedback:Retry:MaxDelay</c> when one of this round's follow-ups is
+    /// still pending, and when another worker's lease runs out (it may have died), whichever is first; else never.
+    /// </summary>
+    TimeSpan? NextTry(Round round)
+    {
+        TimeSpan? wait = round.AllDone ? null : retrySettings.Get(FeedbackOptions.RetrySection).MaxDelay ?? TimeSpan.FromSeconds(30);
+        if (round.HeldElsewhereUntil is { } end && (end - time.GetUtcNow()) is var left && (wait is null || left < wait))
+            wait = left;
+        return wait;
+    }
+
+    /// <summary>Until a click is stored, or <paramref name="retryAfter"/> has passed.</summary>
     async Task WakeAsync(TimeSpan? retryAfter, CancellationToken stoppingToken)
     {
         if (retryAfter is not { } delay)
@@ -83,42 +104,67 @@ public sealed partial class FollowUpWorker(
         }
     }
 
-    /// <summary>Does every pending follow-up; false when one stays pending because a step failed for good.</summary>
-    async Task<bool> DrainAsync(CancellationToken ct)
+    /// <summary>What a round did: whether every follow-up it claimed is done, and whose lease to wait for.</summary>
+    readonly record struct Round(bool AllDone, bool ClaimedAny, DateTimeOffset? HeldElsewhereUntil);
+
+    /// <summary>Does every follow-up this host could claim, oldest click first.</summary>
+    async Task<Round> DrainAsync(CancellationToken ct)
     {
+        var claim = await claims.ClaimAsync(ct);
         var allDone = true;
-        foreach (var pending in await labels.ListPendingFollowUpsAsync(ct))
+        foreach (var pending in claim.Claimed)
         {
-            if (JsonSerializer.Deserialize<FollowUp>(pending.FollowUp) is not { } followUp)
+            if (!await claims.HoldAsync(pending.ClickId, ct))
             {
-                LogUnreadable(logger, pending.ClickId);
-                await labels.CompleteFollowUpAsync(pending.ClickId, ct);
-                continue;
-            }
-            using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
-            activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
-            if (await IsSupersededAsync(followUp.Click, ct))
-            {
-                // A later click made the label (Slack redelivered this one late, or two presses raced): redrawing or
-                // announcing this one would show and tell an answer the label no longer holds.
-                LogSuperseded(logger, pending.ClickId);
-                await TellAsync(followUp, ct);
-                await labels.CompleteFollowUpAsync(pending.ClickId, ct);
-                continue;
-            }
-            // Slack first: a redraw or notice repeated after a crash is harmless, so the publish and its mark
-            // follow each other closely and a crash between them (the one way to repeat a FeedbackReceived)
-            // is a few milliseconds wide, however slow Slack is.
-            var redraw = RedrawAsync(followUp, ct);
-            await Task.WhenAll(redraw, TellAsync(followUp, ct));
-            if (await redraw is SlackApiException { Transient: false } refused)
-                await TellNotRedrawnAsync(followUp, refused, ct);
-            if (await PublishAsync(followUp, ct))
-                await labels.CompleteFollowUpAsync(pending.ClickId, ct);
-            else
                 allDone = false;
+                continue;
+            }
+            using var working = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var renewing = claims.KeepRenewingAsync(pending.ClickId, working.Token);
+            try
+            {
+                allDone &= await DoAsync(pending, ct);
+            }
+            finally
+            {
+                await working.CancelAsync();
+                await renewing;
+            }
         }
-        return allDone;
+        return new Round(allDone, claim.Claimed.Count > 0, claim.HeldElsewhereUntil);
+    }
+
+    /// <summary>Does one follow-up; false when it stays pending because a step failed for good.</summary>
+    async Task<bool> DoAsync(PendingFollowUp pending, CancellationToken ct)
+    {
+        if (JsonSerializer.Deserialize<FollowUp>(pending.FollowUp) is not { } followUp)
+        {
+            LogUnreadable(logger, pending.ClickId);
+            await claims.CompleteAsync(pending.ClickId, ct);
+            return true;
+        }
+        using var activity = KonomiTelemetry.Source.StartActivity("feedback.follow_up");
+        activity?.SetTag("konomi.work_id", followUp.Click.WorkId);
+        if (await IsSupersededAsync(followUp.Click, ct))
+        {
+            // A later click made the label (Slack redelivered this one late, or two presses raced): redrawing or
+            // announcing this one would show and tell an answer the label no longer holds.
+            LogSuperseded(logger, pending.ClickId);
+            await TellAsync(followUp, ct);
+            await claims.CompleteAsync(pending.ClickId, ct);
+            return true;
+        }
+        // Slack first: a redraw or notice repeated after a crash is harmless, so the publish and its mark
+        // follow each other closely and a crash between them (the one way to repeat a FeedbackReceived)
+        // is a few milliseconds wide, however slow Slack is.
+        var redraw = RedrawAsync(followUp, ct);
+        await Task.WhenAll(redraw, TellAsync(followUp, ct));
+        if (await redraw is SlackApiException { Transient: false } refused)
+            await TellNotRedrawnAsync(followUp, refused, ct);
+        if (!await PublishAsync(followUp, ct))
+            return false;
+        await claims.CompleteAsync(pending.ClickId, ct);
+        return true;
     }
 
     async Task<bool> IsSupersededAsync(Click click, CancellationToken ct) =>

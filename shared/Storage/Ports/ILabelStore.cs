@@ -16,10 +16,26 @@ public interface ILabelStore
     /// </summary>
     Task<ClickOutcome> RecordAsync(Click click, string followUp, CancellationToken ct = default);
 
-    /// <summary>Follow-ups not completed yet, oldest click first.</summary>
+    /// <summary>Follow-ups not completed yet, oldest click first, whoever holds them.</summary>
     Task<IReadOnlyList<PendingFollowUp>> ListPendingFollowUpsAsync(CancellationToken ct = default);
 
-    Task CompleteFollowUpAsync(string clickId, CancellationToken ct = default);
+    /// <summary>
+    /// Takes the right to do pending follow-ups, so that of several workers over one store (the feedback service,
+    /// the web app, replicas) one does each: every pending follow-up whose lease is free, run out or already
+    /// <paramref name="owner"/>'s is leased to it until <paramref name="leaseUntil"/>, except those of a (user, work)
+    /// of which another owner holds a follow-up, so a pair's clicks are done by one worker in click order.
+    /// Returns the claimed ones, oldest click first, and the earliest end of a lease held by someone else.
+    /// </summary>
+    Task<FollowUpClaim> ClaimFollowUpsAsync(string owner, DateTimeOffset leaseUntil, CancellationToken ct = default);
+
+    /// <summary>Extends the lease while <paramref name="owner"/> still holds it; false when another owner took it over or it is done.</summary>
+    Task<bool> RenewFollowUpAsync(string clickId, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default);
+
+    /// <summary>
+    /// Marks the follow-up done, fenced by the lease: only while <paramref name="owner"/> holds it (run out or not,
+    /// as long as nobody took it over). False otherwise: it is someone else's to finish.
+    /// </summary>
+    Task<bool> CompleteFollowUpAsync(string clickId, string owner, CancellationToken ct = default);
 
     /// <summary>
     /// Records many clicks (an import) with the same rules as <see cref="RecordAsync"/>, all or none where
