@@ -9,7 +9,7 @@ namespace Konomi.Cli.Commands;
 
 /// <summary>
 /// <c>konomi status</c>: the whole state on one screen: the store, each user's labels and how many more a first model
-/// needs, the serving model and its figures, the last crawl, and notifications waiting or failed.
+/// needs, the serving model and its figures, the last crawl, notifications waiting or failed, and clicks not yet followed up.
 /// </summary>
 public static class StatusCommand
 {
@@ -45,6 +45,10 @@ public static class StatusCommand
             Console.WriteLine($"notifications  {pending} pending, {failed} failed" + (failed > 0 ? " (`konomi notifications --status failed`)" : ""));
 
             var labels = services.GetRequiredService<ILabelStore>();
+            // Clicks are labels at once; their redraw and retrain signal wait for a running feedback worker (or the bus).
+            var followUps = (await labels.ListPendingFollowUpsAsync(ct)).Count;
+            if (followUps > 0)
+                Console.WriteLine($"clicks         {followUps} stored but not yet followed up (message redraw, retrain signal): `konomi run` or the feedback service does them");
             var registry = services.GetRequiredService<ITasteModelRegistry>();
             Console.WriteLine("users");
             foreach (var user in await services.GetRequiredService<IUserStore>().ListAsync(ct))

@@ -26,6 +26,28 @@ public class StatusCommandTests
         result.Output.ShouldContain("notifications  149 pending, 1 failed");
     }
 
+    [Fact]
+    public async Task Status_counts_clicks_whose_follow_up_is_still_to_do_and_says_nothing_once_they_are_done()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        var labels = store.Get<ILabelStore>();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await labels.RecordAsync(new Click("c1", "me", "RJ00000001", true, at, "slack"), "redraw c1", Ct);
+        await labels.RecordAsync(new Click("c2", "me", "RJ00000002", false, at.AddSeconds(1), "slack"), "redraw c2", Ct);
+        string[] status = ["status", "--data-dir", store.Settings["Storage:DataDirectory"]!];
+
+        var waiting = await KonomiCli.RunAsync(status, ct: Ct);
+        var claim = await labels.ClaimFollowUpsAsync("cli-test", DateTimeOffset.UtcNow.AddMinutes(1), Ct);
+        foreach (var followUp in claim.Claimed)
+            await labels.CompleteFollowUpAsync(followUp.ClickId, "cli-test", Ct);
+        var done = await KonomiCli.RunAsync(status, ct: Ct);
+
+        waiting.ExitCode.ShouldBe(0, waiting.Error);
+        waiting.Output.ShouldContain("clicks         2 stored but not yet followed up");
+        done.Output.ShouldNotContain("followed up");
+    }
+
     [Theory]
     [InlineData(0, 0, "20 more label(s) incl. at least 2 興味あり and 2 別に")]
     [InlineData(1, 25, "1 more label(s) incl. at least 1 興味あり")]
