@@ -95,6 +95,10 @@ public sealed partial class CrawlCycle(
             try
             {
                 listing = ListingPageParser.Parse(await dlsite.GetListingAsync(floor, page, ct));
+                // A first page with no works while the floor counts some has its results where Konomi does not read them
+                // (rendered by script, say): an error to see, not a floor without new works.
+                if (page == 1 && listing.Works.Count == 0 && listing.TotalCount > 0)
+                    throw new CrawlException(CrawlErrorKind.Malformed, $"{floor} listing page 1 shows none of the {listing.TotalCount} works it counts (a listing layout Konomi does not read)");
             }
             catch (Exception e) when (Unforeseen(e, ct) is { } error)
             {
