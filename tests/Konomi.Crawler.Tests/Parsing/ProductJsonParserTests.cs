@@ -32,6 +32,14 @@ public class ProductJsonParserTests
     }
 
     [Fact]
+    public void A_regist_date_written_in_UTC_is_the_release_day_in_Japan()
+    {
+        var json = Fixtures.Read("m4tsu_dlsite-product-RJ01698658.json").Replace("\"2026-08-22 00:00:00\"", "\"2026-08-21T15:00:00.000000Z\"");
+
+        ProductJsonParser.Parse(json).Work.ReleaseDate.ShouldBe(new DateOnly(2026, 8, 22));
+    }
+
+    [Fact]
     public void A_hand_edited_product_json_with_string_codes_and_no_series_still_parses()
     {
         var work = ProductJsonParser.Parse(Fixtures.Read("bk927_product_api_RJ403038_partly-synthetic.json")).Work;
