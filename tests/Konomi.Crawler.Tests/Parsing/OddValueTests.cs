@@ -47,17 +47,6 @@ public class OddValueTests
     public void Dates_fold_full_width_digits_and_refuse_impossible_days(string text, int? year, int? month, int? day) =>
         StoreDate.Parse(text).ShouldBe(year is null ? null : new DateOnly(year.Value, month!.Value, day!.Value));
 
-    /// <summary>DLsite releases at 0時 or 16時 JST: the same instant written in UTC falls on the day before or the same day.</summary>
-    [Theory]
-    [InlineData("2020-12-03T15:00:00.000000Z", 2020, 12, 4)]
-    [InlineData("2026-08-21T15:00:00+00:00", 2026, 8, 22)]
-    [InlineData("2026-08-22T07:00:00Z", 2026, 8, 22)]
-    [InlineData("2026-08-22T00:00:00+09:00", 2026, 8, 22)]
-    [InlineData("2026-08-22 00:00:00", 2026, 8, 22)]
-    [InlineData("2023年01月21日 16時", 2023, 1, 21)]
-    public void A_timestamp_with_an_offset_is_read_as_its_day_in_Japan(string text, int year, int month, int day) =>
-        StoreDate.Parse(text).ShouldBe(new DateOnly(year, month, day));
-
     [Fact]
     public void The_real_pages_nest_far_less_deep_than_the_guard_allows()
     {
