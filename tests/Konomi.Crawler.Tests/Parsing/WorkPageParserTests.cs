@@ -132,4 +132,17 @@ public class WorkPageParserTests
     {
         Should.Throw<CrawlException>(() => WorkPageParser.Parse(html)).Kind.ShouldBe(CrawlErrorKind.Malformed);
     }
+
+    /// <summary>With no price shown, the analytics script's price (tax excluded) is the price; a discount of 0 is no discount, not a free work.</summary>
+    [Theory]
+    [InlineData("", 1100)]
+    [InlineData("\"discount\":0,", 1100)]
+    [InlineData("\"discount\":\"\",", 1100)]
+    [InlineData("\"discount\":770,", 770)]
+    public void A_page_without_a_shown_price_takes_the_analytics_price_and_its_discount_only_when_there_is_one(string discount, int yen)
+    {
+        var page = Fixtures.Read("dlsite-go_work_RJ189758.html").Replace("class=\"price\"", "class=\"unpriced\"").Replace("\"price\":1000,", "\"price\":1000," + discount);
+
+        WorkPageParser.Parse(page).Work.PriceYen.ShouldBe(yen);
+    }
 }

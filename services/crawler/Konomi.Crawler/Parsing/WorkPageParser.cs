@@ -120,8 +120,8 @@ public static partial class WorkPageParser
             .Select(s => Digits().Match(s.TextContent)).FirstOrDefault(m => m.Success);
         if (shown is not null && int.TryParse(shown.Value.Replace(",", ""), out price))
             return price;
-        // The analytics price excludes the 10% consumption tax; its discount, when present, includes it.
-        return contents?.Int("discount") ?? (contents?.Number("price") is { } net and >= 0 and < int.MaxValue / 2 ? (int)Math.Round(net * 1.1) : null);
+        // The analytics price excludes the 10% consumption tax; its discount, when there is one, includes it (0 is none).
+        return (contents?.Int("discount") is > 0 and var discounted ? discounted : (int?)null) ?? (contents?.Number("price") is { } net and >= 0 and < int.MaxValue / 2 ? (int)Math.Round(net * 1.1) : null);
     }
 
     static string? Absolute(string? url) => url is null ? null : url.StartsWith("//") ? "https:" + url : url;
