@@ -57,6 +57,9 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
     /// <summary>The <c>Crawl-delay</c> robots.txt announces; none by default so tests run fast.</summary>
     public TimeSpan? CrawlDelay { get; set; }
 
+    /// <summary>Paths robots.txt disallows besides DLsite's own rules, as a later robots.txt might (<c>/*/api/</c>).</summary>
+    public List<string> Disallow { get; } = [];
+
     /// <summary>Configuration that points Konomi's crawler at this emulator, with no delays or backoff to wait for.</summary>
     public Dictionary<string, string?> Settings() => new()
     {
@@ -200,7 +203,8 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
         {
             case RequestKind.Robots:
                 var delay = CrawlDelay is { } d ? $"Crawl-delay: {d.TotalSeconds:0.###}\n" : "";
-                return (200, "text/plain", $"User-agent: *\n{delay}Disallow: /*/fsr/=/*/per_page/*/page/\nAllow: /*/fsr/=/*/per_page/*/page/1/\nDisallow: /*adultcheck/\n");
+                return (200, "text/plain", $"User-agent: *\n{delay}Disallow: /*/fsr/=/*/per_page/*/page/\nAllow: /*/fsr/=/*/per_page/*/page/1/\nDisallow: /*adultcheck/\n"
+                    + string.Concat(Disallow.Select(path => $"Disallow: {path}\n")));
             case RequestKind.Listing:
                 var listing = ListingPath().Match(path);
                 var floor = listing.Groups["floor"].Value;
