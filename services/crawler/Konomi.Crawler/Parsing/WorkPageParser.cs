@@ -35,6 +35,9 @@ public static partial class WorkPageParser
             ?? page.QuerySelector("[data-product-id]")?.GetAttribute("data-product-id")
             ?? contents?.String("id");
         ThrowIfErrorBox(page, id);
+        // A work page that came back a listing (a withdrawn or removed work's page redirected) is gone, as with a 404, not malformed.
+        if (!WorkIds.IsValid(id) && ListingPageParser.LooksLikeListing(page))
+            throw new CrawlException(CrawlErrorKind.NotFound, "the work page is a listing (a redirect from a withdrawn or removed work's page)");
         if (!WorkIds.IsValid(id))
             throw new CrawlException(CrawlErrorKind.Malformed, "no DLsite work id (RJ/BJ/VJ + 6 or 8 digits) in the page");
         var title = Title(page);
