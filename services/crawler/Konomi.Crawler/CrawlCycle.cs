@@ -145,7 +145,10 @@ public sealed partial class CrawlCycle(
         if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
         {
             var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is { IsTheWorksOwn: true });
-            if (own is null) return;
+            // An outage of the other document says nothing of either: no strike (a last one would give up a work whose
+            // other document reads), both are fetched again next cycle.
+            var outage = new[] { json.Error, page.Error }.Any(e => e is { IsTheWorksOwn: false } && !Usable(e));
+            if (own is null || outage) return;
             var reason = $"{CrawlException.Tag(own.Kind)}: {own.Message}";
             failed = await failures.RecordAsync(id, reason, time.GetUtcNow(), ct);
             if (!failed.IsGivenUp(_options.MaxWorkAttempts)) return;

@@ -154,6 +154,25 @@ public class OddWorkTests
         dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * (fault == CrawlErrorKind.Disallowed ? 1 : 2));
     }
 
+    [Fact]
+    public async Task An_outage_of_the_readable_document_in_the_last_attempt_gives_nothing_up_and_the_work_arrives_once_it_reads()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var work = dlsite.AddWorks(1, "maniax")[0];
+        dlsite.Alter(work.Id, RequestKind.ProductJson, _ => "{\"workno\": 5}");
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3", ["Crawler:Retry:MaxAttempts"] = "2" });
+        await crawler.RunCyclesAsync(2, Ct);
+        // DLsite fails the page, every retry of it, in what would be the work's last attempt.
+        dlsite.Fail(DLsiteFault.ServerError(503), times: 2, kind: RequestKind.WorkPage);
+
+        var reports = await crawler.RunCyclesAsync(2, Ct);
+
+        reports.Select(r => r.FailedWorks.Count).ShouldBe([0, 0]);
+        reports.Select(r => r.StoredFromOneSource.Count).ShouldBe([0, 1]);
+        crawler.NewWorks.ShouldHaveSingleItem().Work.Title.ShouldBe(work.Title);
+    }
+
     [Theory]
     [InlineData(RequestKind.WorkPage)]
     [InlineData(RequestKind.ProductJson)]
