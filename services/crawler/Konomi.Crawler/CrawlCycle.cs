@@ -95,6 +95,10 @@ public sealed partial class CrawlCycle(
             try
             {
                 listing = ListingPageParser.Parse(await dlsite.GetListingAsync(floor, page, ct));
+                // A first page with no works while the floor counts some has its results where Konomi does not read them
+                // (rendered by script, say): an error to see, not a floor without new works.
+                if (page == 1 && listing.Works.Count == 0 && listing.TotalCount > 0)
+                    throw new CrawlException(CrawlErrorKind.Malformed, $"{floor} listing page 1 shows none of the {listing.TotalCount} works it counts (a listing layout Konomi does not read)");
             }
             catch (Exception e) when (Unforeseen(e, ct) is { } error)
             {
@@ -141,7 +145,10 @@ public sealed partial class CrawlCycle(
         if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
         {
             var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is { IsTheWorksOwn: true });
-            if (own is null) return;
+            // An outage of the other document says nothing of either: no strike (a last one would give up a work whose
+            // other document reads), both are fetched again next cycle.
+            var outage = new[] { json.Error, page.Error }.Any(e => e is { IsTheWorksOwn: false } && !Usable(e));
+            if (own is null || outage) return;
             var reason = $"{CrawlException.Tag(own.Kind)}: {own.Message}";
             failed = await failures.RecordAsync(id, reason, time.GetUtcNow(), ct);
             if (!failed.IsGivenUp(_options.MaxWorkAttempts)) return;

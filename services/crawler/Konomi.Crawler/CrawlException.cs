@@ -11,10 +11,11 @@ public sealed partial class CrawlException(CrawlErrorKind kind, string reason, i
     public int? Status { get; } = status;
 
     /// <summary>
-    /// The work's own documents are at fault (malformed, oversized, unforeseen), so the failure counts toward giving the
-    /// work up; an outage (timeouts, 5xx, rate limits) does not: the work is fetched again next cycle.
+    /// The work's own documents are at fault (malformed, oversized, unforeseen, or where robots.txt forbids: a redirect
+    /// to the age check, an API robots.txt closes), so the failure counts toward giving the work up or letting its other
+    /// document stand alone; an outage (timeouts, 5xx, rate limits) does not: the work is fetched again next cycle.
     /// </summary>
-    public bool IsTheWorksOwn => Kind is CrawlErrorKind.Malformed or CrawlErrorKind.TooLarge or CrawlErrorKind.Unexpected;
+    public bool IsTheWorksOwn => Kind is CrawlErrorKind.Malformed or CrawlErrorKind.TooLarge or CrawlErrorKind.Unexpected or CrawlErrorKind.Disallowed;
 
     /// <summary>The kind as metrics and reports spell it: region-blocked, rate-limited…</summary>
     public static string Tag(CrawlErrorKind kind) => Words().Replace(kind.ToString(), "-$1").ToLowerInvariant();

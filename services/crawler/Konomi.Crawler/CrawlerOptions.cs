@@ -43,10 +43,13 @@ public sealed class CrawlerOptions
 
     /// <summary>
     /// Fills the list defaults after binding: the configuration binder appends configured entries to an
-    /// initialised array instead of replacing it, so the defaults cannot live in the initialisers.
+    /// initialised array instead of replacing it, so the defaults cannot live in the initialisers. A blank entry
+    /// (<c>Crawler__Floors__1=</c>, to drop the default home floor) is no entry, not a floor whose every URL is a 404.
     /// </summary>
     public void ApplyDefaults()
     {
+        Floors = [.. Floors.Where(f => !string.IsNullOrWhiteSpace(f))];
+        WorkCategories = [.. WorkCategories.Where(c => !string.IsNullOrWhiteSpace(c))];
         if (Floors.Length == 0) Floors = ["maniax", "home"];
         if (WorkCategories.Length == 0) WorkCategories = ["audio"];
     }

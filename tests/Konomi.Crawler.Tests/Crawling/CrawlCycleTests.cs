@@ -179,20 +179,25 @@ public class CrawlCycleTests
         dlsite.Requests.Count(r => r.PathAndQuery.Contains(broken.Id)).ShouldBe(2);
     }
 
-    [Fact]
-    public async Task A_region_blocked_work_page_is_a_typed_error_and_the_work_is_stored_from_product_json()
+    /// <summary>A page DLsite keeps refusing: region-blocked (HTTP 200 with its error box), or a listing in its place (a withdrawn work's page redirected).</summary>
+    [Theory]
+    [InlineData("region-blocked")]
+    [InlineData("not-found")]
+    public async Task A_work_page_DLsite_keeps_refusing_is_a_typed_error_and_the_work_is_stored_from_product_json(string refusal)
     {
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
         using var data = new TempDirectory();
-        var blocked = dlsite.AddWorks(1, "maniax", EmulatedWorkState.RegionBlocked)[0];
+        var refused = dlsite.AddWorks(1, "maniax", refusal == "region-blocked" ? EmulatedWorkState.RegionBlocked : EmulatedWorkState.Released)[0];
+        if (refusal == "not-found")
+            dlsite.Fail(DLsiteFault.Redirect(new Uri(dlsite.BaseUrl, "/maniax/fsr/=/language/jp/order/release_d/page/1")), kind: RequestKind.WorkPage);
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
 
         var report = await crawler.Cycle.RunOnceAsync(Ct);
 
-        report.Errors.ShouldBe(new Dictionary<string, int> { ["region-blocked"] = 1 });
+        report.Errors.ShouldBe(new Dictionary<string, int> { [refusal] = 1 });
         var work = crawler.NewWorks.ShouldHaveSingleItem().Work;
-        work.Id.ShouldBe(blocked.Id);
-        work.Title.ShouldBe(blocked.Title);
+        work.Id.ShouldBe(refused.Id);
+        work.Title.ShouldBe(refused.Title);
         work.Description.ShouldStartWith("現代日本に住む主人公は");
     }
 }

@@ -44,4 +44,41 @@ public class CrawlerOptionsTests
         options.Interval.ShouldBe(TimeSpan.FromHours(1));
         Validation.Validate(null, options).Succeeded.ShouldBeTrue();
     }
+
+    /// <summary>A floor and a category are path segments of every URL the crawler builds: a typo there is a 404 every cycle.</summary>
+    [Theory]
+    [InlineData("/girls/")]
+    [InlineData("Girls")]
+    [InlineData(" girls")]
+    [InlineData("girls?locale=en_US")]
+    public void A_floor_that_is_no_DLsite_floor_name_is_refused_at_start(string floor)
+    {
+        var options = new CrawlerOptions { Floors = ["maniax", floor], WorkCategories = ["audio", floor] };
+        options.ApplyDefaults();
+
+        Validation.Validate(null, options).Failures.ShouldBe([
+            $"Crawler:Floors has \"{floor}\": a DLsite floor is a lower-case name such as maniax, home, girls, bl, pro, books or girls-pro.",
+            $"Crawler:WorkCategories has \"{floor}\": a DLsite work type category is a lower-case name such as audio, game, comic or illust.",
+        ]);
+    }
+
+    [Fact]
+    public void A_blank_floor_or_category_is_no_entry_so_a_default_can_be_dropped()
+    {
+        var options = new CrawlerOptions { Floors = ["maniax", "", null!, " "], WorkCategories = ["audio", ""] };
+        options.ApplyDefaults();
+
+        options.Floors.ShouldBe(["maniax"]);
+        options.WorkCategories.ShouldBe(["audio"]);
+        Validation.Validate(null, options).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Every_dlsite_floor_and_category_name_is_accepted()
+    {
+        var options = new CrawlerOptions { Floors = ["maniax", "home", "girls", "bl", "pro", "books", "girls-pro", "bl-pro"], WorkCategories = ["audio", "game", "comic", "illust", "movie"] };
+        options.ApplyDefaults();
+
+        Validation.Validate(null, options).Succeeded.ShouldBeTrue();
+    }
 }

@@ -116,24 +116,33 @@ public class OddWorkTests
         dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * 2);
     }
 
+    /// <summary>
+    /// Unreadable on its own account: a layout Konomi does not know (a page without its outline table), a product.json
+    /// that is no work, or a document robots.txt forbids (as for a page redirected to the age check, or an API a later
+    /// robots.txt closes), which stays forbidden.
+    /// </summary>
     [Theory]
-    [InlineData(RequestKind.WorkPage)]
-    [InlineData(RequestKind.ProductJson)]
-    public async Task A_work_one_of_whose_documents_stays_unreadable_arrives_from_the_other_alone_after_the_last_attempt(RequestKind unreadable)
+    [InlineData(RequestKind.WorkPage, CrawlErrorKind.Malformed)]
+    [InlineData(RequestKind.ProductJson, CrawlErrorKind.Malformed)]
+    [InlineData(RequestKind.WorkPage, CrawlErrorKind.Disallowed)]
+    [InlineData(RequestKind.ProductJson, CrawlErrorKind.Disallowed)]
+    public async Task A_work_one_of_whose_documents_stays_unreadable_arrives_from_the_other_alone_after_the_last_attempt(RequestKind unreadable, CrawlErrorKind fault)
     {
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
         using var data = new TempDirectory();
         var works = dlsite.AddWorks(3, "maniax");
         var odd = works[0].Id;
-        // A layout Konomi does not know (a page without its outline table), or a product.json that is no work.
-        dlsite.Alter(odd, unreadable, unreadable == RequestKind.WorkPage ? html => html.Replace("work_outline", "work_overview") : _ => "{\"workno\": 5}");
+        if (fault == CrawlErrorKind.Disallowed)
+            dlsite.Disallow.Add(unreadable == RequestKind.WorkPage ? $"/*/work/=/product_id/{odd}.html" : $"/*/api/=/product.json?workno={odd}");
+        else
+            dlsite.Alter(odd, unreadable, unreadable == RequestKind.WorkPage ? html => html.Replace("work_outline", "work_overview") : _ => "{\"workno\": 5}");
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3" });
 
         var reports = await crawler.RunCyclesAsync(4, Ct);
 
         crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[1].Id, works[2].Id, odd], ignoreOrder: true);
         crawler.NewWorks.Count(n => n.Work.Id == odd).ShouldBe(1);
-        reports.Select(r => r.Errors.GetValueOrDefault("malformed")).ShouldBe([1, 1, 1, 0]);
+        reports.Select(r => r.Errors.GetValueOrDefault(CrawlException.Tag(fault))).ShouldBe([1, 1, 1, 0]);
         reports.Select(r => r.StoredFromOneSource.Count).ShouldBe([0, 0, 1, 0]);
         reports.ShouldAllBe(r => r.FailedWorks.Count == 0);
         var stored = crawler.NewWorks.Single(n => n.Work.Id == odd).Work;
@@ -141,7 +150,27 @@ public class OddWorkTests
         stored.Circle.ShouldBe(works[0].Circle);
         stored.VoiceActors.ShouldContain(works[0].VoiceActor);
         stored.ReleaseDate.ShouldBe(works[0].ReleaseDate);
-        dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * 2);
+        // A forbidden document is never requested.
+        dlsite.Requests.Count(r => r.PathAndQuery.Contains(odd)).ShouldBe(3 * (fault == CrawlErrorKind.Disallowed ? 1 : 2));
+    }
+
+    [Fact]
+    public async Task An_outage_of_the_readable_document_in_the_last_attempt_gives_nothing_up_and_the_work_arrives_once_it_reads()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var work = dlsite.AddWorks(1, "maniax")[0];
+        dlsite.Alter(work.Id, RequestKind.ProductJson, _ => "{\"workno\": 5}");
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "3", ["Crawler:Retry:MaxAttempts"] = "2" });
+        await crawler.RunCyclesAsync(2, Ct);
+        // DLsite fails the page, every retry of it, in what would be the work's last attempt.
+        dlsite.Fail(DLsiteFault.ServerError(503), times: 2, kind: RequestKind.WorkPage);
+
+        var reports = await crawler.RunCyclesAsync(2, Ct);
+
+        reports.Select(r => r.FailedWorks.Count).ShouldBe([0, 0]);
+        reports.Select(r => r.StoredFromOneSource.Count).ShouldBe([0, 1]);
+        crawler.NewWorks.ShouldHaveSingleItem().Work.Title.ShouldBe(work.Title);
     }
 
     [Theory]

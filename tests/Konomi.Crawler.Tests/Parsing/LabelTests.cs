@@ -21,7 +21,12 @@ public class LabelTests
     [InlineData("Sep/04/2026", 2026, 9, 4)]
     [InlineData("September 4, 2026", 2026, 9, 4)]
     [InlineData("2017년 01월 04일", 2017, 1, 4)]
-    public void Release_dates_are_read_in_every_language_with_or_without_the_hour(string text, int year, int month, int day) =>
+    // DLsite releases at 0時 or 16時 JST: the same instant in UTC falls on the day before or the same day.
+    [InlineData("2020-12-03T15:00:00.000000Z", 2020, 12, 4)]
+    [InlineData("2026-08-21T15:00:00+00:00", 2026, 8, 22)]
+    [InlineData("2026-08-22T07:00:00Z", 2026, 8, 22)]
+    [InlineData("2026-08-22T00:00:00+09:00", 2026, 8, 22)]
+    public void Release_dates_are_read_in_every_language_with_or_without_the_hour_and_a_timestamp_with_an_offset_as_its_day_in_Japan(string text, int year, int month, int day) =>
         StoreDate.Parse(text).ShouldBe(new DateOnly(year, month, day));
 
     [Theory]

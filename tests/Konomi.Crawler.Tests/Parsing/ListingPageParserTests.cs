@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using Konomi.Crawler.Parsing;
 
 namespace Konomi.Crawler.Tests.Parsing;
@@ -51,5 +52,32 @@ public class ListingPageParserTests
     public void A_page_with_no_result_list_is_a_malformed_error()
     {
         Should.Throw<CrawlException>(() => ListingPageParser.Parse("<html><body><h1>DLsite</h1></body></html>")).Kind.ShouldBe(CrawlErrorKind.Malformed);
+    }
+
+    /// <summary>A real listing whose result items DLsite has renamed (item markup, title link), as a layout change would.</summary>
+    [Theory]
+    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html", "work_name")]
+    [InlineData("glsite_search_listing_home_asmr_2022-05.html", "work_name")]
+    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html", "data-list_item_product_id", "search_result_img_box_inner")]
+    [InlineData("glsite_search_listing_home_asmr_2022-05.html", "search_result_img_box_inner")]
+    public void A_listing_whose_work_links_no_longer_read_as_results_is_malformed_not_empty(string fixture, params string[] markup)
+    {
+        var page = markup.Aggregate(Fixtures.Read(fixture), (html, name) => html.Replace(name, "renamed_" + name));
+
+        var error = Should.Throw<CrawlException>(() => ListingPageParser.Parse(page));
+
+        error.Kind.ShouldBe(CrawlErrorKind.Malformed);
+        error.Message.ShouldContain("links");
+    }
+
+    [Theory]
+    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html", "li[data-list_item_product_id]")]
+    [InlineData("glsite_search_listing_home_asmr_2022-05.html", "li.search_result_img_box_inner")]
+    public void A_listing_page_past_the_last_result_is_empty_not_an_error(string fixture, string items)
+    {
+        var page = new HtmlParser().ParseDocument(Fixtures.Read(fixture));
+        foreach (var item in page.QuerySelectorAll(items)) item.Remove();
+
+        ListingPageParser.Parse(page.DocumentElement.OuterHtml).Works.ShouldBeEmpty();
     }
 }

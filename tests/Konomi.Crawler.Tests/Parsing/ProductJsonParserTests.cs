@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Konomi.Contracts;
 using Konomi.Crawler.Parsing;
 
@@ -29,6 +30,26 @@ public class ProductJsonParserTests
         work.Url.ShouldBe("https://www.dlsite.com/home/work/=/product_id/RJ01698658.html");
         work.ThumbnailUrl.ShouldBe("https://img.dlsite.jp/modpub/images2/work/doujin/RJ01699000/RJ01698658_img_main.jpg");
         work.Popularity.ShouldBe(new Popularity(null, null, 4.89, 112));
+    }
+
+    [Fact]
+    public void A_regist_date_written_in_UTC_is_the_release_day_in_Japan()
+    {
+        var json = Fixtures.Read("m4tsu_dlsite-product-RJ01698658.json").Replace("\"2026-08-22 00:00:00\"", "\"2026-08-21T15:00:00.000000Z\"");
+
+        ProductJsonParser.Parse(json).Work.ReleaseDate.ShouldBe(new DateOnly(2026, 8, 22));
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"\"")]
+    [InlineData("\"unknown\"")]
+    public void A_product_json_without_a_known_age_takes_its_floor_s_age_not_R18(string age)
+    {
+        var json = Regex.Replace(Fixtures.Read("m4tsu_dlsite-product-RJ01698658.json"), @"""age_category(_string)?"":\s*(""[^""]*""|\d+)", m => $"\"age_category{m.Groups[1].Value}\": {age}");
+
+        ProductJsonParser.Parse(json).Work.AgeCategory.ShouldBe(AgeCategory.AllAges);
+        ProductJsonParser.Parse(json.Replace("\"site_id\":\"home\"", "\"site_id\":\"maniax\"")).Work.AgeCategory.ShouldBe(AgeCategory.Adult);
     }
 
     [Fact]

@@ -125,11 +125,36 @@ public class WorkPageParserTests
         error.Message.ShouldBe("RJ01307318: region-blocked: お住いの国・地域からは本作品は購入できません。");
     }
 
+    /// <summary>A withdrawn work's page redirects to a listing: the page is gone, as with a 404, and nothing is malformed.</summary>
+    [Theory]
+    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html")]
+    [InlineData("glsite_search_listing_home_asmr_2022-05.html")]
+    public void A_work_page_that_turned_out_a_listing_is_not_found_not_malformed(string listing)
+    {
+        var error = Should.Throw<CrawlException>(() => WorkPageParser.Parse(Fixtures.Read(listing)));
+
+        error.Kind.ShouldBe(CrawlErrorKind.NotFound);
+        error.Message.ShouldContain("listing");
+    }
+
     [Theory]
     [InlineData("<html><body><p>hello</p></body></html>")]
     [InlineData("<html><head><link rel=canonical href='https://www.dlsite.com/maniax/work/=/product_id/RJ01000297.html'></head><body><h1 id=work_name>x</h1></body></html>")]
     public void A_page_that_is_not_a_work_page_is_a_malformed_error(string html)
     {
         Should.Throw<CrawlException>(() => WorkPageParser.Parse(html)).Kind.ShouldBe(CrawlErrorKind.Malformed);
+    }
+
+    /// <summary>With no price shown, the analytics script's price (tax excluded) is the price; a discount of 0 is no discount, not a free work.</summary>
+    [Theory]
+    [InlineData("", 1100)]
+    [InlineData("\"discount\":0,", 1100)]
+    [InlineData("\"discount\":\"\",", 1100)]
+    [InlineData("\"discount\":770,", 770)]
+    public void A_page_without_a_shown_price_takes_the_analytics_price_and_its_discount_only_when_there_is_one(string discount, int yen)
+    {
+        var page = Fixtures.Read("dlsite-go_work_RJ189758.html").Replace("class=\"price\"", "class=\"unpriced\"").Replace("\"price\":1000,", "\"price\":1000," + discount);
+
+        WorkPageParser.Parse(page).Work.PriceYen.ShouldBe(yen);
     }
 }

@@ -57,6 +57,9 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
     /// <summary>The <c>Crawl-delay</c> robots.txt announces; none by default so tests run fast.</summary>
     public TimeSpan? CrawlDelay { get; set; }
 
+    /// <summary>Paths robots.txt disallows besides DLsite's own rules, as a later robots.txt might (<c>/*/api/</c>).</summary>
+    public List<string> Disallow { get; } = [];
+
     /// <summary>Configuration that points Konomi's crawler at this emulator, with no delays or backoff to wait for.</summary>
     public Dictionary<string, string?> Settings() => new()
     {
@@ -110,6 +113,12 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
     public void Alter(string workId, RequestKind kind, Func<string, string>? body = null, string? charset = null, int codePage = 65001) =>
         _alterations[(workId, kind)] = new Alteration(body ?? (text => text), charset, codePage);
 
+    /// <summary>Serves every listing page rewritten by <paramref name="body"/>, as a new listing layout would.</summary>
+    public void AlterListings(Func<string, string> body) => Alter(AnyListing, RequestKind.Listing, body);
+
+    /// <summary>The work id a listing request's alteration is kept under: listings belong to no one work.</summary>
+    const string AnyListing = "";
+
     /// <summary>Both of the work's documents unreadable on its own account: a product.json that is no work, a page that is no work page.</summary>
     public void Break(string workId)
     {
@@ -152,7 +161,12 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
             var workno = context.Request.Query["workno"].ToString();
             var (status, contentType, body) = Serve(path, kind, workno);
             var bytes = Encoding.UTF8.GetBytes(body);
-            var workId = kind == RequestKind.ProductJson ? workno : WorkPath().Match(path).Groups["id"].Value;
+            var workId = kind switch
+            {
+                RequestKind.ProductJson => workno,
+                RequestKind.Listing => AnyListing,
+                _ => WorkPath().Match(path).Groups["id"].Value,
+            };
             if (_alterations.TryGetValue((workId, kind), out var alteration))
             {
                 bytes = Encoding.GetEncoding(alteration.CodePage).GetBytes(alteration.Body(body));
@@ -189,7 +203,8 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
         {
             case RequestKind.Robots:
                 var delay = CrawlDelay is { } d ? $"Crawl-delay: {d.TotalSeconds:0.###}\n" : "";
-                return (200, "text/plain", $"User-agent: *\n{delay}Disallow: /*/fsr/=/*/per_page/*/page/\nAllow: /*/fsr/=/*/per_page/*/page/1/\nDisallow: /*adultcheck/\n");
+                return (200, "text/plain", $"User-agent: *\n{delay}Disallow: /*/fsr/=/*/per_page/*/page/\nAllow: /*/fsr/=/*/per_page/*/page/1/\nDisallow: /*adultcheck/\n"
+                    + string.Concat(Disallow.Select(path => $"Disallow: {path}\n")));
             case RequestKind.Listing:
                 var listing = ListingPath().Match(path);
                 var floor = listing.Groups["floor"].Value;

@@ -25,7 +25,9 @@ public static partial class ListingPageParser
     [GeneratedRegex(@"'(//[^']+\.(?:jpg|png|webp))'")]
     private static partial Regex QuotedImage();
 
-    public static bool LooksLikeListing(IDocument page) => page.QuerySelector("#search_result_img_box, #search_result_list, .n_worklist, .work_1col_table") is not null;
+    const string ResultLists = "#search_result_img_box, #search_result_list, .n_worklist, .work_1col_table";
+
+    public static bool LooksLikeListing(IDocument page) => page.QuerySelector(ResultLists) is not null;
 
     public static Listing Parse(string html) => Parse(HtmlDocuments.Parse(html));
 
@@ -40,8 +42,16 @@ public static partial class ListingPageParser
             .OfType<ListedWork>()
             .DistinctBy(w => w.Id)
             .ToList();
+        // A result list that links works none of whose items read is a layout Konomi does not know, not an empty page:
+        // read as empty, the crawl would see no new works, quietly, for as long as the layout stays.
+        if (works.Count == 0 && LinkedWorks(page) is > 0 and var linked)
+            throw new CrawlException(CrawlErrorKind.Malformed, $"the listing's result list links {linked} works but none reads as a result item (a listing layout Konomi does not read)");
         return new Listing(works, TotalCount(page));
     }
+
+    static int LinkedWorks(IDocument page) =>
+        page.QuerySelectorAll(ResultLists).SelectMany(list => list.QuerySelectorAll("a[href*='product_id']"))
+            .Select(a => WorkIds.Find(a.GetAttribute("href"))).OfType<string>().Distinct().Count();
 
     static ListedWork? Work(IElement item)
     {

@@ -56,7 +56,7 @@ public static class ProductJsonParser
             Genres = [.. product.Items("genres").Select(g => g.String("name")).OfType<string>().Distinct()],
             Description = product.String("intro") ?? product.String("intro_s") ?? product.String("introductions") ?? "",
             ReleaseDate = announced ? null : StoreDate.Parse(product.String("regist_date")),
-            AgeCategory = AgeLabels.FromLabel(product.String("age_category")) ?? AgeLabels.FromLabel(product.String("age_category_string")) ?? AgeCategory.Adult,
+            AgeCategory = AgeLabels.FromLabel(product.String("age_category")) ?? AgeLabels.FromLabel(product.String("age_category_string")) ?? AgeLabels.FromFloor(floor),
             WorkType = product.String("work_type") ?? "",
             PriceYen = product.Int("price"),
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",

@@ -35,6 +35,9 @@ public static partial class WorkPageParser
             ?? page.QuerySelector("[data-product-id]")?.GetAttribute("data-product-id")
             ?? contents?.String("id");
         ThrowIfErrorBox(page, id);
+        // A work page that came back a listing (a withdrawn or removed work's page redirected) is gone, as with a 404, not malformed.
+        if (!WorkIds.IsValid(id) && ListingPageParser.LooksLikeListing(page))
+            throw new CrawlException(CrawlErrorKind.NotFound, "the work page is a listing (a redirect from a withdrawn or removed work's page)");
         if (!WorkIds.IsValid(id))
             throw new CrawlException(CrawlErrorKind.Malformed, "no DLsite work id (RJ/BJ/VJ + 6 or 8 digits) in the page");
         var title = Title(page);
@@ -120,8 +123,8 @@ public static partial class WorkPageParser
             .Select(s => Digits().Match(s.TextContent)).FirstOrDefault(m => m.Success);
         if (shown is not null && int.TryParse(shown.Value.Replace(",", ""), out price))
             return price;
-        // The analytics price excludes the 10% consumption tax; its discount, when present, includes it.
-        return contents?.Int("discount") ?? (contents?.Number("price") is { } net and >= 0 and < int.MaxValue / 2 ? (int)Math.Round(net * 1.1) : null);
+        // The analytics price excludes the 10% consumption tax; its discount, when there is one, includes it (0 is none).
+        return (contents?.Int("discount") is > 0 and var discounted ? discounted : (int?)null) ?? (contents?.Number("price") is { } net and >= 0 and < int.MaxValue / 2 ? (int)Math.Round(net * 1.1) : null);
     }
 
     static string? Absolute(string? url) => url is null ? null : url.StartsWith("//") ? "https:" + url : url;
