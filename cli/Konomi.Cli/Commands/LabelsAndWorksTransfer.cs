@@ -19,7 +19,9 @@ public static class LabelsAndWorksTransfer
         {
             var given = parse.GetValue(file)!;
             if (given == "-") return await ToStandardOutputAsync(parse.GetValue(dataDir), ct);
+            // A link is written through, as `>` would: renaming the temporary over the link would replace the link itself.
             var path = Path.GetFullPath(given);
+            if (new FileInfo(path).LinkTarget is not null) path = File.ResolveLinkTarget(path, returnFinalTarget: true)!.FullName;
             if (Directory.Exists(path)) return Cli.Fail($"{path} is a folder; name the file to write, e.g. {Path.Combine(path, what + ".export")}");
             if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
                 return Cli.Fail($"cannot write {path}: the folder {folder} does not exist");
