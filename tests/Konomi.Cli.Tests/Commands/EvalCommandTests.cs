@@ -72,6 +72,43 @@ public class EvalCommandTests
         result.Error.ShouldContain("line 3: label 'maybe' is not 0 or 1");
     }
 
+    [Fact]
+    public async Task A_folder_given_as_data_is_refused_as_a_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("konomi-eval-").FullName;
+        try
+        {
+            var result = await KonomiCli.RunAsync(["eval", "--data", folder], ct: TestContext.Current.CancellationToken);
+
+            result.ExitCode.ShouldBe(1);
+            result.Error.Trim().ShouldBe($"konomi eval: {folder} is a folder; give a CSV or .jsonl file");
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_utf8_is_refused_naming_its_line_instead_of_evaluating_replacement_characters()
+    {
+        // Line 3's text is 耳かき in Shift_JIS, as Excel on Windows saves it.
+        var file = Path.Combine(Path.GetTempPath(), $"konomi-eval-{Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(file, [.. "id,text,label\na,ok,0\nb,"u8, 0x8E, 0xA8, 0x82, 0xA9, 0x82, 0xAB, .. ",1\n"u8], TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await KonomiCli.RunAsync(["eval", "--data", file], ct: TestContext.Current.CancellationToken);
+
+            result.ExitCode.ShouldBe(1);
+            result.Output.ShouldBeEmpty();
+            result.Error.ShouldContain($"{Path.GetFileName(file)}: line 3: not UTF-8 text");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>The real pages' works as <c>konomi parse --jsonl</c> prints them, each under a label (every other one liked).</summary>
     private static async Task<List<JsonObject>> LabelledParsedWorks()
     {
