@@ -109,6 +109,34 @@ public class EvalCommandTests
         }
     }
 
+    [Fact]
+    public async Task A_damaged_model_file_is_named_on_one_line_that_says_its_cause_once()
+    {
+        var reference = Path.Combine(Path.GetTempPath(), $"konomi-eval-{Guid.NewGuid():N}.reference.json");
+        var data = Path.ChangeExtension(reference, ".csv");
+        await File.WriteAllTextAsync(reference, "{\"texts\":", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(data, "id,text,label\n" + string.Join("\n", Enumerable.Range(0, 8).Select(i => $"w{i},text {i},{i % 2}")), TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await KonomiCli.RunAsync(["eval", "--data", data, "--model", "embedding", "--folds", "2"], new Dictionary<string, string?>
+            {
+                ["TasteModels__Embedding__ModelPath"] = "model.onnx",
+                ["TasteModels__Embedding__TokenizerPath"] = "vocab.txt",
+                ["TasteModels__Embedding__ReferencePath"] = reference,
+            }, ct: TestContext.Current.CancellationToken);
+
+            result.ExitCode.ShouldBe(1);
+            result.Error.ShouldStartWith($"konomi: TasteModels:Embedding:ReferencePath {reference} cannot be used: ");
+            // The wrapper quotes its cause already: said again after a ←, the line would hold it twice.
+            result.Error.ShouldNotContain(" ← ");
+        }
+        finally
+        {
+            File.Delete(reference);
+            File.Delete(data);
+        }
+    }
+
     /// <summary>The real pages' works as <c>konomi parse --jsonl</c> prints them, each under a label (every other one liked).</summary>
     private static async Task<List<JsonObject>> LabelledParsedWorks()
     {
