@@ -35,6 +35,13 @@ public static class WorkJson
         var info = KonomiJson.Options.GetTypeInfo(typeof(Work));
         foreach (var property in info.Properties)
         {
+            // The reader keeps the last of a field given twice (in any case) and these checks see the first, so a
+            // second "title":null would be stored unchecked.
+            var given = root.EnumerateObject().Where(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Name).ToList();
+            if (given.Count > 1)
+                return given.Distinct(StringComparer.Ordinal).Count() == 1
+                    ? $"{property.Name} is given twice"
+                    : $"{property.Name} is given twice (as {string.Join(" and ", given)})";
             var found = root.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
             var present = found.Value.ValueKind != JsonValueKind.Undefined;
             if (!present && property.IsRequired) return $"{property.Name} is missing";

@@ -56,6 +56,7 @@ public class ExitCodeTests
     [InlineData("folder", "is a folder; give a CSV file")]
     [InlineData("bad line", "bad.csv: line 3: label 'x' is not 0 or 1")]
     [InlineData("short", "short.csv: 2 items, and --seed 50 labels that many up front: the replay needs more items than --seed")]
+    [InlineData("shift_jis", "sjis.csv: line 2: not UTF-8 text")]
     public async Task Bench_replay_exits_1_for_a_file_it_cannot_read_naming_the_file(string what, string message)
     {
         var folder = Directory.CreateTempSubdirectory("konomi-replay-").FullName;
@@ -63,7 +64,9 @@ public class ExitCodeTests
         File.WriteAllText(bad, "id,text,label,time\na,耳かき,1,1700000000\nb,雨音,x,1700000001\n");
         var shortFile = Path.Combine(folder, "short.csv");
         File.WriteAllText(shortFile, "id,text,label,time\na,耳かき,1,1700000000\nb,雨音,0,1700000001\n");
-        var data = what switch { "missing" => Path.Combine(folder, "missing.csv"), "folder" => folder, "short" => shortFile, _ => bad };
+        var sjis = Path.Combine(folder, "sjis.csv");
+        File.WriteAllBytes(sjis, [.. "id,text,label,time\na,"u8, 0x8E, 0xA8, 0x82, 0xA9, 0x82, 0xAB, .. ",1,1700000000\n"u8]); // 耳かき in Shift_JIS
+        var data = what switch { "missing" => Path.Combine(folder, "missing.csv"), "folder" => folder, "short" => shortFile, "shift_jis" => sjis, _ => bad };
 
         var result = await KonomiCli.RunAsync(["bench", "replay", "--data", data], ct: Ct);
 

@@ -87,5 +87,22 @@ public class WorkFormatTests
         scored.Output.ShouldContain("RJ189758");
     }
 
+    [Fact]
+    public async Task Score_refuses_a_work_file_that_is_not_utf8_and_a_folder_naming_each()
+    {
+        var dataDir = NewDataDir();
+        (await KonomiCli.RunAsync(["users", "add", "me", "--data-dir", dataDir], ct: Ct)).ExitCode.ShouldBe(0);
+        var workFile = Path.Combine(dataDir, "work.json");
+        // The title 耳かき in Shift_JIS, as a Windows editor saves it: scored, it would be replacement characters.
+        File.WriteAllBytes(workFile, [.. "{\"id\":\"RJ01000001\",\"url\":\"https://x\",\n\"title\":\""u8, 0x8E, 0xA8, 0x82, 0xA9, 0x82, 0xAB, .. "\"}"u8]);
+
+        var notUtf8 = await KonomiCli.RunAsync(["score", "--work", workFile, "--data-dir", dataDir], ct: Ct);
+        var folder = await KonomiCli.RunAsync(["score", "--work", dataDir, "--data-dir", dataDir], ct: Ct);
+
+        (notUtf8.ExitCode, folder.ExitCode).ShouldBe((1, 1));
+        notUtf8.Error.ShouldContain($"{workFile}: line 2: not UTF-8 text");
+        folder.Error.ShouldContain($"{dataDir} is a folder; give a work's JSON file");
+    }
+
     internal static string NewDataDir() => Directory.CreateTempSubdirectory("konomi-cli-").FullName;
 }

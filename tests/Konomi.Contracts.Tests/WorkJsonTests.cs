@@ -39,6 +39,12 @@ public class WorkJsonTests
     public void A_missing_or_empty_required_field_is_refused_by_name(string json, string problem) =>
         WorkJson.Read(json).Problem.ShouldBe(problem);
 
+    [Theory]
+    [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"https://x","title":null}""", "title is given twice")]
+    [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"https://x","Id":" RJ5 "}""", "id is given twice (as id and Id)")]
+    public void A_field_given_twice_is_refused_since_the_reader_would_keep_the_unchecked_one(string json, string problem) =>
+        WorkJson.Read(json).Problem.ShouldBe(problem);
+
     [Fact]
     public void Truncated_JSON_is_refused_without_a_type_name()
     {

@@ -104,6 +104,19 @@ public sealed class LabelsCsvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_broken_quote_is_reported_on_its_own_line_only()
+    {
+        const string file = "work_id,user_id,label,labeled_at\nRJ01000001,u1,1,2026-11-01T12:00:00Z\nRJ\"01000002,u1,1,2026-11-01T12:00:00Z\n";
+
+        var result = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(file), Ct);
+
+        // The CSV reader sees the row alone, so its own "line 1" would contradict the line the problem names.
+        result.Problems.ShouldHaveSingleItem().ToString().ShouldBe(
+            "line 3: expected 4 fields (work_id,user_id,label,labeled_at), got a broken quote: a quote inside an unquoted field (quote the field and double the quote)");
+        (await _store.Get<ILabelStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_file_without_the_header_is_refused()
     {
         var result = await _store.Get<LabelsCsv>().ImportAsync(new StringReader("RJ01000001,u1,1,2026-11-01T12:00:00Z\n"), Ct);

@@ -65,6 +65,19 @@ public sealed class UserSeedingTests : IAsyncDisposable
         error.Message.ShouldBe("Users:1:TimeZone 'Asia/Tokio' is not a known time zone id (IANA, e.g. Asia/Tokyo).");
     }
 
+    [Fact]
+    public async Task A_configured_user_id_that_users_add_would_refuse_stops_the_start_and_stores_no_user()
+    {
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new()
+        {
+            ["Users:0:UserId"] = "alice",
+            ["Users:1:UserId"] = "bob smith",
+        }));
+
+        error.Message.ShouldBe("Users:1:UserId: 'bob smith' is not a user id: use letters, digits, '-', '_' or '.'.");
+        (await _store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
+    }
+
     private async Task<IReadOnlyList<UserProfile>> StartAsync(Dictionary<string, string?> users)
     {
         using var host = StorageHost.Build(_store.Settings.Concat(users));

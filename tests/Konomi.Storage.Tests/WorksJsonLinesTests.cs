@@ -31,5 +31,18 @@ public sealed class WorksJsonLinesTests : IAsyncDisposable
         (await _store.Get<IWorkStore>().CountAsync(Ct)).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_JSON_list_of_works_is_refused_saying_the_import_reads_one_work_per_line()
+    {
+        // What `konomi parse listing.html > works.json` writes: the listing's works as one JSON list.
+        var file = $"[{Sample.Json(Sample.Work("RJ01000001"))},{Sample.Json(Sample.Work("RJ01000002"))}]";
+
+        var result = await _store.Get<WorksJsonLines>().ImportAsync(new StringReader(file), Ct);
+
+        result.Problems.ShouldHaveSingleItem().ToString().ShouldBe(
+            "line 1: a JSON list of works; the import reads one work per line (JSON lines: `konomi parse --jsonl` writes them, `jq -c '.[]'` turns a list into them)");
+        (await _store.Get<IWorkStore>().CountAsync(Ct)).ShouldBe(0);
+    }
+
     public ValueTask DisposeAsync() => _store.DisposeAsync();
 }

@@ -34,6 +34,26 @@ public class ClassifierFamilyTests
         }
     }
 
+    [Fact]
+    public void A_brought_model_path_that_holds_no_file_is_refused_naming_its_setting()
+    {
+        var folder = Directory.CreateTempSubdirectory("konomi-classifier-").FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(folder, "vocab.txt"), MiniLm.VocabBytes());
+            var options = new ClassifierOptions { ModelPath = Path.Combine(folder, "model.onnx"), TokenizerPath = Path.Combine(folder, "vocab.txt"), LowerCase = true };
+            using var family = new ClassifierFamily(Options.Create(options), new OnnxSessions(Options.Create(new InferenceDeviceOptions()), NullLogger<OnnxSessions>.Instance));
+
+            var error = Should.Throw<InvalidOperationException>(() => family.Train([new(TasteInput.FromText("a"), true)], TestContext.Current.CancellationToken));
+
+            error.Message.ShouldBe($"TasteModels:Classifier:ModelPath {options.ModelPath}: no such file");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     static readonly DateTimeOffset FineTuned = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>

@@ -34,4 +34,20 @@ public class LabelledWorksTests
             .Message.ShouldContain("line 2: label must be 0 or 1");
         Should.Throw<FormatException>(() => Read("not json", DescriptionSelection.Whole)).Message.ShouldContain("line 1");
     }
+
+    [Theory]
+    [InlineData("""[{"label":1,"work":{"id":"a","title":"t","url":"u"}}]""", "line 1: expected a JSON object like {\"label\":1,\"fold\":0,\"work\":{…}}")]
+    [InlineData("""{"label":1,"fold":"first","work":{"id":"a","title":"t","url":"u"}}""", "line 1: fold must be a whole number")]
+    [InlineData("""{"label":true,"work":{"id":"a","title":"t","url":"u"}}""", "line 1: label must be 0 or 1")]
+    public void A_line_of_another_shape_is_refused_in_words_not_type_names(string line, string problem) =>
+        Should.Throw<FormatException>(() => Read(line, DescriptionSelection.Whole)).Message.ShouldBe(problem);
+
+    [Fact]
+    public void The_same_work_twice_is_refused_since_it_could_be_trained_on_and_scored_in_one_run()
+    {
+        var line = """{"label":1,"work":{"id":"RJ1","title":"t","url":"u"}}""";
+
+        Should.Throw<FormatException>(() => Read($"{line}\n{line}", DescriptionSelection.Whole)).Message
+            .ShouldBe("line 2: work RJ1 appears again (first on line 1)");
+    }
 }

@@ -59,5 +59,37 @@ public sealed class ReferenceEmbeddingsTests : IDisposable
         error.Message.ShouldContain(ReferenceEmbeddings.Suffix + " is missing");
     }
 
+    [Fact]
+    public void A_damaged_brought_model_is_refused_naming_its_setting_and_path()
+    {
+        ShipBundledReference(ModelPath + ReferenceEmbeddings.Suffix);
+        File.WriteAllBytes(ModelPath, MiniLm.ModelBytes()[..4096]);
+
+        var error = Should.Throw<InvalidOperationException>(() => MiniLm.Create(Brought()).Embed(["a quiet room"]));
+
+        error.Message.ShouldStartWith($"TasteModels:Embedding:ModelPath {ModelPath} cannot be used: ");
+    }
+
+    [Fact]
+    public void A_damaged_reference_file_is_refused_naming_its_path()
+    {
+        File.WriteAllText(ModelPath + ReferenceEmbeddings.Suffix, "{\"texts\":");
+
+        var error = Should.Throw<InvalidOperationException>(() => MiniLm.Create(Brought()).Embed(["a quiet room"]));
+
+        error.Message.ShouldStartWith($"TasteModels:Embedding:ReferencePath {ModelPath}{ReferenceEmbeddings.Suffix} cannot be used: ");
+    }
+
+    [Fact]
+    public void A_vocabulary_without_the_special_tokens_is_refused_naming_its_path()
+    {
+        ShipBundledReference(ModelPath + ReferenceEmbeddings.Suffix);
+        File.WriteAllText(Path.Combine(_folder, "vocab.txt"), "a\nb\n");
+
+        var error = Should.Throw<InvalidOperationException>(() => MiniLm.Create(Brought()).Embed(["a quiet room"]));
+
+        error.Message.ShouldStartWith($"TasteModels:Embedding:TokenizerPath {Path.Combine(_folder, "vocab.txt")} cannot be used: ");
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -26,8 +26,9 @@ public static class BenchReplayCommand
             IReadOnlyList<ReplayItem> items;
             try
             {
-                using var reader = new StreamReader(file.FullName);
-                items = ReplayFile.Read(reader);
+                var (text, notUtf8Line) = Utf8Text.Decode(File.ReadAllBytes(file.FullName));
+                if (notUtf8Line is { } line) return Fail($"{file.Name}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
+                items = ReplayFile.Read(new StringReader(text!));
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {

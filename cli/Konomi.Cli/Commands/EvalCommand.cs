@@ -41,6 +41,7 @@ public static class EvalCommand
     {
         if (folds < 2) return Fail("--folds must be at least 2", Cli.Usage);
         if (k < 1) return Fail("--k must be at least 1", Cli.Usage);
+        if (Directory.Exists(file.FullName)) return Fail($"{file.FullName} is a folder; give a CSV or .jsonl file");
         if (!file.Exists) return Fail($"{file.FullName}: no such file");
         var builder = CommandHost.CreateBuilder(store: false);
         builder.Services.AddTasteModels();
@@ -50,12 +51,14 @@ public static class EvalCommand
         LabelledData data;
         try
         {
-            using var reader = new StreamReader(file.FullName);
+            var (text, notUtf8Line) = Utf8Text.Decode(File.ReadAllBytes(file.FullName));
+            if (notUtf8Line is { } line) return Fail($"{file.Name}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
+            using var reader = new StringReader(text!);
             data = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase)
                 ? LabelledWorks.Read(reader, folds, host.Services.GetRequiredService<TasteInputBuilder>())
                 : LabelledCsv.Read(reader, folds);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
         {
             return Fail($"{file.Name}: {e.Message}");
         }

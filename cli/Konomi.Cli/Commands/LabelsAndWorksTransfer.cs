@@ -19,7 +19,9 @@ public static class LabelsAndWorksTransfer
         {
             var given = parse.GetValue(file)!;
             if (given == "-") return await ToStandardOutputAsync(parse.GetValue(dataDir), ct);
+            // A link is written through, as `>` would: renaming the temporary over the link would replace the link itself.
             var path = Path.GetFullPath(given);
+            if (new FileInfo(path).LinkTarget is not null) path = File.ResolveLinkTarget(path, returnFinalTarget: true)!.FullName;
             if (Directory.Exists(path)) return Cli.Fail($"{path} is a folder; name the file to write, e.g. {Path.Combine(path, what + ".export")}");
             if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
                 return Cli.Fail($"cannot write {path}: the folder {folder} does not exist");
@@ -72,7 +74,7 @@ public static class LabelsAndWorksTransfer
             var shown = stdin ? "stdin" : Path.GetFileName(path);
             var text = await ReadUtf8Async(stdin ? Console.OpenStandardInput() : File.OpenRead(path), ct);
             if (text.NotUtf8Line is { } line)
-                return Cli.Fail($"{shown}: line {line}: not UTF-8 text: nothing was imported (save the file as UTF-8; in Excel, \"CSV UTF-8\")");
+                return Cli.Fail($"{shown}: line {line}: not UTF-8 text: nothing was imported ({Utf8Text.SaveAsUtf8})");
             using var host = CommandHost.Build(parse.GetValue(dataDir), mayCreate: true);
             var result = await import(host.Services, new StringReader(text.Text!), parse, ct);
             foreach (var problem in result.Problems)
@@ -87,26 +89,11 @@ public static class LabelsAndWorksTransfer
         return Cli.Example(command, example);
     }
 
-    /// <summary>
-    /// The whole input as text, or the first line that is not UTF-8: a Shift_JIS file (Excel, Windows) would otherwise
-    /// be stored as replacement characters without a word. An import is checked whole before anything is stored anyway.
-    /// </summary>
+    /// <summary>The whole input as text, or the first line that is not UTF-8. An import is checked whole before anything is stored anyway.</summary>
     static async Task<(string? Text, int? NotUtf8Line)> ReadUtf8Async(Stream input, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         await using (input) await input.CopyToAsync(buffer, ct);
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        var number = 0;
-        for (var rest = bytes; rest.Length > 0 || number == 0;)
-        {
-            number++;
-            var end = rest.Span.IndexOf((byte)'\n');
-            var line = end < 0 ? rest : rest[..end];
-            if (!System.Text.Unicode.Utf8.IsValid(line.Span)) return (null, number);
-            if (end < 0) break;
-            rest = rest[(end + 1)..];
-        }
-        var text = new UTF8Encoding(false).GetString(bytes.Span);
-        return (text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, null);
+        return Utf8Text.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 }

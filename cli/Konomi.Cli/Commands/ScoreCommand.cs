@@ -43,8 +43,11 @@ public static class ScoreCommand
 
     static (Work?, string?) Read(FileInfo file)
     {
+        if (Directory.Exists(file.FullName)) return (null, $"{file.FullName} is a folder; give a work's JSON file");
         if (!file.Exists) return (null, $"{file.FullName}: no such file");
-        var (work, problem) = WorkJson.Read(File.ReadAllText(file.FullName));
+        var (text, notUtf8Line) = Utf8Text.Decode(File.ReadAllBytes(file.FullName));
+        if (notUtf8Line is { } line) return (null, $"{file.FullName}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
+        var (work, problem) = WorkJson.Read(text!);
         return (work, problem is null ? null : $"{file.FullName}: {problem}");
     }
 

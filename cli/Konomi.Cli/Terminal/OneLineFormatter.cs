@@ -38,7 +38,12 @@ public sealed class OneLineFormatter(IOptionsMonitor<OneLineFormatterOptions> op
     {
         var messages = new List<string>();
         for (var e = exception; e is not null; e = e.InnerException)
-            if (!messages.Contains(e.Message)) messages.Add(e.Message.ReplaceLineEndings(" "));
+        {
+            // A wrapper that quotes its cause (`ModelPath … cannot be used: <cause>`) speaks for the rest of the chain.
+            var message = e.Message.ReplaceLineEndings(" ");
+            if (messages.Count > 0 && messages[^1].Contains(message, StringComparison.Ordinal)) break;
+            if (!messages.Contains(message)) messages.Add(message);
+        }
         return string.Join(" ← ", messages);
     }
 

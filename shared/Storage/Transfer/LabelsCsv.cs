@@ -104,7 +104,8 @@ public sealed class LabelsCsv(ILabelStore labels, IUserStore users, IWorkStore w
         }
         catch (FormatException e)
         {
-            return (null, $"expected 4 fields (work_id,user_id,label,labeled_at), got a broken quote ({e.Message})");
+            // The reader saw this row alone, so its "line 1: " would contradict the line the problem is filed under.
+            return (null, $"expected 4 fields (work_id,user_id,label,labeled_at), got a broken quote: {(e.Message.StartsWith("line 1: ", StringComparison.Ordinal) ? e.Message["line 1: ".Length..] : e.Message)}");
         }
         if (fields.Length != 4)
             return (null, $"expected 4 fields (work_id,user_id,label,labeled_at), got {fields.Length.ToString(CultureInfo.InvariantCulture)}");

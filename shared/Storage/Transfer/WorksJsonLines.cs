@@ -38,5 +38,8 @@ public sealed class WorksJsonLines(IWorkStore works)
         return new ImportResult(parsed.Count, await works.ImportAsync(parsed, ct), []);
     }
 
-    private static (Work? Work, string? Problem) Parse(string line) => WorkJson.Read(line);
+    // A list is what `konomi parse` prints for a listing page: say how to make lines of it, not only that it is no work.
+    private static (Work? Work, string? Problem) Parse(string line) => line.TrimStart().StartsWith('[')
+        ? (null, "a JSON list of works; the import reads one work per line (JSON lines: `konomi parse --jsonl` writes them, `jq -c '.[]'` turns a list into them)")
+        : WorkJson.Read(line);
 }

@@ -23,7 +23,8 @@ public sealed class ClassifierFamily : ITasteModelFamily, IDisposable
         {
             if (_options.ModelPath is null || _options.TokenizerPath is null)
                 throw new InvalidOperationException("The classifier family needs TasteModels:Classifier:ModelPath and TokenizerPath.");
-            return new SequenceClassifier(sessions, File.ReadAllBytes(_options.ModelPath), TextTokenizer.FromFile(_options.TokenizerPath, _options.LowerCase, _options.FairseqIds), _options);
+            var tokenizer = BroughtFile.Load("TasteModels:Classifier:TokenizerPath", _options.TokenizerPath, path => TextTokenizer.FromFile(path, _options.LowerCase, _options.FairseqIds));
+            return BroughtFile.Load("TasteModels:Classifier:ModelPath", _options.ModelPath, path => new SequenceClassifier(sessions, File.ReadAllBytes(path), tokenizer, _options));
         });
     }
 

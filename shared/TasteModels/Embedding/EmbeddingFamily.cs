@@ -86,10 +86,15 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
             throw new InvalidOperationException(
                 $"{referencePath} is missing: a model brought by path loads only with reference embeddings beside it (texts and the first dimensions " +
                 "of their embeddings from the model's own reference implementation, see ReferenceEmbeddings), or TasteModels:Embedding:ReferencePath.");
-        using var json = File.OpenRead(referencePath);
-        var reference = ReferenceEmbeddings.Read(json);
-        return (new SentenceEncoder(sessions, File.ReadAllBytes(options.ModelPath), TextTokenizer.FromFile(options.TokenizerPath, options.LowerCase, options.FairseqIds), options.MaxTokens, options.BatchSize),
-            reference, options.ModelPath);
+        var reference = BroughtFile.Load("TasteModels:Embedding:ReferencePath", referencePath, path =>
+        {
+            using var json = File.OpenRead(path);
+            return ReferenceEmbeddings.Read(json);
+        });
+        var tokenizer = BroughtFile.Load("TasteModels:Embedding:TokenizerPath", options.TokenizerPath, path => TextTokenizer.FromFile(path, options.LowerCase, options.FairseqIds));
+        var encoder = BroughtFile.Load("TasteModels:Embedding:ModelPath", options.ModelPath,
+            path => new SentenceEncoder(sessions, File.ReadAllBytes(path), tokenizer, options.MaxTokens, options.BatchSize));
+        return (encoder, reference, options.ModelPath);
     }
 
     private const string BundledReference = "Konomi.TasteModels.Embedding.all-MiniLM-L6-v2.reference.json";

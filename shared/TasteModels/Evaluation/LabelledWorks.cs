@@ -20,24 +20,20 @@ public static class LabelledWorks
         var ids = new List<string>();
         var examples = new List<Example>();
         var foldOf = new List<int>();
+        var firstLine = new Dictionary<string, int>();
         var number = 0;
         while (reader.ReadLine() is { } text)
         {
             number++;
             if (string.IsNullOrWhiteSpace(text)) continue;
-            Line line;
-            try
-            {
-                line = JsonSerializer.Deserialize<Line>(text, Json) ?? throw new FormatException($"line {number}: null");
-            }
-            catch (JsonException e)
-            {
-                throw new FormatException($"line {number}: not a labelled work ({e.Message})");
-            }
+            var (line, problem) = Parse(text);
+            if (line is null) throw new FormatException($"line {number}: {problem}");
             if (line.Work is not { ValueKind: not JsonValueKind.Null } json) throw new FormatException($"line {number}: no \"work\"");
             if (line.Label is not (0 or 1)) throw new FormatException($"line {number}: label must be 0 or 1");
-            var (work, problem) = WorkJson.Read(json.GetRawText());
-            if (work is null) throw new FormatException($"line {number}: {problem}");
+            var (work, wrong) = WorkJson.Read(json.GetRawText());
+            if (work is null) throw new FormatException($"line {number}: {wrong}");
+            // A work twice could be trained on in one fold and scored in another: its own answer would be in the training.
+            if (!firstLine.TryAdd(work.Id, number)) throw new FormatException($"line {number}: work {work.Id} appears again (first on line {firstLine[work.Id]})");
             ids.Add(work.Id);
             examples.Add(new Example(builder.Build(work), line.Label == 1));
             foldOf.Add(line.Fold ?? -1);
@@ -51,5 +47,26 @@ public static class LabelledWorks
             for (var j = 0; j < unfolded.Count; j++) foldOf[unfolded[j]] = dealt[j];
         }
         return new LabelledData(ids, examples, foldOf);
+    }
+
+    /// <summary>The line, or what is wrong with it in a person's words (the serializer's own name .NET types).</summary>
+    private static (Line? Line, string? Problem) Parse(string text)
+    {
+        const string Shape = """expected a JSON object like {"label":1,"fold":0,"work":{…}}""";
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return (null, Shape);
+            return (document.RootElement.Deserialize<Line>(Json), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, e.Path switch
+            {
+                "$.label" => "label must be 0 or 1",
+                "$.fold" => "fold must be a whole number",
+                _ => $"not valid JSON: {e.Message.Split(" Path:")[0].Split(" LineNumber:")[0]}",
+            });
+        }
     }
 }

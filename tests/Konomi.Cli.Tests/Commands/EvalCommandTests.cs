@@ -72,6 +72,71 @@ public class EvalCommandTests
         result.Error.ShouldContain("line 3: label 'maybe' is not 0 or 1");
     }
 
+    [Fact]
+    public async Task A_folder_given_as_data_is_refused_as_a_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("konomi-eval-").FullName;
+        try
+        {
+            var result = await KonomiCli.RunAsync(["eval", "--data", folder], ct: TestContext.Current.CancellationToken);
+
+            result.ExitCode.ShouldBe(1);
+            result.Error.Trim().ShouldBe($"konomi eval: {folder} is a folder; give a CSV or .jsonl file");
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_utf8_is_refused_naming_its_line_instead_of_evaluating_replacement_characters()
+    {
+        // Line 3's text is 耳かき in Shift_JIS, as Excel on Windows saves it.
+        var file = Path.Combine(Path.GetTempPath(), $"konomi-eval-{Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(file, [.. "id,text,label\na,ok,0\nb,"u8, 0x8E, 0xA8, 0x82, 0xA9, 0x82, 0xAB, .. ",1\n"u8], TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await KonomiCli.RunAsync(["eval", "--data", file], ct: TestContext.Current.CancellationToken);
+
+            result.ExitCode.ShouldBe(1);
+            result.Output.ShouldBeEmpty();
+            result.Error.ShouldContain($"{Path.GetFileName(file)}: line 3: not UTF-8 text");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_damaged_model_file_is_named_on_one_line_that_says_its_cause_once()
+    {
+        var reference = Path.Combine(Path.GetTempPath(), $"konomi-eval-{Guid.NewGuid():N}.reference.json");
+        var data = Path.ChangeExtension(reference, ".csv");
+        await File.WriteAllTextAsync(reference, "{\"texts\":", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(data, "id,text,label\n" + string.Join("\n", Enumerable.Range(0, 8).Select(i => $"w{i},text {i},{i % 2}")), TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await KonomiCli.RunAsync(["eval", "--data", data, "--model", "embedding", "--folds", "2"], new Dictionary<string, string?>
+            {
+                ["TasteModels__Embedding__ModelPath"] = "model.onnx",
+                ["TasteModels__Embedding__TokenizerPath"] = "vocab.txt",
+                ["TasteModels__Embedding__ReferencePath"] = reference,
+            }, ct: TestContext.Current.CancellationToken);
+
+            result.ExitCode.ShouldBe(1);
+            result.Error.ShouldStartWith($"konomi: TasteModels:Embedding:ReferencePath {reference} cannot be used: ");
+            // The wrapper quotes its cause already: said again after a ←, the line would hold it twice.
+            result.Error.ShouldNotContain(" ← ");
+        }
+        finally
+        {
+            File.Delete(reference);
+            File.Delete(data);
+        }
+    }
+
     /// <summary>The real pages' works as <c>konomi parse --jsonl</c> prints them, each under a label (every other one liked).</summary>
     private static async Task<List<JsonObject>> LabelledParsedWorks()
     {

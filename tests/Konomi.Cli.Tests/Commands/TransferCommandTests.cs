@@ -105,6 +105,20 @@ public sealed class TransferCommandTests : IAsyncDisposable
         Directory.GetFiles(_files).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task An_export_to_a_symbolic_link_writes_the_file_it_points_to_and_keeps_the_link()
+    {
+        await _source.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+        Directory.CreateDirectory(File("synced"));
+        await System.IO.File.WriteAllTextAsync(File("synced/works.jsonl"), "last week's export\n", Ct);
+        System.IO.File.CreateSymbolicLink(File("works.jsonl"), File("synced/works.jsonl"));
+
+        await KonomiAsync("works", "export", File("works.jsonl"), "--data-dir", DataDir(_source));
+
+        new FileInfo(File("works.jsonl")).LinkTarget.ShouldBe(File("synced/works.jsonl"));
+        (await System.IO.File.ReadAllTextAsync(File("synced/works.jsonl"), Ct)).ShouldStartWith("{\"id\":\"RJ01000001\"");
+    }
+
     private string File(string name) => Path.Combine(_files, name);
 
     private static string DataDir(TestStore store) => store.Settings["Storage:DataDirectory"]!;

@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace Konomi.Cli;
+
+/// <summary>
+/// A file a person gives, as UTF-8 text (a leading BOM dropped), or the first line that is not UTF-8: a Shift_JIS file
+/// (Excel, Windows) would otherwise be read as replacement characters without a word.
+/// </summary>
+public static class Utf8Text
+{
+    public static (string? Text, int? NotUtf8Line) Decode(ReadOnlySpan<byte> bytes)
+    {
+        var number = 0;
+        for (var rest = bytes; rest.Length > 0 || number == 0;)
+        {
+            number++;
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (!System.Text.Unicode.Utf8.IsValid(line)) return (null, number);
+            if (end < 0) break;
+            rest = rest[(end + 1)..];
+        }
+        var text = new UTF8Encoding(false).GetString(bytes);
+        return (text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, null);
+    }
+
+    /// <summary>What a person with such a file should do.</summary>
+    public const string SaveAsUtf8 = "save the file as UTF-8; in Excel, \"CSV UTF-8\"";
+}
