@@ -49,12 +49,19 @@ public static class WorkJson
                 return $"{property.Name} must be {Kind(property)}, not null";
             if (NonBlank.Contains(property.Name) && found.Value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(found.Value.GetString()))
                 return $"{property.Name} is empty";
+            // A link the web app and Slack show: only a web address, never javascript: or data: a person would click.
+            if (property.Name is "url" or "thumbnailUrl" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { Length: > 0 } link
+                && !IsWebAddress(link))
+                return $"{property.Name} must be a web address (http:// or https://), not '{(link.Length > 40 ? link[..40] + "…" : link)}'";
             // ' RJ5 ' would be another work than RJ5, and never match a label or a click naming RJ5.
             if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } id && id != id.Trim())
                 return $"id '{id}' has spaces around it";
         }
         return null;
     }
+
+    static bool IsWebAddress(string link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     static string Describe(JsonException e)
     {

@@ -77,7 +77,7 @@ public class HelpTests
     public async Task No_user_facing_message_names_a_dotnet_type()
     {
         var bad = Path.Combine(WorkFormatTests.NewDataDir(), "work.json");
-        File.WriteAllText(bad, """{"id":"RJ1","title":"t","url":"u","genres":{"a":1}}""");
+        File.WriteAllText(bad, """{"id":"RJ1","title":"t","url":"https://example.test/u","genres":{"a":1}}""");
         var users = await KonomiCli.RunAsync(["users", "add", "me", "--data-dir", Path.GetDirectoryName(bad)!], ct: Ct);
 
         var result = await KonomiCli.RunAsync(["score", "--work", bad, "--data-dir", Path.GetDirectoryName(bad)!], ct: Ct);

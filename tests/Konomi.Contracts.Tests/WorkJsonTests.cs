@@ -45,6 +45,19 @@ public class WorkJsonTests
     public void A_field_given_twice_is_refused_since_the_reader_would_keep_the_unchecked_one(string json, string problem) =>
         WorkJson.Read(json).Problem.ShouldBe(problem);
 
+    [Theory]
+    [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"javascript:alert(document.cookie)"}""", "url must be a web address (http:// or https://), not 'javascript:alert(document.cookie)'")]
+    [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"RJ01000001.html"}""", "url must be a web address (http:// or https://), not 'RJ01000001.html'")]
+    [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"https://x","thumbnailUrl":"data:image/svg+xml,<svg onload=alert(1)>"}""", "thumbnailUrl must be a web address (http:// or https://), not 'data:image/svg+xml,<svg onload=alert(1)>'")]
+    public void A_link_that_is_no_web_address_is_refused_since_the_web_app_and_Slack_show_it_as_a_link(string json, string problem) =>
+        WorkJson.Read(json).Problem.ShouldBe(problem);
+
+    [Fact]
+    public void Web_addresses_are_taken()
+    {
+        WorkJson.Read("""{"id":"RJ01000001","title":"耳かき","url":"http://127.0.0.1:5123/work/RJ01000001.html","thumbnailUrl":"https://img.dlsite.jp/a.jpg"}""").Problem.ShouldBeNull();
+    }
+
     [Fact]
     public void Truncated_JSON_is_refused_without_a_type_name()
     {
