@@ -56,6 +56,10 @@ public static class WorkJson
             // ' RJ5 ' would be another work than RJ5, and never match a label or a click naming RJ5.
             if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } id && id != id.Trim())
                 return $"id '{id}' has spaces around it";
+            // An id is a key in every store, file and Slack button: a line break or control character in it would split
+            // the labels file's row and the log line that names it.
+            if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } key && key.Any(char.IsControl))
+                return $"id {JsonSerializer.Serialize(key)} has a control character (a line break, a tab) in it";
         }
         return null;
     }

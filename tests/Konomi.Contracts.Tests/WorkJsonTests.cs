@@ -35,6 +35,7 @@ public class WorkJsonTests
     [InlineData("""{"id":"  RJ5 ","title":"耳かき","url":"https://x"}""", "id '  RJ5 ' has spaces around it")]
     [InlineData("""{"id":"RJ01000001","title":null,"url":"https://x"}""", "title must be a text, not null")]
     [InlineData("""{"id":"RJ01000001","title":"耳かき"}""", "url is missing")]
+    [InlineData("""{"id":"RJ05\nRJ06","title":"耳かき","url":"https://x"}""", "id \"RJ05\\nRJ06\" has a control character (a line break, a tab) in it")]
     [InlineData("""[1,2]""", "expected a JSON object (one work)")]
     public void A_missing_or_empty_required_field_is_refused_by_name(string json, string problem) =>
         WorkJson.Read(json).Problem.ShouldBe(problem);
