@@ -38,12 +38,10 @@ public sealed partial class UserSeeding(IUserStore users, IConfiguration configu
         {
             if (string.IsNullOrWhiteSpace(entry["UserId"]))
                 throw new InvalidOperationException($"{entry.Path}:UserId is missing: every configured user needs one.");
-            // The ids `konomi users add` and a labels import refuse: they travel in URLs, CSV rows and Slack buttons.
-            if (UserProfile.IdProblem(entry["UserId"]!) is { } problem)
-                throw new InvalidOperationException($"{entry.Path}:UserId: {problem}");
             var profile = entry.Get<UserProfile>()!;
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out _))
-                throw new InvalidOperationException($"{entry.Path}:TimeZone '{profile.TimeZone}' is not a known time zone id (IANA, e.g. Asia/Tokyo).");
+            // The rules `konomi users add` applies: a bad value stops the start before any user is stored.
+            if (profile.Problem() is { } refused)
+                throw new InvalidOperationException($"{entry.Path}:{refused.Field}: {refused.Problem}");
             profiles.Add(profile);
         }
         return profiles;

@@ -62,7 +62,7 @@ public sealed class UserSeedingTests : IAsyncDisposable
             ["Users:1:TimeZone"] = "Asia/Tokio",
         }));
 
-        error.Message.ShouldBe("Users:1:TimeZone 'Asia/Tokio' is not a known time zone id (IANA, e.g. Asia/Tokyo).");
+        error.Message.ShouldBe("Users:1:TimeZone: 'Asia/Tokio' is not a known time zone id (IANA, e.g. Asia/Tokyo).");
     }
 
     [Fact]
@@ -75,6 +75,32 @@ public sealed class UserSeedingTests : IAsyncDisposable
         }));
 
         error.Message.ShouldBe("Users:1:UserId: 'bob smith' is not a user id: use letters, digits, '-', '_' or '.'.");
+        (await _store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
+    }
+
+    // The same rules as `konomi users add` (one place: UserProfile.Problems); each field on its own.
+    [Theory]
+    [InlineData("SlackUserId", "#general", "Users:1:SlackUserId: '#general' is not a Slack member id (U012ABCDEF: in Slack, the profile's ⋮ → Copy member ID).")]
+    [InlineData("SlackUserId", "C0123ABC", "Users:1:SlackUserId: 'C0123ABC' is not a Slack member id (U012ABCDEF: in Slack, the profile's ⋮ → Copy member ID).")]
+    [InlineData("Channel", "general", "Users:1:Channel: 'general' is not a Slack channel id (C012ABCDEF: at the bottom of the channel's details), not its name.")]
+    [InlineData("Channel", "U0456DEF", "Users:1:Channel: 'U0456DEF' is not a Slack channel id (C012ABCDEF: at the bottom of the channel's details), not its name.")]
+    [InlineData("MaxPerRun", "-5", "Users:1:MaxPerRun: -5 is not a number of posts: give 1 or more (Active: false posts nothing).")]
+    [InlineData("MaxPerRun", "0", "Users:1:MaxPerRun: 0 is not a number of posts: give 1 or more (Active: false posts nothing).")]
+    [InlineData("Delivery", "7", "Users:1:Delivery: '7' is not a delivery: Instant or Digest.")]
+    [InlineData("QuietFrom", "23:00", "Users:1:QuietTo: missing: quiet hours need both QuietFrom and QuietTo (local times, e.g. 23:00 and 07:30).")]
+    [InlineData("QuietTo", "07:30", "Users:1:QuietFrom: missing: quiet hours need both QuietFrom and QuietTo (local times, e.g. 23:00 and 07:30).")]
+    public async Task A_configured_value_that_users_add_would_refuse_stops_the_start_naming_its_key_and_stores_no_user(
+        string field, string value, string message)
+    {
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new()
+        {
+            ["Users:0:UserId"] = "alice",
+            ["Users:0:SlackUserId"] = "U0ALICE",
+            ["Users:1:UserId"] = "bob",
+            [$"Users:1:{field}"] = value,
+        }));
+
+        error.Message.ShouldBe(message);
         (await _store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
     }
 

@@ -42,12 +42,10 @@ public static class UsersCommand
             else if (UserProfile.IdProblem(r.GetValue(id)!) is { } problem) r.AddError(problem);
             if (r.GetValue(inactive) && r.GetValue(active)) r.AddError("Give --active or --inactive, not both.");
             if (r.GetValue(direct) && r.GetValue(channel) is not null) r.AddError("Give --channel or --dm, not both.");
-            // Slack's ids: members U… (W… on Enterprise Grid), conversations C… (G… private, D… direct); a name such as
-            // #general or @alice would make every post fail with channel_not_found.
-            if (r.GetValue(slackUser) is { } member && !SlackId(member, "UW"))
-                r.AddError($"--slack-user '{member}' is not a Slack member id (U012ABCDEF: in Slack, the profile's ⋮ → Copy member ID).");
-            if (r.GetValue(channel) is { } where && !SlackId(where, "CGD"))
-                r.AddError($"--channel '{where}' is not a Slack channel id (C012ABCDEF: at the bottom of the channel's details), not its name.");
+            if (r.GetValue(slackUser) is { } member && UserProfile.SlackUserIdProblem(member) is { } notMember)
+                r.AddError($"--slack-user {notMember}");
+            if (r.GetValue(channel) is { } where && UserProfile.ChannelProblem(where) is { } notChannel)
+                r.AddError($"--channel {notChannel}");
         });
         command.SetAction(async (parse, ct) =>
         {
@@ -74,9 +72,6 @@ public static class UsersCommand
         });
         return Cli.Example(command, "konomi users add alice --slack-user U012ABCDEF", "konomi users add team --channel C012ABCDEF", "konomi users add alice --dm --active");
     }
-
-    static bool SlackId(string id, string firstLetters) =>
-        id.Length >= 3 && firstLetters.Contains(id[0]) && id.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9');
 
     static string Address(UserProfile u) => u.Channel ?? u.SlackUserId ?? "no Slack address";
 }
