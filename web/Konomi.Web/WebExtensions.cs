@@ -2,12 +2,17 @@ using Konomi.Feedback;
 using Konomi.Labelling;
 using Konomi.TasteModels;
 using Konomi.Trainer;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Konomi.Web;
 
@@ -33,6 +38,8 @@ public static class WebExtensions
             builder.Services.AddTasteModels();
         builder.Services.AddLabelling();
         builder.Services.AddMemoryCache();
+        // Razor's default encoder writes every kana and kanji as &#x…; (three times the bytes, unreadable source).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AddFolderApplicationModelConvention("/", model => model.EndpointMetadata.Add(new WebPageMarker()));
@@ -53,6 +60,7 @@ public static class WebExtensions
     /// <summary>The pages at <c>/</c>, <c>/label</c>, <c>/models</c>, <c>/status</c> and their assets, behind <see cref="WebAccess"/>.</summary>
     public static WebApplication MapKonomiWeb(this WebApplication app)
     {
+        app.UseStatusCodePages(NoPageHere);
         app.UseMiddleware<WebAccess>();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -61,5 +69,20 @@ public static class WebExtensions
         });
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>An empty 404 or 405 shows a blank browser tab: say what was asked and where the pages are.</summary>
+    static Task NoPageHere(StatusCodeContext context)
+    {
+        var request = context.HttpContext.Request;
+        var text = context.HttpContext.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => $"404: Konomi has no page at {request.Path}. Its pages are /, /label, /models and /status.",
+            StatusCodes.Status405MethodNotAllowed => $"405: {request.Path} does not answer {request.Method}.",
+            _ => null,
+        };
+        if (text is null) return Task.CompletedTask;
+        context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+        return context.HttpContext.Response.WriteAsync(text + "\n");
     }
 }
