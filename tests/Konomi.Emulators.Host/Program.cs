@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Konomi.Emulators.DLsite;
 
 // dlsite-emulator [--port 5123] [--works 12] [--every 00:10:00]: a local DLsite with new works arriving on a schedule.
@@ -7,11 +8,9 @@ var works = Option("--works", 12, int.Parse);
 var every = Option("--every", TimeSpan.FromMinutes(10), s => TimeSpan.Parse(s, CultureInfo.InvariantCulture));
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
+// SIGTERM too (kill, a service manager): the emulator's web host takes it otherwise and stops serving while this loop waits on.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 await using var dlsite = await DLsiteEmulator.StartAsync(stop.Token, port);
 dlsite.AddWorks(works);
 Console.WriteLine($"DLsite emulator at {dlsite.BaseUrl} with {works} works, one more every {every}. Point Konomi at it:");
@@ -30,10 +29,24 @@ catch (OperationCanceledException)
 {
 }
 
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    stop.Cancel();
+}
+
 T Option<T>(string name, T fallback, Func<string, T> parse)
 {
     var at = Array.IndexOf(args, name);
     if (at < 0) return fallback;
-    if (at + 1 >= args.Length) throw new ArgumentException($"{name} needs a value");
-    return parse(args[at + 1]);
+    try
+    {
+        return parse(at + 1 < args.Length ? args[at + 1] : throw new FormatException("missing"));
+    }
+    catch (Exception e) when (e is FormatException or OverflowException)
+    {
+        Console.Error.WriteLine($"dlsite-emulator: {name} needs a value like the default ({fallback}): {e.Message}");
+        Environment.Exit(2);
+        throw;
+    }
 }

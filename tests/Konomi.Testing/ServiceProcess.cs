@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.InteropServices;
 
 namespace Konomi.Testing;
 
@@ -136,8 +135,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>SIGTERM, as Kubernetes and docker stop send; returns the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
-        if (!HasExited)
-            _ = SysKill(_process.Id, 15);
+        _process.Terminate();
         using var cts = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cts.Token);
         return _process.ExitCode;
@@ -164,7 +162,4 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (line is null) return;
         lock (_output) _output.Add(line);
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    static extern int SysKill(int pid, int signal);
 }

@@ -94,7 +94,7 @@ public class RunOnceTests
     }
 
     [Fact]
-    public async Task The_dlsite_emulator_program_the_readme_offers_serves_works_a_run_crawls_and_posts()
+    public async Task The_dlsite_emulator_program_the_readme_offers_serves_works_a_run_crawls_and_posts_and_stops_on_kill()
     {
         var ct = TestContext.Current.CancellationToken;
         var port = FreePort.Next();
@@ -113,10 +113,15 @@ public class RunOnceTests
             result.ExitCode.ShouldBe(0, result.Error);
             Report(result).GetProperty("newWorks").GetInt32().ShouldBe(3, result.Output);
             (result.Output + result.Error).ShouldContain("would post to user:me");
+
+            // `kill`, as a service manager stops it, ends it (its web host used to take SIGTERM and leave it waiting).
+            emulator.Terminate();
+            await emulator.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromMinutes(1), ct);
+            emulator.ExitCode.ShouldBe(0);
         }
         finally
         {
-            emulator.Kill();
+            if (!emulator.HasExited) emulator.Kill();
         }
     }
 
