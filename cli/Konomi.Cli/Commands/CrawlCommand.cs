@@ -86,7 +86,7 @@ public static class CrawlCommand
     static readonly HashSet<string> Outages = [.. new[]
     {
         CrawlErrorKind.Unreachable, CrawlErrorKind.HttpError, CrawlErrorKind.Timeout, CrawlErrorKind.ServerError,
-        CrawlErrorKind.Challenge, CrawlErrorKind.RateLimited, CrawlErrorKind.Truncated,
+        CrawlErrorKind.Challenge, CrawlErrorKind.RateLimited, CrawlErrorKind.Truncated, CrawlErrorKind.Maintenance,
     }.Select(CrawlException.Tag)];
 
     /// <summary>One line per failed work, most recent first; with <paramref name="retry"/> every record is dropped instead.</summary>

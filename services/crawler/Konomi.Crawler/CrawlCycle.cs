@@ -16,7 +16,8 @@ namespace Konomi.Crawler;
 /// work page, store the work, publish NewWorkDetected and mark it announced. Errors are counted by kind
 /// and the crawl goes on, whatever the exception; a work that failed stays unknown and is tried again next
 /// cycle, and one whose own documents failed Crawler:MaxWorkAttempts cycles is recorded as failed in the store
-/// (<see cref="ICrawlFailureStore"/>: restarts keep it) and skipped until an operator retries it.
+/// (<see cref="ICrawlFailureStore"/>: restarts keep it) and skipped until an operator retries it. A listed work DLsite has
+/// nothing on sale for is no error (<see cref="NotOnSale"/>), and a maintenance page stops the cycle, charging no work.
 /// </summary>
 public sealed partial class CrawlCycle(
     DLsiteClient dlsite,
@@ -53,6 +54,8 @@ public sealed partial class CrawlCycle(
         var handled = new HashSet<string>();
         foreach (var floor in _options.Floors)
         {
+            // DLsite's maintenance page: the site is down, so the crawl backs off until the next cycle, charging no work.
+            if (tally.SiteDown) break;
             var ids = await ReadListingsAsync(floor, pages, tally, ct);
             if (ids is null) continue;
             var known = await works.FindKnownAsync(ids, ct);
@@ -60,7 +63,7 @@ public sealed partial class CrawlCycle(
             var fresh = ids.AsEnumerable().Reverse().Where(id => !known.Contains(id) && handled.Add(id)).ToList();
             tally.WorksFound += fresh.Count;
             tally.ReportProgress();
-            foreach (var id in fresh)
+            foreach (var id in fresh.TakeWhile(_ => !tally.SiteDown))
             {
                 await DetectAsync(floor, id, tally, ct);
                 tally.WorksFetched++;
@@ -126,18 +129,34 @@ public sealed partial class CrawlCycle(
     async Task DetectAsync(string floor, string id, CrawlTally tally, CancellationToken ct)
     {
         var failed = await failures.FindAsync(id, ct);
-        if (failed?.IsGivenUp(_options.MaxWorkAttempts) == true) return;
-        var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), body => Of(id, ProductJsonParser.Parse(body), "product.json"), tally, $"{id} product.json", ct);
-        // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet.
-        var page = json.Parsed?.Status == WorkStatus.Announced
+        if (failed?.IsGivenUp(_options.MaxWorkAttempts) == true && !DueForAnotherLook(failed)) return;
+        var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), body => Of(id, ProductJsonParser.Parse(body), "product.json"), ct);
+        // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet; a maintenance page
+        // in its place says the site is down, and its page would be one too.
+        var page = json.Parsed?.Status == WorkStatus.Announced || json.Error?.Kind == CrawlErrorKind.Maintenance
             ? default
-            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => Of(id, WorkPageParser.Parse(html), "work page"), tally, $"{id} work page", ct);
+            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => Of(id, WorkPageParser.Parse(html), "work page"), ct);
         if (json.Parsed?.Status == WorkStatus.Announced || page.Parsed?.Status == WorkStatus.Announced)
         {
             // Not on sale yet: it becomes new when DLsite releases it under the same id.
             tally.Announced++;
             return;
         }
+        if (NotOnSale(json.Error, page.Error))
+        {
+            await NotOnSaleAsync(id, page.Error!, tally, ct);
+            return;
+        }
+        // An outage of either document says nothing of the work (below: no strike, both fetched again next cycle).
+        var outage = new[] { json.Error, page.Error }.Any(e => e is { IsTheWorksOwn: false } && !Usable(e));
+        // On sale at last: the cycles it was not count nothing against it.
+        if (failed is not null && IsNotOnSale(failed) && !outage)
+        {
+            await failures.ForgetAsync(id, ct);
+            failed = null;
+        }
+        tally.Fail(json.Error, logger, $"{id} product.json");
+        tally.Fail(page.Error, logger, $"{id} work page");
         // A transient failure of either source leaves the work unknown, so the next cycle fetches both again;
         // a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone at once. When one
         // document stays unreadable on its own account (a layout Konomi does not know, an odd value) for
@@ -145,9 +164,7 @@ public sealed partial class CrawlCycle(
         if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
         {
             var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is { IsTheWorksOwn: true });
-            // An outage of the other document says nothing of either: no strike (a last one would give up a work whose
-            // other document reads), both are fetched again next cycle.
-            var outage = new[] { json.Error, page.Error }.Any(e => e is { IsTheWorksOwn: false } && !Usable(e));
+            // No strike for an outage: a last one would give up a work whose other document reads.
             if (own is null || outage) return;
             var reason = $"{CrawlException.Tag(own.Kind)}: {own.Message}";
             failed = await failures.RecordAsync(id, reason, time.GetUtcNow(), ct);
@@ -181,10 +198,40 @@ public sealed partial class CrawlCycle(
             ? parsed
             : throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the {document} is work {parsed.Work.Id}'s");
 
+    /// <summary>
+    /// product.json answers <c>[]</c> and the work page is gone (404, a listing in its place, an error box): DLsite does so for a
+    /// work it lists before it is on sale, and for one it removed. Nothing failed, so it is no error; and no strike either, as
+    /// a work given up would be lost on its release day.
+    /// </summary>
+    static bool NotOnSale(CrawlException? json, CrawlException? page) =>
+        json is { Kind: CrawlErrorKind.NotFound } && page is { Kind: CrawlErrorKind.NotFound or CrawlErrorKind.Unavailable or CrawlErrorKind.RegionBlocked };
+
+    /// <summary>
+    /// Recorded with the failed works (so the Status page and <c>konomi crawl --failed</c> show it once, with why, and
+    /// <c>--retry-failed</c> brings it back at once), looked at each cycle for <c>Crawler:MaxWorkAttempts</c> cycles, then every
+    /// <see cref="NotOnSaleLookEvery"/>: a release arrives within a day, a removed work costs two requests a day, never an error.
+    /// </summary>
+    async Task NotOnSaleAsync(string id, CrawlException page, CrawlTally tally, CancellationToken ct)
+    {
+        var record = await failures.RecordAsync(id, $"{NotOnSaleReason}: product.json has no work and the work page is gone ({page.Message})", time.GetUtcNow(), ct);
+        tally.NotOnSale++;
+        if (record.Attempts == _options.MaxWorkAttempts) tally.NotOnSaleLongTime(id, record.Attempts, NotOnSaleLookEvery, logger);
+    }
+
+    /// <summary>DLsite releases works once or twice a day (0時, 16時 JST): a daily look finds a release on its day.</summary>
+    static readonly TimeSpan NotOnSaleLookEvery = TimeSpan.FromDays(1);
+
+    const string NotOnSaleReason = "not-on-sale";
+
+    bool DueForAnotherLook(CrawlFailure failed) => IsNotOnSale(failed) && time.GetUtcNow() - failed.LastFailedAt >= NotOnSaleLookEvery;
+
+    static bool IsNotOnSale(CrawlFailure failed) => failed.LastError.StartsWith(NotOnSaleReason + ":", StringComparison.Ordinal);
+
     static bool Usable(CrawlException? error) =>
         error is null or { Kind: CrawlErrorKind.RegionBlocked or CrawlErrorKind.Unavailable or CrawlErrorKind.NotFound };
 
-    async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync(Func<Task<string>> fetch, Func<string, ParsedWork> parse, CrawlTally tally, string what, CancellationToken ct)
+    /// <summary>The parsed document or why it failed; counted by the caller, which alone knows whether a failure is an error.</summary>
+    static async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync(Func<Task<string>> fetch, Func<string, ParsedWork> parse, CancellationToken ct)
     {
         try
         {
@@ -192,7 +239,6 @@ public sealed partial class CrawlCycle(
         }
         catch (Exception e) when (Unforeseen(e, ct) is { } error)
         {
-            tally.Fail(error, logger, what);
             return (null, error);
         }
     }

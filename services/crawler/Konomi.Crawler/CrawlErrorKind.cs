@@ -19,6 +19,11 @@ public enum CrawlErrorKind
     Timeout,
     /// <summary>The body ended before the document did.</summary>
     Truncated,
+    /// <summary>
+    /// HTTP 200 with DLsite's maintenance page (メンテナンス) in place of a page or product.json: the site is down, not
+    /// the work, so it is an outage (no attempt charged) and the cycle stops fetching until the next one.
+    /// </summary>
+    Maintenance,
     /// <summary>Any other HTTP status, or the connection failed.</summary>
     HttpError,
     /// <summary>The body is larger than <c>Crawler:MaxResponseBytes</c>.</summary>

@@ -3,7 +3,8 @@ namespace Konomi.Crawler;
 /// <summary>
 /// What one crawl cycle did. <see cref="Requests"/> counts every HTTP request (robots.txt, listings, two per new
 /// work, retries); <see cref="Reannounced"/> are works a crashed cycle stored but never announced;
-/// <see cref="FailedWorks"/> are the works this cycle gave up on (their own document failed Crawler:MaxWorkAttempts cycles);
+/// <see cref="NotOnSale"/> are listed works DLsite has nothing on sale for yet (product.json <c>[]</c>, the work page gone):
+/// no error, recorded with the failed works and looked at less often; <see cref="FailedWorks"/> are the works this cycle gave up on (their own document failed Crawler:MaxWorkAttempts cycles);
 /// <see cref="StoredFromOneSource"/> are works one of whose two documents failed that often while the other read, stored from it alone.
 /// </summary>
 public sealed record CrawlReport(
@@ -15,6 +16,7 @@ public sealed record CrawlReport(
     int NewWorks,
     int Reannounced,
     int Announced,
+    int NotOnSale,
     long Requests,
     IReadOnlyDictionary<string, int> Errors,
     IReadOnlyList<string> FailedWorks,

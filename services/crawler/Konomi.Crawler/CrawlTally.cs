@@ -16,6 +16,10 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     public int NewWorks { get; set; }
     public int Reannounced { get; set; }
     public int Announced { get; set; }
+    public int NotOnSale { get; set; }
+
+    /// <summary>DLsite answered with its maintenance page: nothing more is fetched this cycle.</summary>
+    public bool SiteDown { get; private set; }
 
     public IProgress<CrawlProgress>? Progress { get; init; }
     public int PagesPlanned { get; set; }
@@ -24,8 +28,10 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
 
     public void ReportProgress() => Progress?.Report(new CrawlProgress(ListingPages, PagesPlanned, WorksFetched, WorksFound));
 
-    public void Fail(CrawlException error, ILogger logger, string what)
+    public void Fail(CrawlException? error, ILogger logger, string what)
     {
+        if (error is null) return;
+        SiteDown |= error.Kind == CrawlErrorKind.Maintenance;
         var kind = CrawlException.Tag(error.Kind);
         _errors[kind] = _errors.GetValueOrDefault(kind) + 1;
         KonomiTelemetry.CrawlErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
@@ -46,11 +52,17 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     }
 
     public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
-        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, requestsAfter - requestsBefore,
+        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, NotOnSale, requestsAfter - requestsBefore,
         new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedFromOneSource]);
 
     [LoggerMessage(1, LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until an operator retries it (konomi crawl --retry-failed)")]
     static partial void LogGiveUp(ILogger logger, Guid runId, string workId, int attempts);
+
+    public void NotOnSaleLongTime(string workId, int attempts, TimeSpan lookEvery, ILogger logger) =>
+        LogNotOnSale(logger, RunId, workId, attempts, lookEvery.TotalHours);
+
+    [LoggerMessage(4, LogLevel.Information, "Crawl {RunId}: {WorkId} has not been on sale in {Attempts} cycles (product.json has no work, its page is gone: announced, or removed); it is looked at again every {Hours:0.#} h")]
+    static partial void LogNotOnSale(ILogger logger, Guid runId, string workId, int attempts, double hours);
 
     [LoggerMessage(3, LogLevel.Warning, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles ({Reason}); the work is stored from its {Source} alone")]
     static partial void LogStoredFromOneSource(ILogger logger, Guid runId, string workId, int attempts, string reason, string source);

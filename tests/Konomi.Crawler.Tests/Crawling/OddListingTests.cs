@@ -8,10 +8,10 @@ public class OddListingTests
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>
-    /// The real listing DLsite serves rewritten as a new layout would write it: its title links renamed, or its result
-    /// items gone from the HTML (rendered by script) while the pager still counts the floor's works.
+    /// The real listing DLsite serves rewritten as a new layout would write it: its result items renamed, or gone from the
+    /// HTML (rendered by script) while the pager still counts the floor's works.
     /// </summary>
-    public static TheoryData<string> Layouts => ["renamed title links", "items rendered by script"];
+    public static TheoryData<string> Layouts => ["renamed result items", "items rendered by script"];
 
     [Theory]
     [MemberData(nameof(Layouts))]
@@ -20,7 +20,7 @@ public class OddListingTests
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
         using var data = new TempDirectory();
         dlsite.AddWorks(3, "maniax");
-        dlsite.AlterListings(layout == "renamed title links" ? page => page.Replace("work_name", "work_title") : WithoutResultItems);
+        dlsite.AlterListings(layout == "renamed result items" ? page => page.Replace("data-list_item_product_id", "data-item_id").Replace("search_result_img_box_inner", "result_item") : WithoutResultItems);
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
 
         var report = await crawler.Cycle.RunOnceAsync(Ct);
@@ -30,6 +30,24 @@ public class OddListingTests
         report.ListingPages.ShouldBe(1);
         crawler.Crawled.Select(c => c.Source).ShouldBe(["home"]);
         (await crawler.Snapshots.ListAsync("maniax", ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_listed_work_whose_title_does_not_read_is_still_fetched_and_stored_with_its_own_title()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        var untitled = works[1];
+        // Its title link left empty, as a script-rendered or truncated title leaves it.
+        dlsite.AlterListings(page => page.Replace($"title=\"{untitled.Title}\">{untitled.Title}</a>", "title=\"\"></a>"));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.Errors.ShouldBeEmpty();
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        crawler.NewWorks.Single(n => n.Work.Id == untitled.Id).Work.Title.ShouldBe(untitled.Title);
     }
 
     static string WithoutResultItems(string listing)

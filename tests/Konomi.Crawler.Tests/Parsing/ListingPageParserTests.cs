@@ -54,10 +54,25 @@ public class ListingPageParserTests
         Should.Throw<CrawlException>(() => ListingPageParser.Parse("<html><body><h1>DLsite</h1></body></html>")).Kind.ShouldBe(CrawlErrorKind.Malformed);
     }
 
-    /// <summary>A real listing whose result items DLsite has renamed (item markup, title link), as a layout change would.</summary>
+    /// <summary>
+    /// A real listing whose title links DLsite has renamed: each item still names its work, whose own product.json and
+    /// page give the title, so no work is lost for want of one.
+    /// </summary>
     [Theory]
-    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html", "work_name")]
-    [InlineData("glsite_search_listing_home_asmr_2022-05.html", "work_name")]
+    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html")]
+    [InlineData("glsite_search_listing_home_asmr_2022-05.html")]
+    public void A_listing_whose_titles_no_longer_read_still_gives_every_work(string fixture)
+    {
+        var real = ListingPageParser.Parse(Fixtures.Read(fixture));
+
+        var renamed = ListingPageParser.Parse(Fixtures.Read(fixture).Replace("work_name", "renamed_work_name"));
+
+        renamed.Works.Select(w => w.Id).ShouldBe(real.Works.Select(w => w.Id));
+        renamed.Works.ShouldAllBe(w => w.Title == "" && w.Url.Contains(w.Id));
+    }
+
+    /// <summary>A real listing whose result items DLsite has renamed, as a layout change would.</summary>
+    [Theory]
     [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html", "data-list_item_product_id", "search_result_img_box_inner")]
     [InlineData("glsite_search_listing_home_asmr_2022-05.html", "search_result_img_box_inner")]
     public void A_listing_whose_work_links_no_longer_read_as_results_is_malformed_not_empty(string fixture, params string[] markup)

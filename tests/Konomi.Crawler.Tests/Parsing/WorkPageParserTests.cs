@@ -137,6 +137,15 @@ public class WorkPageParserTests
         error.Message.ShouldContain("listing");
     }
 
+    /// <summary>A work whose title says メンテナンス is a work: only a page without any work markup is DLsite's maintenance page.</summary>
+    [Fact]
+    public void A_work_titled_with_the_word_maintenance_is_a_work_not_the_maintenance_page()
+    {
+        var page = Fixtures.Read("dlsite-go_work_RJ189758.html").Replace("意地悪な機械人形に完全支配される音声 地獄級射精禁止オナニーサポート4 ヘルエグゼキューション", "メンテナンス中の彼女");
+
+        WorkPageParser.Parse(page).Work.Title.ShouldBe("メンテナンス中の彼女");
+    }
+
     [Theory]
     [InlineData("<html><body><p>hello</p></body></html>")]
     [InlineData("<html><head><link rel=canonical href='https://www.dlsite.com/maniax/work/=/product_id/RJ01000297.html'></head><body><h1 id=work_name>x</h1></body></html>")]

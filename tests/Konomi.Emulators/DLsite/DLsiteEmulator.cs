@@ -22,6 +22,7 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
     readonly List<(DLsiteFault Fault, RequestKind? Kind)> _faults = [];
     readonly ConcurrentQueue<RecordedRequest> _requests = new();
     readonly ConcurrentDictionary<(string WorkId, RequestKind Kind), Alteration> _alterations = new();
+    volatile RequestKind[] _maintenance = [];
     int _inFlight;
     int _maxInFlight;
     int _nextNumber = 1_800_001;
@@ -59,6 +60,15 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
 
     /// <summary>Paths robots.txt disallows besides DLsite's own rules, as a later robots.txt might (<c>/*/api/</c>).</summary>
     public List<string> Disallow { get; } = [];
+
+    /// <summary>
+    /// DLsite goes down for maintenance: requests of <paramref name="kinds"/> (every kind but robots.txt when none is named)
+    /// get its maintenance page, with HTTP 200, until <see cref="EndMaintenance"/>.
+    /// </summary>
+    public void BeginMaintenance(params RequestKind[] kinds) =>
+        _maintenance = kinds.Length > 0 ? [.. kinds] : [.. Enum.GetValues<RequestKind>().Where(k => k != RequestKind.Robots)];
+
+    public void EndMaintenance() => _maintenance = [];
 
     /// <summary>Configuration that points Konomi's crawler at this emulator, with no delays or backoff to wait for.</summary>
     public Dictionary<string, string?> Settings() => new()
@@ -199,6 +209,7 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
     (int Status, string ContentType, string Body) Serve(string path, RequestKind kind, string workno)
     {
         const string html = "text/html; charset=utf-8";
+        if (_maintenance.Contains(kind)) return (200, html, DLsitePages.MaintenancePage);
         switch (kind)
         {
             case RequestKind.Robots:
@@ -212,12 +223,12 @@ public sealed partial class DLsiteEmulator : IAsyncDisposable
                 var newestFirst = Works.Where(w => w.Floor == floor).Reverse().ToList();
                 return (200, html, _pages.Listing(newestFirst, int.Parse(listing.Groups["page"].Value), ["RJ01000297", "RJ299717"]));
             case RequestKind.ProductJson:
-                return Find(workno) is { } product ? (200, "application/json", _pages.ProductJson(product)) : (200, "application/json", "[]");
+                return Find(workno) is { State: not EmulatedWorkState.NotOnSale } product ? (200, "application/json", _pages.ProductJson(product)) : (200, "application/json", "[]");
             case RequestKind.WorkPage or RequestKind.AnnouncePage:
                 var match = WorkPath().Match(path);
                 return (Find(match.Groups["id"].Value), kind) switch
                 {
-                    ({ State: EmulatedWorkState.Announced } work, RequestKind.AnnouncePage) => (200, html, _pages.AnnouncePage(work)),
+                    ({ State: EmulatedWorkState.Announced or EmulatedWorkState.NotOnSale } work, RequestKind.AnnouncePage) => (200, html, _pages.AnnouncePage(work)),
                     ({ State: EmulatedWorkState.Released } work, RequestKind.WorkPage) => (200, html, _pages.WorkPage(work)),
                     ({ State: EmulatedWorkState.RegionBlocked } work, RequestKind.WorkPage) => (200, html, _pages.RegionBlockedPage(work)),
                     ({ State: EmulatedWorkState.Malformed }, RequestKind.WorkPage) => (200, html, DLsitePages.MalformedPage),

@@ -100,7 +100,15 @@ sealed class DLsitePages
 
     public string RegionBlockedPage(EmulatedWork work) => _blocked.Replace("RJ01307318", work.Id);
 
-    public static string MalformedPage => "<!DOCTYPE html><html lang=\"ja-jp\"><head><title>DLsite</title></head><body><p>ただいまメンテナンス中です。</p></body></html>";
+    public static string MalformedPage => "<!DOCTYPE html><html lang=\"ja-jp\"><head><title>DLsite</title></head><body><div id=\"main\"><p>{{ work.name }}</p></div></body></html>";
+
+    /// <summary>
+    /// What DLsite serves, with HTTP 200, for every page and product.json while it is down for maintenance: no work or
+    /// listing markup, メンテナンス in the title and heading. No maintenance page was found saved; this follows the notices
+    /// DLsite posts (info.eisys.co.jp) and the shape such pages have.
+    /// </summary>
+    public static string MaintenancePage => "<!DOCTYPE html><html lang=\"ja-jp\"><head><meta charset=\"utf-8\"><title>メンテナンス中 | DLsite</title></head>"
+        + "<body><div class=\"maintenance\"><h1>ただいまメンテナンス中です</h1><p>ご不便をおかけいたしますが、終了までしばらくお待ちください。</p></div></body></html>";
 
     public static string ChallengePage => "<!DOCTYPE html><html><head><title>DLsite</title></head><body><p>アクセスが集中しています。しばらくしてから再度お試しください。</p></body></html>";
 

@@ -25,7 +25,7 @@ public static partial class ListingPageParser
     [GeneratedRegex(@"'(//[^']+\.(?:jpg|png|webp))'")]
     private static partial Regex QuotedImage();
 
-    const string ResultLists = "#search_result_img_box, #search_result_list, .n_worklist, .work_1col_table";
+    internal const string ResultLists = "#search_result_img_box, #search_result_list, .n_worklist, .work_1col_table";
 
     public static bool LooksLikeListing(IDocument page) => page.QuerySelector(ResultLists) is not null;
 
@@ -34,7 +34,9 @@ public static partial class ListingPageParser
     public static Listing Parse(IDocument page)
     {
         if (!LooksLikeListing(page))
-            throw new CrawlException(CrawlErrorKind.Malformed, "not a DLsite listing page (no #search_result_img_box, .n_worklist or .work_1col_table)");
+            throw MaintenancePages.Is(page)
+                ? MaintenancePages.Error("listing")
+                : new CrawlException(CrawlErrorKind.Malformed, "not a DLsite listing page (no #search_result_img_box, .n_worklist or .work_1col_table)");
         var scope = (IParentNode?)page.QuerySelector("#search_result_list") ?? page;
         var works = scope.QuerySelectorAll(Items)
             .Where(item => item.ParentElement?.Closest(Items) is null)
@@ -64,8 +66,10 @@ public static partial class ListingPageParser
             item.QuerySelector("[data-product_id]")?.GetAttribute("data-product_id"),
             WorkIds.Find(link?.GetAttribute("href")),
         }.FirstOrDefault(WorkIds.IsValid);
-        var title = link?.GetAttribute("title") is { Length: > 0 } full ? full : link?.TextContent.Trim();
-        if (id is null || string.IsNullOrWhiteSpace(title)) return null;
+        if (id is null) return null;
+        // An item whose title does not read (a renamed link, a title left to a script) is still a work: the crawl takes the
+        // title from the work's own product.json and page, so dropping it here would lose the work without a word.
+        var title = link?.GetAttribute("title") is { Length: > 0 } full ? full : link?.TextContent.Trim() ?? "";
 
         var maker = item.QuerySelector(".maker_name");
         var attributes = item.QuerySelector("input.__product_attributes")?.GetAttribute("value")?.Split(',');
@@ -77,7 +81,7 @@ public static partial class ListingPageParser
             maker?.QuerySelector(".author a")?.TextContent.Trim() ?? item.QuerySelector(".author a")?.TextContent.Trim(),
             typeClass is { Success: true } ? typeClass.Groups[1].Value : attributes is { Length: > 2 } ? attributes[2] : null,
             Price(item),
-            link!.GetAttribute("href")!,
+            link?.GetAttribute("href") ?? item.QuerySelector("a[href*='product_id']")?.GetAttribute("href") ?? $"https://www.dlsite.com/maniax/work/=/product_id/{id}.html",
             Thumbnail(item));
     }
 

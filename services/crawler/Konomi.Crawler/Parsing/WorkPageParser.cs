@@ -27,6 +27,7 @@ public static partial class WorkPageParser
 
     public static ParsedWork Parse(IDocument page, Uri? address = null)
     {
+        if (MaintenancePages.Is(page)) throw MaintenancePages.Error("work page");
         var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
             ?? page.QuerySelector("meta[property='og:url']")?.GetAttribute("content")
             ?? address?.ToString();
