@@ -107,8 +107,7 @@ public static class CrawlCommand
         if (listed.Count == 0) output.WriteLine("No failed works.");
         foreach (var f in listed)
         {
-            var state = f.IsGivenUp(maxAttempts) ? "given up" : $"retrying ({f.Attempts}/{maxAttempts})";
-            output.WriteLine($"{f.WorkId,-11} {state,-16} last {f.LastFailedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z  {f.LastError}");
+            output.WriteLine($"{f.WorkId,-11} {f.State(maxAttempts),-16} last {f.LastFailedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z  {f.LastError}");
         }
         return 0;
     }

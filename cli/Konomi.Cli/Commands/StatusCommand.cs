@@ -37,7 +37,8 @@ public static class StatusCommand
             var maxAttempts = services.GetRequiredService<IOptions<CrawlerOptions>>().Value.MaxWorkAttempts;
             var failing = await services.GetRequiredService<ICrawlFailureStore>().ListAsync(int.MaxValue, ct);
             if (failing.Count > 0)
-                Console.WriteLine($"failed works   {failing.Count(f => f.IsGivenUp(maxAttempts))} given up, {failing.Count(f => !f.IsGivenUp(maxAttempts))} still tried (`konomi crawl --failed`)");
+                Console.WriteLine($"failed works   {failing.Count(f => f.IsGivenUp(maxAttempts))} given up, "
+                    + $"{failing.Count(f => !f.IsGivenUp(maxAttempts) && !f.IsNotOnSale)} still tried, {failing.Count(f => f.IsNotOnSale)} listed but not on sale (`konomi crawl --failed`)");
 
             var notifications = services.GetRequiredService<INotificationStore>();
             var pending = await notifications.CountAsync(NotificationStatus.Pending, ct);

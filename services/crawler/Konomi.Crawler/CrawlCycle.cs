@@ -129,7 +129,7 @@ public sealed partial class CrawlCycle(
     async Task DetectAsync(string floor, string id, CrawlTally tally, CancellationToken ct)
     {
         var failed = await failures.FindAsync(id, ct);
-        if (failed?.IsGivenUp(_options.MaxWorkAttempts) == true && !DueForAnotherLook(failed)) return;
+        if (failed is not null && (failed.IsGivenUp(_options.MaxWorkAttempts) || Resting(failed))) return;
         var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), body => Of(id, ProductJsonParser.Parse(body), "product.json"), ct);
         // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet; a maintenance page
         // in its place says the site is down, and its page would be one too.
@@ -150,7 +150,7 @@ public sealed partial class CrawlCycle(
         // An outage of either document says nothing of the work (below: no strike, both fetched again next cycle).
         var outage = new[] { json.Error, page.Error }.Any(e => e is { IsTheWorksOwn: false } && !Usable(e));
         // On sale at last: the cycles it was not count nothing against it.
-        if (failed is not null && IsNotOnSale(failed) && !outage)
+        if (failed is { IsNotOnSale: true } && !outage)
         {
             await failures.ForgetAsync(id, ct);
             failed = null;
@@ -213,7 +213,7 @@ public sealed partial class CrawlCycle(
     /// </summary>
     async Task NotOnSaleAsync(string id, CrawlException page, CrawlTally tally, CancellationToken ct)
     {
-        var record = await failures.RecordAsync(id, $"{NotOnSaleReason}: product.json has no work and the work page is gone ({page.Message})", time.GetUtcNow(), ct);
+        var record = await failures.RecordAsync(id, $"{CrawlFailure.NotOnSaleReason}: product.json has no work and the work page is gone ({page.Message})", time.GetUtcNow(), ct);
         tally.NotOnSale++;
         if (record.Attempts == _options.MaxWorkAttempts) tally.NotOnSaleLongTime(id, record.Attempts, NotOnSaleLookEvery, logger);
     }
@@ -221,11 +221,9 @@ public sealed partial class CrawlCycle(
     /// <summary>DLsite releases works once or twice a day (0時, 16時 JST): a daily look finds a release on its day.</summary>
     static readonly TimeSpan NotOnSaleLookEvery = TimeSpan.FromDays(1);
 
-    const string NotOnSaleReason = "not-on-sale";
-
-    bool DueForAnotherLook(CrawlFailure failed) => IsNotOnSale(failed) && time.GetUtcNow() - failed.LastFailedAt >= NotOnSaleLookEvery;
-
-    static bool IsNotOnSale(CrawlFailure failed) => failed.LastError.StartsWith(NotOnSaleReason + ":", StringComparison.Ordinal);
+    /// <summary>Not on sale for <c>Crawler:MaxWorkAttempts</c> cycles and looked at less than a day ago.</summary>
+    bool Resting(CrawlFailure failed) =>
+        failed is { IsNotOnSale: true } && failed.Attempts >= _options.MaxWorkAttempts && time.GetUtcNow() - failed.LastFailedAt < NotOnSaleLookEvery;
 
     static bool Usable(CrawlException? error) =>
         error is null or { Kind: CrawlErrorKind.RegionBlocked or CrawlErrorKind.Unavailable or CrawlErrorKind.NotFound };

@@ -79,7 +79,7 @@ public class CrawlCommandTests
     }
 
     [Fact]
-    public async Task Failed_lists_the_works_given_up_and_still_tried_status_counts_them_and_retry_failed_forgets_them()
+    public async Task Failed_lists_the_works_given_up_still_tried_and_not_on_sale_status_counts_them_and_retry_failed_forgets_them()
     {
         await using var store = TestStore.Sqlite();
         var failures = store.Get<ICrawlFailureStore>();
@@ -87,6 +87,8 @@ public class CrawlCommandTests
         for (var cycle = 0; cycle < 3; cycle++)
             await failures.RecordAsync("RJ01000001", "malformed: RJ01000001: not a work page (no #work_name title, or no #work_outline table or product-info list)", at.AddHours(cycle), Ct);
         await failures.RecordAsync("RJ01000002", "too-large: body past 8388608 bytes", at.AddHours(3), Ct);
+        for (var cycle = 0; cycle < 3; cycle++)
+            await failures.RecordAsync("RJ01000003", "not-on-sale: product.json has no work and the work page is gone (404)", at.AddHours(4 + cycle), Ct);
         string[] dataDir = ["--data-dir", store.Settings["Storage:DataDirectory"]!];
 
         var listed = await KonomiCli.RunAsync(["crawl", "--failed", .. dataDir], ct: Ct);
@@ -96,10 +98,11 @@ public class CrawlCommandTests
 
         listed.ExitCode.ShouldBe(0, listed.Error);
         listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe([
+            "RJ01000003  not on sale (looked at daily) last 2026-12-01 15:00Z  not-on-sale: product.json has no work and the work page is gone (404)",
             "RJ01000002  retrying (1/3)   last 2026-12-01 12:00Z  too-large: body past 8388608 bytes",
             "RJ01000001  given up         last 2026-12-01 11:00Z  malformed: RJ01000001: not a work page (no #work_name title, or no #work_outline table or product-info list)"]);
-        status.Output.ShouldContain("failed works   1 given up, 1 still tried (`konomi crawl --failed`)");
-        retried.Output.ShouldStartWith("2 failed work(s) forgotten");
+        status.Output.ShouldContain("failed works   1 given up, 1 still tried, 1 listed but not on sale (`konomi crawl --failed`)");
+        retried.Output.ShouldStartWith("3 failed work(s) forgotten");
         (await failures.ListAsync(ct: Ct)).ShouldBeEmpty();
         after.Output.Trim().ShouldBe("No failed works.");
     }

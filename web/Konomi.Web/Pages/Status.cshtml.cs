@@ -49,10 +49,8 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
         return RedirectToPage(new { user = UserId });
     }
 
-    /// <summary>The crawler's own words for a failure: given up, or how many of its cycles it has used (as <c>konomi crawl --failed</c>).</summary>
-    public string State(CrawlFailure failure) => failure.IsGivenUp(crawler.Value.MaxWorkAttempts)
-        ? "given up"
-        : $"retrying ({failure.Attempts}/{crawler.Value.MaxWorkAttempts})";
+    /// <summary>The crawler's own words for a failure, as <c>konomi crawl --failed</c> says them.</summary>
+    public string State(CrawlFailure failure) => failure.State(crawler.Value.MaxWorkAttempts);
 
     public string Title(string workId) => Titles.TryGetValue(workId, out var work) ? work.Title : workId;
 }
