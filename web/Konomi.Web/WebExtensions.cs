@@ -3,6 +3,7 @@ using Konomi.Labelling;
 using Konomi.TasteModels;
 using Konomi.Trainer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class WebExtensions
                 o.Conventions.AddFolderApplicationModelConvention("/", model => model.EndpointMetadata.Add(new WebPageMarker()));
                 o.Conventions.ConfigureFilter(new UnknownActionRefusal());
                 o.Conventions.ConfigureFilter(new StaleFormExplanation());
+                o.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(StoreAwayAnswer)));
             })
             .ConfigureApplicationPartManager(parts =>
             {
