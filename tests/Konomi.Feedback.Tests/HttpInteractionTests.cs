@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Konomi.Emulators.Slack;
 
 namespace Konomi.Feedback.Tests;
@@ -113,6 +114,34 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         using var response = await _app.Sender.SendAsync(body, timestamp, signature, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await _app.Labels.ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("missing", "X-Slack-Signature")]
+    [InlineData("wrong secret", "does not match")]
+    [InlineData("replayed", "more than 5 minutes")]
+    [InlineData("oversized", "at most 65536 bytes")]
+    public async Task A_refused_request_says_why_in_its_body(string fault, string reason)
+    {
+        var work = await _app.PostWorkAsync("RJ02000010");
+        var body = Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow).ToJsonString()));
+        var at = fault == "replayed" ? DateTimeOffset.UtcNow.AddMinutes(-6) : DateTimeOffset.UtcNow;
+        var timestamp = at.ToUnixTimeSeconds().ToString();
+        var signature = fault switch
+        {
+            "missing" => null,
+            "wrong secret" => SlackInteractionSender.Sign("not-the-secret", timestamp, body),
+            _ => SlackInteractionSender.Sign(FeedbackApp.SigningSecret, timestamp, body),
+        };
+
+        using var response = fault == "oversized"
+            ? await _app.Sender.SendRawAsync(new byte[64 * 1024 + 1], at, Ct)
+            : await _app.Sender.SendAsync(body, timestamp, signature, Ct);
+
+        ((int)response.StatusCode).ShouldBeInRange(400, 499);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        answer["error"]!.GetValue<string>().ShouldContain(reason);
         (await _app.Labels.ListAsync(ct: Ct)).ShouldBeEmpty();
     }
 

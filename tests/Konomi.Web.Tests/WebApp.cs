@@ -54,8 +54,10 @@ public sealed class WebApp : IAsyncDisposable
 
     /// <param name="listenOn">A listener beyond loopback (<c>0.0.0.0</c>) makes the app exposed.</param>
     /// <param name="store">A store another app uses too (a second replica; the caller disposes it); a fresh SQLite store when null.</param>
-    public static Task<WebApp> StartAsync(string listenOn = "127.0.0.1", Dictionary<string, string?>? settings = null, TestStore? store = null) =>
-        StartAsync(listenOn, settings, store ?? TestStore.Sqlite(), ownsStore: store is null, port: 0);
+    /// <param name="services">Registered after the store's, to put a faulty part in front of it.</param>
+    public static Task<WebApp> StartAsync(string listenOn = "127.0.0.1", Dictionary<string, string?>? settings = null, TestStore? store = null,
+        Action<IServiceCollection>? services = null) =>
+        StartAsync(listenOn, settings, store ?? TestStore.Sqlite(), ownsStore: store is null, port: 0, services);
 
     /// <summary>This app stopped and a new host started over the same store on the same port, as after a restart; it takes over the store.</summary>
     public async Task<WebApp> RestartAsync()
@@ -64,10 +66,11 @@ public sealed class WebApp : IAsyncDisposable
         await _app.StopAsync(TestContext.Current.CancellationToken);
         await _app.DisposeAsync();
         _machine.Delete(recursive: true);
-        return await StartAsync(_listenOn, _settings, _store, _ownsStore, _port);
+        return await StartAsync(_listenOn, _settings, _store, _ownsStore, _port, null);
     }
 
-    static async Task<WebApp> StartAsync(string listenOn, Dictionary<string, string?>? settings, TestStore store, bool ownsStore, int port)
+    static async Task<WebApp> StartAsync(string listenOn, Dictionary<string, string?>? settings, TestStore store, bool ownsStore, int port,
+        Action<IServiceCollection>? services)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls($"http://{listenOn}:{port}");
@@ -89,6 +92,7 @@ public sealed class WebApp : IAsyncDisposable
         builder.Services.AddDataProtection().PersistKeysToFileSystem(machine);
 
         builder.AddKonomiStorage();
+        services?.Invoke(builder.Services);
         builder.AddKonomiWeb();
         builder.Services.AddCrawlerOptions();
         builder.Services.AddSingleton<ReceivedFeedback>();

@@ -1,12 +1,13 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Konomi.Feedback;
 using Konomi.Labelling;
 using Konomi.TasteModels;
 using Konomi.Trainer;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,7 @@ public static class WebExtensions
                 o.Conventions.AddFolderApplicationModelConvention("/", model => model.EndpointMetadata.Add(new WebPageMarker()));
                 o.Conventions.ConfigureFilter(new UnknownActionRefusal());
                 o.Conventions.ConfigureFilter(new StaleFormExplanation());
+                o.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(StoreAwayAnswer)));
             })
             .ConfigureApplicationPartManager(parts =>
             {

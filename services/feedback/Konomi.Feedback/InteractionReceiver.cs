@@ -27,30 +27,30 @@ public sealed partial class InteractionReceiver(
     public async Task<IResult> ReceiveAsync(HttpContext context)
     {
         if (options.Value.Mode != FeedbackMode.Http)
-            return Results.NotFound();
+            return Refuse(StatusCodes.Status404NotFound, "Feedback:Mode is not http: clicks come over Socket Mode");
         var request = context.Request;
         var limit = options.Value.MaxPayloadBytes;
         if (request.ContentLength > limit)
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(limit);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limit;
 
         var body = await ReadBoundedAsync(request.Body, limit, context.RequestAborted);
         if (body is null)
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return TooLarge(limit);
 
         var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
         if (check != SignatureCheck.Valid)
         {
             LogBadSignature(logger, check);
-            return Results.Unauthorized();
+            return Refuse(StatusCodes.Status401Unauthorized, Explain(check));
         }
 
         if (!TryReadPayload(request, body, out var payload, out var problem)
             || !BlockActions.TryRead(payload, out var click, out problem))
         {
             LogMalformed(logger, problem);
-            return Results.BadRequest(new { error = problem });
+            return Refuse(StatusCodes.Status400BadRequest, problem);
         }
         if (click is null)
             return Results.Ok();
@@ -68,6 +68,20 @@ public sealed partial class InteractionReceiver(
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    /// <summary>Slack shows none of it, but whoever sets the Request URL up with curl learns what is wrong.</summary>
+    static IResult Refuse(int status, string? error) => Results.Json(new { error }, statusCode: status);
+
+    static IResult TooLarge(int limit) =>
+        Refuse(StatusCodes.Status413PayloadTooLarge, $"an interaction is at most {limit} bytes (Feedback:MaxPayloadBytes)");
+
+    static string Explain(SignatureCheck check) => check switch
+    {
+        SignatureCheck.NoSecret => "Slack:SigningSecret is not set, so no request can be verified",
+        SignatureCheck.Missing => "X-Slack-Request-Timestamp and X-Slack-Signature (v0=…) are required",
+        SignatureCheck.Stale => $"X-Slack-Request-Timestamp is more than {SlackRequestVerifier.Tolerance.TotalMinutes:0} minutes from now: a replay, or a wrong clock",
+        _ => "X-Slack-Signature does not match the body signed with Slack:SigningSecret",
+    };
 
     static bool TryReadPayload(HttpRequest request, byte[] body, out JsonNode? payload, out string? problem)
     {
