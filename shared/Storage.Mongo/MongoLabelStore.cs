@@ -77,6 +77,14 @@ public sealed class MongoLabelStore(KonomiMongo mongo, TimeProvider clock) : ILa
         return done.MatchedCount == 1;
     }
 
+    public async Task<int> ReleaseFollowUpsAsync(string owner, CancellationToken ct = default)
+    {
+        var clicks = await _clicks.ReadyAsync(ct);
+        var released = await clicks.UpdateManyAsync(c => c.FollowUpPending && c.LeaseOwner == owner,
+            Builders<ClickDocument>.Update.Unset(c => c.LeaseOwner).Unset(c => c.LeaseUntil), cancellationToken: ct);
+        return (int)released.ModifiedCount;
+    }
+
     private async Task<ClickOutcome> InsertAsync(Click click, string? followUp, CancellationToken ct)
     {
         var clicks = await _clicks.ReadyAsync(ct);

@@ -15,4 +15,11 @@ public sealed class SqliteKeyRingStore(SqliteDatabase database) : IKeyRingStore
         await using var connection = await database.OpenAsync(ct);
         await connection.ExecuteAsync("INSERT INTO key_ring (name, xml) VALUES ($name, $xml)", ct, ("$name", name), ("$xml", xml));
     }
+
+    public async Task<bool> AddFirstAsync(string name, string xml, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync("INSERT INTO key_ring (name, xml) SELECT $name, $xml WHERE NOT EXISTS (SELECT 1 FROM key_ring)", ct,
+            ("$name", name), ("$xml", xml)) == 1;
+    }
 }

@@ -81,6 +81,12 @@ public sealed class SqliteLabelStore(SqliteDatabase database, TimeProvider clock
             ("$id", clickId), ("$owner", owner)) == 1;
     }
 
+    public async Task<int> ReleaseFollowUpsAsync(string owner, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync("UPDATE follow_ups SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $owner", ct, ("$owner", owner));
+    }
+
     private async Task<int> RecordAllAsync(IReadOnlyList<Click> clicks, string? followUp, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -7,8 +7,8 @@ namespace Konomi.Feedback.Tests;
 
 /// <summary>
 /// Two hosts that take clicks over one label store, as the feedback service and konomi-web (or two feedback
-/// replicas) are deployed: each click's follow-up is done by one of them, and a follow-up a dead one held is
-/// done by the other once its lease has run out.
+/// replicas) are deployed: each click's follow-up is done by one of them, a follow-up a dead one held is
+/// done by the other once its lease has run out, and one a stopped one held at once.
 /// </summary>
 public sealed class TwoWorkersTests : IAsyncLifetime
 {
@@ -57,9 +57,12 @@ public sealed class TwoWorkersTests : IAsyncLifetime
         var clock = new WaitRecordingClock();
         var work = await ClicksStoredByAProcessThatDiesAsync("RJ07000004", someoneElse: false);
         _slack.FailNext("chat.update", SlackFault.HeldUntil(_redrawReleased.Task));
-        await using (await StartAsync(clock))
+        await using (var dying = await StartAsync(clock))
+        {
             await Eventually.HoldsAsync(() => _slack.Calls("chat.update") == 1, "the dying worker redrawing");
-        // Stopped mid-redraw: the follow-up is still its, until the lease runs out.
+            dying.Get<UnavailableLabelStore>().Die();
+        }
+        // Killed mid-redraw: the follow-up is still its, until the lease runs out.
 
         await using var other = await StartAsync(clock);
         await Eventually.HoldsAsync(() => clock.Waits.Contains(Lease), "the other worker waiting for the lease to run out");
@@ -72,6 +75,29 @@ public sealed class TwoWorkersTests : IAsyncLifetime
             "the follow-up done by the other worker");
         other.Published.ShouldHaveSingleItem().WorkId.ShouldBe(work.WorkId);
         _slack.Updates.ShouldHaveSingleItem().Ts.ShouldBe(work.Ts);
+    }
+
+    [Fact]
+    public async Task Follow_ups_a_stopped_worker_claimed_are_done_at_once_and_once_by_the_next_one()
+    {
+        var clock = new WaitRecordingClock();   // never advanced: no lease runs out in this test
+        var held = await ClicksStoredByAProcessThatDiesAsync("RJ07000005", someoneElse: false);
+        var waiting = await ClicksStoredByAProcessThatDiesAsync("RJ07000006", someoneElse: false);
+        _slack.FailNext("chat.update", SlackFault.HeldUntil(_redrawReleased.Task));
+        await using (var stopped = await StartAsync(clock))
+        {
+            // It claimed both and is redrawing the first when it is stopped (a rolling update's SIGTERM).
+            await Eventually.HoldsAsync(() => _slack.Calls("chat.update") == 1, "the stopped worker redrawing");
+            stopped.Published.ShouldBeEmpty();
+        }
+
+        await using var next = await StartAsync(clock);
+
+        await Eventually.HoldsAsync(async () => (await next.Labels.ListPendingFollowUpsAsync(Ct)).Count == 0 && next.Published.Count >= 2,
+            "both follow-ups done by the next worker without waiting for a lease");
+        next.Published.Select(p => p.WorkId).ShouldBe([held.WorkId, waiting.WorkId], ignoreOrder: true);
+        _slack.Updates.Select(u => u.Ts).ShouldBe([held.Ts, waiting.Ts], ignoreOrder: true);
+        clock.Waits.ShouldNotContain(Lease);
     }
 
     Task<FeedbackApp> StartAsync(TimeProvider? clock = null) => FeedbackApp.HttpModeAsync(_slack, store: _store, time: clock,

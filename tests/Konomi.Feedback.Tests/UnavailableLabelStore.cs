@@ -4,17 +4,21 @@ namespace Konomi.Feedback.Tests;
 
 /// <summary>
 /// The real label store, except that the next <see cref="FailNext"/> writes, or the next <see cref="FailNextReads"/>
-/// claims of the pending follow-ups, fail as an unreachable database would.
+/// claims of the pending follow-ups, fail as an unreachable database would; after <see cref="Die"/> the host gives nothing
+/// back as it stops, as a killed process does not.
 /// </summary>
 public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
 {
     int _failures;
     int _readFailures;
     int _claimsAnswered;
+    volatile bool _dead;
 
     public void FailNext(int writes) => Interlocked.Exchange(ref _failures, writes);
 
     public void FailNextReads(int reads) => Interlocked.Exchange(ref _readFailures, reads);
+
+    public void Die() => _dead = true;
 
     public Task<ClickOutcome> RecordAsync(Click click, CancellationToken ct = default) =>
         Interlocked.Decrement(ref _failures) >= 0
@@ -42,6 +46,7 @@ public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
     public Task<bool> RenewFollowUpAsync(string clickId, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default) =>
         store.RenewFollowUpAsync(clickId, owner, leaseUntil, ct);
     public Task<bool> CompleteFollowUpAsync(string clickId, string owner, CancellationToken ct = default) => store.CompleteFollowUpAsync(clickId, owner, ct);
+    public Task<int> ReleaseFollowUpsAsync(string owner, CancellationToken ct = default) => _dead ? Task.FromResult(0) : store.ReleaseFollowUpsAsync(owner, ct);
     public Task<int> ImportAsync(IReadOnlyList<Click> clicks, CancellationToken ct = default) => store.ImportAsync(clicks, ct);
     public Task<Label?> FindAsync(string userId, string workId, CancellationToken ct = default) => store.FindAsync(userId, workId, ct);
     public Task<IReadOnlyList<Label>> ListAsync(string? userId = null, CancellationToken ct = default) => store.ListAsync(userId, ct);

@@ -63,6 +63,30 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task A_stopping_worker_gives_back_the_follow_ups_it_holds_at_once_and_leaves_another_workers_alone()
+    {
+        var clock = new FakeTimeProvider(Sample.Noon);   // never advanced: no lease runs out
+        await using var store = CreateStore(clock)!;
+        var labels = store.Get<ILabelStore>();
+        var until = Sample.Noon + FollowUpLease;
+        await labels.RecordAsync(Sample.Click("done", interested: true, Sample.Noon), "redraw done", Ct);
+        await labels.RecordAsync(Sample.Click("left", interested: true, Sample.Noon.AddMinutes(1), work: "RJ01000002"), "redraw left", Ct);
+        (await labels.ClaimFollowUpsAsync("a", until, Ct)).Claimed.Count.ShouldBe(2);
+        await labels.RecordAsync(Sample.Click("theirs", interested: true, Sample.Noon.AddMinutes(2), work: "RJ01000003"), "redraw theirs", Ct);
+        (await labels.ClaimFollowUpsAsync("b", until, Ct)).Claimed.Select(f => f.ClickId).ShouldBe(["theirs"]);
+        (await labels.CompleteFollowUpAsync("done", "a", Ct)).ShouldBeTrue();
+
+        (await labels.ReleaseFollowUpsAsync("a", Ct)).ShouldBe(1);
+
+        var claim = await labels.ClaimFollowUpsAsync("b", until, Ct);
+        claim.Claimed.Select(f => f.ClickId).ShouldBe(["left", "theirs"]);
+        claim.HeldElsewhereUntil.ShouldBeNull();
+        (await labels.CompleteFollowUpAsync("left", "a", Ct)).ShouldBeFalse();
+        (await labels.ReleaseFollowUpsAsync("a", Ct)).ShouldBe(0);
+        (await labels.ListPendingFollowUpsAsync(Ct)).Select(f => f.ClickId).ShouldBe(["left", "theirs"]);
+    }
+
+    [Fact]
     public async Task Of_two_workers_claiming_at_once_each_follow_up_goes_to_exactly_one()
     {
         var labels = Get<ILabelStore>();

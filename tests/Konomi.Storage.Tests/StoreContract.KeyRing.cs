@@ -19,4 +19,18 @@ public abstract partial class StoreContract
 
         (await ring.ListAsync(Ct)).ShouldBe([first, second, revocation], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task Of_first_keys_added_at_once_to_an_empty_ring_one_is_kept_and_none_once_the_ring_holds_one()
+    {
+        var ring = Get<IKeyRingStore>();
+        var keys = Enumerable.Range(0, 4).Select(i => $"""<key id="{i}" version="1" />""").ToList();
+
+        var kept = await Task.WhenAll(keys.Select(key => Task.Run(() => ring.AddFirstAsync("key", key, Ct), Ct)));
+
+        kept.Count(k => k).ShouldBe(1);
+        (await ring.ListAsync(Ct)).ShouldBe([keys[Array.IndexOf(kept, true)]]);
+        (await ring.AddFirstAsync("key", """<key id="late" version="1" />""", Ct)).ShouldBeFalse();
+        (await ring.ListAsync(Ct)).Count.ShouldBe(1);
+    }
 }

@@ -48,6 +48,30 @@ public sealed class FormKeysTests(Browser browser)
     }
 
     [Fact]
+    public async Task Two_replicas_started_together_on_an_empty_store_take_each_others_forms_after_their_first_minutes()
+    {
+        await using var store = TestStore.MongoWire();
+        var together = new ReplicasStartingTogether();
+        // Each on its own thread: Data Protection reads and stores keys synchronously as the host starts.
+        var replicas = await Task.WhenAll(Task.Run(() => WebApp.StartAsync(store: store, services: together.Join), Ct),
+            Task.Run(() => WebApp.StartAsync(store: store, services: together.Join), Ct));
+        await using var first = replicas[0];
+        await using var second = replicas[1];
+        ReplicasStartingTogether.EndKeyRefreshWindow(first);
+        ReplicasStartingTogether.EndKeyRefreshWindow(second);
+        await first.AddUserAsync("alice");
+        var works = await first.AddWorksAsync(SampleWorks.Range(0, 2));
+
+        foreach (var (from, to, work) in new[] { (first, second, works[0]), (second, first, works[1]) })
+        {
+            using var forms = new FormClient(from);
+            var response = await forms.PostAsync($"{to.Url}/label?handler=Answer", new() { ["user"] = "alice", ["work"] = work.Id, ["answer"] = "y", ["seen"] = "none" });
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        }
+        (await first.Get<ILabelStore>().ListAsync("alice", Ct)).Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_first_start_says_nothing_alarming_about_the_form_keys()
     {
         await using var app = await WebApp.StartAsync();

@@ -25,13 +25,15 @@ public sealed class WebApp : IAsyncDisposable
     readonly bool _ownsStore;
     readonly string _listenOn;
     readonly Dictionary<string, string?>? _settings;
+    readonly Action<IServiceCollection>? _services;
     readonly DirectoryInfo _machine;
     readonly int _port;
     bool _restarted;
 
-    WebApp(WebApplication app, TestStore store, bool ownsStore, string listenOn, Dictionary<string, string?>? settings, int port, FakeLoggerProvider logs,
-        DirectoryInfo machine)
+    WebApp(WebApplication app, TestStore store, bool ownsStore, string listenOn, Dictionary<string, string?>? settings, Action<IServiceCollection>? services,
+        int port, FakeLoggerProvider logs, DirectoryInfo machine)
     {
+        _services = services;
         Logs = logs;
         _app = app;
         _store = store;
@@ -54,7 +56,7 @@ public sealed class WebApp : IAsyncDisposable
 
     /// <param name="listenOn">A listener beyond loopback (<c>0.0.0.0</c>) makes the app exposed.</param>
     /// <param name="store">A store another app uses too (a second replica; the caller disposes it); a fresh SQLite store when null.</param>
-    /// <param name="services">Registered after the store's, to put a faulty part in front of it.</param>
+    /// <param name="services">Changes to the app's services, made last.</param>
     public static Task<WebApp> StartAsync(string listenOn = "127.0.0.1", Dictionary<string, string?>? settings = null, TestStore? store = null,
         Action<IServiceCollection>? services = null) =>
         StartAsync(listenOn, settings, store ?? TestStore.Sqlite(), ownsStore: store is null, port: 0, services);
@@ -66,7 +68,7 @@ public sealed class WebApp : IAsyncDisposable
         await _app.StopAsync(TestContext.Current.CancellationToken);
         await _app.DisposeAsync();
         _machine.Delete(recursive: true);
-        return await StartAsync(_listenOn, _settings, _store, _ownsStore, _port, null);
+        return await StartAsync(_listenOn, _settings, _store, _ownsStore, _port, _services);
     }
 
     static async Task<WebApp> StartAsync(string listenOn, Dictionary<string, string?>? settings, TestStore store, bool ownsStore, int port,
@@ -92,18 +94,18 @@ public sealed class WebApp : IAsyncDisposable
         builder.Services.AddDataProtection().PersistKeysToFileSystem(machine);
 
         builder.AddKonomiStorage();
-        services?.Invoke(builder.Services);
         builder.AddKonomiWeb();
         builder.Services.AddCrawlerOptions();
         builder.Services.AddSingleton<ReceivedFeedback>();
         builder.Services.AddKonomiConsumers(x => x.AddConsumer<FeedbackProbe>());
         builder.AddKonomiBus();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapKonomiWeb();
         await app.StartAsync(TestContext.Current.CancellationToken);
         var bound = new Uri(app.Urls.First().Replace("0.0.0.0", "127.0.0.1")).Port;
-        return new WebApp(app, store, ownsStore, listenOn, settings, bound, logs, machine);
+        return new WebApp(app, store, ownsStore, listenOn, settings, services, bound, logs, machine);
     }
 
     public async Task AddUserAsync(string userId) => await Get<IUserStore>().UpsertAsync(new UserProfile(userId), TestContext.Current.CancellationToken);

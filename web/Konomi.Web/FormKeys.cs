@@ -28,15 +28,33 @@ static class FormKeys
     }
 }
 
-/// <summary>Data Protection's key repository over <see cref="IKeyRingStore"/>.</summary>
+/// <summary>
+/// Data Protection's key repository over <see cref="IKeyRingStore"/>. Replicas starting together on an empty store
+/// each make a first key; only one is kept, and Data Protection, reading the ring again after storing, serves that one.
+/// Were both kept, a replica that read the ring before the other's key landed would refuse that replica's forms
+/// ("reload the page") once past its first two minutes (the only time it looks again for a key it does not know)
+/// until its daily refresh.
+/// </summary>
 sealed class StoredKeyRing(IKeyRingStore store) : IXmlRepository
 {
-    // Data Protection asks synchronously, at start and when its cached ring expires (a day), not per request.
-    public IReadOnlyCollection<XElement> GetAllElements() =>
-        store.ListAsync().GetAwaiter().GetResult().Select(XElement.Parse).ToList();
+    volatile bool _readEmpty;
 
-    public void StoreElement(XElement element, string friendlyName) =>
-        store.AddAsync(friendlyName, element.ToString(SaveOptions.DisableFormatting)).GetAwaiter().GetResult();
+    // Data Protection asks synchronously, at start and when its cached ring expires (a day), not per request.
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        var ring = store.ListAsync().GetAwaiter().GetResult().Select(XElement.Parse).ToList();
+        _readEmpty = ring.Count == 0;
+        return ring;
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        var xml = element.ToString(SaveOptions.DisableFormatting);
+        if (_readEmpty)
+            store.AddFirstAsync(friendlyName, xml).GetAwaiter().GetResult();
+        else
+            store.AddAsync(friendlyName, xml).GetAwaiter().GetResult();
+    }
 }
 
 /// <summary>

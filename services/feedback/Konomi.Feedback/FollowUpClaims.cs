@@ -7,8 +7,9 @@ namespace Konomi.Feedback;
 /// <summary>
 /// This host's hold on pending follow-ups. The feedback service and the web app (and any replica) each run a
 /// <see cref="FollowUpWorker"/> over the same label store; a follow-up is done by the worker holding its lease,
-/// which keeps it renewed while it works, so one click is redrawn, told and announced once. A worker that dies
-/// leaves its lease to run out (<c>Feedback:FollowUpLease</c>); another worker, or this one restarted, then does it.
+/// which keeps it renewed while it works, so one click is redrawn, told and announced once. A worker that stops
+/// gives its leases back (<see cref="ReleaseAsync"/>); one that dies leaves them to run out (<c>Feedback:FollowUpLease</c>);
+/// another worker, or this one restarted, then does them.
 /// </summary>
 public sealed partial class FollowUpClaims(ILabelStore labels, IOptions<FeedbackOptions> options, TimeProvider time, ILogger<FollowUpClaims> logger)
 {
@@ -72,6 +73,23 @@ public sealed partial class FollowUpClaims(ILabelStore labels, IOptions<Feedback
             LogLeaseLost(logger, clickId);
     }
 
+    /// <summary>
+    /// Gives back every follow-up this host holds and has not done, as it stops: a rolling update's next pod, or the
+    /// other host, does them at once instead of a lease later. Failing (the store away) leaves them to run out.
+    /// </summary>
+    public async Task ReleaseAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (await labels.ReleaseFollowUpsAsync(_owner, ct) is var released and > 0)
+                LogReleased(logger, released);
+        }
+        catch (Exception e)
+        {
+            LogReleaseFailed(logger, e, Lease);
+        }
+    }
+
     [LoggerMessage(1, LogLevel.Warning, "Follow-up of click {ClickId} was taken over by another worker; leaving it to it")]
     static partial void LogLeaseLost(ILogger logger, string clickId);
 
@@ -80,4 +98,10 @@ public sealed partial class FollowUpClaims(ILabelStore labels, IOptions<Feedback
 
     [LoggerMessage(3, LogLevel.Warning, "Could not renew the lease of click {ClickId}'s follow-up; it goes on")]
     static partial void LogRenewalFailed(ILogger logger, Exception exception, string clickId);
+
+    [LoggerMessage(4, LogLevel.Information, "Stopping: gave back {Count} follow-ups not done, for another worker to do now")]
+    static partial void LogReleased(ILogger logger, int count);
+
+    [LoggerMessage(5, LogLevel.Warning, "Stopping: could not give back the follow-ups not done; they are done within {Lease}, when their leases run out")]
+    static partial void LogReleaseFailed(ILogger logger, Exception exception, TimeSpan lease);
 }

@@ -24,7 +24,8 @@ namespace Konomi.Feedback;
 /// whose publish failed for good stays pending for the next round, which comes with the next click or after
 /// <c>Feedback:Retry:MaxDelay</c>, whichever is first. Each round does only the follow-ups this host claimed
 /// (<see cref="FollowUpClaims"/>): other hosts over the same store do theirs, and one another worker holds is done
-/// here when its lease runs out, if it is still pending then. Dying after the publish and before the mark sends that
+/// here when its lease runs out, if it is still pending then. Stopping (SIGTERM, Ctrl+C) gives back the leases on
+/// the follow-ups not done, so the next host does them at once. Dying after the publish and before the mark sends that
 /// FeedbackReceived again once the lease has run out: at least once, never lost. The first round waits until the host has started, bus included:
 /// the follow-ups a restart finds pending are published to a running bus, not raced against its start.
 /// </summary>
@@ -71,6 +72,15 @@ public sealed partial class FollowUpWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Once the rounds have ended: a round cut short by the stop leaves its follow-ups pending, and they are given back.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // Still working past the host's deadline: what it holds is not given back, as it may yet be done here.
+        if (ExecuteTask is { IsCompleted: true })
+            await claims.ReleaseAsync(cancellationToken);
     }
 
     /// <summary>

@@ -11,4 +11,10 @@ public interface IKeyRingStore
 
     /// <summary>Keeps one more element; <paramref name="name"/> is what Data Protection calls it, for a person reading the store.</summary>
     Task AddAsync(string name, string xml, CancellationToken ct = default);
+
+    /// <summary>
+    /// Keeps the ring's first element, only while the ring holds none: false when another got there first (two replicas
+    /// starting together on an empty store each make a first key; the one kept is the one both use).
+    /// </summary>
+    Task<bool> AddFirstAsync(string name, string xml, CancellationToken ct = default);
 }

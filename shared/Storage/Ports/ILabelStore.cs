@@ -38,6 +38,12 @@ public interface ILabelStore
     Task<bool> CompleteFollowUpAsync(string clickId, string owner, CancellationToken ct = default);
 
     /// <summary>
+    /// Gives up every lease <paramref name="owner"/> holds on follow-ups not done (a worker stopping), so any worker
+    /// claims them at once instead of after the lease; a lease another owner took over is left alone. Returns how many.
+    /// </summary>
+    Task<int> ReleaseFollowUpsAsync(string owner, CancellationToken ct = default);
+
+    /// <summary>
     /// Records many clicks (an import) with the same rules as <see cref="RecordAsync"/>, all or none where
     /// the store allows; returns how many were new.
     /// </summary>
