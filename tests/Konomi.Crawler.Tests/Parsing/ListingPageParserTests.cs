@@ -48,6 +48,16 @@ public class ListingPageParserTests
         listing.Works[1].PriceYen.ShouldBe(1056);
     }
 
+    /// <summary>The listing's titles carry no sale badge (its first work is 10% off and titled plainly): a circle's 【無料】 is its title.</summary>
+    [Fact]
+    public void A_listed_title_the_circle_begins_with_a_sale_word_is_read_whole()
+    {
+        const string name = "『「頑張りすぎ」って年上彼女に叱られて、そのまま甘やかされる夜。』";
+        var page = Fixtures.Read("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html").Replace(name, "【無料】" + name);
+
+        ListingPageParser.Parse(page).Works[0].Title.ShouldBe("【無料】" + name);
+    }
+
     [Fact]
     public void A_page_with_no_result_list_is_a_malformed_error()
     {

@@ -76,7 +76,7 @@ public static partial class ListingPageParser
         var typeClass = item.QuerySelector(".work_category")?.ClassName is { } c ? TypeClass().Match(c) : null;
         return new ListedWork(
             id,
-            SaleTitle.Strip(title),
+            title,
             maker?.Children.FirstOrDefault(e => e.TagName == "A")?.TextContent.Trim() ?? maker?.QuerySelector("a")?.TextContent.Trim() ?? "",
             maker?.QuerySelector(".author a")?.TextContent.Trim() ?? item.QuerySelector(".author a")?.TextContent.Trim(),
             typeClass is { Success: true } ? typeClass.Groups[1].Value : attributes is { Length: > 2 } ? attributes[2] : null,
