@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using Konomi.Contracts;
 using Konomi.Crawler.Parsing;
 
 namespace Konomi.Crawler.Tests.Parsing;
@@ -46,6 +47,37 @@ public class ListingPageParserTests
         listing.Works[1].Circle.ShouldBe("いちのや");
         listing.Works[1].Author.ShouldBe("一之瀬りと");
         listing.Works[1].PriceYen.ShouldBe(1056);
+    }
+
+    /// <summary>The listing's titles carry no sale badge (its first work is 10% off and titled plainly): a circle's 【無料】 is its title.</summary>
+    [Fact]
+    public void A_listed_title_the_circle_begins_with_a_sale_word_is_read_whole()
+    {
+        const string name = "『「頑張りすぎ」って年上彼女に叱られて、そのまま甘やかされる夜。』";
+        var page = Fixtures.Read("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html").Replace(name, "【無料】" + name);
+
+        ListingPageParser.Parse(page).Works[0].Title.ShouldBe("【無料】" + name);
+    }
+
+    /// <summary>
+    /// A listing item shows an age label only when its work's age is not its floor's (the real home items' work_genre is empty):
+    /// an R-15 work among the all-ages ones, an all-ages one among the adult ones.
+    /// </summary>
+    [Theory]
+    [InlineData("/home/", "<span class=\"icon_R15\" title=\"R-15\">R-15</span>", AgeCategory.R15)]
+    [InlineData("/maniax/", "<span class=\"icon_GEN\" title=\"全年齢\">全年齢</span>", AgeCategory.AllAges)]
+    [InlineData("/home/", "", AgeCategory.AllAges)]
+    [InlineData("/maniax/", "", AgeCategory.Adult)]
+    public void A_listed_work_s_age_label_is_its_age_else_its_floor_s(string floor, string label, AgeCategory age)
+    {
+        var fixture = Fixtures.Read("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html");
+        var first = fixture.IndexOf("<dd class=\"work_genre\"></dd>", StringComparison.Ordinal);
+        var page = (fixture[..first] + $"<dd class=\"work_genre\">{label}</dd>" + fixture[(first + "<dd class=\"work_genre\"></dd>".Length)..]).Replace("/home/", floor);
+
+        var works = ListingPageParser.Parse(page).Works;
+
+        works[0].AsWork().AgeCategory.ShouldBe(age);
+        works[1].AsWork().AgeCategory.ShouldBe(AgeLabels.FromFloor(floor.Trim('/')));
     }
 
     [Fact]

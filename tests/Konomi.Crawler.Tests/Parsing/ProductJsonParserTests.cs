@@ -71,10 +71,29 @@ public class ProductJsonParserTests
         work.Url.ShouldBe("https://www.dlsite.com/maniax/work/=/product_id/RJ403038.html");
     }
 
+    /// <summary>
+    /// DLsite puts its sale badges on the page's &lt;title&gt; only (the real fixture is 20% off and its work_name has none), so a
+    /// free work the circle named 【無料】… is named so on DLsite and in Konomi.
+    /// </summary>
+    [Theory]
+    [InlineData("【無料】")]
+    [InlineData("【セール記念】【30%OFF】")]
+    public void A_title_the_circle_begins_with_a_sale_word_is_stored_whole(string prefix)
+    {
+        const string name = "【安眠ASMR】精霊介護~Spirit“s” lullaby~ ノワール編 CV.上田麗奈【耳かき・マッサージ・子守唄】";
+        var json = Fixtures.Read("m4tsu_dlsite-product-RJ01698658.json").Replace("\"work_name\":\"", $"\"work_name\":\"{prefix}")
+            .Replace("\"price\":1584", "\"price\":0");
+
+        var work = ProductJsonParser.Parse(json).Work;
+
+        work.Title.ShouldBe(prefix + name);
+        work.PriceYen.ShouldBe(0);
+    }
+
     [Fact]
     public void Voice_actors_packed_as_A_bar_B_and_numbers_as_strings_are_read()
     {
-        var json = """[{"workno":"RJ01000297","work_name":"【30%OFF】耳かき","maker_name":"c","age_category":"3","price":"1,320","site_id":"maniax","is_ana":false,"creaters":{"voice_by":[{"name":"上田麗奈|春花らん"}]},"regist_date":"2023-01-21 16:00:00"}]""";
+        var json = """[{"workno":"RJ01000297","work_name":"耳かき","maker_name":"c","age_category":"3","price":"1,320","site_id":"maniax","is_ana":false,"creaters":{"voice_by":[{"name":"上田麗奈|春花らん"}]},"regist_date":"2023-01-21 16:00:00"}]""";
 
         var work = ProductJsonParser.Parse(json).Work;
 

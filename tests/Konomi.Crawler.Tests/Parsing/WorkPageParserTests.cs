@@ -54,6 +54,25 @@ public class WorkPageParserTests
         work.Description.ShouldContain("キャラクター紹介");
     }
 
+    /// <summary>The heading (and og:title) carry no sale badge, even on a sale page: a circle's own 【無料】 there is its title.</summary>
+    [Fact]
+    public void A_title_the_circle_begins_with_a_sale_word_is_read_whole_from_the_heading()
+    {
+        const string name = "意地悪な機械人形に完全支配される音声 地獄級射精禁止オナニーサポート4 ヘルエグゼキューション";
+        var page = Fixtures.Read("dlsite-go_work_RJ189758.html").Replace(name, "【無料】" + name);
+
+        WorkPageParser.Parse(page).Work.Title.ShouldBe("【無料】" + name);
+    }
+
+    /// <summary>Only the &lt;title&gt; has DLsite's badge and the circle and site after the name: a page without heading or og:title loses both.</summary>
+    [Fact]
+    public void A_title_read_from_the_tab_title_loses_the_sale_badge_and_the_site_name()
+    {
+        var page = Fixtures.Read("dlsite-go_work_RJ126928.html").Replace("id=\"work_name\"", "id=\"renamed_work_name\"").Replace("property=\"og:title\"", "property=\"og:renamed\"");
+
+        WorkPageParser.Parse(page).Work.Title.ShouldBe("まじこスハロウィン -可愛い彼女は吸血鬼!? 妖しく光る魅了の魔眼の巻-");
+    }
+
     [Fact]
     public void A_non_voice_page_takes_the_work_type_link_not_the_option_icons()
     {

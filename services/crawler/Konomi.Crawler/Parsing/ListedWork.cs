@@ -2,27 +2,31 @@ using Konomi.Contracts;
 
 namespace Konomi.Crawler.Parsing;
 
-/// <summary>One work as a listing shows it. <paramref name="Author"/> is the first creator only (often the voice actor).</summary>
+/// <summary>
+/// One work as a listing shows it. <paramref name="Author"/> is the first creator only (often the voice actor);
+/// <paramref name="AgeCategory"/> is the item's age label (R-15 on the all-ages floor, 全年齢 on the adult one), else its floor's.
+/// </summary>
 public sealed record ListedWork(
     string Id,
     string Title,
     string Circle,
     string? Author,
     string? WorkType,
+    AgeCategory AgeCategory,
     int? PriceYen,
     string Url,
     string? ThumbnailUrl)
 {
     /// <summary>
     /// The work as far as the listing tells it: no genres, description, release date or creators (the listing does not
-    /// say which role its one author has), and the age of its floor, as a work page without an age label has.
+    /// say which role its one author has).
     /// </summary>
     public Work AsWork() => new()
     {
         Id = Id,
         Title = Title,
         Circle = Circle,
-        AgeCategory = AgeLabels.FromFloor(WorkPageParser.Floor(Url)),
+        AgeCategory = AgeCategory,
         WorkType = WorkType ?? "",
         PriceYen = PriceYen,
         Url = Url,

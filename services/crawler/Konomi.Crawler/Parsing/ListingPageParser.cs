@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Konomi.Contracts;
 
 namespace Konomi.Crawler.Parsing;
 
@@ -74,15 +75,29 @@ public static partial class ListingPageParser
         var maker = item.QuerySelector(".maker_name");
         var attributes = item.QuerySelector("input.__product_attributes")?.GetAttribute("value")?.Split(',');
         var typeClass = item.QuerySelector(".work_category")?.ClassName is { } c ? TypeClass().Match(c) : null;
+        var url = link?.GetAttribute("href") ?? item.QuerySelector("a[href*='product_id']")?.GetAttribute("href") ?? $"https://www.dlsite.com/maniax/work/=/product_id/{id}.html";
         return new ListedWork(
             id,
-            SaleTitle.Strip(title),
+            title,
             maker?.Children.FirstOrDefault(e => e.TagName == "A")?.TextContent.Trim() ?? maker?.QuerySelector("a")?.TextContent.Trim() ?? "",
             maker?.QuerySelector(".author a")?.TextContent.Trim() ?? item.QuerySelector(".author a")?.TextContent.Trim(),
             typeClass is { Success: true } ? typeClass.Groups[1].Value : attributes is { Length: > 2 } ? attributes[2] : null,
+            Age(item, url),
             Price(item),
-            link?.GetAttribute("href") ?? item.QuerySelector("a[href*='product_id']")?.GetAttribute("href") ?? $"https://www.dlsite.com/maniax/work/=/product_id/{id}.html",
+            url,
             Thumbnail(item));
+    }
+
+    /// <summary>
+    /// The item's age label: an item shows one only when it differs from its floor's (an R-15 work among all-ages ones,
+    /// 全年齢 among adult ones); none is the floor's age.
+    /// </summary>
+    static AgeCategory Age(IElement item, string url)
+    {
+        var labels = item.QuerySelectorAll("dd.work_genre span").ToList();
+        return labels.Select(s => AgeLabels.FromLabel(s.GetAttribute("title"))).FirstOrDefault(a => a is not null)
+            ?? labels.SelectMany(s => s.ClassList).Select(AgeLabels.FromIconClass).FirstOrDefault(a => a is not null)
+            ?? AgeLabels.FromFloor(WorkPageParser.Floor(url));
     }
 
     /// <summary>The current price, not the struck-through original of a discounted work.</summary>

@@ -47,7 +47,8 @@ public static class ProductJsonParser
         var work = new Work
         {
             Id = id,
-            Title = SaleTitle.Strip(title),
+            // work_name is the name the circle gave, as the page's heading shows it: DLsite's sale badges go on the page's <title> alone.
+            Title = title.Trim(),
             Circle = product.String("maker_name") ?? "",
             Series = product.String("series_name") ?? product.String("title_name"),
             Authors = Names(creators, "created_by"),

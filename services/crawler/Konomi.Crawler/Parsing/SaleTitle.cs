@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Konomi.Crawler.Parsing;
 
 /// <summary>
-/// Removes the sale badges DLsite prepends to titles while a discount runs (【30%OFF】, 【期間限定セール】…) and keeps
-/// the circle's own brackets (【安眠ASMR】, 【12大特典】), which are part of the title.
+/// Removes the sale badges DLsite prepends to a work page's &lt;title&gt; while a discount runs (【30%OFF】, 【期間限定セール】…) and
+/// keeps the circle's own brackets (【安眠ASMR】, 【12大特典】). Only for that &lt;title&gt;: the heading, og:title, product.json and
+/// listings carry no badges (the real sale pages and JSON show none), so a bracket there is the circle's own.
 /// </summary>
 public static partial class SaleTitle
 {

@@ -82,14 +82,18 @@ public static partial class WorkPageParser
         throw new CrawlException(kind, $"{id ?? "work"}: {(kind == CrawlErrorKind.RegionBlocked ? "region-blocked" : "unavailable")}: {reason}");
     }
 
-    /// <summary>h1#work_name (its inner &lt;a&gt; until 2022), else og:title without " [circle] | DLsite", never the sale-prefixed &lt;title&gt; first.</summary>
+    /// <summary>
+    /// h1#work_name (its inner &lt;a&gt; until 2022), else og:title without " [circle] | DLsite", else the &lt;title&gt;, the one
+    /// place DLsite puts its sale badges (【30%OFF】): only there do they go, as a circle's own 【無料】 or 【セール記念】 is its title.
+    /// </summary>
     static string? Title(IDocument page)
     {
-        var raw = page.QuerySelector("#work_name")?.TextContent
-            ?? page.QuerySelector("meta[property='og:title']")?.GetAttribute("content")
-            ?? page.Title;
-        var title = raw is null ? null : SaleTitle.Strip(TitleSuffix().Replace(raw.Trim(), ""));
-        return string.IsNullOrWhiteSpace(title) ? null : title;
+        var heading = page.QuerySelector("#work_name")?.TextContent
+            ?? page.QuerySelector("meta[property='og:title']")?.GetAttribute("content");
+        var title = heading is not null ? TitleSuffix().Replace(heading.Trim(), "")
+            : page.Title is { } tab ? SaleTitle.Strip(TitleSuffix().Replace(tab.Trim(), ""))
+            : null;
+        return string.IsNullOrWhiteSpace(title) ? null : title.Trim();
     }
 
     internal static string Floor(string? canonical) =>
