@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -21,7 +22,8 @@ public static class WorkJson
         {
             using var document = JsonDocument.Parse(json);
             if (Check(document.RootElement) is { } problem) return (null, problem);
-            return (document.RootElement.Deserialize<Work>(KonomiJson.Options), null);
+            var work = document.RootElement.Deserialize<Work>(KonomiJson.Options)!;
+            return OutOfRange(work) is { } wrong ? (null, wrong) : (work, null);
         }
         catch (JsonException e)
         {
@@ -61,6 +63,20 @@ public static class WorkJson
             if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } key && key.Any(char.IsControl))
                 return $"id {JsonSerializer.Serialize(key)} has a control character (a line break, a tab) in it";
         }
+        return null;
+    }
+
+    /// <summary>
+    /// A count or price below 0, or a rating that is no number from 0 to 5 ("NaN" and "Infinity" read as numbers):
+    /// the popularity prior would rank a work by it, and no DLsite page ever shows one.
+    /// </summary>
+    static string? OutOfRange(Work work)
+    {
+        var p = work.Popularity;
+        foreach (var (name, value) in new[] { ("priceYen", work.PriceYen), ("popularity.sales", p?.Sales), ("popularity.wishlist", p?.Wishlist), ("popularity.ratingCount", p?.RatingCount) })
+            if (value < 0) return string.Create(CultureInfo.InvariantCulture, $"{name} must be 0 or more, not {value}");
+        if (p?.RatingAverage is { } average && !(average is >= 0 and <= 5))
+            return string.Create(CultureInfo.InvariantCulture, $"popularity.ratingAverage must be a number from 0 to 5, not {average}");
         return null;
     }
 

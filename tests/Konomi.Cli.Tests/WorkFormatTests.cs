@@ -104,5 +104,31 @@ public class WorkFormatTests
         folder.Error.ShouldContain($"{dataDir} is a folder; give a work's JSON file");
     }
 
+    [Fact]
+    public async Task Import_and_score_refuse_a_negative_count_or_a_rating_that_is_no_number_naming_the_field()
+    {
+        var dataDir = NewDataDir();
+        (await KonomiCli.RunAsync(["users", "add", "me", "--data-dir", dataDir], ct: Ct)).ExitCode.ShouldBe(0);
+        var file = Path.Combine(dataDir, "works.jsonl");
+        File.WriteAllLines(file,
+        [
+            """{"id":"RJ01000001","title":"耳かき","url":"https://x/1","popularity":{"sales":-3}}""",
+            """{"id":"RJ01000002","title":"添い寝","url":"https://x/2","popularity":{"ratingAverage":"NaN"}}""",
+        ]);
+        var workFile = Path.Combine(dataDir, "work.json");
+        File.WriteAllText(workFile, """{"id":"RJ01000003","title":"雨音","url":"https://x/3","priceYen":-880}""");
+
+        var imported = await KonomiCli.RunAsync(["works", "import", file, "--data-dir", dataDir], ct: Ct);
+        var scored = await KonomiCli.RunAsync(["score", "--work", workFile, "--data-dir", dataDir], ct: Ct);
+        var exported = await KonomiCli.RunAsync(["works", "export", Path.Combine(dataDir, "out.jsonl"), "--data-dir", dataDir], ct: Ct);
+
+        imported.ExitCode.ShouldBe(1);
+        imported.Error.ShouldContain("works.jsonl: line 1: popularity.sales must be 0 or more, not -3");
+        imported.Error.ShouldContain("works.jsonl: line 2: popularity.ratingAverage must be a number from 0 to 5, not NaN");
+        scored.ExitCode.ShouldBe(1);
+        scored.Error.ShouldContain("priceYen must be 0 or more, not -880");
+        exported.Output.ShouldContain("exported 0 works");
+    }
+
     internal static string NewDataDir() => Directory.CreateTempSubdirectory("konomi-cli-").FullName;
 }

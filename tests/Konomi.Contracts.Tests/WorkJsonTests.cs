@@ -30,6 +30,26 @@ public class WorkJsonTests
     }
 
     [Theory]
+    [InlineData("\"priceYen\":-1", "priceYen must be 0 or more, not -1")]
+    [InlineData("\"popularity\":{\"sales\":-5}", "popularity.sales must be 0 or more, not -5")]
+    [InlineData("\"popularity\":{\"wishlist\":-1}", "popularity.wishlist must be 0 or more, not -1")]
+    [InlineData("\"popularity\":{\"ratingCount\":-2}", "popularity.ratingCount must be 0 or more, not -2")]
+    [InlineData("\"popularity\":{\"ratingAverage\":\"NaN\"}", "popularity.ratingAverage must be a number from 0 to 5, not NaN")]
+    [InlineData("\"popularity\":{\"ratingAverage\":\"Infinity\"}", "popularity.ratingAverage must be a number from 0 to 5, not Infinity")]
+    [InlineData("\"popularity\":{\"ratingAverage\":\"-Infinity\"}", "popularity.ratingAverage must be a number from 0 to 5, not -Infinity")]
+    [InlineData("\"popularity\":{\"ratingAverage\":45}", "popularity.ratingAverage must be a number from 0 to 5, not 45")]
+    [InlineData("\"popularity\":{\"ratingAverage\":-0.5}", "popularity.ratingAverage must be a number from 0 to 5, not -0.5")]
+    public void A_price_count_or_rating_out_of_range_is_refused_by_name(string field, string problem) =>
+        WorkJson.Read(With(field)).ShouldBe((null, problem));
+
+    [Fact]
+    public void Zero_counts_a_free_work_and_ratings_from_0_to_5_are_taken()
+    {
+        WorkJson.Read(With("\"priceYen\":0,\"popularity\":{\"sales\":0,\"wishlist\":0,\"ratingCount\":0,\"ratingAverage\":0}")).Problem.ShouldBeNull();
+        WorkJson.Read(With("\"popularity\":{\"ratingAverage\":5}")).Work!.Popularity!.RatingAverage.ShouldBe(5);
+    }
+
+    [Theory]
     [InlineData("""{"title":"耳かき","url":"https://x"}""", "id is missing")]
     [InlineData("""{"id":" ","title":"耳かき","url":"https://x"}""", "id is empty")]
     [InlineData("""{"id":"  RJ5 ","title":"耳かき","url":"https://x"}""", "id '  RJ5 ' has spaces around it")]

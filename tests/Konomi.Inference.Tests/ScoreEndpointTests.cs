@@ -86,13 +86,15 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("genres", "genres must be a list of texts, not null")]
-    [InlineData("circle", "circle must be a text, not null")]
-    public async Task A_null_field_is_a_bad_request_that_names_the_field(string field, string problem)
+    [InlineData("\"genres\":null", "genres must be a list of texts, not null")]
+    [InlineData("\"circle\":null", "circle must be a text, not null")]
+    [InlineData("\"priceYen\":-880", "priceYen must be 0 or more, not -880")]
+    [InlineData("\"popularity\":{\"ratingAverage\":\"NaN\"}", "popularity.ratingAverage must be a number from 0 to 5, not NaN")]
+    public async Task A_null_or_out_of_range_field_is_a_bad_request_that_names_the_field(string field, string problem)
     {
         await using var app = await StartAsync();
         using var http = Client(app);
-        var json = $$"""{"id":"RJ01000000","title":"耳かき","url":"https://x","{{field}}":null}""";
+        var json = $$"""{"id":"RJ01000000","title":"耳かき","url":"https://x",{{field}}}""";
 
         using var response = await http.PostAsync("/score?user=alice", new StringContent(json, null, "application/json"), Ct);
 

@@ -26,20 +26,46 @@ sealed class UnknownActionRefusal : IAsyncPageFilter
 }
 
 /// <summary>
-/// A form whose anti-forgery token no longer matches (the browser lost its cookie, or the store the keys live in was
-/// replaced: a restart or another replica keeps them, see <see cref="FormKeys"/>) gets a 400 that says so, instead of an
-/// empty one: the page's script shows it to the person who pressed.
+/// A form the anti-forgery check refused gets a 400 or 413 that says why, instead of an empty one: the page's script shows
+/// it to the person who pressed. Either its token no longer matches (the browser lost its cookie, or the store the keys
+/// live in was replaced: a restart or another replica keeps them, see <see cref="FormKeys"/>), or the form was too large
+/// to read at all (more fields or a longer value than ASP.NET's form limits), which no reload would mend.
 /// </summary>
-sealed class StaleFormExplanation : IAlwaysRunResultFilter
+sealed class RefusedFormExplanation : IAsyncAlwaysRunResultFilter
 {
-    public void OnResultExecuting(ResultExecutingContext context)
+    public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
-            context.Result = PlainAnswer.Of(StatusCodes.Status400BadRequest,
-                "This page's form no longer matches this browser (its cookies were cleared, or the app's store was replaced): reload the page and press again. Nothing was saved.");
+            context.Result = await TooLargeAsync(context.HttpContext.Request) is { } cause
+                ? PlainAnswer.Of(StatusCodes.Status413RequestEntityTooLarge,
+                    $"This press's form is too large to read ({cause}): nothing was saved.")
+                : PlainAnswer.Of(StatusCodes.Status400BadRequest,
+                    "This page's form no longer matches this browser (its cookies were cleared, or the app's store was replaced): reload the page and press again. Nothing was saved.");
+        await next();
     }
 
-    public void OnResultExecuted(ResultExecutedContext context) { }
+    /// <summary>Why the form could not be read, or null: the anti-forgery check read it first, and the form keeps that outcome.</summary>
+    static async Task<string?> TooLargeAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType) return null;
+        try
+        {
+            await request.ReadFormAsync();
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message.TrimEnd('.');
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413RequestEntityTooLarge)
+        {
+            return e.Message.TrimEnd('.');
+        }
+        catch (IOException)
+        {
+            return null; // the client went away mid-form: nobody reads the answer
+        }
+    }
 }
 
 /// <summary>An answer in plain text: the pages' script shows it to the person whose press it was.</summary>

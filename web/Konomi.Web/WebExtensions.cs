@@ -45,7 +45,7 @@ public static class WebExtensions
             {
                 o.Conventions.AddFolderApplicationModelConvention("/", model => model.EndpointMetadata.Add(new WebPageMarker()));
                 o.Conventions.ConfigureFilter(new UnknownActionRefusal());
-                o.Conventions.ConfigureFilter(new StaleFormExplanation());
+                o.Conventions.ConfigureFilter(new RefusedFormExplanation());
                 o.Conventions.ConfigureFilter(new TypeFilterAttribute(typeof(StoreAwayAnswer)));
             })
             .ConfigureApplicationPartManager(parts =>

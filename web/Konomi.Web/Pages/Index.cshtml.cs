@@ -30,15 +30,16 @@ public sealed class IndexModel(
     }
 
     /// <summary>A press of 興味あり! or 別に…: stored and published by the feedback service's recorder, as a Slack click is.</summary>
-    public async Task<IActionResult> OnPostFeedbackAsync(string? work, Guid run, string? seen, bool? interested, CancellationToken ct)
+    public async Task<IActionResult> OnPostFeedbackAsync(string? work, string? run, string? seen, bool? interested, CancellationToken ct)
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         if (UserId is null) return NoUser();
         if (await RequireWorkAsync(works, work, ct) is { } missing) return missing;
         if (interested is not { } liked) return PlainAnswer.Of(StatusCodes.Status400BadRequest, "Say interested=true or interested=false: nothing was labelled.");
+        if ((PressValues.Run(run, out var crawlRun) ?? PressValues.Seen(seen)) is { } unread) return unread;
         var clickId = $"{Source}:{UserId}:{work}:{(liked ? "yes" : "no")}:{seen}";
-        await clicks.RecordAsync(new Click(clickId, UserId, work!, liked, clock.GetUtcNow(), Source), run == Guid.Empty ? null : run, ct);
+        await clicks.RecordAsync(new Click(clickId, UserId, work!, liked, clock.GetUtcNow(), Source), crawlRun, ct);
         var label = await labels.FindAsync(UserId, work!, ct);
-        return Pressed("_FeedbackButtons", new FeedbackButtons(UserId, work!, run, label));
+        return Pressed("_FeedbackButtons", new FeedbackButtons(UserId, work!, crawlRun ?? Guid.Empty, label));
     }
 }

@@ -33,8 +33,14 @@ public sealed class LabelModel(
     [BindProperty]
     public string? Moves { get; set; }
 
-    /// <summary>The moves as sent back, keeping only well-formed ones: the field is the client's to garble.</summary>
-    List<string> MoveList => [.. (Moves ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(m => m.Length > 2 && m[0] is 'a' or 's' && m[1] == ':')];
+    /// <summary>The moves as sent back; a press refuses them unless each is well formed (<see cref="UnreadMove"/>).</summary>
+    List<string> MoveList => [.. (Moves ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>
+    /// The first move the page would not have written, or null: set aside, it would change what undo brings back and
+    /// which works count as skipped.
+    /// </summary>
+    string? UnreadMove => MoveList.FirstOrDefault(m => !(m.Length > 2 && m[0] is 'a' or 's' && m[1] == ':'));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -50,6 +56,9 @@ public sealed class LabelModel(
         if (answer is not ("y" or "n" or "s" or "u"))
             return PlainAnswer.Of(StatusCodes.Status400BadRequest, "Answer y (興味あり), n (別に), s (skip) or u (undo).");
         if (answer is not "u" && await RequireWorkAsync(works, work, ct) is { } missing) return missing;
+        if (answer is "y" or "n" && PressValues.Seen(seen) is { } unread) return unread;
+        if (UnreadMove is { } move)
+            return PlainAnswer.Of(StatusCodes.Status400BadRequest, $"'{PressValues.Shown(move)}' is not a move the page sends (Moves=a:ID or s:ID, comma-separated): nothing was labelled. Reload the page.");
         var moves = MoveList;
         string? back = null;
         switch (answer)

@@ -50,28 +50,28 @@ public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, 
         return Partial("_Curve", this);
     }
 
-    public Task<IActionResult> OnPostPromoteAsync(string? version, CancellationToken ct) => OverrideAsync(async () =>
+    public Task<IActionResult> OnPostPromoteAsync(string? version, CancellationToken ct) => OverrideAsync(version, "version", "promoted", async number =>
     {
-        if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
-            return $"'{version}' is not a version number: nothing promoted.";
         var promoted = await serving.PromoteAsync(UserId!, number, ct);
         return $"v{promoted.Version} ({promoted.Family}, F1 {promoted.Metrics.F1:0.00}) is serving.";
     }, ct);
 
     /// <param name="from">The version the page showed serving: a second press of the same button goes back no further.</param>
-    public Task<IActionResult> OnPostRollbackAsync(int? from, CancellationToken ct) => OverrideAsync(async () =>
+    public Task<IActionResult> OnPostRollbackAsync(string? from, CancellationToken ct) => OverrideAsync(from, "from", "rolled back", async seen =>
     {
-        var restored = await serving.RollbackAsync(UserId!, ct, from);
+        var restored = await serving.RollbackAsync(UserId!, ct, seen);
         return $"v{restored.Version} ({restored.Family}, F1 {restored.Metrics.F1:0.00}) is serving again.";
     }, ct);
 
-    async Task<IActionResult> OverrideAsync(Func<Task<string>> change, CancellationToken ct)
+    /// <summary>Runs <paramref name="change"/> with the version the form names; one that is no number changes nothing (400).</summary>
+    async Task<IActionResult> OverrideAsync(string? version, string field, string nothingDone, Func<int, Task<string>> change, CancellationToken ct)
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         if (UserId is null) return NoUser();
+        if (PressValues.Version(version, field, nothingDone, out var number) is { } unread) return unread;
         try
         {
-            TempData[MessageKey] = await change();
+            TempData[MessageKey] = await change(number);
         }
         catch (ServingOverrideException e)
         {

@@ -1,6 +1,7 @@
 using Konomi.Contracts;
 using Konomi.Crawler;
 using Konomi.Storage.Ports;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -38,11 +39,13 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
     }
 
     /// <summary>Forgets one failed work, as <c>konomi crawl --retry-failed</c> does for all, so the next cycle fetches it again.</summary>
-    public async Task<IActionResult> OnPostRetryAsync(string workId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRetryAsync(string? workId, CancellationToken ct)
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         if (!IsOperator)
             return Refused("Only the operator's token (Web:Token) may retry the crawler's failed works.");
+        if (string.IsNullOrWhiteSpace(workId))
+            return PlainAnswer.Of(StatusCodes.Status400BadRequest, "Name the work to retry (workId=…): nothing was retried.");
         Message = await crawlFailures.ForgetAsync(workId, ct)
             ? $"{workId} will be fetched again at the next crawl cycle that lists it."
             : $"{workId} is not recorded as failed (already retried, or it never failed): nothing to do.";

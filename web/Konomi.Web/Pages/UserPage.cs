@@ -44,8 +44,7 @@ public abstract class UserPage(IUserStore users) : PageModel
     {
         if (string.IsNullOrWhiteSpace(work)) return PlainAnswer.Of(StatusCodes.Status400BadRequest, "Name the work this is for (work=…): nothing was labelled.");
         if (await works.FindAsync(work, ct) is not null) return null;
-        var shown = work.Length > 40 ? work[..40] + "…" : work;
-        return PlainAnswer.Of(StatusCodes.Status404NotFound, $"No work '{shown}' is stored: nothing was labelled.");
+        return PlainAnswer.Of(StatusCodes.Status404NotFound, $"No work '{PressValues.Shown(work)}' is stored: nothing was labelled.");
     }
 
     /// <summary>403 with the reason in plain text (there is no authentication scheme for <c>Forbid()</c> to challenge).</summary>
