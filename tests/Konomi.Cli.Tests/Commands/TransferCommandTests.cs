@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
@@ -117,6 +118,93 @@ public sealed class TransferCommandTests : IAsyncDisposable
 
         new FileInfo(File("works.jsonl")).LinkTarget.ShouldBe(File("synced/works.jsonl"));
         (await System.IO.File.ReadAllTextAsync(File("synced/works.jsonl"), Ct)).ShouldStartWith("{\"id\":\"RJ01000001\"");
+    }
+
+    [Fact]
+    public async Task An_export_to_a_fifo_writes_into_it_and_leaves_the_fifo_in_place()
+    {
+        await _source.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+        var fifo = File("works.fifo");
+        (await RunAsync("mkfifo", fifo)).ExitCode.ShouldBe(0);
+        using var reader = Process.Start(new ProcessStartInfo("cat", [fifo]) { RedirectStandardOutput = true })!;
+        try
+        {
+            var read = reader.StandardOutput.ReadToEndAsync(Ct);
+
+            var result = await KonomiCli.RunAsync(["works", "export", fifo, "--data-dir", DataDir(_source)], timeout: TimeSpan.FromMinutes(1), ct: Ct);
+
+            result.ExitCode.ShouldBe(0, result.Error);
+            result.Error.ShouldContain($"exported 1 works to {fifo}");
+            (await read).ShouldStartWith("{\"id\":\"RJ01000001\"");
+            (await RunAsync("test", "-p", fifo)).ExitCode.ShouldBe(0, "the FIFO was replaced by a plain file");
+        }
+        finally
+        {
+            if (!reader.HasExited) reader.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task An_export_to_dev_stdout_writes_standard_output()
+    {
+        await _source.Get<ILabelStore>().RecordAsync(Sample.Click("c1", true, Sample.Noon), Ct);
+
+        var result = await KonomiCli.RunAsync(["labels", "export", "/dev/stdout", "--data-dir", DataDir(_source)], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldStartWith("work_id,user_id,label,labeled_at\n");
+        result.Output.ShouldNotContain("exported"); // the summary goes to stderr, as for -
+    }
+
+    [Theory]
+    [InlineData("works")]
+    [InlineData("labels")]
+    public async Task An_import_from_a_closed_stdin_ends_saying_so_instead_of_waiting(string noun)
+    {
+        // The shell's `<&-`: konomi starts with descriptor 0 closed.
+        var konomi = Path.Combine(Repository.Root, "cli", "Konomi.Cli", "bin", Repository.Configuration, "net10.0", "konomi.dll");
+        var result = await RunAsync("sh", "-c", "exec dotnet \"$0\" \"$@\" <&-", konomi, noun, "import", "-", "--data-dir", DataDir(_target));
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.Trim().ShouldBe($"konomi: stdin is closed: nothing was imported; pipe the file in (`konomi {noun} import - < FILE`) or name it");
+    }
+
+    [Theory]
+    [InlineData("works", "")]
+    [InlineData("labels", "")]
+    [InlineData("works", "\n\n")]
+    [InlineData("labels", "work_id,user_id,label,labeled_at\n")]
+    public async Task An_import_without_a_single_row_is_refused_for_works_and_labels_alike(string noun, string content)
+    {
+        await System.IO.File.WriteAllTextAsync(File("empty"), content, Ct);
+        var newStore = Path.Combine(_files, "new-store");
+
+        var fromFile = await KonomiCli.RunAsync([noun, "import", File("empty"), "--data-dir", newStore], ct: Ct);
+        var fromStdin = await KonomiCli.RunAsync([noun, "import", "-", "--data-dir", newStore], standardInput: content, ct: Ct);
+
+        fromFile.ExitCode.ShouldBe(1, fromFile.Output);
+        fromFile.Error.Trim().ShouldBe($"konomi: empty holds no {noun}: nothing was imported");
+        fromStdin.ExitCode.ShouldBe(1, fromStdin.Output);
+        fromStdin.Error.Trim().ShouldBe($"konomi: stdin holds no {noun}: nothing was imported");
+    }
+
+    static async Task<BuiltProgram.Result> RunAsync(string program, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync(Ct);
+        var error = process.StandardError.ReadToEndAsync(Ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        limit.CancelAfter(TimeSpan.FromMinutes(1)); // a guard against a hang, not a measure of time
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish");
+        }
+        return new(process.ExitCode, await output, await error);
     }
 
     private string File(string name) => Path.Combine(_files, name);
