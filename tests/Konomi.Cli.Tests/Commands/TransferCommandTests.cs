@@ -125,7 +125,7 @@ public sealed class TransferCommandTests : IAsyncDisposable
     {
         await _source.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
         var fifo = File("works.fifo");
-        (await RunAsync("mkfifo", fifo)).ExitCode.ShouldBe(0);
+        (await ExitCodeAsync("mkfifo", fifo)).ShouldBe(0);
         using var reader = Process.Start(new ProcessStartInfo("cat", [fifo]) { RedirectStandardOutput = true })!;
         try
         {
@@ -136,7 +136,7 @@ public sealed class TransferCommandTests : IAsyncDisposable
             result.ExitCode.ShouldBe(0, result.Error);
             result.Error.ShouldContain($"exported 1 works to {fifo}");
             (await read).ShouldStartWith("{\"id\":\"RJ01000001\"");
-            (await RunAsync("test", "-p", fifo)).ExitCode.ShouldBe(0, "the FIFO was replaced by a plain file");
+            (await ExitCodeAsync("test", "-p", fifo)).ShouldBe(0, "the FIFO was replaced by a plain file");
         }
         finally
         {
@@ -161,9 +161,7 @@ public sealed class TransferCommandTests : IAsyncDisposable
     [InlineData("labels")]
     public async Task An_import_from_a_closed_stdin_ends_saying_so_instead_of_waiting(string noun)
     {
-        // The shell's `<&-`: konomi starts with descriptor 0 closed.
-        var konomi = Path.Combine(Repository.Root, "cli", "Konomi.Cli", "bin", Repository.Configuration, "net10.0", "konomi.dll");
-        var result = await RunAsync("sh", "-c", "exec dotnet \"$0\" \"$@\" <&-", konomi, noun, "import", "-", "--data-dir", DataDir(_target));
+        var result = await KonomiCli.RunWithStandardInputClosedAsync([noun, "import", "-", "--data-dir", DataDir(_target)], Ct);
 
         result.ExitCode.ShouldBe(1, result.Error);
         result.Error.Trim().ShouldBe($"konomi: stdin is closed: nothing was imported; pipe the file in (`konomi {noun} import - < FILE`) or name it");
@@ -188,23 +186,11 @@ public sealed class TransferCommandTests : IAsyncDisposable
         fromStdin.Error.Trim().ShouldBe($"konomi: stdin holds no {noun}: nothing was imported");
     }
 
-    static async Task<BuiltProgram.Result> RunAsync(string program, params string[] args)
+    static async Task<int> ExitCodeAsync(string program, params string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        limit.CancelAfter(TimeSpan.FromMinutes(1)); // a guard against a hang, not a measure of time
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish");
-        }
-        return new(process.ExitCode, await output, await error);
+        using var process = Process.Start(program, args);
+        await process.WaitForExitAsync(Ct);
+        return process.ExitCode;
     }
 
     private string File(string name) => Path.Combine(_files, name);
