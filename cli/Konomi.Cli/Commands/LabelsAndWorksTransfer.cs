@@ -41,6 +41,11 @@ public static class LabelsAndWorksTransfer
                     count = await export(host.Services, writer, ct);
                 File.Move(temporary, path, overwrite: true);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Said of the file the person named: the temporary beside it is ours.
+                return Cli.Fail($"cannot write {path}: {(e is UnauthorizedAccessException ? $"its folder {Path.GetDirectoryName(path)} does not let you write there" : e.Message.Replace(temporary, path))}");
+            }
             finally
             {
                 // A failed or cancelled export leaves neither a half file nor its temporary behind.

@@ -186,6 +186,30 @@ public sealed class TransferCommandTests : IAsyncDisposable
         fromStdin.Error.Trim().ShouldBe($"konomi: stdin holds no {noun}: nothing was imported");
     }
 
+    [Fact]
+    public async Task An_export_into_a_folder_nobody_may_write_names_the_file_asked_for_not_its_temporary()
+    {
+        await _source.Get<ILabelStore>().RecordAsync(Sample.Click("c1", true, Sample.Noon), Ct);
+        // /sys takes no new files, not even root's.
+        var result = await KonomiCli.RunAsync(["labels", "export", "/sys/konomi-labels.csv", "--data-dir", DataDir(_source)], ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldStartWith("konomi: cannot write /sys/konomi-labels.csv: ");
+        result.Error.ShouldNotContain(".partial");
+    }
+
+    [Fact]
+    public async Task A_utf16_file_is_refused_as_not_utf8_rather_than_as_broken_json()
+    {
+        // Notepad's "Unicode": every ASCII letter followed by a zero byte, which is valid UTF-8 byte by byte.
+        await System.IO.File.WriteAllBytesAsync(File("utf16.jsonl"), System.Text.Encoding.Unicode.GetBytes("{\"id\":\"RJ01000001\",\"title\":\"ok\"}\n"), Ct);
+
+        var result = await KonomiCli.RunAsync(["works", "import", File("utf16.jsonl"), "--data-dir", DataDir(_target)], ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.Trim().ShouldStartWith("konomi: utf16.jsonl: line 1: not UTF-8 text: nothing was imported");
+    }
+
     static async Task<int> ExitCodeAsync(string program, params string[] args)
     {
         using var process = Process.Start(program, args);
