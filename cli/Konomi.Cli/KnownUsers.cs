@@ -30,6 +30,10 @@ public static class KnownUsers
     static async Task<string> UnknownAsync(IUserStore users, string userId, CancellationToken ct)
     {
         var known = (await users.ListAsync(ct)).Select(u => u.UserId).Order(StringComparer.Ordinal).ToList();
-        return $"no user '{userId}'; known users: {(known.Count == 0 ? "none" : string.Join(", ", known))}. Add one with `konomi users add {userId}`.";
+        var listed = known.Count == 0 ? "none" : string.Join(", ", known);
+        // An id nobody could add (--user "") gets no `users add` advice that would fail too.
+        return UserProfile.IdProblem(userId) is { } notAnId
+            ? $"{notAnId} Known users: {listed}."
+            : $"no user '{userId}'; known users: {listed}. Add one with `konomi users add {userId}`.";
     }
 }

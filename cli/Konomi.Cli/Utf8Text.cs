@@ -4,7 +4,7 @@ namespace Konomi.Cli;
 
 /// <summary>
 /// A file a person gives, as UTF-8 text (a leading BOM dropped), or the first line that is not UTF-8: a Shift_JIS file
-/// (Excel, Windows) would otherwise be read as replacement characters without a word.
+/// (Excel, Windows) would otherwise be read as replacement characters without a word, a UTF-16 one as zero bytes.
 /// </summary>
 public static class Utf8Text
 {
@@ -16,7 +16,8 @@ public static class Utf8Text
             number++;
             var end = rest.IndexOf((byte)'\n');
             var line = end < 0 ? rest : rest[..end];
-            if (!System.Text.Unicode.Utf8.IsValid(line)) return (null, number);
+            // A zero byte is valid UTF-8 but no text: UTF-16 (Notepad's "Unicode") stores each ASCII letter with one.
+            if (!System.Text.Unicode.Utf8.IsValid(line) || line.Contains((byte)0)) return (null, number);
             if (end < 0) break;
             rest = rest[(end + 1)..];
         }

@@ -75,6 +75,39 @@ public class ExitCodeTests
         result.Error.ShouldContain(message);
     }
 
+    [Theory]
+    [InlineData("Crawler__Interval", "abc", "crawl --failed", "konomi: configuration: Crawler:Interval: 'abc' is not a duration such as 00:30:00 (hh:mm:ss) or 1.00:00:00 (a day)")]
+    [InlineData("Trainer__MinLabels", "many", "status", "konomi: configuration: Trainer:MinLabels: 'many' is not a whole number")]
+    public async Task A_setting_that_does_not_parse_stops_the_command_in_one_line_naming_key_and_value(string variable, string value, string command, string message)
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct); // the store exists: only the setting is wrong
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            new Dictionary<string, string?> { [variable] = value }, ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("{ \"Crawler\": ")]
+    [InlineData("")]
+    public async Task A_settings_file_that_is_not_json_stops_the_command_in_one_line_naming_the_file(string content)
+    {
+        await using var store = TestStore.Sqlite();
+        var folder = Directory.CreateTempSubdirectory("konomi-settings-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "appsettings.json"), content, Ct);
+
+        var result = await KonomiCli.RunAsync(["status", "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            new Dictionary<string, string?> { ["DOTNET_CONTENTROOT"] = folder }, ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldStartWith($"konomi: configuration: {Path.Combine(folder, "appsettings.json")} is not JSON (");
+        result.Error.Trim().ShouldEndWith("a settings file with nothing to set holds {}");
+        result.Error.Trim().Split('\n').Length.ShouldBe(1);
+    }
+
     [Fact]
     public async Task Models_and_score_refusals_say_konomi_and_what_to_run_next()
     {

@@ -22,6 +22,7 @@ public class NamesThatMustExistTests
     [InlineData("train")]
     [InlineData("models", "list")]
     [InlineData("label")]
+    [InlineData("notifications")]
     public async Task An_unknown_user_is_refused_with_the_known_ones_and_not_created(params string[] command)
     {
         var dataDir = await StoreWithUsersAsync("me", "alice");
@@ -32,6 +33,19 @@ public class NamesThatMustExistTests
         result.ExitCode.ShouldBe(1, result.Output + result.Error);
         result.Error.Trim().ShouldBe("konomi: no user 'nobody'; known users: alice, me. Add one with `konomi users add nobody`.");
         users.Output.ShouldNotContain("nobody");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("bad id!")]
+    public async Task A_user_id_nobody_could_add_is_refused_without_advice_to_add_it(string id)
+    {
+        var dataDir = await StoreWithUsersAsync("me");
+
+        var result = await KonomiCli.RunAsync(["recommend", "--user", id, "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldBe($"konomi: '{id}' is not a user id: use letters, digits, '-', '_' or '.'. Known users: me.");
     }
 
     [Fact]

@@ -272,6 +272,55 @@ public sealed class DeliveryTests : NotifierScene
         (await ledger.FindAsync(works[2].Id, _slack.GeneralChannel, TestContext.Current.CancellationToken))!.Error.ShouldBe(NotificationRuns.OverMaxPerRun);
     }
 
+    // Profiles an earlier version stored, before UserProfile.Problem() refused them.
+    public static TheoryData<string> StoredProfilesTheRulesRefuse => ["SlackUserId #general", "MaxPerRun 0", "QuietFrom alone", "Channel general"];
+
+    static UserProfile Refused(string what) => what switch
+    {
+        "SlackUserId #general" => new("old", SlackUserId: "#general"),
+        "MaxPerRun 0" => new("old", SlackUserId: "U0OLD", MaxPerRun: 0),
+        "QuietFrom alone" => new("old", SlackUserId: "U0OLD", QuietFrom: new TimeOnly(23, 0)),
+        _ => new("old", Channel: "general"),
+    };
+
+    [Theory]
+    [MemberData(nameof(StoredProfilesTheRulesRefuse))]
+    public async Task A_user_whose_stored_profile_the_rules_refuse_is_recorded_unusable_and_everyone_else_is_posted(string what)
+    {
+        await AddMeAsync();
+        await _store.AddUserAsync(Refused(what));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync();
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "old", _run), await _store.LikedAsync(works[0], "me", _run));
+
+        _slack.Messages.ShouldHaveSingleItem().Channel.ShouldBe(_slack.GeneralChannel);
+        var ledger = await _store.LedgerAsync();
+        ledger.Single(n => n.UserId == "me").Status.ShouldBe(NotificationStatus.Sent);
+        ledger.Single(n => n.UserId == "old").ShouldSatisfyAllConditions(
+            n => n.Status.ShouldBe(NotificationStatus.Failed),
+            n => n.Error.ShouldBe(NotificationRuns.UnusableProfile));
+    }
+
+    [Fact]
+    public async Task A_held_notification_whose_user_profile_the_rules_refuse_is_failed_at_the_sweep_and_not_posted()
+    {
+        await _store.AddUserAsync(new UserProfile("old", SlackUserId: "U0OLD", Delivery: DeliveryMode.Digest));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync();
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "old", _run));
+        // An earlier version's digest entry, its profile since stored with a value the rules refuse.
+        await _store.AddUserAsync(new UserProfile("old", SlackUserId: "U0OLD", Delivery: DeliveryMode.Digest, MaxPerRun: 0));
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldBeEmpty();
+        (await _store.LedgerAsync()).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            n => n.Status.ShouldBe(NotificationStatus.Failed),
+            n => n.Error.ShouldBe(NotificationRuns.UnusableProfile));
+    }
+
     [Fact]
     public async Task A_refused_post_is_recorded_as_failed_with_slacks_error()
     {

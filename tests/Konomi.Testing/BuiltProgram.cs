@@ -7,10 +7,25 @@ public sealed class BuiltProgram(string name, string dll)
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public async Task<Result> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null,
-        string? standardInput = null, TimeSpan? timeout = null, CancellationToken ct = default)
+    public Task<Result> RunAsync(IEnumerable<string> args, IDictionary<string, string?>? environment = null,
+        string? standardInput = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
+        WaitAsync(Start(args, environment), args, standardInput, timeout, ct);
+
+    /// <summary>Runs the program as <c>program ARGS &lt;&amp;-</c> does in a shell: standard input closed from the start.</summary>
+    public Task<Result> RunWithStandardInputClosedAsync(IEnumerable<string> args, CancellationToken ct = default)
     {
-        using var process = Start(args, environment);
+        var start = new ProcessStartInfo("sh", ["-c", "exec dotnet \"$0\" \"$@\" <&-", Path.Combine(Repository.Root, dll), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        return WaitAsync(Process.Start(start)!, args, null, null, ct);
+    }
+
+    async Task<Result> WaitAsync(Process started, IEnumerable<string> args, string? standardInput, TimeSpan? timeout, CancellationToken ct)
+    {
+        using var process = started;
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);
         if (standardInput is not null)

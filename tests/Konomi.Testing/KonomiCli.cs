@@ -11,6 +11,10 @@ public static class KonomiCli
         string? standardInput = null, TimeSpan? timeout = null, CancellationToken ct = default) =>
         Program.RunAsync(args, environment, standardInput, timeout, ct);
 
+    /// <summary>Runs <c>konomi ARGS &lt;&amp;-</c>: standard input closed from the start.</summary>
+    public static Task<BuiltProgram.Result> RunWithStandardInputClosedAsync(IEnumerable<string> args, CancellationToken ct = default) =>
+        Program.RunWithStandardInputClosedAsync(args, ct);
+
     /// <summary>Starts <c>konomi</c> with stdin, stdout and stderr redirected, for a test that reads it while it runs.</summary>
     public static Process Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null) =>
         Program.Start(args, environment);

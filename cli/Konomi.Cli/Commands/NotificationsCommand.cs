@@ -23,7 +23,9 @@ public static class NotificationsCommand
         {
             using var host = CommandHost.Build(parse.GetValue(dataDir));
             var ledger = host.Services.GetRequiredService<INotificationStore>();
-            var entries = await ledger.ListAsync(parse.GetValue(status), parse.GetValue(limit), parse.GetValue(user), ct);
+            // A typo shows no empty ledger: "nothing failed for alicee" would read as "nothing failed for alice".
+            var userId = await KnownUsers.RequireOptionalAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user), ct);
+            var entries = await ledger.ListAsync(parse.GetValue(status), parse.GetValue(limit), userId, ct);
             Console.WriteLine($"{"created (UTC)",-16}  {"work",-10}  {"user",-10}  {"target",-14}  {"status",-7}  {"tries",5}  detail");
             foreach (var n in entries)
             {

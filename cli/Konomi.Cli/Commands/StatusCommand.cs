@@ -61,6 +61,8 @@ public static class StatusCommand
                 var liked = own.Count(l => l.Interested);
                 var waiting = all.Count - own.Count > 0 ? $" ({all.Count - own.Count} more of works not stored)" : "";
                 Console.WriteLine($"  {user.UserId,-12} {(user.Active ? "active" : "inactive"),-8} {user.Channel ?? user.SlackUserId ?? "no Slack address",-12}  labels {liked} liked / {own.Count - liked} not{waiting}");
+                if (ProfileWarning.For(user) is { } warning)
+                    Console.WriteLine($"  {"",-12} ! {warning}");
                 var serving = await registry.FindServingAsync(user.UserId, ct);
                 if (serving is { Metrics: var m })
                     Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.F1:0.00}, PR-AUC {m.PrAuc:0.00}, {m.Examples} labels, {m.Folds} folds");

@@ -21,8 +21,9 @@ public sealed class AnswerKeys(Func<char?> next)
         _ => Answer.Unknown,
     };
 
-    /// <summary>Key presses when stdin is a terminal, else lines of the input stream.</summary>
-    public static AnswerKeys FromConsole() => Console.IsInputRedirected
+    /// <summary>Key presses when stdin is a terminal, else lines of the input stream; a closed stdin (<c>&lt;&amp;-</c>) is an input that has ended.</summary>
+    public static AnswerKeys FromConsole() => SpecialFiles.StandardInputClosed() ? new(() => null)
+        : Console.IsInputRedirected
         ? new(() => Console.In.ReadLine() is { } line ? (line.Trim() is [var first, ..] ? first : ' ') : null)
         : new(() => Console.ReadKey(intercept: true).KeyChar);
 }

@@ -1,4 +1,5 @@
 using Konomi.Contracts;
+using Konomi.Hosting;
 using Konomi.Storage.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,9 +26,16 @@ public sealed partial class NotificationRouter(
 
         var entry = new Notification(verdict.WorkId, target, profile.UserId, verdict.CrawlRunId, NotificationStatus.Pending, 0, now, hold,
             ExplorationProbability: verdict.ExplorationProbability);
+        if (NotificationRuns.Unusable(profile) is { } unusable)
+        {
+            // This user alone goes without: recorded, logged and counted, never posted to an address the rules refuse.
+            LogUnusableProfile(logger, verdict.WorkId, profile.UserId, unusable.Field, unusable.Problem);
+            KonomiTelemetry.NotificationsFailed.Add(1);
+            entry = entry with { Status = NotificationStatus.Failed, Error = NotificationRuns.UnusableProfile };
+        }
         // Instant delivery cannot wait for later, higher scores: the first MaxPerRun liked works of a run are
         // posted and the rest recorded as over the maximum. Digests rank by score when they are sent.
-        if (profile.Delivery == DeliveryMode.Instant
+        else if (profile.Delivery == DeliveryMode.Instant
             && (await ledger.ListRunAsync(profile.UserId, verdict.CrawlRunId, ct)).Count(n => n.CountsAgainstMax() && n.WorkId != verdict.WorkId) >= profile.MaxPerRun)
             entry = entry with { Status = NotificationStatus.Failed, Error = NotificationRuns.OverMaxPerRun };
 
@@ -46,6 +54,9 @@ public sealed partial class NotificationRouter(
         }
         await sender.PostAsync(target, leased, _ => WorkMessage.Single(work, verdict));
     }
+
+    [LoggerMessage(2, LogLevel.Warning, "{WorkId} liked for {UserId} is not posted: their stored profile's {Field}: {Problem} Fix it with `konomi users add` or their Users entry in configuration")]
+    static partial void LogUnusableProfile(ILogger logger, string workId, string userId, string field, string problem);
 
     [LoggerMessage(1, LogLevel.Warning, "User {UserId}: unknown time zone '{TimeZone}'; quiet hours are read in UTC")]
     static partial void LogUnknownTimeZone(ILogger logger, string userId, string timeZone);

@@ -32,6 +32,11 @@ public sealed partial class NotificationSweep(
                 await sender.FailAsync(leased, "user_inactive", transient: false);
                 continue;
             }
+            if (NotificationRuns.Unusable(profile) is not null)
+            {
+                await sender.FailAsync(leased, NotificationRuns.UnusableProfile, transient: false);
+                continue;
+            }
             var items = await ResolveAsync(run.Key.UserId, run.Key.CrawlRunId, leased, ct);
             if (profile.Delivery == DeliveryMode.Digest)
                 await PostDigestAsync(profile, run.Key.Target, run.Key.CrawlRunId, items, ct);

@@ -24,6 +24,20 @@ public class LabelCommandTests
     }
 
     [Fact]
+    public async Task Labelling_from_a_closed_stdin_ends_as_at_the_end_of_the_input_and_saves_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 3), ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("ann"), ct);
+
+        var result = await KonomiCli.RunWithStandardInputClosedAsync(["label", "--user", "ann", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        (await store.Get<ILabelStore>().ListAsync("ann", ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Answers_read_from_the_input_stream_are_saved_at_once_and_a_second_session_resumes()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -38,6 +38,8 @@ public class NotificationsCommandTests
         await using var store = TestStore.Sqlite();
         var ledger = store.Get<INotificationStore>();
         var at = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        foreach (var user in new[] { "alice", "bob" })
+            await store.Get<IUserStore>().UpsertAsync(new UserProfile(user), Ct); // --user names a known user
         await ledger.TryCreateAsync(new Notification("RJ01000001", "C1", "alice", Guid.NewGuid(), NotificationStatus.Pending, 0, at), Ct);
         await ledger.TryCreateAsync(new Notification("RJ01000002", "C2", "bob", Guid.NewGuid(), NotificationStatus.Pending, 0, at.AddMinutes(1)), Ct);
 

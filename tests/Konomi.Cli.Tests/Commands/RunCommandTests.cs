@@ -98,14 +98,17 @@ public class RunCommandTests
         lines.ShouldNotContain(l => l.Contains("BackgroundService") || l.Contains(" FAIL ") || l.Contains(" error "), all);
     }
 
-    [Fact]
-    public async Task A_setting_out_of_range_stops_run_in_one_line_naming_the_key()
+    // Crawler:Interval is checked by two validators: the line says it once.
+    [Theory]
+    [InlineData("Trainer__Folds", "1", "konomi: configuration: Trainer:Folds must be at least 2")]
+    [InlineData("Crawler__Interval", "-00:01:00", "konomi: configuration: Crawler:Interval must be positive.")]
+    public async Task A_setting_out_of_range_stops_run_in_one_line_naming_the_key(string variable, string value, string message)
     {
         var result = await KonomiCli.RunAsync(["run", "--port", FreePort.Next().ToString(), "--data-dir", WorkFormatTests.NewDataDir(), "--base-url", Unreachable()],
-            new Dictionary<string, string?> { ["Trainer__Folds"] = "1" }, ct: Ct);
+            new Dictionary<string, string?> { [variable] = value }, ct: Ct);
 
         result.ExitCode.ShouldBe(1, result.Error);
-        result.Error.Trim().ShouldBe("konomi: configuration: Trainer:Folds must be at least 2");
+        result.Error.Trim().ShouldBe(message);
     }
 
     static string Unreachable() => $"http://127.0.0.1:{FreePort.Next()}/";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 
@@ -117,6 +118,103 @@ public sealed class TransferCommandTests : IAsyncDisposable
 
         new FileInfo(File("works.jsonl")).LinkTarget.ShouldBe(File("synced/works.jsonl"));
         (await System.IO.File.ReadAllTextAsync(File("synced/works.jsonl"), Ct)).ShouldStartWith("{\"id\":\"RJ01000001\"");
+    }
+
+    [Fact]
+    public async Task An_export_to_a_fifo_writes_into_it_and_leaves_the_fifo_in_place()
+    {
+        await _source.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+        var fifo = File("works.fifo");
+        (await ExitCodeAsync("mkfifo", fifo)).ShouldBe(0);
+        using var reader = Process.Start(new ProcessStartInfo("cat", [fifo]) { RedirectStandardOutput = true })!;
+        try
+        {
+            var read = reader.StandardOutput.ReadToEndAsync(Ct);
+
+            var result = await KonomiCli.RunAsync(["works", "export", fifo, "--data-dir", DataDir(_source)], timeout: TimeSpan.FromMinutes(1), ct: Ct);
+
+            result.ExitCode.ShouldBe(0, result.Error);
+            result.Error.ShouldContain($"exported 1 works to {fifo}");
+            (await read).ShouldStartWith("{\"id\":\"RJ01000001\"");
+            (await ExitCodeAsync("test", "-p", fifo)).ShouldBe(0, "the FIFO was replaced by a plain file");
+        }
+        finally
+        {
+            if (!reader.HasExited) reader.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task An_export_to_dev_stdout_writes_standard_output()
+    {
+        await _source.Get<ILabelStore>().RecordAsync(Sample.Click("c1", true, Sample.Noon), Ct);
+
+        var result = await KonomiCli.RunAsync(["labels", "export", "/dev/stdout", "--data-dir", DataDir(_source)], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldStartWith("work_id,user_id,label,labeled_at\n");
+        result.Output.ShouldNotContain("exported"); // the summary goes to stderr, as for -
+    }
+
+    [Theory]
+    [InlineData("works")]
+    [InlineData("labels")]
+    public async Task An_import_from_a_closed_stdin_ends_saying_so_instead_of_waiting(string noun)
+    {
+        var result = await KonomiCli.RunWithStandardInputClosedAsync([noun, "import", "-", "--data-dir", DataDir(_target)], Ct);
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.Trim().ShouldBe($"konomi: stdin is closed: nothing was imported; pipe the file in (`konomi {noun} import - < FILE`) or name it");
+    }
+
+    [Theory]
+    [InlineData("works", "")]
+    [InlineData("labels", "")]
+    [InlineData("works", "\n\n")]
+    [InlineData("labels", "work_id,user_id,label,labeled_at\n")]
+    public async Task An_import_without_a_single_row_is_refused_for_works_and_labels_alike(string noun, string content)
+    {
+        await System.IO.File.WriteAllTextAsync(File("empty"), content, Ct);
+        var newStore = Path.Combine(_files, "new-store");
+
+        var fromFile = await KonomiCli.RunAsync([noun, "import", File("empty"), "--data-dir", newStore], ct: Ct);
+        var fromStdin = await KonomiCli.RunAsync([noun, "import", "-", "--data-dir", newStore], standardInput: content, ct: Ct);
+
+        fromFile.ExitCode.ShouldBe(1, fromFile.Output);
+        fromFile.Error.Trim().ShouldBe($"konomi: empty holds no {noun}: nothing was imported");
+        fromStdin.ExitCode.ShouldBe(1, fromStdin.Output);
+        fromStdin.Error.Trim().ShouldBe($"konomi: stdin holds no {noun}: nothing was imported");
+    }
+
+    [Fact]
+    public async Task An_export_into_a_folder_nobody_may_write_names_the_file_asked_for_not_its_temporary()
+    {
+        await _source.Get<ILabelStore>().RecordAsync(Sample.Click("c1", true, Sample.Noon), Ct);
+        // /sys takes no new files, not even root's.
+        var result = await KonomiCli.RunAsync(["labels", "export", "/sys/konomi-labels.csv", "--data-dir", DataDir(_source)], ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldStartWith("konomi: cannot write /sys/konomi-labels.csv: ");
+        result.Error.ShouldNotContain(".partial");
+    }
+
+    [Fact]
+    public async Task A_utf16_file_is_refused_as_not_utf8_rather_than_as_broken_json()
+    {
+        // Notepad's "Unicode": every ASCII letter followed by a zero byte, which is valid UTF-8 byte by byte.
+        await System.IO.File.WriteAllBytesAsync(File("utf16.jsonl"), System.Text.Encoding.Unicode.GetBytes("{\"id\":\"RJ01000001\",\"title\":\"ok\"}\n"), Ct);
+
+        var result = await KonomiCli.RunAsync(["works", "import", File("utf16.jsonl"), "--data-dir", DataDir(_target)], ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.Trim().ShouldStartWith("konomi: utf16.jsonl: line 1: not UTF-8 text: nothing was imported");
+    }
+
+    static async Task<int> ExitCodeAsync(string program, params string[] args)
+    {
+        using var process = Process.Start(program, args);
+        await process.WaitForExitAsync(Ct);
+        return process.ExitCode;
     }
 
     private string File(string name) => Path.Combine(_files, name);

@@ -1,3 +1,4 @@
+using Konomi.Storage.Ports;
 using Konomi.Testing;
 
 namespace Konomi.Cli.Tests.Commands;
@@ -58,6 +59,35 @@ public sealed class UsersCommandTests
         result.ExitCode.ShouldBe(2, result.Output);
         result.Error.ShouldContain($"{option} '{value}' {problem}");
         users.Output.ShouldNotContain("bob");
+    }
+
+    [Fact]
+    public async Task Users_list_and_status_name_each_stored_profile_the_rules_refuse_and_how_to_fix_it()
+    {
+        // Stored directly, as an earlier version without today's rules stored them.
+        await using var store = TestStore.Sqlite();
+        var users = store.Get<IUserStore>();
+        await users.UpsertAsync(new UserProfile("alice", SlackUserId: "#general"), Ct);
+        await users.UpsertAsync(new UserProfile("bob", SlackUserId: "U0BOB", MaxPerRun: 0), Ct);
+        await users.UpsertAsync(new UserProfile("carol", SlackUserId: "U0CAROL", QuietFrom: new TimeOnly(23, 0)), Ct);
+        await users.UpsertAsync(new UserProfile("dave", SlackUserId: "U0DAVE"), Ct);
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+
+        var list = await KonomiAsync("users", "list", "--data-dir", dataDir);
+        var status = await KonomiAsync("status", "--data-dir", dataDir);
+
+        foreach (var output in new[] { list, status })
+        {
+            output.ShouldContain("! not notified until fixed: SlackUserId: '#general' is not a Slack member id");
+            output.ShouldContain("Fix: `konomi users add alice --slack-user U…`");
+            output.ShouldContain("! not notified until fixed: MaxPerRun: 0 is not a number of posts");
+            output.ShouldContain("! not notified until fixed: QuietTo: missing");
+            output.Split('\n').Count(l => l.Contains("! not notified")).ShouldBe(3);
+        }
+        var fixedOne = await KonomiCli.RunAsync(["users", "add", "alice", "--slack-user", "U0ALICE", "--data-dir", dataDir], ct: Ct);
+        var stillBroken = await KonomiCli.RunAsync(["users", "add", "bob", "--channel", "C0BOB", "--data-dir", dataDir], ct: Ct);
+        fixedOne.Error.ShouldBeEmpty();
+        stillBroken.Error.ShouldContain("konomi: bob: not notified until fixed: MaxPerRun");
     }
 
     static async Task<string> KonomiAsync(params string[] args)
