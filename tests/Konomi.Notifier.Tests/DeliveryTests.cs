@@ -236,6 +236,28 @@ public sealed class DeliveryTests : NotifierScene
     }
 
     [Fact]
+    public async Task A_digest_part_that_failed_is_posted_again_alone_and_the_other_parts_once()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, Delivery: DeliveryMode.Digest));
+        var works = await _store.AddWorksAsync(_run, 0, 14);
+        await using var notifier = await StartNotifierAsync();
+        foreach (var work in works)
+            await notifier.DeliverAsync(await _store.LikedAsync(work, "me", _run));
+        _clock.Advance(TimeSpan.FromHours(1));
+        _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 2); // the first part and its client retry
+
+        await notifier.SweepAsync();
+        _slack.Messages.ShouldHaveSingleItem().Blocks.Count(b => b!["type"]!.GetValue<string>() == "actions").ShouldBe(2);
+        await notifier.SweepAsync();
+        await notifier.SweepAsync();
+
+        _slack.Messages.Count.ShouldBe(2);
+        _slack.Messages.SelectMany(m => m.Blocks).Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>().Order()
+            .ShouldBe(works.Select(w => "fb:" + w.Id).Order());
+        (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Sent);
+    }
+
+    [Fact]
     public async Task Instant_delivery_over_the_maximum_posts_the_first_and_records_the_rest()
     {
         await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, MaxPerRun: 2));

@@ -50,4 +50,30 @@ public sealed class QuietHoursTests
 
         QuietHours.End(night, DateTimeOffset.Parse("2025-03-30T00:30:00Z")).ShouldBe(DateTimeOffset.Parse("2025-03-30T01:00:00Z"));
     }
+
+    [Theory]
+    [InlineData("America/New_York", "23:00", "07:00", "2026-03-08T06:30:00Z", "2026-03-08T11:00:00Z")] // 01:30 EST, the night clocks spring forward: 07:00 EDT
+    [InlineData("America/New_York", "23:00", "07:00", "2026-03-08T07:30:00Z", "2026-03-08T11:00:00Z")] // 03:30 EDT, just after the skipped hour
+    [InlineData("America/New_York", "23:00", "07:00", "2026-11-01T05:30:00Z", "2026-11-01T12:00:00Z")] // 01:30 EDT, the night clocks fall back: 07:00 EST
+    [InlineData("America/New_York", "23:00", "07:00", "2026-11-01T06:30:00Z", "2026-11-01T12:00:00Z")] // 01:30 EST, the hour repeated
+    [InlineData("America/New_York", "02:30", "07:00", "2026-03-08T07:05:00Z", "2026-03-08T11:00:00Z")] // begins inside the skipped hour: 03:05 EDT is quiet
+    [InlineData("Europe/London", "23:00", "07:00", "2026-03-29T00:30:00Z", "2026-03-29T06:00:00Z")] // 00:30 GMT: 07:00 BST
+    [InlineData("Europe/London", "23:00", "07:00", "2026-10-25T00:30:00Z", "2026-10-25T07:00:00Z")] // 01:30 BST: 07:00 GMT
+    public void Quiet_hours_across_a_daylight_saving_change_end_at_the_local_time(string zone, string from, string to, string now, string end)
+    {
+        var night = Night with { QuietFrom = TimeOnly.Parse(from), QuietTo = TimeOnly.Parse(to), TimeZone = zone };
+
+        QuietHours.End(night, DateTimeOffset.Parse(now)).ShouldBe(DateTimeOffset.Parse(end));
+    }
+
+    [Theory]
+    [InlineData("America/New_York", "02:30", "07:00", "2026-03-08T06:59:00Z")] // 01:59 EST, before a window that begins in the skipped hour
+    [InlineData("America/New_York", "23:00", "07:00", "2026-03-08T11:00:00Z")] // 07:00 EDT
+    [InlineData("America/New_York", "23:00", "07:00", "2026-11-01T02:59:00Z")] // 22:59 EDT the evening before clocks fall back
+    public void Outside_quiet_hours_across_a_daylight_saving_change_nothing_is_held(string zone, string from, string to, string now)
+    {
+        var night = Night with { QuietFrom = TimeOnly.Parse(from), QuietTo = TimeOnly.Parse(to), TimeZone = zone };
+
+        QuietHours.End(night, DateTimeOffset.Parse(now)).ShouldBeNull();
+    }
 }

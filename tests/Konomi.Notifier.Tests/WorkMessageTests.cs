@@ -78,6 +78,17 @@ public sealed class WorkMessageTests
     }
 
     [Fact]
+    public void An_address_with_spaces_a_bar_or_non_ASCII_links_the_whole_title_to_the_whole_address()
+    {
+        // In <url|text> Slack ends the address at the first '|' or space: the title would link elsewhere and lose its start.
+        var odd = Work with { Url = "https://example.com/作品 1|2.html?q=a b", Title = "A|B" };
+
+        var details = Text(WorkMessage.Single(odd, Verdict).Blocks[0]);
+
+        details.ShouldStartWith("*<https://example.com/%E4%BD%9C%E5%93%81%201%7C2.html?q=a%20b|A|B>*");
+    }
+
+    [Fact]
     public async Task Oversized_works_are_truncated_and_still_accepted_by_slack()
     {
         var huge = Work with

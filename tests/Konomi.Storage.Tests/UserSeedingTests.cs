@@ -66,6 +66,16 @@ public sealed class UserSeedingTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Quiet_hours_that_begin_and_end_at_the_same_time_stop_the_start_instead_of_holding_nothing()
+    {
+        var alice = new Dictionary<string, string?> { ["Users:0:UserId"] = "alice", ["Users:0:QuietFrom"] = "07:00", ["Users:0:QuietTo"] = "07:00" };
+
+        (await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(alice))).Message
+            .ShouldBe("Users:0:QuietTo: 07:00 is QuietFrom too: such quiet hours would hold nothing; give the time they end, or leave both out for none.");
+        (await _store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_configured_user_id_that_users_add_would_refuse_stops_the_start_and_stores_no_user()
     {
         var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new()

@@ -21,6 +21,9 @@ public static class NotificationRuns
     public static (string Field, string Problem)? Unusable(UserProfile profile) =>
         (QuietHours.Zone(profile) is null ? profile with { TimeZone = "UTC" } : profile).Problem();
 
+    /// <summary>Recorded on an entry whose user moved to another channel or Slack id before it was posted; it is posted there instead.</summary>
+    public const string TargetChanged = "target_changed";
+
     /// <summary>Posted or on its way: what counts against the maximum.</summary>
     public static bool CountsAgainstMax(this Notification entry) =>
         entry.Status == NotificationStatus.Sent || (entry.Status == NotificationStatus.Pending && entry.Error != OverMaxPerRun);

@@ -189,6 +189,31 @@ public sealed partial class NotificationSender(
         }
     }
 
+    /// <summary>
+    /// Hands leased entries, not yet posted, to the target their user has now (a channel or Slack id changed while they
+    /// waited): a new pending entry there, created first so a crash in between loses nothing, then the old one recorded
+    /// as <see cref="NotificationRuns.TargetChanged"/>. A work the new target already has is not posted there again.
+    /// </summary>
+    public async Task MoveAsync(IReadOnlyList<Notification> leased, string target, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var entry in leased)
+        {
+            await ledger.TryCreateAsync(entry with
+            {
+                Target = target, Status = NotificationStatus.Pending, Attempts = 0, CreatedAt = now, Error = null,
+                Channel = null, MessageTs = null, LeaseOwner = null, LeaseUntil = null,
+            }, ct);
+            if (await ledger.MarkFailedAsync(entry.WorkId, entry.Target, _owner, NotificationRuns.TargetChanged, final: true, CancellationToken.None))
+                LogMoved(logger, entry.WorkId, entry.Target, target);
+            else
+                LogLeaseLost(logger, entry.Target, 1);
+        }
+    }
+
+    [LoggerMessage(7, LogLevel.Information, "Notification of {WorkId} moves from {From} to {To}: the user's target changed before it was posted")]
+    static partial void LogMoved(ILogger logger, string workId, string from, string to);
+
     [LoggerMessage(1, LogLevel.Warning, "Lost the posting lease of {Count} notification(s) to {Target} to another notifier; leaving them to it")]
     static partial void LogLeaseLost(ILogger logger, string target, int count);
 

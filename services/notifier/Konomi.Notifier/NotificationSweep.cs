@@ -7,7 +7,8 @@ namespace Konomi.Notifier;
 /// <summary>
 /// Posts what the ledger holds and is now due: digests whose crawl run went quiet, works held by quiet
 /// hours, transient failures to retry, and entries a crashed notifier left leased (once the lease expires).
-/// Entries are grouped per (user, target, crawl run); a group waits until every entry's hold has passed.
+/// Entries are grouped per (user, target, crawl run); a group waits until every entry's hold has passed and the
+/// user's quiet hours (as the profile says now) are over, and goes to the target the profile names now.
 /// </summary>
 public sealed partial class NotificationSweep(
     INotificationStore ledger, IUserStore users, IWorkStore works, IScoreStore scores, NotificationSender sender,
@@ -23,10 +24,14 @@ public sealed partial class NotificationSweep(
         {
             if (run.Any(n => n.HoldUntil > now) || !run.Any(n => !(n.LeaseUntil > now)))
                 continue;
+            var profile = await users.FindAsync(run.Key.UserId, ct);
+            // The user's quiet hours as they are now: a digest due just after they begin, a retry of a post that
+            // failed before them, or quiet hours set since, all wait until they end.
+            if (profile is { Active: true } && QuietHours.End(profile, now) is not null)
+                continue;
             var leased = await sender.LeaseAsync(run.Where(n => !(n.LeaseUntil > now)), ct);
             if (leased.Count == 0)
                 continue;
-            var profile = await users.FindAsync(run.Key.UserId, ct);
             if (profile is not { Active: true })
             {
                 await sender.FailAsync(leased, "user_inactive", transient: false);
@@ -35,6 +40,12 @@ public sealed partial class NotificationSweep(
             if (NotificationRuns.Unusable(profile) is not null)
             {
                 await sender.FailAsync(leased, NotificationRuns.UnusableProfile, transient: false);
+                continue;
+            }
+            // Never to a channel or DM the user no longer has: the next sweep posts them where the user is now.
+            if (NotificationTarget.For(profile) is var target && target != run.Key.Target)
+            {
+                await sender.MoveAsync(leased, target, ct);
                 continue;
             }
             var items = await ResolveAsync(run.Key.UserId, run.Key.CrawlRunId, leased, ct);

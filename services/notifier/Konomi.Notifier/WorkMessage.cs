@@ -31,7 +31,7 @@ public static class WorkMessage
 
     static string Details(Work work)
     {
-        var text = new StringBuilder($"*<{Escape(work.Url)}|{Escape(Truncate(work.Title, MaxTitle))}>*");
+        var text = new StringBuilder($"*<{Escape(Address(work.Url))}|{Escape(Truncate(work.Title, MaxTitle))}>*");
         Line(text, "サークル", work.Circle);
         Line(text, "声優", Names(work.VoiceActors));
         Line(text, "ジャンル", Names(work.Genres));
@@ -65,6 +65,10 @@ public static class WorkMessage
             Button(FeedbackActions.InterestedText, FeedbackActions.Interested, value, "primary"),
             Button(FeedbackActions.NotInterestedText, FeedbackActions.NotInterested, value));
     }
+
+    // Slack ends a link's address at the first '|' or space: percent-escaped, the whole address is the link.
+    static string Address(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsoluteUri.Replace("|", "%7C", StringComparison.Ordinal) : url;
 
     // Slack loads accessory images itself and needs an absolute http(s) URL; DLsite pages use "//img…".
     static JsonObject? Thumbnail(Work work)

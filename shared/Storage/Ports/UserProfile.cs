@@ -52,6 +52,9 @@ public sealed record UserProfile(
         if (!Enum.IsDefined(Delivery)) return (nameof(Delivery), $"'{Delivery}' is not a delivery: {string.Join(" or ", Enum.GetNames<DeliveryMode>())}.");
         if (QuietFrom is null != QuietTo is null)
             return (QuietFrom is null ? nameof(QuietFrom) : nameof(QuietTo), "missing: quiet hours need both QuietFrom and QuietTo (local times, e.g. 23:00 and 07:30).");
+        // Read as "always quiet" by some, it would post at any hour: refused rather than guessed.
+        if (QuietFrom is { } from && from == QuietTo)
+            return (nameof(QuietTo), $"{from:HH\\:mm} is QuietFrom too: such quiet hours would hold nothing; give the time they end, or leave both out for none.");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             return (nameof(TimeZone), $"'{TimeZone}' is not a known time zone id (IANA, e.g. Asia/Tokyo).");
         if (MaxPerRun < 1) return (nameof(MaxPerRun), $"{MaxPerRun} is not a number of posts: give 1 or more (Active: false posts nothing).");
