@@ -1,4 +1,5 @@
 using System.Net;
+using Konomi.Storage.Ports;
 using Konomi.Testing;
 
 namespace Konomi.Web.Tests;
@@ -34,5 +35,25 @@ public sealed class PageTextTests
         var text = await response.Content.ReadAsStringAsync(Ct);
         text.ShouldContain("/works/RJ01000001");
         text.ShouldContain("/label");
+    }
+
+    [Fact]
+    public async Task The_model_page_shows_the_pooled_figures_konomi_models_list_and_the_gate_show()
+    {
+        await using var app = await WebApp.StartAsync();
+        await app.AddUserAsync("alice");
+        var registry = app.Get<ITasteModelRegistry>();
+        // Per-fold means (F1 0.70, PR-AUC 0.84) differ from the pooled figures (0.64, 0.78) the model card shows.
+        var metrics = new ModelMetrics(22, 10, 5, 0.59, 0.60, 0.80, 0.70, 0.80, 0.84, 0.27) { F1Pooled = 0.64, AveragePrecision = 0.78 };
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("alice", "ngram", metrics, [1, 2, 3]), Ct);
+        await registry.PromoteAsync("alice", v1.Version, "first model", Ct);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+
+        var html = await http.GetStringAsync("/models?user=alice", Ct);
+
+        html.ShouldContain("<td>0.64</td>");
+        html.ShouldContain("<td>0.78</td>");
+        html.ShouldNotContain("<td>0.84</td>");
+        html.ShouldContain("\"f1\":[0.64],\"ap\":[0.78]");
     }
 }

@@ -63,7 +63,7 @@ public static class StatusCommand
                 Console.WriteLine($"  {user.UserId,-12} {(user.Active ? "active" : "inactive"),-8} {user.Channel ?? user.SlackUserId ?? "no Slack address",-12}  labels {liked} liked / {own.Count - liked} not{waiting}");
                 var serving = await registry.FindServingAsync(user.UserId, ct);
                 if (serving is { Metrics: var m })
-                    Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.F1:0.00}, PR-AUC {m.PrAuc:0.00}, {m.Examples} labels, {m.Folds} folds");
+                    Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.ShownF1():0.00}, average precision {m.ShownAveragePrecision():0.00}, {m.Examples} labels, {m.Folds} folds");
                 else
                     Console.WriteLine($"  {"",-12} no model yet: {Needed(own.Count, liked, minLabels)}");
             }

@@ -73,4 +73,24 @@ public class StatusCommandTests
         result.Output.ShouldContain($"labels {liked} liked / {notLiked} not (30 more of works not stored)");
         result.Output.ShouldContain($"no model yet: {needed}");
     }
+
+    [Fact]
+    public async Task Status_shows_the_serving_model_s_pooled_figures_as_the_model_card_and_models_list_do()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        var registry = store.Get<ITasteModelRegistry>();
+        // Per-fold means differ from the pooled figures; `konomi train` and `konomi models list` show the pooled ones.
+        var metrics = new ModelMetrics(22, 10, 5, 0.59, 0.60, 0.80, 0.70, 0.80, 0.84, 0.27) { F1Pooled = 0.64, AveragePrecision = 0.78 };
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("me", "ngram", metrics, [1, 2, 3]), Ct);
+        await registry.PromoteAsync("me", v1.Version, "first model", Ct);
+        string[] dataDir = ["--data-dir", store.Settings["Storage:DataDirectory"]!];
+
+        var status = await KonomiCli.RunAsync(["status", .. dataDir], ct: Ct);
+        var list = await KonomiCli.RunAsync(["models", "list", "--user", "me", .. dataDir], ct: Ct);
+
+        status.ExitCode.ShouldBe(0, status.Error);
+        status.Output.ShouldContain("F1 0.64, average precision 0.78, 22 labels");
+        list.Output.ShouldContain("0.64  0.78");
+    }
 }
