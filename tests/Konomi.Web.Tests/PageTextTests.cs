@@ -38,6 +38,20 @@ public sealed class PageTextTests
     }
 
     [Fact]
+    public async Task An_empty_label_queue_says_a_backfill_beside_konomi_run_needs_it_stopped_first()
+    {
+        await using var app = await WebApp.StartAsync();
+        await app.AddUserAsync("alice");
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+
+        var html = await http.GetStringAsync("/label?user=alice", Ct);
+
+        // `konomi crawl` beside the `konomi run` serving this page is refused (one per store): the hint must say so.
+        html.ShouldContain("Nothing left to label");
+        html.ShouldContain("stop <code>konomi run</code> first");
+    }
+
+    [Fact]
     public async Task The_model_page_shows_the_pooled_figures_konomi_models_list_and_the_gate_show()
     {
         await using var app = await WebApp.StartAsync();
