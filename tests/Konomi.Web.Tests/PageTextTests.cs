@@ -70,4 +70,24 @@ public sealed class PageTextTests
         html.ShouldNotContain("<td>0.84</td>");
         html.ShouldContain("\"f1\":[0.64],\"ap\":[0.78]");
     }
+
+    [Fact]
+    public async Task The_label_page_of_a_user_whose_first_model_the_gate_rejected_says_so_not_22_of_20_toward_it()
+    {
+        await using var app = await WebApp.StartAsync();
+        await app.AddUserAsync("bob");
+        var works = await app.AddWorksAsync(SampleWorks.Range(0, 22));
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        for (var i = 0; i < works.Count; i++)
+            await app.Get<ILabelStore>().RecordAsync(new Click($"c{i}", "bob", works[i].Id, i % 2 == 0, at.AddSeconds(i), "annotator"), Ct);
+        var registry = app.Get<ITasteModelRegistry>();
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("bob", "ngram", new ModelMetrics(22, 11, 5, 0.5, 0.5, 0.9, 0.67, 0.4, 0.42, 0.39), [1]), Ct);
+        await registry.RejectAsync("bob", v1.Version, "worse: AP 0.342 vs cold start 0.500", Ct);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+
+        var html = await http.GetStringAsync("/label?user=bob", Ct);
+
+        html.ShouldNotContain("toward the first model");
+        html.ShouldContain("22 labels (11 興味あり) · no model serves: v1 rejected");
+    }
 }
