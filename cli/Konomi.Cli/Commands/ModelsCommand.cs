@@ -33,9 +33,15 @@ public static class ModelsCommand
                 ? [(await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), one, ct)).UserId]
                 : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
             Console.WriteLine($"{"user",-12} {"version",7} {"family",-10} {"status",-9} {"F1",5} {"AP",5} {"P(worse)",8} {"labels",6}  reason");
+            var listed = 0;
             foreach (var id in users)
                 foreach (var v in await registry.ListAsync(id, ct))
+                {
                     Console.WriteLine($"{v.UserId,-12} {v.Version,7} {v.Family,-10} {v.Status,-9} {v.Metrics.ShownF1(),5:0.00} {v.Metrics.ShownAveragePrecision(),5:0.00} {(v.Metrics.Gate is { } g ? g.ProbabilityWorse.ToString("0.00", CultureInfo.InvariantCulture) : "-"),8} {v.Metrics.Examples,6}  {v.StatusReason}");
+                    listed++;
+                }
+            if (listed == 0)
+                Console.WriteLine("no model versions yet: `konomi status` says what a first model still needs");
             return 0;
         });
         return Cli.Example(command, "konomi models list --user me");
