@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Konomi.Emulators.DLsite;
+using Microsoft.AspNetCore.Connections;
 
-// dlsite-emulator [--port 5123] [--works 12] [--every 00:10:00]: a local DLsite with new works arriving on a schedule.
+// dlsite-emulator [--port 5123] [--works 40] [--every 00:10:00]: a local DLsite with new works arriving on a schedule.
 var port = Option("--port", 5123, int.Parse);
-var works = Option("--works", 12, int.Parse);
+// Enough to label to a first model (Trainer:MinLabels, 20) with both answers, without waiting hours for new ones.
+var works = Option("--works", 40, int.Parse);
 var every = Option("--every", TimeSpan.FromMinutes(10), s => TimeSpan.Parse(s, CultureInfo.InvariantCulture));
 
 using var stop = new CancellationTokenSource();
 // SIGTERM too (kill, a service manager): the emulator's web host takes it otherwise and stops serving while this loop waits on.
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-await using var dlsite = await DLsiteEmulator.StartAsync(stop.Token, port);
+await using var dlsite = await StartOrExitAsync();
 dlsite.AddWorks(works);
 Console.WriteLine($"DLsite emulator at {dlsite.BaseUrl} with {works} works, one more every {every}. Point Konomi at it:");
 Console.WriteLine($"  konomi run --base-url {dlsite.BaseUrl}");
@@ -27,6 +29,20 @@ try
 }
 catch (OperationCanceledException)
 {
+}
+
+async Task<DLsiteEmulator> StartOrExitAsync()
+{
+    try
+    {
+        return await DLsiteEmulator.StartAsync(stop.Token, port);
+    }
+    catch (IOException e) when (e.InnerException is AddressInUseException)
+    {
+        Console.Error.WriteLine($"dlsite-emulator: port {port} is already in use (another emulator?): stop it, or give this one --port with a free port.");
+        Environment.Exit(1);
+        throw;
+    }
 }
 
 void Stop(PosixSignalContext signal)

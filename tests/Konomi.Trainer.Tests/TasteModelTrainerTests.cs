@@ -88,7 +88,7 @@ public sealed class TasteModelTrainerTests
     }
 
     [Fact]
-    public async Task More_labels_promote_a_new_version_and_retire_the_old()
+    public async Task More_labels_promote_a_new_version_saying_where_the_gate_would_reject_and_retire_the_old()
     {
         await using var trainer = new TrainerFixture();
         await trainer.LabelAsync("alice", 0, 24, Ct);
@@ -99,7 +99,8 @@ public sealed class TasteModelTrainerTests
 
         card.Decision.ShouldBe(TrainingDecision.Promoted);
         card.Version.ShouldBe(2);
-        card.Reason.ShouldContain("not clearly worse");
+        // The Model page shows the reason beside "Serving": "(rejected from P(worse) 0.90)" read as a contradiction.
+        card.Reason.ShouldStartWith("not clearly worse (the gate rejects at P(worse) ≥ 0.90): AP ");
         card.Metrics!.Gate!.FreshLabels.ShouldBe(16);
         var versions = await trainer.Registry.ListAsync("alice", Ct);
         versions.Single(v => v.Version == 2).Status.ShouldBe(TasteModelStatus.Serving);

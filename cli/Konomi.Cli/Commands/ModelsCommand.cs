@@ -33,9 +33,15 @@ public static class ModelsCommand
                 ? [(await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), one, ct)).UserId]
                 : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
             Console.WriteLine($"{"user",-12} {"version",7} {"family",-10} {"status",-9} {"F1",5} {"AP",5} {"P(worse)",8} {"labels",6}  reason");
+            var listed = 0;
             foreach (var id in users)
                 foreach (var v in await registry.ListAsync(id, ct))
-                    Console.WriteLine($"{v.UserId,-12} {v.Version,7} {v.Family,-10} {v.Status,-9} {F1(v.Metrics),5:0.00} {v.Metrics.AveragePrecision,5:0.00} {(v.Metrics.Gate is { } g ? g.ProbabilityWorse.ToString("0.00", CultureInfo.InvariantCulture) : "-"),8} {v.Metrics.Examples,6}  {v.StatusReason}");
+                {
+                    Console.WriteLine($"{v.UserId,-12} {v.Version,7} {v.Family,-10} {v.Status,-9} {v.Metrics.ShownF1(),5:0.00} {v.Metrics.ShownAveragePrecision(),5:0.00} {(v.Metrics.Gate is { } g ? g.ProbabilityWorse.ToString("0.00", CultureInfo.InvariantCulture) : "-"),8} {v.Metrics.Examples,6}  {v.StatusReason}");
+                    listed++;
+                }
+            if (listed == 0)
+                Console.WriteLine("no model versions yet: `konomi status` says what a first model still needs");
             return 0;
         });
         return Cli.Example(command, "konomi models list --user me");
@@ -50,7 +56,7 @@ public static class ModelsCommand
         command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), parse.GetValue(user)!, async o =>
         {
             var promoted = await o.PromoteAsync(parse.GetValue(user)!, parse.GetValue(version), ct);
-            Console.WriteLine($"{promoted.UserId} v{promoted.Version} ({promoted.Family}, F1 {F1(promoted.Metrics):0.00}) is serving.");
+            Console.WriteLine($"{promoted.UserId} v{promoted.Version} ({promoted.Family}, F1 {promoted.Metrics.ShownF1():0.00}) is serving.");
         }));
         return Cli.Example(command, "konomi models promote --user me --version 2");
     }
@@ -63,7 +69,7 @@ public static class ModelsCommand
         command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), parse.GetValue(user)!, async o =>
         {
             var restored = await o.RollbackAsync(parse.GetValue(user)!, ct);
-            Console.WriteLine($"{restored.UserId} v{restored.Version} ({restored.Family}, F1 {F1(restored.Metrics):0.00}) is serving again.");
+            Console.WriteLine($"{restored.UserId} v{restored.Version} ({restored.Family}, F1 {restored.Metrics.ShownF1():0.00}) is serving again.");
         }));
         return Cli.Example(command, "konomi models rollback --user me");
     }
@@ -85,7 +91,4 @@ public static class ModelsCommand
             return Cli.Fail($"{e.Message.TrimEnd('.')}; the versions: `konomi models list --user {userId}`");
         }
     }
-
-    // Versions from before pooled figures show their per-fold mean.
-    static double F1(ModelMetrics m) => m.F1Pooled > 0 || m.AveragePrecision > 0 ? m.F1Pooled : m.F1;
 }

@@ -65,7 +65,11 @@ public static class StatusCommand
                     Console.WriteLine($"  {"",-12} ! {warning}");
                 var serving = await registry.FindServingAsync(user.UserId, ct);
                 if (serving is { Metrics: var m })
-                    Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.F1:0.00}, PR-AUC {m.PrAuc:0.00}, {m.Examples} labels, {m.Folds} folds");
+                    Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.ShownF1():0.00}, average precision {m.ShownAveragePrecision():0.00}, {m.Examples} labels, {m.Folds} folds");
+                // A version that does not serve (the gate rejected the first one): retraining on the same labels changes nothing.
+                else if ((await registry.ListAsync(user.UserId, ct)) is [var latest, ..])
+                    Console.WriteLine($"  {"",-12} no model serving: v{latest.Version} {latest.Status.ToString().ToLowerInvariant()}: {latest.StatusReason} "
+                        + $"(`konomi models list --user {user.UserId}`; more labels retrain it, `konomi models promote` serves it anyway)");
                 else
                     Console.WriteLine($"  {"",-12} no model yet: {Needed(own.Count, liked, minLabels)}");
             }

@@ -89,6 +89,6 @@ public sealed class PromotionGate(
         // the bootstrap cannot tell it is worse (Trainer:MaxProbabilityWorse), and the reason must not claim more.
         return result.ProbabilityWorse >= o.MaxProbabilityWorse
             ? new(false, $"worse: {figures}", evidence)
-            : new(true, string.Create(CultureInfo.InvariantCulture, $"not clearly worse (rejected from P(worse) {o.MaxProbabilityWorse:0.00}): {figures}"), evidence);
+            : new(true, string.Create(CultureInfo.InvariantCulture, $"not clearly worse (the gate rejects at P(worse) ≥ {o.MaxProbabilityWorse:0.00}): {figures}"), evidence);
     }
 }

@@ -41,4 +41,15 @@ public sealed record ModelMetrics(
 
     /// <summary>How the promotion gate measured it against the model it would replace.</summary>
     public GateEvidence? Gate { get; init; }
+
+    /// <summary>
+    /// The F1 every view shows (the model card, <c>konomi models list</c>, <c>konomi status</c>, the Model page): pooled
+    /// over the folds' held-out predictions, as the gate judges; a version from before pooled figures shows its per-fold mean.
+    /// </summary>
+    public double ShownF1() => Pooled() ? F1Pooled : F1;
+
+    /// <summary>The average precision every view shows, pooled as <see cref="ShownF1"/> is (so it matches the gate's AP).</summary>
+    public double ShownAveragePrecision() => Pooled() ? AveragePrecision : PrAuc;
+
+    bool Pooled() => F1Pooled > 0 || AveragePrecision > 0;
 }

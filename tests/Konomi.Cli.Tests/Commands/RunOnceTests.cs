@@ -9,6 +9,9 @@ namespace Konomi.Cli.Tests.Commands;
 /// <summary><c>konomi run --once</c>: the embedded default (in-memory bus, SQLite) for one crawl, end to end.</summary>
 public class RunOnceTests
 {
+    static readonly BuiltProgram Emulator = new("dlsite-emulator",
+        Path.Combine("tests", "Konomi.Emulators.Host", "bin", Repository.Configuration, "net10.0", "dlsite-emulator.dll"));
+
     [Fact]
     public async Task Run_once_crawls_the_new_works_then_exits_zero_and_a_second_run_finds_none()
     {
@@ -98,9 +101,7 @@ public class RunOnceTests
     {
         var ct = TestContext.Current.CancellationToken;
         var port = FreePort.Next();
-        var program = new BuiltProgram("dlsite-emulator",
-            Path.Combine("tests", "Konomi.Emulators.Host", "bin", Repository.Configuration, "net10.0", "dlsite-emulator.dll"));
-        using var emulator = program.Start(["--port", port.ToString(), "--works", "3"]);
+        using var emulator = Emulator.Start(["--port", port.ToString(), "--works", "3"]);
         try
         {
             var banner = await emulator.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromMinutes(1), ct);
@@ -123,6 +124,39 @@ public class RunOnceTests
         {
             if (!emulator.HasExited) emulator.Kill();
         }
+    }
+
+    [Fact]
+    public async Task The_dlsite_emulator_program_offers_enough_works_by_default_to_label_a_first_model()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var emulator = Emulator.Start(["--port", FreePort.Next().ToString()]);
+        try
+        {
+            var banner = await emulator.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromMinutes(1), ct);
+
+            // Trainer:MinLabels (20 by default) labels before a first model: with fewer works a newcomer waits hours for new ones.
+            var works = int.Parse(banner!.Split(" with ")[1].Split(' ')[0]);
+            works.ShouldBeGreaterThanOrEqualTo(20, banner);
+        }
+        finally
+        {
+            emulator.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task The_dlsite_emulator_program_on_a_taken_port_says_so_in_one_line_and_exits_1()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await Emulator.RunAsync(["--port", port.ToString()], ct: ct);
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.Trim().ShouldBe($"dlsite-emulator: port {port} is already in use (another emulator?): stop it, or give this one --port with a free port.");
     }
 
     static Dictionary<string, string?> Environment(DLsiteEmulator dlsite)

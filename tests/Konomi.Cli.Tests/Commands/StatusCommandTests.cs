@@ -73,4 +73,49 @@ public class StatusCommandTests
         result.Output.ShouldContain($"labels {liked} liked / {notLiked} not (30 more of works not stored)");
         result.Output.ShouldContain($"no model yet: {needed}");
     }
+
+    [Fact]
+    public async Task Status_shows_the_serving_model_s_pooled_figures_as_the_model_card_and_models_list_do()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        var registry = store.Get<ITasteModelRegistry>();
+        // Per-fold means differ from the pooled figures; `konomi train` and `konomi models list` show the pooled ones.
+        var metrics = new ModelMetrics(22, 10, 5, 0.59, 0.60, 0.80, 0.70, 0.80, 0.84, 0.27) { F1Pooled = 0.64, AveragePrecision = 0.78 };
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("me", "ngram", metrics, [1, 2, 3]), Ct);
+        await registry.PromoteAsync("me", v1.Version, "first model", Ct);
+        string[] dataDir = ["--data-dir", store.Settings["Storage:DataDirectory"]!];
+
+        var status = await KonomiCli.RunAsync(["status", .. dataDir], ct: Ct);
+        var list = await KonomiCli.RunAsync(["models", "list", "--user", "me", .. dataDir], ct: Ct);
+
+        status.ExitCode.ShouldBe(0, status.Error);
+        status.Output.ShouldContain("F1 0.64, average precision 0.78, 22 labels");
+        list.Output.ShouldContain("0.64  0.78");
+    }
+
+    [Fact]
+    public async Task Status_of_a_user_whose_first_model_the_gate_rejected_says_so_instead_of_asking_for_konomi_train_again()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("bob"), Ct);
+        var labels = store.Get<ILabelStore>();
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        for (var i = 0; i < 22; i++)
+        {
+            await store.Get<IWorkStore>().AddAsync(Sample.Work($"RJ{i:D8}"), Guid.NewGuid(), Ct);
+            await labels.RecordAsync(new Click($"c{i}", "bob", $"RJ{i:D8}", i % 2 == 0, at.AddSeconds(i), "annotator"), Ct);
+        }
+        var registry = store.Get<ITasteModelRegistry>();
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("bob", "ngram", new ModelMetrics(22, 11, 5, 0.5, 0.5, 0.9, 0.67, 0.4, 0.42, 0.39), [1]), Ct);
+        await registry.RejectAsync("bob", v1.Version, "worse: AP 0.342 vs cold start 0.500 on 22 fresh labels (11 liked)", Ct);
+
+        var result = await KonomiCli.RunAsync(["status", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        // `konomi train` again would train nothing (no new label, same recipe): the user needs the gate's reason.
+        result.Output.ShouldNotContain("(or `konomi train`)");
+        result.Output.ShouldContain("no model serving: v1 rejected: worse: AP 0.342 vs cold start 0.500 on 22 fresh labels (11 liked)");
+        result.Output.ShouldContain("`konomi models list --user bob`");
+    }
 }

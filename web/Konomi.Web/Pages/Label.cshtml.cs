@@ -27,6 +27,9 @@ public sealed class LabelModel(
     public int MinLabels => trainer.Value.MinLabels;
     public bool LeastSureFirst { get; private set; }
     public TasteModelVersion? Serving { get; private set; }
+
+    /// <summary>The newest version when none serves (the gate rejected the first one): the page says so, not "22 / 20 toward the first model".</summary>
+    public TasteModelVersion? Unserved { get; private set; }
     public string? Said { get; private set; }
 
     /// <summary>This session's moves, oldest first: <c>s:ID</c> for a skip, <c>a:ID</c> for an answer.</summary>
@@ -99,6 +102,7 @@ public sealed class LabelModel(
         Liked = state.Labelled.Count(l => l.Liked);
         LeastSureFirst = state.Model is not null;
         Serving = await registry.FindServingAsync(UserId!, ct);
+        Unserved = Serving is null ? (await registry.ListAsync(UserId!, ct)).FirstOrDefault() : null;
     }
 
     public string Seen => CurrentLabel is null ? "none" : CurrentLabel.LabeledAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);

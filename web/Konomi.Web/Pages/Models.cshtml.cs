@@ -53,14 +53,14 @@ public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, 
     public Task<IActionResult> OnPostPromoteAsync(string? version, CancellationToken ct) => OverrideAsync(version, "version", "promoted", async number =>
     {
         var promoted = await serving.PromoteAsync(UserId!, number, ct);
-        return $"v{promoted.Version} ({promoted.Family}, F1 {promoted.Metrics.F1:0.00}) is serving.";
+        return $"v{promoted.Version} ({promoted.Family}, F1 {promoted.Metrics.ShownF1():0.00}) is serving.";
     }, ct);
 
     /// <param name="from">The version the page showed serving: a second press of the same button goes back no further.</param>
     public Task<IActionResult> OnPostRollbackAsync(string? from, CancellationToken ct) => OverrideAsync(from, "from", "rolled back", async seen =>
     {
         var restored = await serving.RollbackAsync(UserId!, ct, seen);
-        return $"v{restored.Version} ({restored.Family}, F1 {restored.Metrics.F1:0.00}) is serving again.";
+        return $"v{restored.Version} ({restored.Family}, F1 {restored.Metrics.ShownF1():0.00}) is serving again.";
     }, ct);
 
     /// <summary>Runs <paramref name="change"/> with the version the form names; one that is no number changes nothing (400).</summary>
@@ -84,8 +84,8 @@ public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, 
     public string ChartJson() => JsonSerializer.Serialize(new
     {
         versions = Versions.OrderBy(v => v.Version).Select(v => v.Version),
-        f1 = Versions.OrderBy(v => v.Version).Select(v => v.Metrics.F1),
-        ap = Versions.OrderBy(v => v.Version).Select(v => v.Metrics.PrAuc),
+        f1 = Versions.OrderBy(v => v.Version).Select(v => v.Metrics.ShownF1()),
+        ap = Versions.OrderBy(v => v.Version).Select(v => v.Metrics.ShownAveragePrecision()),
     });
 
     public string CurveJson() => JsonSerializer.Serialize(new
