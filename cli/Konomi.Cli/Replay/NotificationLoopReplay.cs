@@ -84,7 +84,8 @@ public sealed class NotificationLoopReplay(int seed, int batch, double explorati
         var plan = sp.GetRequiredService<RetrainPlan>();
         var debounce = sp.GetRequiredService<IOptions<TrainerOptions>>().Value.Debounce;
         var sharedRecipe = sp.GetRequiredService<ModelRecipes>().For(NgramFamily.Name, shared: true).Fingerprint;
-        var people = histories.Select(h => new Person(h, new UserProfile(h.User, Channel: $"C{h.User}"), seed, batch)).ToList();
+        // Each person's own channel, with an id the notifier's profile rules accept (user ids need not be Slack-id letters).
+        var people = histories.Select((h, i) => new Person(h, new UserProfile(h.User, Channel: $"CREPLAY{i}"), seed, batch)).ToList();
         var byUser = people.ToDictionary(p => p.Profile.UserId, StringComparer.Ordinal);
         var users = sp.GetRequiredService<IUserStore>();
         foreach (var person in people)
