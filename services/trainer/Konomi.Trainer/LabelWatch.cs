@@ -6,7 +6,7 @@ namespace Konomi.Trainer;
 
 /// <summary>
 /// Notices labels however they reach the store. A click's <c>FeedbackReceived</c> feeds the <see cref="RetrainPlan"/>, but
-/// <c>konomi label</c>, a web or <c>konomi labels import</c> and a message lost on the way publish none: every
+/// <c>konomi label</c> and <c>konomi labels import</c> publish none, and a message can be lost on the way: every
 /// <see cref="TrainerOptions.LabelCheck"/> the watch tallies each user's labels (one grouped query, no label read) and
 /// feeds a user whose tally changed into the plan, so their retraining is debounced as a click's is. Just before training
 /// the tallies are read again, and a user whose tally a training already saw is left out: a click noticed both by its
