@@ -141,6 +141,27 @@ public sealed class MongoLabelStore(KonomiMongo mongo, TimeProvider clock) : ILa
         return users.Order(StringComparer.Ordinal).ToList();
     }
 
+    public async Task<IReadOnlyList<LabelTally>> TallyAsync(CancellationToken ct = default)
+    {
+        var labels = await _labels.ReadyAsync(ct);
+        // Newest first, so each group's first label is its newest; likes are a second count over the liked labels
+        // alone. Only $sum of 1 and $first: not every MongoDB-wire server has $max or a $cond inside $sum. A label
+        // written between the two reads shows in the next tally.
+        var tallies = await labels.Aggregate()
+            .SortByDescending(l => l.LabeledAt)
+            .Group(l => l.UserId, g => new { UserId = g.Key, Labels = g.Count(), Newest = g.First().LabeledAt })
+            .ToListAsync(ct);
+        var liked = await labels.Aggregate()
+            .Match(l => l.Interested)
+            .Group(l => l.UserId, g => new { UserId = g.Key, Liked = g.Count() })
+            .ToListAsync(ct);
+        var likedBy = liked.ToDictionary(l => l.UserId, l => l.Liked);
+        return tallies
+            .Select(t => new LabelTally(t.UserId, t.Labels, likedBy.GetValueOrDefault(t.UserId), StoredTime.FromTicks(t.Newest)))
+            .OrderBy(t => t.UserId, StringComparer.Ordinal)
+            .ToList();
+    }
+
     private async Task MoveLabelForwardAsync(Click click, CancellationToken ct)
     {
         var labels = await _labels.ReadyAsync(ct);

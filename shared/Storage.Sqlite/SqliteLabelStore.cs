@@ -144,6 +144,14 @@ public sealed class SqliteLabelStore(SqliteDatabase database, TimeProvider clock
         return await connection.QueryAsync("SELECT DISTINCT user_id FROM labels ORDER BY user_id", r => r.GetString(0), ct);
     }
 
+    public async Task<IReadOnlyList<LabelTally>> TallyAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QueryAsync(
+            "SELECT user_id, COUNT(*), SUM(interested), MAX(labeled_at) FROM labels GROUP BY user_id ORDER BY user_id",
+            r => new LabelTally(r.GetString(0), r.GetInt32(1), r.GetInt32(2), StoredTime.FromTicks(r.GetInt64(3))), ct);
+    }
+
     private static Label ReadLabel(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetBoolean(2), StoredTime.FromTicks(r.GetInt64(3)), r.GetString(4));
 }

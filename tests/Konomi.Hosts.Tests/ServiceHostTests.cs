@@ -41,6 +41,7 @@ public class ServiceHostTests
         { "inference", "Inference__BatchSize", "0", "Inference:BatchSize must be at least 1" },
         { "inference", "Inference__ServingModels__SizeLimitMb", "0", "Inference:ServingModels:SizeLimitMb must be between 0.001 and 1048576" },
         { "trainer", "Trainer__Folds", "1", "Trainer:Folds must be at least 2" },
+        { "trainer", "Trainer__LabelCheck", "00:00:00.5", "Trainer:LabelCheck must be between 1 second and 1 day" },
         { "notifier", "Notifier__MaxAttempts", "0", "Notifier:MaxAttempts must be at least 1" },
         { "feedback", "Feedback__Retry__MaxAttempts", "0", "Feedback:Retry:MaxAttempts must be at least 1" },
         { "feedback", "Feedback__Reconnect__MaxDelay", "00:00:00.5", "Feedback:Reconnect:MaxDelay must be between Feedback:Reconnect:BaseDelay and 1.00:00:00" },

@@ -88,4 +88,24 @@ public abstract partial class StoreContract
         (await labels.ListAsync(ct: Ct)).Select(l => (l.WorkId, l.Interested, l.Source)).ShouldBe([("RJ01000001", true, "import"), ("RJ01000002", false, "import")]);
         (await labels.HistoryAsync("u1", "RJ01000001", Ct)).Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task The_tally_counts_each_user_s_current_labels_and_likes_and_names_the_newest_label_time()
+    {
+        var labels = Get<ILabelStore>();
+        (await labels.TallyAsync(Ct)).ShouldBeEmpty();
+        await labels.RecordAsync(Sample.Click("b1", interested: true, Sample.Noon, user: "u2"), Ct);
+        await labels.RecordAsync(Sample.Click("a1", interested: true, Sample.Noon.AddMinutes(1)), Ct);
+        await labels.RecordAsync(Sample.Click("a2", interested: true, Sample.Noon.AddMinutes(2), work: "RJ01000002"), Ct);
+        // A re-click is one label, not two: the tally counts current labels, not clicks.
+        await labels.RecordAsync(Sample.Click("a3", interested: false, Sample.Noon.AddMinutes(3), work: "RJ01000002"), Ct);
+        // An older click arriving late changes no current label, so no tally either.
+        await labels.RecordAsync(Sample.Click("a0", interested: false, Sample.Noon.AddMinutes(-5)), Ct);
+
+        (await labels.TallyAsync(Ct)).ShouldBe(
+        [
+            new LabelTally("u1", 2, 1, Sample.Noon.AddMinutes(3)),
+            new LabelTally("u2", 1, 1, Sample.Noon),
+        ]);
+    }
 }

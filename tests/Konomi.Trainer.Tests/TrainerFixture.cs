@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.Trainer.Tests;
@@ -21,6 +22,16 @@ public sealed class TrainerFixture : IAsyncDisposable
     readonly List<IHost> _hosts = [];
 
     public TrainerFixture(Dictionary<string, string?>? settings = null) => Services = Build(settings ?? []);
+
+    /// <summary>
+    /// The trainer on <paramref name="time"/>, logging to <paramref name="logs"/>, its label store the real one behind an
+    /// <see cref="UnavailableLabelStore"/> (<see cref="Labels"/>) so a test can make the store fail.
+    /// </summary>
+    public TrainerFixture(Dictionary<string, string?> settings, TimeProvider time, ILoggerProvider logs) =>
+        Services = Build(settings, time: time, logs: logs, labels: store => new UnavailableLabelStore(store));
+
+    /// <summary>The label store, for a fixture built on an <see cref="UnavailableLabelStore"/>.</summary>
+    public UnavailableLabelStore Labels => (UnavailableLabelStore)Get<ILabelStore>();
 
     public IServiceProvider Services { get; }
 
@@ -41,23 +52,35 @@ public sealed class TrainerFixture : IAsyncDisposable
     public Task LabelAsync(string userId, int first, int count, CancellationToken ct) =>
         SampleLabels.AddAsync(Services, userId, first, count, ct);
 
-    IServiceProvider Build(Dictionary<string, string?> settings, Func<ITasteModelRegistry, ITasteModelRegistry>? registry = null)
+    IServiceProvider Build(
+        Dictionary<string, string?> settings,
+        Func<ITasteModelRegistry, ITasteModelRegistry>? registry = null,
+        TimeProvider? time = null,
+        ILoggerProvider? logs = null,
+        Func<ILabelStore, ILabelStore>? labels = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(_store.Settings);
         builder.Configuration.AddInMemoryCollection(settings);
+        if (time is not null) builder.Services.AddSingleton(time);
+        if (logs is not null) builder.Logging.AddProvider(logs);
         builder.AddKonomiStorage();
         builder.AddTrainer();
-        if (registry is not null)
-        {
-            var adapter = builder.Services.Last(d => d.ServiceType == typeof(ITasteModelRegistry)).ImplementationType!;
-            builder.Services.AddSingleton(sp => registry((ITasteModelRegistry)ActivatorUtilities.CreateInstance(sp, adapter)));
-        }
+        Wrap(builder.Services, registry);
+        Wrap(builder.Services, labels);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITasteModelFamily, ShuffledLabelsFamily>(
             sp => new ShuffledLabelsFamily(new NgramFamily(sp.GetRequiredService<IOptions<NgramOptions>>()))));
         var host = builder.Build();
         _hosts.Add(host);
         return host.Services;
+    }
+
+    /// <summary>Puts <paramref name="wrap"/> around the adapter registered for <typeparamref name="T"/>.</summary>
+    static void Wrap<T>(IServiceCollection services, Func<T, T>? wrap) where T : class
+    {
+        if (wrap is null) return;
+        var adapter = services.Last(d => d.ServiceType == typeof(T)).ImplementationType!;
+        services.AddSingleton(sp => wrap((T)ActivatorUtilities.CreateInstance(sp, adapter)));
     }
 
     public async ValueTask DisposeAsync()

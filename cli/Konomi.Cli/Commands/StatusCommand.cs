@@ -25,7 +25,7 @@ public static class StatusCommand
             using var host = builder.Build();
             var services = host.Services;
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var minLabels = services.GetRequiredService<IOptions<TrainerOptions>>().Value.MinLabels;
+            var trainer = services.GetRequiredService<IOptions<TrainerOptions>>().Value;
             var works = services.GetRequiredService<IWorkStore>();
             var where = storage.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) ? storage.ExpandedDataDirectory() : storage.Provider;
             Console.WriteLine($"store          {where}: {await works.CountAsync(ct)} works");
@@ -71,7 +71,7 @@ public static class StatusCommand
                     Console.WriteLine($"  {"",-12} no model serving: v{latest.Version} {latest.Status.ToString().ToLowerInvariant()}: {latest.StatusReason} "
                         + $"(`konomi models list --user {user.UserId}`; more labels retrain it, `konomi models promote` serves it anyway)");
                 else
-                    Console.WriteLine($"  {"",-12} no model yet: {Needed(own.Count, liked, minLabels)}");
+                    Console.WriteLine($"  {"",-12} no model yet: {Needed(own.Count, liked, trainer)}");
             }
             return Cli.Ok;
         });
@@ -80,18 +80,23 @@ public static class StatusCommand
 
     /// <summary>
     /// What a first model still needs, by the trainer's own rule: <c>Trainer:MinLabels</c> labels with at least
-    /// <see cref="TasteModelTrainer.MinEachAnswer"/> of each answer among them.
+    /// <see cref="TasteModelTrainer.MinEachAnswer"/> of each answer among them. With enough, when a running trainer
+    /// trains it: its label watch notices labels however they came within <c>Trainer:LabelCheck</c>, then the debounce.
     /// </summary>
-    internal static string Needed(int labels, int liked, int minLabels)
+    internal static string Needed(int labels, int liked, TrainerOptions trainer)
     {
         var likes = Math.Max(0, TasteModelTrainer.MinEachAnswer - liked);
         var dislikes = Math.Max(0, TasteModelTrainer.MinEachAnswer - (labels - liked));
-        var more = Math.Max(Math.Max(0, minLabels - labels), likes + dislikes);
+        var more = Math.Max(Math.Max(0, trainer.MinLabels - labels), likes + dislikes);
         var missing = string.Join(" and ", new[] { (likes, "興味あり"), (dislikes, "別に") }.Where(m => m.Item1 > 0).Select(m => $"{m.Item1} {m.Item2}"));
         return more == 0
-            ? "enough labels; the trainer trains at its next run (or `konomi train`)"
+            ? $"enough labels; a running trainer (`konomi run`, the trainer service) trains it within {Span(trainer.LabelCheck + trainer.Debounce)} "
+                + "(Trainer:LabelCheck + Trainer:Debounce), `konomi train` now"
             : $"{more} more label(s){(missing.Length > 0 ? $" incl. at least {missing}" : "")} (`konomi label`)";
     }
+
+    static string Span(TimeSpan span) =>
+        span.TotalMinutes < 1 ? $"{span.TotalSeconds:0} s" : span.TotalHours < 2 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalHours:0.#} h";
 
     static string Ago(DateTimeOffset at)
     {

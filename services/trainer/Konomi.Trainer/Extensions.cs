@@ -16,13 +16,15 @@ public static class Extensions
         builder.Services.AddServingControls();
         builder.Services.AddSingleton<RetrainPlan>();
         builder.Services.AddSingleton<LabelChanges>();
+        builder.Services.AddSingleton<LabelWatch>();
         builder.Services.AddSingleton<ModelRecipes>();
         builder.Services.AddSingleton<PromotionGate>();
         builder.Services.AddSingleton<TasteModelTrainer>();
         builder.Services.AddSingleton<SharedNgramFamily>();
         builder.Services.AddSingleton<WorkspaceTrainer>();
         builder.Services.AddLabelling();
-        builder.Services.AddHostedService<RetrainLoop>();
+        builder.Services.AddSingleton<RetrainLoop>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetrainLoop>());
         builder.Services.AddKonomiConsumers(x =>
             x.AddConsumer<FeedbackReceivedConsumer>(typeof(FeedbackReceivedConsumerDefinition)));
         return builder;

@@ -6,7 +6,9 @@ namespace Konomi.Trainer;
 
 /// <summary>
 /// Retrains users the plan says are due (checked every second), and on the schedule every user whose labels
-/// changed since their latest model; the schedule also runs at start, catching up on what a restart forgot.
+/// changed since their latest model; the schedule also runs at start, catching up on what a restart forgot. Labels that
+/// came without a message reach the plan through the <see cref="LabelWatch"/>, which also leaves out, just before
+/// training, a user whose labels a training already saw.
 /// The workspace is refitted on the same plan, not on a clock of its own: once per tick in which any sharing user is
 /// due, however many are, so a burst of clicks across the team costs one fit. A user whose own labels did not change
 /// gets no new version from someone else's clicks (the gate would have no fresh labels of theirs to judge it on);
@@ -14,6 +16,7 @@ namespace Konomi.Trainer;
 /// </summary>
 public sealed partial class RetrainLoop(
     RetrainPlan plan,
+    LabelWatch watch,
     LabelChanges changes,
     TasteModelTrainer trainer,
     WorkspaceTrainer workspace,
@@ -28,13 +31,7 @@ public sealed partial class RetrainLoop(
         using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         try
         {
-            do
-            {
-                var due = await DueAsync(stoppingToken);
-                var trained = await RetrainWorkspaceAsync(due, stoppingToken);
-                foreach (var user in due.Where(u => !trained.Contains(u)))
-                    await RetrainAsync(user, stoppingToken);
-            }
+            do await RetrainDueAsync(stoppingToken);
             while (await tick.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -43,22 +40,35 @@ public sealed partial class RetrainLoop(
         }
     }
 
-    async Task<IReadOnlySet<string>> DueAsync(CancellationToken ct)
+    /// <summary>
+    /// One tick: the label watch looks (when its check is due), then whoever is due is trained. Public so that a test
+    /// drives the loop tick by tick on a fake clock.
+    /// </summary>
+    public async Task RetrainDueAsync(CancellationToken ct)
     {
-        var due = plan.TakeDue().ToHashSet();
+        await watch.LookAsync(ct);
+        var due = await watch.ToTrainAsync(plan.TakeDue(), await ScheduledAsync(ct), ct);
+        var trained = await RetrainWorkspaceAsync(due, ct);
+        foreach (var user in due.Where(u => !trained.Contains(u)))
+            await RetrainAsync(user, ct);
+    }
+
+    async Task<IReadOnlyList<string>> ScheduledAsync(CancellationToken ct)
+    {
         if (time.GetUtcNow() - _scheduledAt < options.Value.Interval)
-            return due;
+            return [];
         try
         {
-            due.UnionWith(await changes.UsersToRetrainAsync(ct));
+            var users = await changes.UsersToRetrainAsync(ct);
             _scheduledAt = time.GetUtcNow();
+            return users;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The store may be briefly away; the next tick tries the schedule again.
             LogScheduleFailed(logger, e);
+            return [];
         }
-        return due;
     }
 
     /// <summary>The due users the workspace training took; on its failure they wait for their next feedback or the schedule.</summary>
@@ -87,8 +97,9 @@ public sealed partial class RetrainLoop(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // One user's failure must not stop everyone else's retraining; the next feedback or schedule retries.
+            // One user's failure must not stop everyone else's retraining; the watch's next look feeds them again.
             LogRetrainFailed(logger, e, userId);
+            watch.TrainingFailed(userId);
         }
     }
 

@@ -19,6 +19,13 @@ public sealed class TrainerOptions
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ErrorMessage = "Trainer:Debounce must not be negative")]
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How often the label watch tallies every user's labels, so labels that came without a click's message (<c>konomi
+    /// label</c>, an import, a lost message) are retrained within this plus <see cref="Debounce"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Trainer:LabelCheck must be between 1 second and 1 day")]
+    public TimeSpan LabelCheck { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Every so often each labelled user is retrained if labels changed since their latest model.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00", ErrorMessage = "Trainer:Interval must be a positive time span")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);

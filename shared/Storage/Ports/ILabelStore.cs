@@ -59,4 +59,7 @@ public interface ILabelStore
 
     /// <summary>Users that have at least one label.</summary>
     Task<IReadOnlyList<string>> ListUsersAsync(CancellationToken ct = default);
+
+    /// <summary>A tally of the current labels of every user that has one, by user id; counted by the store, no label read.</summary>
+    Task<IReadOnlyList<LabelTally>> TallyAsync(CancellationToken ct = default);
 }

@@ -51,7 +51,7 @@ public class StatusCommandTests
     [Theory]
     [InlineData(0, 0, "20 more label(s) incl. at least 2 興味あり and 2 別に")]
     [InlineData(1, 25, "1 more label(s) incl. at least 1 興味あり")]
-    [InlineData(3, 17, "enough labels")]
+    [InlineData(3, 17, "enough labels; a running trainer (`konomi run`, the trainer service) trains it within 3 min (Trainer:LabelCheck + Trainer:Debounce), `konomi train` now")]
     public async Task Status_says_what_a_first_model_needs_by_the_trainer_s_rule_counting_labels_of_stored_works(int liked, int notLiked, string needed)
     {
         await using var store = TestStore.Sqlite();
@@ -72,6 +72,24 @@ public class StatusCommandTests
         result.ExitCode.ShouldBe(0, result.Error);
         result.Output.ShouldContain($"labels {liked} liked / {notLiked} not (30 more of works not stored)");
         result.Output.ShouldContain($"no model yet: {needed}");
+    }
+
+    [Fact]
+    public async Task Status_of_a_user_with_enough_labels_and_no_model_says_when_the_trainer_trains_it_by_its_settings()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        for (var i = 0; i < 20; i++)
+        {
+            await store.Get<IWorkStore>().AddAsync(Sample.Work($"RJ{i:D8}"), Guid.NewGuid(), Ct);
+            await store.Get<ILabelStore>().RecordAsync(new Click($"c{i}", "me", $"RJ{i:D8}", i % 2 == 0, Sample.Noon.AddSeconds(i), "annotator"), Ct);
+        }
+
+        var result = await KonomiCli.RunAsync(["status", "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            new Dictionary<string, string?> { ["Trainer__LabelCheck"] = "00:00:30", ["Trainer__Debounce"] = "00:00:15" }, ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("no model yet: enough labels; a running trainer (`konomi run`, the trainer service) trains it within 45 s");
     }
 
     [Fact]

@@ -1,17 +1,19 @@
 using Konomi.Storage.Ports;
 
-namespace Konomi.Feedback.Tests;
+namespace Konomi.Testing;
 
 /// <summary>
-/// The real label store, except that the next <see cref="FailNext"/> writes, or the next <see cref="FailNextReads"/>
-/// claims of the pending follow-ups, fail as an unreachable database would; after <see cref="Die"/> the host gives nothing
-/// back as it stops, as a killed process does not.
+/// The real label store, except that the next <see cref="FailNext"/> writes, or the next <see cref="FailNextReads"/> reads
+/// a worker polls with (claims of the pending follow-ups, tallies), fail as an unreachable database would; after
+/// <see cref="Die"/> the host gives nothing back as it stops, as a killed process does not. Shared by the feedback
+/// tests and the trainer's label watch tests.
 /// </summary>
 public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
 {
     int _failures;
     int _readFailures;
     int _claimsAnswered;
+    int _talliesAnswered;
     volatile bool _dead;
 
     public void FailNext(int writes) => Interlocked.Exchange(ref _failures, writes);
@@ -52,4 +54,16 @@ public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
     public Task<IReadOnlyList<Label>> ListAsync(string? userId = null, CancellationToken ct = default) => store.ListAsync(userId, ct);
     public Task<IReadOnlyList<Click>> HistoryAsync(string userId, string workId, CancellationToken ct = default) => store.HistoryAsync(userId, workId, ct);
     public Task<IReadOnlyList<string>> ListUsersAsync(CancellationToken ct = default) => store.ListUsersAsync(ct);
+
+    /// <summary>Tallies the store answered: a test arms <see cref="FailNextReads"/> once the watch has looked at least once.</summary>
+    public int TalliesAnswered => Volatile.Read(ref _talliesAnswered);
+
+    public async Task<IReadOnlyList<LabelTally>> TallyAsync(CancellationToken ct = default)
+    {
+        if (Interlocked.Decrement(ref _readFailures) >= 0)
+            throw new TimeoutException("the store did not answer");
+        var tallies = await store.TallyAsync(ct);
+        Interlocked.Increment(ref _talliesAnswered);
+        return tallies;
+    }
 }
