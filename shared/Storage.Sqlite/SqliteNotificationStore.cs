@@ -116,6 +116,20 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             Read, ct, ("$status", status?.ToString()), ("$user", userId), ("$limit", limit));
     }
 
+    public async Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        // A row-value comparison, so the page starts by a seek on the (status, created_at, work_id, target) index.
+        return await connection.QueryAsync(
+            $"""
+            SELECT {Columns} FROM notifications
+            WHERE status = 'Pending' AND ($created IS NULL OR (created_at, work_id, target) > ($created, $work, $target))
+            ORDER BY created_at, work_id, target LIMIT $limit
+            """,
+            Read, ct, ("$created", after is null ? null : StoredTime.ToTicks(after.CreatedAt)), ("$work", after?.WorkId),
+            ("$target", after?.Target), ("$limit", limit));
+    }
+
     public async Task<IReadOnlyList<Notification>> ListRunAsync(string userId, Guid crawlRunId, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -45,6 +45,9 @@ sealed class LateRenewalLedger(INotificationStore inner, Task arrives) : INotifi
     public Task<IReadOnlyList<string>> ListWorkIdsAsync(string userId, NotificationStatus status, CancellationToken ct = default) =>
         inner.ListWorkIdsAsync(userId, status, ct);
 
+    public Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default) =>
+        inner.ListPendingAsync(after, limit, ct);
+
     public Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default) => inner.CountAsync(status, ct);
 
     public Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, string? userId = null, CancellationToken ct = default) =>

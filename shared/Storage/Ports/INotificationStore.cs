@@ -44,6 +44,12 @@ public interface INotificationStore
     /// <summary>How many entries are in this status (the status line), without reading them.</summary>
     Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default);
 
+    /// <summary>
+    /// Pending entries oldest first (by creation, then work and target), those after <paramref name="after"/> (the last
+    /// entry of the previous page; null for the first page): the sweep reads every one of them, a page at a time.
+    /// </summary>
+    Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default);
+
     /// <summary>Newest first, optionally only one status and only one user's.</summary>
     Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, string? userId = null, CancellationToken ct = default);
 }
