@@ -76,6 +76,22 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         Builders<NotificationDocument>.Filter.Where(n => n.WorkId == workId && n.Target == target
             && n.Status == NotificationStatus.Pending && n.LeaseOwner == owner);
 
+    public async Task<bool> TryReopenAsync(Notification seen, Notification reopened, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var updated = await notifications.UpdateOneAsync(
+            n => n.WorkId == seen.WorkId && n.Target == seen.Target && n.Status == seen.Status && n.Status != NotificationStatus.Sent
+                && n.UserId == seen.UserId && n.Attempts == seen.Attempts && n.LeaseOwner == null,
+            Update.Set(n => n.UserId, reopened.UserId).Set(n => n.CrawlRunId, reopened.CrawlRunId.ToString())
+                .Set(n => n.Status, reopened.Status).Set(n => n.Attempts, reopened.Attempts)
+                .Set(n => n.CreatedAt, StoredTime.ToTicks(reopened.CreatedAt))
+                .Set(n => n.HoldUntil, reopened.HoldUntil is { } hold ? StoredTime.ToTicks(hold) : null)
+                .Set(n => n.Error, reopened.Error).Set(n => n.ExplorationProbability, reopened.ExplorationProbability)
+                .Set(n => n.Channel, null).Set(n => n.MessageTs, null),
+            cancellationToken: ct);
+        return updated.MatchedCount == 1;
+    }
+
     public async Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);

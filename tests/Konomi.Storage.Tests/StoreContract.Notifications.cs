@@ -265,4 +265,27 @@ public abstract partial class StoreContract
             [("RJ01000002", "C0123"), ("RJ01000002", "D0456"), ("RJ01000003", "C0123"), ("RJ01000001", "C0123")]);
         pages[0][0].ShouldBe(Sample.Notification("RJ01000002") with { CrawlRunId = pages[0][0].CrawlRunId });
     }
+
+    [Fact]
+    public async Task An_entry_is_reopened_for_another_user_only_while_it_is_as_seen_and_nobody_holds_it()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { Status = NotificationStatus.Failed, Error = "max_per_run" }, Ct);
+        var seen = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+        var reopened = Sample.Notification("RJ01000001") with
+        {
+            UserId = "u2", CreatedAt = Sample.Noon.AddHours(1), HoldUntil = Sample.Noon.AddHours(2), ExplorationProbability = 0.25,
+        };
+
+        (await notifications.TryReopenAsync(seen, reopened, Ct)).ShouldBeTrue();
+        (await notifications.TryReopenAsync(seen, reopened with { UserId = "u3" }, Ct)).ShouldBeFalse();
+
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct)).ShouldBe(reopened);
+        var leased = (await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct))!;
+        (await notifications.TryReopenAsync(leased, reopened with { UserId = "u3" }, Ct)).ShouldBeFalse();
+        await notifications.MarkSentAsync("RJ01000001", "C0123", "me", "C0123", "1.0", Ct);
+        var sent = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+        (await notifications.TryReopenAsync(sent, reopened with { UserId = "u3" }, Ct)).ShouldBeFalse();
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.ShouldBe(sent);
+    }
 }

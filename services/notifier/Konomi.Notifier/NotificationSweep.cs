@@ -54,7 +54,7 @@ public sealed partial class NotificationSweep(
             return;
         if (profile is not { Active: true })
         {
-            await sender.FailAsync(leased, "user_inactive", transient: false);
+            await sender.FailAsync(leased, NotificationRuns.UserInactive, transient: false);
             return;
         }
         if (NotificationRuns.Unusable(profile) is not null)

@@ -30,6 +30,14 @@ public interface INotificationStore
     /// <summary>Records a failed attempt (pending again, or failed for good), fenced like <see cref="MarkSentAsync"/>.</summary>
     Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default);
 
+    /// <summary>
+    /// Hands an entry one user of a shared target did not post (held for them, or failed for a reason of their own) to
+    /// another user of that target, as <paramref name="reopened"/>: only while it is still as <paramref name="seen"/>
+    /// (status, user, attempts) and nobody holds its lease, so of two users reopening it one wins and a post on its way
+    /// or made is never taken over. False otherwise.
+    /// </summary>
+    Task<bool> TryReopenAsync(Notification seen, Notification reopened, CancellationToken ct = default);
+
     Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default);
 
     /// <summary>Finds by posted message, for turning a click back into its notification.</summary>
