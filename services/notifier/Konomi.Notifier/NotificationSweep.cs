@@ -88,13 +88,12 @@ public sealed partial class NotificationSweep(
             return;
         // A part that failed is posted again (by a later sweep) as the part it was: the digest is split again with the
         // works already posted in it, and only this sweep's works of each part are posted, under the part's number.
-        var posted = (await ReadAsync(profile.UserId, crawlRunId, [.. sent.Where(n => n.Target == target)], ct))
-            .Select(r => r.Item).OfType<NotifiedWork>();
+        var (posted, _) = await ReadAsync(profile.UserId, crawlRunId, [.. sent.Where(n => n.Target == target)], ct);
         foreach (var part in DigestMessage.Split(Ranked([.. posted, .. posting])))
         {
-            var works = part.Works.Where(posting.Contains).ToList();
-            if (works.Count > 0)
-                await sender.PostAsync(target, [.. works.Select(w => w.Entry)], unsent => part.Of(works.Where(w => unsent.Contains(w.Entry))));
+            var due = part.Works.Where(posting.Contains).ToList();
+            if (due.Count > 0)
+                await sender.PostAsync(target, [.. due.Select(w => w.Entry)], unsent => part.Of(due.Where(w => unsent.Contains(w.Entry))));
         }
     }
 
@@ -104,34 +103,36 @@ public sealed partial class NotificationSweep(
 
     async Task<IReadOnlyList<NotifiedWork>> ResolveAsync(string userId, Guid crawlRunId, IReadOnlyList<Notification> leased, CancellationToken ct)
     {
-        var items = new List<NotifiedWork>();
-        foreach (var (entry, item, missing) in await ReadAsync(userId, crawlRunId, leased, ct))
+        var (found, missing) = await ReadAsync(userId, crawlRunId, leased, ct);
+        foreach (var (entry, error) in missing)
         {
-            if (item is not null)
-            {
-                items.Add(item);
-                continue;
-            }
             LogUnresolved(logger, entry.WorkId, userId);
-            await sender.FailAsync([entry], missing!, transient: false);
+            await sender.FailAsync([entry], error, transient: false);
         }
-        return items;
+        return found;
     }
 
     // The ledger keeps delivery state only; the work and the verdict (score, reasons, model version) come
     // from the work and score stores, where crawler and inference wrote them before announcing them.
-    async Task<IReadOnlyList<(Notification Entry, NotifiedWork? Item, string? Missing)>> ReadAsync(
+    async Task<(List<NotifiedWork> Found, List<(Notification Entry, string Error)> Missing)> ReadAsync(
         string userId, Guid crawlRunId, IReadOnlyList<Notification> entries, CancellationToken ct)
     {
+        (List<NotifiedWork> Found, List<(Notification, string)> Missing) read = ([], []);
         if (entries.Count == 0)
-            return [];
+            return read;
         var verdicts = await scores.FindRunAsync(userId, crawlRunId, entries.Select(e => e.WorkId), ct);
         var stored = await works.FindManyAsync(entries.Select(e => e.WorkId), ct);
-        return [.. entries.Select(entry =>
-            stored.GetValueOrDefault(entry.WorkId) is not { } work ? (entry, null, "work_not_found")
-            : !verdicts.TryGetValue(entry.WorkId, out var verdict) ? (entry, null, "score_not_found")
-            // Whether the post explores is the ledger's to say: the score store keeps the model's verdict only.
-            : (entry, new NotifiedWork(entry, work, verdict with { ExplorationProbability = entry.ExplorationProbability }), (string?)null))];
+        foreach (var entry in entries)
+        {
+            if (stored.GetValueOrDefault(entry.WorkId) is not { } work)
+                read.Missing.Add((entry, "work_not_found"));
+            else if (!verdicts.TryGetValue(entry.WorkId, out var verdict))
+                read.Missing.Add((entry, "score_not_found"));
+            else
+                // Whether the post explores is the ledger's to say: the score store keeps the model's verdict only.
+                read.Found.Add(new NotifiedWork(entry, work, verdict with { ExplorationProbability = entry.ExplorationProbability }));
+        }
+        return read;
     }
 
     [LoggerMessage(1, LogLevel.Error, "Cannot compose the notification of {WorkId} for {UserId}: its work or score is not stored")]
