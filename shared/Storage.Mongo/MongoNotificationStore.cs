@@ -13,7 +13,8 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
             new CreateIndexOptions { Unique = true, Name = "one_notification_per_work_and_target" }),
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Channel).Ascending(n => n.MessageTs)),
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Status).Descending(n => n.CreatedAt)),
-        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.UserId).Ascending(n => n.CrawlRunId)));
+        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.UserId).Ascending(n => n.CrawlRunId)),
+        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Status).Ascending(n => n.CreatedAt).Ascending(n => n.WorkId).Ascending(n => n.Target)));
 
     public async Task<bool> TryCreateAsync(Notification notification, CancellationToken ct = default)
     {
@@ -75,6 +76,22 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         Builders<NotificationDocument>.Filter.Where(n => n.WorkId == workId && n.Target == target
             && n.Status == NotificationStatus.Pending && n.LeaseOwner == owner);
 
+    public async Task<bool> TryReopenAsync(Notification seen, Notification reopened, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var updated = await notifications.UpdateOneAsync(
+            n => n.WorkId == seen.WorkId && n.Target == seen.Target && n.Status == seen.Status && n.Status != NotificationStatus.Sent
+                && n.UserId == seen.UserId && n.Attempts == seen.Attempts && n.LeaseOwner == null,
+            Update.Set(n => n.UserId, reopened.UserId).Set(n => n.CrawlRunId, reopened.CrawlRunId.ToString())
+                .Set(n => n.Status, reopened.Status).Set(n => n.Attempts, reopened.Attempts)
+                .Set(n => n.CreatedAt, StoredTime.ToTicks(reopened.CreatedAt))
+                .Set(n => n.HoldUntil, reopened.HoldUntil is { } hold ? StoredTime.ToTicks(hold) : null)
+                .Set(n => n.Error, reopened.Error).Set(n => n.ExplorationProbability, reopened.ExplorationProbability)
+                .Set(n => n.Channel, null).Set(n => n.MessageTs, null),
+            cancellationToken: ct);
+        return updated.MatchedCount == 1;
+    }
+
     public async Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
@@ -95,6 +112,24 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         var run = crawlRunId.ToString();
         var found = await notifications.Find(n => n.UserId == userId && n.CrawlRunId == run)
             .SortBy(n => n.CreatedAt).ThenBy(n => n.WorkId).ThenBy(n => n.Target).ToListAsync(ct);
+        return found.Select(n => n.ToNotification()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var filter = Builders<NotificationDocument>.Filter;
+        var pending = filter.Eq(n => n.Status, NotificationStatus.Pending);
+        if (after is not null)
+        {
+            // After (created, work, target) in the sort order, which the (status, created, work, target) index serves.
+            var created = StoredTime.ToTicks(after.CreatedAt);
+            pending &= filter.Gt(n => n.CreatedAt, created)
+                | (filter.Eq(n => n.CreatedAt, created) & filter.Gt(n => n.WorkId, after.WorkId))
+                | (filter.Eq(n => n.CreatedAt, created) & filter.Eq(n => n.WorkId, after.WorkId) & filter.Gt(n => n.Target, after.Target));
+        }
+        var found = await notifications.Find(pending).SortBy(n => n.CreatedAt).ThenBy(n => n.WorkId).ThenBy(n => n.Target)
+            .Limit(limit).ToListAsync(ct);
         return found.Select(n => n.ToNotification()).ToList();
     }
 

@@ -80,6 +80,24 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             ("$work", workId), ("$target", target), ("$owner", owner)) == 1;
     }
 
+    public async Task<bool> TryReopenAsync(Notification seen, Notification reopened, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE notifications SET user_id = $user, crawl_run_id = $run, status = $status, attempts = $attempts,
+                created_at = $created, hold_until = $hold, error = $error, exploration_probability = $explore,
+                channel = NULL, message_ts = NULL
+            WHERE work_id = $work AND target = $target AND status = $seenStatus AND status <> 'Sent'
+              AND user_id = $seenUser AND attempts = $seenAttempts AND lease_owner IS NULL
+            """,
+            ct, ("$user", reopened.UserId), ("$run", reopened.CrawlRunId.ToString()), ("$status", reopened.Status.ToString()),
+            ("$attempts", reopened.Attempts), ("$created", StoredTime.ToTicks(reopened.CreatedAt)),
+            ("$hold", reopened.HoldUntil is { } hold ? StoredTime.ToTicks(hold) : null), ("$error", reopened.Error),
+            ("$explore", reopened.ExplorationProbability), ("$work", seen.WorkId), ("$target", seen.Target),
+            ("$seenStatus", seen.Status.ToString()), ("$seenUser", seen.UserId), ("$seenAttempts", seen.Attempts)) == 1;
+    }
+
     public async Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -114,6 +132,20 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             ORDER BY created_at DESC, work_id, target LIMIT $limit
             """,
             Read, ct, ("$status", status?.ToString()), ("$user", userId), ("$limit", limit));
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        // A row-value comparison, so the page starts by a seek on the (status, created_at, work_id, target) index.
+        return await connection.QueryAsync(
+            $"""
+            SELECT {Columns} FROM notifications
+            WHERE status = 'Pending' AND ($created IS NULL OR (created_at, work_id, target) > ($created, $work, $target))
+            ORDER BY created_at, work_id, target LIMIT $limit
+            """,
+            Read, ct, ("$created", after is null ? null : StoredTime.ToTicks(after.CreatedAt)), ("$work", after?.WorkId),
+            ("$target", after?.Target), ("$limit", limit));
     }
 
     public async Task<IReadOnlyList<Notification>> ListRunAsync(string userId, Guid crawlRunId, CancellationToken ct = default)

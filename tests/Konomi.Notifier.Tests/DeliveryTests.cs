@@ -236,7 +236,7 @@ public sealed class DeliveryTests : NotifierScene
     }
 
     [Fact]
-    public async Task A_digest_part_that_failed_is_posted_again_alone_and_the_other_parts_once()
+    public async Task A_digest_part_that_failed_is_posted_again_alone_under_its_number_and_the_other_parts_once()
     {
         await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, Delivery: DeliveryMode.Digest));
         var works = await _store.AddWorksAsync(_run, 0, 14);
@@ -252,6 +252,8 @@ public sealed class DeliveryTests : NotifierScene
         await notifier.SweepAsync();
 
         _slack.Messages.Count.ShouldBe(2);
+        _slack.Messages.Select(m => m.Blocks[0]!["text"]!["text"]!.GetValue<string>())
+            .ShouldBe(["好み: あなたが気に入りそうな新作 14 件 (2/2)", "好み: あなたが気に入りそうな新作 14 件 (1/2)"]);
         _slack.Messages.SelectMany(m => m.Blocks).Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>().Order()
             .ShouldBe(works.Select(w => "fb:" + w.Id).Order());
         (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Sent);

@@ -34,6 +34,9 @@ sealed class LateRenewalLedger(INotificationStore inner, Task arrives) : INotifi
     public Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default) =>
         inner.MarkFailedAsync(workId, target, owner, error, final, ct);
 
+    public Task<bool> TryReopenAsync(Notification seen, Notification reopened, CancellationToken ct = default) =>
+        inner.TryReopenAsync(seen, reopened, ct);
+
     public Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default) => inner.FindAsync(workId, target, ct);
 
     public Task<Notification?> FindByMessageAsync(string channel, string messageTs, CancellationToken ct = default) =>
@@ -44,6 +47,9 @@ sealed class LateRenewalLedger(INotificationStore inner, Task arrives) : INotifi
 
     public Task<IReadOnlyList<string>> ListWorkIdsAsync(string userId, NotificationStatus status, CancellationToken ct = default) =>
         inner.ListWorkIdsAsync(userId, status, ct);
+
+    public Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default) =>
+        inner.ListPendingAsync(after, limit, ct);
 
     public Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default) => inner.CountAsync(status, ct);
 

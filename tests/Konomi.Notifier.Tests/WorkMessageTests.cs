@@ -113,13 +113,7 @@ public sealed class WorkMessageTests
     [Fact]
     public async Task A_long_digest_is_split_within_50_blocks_and_every_work_keeps_its_buttons()
     {
-        var run = Guid.NewGuid();
-        var works = Enumerable.Range(0, 30).Select(i =>
-        {
-            var work = Work with { Id = $"RJ{i:D8}" };
-            var entry = new Notification(work.Id, "C1", "me", run, NotificationStatus.Pending, 1, DateTimeOffset.UnixEpoch);
-            return new NotifiedWork(entry, work, Verdict with { WorkId = work.Id });
-        }).ToList();
+        var works = Digest(30);
         await using var slack = await SlackEmulator.StartAsync(TestContext.Current.CancellationToken);
         using var services = SlackServices(slack);
 
@@ -131,9 +125,34 @@ public sealed class WorkMessageTests
         Text(parts[0].Message.Blocks[0]).ShouldBe("好み: あなたが気に入りそうな新作 30 件 (1/3)");
         var blockIds = parts.SelectMany(p => p.Message.Blocks).Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>();
         blockIds.ShouldBe(works.Select(w => "fb:" + w.Work.Id));
-        foreach (var (message, _) in parts)
-            await services.GetRequiredService<ISlackApi>().PostMessageAsync(slack.GeneralChannel, message.Text, message.Blocks, ct: TestContext.Current.CancellationToken);
+        foreach (var part in parts)
+            await services.GetRequiredService<ISlackApi>().PostMessageAsync(slack.GeneralChannel, part.Message.Text, part.Message.Blocks, ct: TestContext.Current.CancellationToken);
         slack.Messages.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Every_part_of_a_split_digest_is_numbered_and_a_part_shown_with_fewer_works_keeps_its_number()
+    {
+        var works = Digest(30);
+
+        var parts = DigestMessage.Split(works);
+
+        parts.Select(p => Text(p.Message.Blocks[0])).ShouldBe([.. Enumerable.Range(1, 3).Select(n => $"好み: あなたが気に入りそうな新作 30 件 ({n}/3)")]);
+        var rest = parts[1].Of(parts[1].Works.Skip(10));
+        Text(rest.Blocks[0]).ShouldBe("好み: あなたが気に入りそうな新作 30 件 (2/3)");
+        rest.Blocks.Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>().ShouldBe(["fb:" + works[22].Work.Id, "fb:" + works[23].Work.Id]);
+        Text(DigestMessage.Split(Digest(3)).ShouldHaveSingleItem().Message.Blocks[0]).ShouldBe("好み: あなたが気に入りそうな新作 3 件");
+    }
+
+    static List<NotifiedWork> Digest(int count)
+    {
+        var run = Guid.NewGuid();
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var work = Work with { Id = $"RJ{i:D8}" };
+            var entry = new Notification(work.Id, "C1", "me", run, NotificationStatus.Pending, 1, DateTimeOffset.UnixEpoch);
+            return new NotifiedWork(entry, work, Verdict with { WorkId = work.Id });
+        })];
     }
 
     static ServiceProvider SlackServices(SlackEmulator slack)

@@ -236,4 +236,56 @@ public abstract partial class StoreContract
         (await notifications.CountAsync(NotificationStatus.Failed, Ct)).ShouldBe(1);
         (await notifications.CountAsync(NotificationStatus.Sent, Ct)).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Pending_entries_are_paged_oldest_first_to_the_last_one()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { CreatedAt = Sample.Noon.AddHours(2) }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000003"), Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000002", target: "D0456"), Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000002"), Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000004") with { CreatedAt = Sample.Noon.AddHours(1) }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000005") with { CreatedAt = Sample.Noon.AddHours(1) }, Ct);
+        await notifications.TryLeaseAsync("RJ01000004", "C0123", "me", Later, Ct);
+        await notifications.MarkSentAsync("RJ01000004", "C0123", "me", "C0123", "1.0", Ct);
+        await notifications.TryLeaseAsync("RJ01000005", "C0123", "me", Later, Ct);
+        await notifications.MarkFailedAsync("RJ01000005", "C0123", "me", "channel_not_found", final: true, Ct);
+
+        var pages = new List<IReadOnlyList<Notification>>();
+        Notification? after = null;
+        do
+        {
+            pages.Add(await notifications.ListPendingAsync(after, 2, Ct));
+            after = pages[^1].LastOrDefault();
+        } while (after is not null);
+
+        pages.Select(p => p.Count).ShouldBe([2, 2, 0]);
+        pages.SelectMany(p => p).Select(n => (n.WorkId, n.Target)).ShouldBe(
+            [("RJ01000002", "C0123"), ("RJ01000002", "D0456"), ("RJ01000003", "C0123"), ("RJ01000001", "C0123")]);
+        pages[0][0].ShouldBe(Sample.Notification("RJ01000002") with { CrawlRunId = pages[0][0].CrawlRunId });
+    }
+
+    [Fact]
+    public async Task An_entry_is_reopened_for_another_user_only_while_it_is_as_seen_and_nobody_holds_it()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { Status = NotificationStatus.Failed, Error = "max_per_run" }, Ct);
+        var seen = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+        var reopened = Sample.Notification("RJ01000001") with
+        {
+            UserId = "u2", CreatedAt = Sample.Noon.AddHours(1), HoldUntil = Sample.Noon.AddHours(2), ExplorationProbability = 0.25,
+        };
+
+        (await notifications.TryReopenAsync(seen, reopened, Ct)).ShouldBeTrue();
+        (await notifications.TryReopenAsync(seen, reopened with { UserId = "u3" }, Ct)).ShouldBeFalse();
+
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct)).ShouldBe(reopened);
+        var leased = (await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct))!;
+        (await notifications.TryReopenAsync(leased, reopened with { UserId = "u3" }, Ct)).ShouldBeFalse();
+        await notifications.MarkSentAsync("RJ01000001", "C0123", "me", "C0123", "1.0", Ct);
+        var sent = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+        (await notifications.TryReopenAsync(sent, reopened with { UserId = "u3" }, Ct)).ShouldBeFalse();
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.ShouldBe(sent);
+    }
 }

@@ -5,32 +5,51 @@ namespace Konomi.Notifier;
 
 /// <summary>
 /// One crawl run's liked works for one user: a header, then each work with its own buttons. Block Kit
-/// allows 50 blocks per message, so a long digest is split into numbered parts.
+/// allows 50 blocks per message, so a long digest is split into parts numbered "(n/m)".
 /// </summary>
 public static class DigestMessage
 {
-    public static IReadOnlyList<(SlackMessage Message, IReadOnlyList<NotifiedWork> Works)> Split(IReadOnlyList<NotifiedWork> works)
+    public static IReadOnlyList<DigestPart> Split(IReadOnlyList<NotifiedWork> works)
     {
-        var parts = new List<(List<JsonObject> Blocks, List<NotifiedWork> Works)>();
+        var parts = new List<List<NotifiedWork>>();
+        var blocks = 0;
         foreach (var work in works)
         {
-            var blocks = WorkMessage.Blocks(work.Work, work.Verdict).Cast<JsonObject>().Select(b => (JsonObject)b.DeepClone()).ToList();
+            var size = WorkMessage.Blocks(work.Work, work.Verdict).Count;
             // Room for the header and, between works, a divider.
-            if (parts.Count == 0 || parts[^1].Blocks.Count + 1 + blocks.Count > BlockKit.MaxBlocks - 1)
-                parts.Add(([], []));
-            var part = parts[^1];
-            if (part.Works.Count > 0)
-                part.Blocks.Add(BlockKit.Divider());
-            part.Blocks.AddRange(blocks);
-            part.Works.Add(work);
+            if (parts.Count == 0 || blocks + 1 + size > BlockKit.MaxBlocks - 1)
+            {
+                parts.Add([]);
+                blocks = 0;
+            }
+            blocks += (parts[^1].Count > 0 ? 1 : 0) + size;
+            parts[^1].Add(work);
         }
-        return [.. parts.Select((part, i) => (Message(part.Blocks, part.Works, works.Count, i + 1, parts.Count), (IReadOnlyList<NotifiedWork>)part.Works))];
+        return [.. parts.Select((part, i) => new DigestPart(i + 1, parts.Count, works.Count, part))];
     }
+}
 
-    static SlackMessage Message(List<JsonObject> blocks, List<NotifiedWork> works, int total, int number, int count)
+/// <summary>Part <paramref name="Number"/> of <paramref name="Count"/> of a digest of <paramref name="Total"/> works.</summary>
+public sealed record DigestPart(int Number, int Count, int Total, IReadOnlyList<NotifiedWork> Works)
+{
+    public SlackMessage Message => Of(Works);
+
+    /// <summary>
+    /// This part showing only <paramref name="works"/> (those of its works not posted yet, when an earlier attempt got some
+    /// of them out): it keeps its number and the digest's total, so the reader still sees which part it is.
+    /// </summary>
+    public SlackMessage Of(IEnumerable<NotifiedWork> works)
     {
-        var title = $"好み: あなたが気に入りそうな新作 {total} 件" + (count > 1 ? $" ({number}/{count})" : "");
-        var text = BlockKit.Truncate(title + ": " + string.Join("、", works.Select(w => w.Work.Title)), BlockKit.MaxFallbackText);
+        var shown = works.ToList();
+        var blocks = new List<JsonNode>();
+        foreach (var work in shown)
+        {
+            if (blocks.Count > 0)
+                blocks.Add(BlockKit.Divider());
+            blocks.AddRange(WorkMessage.Blocks(work.Work, work.Verdict).Select(b => b!.DeepClone()));
+        }
+        var title = $"好み: あなたが気に入りそうな新作 {Total} 件" + (Count > 1 ? $" ({Number}/{Count})" : "");
+        var text = BlockKit.Truncate(title + ": " + string.Join("、", shown.Select(w => w.Work.Title)), BlockKit.MaxFallbackText);
         return new SlackMessage(text, [BlockKit.Header(title), .. blocks]);
     }
 }

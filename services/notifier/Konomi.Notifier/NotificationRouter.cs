@@ -41,7 +41,8 @@ public sealed partial class NotificationRouter(
 
         // A redelivery finds its entry already there and still tries to post it: the first delivery may have
         // died before posting. The lease lets only one of them post.
-        await ledger.TryCreateAsync(entry, ct);
+        if (!await ledger.TryCreateAsync(entry, ct) && !await IsOursAsync(entry, now, ct))
+            return;
         if (entry.Status != NotificationStatus.Pending || hold is not null)
             return;
         var leased = await sender.LeaseAsync([entry], ct);
@@ -54,6 +55,23 @@ public sealed partial class NotificationRouter(
         }
         await sender.PostAsync(target, leased, _ => WorkMessage.Single(work, verdict));
     }
+
+    // A shared channel is one target: the entry there is the user's who liked the work first, and posted once, for them.
+    // Another user who likes it takes it over only when that user left it unposted or waiting (NotificationRuns.OpenTo).
+    async Task<bool> IsOursAsync(Notification arrival, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await ledger.FindAsync(arrival.WorkId, arrival.Target, ct) is not { } existing)
+            return false;
+        if (existing.UserId == arrival.UserId)
+            return true;
+        if (!existing.OpenTo(arrival, now) || !await ledger.TryReopenAsync(existing, arrival, ct))
+            return false;
+        LogReopened(logger, arrival.WorkId, arrival.Target, arrival.UserId, existing.UserId, existing.Error ?? "held");
+        return true;
+    }
+
+    [LoggerMessage(3, LogLevel.Information, "{WorkId} to {Target} is posted for {UserId}: {PreviousUserId}, who shares the target, left it unposted ({Reason})")]
+    static partial void LogReopened(ILogger logger, string workId, string target, string userId, string previousUserId, string reason);
 
     [LoggerMessage(2, LogLevel.Warning, "{WorkId} liked for {UserId} is not posted: their stored profile's {Field}: {Problem} Fix it with `konomi users add` or their Users entry in configuration")]
     static partial void LogUnusableProfile(ILogger logger, string workId, string userId, string field, string problem);

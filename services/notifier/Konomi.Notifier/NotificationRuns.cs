@@ -21,10 +21,29 @@ public static class NotificationRuns
     public static (string Field, string Problem)? Unusable(UserProfile profile) =>
         (QuietHours.Zone(profile) is null ? profile with { TimeZone = "UTC" } : profile).Problem();
 
+    /// <summary>Recorded when the user was deactivated (or removed) before what waited for them was posted.</summary>
+    public const string UserInactive = "user_inactive";
+
     /// <summary>Recorded on an entry whose user moved to another channel or Slack id before it was posted; it is posted there instead.</summary>
     public const string TargetChanged = "target_changed";
 
     /// <summary>Posted or on its way: what counts against the maximum.</summary>
     public static bool CountsAgainstMax(this Notification entry) =>
         entry.Status == NotificationStatus.Sent || (entry.Status == NotificationStatus.Pending && entry.Error != OverMaxPerRun);
+
+    // Why an entry was not posted that is its user's alone: the work and the target are fine for anyone else.
+    static readonly string[] UsersOwnFailures = [OverMaxPerRun, UserInactive, UnusableProfile, TargetChanged];
+
+    /// <summary>
+    /// Whether <paramref name="arrival"/>, another user's pending entry for the same work and shared target, may take this
+    /// one over: it never reached Slack (no attempt, or only the one that failed it), nobody holds its lease, and its own
+    /// user will not post it (failed for a reason of theirs) or only later than the newcomer would (held).
+    /// </summary>
+    public static bool OpenTo(this Notification entry, Notification arrival, DateTimeOffset now) =>
+        arrival.Status == NotificationStatus.Pending && entry.UserId != arrival.UserId && entry.LeaseOwner is null && entry.Status switch
+        {
+            NotificationStatus.Failed => entry.Attempts <= 1 && UsersOwnFailures.Contains(entry.Error),
+            NotificationStatus.Pending => entry.Attempts == 0 && entry.HoldUntil > (arrival.HoldUntil ?? now),
+            _ => false,
+        };
 }

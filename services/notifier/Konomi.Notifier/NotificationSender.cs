@@ -24,8 +24,15 @@ public sealed partial class NotificationSender(
         var until = clock.GetUtcNow() + options.Value.LeaseDuration;
         var leased = new List<Notification>();
         foreach (var entry in entries)
-            if (await ledger.TryLeaseAsync(entry.WorkId, entry.Target, _owner, until, ct) is { } mine)
+        {
+            if (await ledger.TryLeaseAsync(entry.WorkId, entry.Target, _owner, until, ct) is not { } mine)
+                continue;
+            // Reopened for another user of a shared target since it was read: theirs to post once this lease runs out.
+            if (mine.UserId == entry.UserId)
                 leased.Add(mine);
+            else
+                LogReopenedMeanwhile(logger, entry.WorkId, entry.Target, mine.UserId);
+        }
         return leased;
     }
 
@@ -210,6 +217,9 @@ public sealed partial class NotificationSender(
                 LogLeaseLost(logger, entry.Target, 1);
         }
     }
+
+    [LoggerMessage(8, LogLevel.Information, "Notification of {WorkId} to {Target} was reopened for {UserId} meanwhile; left to them")]
+    static partial void LogReopenedMeanwhile(ILogger logger, string workId, string target, string userId);
 
     [LoggerMessage(7, LogLevel.Information, "Notification of {WorkId} moves from {From} to {To}: the user's target changed before it was posted")]
     static partial void LogMoved(ILogger logger, string workId, string from, string to);

@@ -14,82 +14,125 @@ public sealed partial class NotificationSweep(
     INotificationStore ledger, IUserStore users, IWorkStore works, IScoreStore scores, NotificationSender sender,
     TimeProvider clock, ILogger<NotificationSweep> logger)
 {
-    const int Batch = 1000;
+    const int PageSize = 500;
 
+    /// <summary>
+    /// Goes through every pending entry, oldest first, a page at a time: the run of each entry is looked at once, when
+    /// its oldest pending entry comes up, so what has waited longest is posted first and no run waits behind a full page.
+    /// </summary>
     public async Task SweepAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var pending = await ledger.ListAsync(NotificationStatus.Pending, Batch, ct: ct);
-        foreach (var run in pending.GroupBy(n => (n.UserId, n.Target, n.CrawlRunId)))
+        var swept = new HashSet<(string UserId, string Target, Guid CrawlRunId)>();
+        Notification? after = null;
+        while (true)
         {
-            if (run.Any(n => n.HoldUntil > now) || !run.Any(n => !(n.LeaseUntil > now)))
-                continue;
-            var profile = await users.FindAsync(run.Key.UserId, ct);
-            // The user's quiet hours as they are now: a digest due just after they begin, a retry of a post that
-            // failed before them, or quiet hours set since, all wait until they end.
-            if (profile is { Active: true } && QuietHours.End(profile, now) is not null)
-                continue;
-            var leased = await sender.LeaseAsync(run.Where(n => !(n.LeaseUntil > now)), ct);
-            if (leased.Count == 0)
-                continue;
-            if (profile is not { Active: true })
-            {
-                await sender.FailAsync(leased, "user_inactive", transient: false);
-                continue;
-            }
-            if (NotificationRuns.Unusable(profile) is not null)
-            {
-                await sender.FailAsync(leased, NotificationRuns.UnusableProfile, transient: false);
-                continue;
-            }
-            // Never to a channel or DM the user no longer has: the next sweep posts them where the user is now.
-            if (NotificationTarget.For(profile) is var target && target != run.Key.Target)
-            {
-                await sender.MoveAsync(leased, target, ct);
-                continue;
-            }
-            var items = await ResolveAsync(run.Key.UserId, run.Key.CrawlRunId, leased, ct);
-            if (profile.Delivery == DeliveryMode.Digest)
-                await PostDigestAsync(profile, run.Key.Target, run.Key.CrawlRunId, items, ct);
-            else
-                foreach (var item in items)
-                    await sender.PostAsync(run.Key.Target, [item.Entry], _ => WorkMessage.Single(item.Work, item.Verdict));
+            var page = await ledger.ListPendingAsync(after, PageSize, ct);
+            foreach (var entry in page)
+                if (swept.Add((entry.UserId, entry.Target, entry.CrawlRunId)))
+                    await SweepRunAsync(entry.UserId, entry.Target, entry.CrawlRunId, now, ct);
+            if (page.Count < PageSize)
+                return;
+            after = page[^1];
         }
+    }
+
+    // All of the run's pending entries for this target, wherever they fall in the pages, oldest first.
+    async Task SweepRunAsync(string userId, string target, Guid crawlRunId, DateTimeOffset now, CancellationToken ct)
+    {
+        var run = (await ledger.ListRunAsync(userId, crawlRunId, ct))
+            .Where(n => n.Target == target && n.Status == NotificationStatus.Pending).ToList();
+        if (run.Any(n => n.HoldUntil > now) || !run.Any(n => !(n.LeaseUntil > now)))
+            return;
+        var profile = await users.FindAsync(userId, ct);
+        // The user's quiet hours as they are now: a digest due just after they begin, a retry of a post that
+        // failed before them, or quiet hours set since, all wait until they end.
+        if (profile is { Active: true } && QuietHours.End(profile, now) is not null)
+            return;
+        var leased = await sender.LeaseAsync(run.Where(n => !(n.LeaseUntil > now)), ct);
+        if (leased.Count == 0)
+            return;
+        if (profile is not { Active: true })
+        {
+            await sender.FailAsync(leased, NotificationRuns.UserInactive, transient: false);
+            return;
+        }
+        if (NotificationRuns.Unusable(profile) is not null)
+        {
+            await sender.FailAsync(leased, NotificationRuns.UnusableProfile, transient: false);
+            return;
+        }
+        // Never to a channel or DM the user no longer has: the next sweep posts them where the user is now.
+        if (NotificationTarget.For(profile) is var current && current != target)
+        {
+            await sender.MoveAsync(leased, current, ct);
+            return;
+        }
+        var items = await ResolveAsync(userId, crawlRunId, leased, ct);
+        if (profile.Delivery == DeliveryMode.Digest)
+            await PostDigestAsync(profile, target, crawlRunId, items, ct);
+        else
+            foreach (var item in items)
+                await sender.PostAsync(target, [item.Entry], _ => WorkMessage.Single(item.Work, item.Verdict));
     }
 
     async Task PostDigestAsync(UserProfile profile, string target, Guid crawlRunId, IReadOnlyList<NotifiedWork> items, CancellationToken ct)
     {
         // The highest scores win; the rest are recorded as over the maximum rather than dropped silently.
-        var sent = (await ledger.ListRunAsync(profile.UserId, crawlRunId, ct)).Count(n => n.Status == NotificationStatus.Sent);
-        var room = Math.Max(0, profile.MaxPerRun - sent);
-        var ranked = items.OrderByDescending(i => i.Verdict.Score).ToList();
+        var sent = (await ledger.ListRunAsync(profile.UserId, crawlRunId, ct)).Where(n => n.Status == NotificationStatus.Sent).ToList();
+        var room = Math.Max(0, profile.MaxPerRun - sent.Count);
+        var ranked = Ranked(items);
         await sender.FailAsync(ranked.Skip(room).Select(i => i.Entry), NotificationRuns.OverMaxPerRun, transient: false);
-        foreach (var (_, works) in DigestMessage.Split(ranked.Take(room).ToList()))
-            // A part of which an earlier attempt already posted some works shows the rest alone.
-            await sender.PostAsync(target, [.. works.Select(w => w.Entry)],
-                unsent => DigestMessage.Split([.. works.Where(w => unsent.Contains(w.Entry))])[0].Message);
+        var posting = ranked.Take(room).ToList();
+        if (posting.Count == 0)
+            return;
+        // A part that failed is posted again (by a later sweep) as the part it was: the digest is split again with the
+        // works already posted in it, and only this sweep's works of each part are posted, under the part's number.
+        var (posted, _) = await ReadAsync(profile.UserId, crawlRunId, [.. sent.Where(n => n.Target == target)], ct);
+        foreach (var part in DigestMessage.Split(Ranked([.. posted, .. posting])))
+        {
+            var due = part.Works.Where(posting.Contains).ToList();
+            if (due.Count > 0)
+                await sender.PostAsync(target, [.. due.Select(w => w.Entry)], unsent => part.Of(due.Where(w => unsent.Contains(w.Entry))));
+        }
+    }
+
+    // Ties broken by work, so a digest split again splits as it did the first time.
+    static List<NotifiedWork> Ranked(IEnumerable<NotifiedWork> items) =>
+        [.. items.OrderByDescending(i => i.Verdict.Score).ThenBy(i => i.Work.Id, StringComparer.Ordinal)];
+
+    async Task<IReadOnlyList<NotifiedWork>> ResolveAsync(string userId, Guid crawlRunId, IReadOnlyList<Notification> leased, CancellationToken ct)
+    {
+        var (found, missing) = await ReadAsync(userId, crawlRunId, leased, ct);
+        foreach (var (entry, error) in missing)
+        {
+            LogUnresolved(logger, entry.WorkId, userId);
+            await sender.FailAsync([entry], error, transient: false);
+        }
+        return found;
     }
 
     // The ledger keeps delivery state only; the work and the verdict (score, reasons, model version) come
     // from the work and score stores, where crawler and inference wrote them before announcing them.
-    async Task<IReadOnlyList<NotifiedWork>> ResolveAsync(string userId, Guid crawlRunId, IReadOnlyList<Notification> leased, CancellationToken ct)
+    async Task<(List<NotifiedWork> Found, List<(Notification Entry, string Error)> Missing)> ReadAsync(
+        string userId, Guid crawlRunId, IReadOnlyList<Notification> entries, CancellationToken ct)
     {
-        var verdicts = await scores.FindRunAsync(userId, crawlRunId, leased.Select(e => e.WorkId), ct);
-        var stored = await works.FindManyAsync(leased.Select(e => e.WorkId), ct);
-        var items = new List<NotifiedWork>();
-        foreach (var entry in leased)
+        (List<NotifiedWork> Found, List<(Notification, string)> Missing) read = ([], []);
+        if (entries.Count == 0)
+            return read;
+        var verdicts = await scores.FindRunAsync(userId, crawlRunId, entries.Select(e => e.WorkId), ct);
+        var stored = await works.FindManyAsync(entries.Select(e => e.WorkId), ct);
+        foreach (var entry in entries)
         {
-            var work = stored.GetValueOrDefault(entry.WorkId);
-            if (work is null || !verdicts.TryGetValue(entry.WorkId, out var verdict))
-            {
-                LogUnresolved(logger, entry.WorkId, userId);
-                await sender.FailAsync([entry], work is null ? "work_not_found" : "score_not_found", transient: false);
-                continue;
-            }
-            // Whether the post explores is the ledger's to say: the score store keeps the model's verdict only.
-            items.Add(new NotifiedWork(entry, work, verdict with { ExplorationProbability = entry.ExplorationProbability }));
+            if (stored.GetValueOrDefault(entry.WorkId) is not { } work)
+                read.Missing.Add((entry, "work_not_found"));
+            else if (!verdicts.TryGetValue(entry.WorkId, out var verdict))
+                read.Missing.Add((entry, "score_not_found"));
+            else
+                // Whether the post explores is the ledger's to say: the score store keeps the model's verdict only.
+                read.Found.Add(new NotifiedWork(entry, work, verdict with { ExplorationProbability = entry.ExplorationProbability }));
         }
-        return items;
+        return read;
     }
 
     [LoggerMessage(1, LogLevel.Error, "Cannot compose the notification of {WorkId} for {UserId}: its work or score is not stored")]

@@ -30,6 +30,14 @@ public interface INotificationStore
     /// <summary>Records a failed attempt (pending again, or failed for good), fenced like <see cref="MarkSentAsync"/>.</summary>
     Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default);
 
+    /// <summary>
+    /// Hands an entry one user of a shared target did not post (held for them, or failed for a reason of their own) to
+    /// another user of that target, as <paramref name="reopened"/>: only while it is still as <paramref name="seen"/>
+    /// (status, user, attempts) and nobody holds its lease, so of two users reopening it one wins and a post on its way
+    /// or made is never taken over. False otherwise.
+    /// </summary>
+    Task<bool> TryReopenAsync(Notification seen, Notification reopened, CancellationToken ct = default);
+
     Task<Notification?> FindAsync(string workId, string target, CancellationToken ct = default);
 
     /// <summary>Finds by posted message, for turning a click back into its notification.</summary>
@@ -43,6 +51,12 @@ public interface INotificationStore
 
     /// <summary>How many entries are in this status (the status line), without reading them.</summary>
     Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default);
+
+    /// <summary>
+    /// Pending entries oldest first (by creation, then work and target), those after <paramref name="after"/> (the last
+    /// entry of the previous page; null for the first page): the sweep reads every one of them, a page at a time.
+    /// </summary>
+    Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default);
 
     /// <summary>Newest first, optionally only one status and only one user's.</summary>
     Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, string? userId = null, CancellationToken ct = default);
