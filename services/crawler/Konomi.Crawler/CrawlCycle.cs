@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Konomi.Contracts;
 using Konomi.Crawler.DLsite;
@@ -30,6 +31,9 @@ public sealed partial class CrawlCycle(
     ILogger<CrawlCycle> logger)
 {
     readonly CrawlerOptions _options = options.Value;
+
+    /// <summary>The kind of each floor's last failed listing read, so a floor that stays unread is logged once, not every cycle.</summary>
+    readonly ConcurrentDictionary<string, CrawlErrorKind> _unreadFloors = new();
 
     public Task<CrawlReport> RunOnceAsync(CancellationToken ct) => RunAsync(_options.PagesPerCycle, ct);
 
@@ -92,6 +96,7 @@ public sealed partial class CrawlCycle(
     {
         var ids = new List<string>();
         var read = 0;
+        var failed = false;
         for (var page = 1; page <= pages; page++)
         {
             Listing listing;
@@ -105,7 +110,10 @@ public sealed partial class CrawlCycle(
             }
             catch (Exception e) when (Unforeseen(e, ct) is { } error)
             {
-                tally.Fail(error, logger, $"{floor} listing page {page}");
+                var again = _unreadFloors.TryGetValue(floor, out var last) && last == error.Kind;
+                _unreadFloors[floor] = error.Kind;
+                tally.Fail(error, logger, $"{floor} listing page {page}", again ? LogLevel.Debug : LogLevel.Warning);
+                failed = true;
                 break;
             }
             read++;
@@ -116,6 +124,7 @@ public sealed partial class CrawlCycle(
         }
         // A floor that ran out (or failed) leaves its unread pages out of the plan.
         tally.PagesPlanned -= pages - read;
+        if (!failed && _unreadFloors.TryRemove(floor, out var was)) LogFloorReadsAgain(logger, floor, CrawlException.Tag(was));
         if (read == 0) return null;
 
         var crawledAt = time.GetUtcNow();
@@ -248,6 +257,9 @@ public sealed partial class CrawlCycle(
         CrawlException crawl => crawl,
         _ => new CrawlException(CrawlErrorKind.Unexpected, $"{e.GetType().Name}: {e.Message}"),
     };
+
+    [LoggerMessage(2, LogLevel.Information, "The {Floor} listing reads again (its last read failed: {Kind})")]
+    static partial void LogFloorReadsAgain(ILogger logger, string floor, string kind);
 
     [LoggerMessage(1, LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors, {FailedWorks} works recorded as failed")]
     static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors, int failedWorks);

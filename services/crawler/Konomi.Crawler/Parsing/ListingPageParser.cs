@@ -35,9 +35,12 @@ public static partial class ListingPageParser
     public static Listing Parse(IDocument page)
     {
         if (!LooksLikeListing(page))
-            throw MaintenancePages.Is(page)
-                ? MaintenancePages.Error("listing")
-                : new CrawlException(CrawlErrorKind.Malformed, "not a DLsite listing page (no #search_result_img_box, .n_worklist or .work_1col_table)");
+        {
+            // A search with no results may leave its result list out altogether: the floor has no works, which is no error.
+            if (ShowsNoResults(page)) return new Listing([], 0);
+            throw StandInPages.Error(page, "listing")
+                ?? new CrawlException(CrawlErrorKind.Malformed, "not a DLsite listing page (no #search_result_img_box, .n_worklist or .work_1col_table)");
+        }
         var scope = (IParentNode?)page.QuerySelector("#search_result_list") ?? page;
         var works = scope.QuerySelectorAll(Items)
             .Where(item => item.ParentElement?.Closest(Items) is null)
@@ -51,6 +54,18 @@ public static partial class ListingPageParser
             throw new CrawlException(CrawlErrorKind.Malformed, $"the listing's result list links {linked} works but none reads as a result item (a listing layout Konomi does not read)");
         return new Listing(works, TotalCount(page));
     }
+
+    /// <summary>Words DLsite and its peers show for a search without results, in the languages a listing comes in.</summary>
+    static readonly string[] NoResults =
+    [
+        "該当作品がありません", "該当する作品がありません", "該当する作品はありません", "該当作品はありません", "検索結果がありません",
+        "検索結果はありません", "作品が見つかりませんでした", "No works found", "No results", "검색 결과가 없습니다", "没有找到", "沒有找到",
+    ];
+
+    /// <summary>A pager counting 0 works, or the words a search page shows when it found none.</summary>
+    static bool ShowsNoResults(IDocument page) =>
+        TotalCount(page) == 0
+        || (page.Body?.TextContent is { } text && NoResults.Any(words => text.Contains(words, StringComparison.OrdinalIgnoreCase)));
 
     static int LinkedWorks(IDocument page) =>
         page.QuerySelectorAll(ResultLists).SelectMany(list => list.QuerySelectorAll("a[href*='product_id']"))

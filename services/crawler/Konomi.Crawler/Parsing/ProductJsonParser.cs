@@ -18,8 +18,7 @@ public static class ProductJsonParser
         }
         catch (JsonException e)
         {
-            if (MaintenancePages.Is(json)) throw MaintenancePages.Error("product.json");
-            throw new CrawlException(CrawlErrorKind.Malformed, $"product.json is not valid JSON: {e.Message}");
+            throw StandInPages.Error(json, "product.json") ?? new CrawlException(CrawlErrorKind.Malformed, $"product.json is not valid JSON: {e.Message}");
         }
         using (document)
         {

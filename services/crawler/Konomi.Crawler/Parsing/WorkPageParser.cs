@@ -27,7 +27,7 @@ public static partial class WorkPageParser
 
     public static ParsedWork Parse(IDocument page, Uri? address = null)
     {
-        if (MaintenancePages.Is(page)) throw MaintenancePages.Error("work page");
+        if (StandInPages.Error(page, "work page") is { } standIn) throw standIn;
         var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
             ?? page.QuerySelector("meta[property='og:url']")?.GetAttribute("content")
             ?? address?.ToString();
