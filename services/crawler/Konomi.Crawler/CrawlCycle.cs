@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Konomi.Contracts;
 using Konomi.Crawler.DLsite;
@@ -27,13 +26,11 @@ public sealed partial class CrawlCycle(
     IBus bus,
     IOptions<CrawlerOptions> options,
     ICrawlFailureStore failures,
+    IFloorReadStore floorReads,
     TimeProvider time,
     ILogger<CrawlCycle> logger)
 {
     readonly CrawlerOptions _options = options.Value;
-
-    /// <summary>The kind of each floor's last failed listing read, so a floor that stays unread is logged once, not every cycle.</summary>
-    readonly ConcurrentDictionary<string, CrawlErrorKind> _unreadFloors = new();
 
     public Task<CrawlReport> RunOnceAsync(CancellationToken ct) => RunAsync(_options.PagesPerCycle, ct);
 
@@ -96,7 +93,9 @@ public sealed partial class CrawlCycle(
     {
         var ids = new List<string>();
         var read = 0;
-        var failed = false;
+        CrawlException? failure = null;
+        // The floor's last read: a floor that stays unread for the same reason is logged once, then at Debug.
+        var previous = await floorReads.FindAsync(floor, ct);
         for (var page = 1; page <= pages; page++)
         {
             Listing listing;
@@ -110,10 +109,9 @@ public sealed partial class CrawlCycle(
             }
             catch (Exception e) when (Unforeseen(e, ct) is { } error)
             {
-                var again = _unreadFloors.TryGetValue(floor, out var last) && last == error.Kind;
-                _unreadFloors[floor] = error.Kind;
+                var again = previous?.Error?.StartsWith(CrawlException.Tag(error.Kind) + ":", StringComparison.Ordinal) == true;
                 tally.Fail(error, logger, $"{floor} listing page {page}", again ? LogLevel.Debug : LogLevel.Warning);
-                failed = true;
+                failure = error;
                 break;
             }
             read++;
@@ -124,10 +122,16 @@ public sealed partial class CrawlCycle(
         }
         // A floor that ran out (or failed) leaves its unread pages out of the plan.
         tally.PagesPlanned -= pages - read;
-        if (!failed && _unreadFloors.TryRemove(floor, out var was)) LogFloorReadsAgain(logger, floor, CrawlException.Tag(was));
+        var crawledAt = time.GetUtcNow();
+        if (failure is not null)
+            await floorReads.SaveAsync(new FloorRead(floor, crawledAt, $"{CrawlException.Tag(failure.Kind)}: {failure.Message}", previous?.UnreadSince ?? crawledAt), ct);
+        else
+        {
+            if (previous is { Failed: true }) LogFloorReadsAgain(logger, floor, previous.Error!);
+            await floorReads.SaveAsync(new FloorRead(floor, crawledAt), ct);
+        }
         if (read == 0) return null;
 
-        var crawledAt = time.GetUtcNow();
         await snapshots.AddAsync(new CrawlSnapshot(tally.RunId, crawledAt, floor, ids), ct);
         await bus.Publish(new WorksCrawled(tally.RunId, floor, ids, crawledAt), ct);
         tally.WorksSeen += ids.Count;
@@ -258,8 +262,8 @@ public sealed partial class CrawlCycle(
         _ => new CrawlException(CrawlErrorKind.Unexpected, $"{e.GetType().Name}: {e.Message}"),
     };
 
-    [LoggerMessage(2, LogLevel.Information, "The {Floor} listing reads again (its last read failed: {Kind})")]
-    static partial void LogFloorReadsAgain(ILogger logger, string floor, string kind);
+    [LoggerMessage(2, LogLevel.Information, "The {Floor} listing reads again (its last read failed: {Error})")]
+    static partial void LogFloorReadsAgain(ILogger logger, string floor, string error);
 
     [LoggerMessage(1, LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors, {FailedWorks} works recorded as failed")]
     static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors, int failedWorks);
