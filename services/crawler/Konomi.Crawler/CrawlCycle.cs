@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Konomi.Contracts;
 using Konomi.Crawler.DLsite;
@@ -32,6 +33,12 @@ public sealed partial class CrawlCycle(
 {
     readonly CrawlerOptions _options = options.Value;
 
+    /// <summary>
+    /// Works product.json showed to be translated editions, so later cycles skip them without a request; a restart reads
+    /// each one's product.json once more (a translation is never stored, so the store cannot say).
+    /// </summary>
+    readonly ConcurrentDictionary<string, bool> _translations = new();
+
     public Task<CrawlReport> RunOnceAsync(CancellationToken ct) => RunAsync(_options.PagesPerCycle, ct);
 
     public Task<CrawlReport> RunAsync(int pages, CancellationToken ct) => RunAsync(pages, null, ct);
@@ -53,15 +60,19 @@ public sealed partial class CrawlCycle(
         await AnnounceLeftoversAsync(tally, ct);
         dlsite.BeginCycle();
         var handled = new HashSet<string>();
+        var translations = new HashSet<string>();
         foreach (var floor in _options.Floors)
         {
             // DLsite's maintenance page: the site is down, so the crawl backs off until the next cycle, charging no work.
             if (tally.SiteDown) break;
-            var ids = await ReadListingsAsync(floor, pages, tally, ct);
+            var ids = await ReadListingsAsync(floor, pages, tally, translations, ct);
             if (ids is null) continue;
             var known = await works.FindKnownAsync(ids, ct);
             // Oldest first, so notifications arrive in release order.
-            var fresh = ids.AsEnumerable().Reverse().Where(id => !known.Contains(id) && handled.Add(id)).ToList();
+            var unknown = ids.AsEnumerable().Reverse().Where(id => !known.Contains(id) && handled.Add(id)).ToList();
+            // A translated edition of a Japanese work has an id of its own: it is no new work, and is not fetched.
+            var fresh = unknown.Where(id => !translations.Contains(id) && !_translations.ContainsKey(id)).ToList();
+            tally.Translations += unknown.Count - fresh.Count;
             tally.WorksFound += fresh.Count;
             tally.ReportProgress();
             foreach (var id in fresh.TakeWhile(_ => !tally.SiteDown))
@@ -89,7 +100,8 @@ public sealed partial class CrawlCycle(
     }
 
     /// <summary>The ids of a floor's newest listing pages in order, stored as a snapshot; null when no page could be read.</summary>
-    async Task<List<string>?> ReadListingsAsync(string floor, int pages, CrawlTally tally, CancellationToken ct)
+    /// <remarks>Adds the ids the listing shows as translated editions to <paramref name="translations"/>.</remarks>
+    async Task<List<string>?> ReadListingsAsync(string floor, int pages, CrawlTally tally, HashSet<string> translations, CancellationToken ct)
     {
         var ids = new List<string>();
         var read = 0;
@@ -117,6 +129,7 @@ public sealed partial class CrawlCycle(
             read++;
             tally.ListingPages++;
             ids.AddRange(listing.Works.Select(w => w.Id).Where(id => !ids.Contains(id)));
+            translations.UnionWith(listing.Works.Where(w => w.IsTranslation).Select(w => w.Id));
             if (listing.Works.Count == 0 || ids.Count >= listing.TotalCount) break;
             tally.ReportProgress();
         }
@@ -144,6 +157,13 @@ public sealed partial class CrawlCycle(
         var failed = await failures.FindAsync(id, ct);
         if (failed is not null && (failed.IsGivenUp(_options.MaxWorkAttempts) || Resting(failed))) return;
         var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), body => Of(id, ProductJsonParser.Parse(body), "product.json"), ct);
+        if (json.Parsed is { IsTranslation: true } translation)
+        {
+            _translations[id] = true;
+            tally.Translations++;
+            LogTranslation(logger, id, translation.OriginalWork ?? "a work it does not name");
+            return;
+        }
         // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet; a maintenance page
         // in its place says the site is down, and its page would be one too.
         var page = json.Parsed?.Status == WorkStatus.Announced || json.Error?.Kind == CrawlErrorKind.Maintenance
@@ -261,6 +281,9 @@ public sealed partial class CrawlCycle(
         CrawlException crawl => crawl,
         _ => new CrawlException(CrawlErrorKind.Unexpected, $"{e.GetType().Name}: {e.Message}"),
     };
+
+    [LoggerMessage(3, LogLevel.Information, "{WorkId} is a translated edition of {Original} (product.json translation_info): skipped, not fetched again")]
+    static partial void LogTranslation(ILogger logger, string workId, string original);
 
     [LoggerMessage(2, LogLevel.Information, "The {Floor} listing reads again (its last read failed: {Error})")]
     static partial void LogFloorReadsAgain(ILogger logger, string floor, string error);

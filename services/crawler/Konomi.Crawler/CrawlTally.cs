@@ -17,6 +17,7 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     public int Reannounced { get; set; }
     public int Announced { get; set; }
     public int NotOnSale { get; set; }
+    public int Translations { get; set; }
 
     /// <summary>DLsite answered with its maintenance page: nothing more is fetched this cycle.</summary>
     public bool SiteDown { get; private set; }
@@ -53,7 +54,7 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     }
 
     public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
-        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, NotOnSale, requestsAfter - requestsBefore,
+        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, NotOnSale, Translations, requestsAfter - requestsBefore,
         new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedFromOneSource]);
 
     [LoggerMessage(1, LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until an operator retries it (konomi crawl --retry-failed)")]

@@ -266,7 +266,8 @@ public class OddWorkTests
         dlsite.Requests.ShouldAllBe(r => r.Kind == RequestKind.Robots);
     }
 
-    static string Rewrite(string json, string field, string value)
+    /// <summary>The product.json array of one with <paramref name="field"/> set to the JSON <paramref name="value"/>.</summary>
+    internal static string Rewrite(string json, string field, string value)
     {
         var product = JsonNode.Parse(json)!.AsArray()[0]!.AsObject();
         product[field] = JsonNode.Parse(value);

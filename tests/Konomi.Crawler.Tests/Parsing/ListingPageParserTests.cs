@@ -49,6 +49,24 @@ public class ListingPageParserTests
         listing.Works[1].PriceYen.ShouldBe(1056);
     }
 
+    /// <summary>The real items list JPN among their attributes; one listing English alone is a translation, one listing no language is not.</summary>
+    [Fact]
+    public void A_listed_work_in_other_languages_and_not_japanese_is_a_translation()
+    {
+        var page = Fixtures.Read("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html")
+            .Replace("value=\"RG01079577,male,SOU,JPN,", "value=\"RG01079577,male,SOU,ENG,CHI_HANS,")
+            .Replace("value=\"RG01080028,male,SOU,JPN,", "value=\"RG01080028,male,SOU,");
+
+        var works = ListingPageParser.Parse(page).Works;
+
+        works[0].Languages.ShouldBe(["ENG", "CHI_HANS"]);
+        works[0].IsTranslation.ShouldBeTrue();
+        works[1].Languages.ShouldBeEmpty();
+        works[1].IsTranslation.ShouldBeFalse();
+        works[2].Languages.ShouldBe(["JPN"]);
+        works.Skip(1).ShouldAllBe(w => !w.IsTranslation);
+    }
+
     /// <summary>The listing's titles carry no sale badge (its first work is 10% off and titled plainly): a circle's 【無料】 is its title.</summary>
     [Fact]
     public void A_listed_title_the_circle_begins_with_a_sale_word_is_read_whole()

@@ -100,7 +100,8 @@ public static partial class ListingPageParser
             Age(item, url),
             Price(item),
             url,
-            Thumbnail(item));
+            Thumbnail(item),
+            WorkLanguages.Of(attributes ?? []));
     }
 
     /// <summary>
