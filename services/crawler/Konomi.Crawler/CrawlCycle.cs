@@ -113,7 +113,8 @@ public sealed partial class CrawlCycle(
             Listing listing;
             try
             {
-                listing = ListingPageParser.Parse(await dlsite.GetListingAsync(floor, page, ct));
+                var fetched = await dlsite.GetListingAsync(floor, page, ct);
+                listing = ListingPageParser.Parse(fetched.Body, fetched.Address);
                 // A first page with no works while the floor counts some has its results where Konomi does not read them
                 // (rendered by script, say): an error to see, not a floor without new works.
                 if (page == 1 && listing.Works.Count == 0 && listing.TotalCount > 0)
@@ -168,7 +169,7 @@ public sealed partial class CrawlCycle(
         // in its place says the site is down, and its page would be one too.
         var page = json.Parsed?.Status == WorkStatus.Announced || json.Error?.Kind == CrawlErrorKind.Maintenance
             ? default
-            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => Of(id, WorkPageParser.Parse(html), "work page"), ct);
+            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), fetched => Of(id, WorkPageParser.Parse(fetched.Body, fetched.Address), "work page"), ct);
         if (json.Parsed?.Status == WorkStatus.Announced || page.Parsed?.Status == WorkStatus.Announced)
         {
             // Not on sale yet: it becomes new when DLsite releases it under the same id.
@@ -262,7 +263,7 @@ public sealed partial class CrawlCycle(
         error is null or { Kind: CrawlErrorKind.RegionBlocked or CrawlErrorKind.Unavailable or CrawlErrorKind.NotFound };
 
     /// <summary>The parsed document or why it failed; counted by the caller, which alone knows whether a failure is an error.</summary>
-    static async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync(Func<Task<string>> fetch, Func<string, ParsedWork> parse, CancellationToken ct)
+    static async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync<T>(Func<Task<T>> fetch, Func<T, ParsedWork> parse, CancellationToken ct)
     {
         try
         {
