@@ -130,7 +130,7 @@ public class CrawlCommandTests
         unread.ExitCode.ShouldBe(0, unread.Error);
         var line = unread.Output.Split('\n').Where(l => l.StartsWith("unread floor")).ShouldHaveSingleItem();
         line.ShouldStartWith("unread floor   maniax: unread since ");
-        line.ShouldContain("challenge: the listing is a bot challenge served with HTTP 200");
+        line.ShouldContain("challenge: the listing is a bot challenge or captcha, not DLsite's page");
         read.Output.ShouldNotContain("unread floor");
     }
 

@@ -32,9 +32,9 @@ public static class StandInPages
         if (headings.Any(text => Says(text, MaintenanceWords)))
             return new(CrawlErrorKind.Maintenance, $"the {document} is DLsite's maintenance page: the site is down, not the work");
         if (Says(page.DocumentElement.OuterHtml, ChallengeMarks))
-            return new(CrawlErrorKind.Challenge, $"the {document} is a bot challenge served with HTTP 200 ({Heading(headings)}): tried again next cycle");
+            return new(CrawlErrorKind.Challenge, $"the {document} is a bot challenge or captcha, not DLsite's page ({Heading(headings)})");
         if (headings.Any(text => Says(text, NotFoundWords)))
-            return new(CrawlErrorKind.NotFound, $"the {document} is a \"not found\" page served with HTTP 200 ({Heading(headings)})");
+            return new(CrawlErrorKind.NotFound, $"the {document} is a \"not found\" page ({Heading(headings)})");
         return null;
     }
 
