@@ -17,6 +17,7 @@ public static class MongoStores
         services.AddSingleton<IRetentionStore, MongoRetentionStore>();
         services.AddSingleton<IUserStore, MongoUserStore>();
         services.AddSingleton<ICrawlFailureStore, MongoCrawlFailureStore>();
+        services.AddSingleton<IFloorReadStore, MongoFloorReadStore>();
         services.AddSingleton<IKeyRingStore, MongoKeyRingStore>();
         services.AddSingleton<StoreOutage, MongoOutage>();
         services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongo", tags: ["ready"]);

@@ -107,6 +107,12 @@ public static class SqliteSchema
             last_failed_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS crawl_failures_newest ON crawl_failures (last_failed_at DESC);
 
+        CREATE TABLE IF NOT EXISTS floor_reads (
+            floor TEXT PRIMARY KEY,
+            read_at INTEGER NOT NULL,
+            error TEXT,
+            unread_since INTEGER);
+
         CREATE TABLE IF NOT EXISTS key_ring (
             name TEXT NOT NULL,
             xml TEXT NOT NULL);

@@ -17,6 +17,7 @@ public static class SqliteStores
         services.AddSingleton<IRetentionStore, SqliteRetentionStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<ICrawlFailureStore, SqliteCrawlFailureStore>();
+        services.AddSingleton<IFloorReadStore, SqliteFloorReadStore>();
         services.AddSingleton<IKeyRingStore, SqliteKeyRingStore>();
         services.AddSingleton<StoreOutage, SqliteOutage>();
         services.AddHealthChecks().AddCheck<SqliteHealthCheck>("sqlite", tags: ["ready"]);

@@ -26,7 +26,7 @@ public sealed class StorageRegistrationTests : IAsyncDisposable
         builder.AddKonomiStorage();
 
         Type[] ports = [typeof(IWorkStore), typeof(ISnapshotStore), typeof(ILabelStore), typeof(IScoreStore),
-            typeof(INotificationStore), typeof(ITasteModelRegistry), typeof(IUserStore), typeof(ICrawlFailureStore), typeof(IKeyRingStore)];
+            typeof(INotificationStore), typeof(ITasteModelRegistry), typeof(IUserStore), typeof(ICrawlFailureStore), typeof(IFloorReadStore), typeof(IKeyRingStore)];
         ports.ShouldAllBe(port => builder.Services.Count(d => d.ServiceType == port) == 1);
         using var host = builder.Build();
         host.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations

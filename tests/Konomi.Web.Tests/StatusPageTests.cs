@@ -46,4 +46,24 @@ public sealed class StatusPageTests(Browser browser)
         await Expect(failed.Filter(new() { HasText = "RJ01000001" })).ToContainTextAsync("given up");
         await Expect(failed.Filter(new() { HasText = "RJ01000002" })).ToContainTextAsync("retrying (1/2)");
     }
+
+    [Fact]
+    public async Task A_floor_whose_last_read_failed_is_shown_with_why_and_a_floor_read_since_or_no_longer_crawled_is_not()
+    {
+        await using var app = await WebApp.StartAsync();
+        await app.AddUserAsync("alice");
+        var reads = app.Get<IFloorReadStore>();
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        await reads.SaveAsync(new FloorRead("maniax", at, "malformed: the listing's result list links 30 works but none reads as a result item", at.AddHours(-5)), Ct);
+        await reads.SaveAsync(new FloorRead("home", at), Ct);
+        await reads.SaveAsync(new FloorRead("girls", at, "challenge: the listing is a bot challenge", at), Ct);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"{app.Url}/status?user=alice");
+
+        var unread = page.Locator("section", new() { HasText = "Last crawls" }).Locator(".problem");
+        await Expect(unread).ToHaveCountAsync(1);
+        await Expect(unread).ToContainTextAsync("Unread floor maniax since");
+        await Expect(unread).ToContainTextAsync("malformed: the listing's result list links 30 works");
+    }
 }

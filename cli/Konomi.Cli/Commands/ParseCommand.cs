@@ -68,7 +68,8 @@ public static class ParseCommand
         DocumentKind.Listing => [JsonSerializer.SerializeToNode(Listed(content), KonomiJson.Options)!],
         DocumentKind.ProductInfo => [JsonSerializer.SerializeToNode(
             ProductInfoParser.Parse(content).Select(p => new { id = p.Key, p.Value.Sales, p.Value.Wishlist, p.Value.RatingAverage, p.Value.RatingCount }), KonomiJson.Options)!],
-        _ => throw NotADocument(),
+        // A page saved from a browser that met a challenge (or DLsite's maintenance or 404 page) says what it is.
+        _ => throw StandInPages.Error(content, "saved page") ?? NotADocument(),
     };
 
     static IReadOnlyList<ListedWork> Listed(string content) => ListingPageParser.Parse(content).Works is { Count: > 0 } works

@@ -34,7 +34,11 @@ public static class StatusCommand
             Console.WriteLine(crawl is null
                 ? "last crawl     never (`konomi run --once` or `konomi crawl --backfill --pages 2`)"
                 : $"last crawl     {crawl.CrawledAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({Ago(crawl.CrawledAt)})");
-            var maxAttempts = services.GetRequiredService<IOptions<CrawlerOptions>>().Value.MaxWorkAttempts;
+            var crawler = services.GetRequiredService<IOptions<CrawlerOptions>>().Value;
+            // A floor no longer crawled keeps its last record; only the configured ones say anything.
+            foreach (var unread in (await services.GetRequiredService<IFloorReadStore>().ListAsync(ct)).Where(f => f.Failed && crawler.Floors.Contains(f.Floor)))
+                Console.WriteLine($"unread floor   {unread.Floor}: unread since {unread.UnreadSince?.UtcDateTime:yyyy-MM-dd HH:mm}Z, last tried {Ago(unread.ReadAt)}: {unread.Error}");
+            var maxAttempts = crawler.MaxWorkAttempts;
             var failing = await services.GetRequiredService<ICrawlFailureStore>().ListAsync(int.MaxValue, ct);
             if (failing.Count > 0)
                 Console.WriteLine($"failed works   {failing.Count(f => f.IsGivenUp(maxAttempts))} given up, "

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Konomi.Contracts;
 using Konomi.Crawler.DLsite;
@@ -26,10 +27,17 @@ public sealed partial class CrawlCycle(
     IBus bus,
     IOptions<CrawlerOptions> options,
     ICrawlFailureStore failures,
+    IFloorReadStore floorReads,
     TimeProvider time,
     ILogger<CrawlCycle> logger)
 {
     readonly CrawlerOptions _options = options.Value;
+
+    /// <summary>
+    /// Works product.json showed to be translated editions, so later cycles skip them without a request; a restart reads
+    /// each one's product.json once more (a translation is never stored, so the store cannot say).
+    /// </summary>
+    readonly ConcurrentDictionary<string, bool> _translations = new();
 
     public Task<CrawlReport> RunOnceAsync(CancellationToken ct) => RunAsync(_options.PagesPerCycle, ct);
 
@@ -52,15 +60,19 @@ public sealed partial class CrawlCycle(
         await AnnounceLeftoversAsync(tally, ct);
         dlsite.BeginCycle();
         var handled = new HashSet<string>();
+        var translations = new HashSet<string>();
         foreach (var floor in _options.Floors)
         {
             // DLsite's maintenance page: the site is down, so the crawl backs off until the next cycle, charging no work.
             if (tally.SiteDown) break;
-            var ids = await ReadListingsAsync(floor, pages, tally, ct);
+            var ids = await ReadListingsAsync(floor, pages, tally, translations, ct);
             if (ids is null) continue;
             var known = await works.FindKnownAsync(ids, ct);
             // Oldest first, so notifications arrive in release order.
-            var fresh = ids.AsEnumerable().Reverse().Where(id => !known.Contains(id) && handled.Add(id)).ToList();
+            var unknown = ids.AsEnumerable().Reverse().Where(id => !known.Contains(id) && handled.Add(id)).ToList();
+            // A translated edition of a Japanese work has an id of its own: it is no new work, and is not fetched.
+            var fresh = unknown.Where(id => !translations.Contains(id) && !_translations.ContainsKey(id)).ToList();
+            tally.Translations += unknown.Count - fresh.Count;
             tally.WorksFound += fresh.Count;
             tally.ReportProgress();
             foreach (var id in fresh.TakeWhile(_ => !tally.SiteDown))
@@ -88,16 +100,21 @@ public sealed partial class CrawlCycle(
     }
 
     /// <summary>The ids of a floor's newest listing pages in order, stored as a snapshot; null when no page could be read.</summary>
-    async Task<List<string>?> ReadListingsAsync(string floor, int pages, CrawlTally tally, CancellationToken ct)
+    /// <remarks>Adds the ids the listing shows as translated editions to <paramref name="translations"/>.</remarks>
+    async Task<List<string>?> ReadListingsAsync(string floor, int pages, CrawlTally tally, HashSet<string> translations, CancellationToken ct)
     {
         var ids = new List<string>();
         var read = 0;
+        CrawlException? failure = null;
+        // The floor's last read: a floor that stays unread for the same reason is logged once, then at Debug.
+        var previous = await floorReads.FindAsync(floor, ct);
         for (var page = 1; page <= pages; page++)
         {
             Listing listing;
             try
             {
-                listing = ListingPageParser.Parse(await dlsite.GetListingAsync(floor, page, ct));
+                var fetched = await dlsite.GetListingAsync(floor, page, ct);
+                listing = ListingPageParser.Parse(fetched.Body, fetched.Address);
                 // A first page with no works while the floor counts some has its results where Konomi does not read them
                 // (rendered by script, say): an error to see, not a floor without new works.
                 if (page == 1 && listing.Works.Count == 0 && listing.TotalCount > 0)
@@ -105,20 +122,30 @@ public sealed partial class CrawlCycle(
             }
             catch (Exception e) when (Unforeseen(e, ct) is { } error)
             {
-                tally.Fail(error, logger, $"{floor} listing page {page}");
+                var again = previous?.Error?.StartsWith(CrawlException.Tag(error.Kind) + ":", StringComparison.Ordinal) == true;
+                tally.Fail(error, logger, $"{floor} listing page {page}", again ? LogLevel.Debug : LogLevel.Warning);
+                failure = error;
                 break;
             }
             read++;
             tally.ListingPages++;
             ids.AddRange(listing.Works.Select(w => w.Id).Where(id => !ids.Contains(id)));
+            translations.UnionWith(listing.Works.Where(w => w.IsTranslation).Select(w => w.Id));
             if (listing.Works.Count == 0 || ids.Count >= listing.TotalCount) break;
             tally.ReportProgress();
         }
         // A floor that ran out (or failed) leaves its unread pages out of the plan.
         tally.PagesPlanned -= pages - read;
+        var crawledAt = time.GetUtcNow();
+        if (failure is not null)
+            await floorReads.SaveAsync(new FloorRead(floor, crawledAt, $"{CrawlException.Tag(failure.Kind)}: {failure.Message}", previous?.UnreadSince ?? crawledAt), ct);
+        else
+        {
+            if (previous is { Failed: true }) LogFloorReadsAgain(logger, floor, previous.Error!);
+            await floorReads.SaveAsync(new FloorRead(floor, crawledAt), ct);
+        }
         if (read == 0) return null;
 
-        var crawledAt = time.GetUtcNow();
         await snapshots.AddAsync(new CrawlSnapshot(tally.RunId, crawledAt, floor, ids), ct);
         await bus.Publish(new WorksCrawled(tally.RunId, floor, ids, crawledAt), ct);
         tally.WorksSeen += ids.Count;
@@ -131,11 +158,18 @@ public sealed partial class CrawlCycle(
         var failed = await failures.FindAsync(id, ct);
         if (failed is not null && (failed.IsGivenUp(_options.MaxWorkAttempts) || Resting(failed))) return;
         var json = await TryReadAsync(() => dlsite.GetProductJsonAsync(floor, id, ct), body => Of(id, ProductJsonParser.Parse(body), "product.json"), ct);
+        if (json.Parsed is { IsTranslation: true } translation)
+        {
+            _translations[id] = true;
+            tally.Translations++;
+            LogTranslation(logger, id, translation.OriginalWork ?? "a work it does not name");
+            return;
+        }
         // An announced work's page URL is a 404 on DLsite: product.json alone says it is not on sale yet; a maintenance page
         // in its place says the site is down, and its page would be one too.
         var page = json.Parsed?.Status == WorkStatus.Announced || json.Error?.Kind == CrawlErrorKind.Maintenance
             ? default
-            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), html => Of(id, WorkPageParser.Parse(html), "work page"), ct);
+            : await TryReadAsync(() => dlsite.GetWorkPageAsync(floor, id, ct), fetched => Of(id, WorkPageParser.Parse(fetched.Body, fetched.Address), "work page"), ct);
         if (json.Parsed?.Status == WorkStatus.Announced || page.Parsed?.Status == WorkStatus.Announced)
         {
             // Not on sale yet: it becomes new when DLsite releases it under the same id.
@@ -229,7 +263,7 @@ public sealed partial class CrawlCycle(
         error is null or { Kind: CrawlErrorKind.RegionBlocked or CrawlErrorKind.Unavailable or CrawlErrorKind.NotFound };
 
     /// <summary>The parsed document or why it failed; counted by the caller, which alone knows whether a failure is an error.</summary>
-    static async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync(Func<Task<string>> fetch, Func<string, ParsedWork> parse, CancellationToken ct)
+    static async Task<(ParsedWork? Parsed, CrawlException? Error)> TryReadAsync<T>(Func<Task<T>> fetch, Func<T, ParsedWork> parse, CancellationToken ct)
     {
         try
         {
@@ -248,6 +282,12 @@ public sealed partial class CrawlCycle(
         CrawlException crawl => crawl,
         _ => new CrawlException(CrawlErrorKind.Unexpected, $"{e.GetType().Name}: {e.Message}"),
     };
+
+    [LoggerMessage(3, LogLevel.Information, "{WorkId} is a translated edition of {Original} (product.json translation_info): skipped, not fetched again")]
+    static partial void LogTranslation(ILogger logger, string workId, string original);
+
+    [LoggerMessage(2, LogLevel.Information, "The {Floor} listing reads again (its last read failed: {Error})")]
+    static partial void LogFloorReadsAgain(ILogger logger, string floor, string error);
 
     [LoggerMessage(1, LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors, {FailedWorks} works recorded as failed")]
     static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors, int failedWorks);

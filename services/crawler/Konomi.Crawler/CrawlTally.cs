@@ -17,6 +17,7 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     public int Reannounced { get; set; }
     public int Announced { get; set; }
     public int NotOnSale { get; set; }
+    public int Translations { get; set; }
 
     /// <summary>DLsite answered with its maintenance page: nothing more is fetched this cycle.</summary>
     public bool SiteDown { get; private set; }
@@ -28,14 +29,15 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
 
     public void ReportProgress() => Progress?.Report(new CrawlProgress(ListingPages, PagesPlanned, WorksFetched, WorksFound));
 
-    public void Fail(CrawlException? error, ILogger logger, string what)
+    /// <summary>Counts the error; logs it at <paramref name="level"/> (a floor that stays unread is logged once, then at Debug).</summary>
+    public void Fail(CrawlException? error, ILogger logger, string what, LogLevel level = LogLevel.Warning)
     {
         if (error is null) return;
         SiteDown |= error.Kind == CrawlErrorKind.Maintenance;
         var kind = CrawlException.Tag(error.Kind);
         _errors[kind] = _errors.GetValueOrDefault(kind) + 1;
         KonomiTelemetry.CrawlErrors.Add(1, new KeyValuePair<string, object?>("kind", kind));
-        LogFailure(logger, RunId, what, kind, error.Message);
+        LogFailure(logger, level, RunId, what, kind, error.Message);
     }
 
     public void GiveUp(string workId, int attempts, ILogger logger)
@@ -52,7 +54,7 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     }
 
     public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
-        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, NotOnSale, requestsAfter - requestsBefore,
+        RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, NotOnSale, Translations, requestsAfter - requestsBefore,
         new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedFromOneSource]);
 
     [LoggerMessage(1, LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until an operator retries it (konomi crawl --retry-failed)")]
@@ -67,6 +69,6 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     [LoggerMessage(3, LogLevel.Warning, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles ({Reason}); the work is stored from its {Source} alone")]
     static partial void LogStoredFromOneSource(ILogger logger, Guid runId, string workId, int attempts, string reason, string source);
 
-    [LoggerMessage(2, LogLevel.Warning, "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
-    static partial void LogFailure(ILogger logger, Guid runId, string what, string kind, string reason);
+    [LoggerMessage(EventId = 2, Message = "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
+    static partial void LogFailure(ILogger logger, LogLevel level, Guid runId, string what, string kind, string reason);
 }

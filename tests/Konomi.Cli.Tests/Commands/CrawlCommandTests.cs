@@ -108,6 +108,33 @@ public class CrawlCommandTests
     }
 
     [Fact]
+    public async Task Status_shows_a_floor_whose_last_read_failed_and_why_until_a_crawl_reads_it_again()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        var dataDir = Directory.CreateTempSubdirectory("konomi-crawl-").FullName;
+        dlsite.AddWorks(1, "maniax");
+        var challenged = true;
+        // Only the maniax listing has items (home has no works): a captcha in its place, with DLsite's head kept.
+        dlsite.AlterListings(page => challenged && page.Contains("data-list_item_product_id")
+            ? page[..page.IndexOf("<body", StringComparison.Ordinal)] + "<body><div class=\"g-recaptcha\"></div></body></html>"
+            : page);
+        string[] crawl = ["crawl", "--once", "--base-url", dlsite.BaseUrl.ToString(), "--data-dir", dataDir];
+        string[] status = ["status", "--data-dir", dataDir];
+
+        await KonomiCli.RunAsync(crawl, ct: Ct);
+        var unread = await KonomiCli.RunAsync(status, ct: Ct);
+        challenged = false;
+        await KonomiCli.RunAsync(crawl, ct: Ct);
+        var read = await KonomiCli.RunAsync(status, ct: Ct);
+
+        unread.ExitCode.ShouldBe(0, unread.Error);
+        var line = unread.Output.Split('\n').Where(l => l.StartsWith("unread floor")).ShouldHaveSingleItem();
+        line.ShouldStartWith("unread floor   maniax: unread since ");
+        line.ShouldContain("challenge: the listing is a bot challenge or captcha, not DLsite's page");
+        read.Output.ShouldNotContain("unread floor");
+    }
+
+    [Fact]
     public async Task Failed_and_once_are_refused_together()
     {
         var result = await KonomiCli.RunAsync(["crawl", "--once", "--failed"], ct: Ct);

@@ -96,6 +96,21 @@ public class ParseCommandTests
     }
 
     [Fact]
+    public async Task A_saved_challenge_page_exits_non_zero_saying_it_is_a_challenge_not_dlsite_s_page()
+    {
+        var work = File.ReadAllText(Fixture("dlsite-go_work_RJ189758.html"));
+        var saved = Path.Combine(Directory.CreateTempSubdirectory("konomi-parse-").FullName, "RJ189758.html");
+        // DLsite's head kept, the body a captcha: what a browser saves when a challenge stood in for the work page.
+        File.WriteAllText(saved, work[..work.IndexOf("<body", StringComparison.Ordinal)] + "<body><form><div class=\"g-recaptcha\"></div></form></body></html>");
+
+        var result = await ParseAsync(saved);
+
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.TrimEnd().ShouldNotContain('\n');
+        result.Error.ShouldContain("the saved page is a bot challenge or captcha, not DLsite's page");
+    }
+
+    [Fact]
     public async Task Every_fixture_but_the_region_blocked_one_parses()
     {
         var files = Directory.GetFiles(Path.GetDirectoryName(Fixture("PROVENANCE.md"))!)

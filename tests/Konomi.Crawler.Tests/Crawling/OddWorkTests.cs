@@ -266,7 +266,31 @@ public class OddWorkTests
         dlsite.Requests.ShouldAllBe(r => r.Kind == RequestKind.Robots);
     }
 
-    static string Rewrite(string json, string field, string value)
+    /// <summary>
+    /// A home work whose page writes its canonical address relative, stored from that page alone (product.json has nothing):
+    /// the address is read against the page's own, so the work keeps its floor (read as it was, it became a maniax work).
+    /// </summary>
+    [Fact]
+    public async Task A_work_page_with_a_relative_canonical_link_keeps_its_floor()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var work = dlsite.AddWorks(1, "home")[0];
+        dlsite.Alter(work.Id, RequestKind.ProductJson, _ => "[]");
+        dlsite.Alter(work.Id, RequestKind.WorkPage, page => page.Replace("https://www.dlsite.com/home/work/", "/home/work/"));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        // product.json's [] is counted; the page is read.
+        report.Errors.Keys.ShouldBe(["not-found"]);
+        var stored = crawler.NewWorks.ShouldHaveSingleItem().Work;
+        stored.Url.ShouldBe($"https://www.dlsite.com/home/work/=/product_id/{work.Id}.html");
+        stored.AgeCategory.ShouldBe(Contracts.AgeCategory.AllAges);
+    }
+
+    /// <summary>The product.json array of one with <paramref name="field"/> set to the JSON <paramref name="value"/>.</summary>
+    internal static string Rewrite(string json, string field, string value)
     {
         var product = JsonNode.Parse(json)!.AsArray()[0]!.AsObject();
         product[field] = JsonNode.Parse(value);

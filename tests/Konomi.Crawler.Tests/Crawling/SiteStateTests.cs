@@ -86,4 +86,46 @@ public sealed class SiteStateTests
         crawler.NewWorks.Single(n => n.Work.Id == later.Id).Work.Title.ShouldBe(later.Title);
         (await crawler.Get<ICrawlFailureStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
     }
+
+    [Theory]
+    [MemberData(nameof(StandIns.Challenges), MemberType = typeof(StandIns))]
+    public async Task A_challenge_page_served_with_200_in_place_of_a_work_page_charges_the_work_nothing_and_it_arrives_once_the_challenge_is_gone(string challenge)
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(2, "maniax");
+        var challenged = true;
+        dlsite.Alter(works[0].Id, RequestKind.WorkPage, page => challenged ? StandIns.Challenge(page, challenge) : page);
+        // One attempt: a strike would give the work up at once.
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "1" });
+
+        var during = await crawler.RunCyclesAsync(2, Ct);
+        var storedDuring = await crawler.Works.FindAsync(works[0].Id, Ct);
+        challenged = false;
+        var after = await crawler.Cycle.RunOnceAsync(Ct);
+
+        during.ShouldAllBe(r => r.Errors.Count == 1 && r.Errors["challenge"] == 1 && r.FailedWorks.Count == 0 && r.StoredFromOneSource.Count == 0);
+        storedDuring.ShouldBeNull();
+        after.Errors.ShouldBeEmpty();
+        after.NewWorks.ShouldBe(1);
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        (await crawler.Get<ICrawlFailureStore>().ListAsync(ct: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_not_found_page_served_with_200_for_a_work_without_product_json_is_not_on_sale_not_an_error()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(2, "maniax");
+        dlsite.Alter(works[0].Id, RequestKind.ProductJson, _ => "[]");
+        dlsite.Alter(works[0].Id, RequestKind.WorkPage, StandIns.NotFound);
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.Errors.ShouldBeEmpty();
+        report.NotOnSale.ShouldBe(1);
+        crawler.NewWorks.ShouldHaveSingleItem().Work.Id.ShouldBe(works[1].Id);
+    }
 }

@@ -49,6 +49,55 @@ public class ListingPageParserTests
         listing.Works[1].PriceYen.ShouldBe(1056);
     }
 
+    /// <summary>The real items list JPN among their attributes; one listing English alone is a translation, one listing no language is not.</summary>
+    [Fact]
+    public void A_listed_work_in_other_languages_and_not_japanese_is_a_translation()
+    {
+        var page = Fixtures.Read("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html")
+            .Replace("value=\"RG01079577,male,SOU,JPN,", "value=\"RG01079577,male,SOU,ENG,CHI_HANS,")
+            .Replace("value=\"RG01080028,male,SOU,JPN,", "value=\"RG01080028,male,SOU,");
+
+        var works = ListingPageParser.Parse(page).Works;
+
+        works[0].Languages.ShouldBe(["ENG", "CHI_HANS"]);
+        works[0].IsTranslation.ShouldBeTrue();
+        works[1].Languages.ShouldBeEmpty();
+        works[1].IsTranslation.ShouldBeFalse();
+        works[2].Languages.ShouldBe(["JPN"]);
+        works.Skip(1).ShouldAllBe(w => !w.IsTranslation);
+    }
+
+    /// <summary>
+    /// The real home listing with its work links written relative, as a page may: each is made absolute against the page's address,
+    /// so a work keeps its floor (read as it was, a relative link lost it: an all-ages work on the home floor was read as adult).
+    /// </summary>
+    [Theory]
+    [InlineData("/home/work/")]
+    [InlineData("//www.dlsite.com/home/work/")]
+    [InlineData("../../../../../../../../../work/")]
+    public void A_relative_work_link_is_made_absolute_against_the_listing_s_address_and_keeps_its_floor(string written)
+    {
+        var address = new Uri("https://www.dlsite.com/home/fsr/=/language/jp/work_type_category%5B0%5D/audio/order/release_d/page/1");
+        var page = Fixtures.Read("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html").Replace("https://www.dlsite.com/home/work/", written);
+
+        var works = ListingPageParser.Parse(page, address).Works;
+
+        works.Count.ShouldBe(5);
+        works[0].Url.ShouldBe("https://www.dlsite.com/home/work/=/product_id/RJ01724737.html");
+        works.ShouldAllBe(w => w.Url.StartsWith("https://www.dlsite.com/home/work/=/product_id/RJ") && w.AgeCategory == AgeCategory.AllAges);
+    }
+
+    [Fact]
+    public void A_saved_listing_s_root_relative_links_are_on_dlsite()
+    {
+        var page = Fixtures.Read("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html").Replace("https://www.dlsite.com/home/work/", "/home/work/");
+
+        var first = ListingPageParser.Parse(page).Works[0];
+
+        first.Url.ShouldBe("https://www.dlsite.com/home/work/=/product_id/RJ01724737.html");
+        first.AgeCategory.ShouldBe(AgeCategory.AllAges);
+    }
+
     /// <summary>The listing's titles carry no sale badge (its first work is 10% off and titled plainly): a circle's 【無料】 is its title.</summary>
     [Fact]
     public void A_listed_title_the_circle_begins_with_a_sale_word_is_read_whole()

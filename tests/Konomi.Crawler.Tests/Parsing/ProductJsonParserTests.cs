@@ -33,6 +33,19 @@ public class ProductJsonParserTests
     }
 
     [Fact]
+    public void A_translated_edition_is_told_by_its_translation_info_and_names_its_original()
+    {
+        var fixture = Fixtures.Read("m4tsu_dlsite-product-RJ01698658.json");
+
+        var original = ProductJsonParser.Parse(fixture);
+        var edition = ProductJsonParser.Parse(Crawling.OddWorkTests.Rewrite(fixture, "translation_info", Crawling.TranslationTests.ChildEdition));
+
+        original.IsTranslation.ShouldBeFalse();
+        edition.IsTranslation.ShouldBeTrue();
+        edition.OriginalWork.ShouldBe("RJ01000297");
+    }
+
+    [Fact]
     public void A_regist_date_written_in_UTC_is_the_release_day_in_Japan()
     {
         var json = Fixtures.Read("m4tsu_dlsite-product-RJ01698658.json").Replace("\"2026-08-22 00:00:00\"", "\"2026-08-21T15:00:00.000000Z\"");

@@ -73,6 +73,51 @@ public class WorkPageParserTests
         WorkPageParser.Parse(page).Work.Title.ShouldBe("まじこスハロウィン -可愛い彼女は吸血鬼!? 妖しく光る魅了の魔眼の巻-");
     }
 
+    /// <summary>The real page with one creator row relabelled as other pages write it: books 作家, adaptations 原作, games 原画, manga 作画, CV.</summary>
+    [Theory]
+    [InlineData("作者", "作家", "authors")]
+    [InlineData("作者", "原作", "authors")]
+    [InlineData("イラスト", "原画", "illustrators")]
+    [InlineData("イラスト", "作画", "illustrators")]
+    [InlineData("声優", "CV", "voice actors")]
+    public void A_creator_row_is_read_into_its_role_whichever_word_labels_it(string label, string relabelled, string role)
+    {
+        var original = WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ189758.html")).Work;
+
+        var work = WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ189758.html").Replace($"<th>{label}</th>", $"<th>{relabelled}</th>")).Work;
+
+        Role(work, role).ShouldBe(Role(original, role));
+        Role(work, role).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void A_page_with_both_an_author_and_an_original_work_row_has_both_as_authors()
+    {
+        var page = Fixtures.Read("dlsite-go_work_RJ189758.html")
+            .Replace("<th>作者</th>", "<th>原作</th>\n<td><a href=\"https://www.dlsite.com/maniax/fsr/=/keyword_creater/%22X%22\">原作者X</a></td></tr>\n<tr><th>作者</th>");
+
+        WorkPageParser.Parse(page).Work.Authors.ShouldBe(["pawnlank7", "原作者X"]);
+    }
+
+    /// <summary>音楽 (RJ265946's composer, Cres.) and a row no role names are in no creator list; a voice row renamed so is no voice actor.</summary>
+    [Fact]
+    public void A_row_with_no_role_such_as_music_is_read_into_none()
+    {
+        var music = WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ265946.html")).Work;
+        var renamed = WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ189758.html").Replace("<th>声優</th>", "<th>音楽</th>")).Work;
+
+        new[] { music.Authors, music.ScenarioWriters, music.Illustrators, music.VoiceActors }.SelectMany(n => n).ShouldNotContain("Cres.");
+        renamed.VoiceActors.ShouldBeEmpty();
+        new[] { renamed.Authors, renamed.ScenarioWriters, renamed.Illustrators }.SelectMany(n => n).ShouldNotContain("柚凪");
+    }
+
+    static IReadOnlyList<string> Role(Work work, string role) => role switch
+    {
+        "authors" => work.Authors,
+        "illustrators" => work.Illustrators,
+        _ => work.VoiceActors,
+    };
+
     [Fact]
     public void A_non_voice_page_takes_the_work_type_link_not_the_option_icons()
     {

@@ -8,13 +8,16 @@ using Microsoft.Extensions.Options;
 namespace Konomi.Web.Pages;
 
 /// <summary>
-/// What the crawler and the notifier have done lately: listing crawls, the newest works, works whose own documents keep
-/// failing, and the notification ledger with titles.
+/// What the crawler and the notifier have done lately: listing crawls, floors whose last read failed, the newest works,
+/// works whose own documents keep failing, and the notification ledger with titles.
 /// </summary>
 public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWorkStore works, ICrawlFailureStore crawlFailures,
-    INotificationStore notifications, IOptions<CrawlerOptions> crawler) : UserPage(users)
+    IFloorReadStore floorReads, INotificationStore notifications, IOptions<CrawlerOptions> crawler) : UserPage(users)
 {
     public IReadOnlyList<CrawlSnapshot> Crawls { get; private set; } = [];
+
+    /// <summary>Configured floors whose last listing read failed, as <c>konomi status</c> shows them.</summary>
+    public IReadOnlyList<FloorRead> UnreadFloors { get; private set; } = [];
     public IReadOnlyList<Work> Newest { get; private set; } = [];
     public long StoredWorks { get; private set; }
     public IReadOnlyList<CrawlFailure> FailedWorks { get; private set; } = [];
@@ -29,6 +32,7 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
     {
         if (await ResolveUserAsync(ct) is { } refused) return refused;
         Crawls = await snapshots.ListAsync(null, 10, ct);
+        UnreadFloors = [.. (await floorReads.ListAsync(ct)).Where(f => f.Failed && crawler.Value.Floors.Contains(f.Floor))];
         Newest = await works.ListAsync(null, 10, ct);
         StoredWorks = await works.CountAsync(ct);
         FailedWorks = await crawlFailures.ListAsync(20, ct);

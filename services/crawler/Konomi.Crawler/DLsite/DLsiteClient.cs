@@ -53,16 +53,16 @@ public sealed partial class DLsiteClient(
         return robots.Unread is { } why ? throw Unreachable(_options.BaseUrl, why) : Delay(robots);
     }
 
-    public Task<string> GetListingAsync(string floor, int page, CancellationToken ct) =>
+    public Task<DLsiteDocument> GetListingAsync(string floor, int page, CancellationToken ct) =>
         GetAsync(DLsiteUrls.Listing(_options.BaseUrl, floor, _options.WorkCategories, page), ct);
 
-    public Task<string> GetProductJsonAsync(string floor, string workId, CancellationToken ct) =>
-        GetAsync(DLsiteUrls.ProductJson(_options.BaseUrl, floor, workId), ct);
+    public async Task<string> GetProductJsonAsync(string floor, string workId, CancellationToken ct) =>
+        (await GetAsync(DLsiteUrls.ProductJson(_options.BaseUrl, floor, workId), ct)).Body;
 
-    public Task<string> GetWorkPageAsync(string floor, string workId, CancellationToken ct) =>
+    public Task<DLsiteDocument> GetWorkPageAsync(string floor, string workId, CancellationToken ct) =>
         GetAsync(DLsiteUrls.WorkPage(_options.BaseUrl, floor, workId), ct);
 
-    async Task<string> GetAsync(Uri url, CancellationToken ct)
+    async Task<DLsiteDocument> GetAsync(Uri url, CancellationToken ct)
     {
         for (var redirects = 0; ; redirects++)
         {
@@ -73,7 +73,7 @@ public sealed partial class DLsiteClient(
             if (!robots.Allows(url.PathAndQuery))
                 throw new CrawlException(CrawlErrorKind.Disallowed, $"robots.txt disallows {url.PathAndQuery}");
             var fetched = await FetchWithRetriesAsync(url, Delay(robots), ct);
-            if (fetched.Location is null) return fetched.Body;
+            if (fetched.Location is null) return new DLsiteDocument(url, fetched.Body);
             if (redirects == MaxRedirects) throw new CrawlException(CrawlErrorKind.HttpError, $"more than {MaxRedirects} redirects from {url}");
             url = fetched.Location;
         }

@@ -48,13 +48,18 @@ public sealed class LabelledRows(IEnumerable<(IElement? Label, IElement? Cell)> 
     public IElement? Cell(params string[] labels) =>
         labels.Select(l => _cells.GetValueOrDefault(Normalize(l))).FirstOrDefault(c => c is not null);
 
-    /// <summary>Each link text of the cell (creators, genres), else its text split on "/".</summary>
-    public IReadOnlyList<string> Names(params string[] labels)
+    /// <summary>
+    /// Each link text (creators, genres), else the text split on "/", of every row one of the labels names, in label order:
+    /// a page with both 作者 and 原作 rows has two kinds of author.
+    /// </summary>
+    public IReadOnlyList<string> Names(params string[] labels) =>
+        [.. labels.Select(l => _cells.GetValueOrDefault(Normalize(l))).OfType<IElement>().Distinct().SelectMany(NamesIn)
+            .Select(n => n.Trim()).Where(n => n.Length > 0).Distinct()];
+
+    static IEnumerable<string> NamesIn(IElement cell)
     {
-        if (Cell(labels) is not { } cell) return [];
-        var links = cell.QuerySelectorAll("a").Select(a => a.TextContent.Trim()).ToList();
-        var names = links.Count > 0 ? links : [.. cell.TextContent.Split('/')];
-        return [.. names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct()];
+        var links = cell.QuerySelectorAll("a").Select(a => a.TextContent).ToList();
+        return links.Count > 0 ? links : cell.TextContent.Split('/');
     }
 
     public string? Text(params string[] labels) => Cell(labels)?.TextContent.Trim() is { Length: > 0 } text ? text : null;

@@ -4,7 +4,8 @@ namespace Konomi.Crawler.Parsing;
 
 /// <summary>
 /// One work as a listing shows it. <paramref name="Author"/> is the first creator only (often the voice actor);
-/// <paramref name="AgeCategory"/> is the item's age label (R-15 on the all-ages floor, 全年齢 on the adult one), else its floor's.
+/// <paramref name="AgeCategory"/> is the item's age label (R-15 on the all-ages floor, 全年齢 on the adult one), else its floor's;
+/// <paramref name="Languages"/> the language codes among its attributes (JPN, ENG, CHI_HANS…), empty when it shows none.
 /// </summary>
 public sealed record ListedWork(
     string Id,
@@ -15,8 +16,12 @@ public sealed record ListedWork(
     AgeCategory AgeCategory,
     int? PriceYen,
     string Url,
-    string? ThumbnailUrl)
+    string? ThumbnailUrl,
+    IReadOnlyList<string> Languages)
 {
+    /// <summary>Listed in other languages and not in Japanese: a translated edition, which the crawl skips.</summary>
+    public bool IsTranslation => WorkLanguages.IsTranslation(Languages);
+
     /// <summary>
     /// The work as far as the listing tells it: no genres, description, release date or creators (the listing does not
     /// say which role its one author has).

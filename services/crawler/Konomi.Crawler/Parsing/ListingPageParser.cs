@@ -30,18 +30,23 @@ public static partial class ListingPageParser
 
     public static bool LooksLikeListing(IDocument page) => page.QuerySelector(ResultLists) is not null;
 
-    public static Listing Parse(string html) => Parse(HtmlDocuments.Parse(html));
+    /// <param name="address">The listing's own address, which its relative work links are relative to; DLsite's origin when not given (a saved page).</param>
+    public static Listing Parse(string html, Uri? address = null) => Parse(HtmlDocuments.Parse(html), address);
 
-    public static Listing Parse(IDocument page)
+    public static Listing Parse(IDocument page, Uri? address = null)
     {
+        address ??= DLsiteOrigin;
         if (!LooksLikeListing(page))
-            throw MaintenancePages.Is(page)
-                ? MaintenancePages.Error("listing")
-                : new CrawlException(CrawlErrorKind.Malformed, "not a DLsite listing page (no #search_result_img_box, .n_worklist or .work_1col_table)");
+        {
+            // A search with no results may leave its result list out altogether: the floor has no works, which is no error.
+            if (ShowsNoResults(page)) return new Listing([], 0);
+            throw StandInPages.Error(page, "listing")
+                ?? new CrawlException(CrawlErrorKind.Malformed, "not a DLsite listing page (no #search_result_img_box, .n_worklist or .work_1col_table)");
+        }
         var scope = (IParentNode?)page.QuerySelector("#search_result_list") ?? page;
         var works = scope.QuerySelectorAll(Items)
             .Where(item => item.ParentElement?.Closest(Items) is null)
-            .Select(Work)
+            .Select(item => Work(item, address))
             .OfType<ListedWork>()
             .DistinctBy(w => w.Id)
             .ToList();
@@ -52,11 +57,29 @@ public static partial class ListingPageParser
         return new Listing(works, TotalCount(page));
     }
 
+    /// <summary>Words DLsite and its peers show for a search without results, in the languages a listing comes in.</summary>
+    static readonly string[] NoResults =
+    [
+        "該当作品がありません", "該当する作品がありません", "該当する作品はありません", "該当作品はありません", "検索結果がありません",
+        "検索結果はありません", "作品が見つかりませんでした", "No works found", "No results", "검색 결과가 없습니다", "没有找到", "沒有找到",
+    ];
+
+    /// <summary>A pager counting 0 works, or the words a search page shows when it found none.</summary>
+    static bool ShowsNoResults(IDocument page) =>
+        TotalCount(page) == 0
+        || (page.Body?.TextContent is { } text && NoResults.Any(words => text.Contains(words, StringComparison.OrdinalIgnoreCase)));
+
     static int LinkedWorks(IDocument page) =>
         page.QuerySelectorAll(ResultLists).SelectMany(list => list.QuerySelectorAll("a[href*='product_id']"))
             .Select(a => WorkIds.Find(a.GetAttribute("href"))).OfType<string>().Distinct().Count();
 
-    static ListedWork? Work(IElement item)
+    internal static readonly Uri DLsiteOrigin = new("https://www.dlsite.com/");
+
+    /// <summary>A link as written (absolute, "//host/…", "/floor/…", "work/…") made absolute against the page's address.</summary>
+    internal static string? Absolute(string? href, Uri address) =>
+        href is not null && Uri.TryCreate(address, href.Trim(), out var url) ? url.ToString() : href;
+
+    static ListedWork? Work(IElement item, Uri address)
     {
         var link = item.QuerySelector(".work_name a[href]");
         var id = new[]
@@ -75,7 +98,10 @@ public static partial class ListingPageParser
         var maker = item.QuerySelector(".maker_name");
         var attributes = item.QuerySelector("input.__product_attributes")?.GetAttribute("value")?.Split(',');
         var typeClass = item.QuerySelector(".work_category")?.ClassName is { } c ? TypeClass().Match(c) : null;
-        var url = link?.GetAttribute("href") ?? item.QuerySelector("a[href*='product_id']")?.GetAttribute("href") ?? $"https://www.dlsite.com/maniax/work/=/product_id/{id}.html";
+        // A relative link read as it is would lose its floor (an all-ages work read as adult): it is made absolute first;
+        // an item with no link at all is on the listing's own floor.
+        var url = Absolute(link?.GetAttribute("href") ?? item.QuerySelector("a[href*='product_id']")?.GetAttribute("href"), address)
+            ?? $"https://www.dlsite.com/{WorkPageParser.Floor(address.ToString())}/work/=/product_id/{id}.html";
         return new ListedWork(
             id,
             title,
@@ -85,7 +111,8 @@ public static partial class ListingPageParser
             Age(item, url),
             Price(item),
             url,
-            Thumbnail(item));
+            Thumbnail(item),
+            WorkLanguages.Of(attributes ?? []));
     }
 
     /// <summary>

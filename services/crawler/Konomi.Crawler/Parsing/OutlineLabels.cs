@@ -21,10 +21,18 @@ public static class OutlineLabels
     ];
 
     public static readonly string[] Series = ["シリーズ名", "シリーズ", "Series name", "Series", "시리즈명", "시리즈", "系列名", "系列"];
-    public static readonly string[] Authors = ["作者", "著者", "Author", "저자", "작가"];
+    /// <summary>
+    /// The work's makers: 作者 on voice works, 著者/作家 on books and manga, 原作 (the original story) on adaptations. Rows
+    /// with no role in a <see cref="Konomi.Contracts.Work"/> (音楽, 編集, デザイン…) are left out, never read into another one.
+    /// </summary>
+    public static readonly string[] Authors = ["作者", "著者", "作家", "原作", "Author", "Original work", "저자", "작가", "원작", "原著"];
     public static readonly string[] Scenario = ["シナリオ", "Scenario", "시나리오", "剧本", "劇本", "剧情", "劇情"];
-    public static readonly string[] Illustration = ["イラスト", "Illustration", "일러스트", "插画", "插畫"];
-    public static readonly string[] VoiceActors = ["声優", "Voice Actor", "성우", "声优", "聲優"];
+
+    /// <summary>イラスト on voice works, 原画 on games, 作画 on manga: who drew it.</summary>
+    public static readonly string[] Illustration = ["イラスト", "原画", "作画", "Illustration", "일러스트", "插画", "插畫"];
+
+    /// <summary>声優, or the CV (character voice) some pages write instead.</summary>
+    public static readonly string[] VoiceActors = ["声優", "CV", "Voice Actor", "성우", "声优", "聲優"];
     public static readonly string[] Genres = ["ジャンル", "Genre", "장르", "分类", "分類"];
     public static readonly string[] Age = ["年齢指定", "Age", "연령 지정", "年龄指定", "年齡指定"];
     public static readonly string[] WorkType = ["作品形式", "Product format", "작품 형식"];

@@ -2,5 +2,9 @@ using Konomi.Contracts;
 
 namespace Konomi.Crawler.Parsing;
 
-/// <summary>A work read from a work page or product.json; <paramref name="ExpectedRelease"/> is an announce page's vague date ("2020年05月下旬").</summary>
-public sealed record ParsedWork(Work Work, WorkStatus Status, string? ExpectedRelease = null);
+/// <summary>
+/// A work read from a work page or product.json; <paramref name="ExpectedRelease"/> is an announce page's vague date ("2020年05月下旬");
+/// <paramref name="IsTranslation"/> a translated edition of another work (product.json <c>translation_info</c>), <paramref name="OriginalWork"/>
+/// that work's id when it names it.
+/// </summary>
+public sealed record ParsedWork(Work Work, WorkStatus Status, string? ExpectedRelease = null, bool IsTranslation = false, string? OriginalWork = null);

@@ -18,8 +18,7 @@ public static class ProductJsonParser
         }
         catch (JsonException e)
         {
-            if (MaintenancePages.Is(json)) throw MaintenancePages.Error("product.json");
-            throw new CrawlException(CrawlErrorKind.Malformed, $"product.json is not valid JSON: {e.Message}");
+            throw StandInPages.Error(json, "product.json") ?? new CrawlException(CrawlErrorKind.Malformed, $"product.json is not valid JSON: {e.Message}");
         }
         using (document)
         {
@@ -65,7 +64,19 @@ public static class ProductJsonParser
             ThumbnailUrl = (product.Get("image_main") ?? default).String("url") is { } image ? (image.StartsWith("//") ? "https:" + image : image) : null,
             Popularity = Popularity(product),
         };
-        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released);
+        var (translation, original) = Translation(product, id);
+        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, IsTranslation: translation, OriginalWork: original);
+    }
+
+    /// <summary>
+    /// The original work of a translated edition: <c>translation_info</c> marks it a child (みんなで翻訳) or names an original
+    /// other than itself. Each edition has its own id, so without this a translation looks like one more new work.
+    /// </summary>
+    static (bool IsTranslation, string? Original) Translation(JsonElement product, string id)
+    {
+        if (product.Get("translation_info") is not { ValueKind: JsonValueKind.Object } info) return (false, null);
+        var original = new[] { info.String("original_workno"), info.String("parent_workno") }.FirstOrDefault(w => WorkIds.IsValid(w) && w != id);
+        return (original is not null || info.Flag("is_child") || info.Flag("is_translation_bonus_child"), original);
     }
 
     static IReadOnlyList<string> Names(JsonElement creators, string role) =>

@@ -27,9 +27,10 @@ public static partial class WorkPageParser
 
     public static ParsedWork Parse(IDocument page, Uri? address = null)
     {
-        if (MaintenancePages.Is(page)) throw MaintenancePages.Error("work page");
-        var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
-            ?? page.QuerySelector("meta[property='og:url']")?.GetAttribute("content")
+        if (StandInPages.Error(page, "work page") is { } standIn) throw standIn;
+        // A relative canonical link would lose its floor: absolute against the page's address (DLsite's origin for a saved page).
+        var canonical = ListingPageParser.Absolute(page.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+            ?? page.QuerySelector("meta[property='og:url']")?.GetAttribute("content"), address ?? ListingPageParser.DLsiteOrigin)
             ?? address?.ToString();
         var contents = AnalyticsContents.Detail(page);
         var id = WorkIds.Find(canonical)
