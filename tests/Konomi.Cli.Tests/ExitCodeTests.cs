@@ -91,6 +91,49 @@ public class ExitCodeTests
     }
 
     [Theory]
+    [InlineData("Crawler__MinimumDelai", "0", "crawl --failed", "konomi: configuration: Crawler:MinimumDelai is not a setting; did you mean Crawler:MinimumDelay?")]
+    [InlineData("Trainer__minlabel", "5", "status", "konomi: configuration: Trainer:minlabel is not a setting; did you mean Trainer:MinLabels?")]
+    [InlineData("Crawler__Retry__MaxAtempts", "3", "run --once", "konomi: configuration: Crawler:Retry:MaxAtempts is not a setting; did you mean Crawler:Retry:MaxAttempts?")]
+    [InlineData("TasteModels__Ngram__Threshold__SureOfCat", "0.8", "train --user me", "konomi: configuration: TasteModels:Ngram:Threshold:SureOfCat is not a setting; did you mean TasteModels:Ngram:Threshold:SureOfCut?")]
+    [InlineData("Trainer__Colour", "red", "status", "konomi: configuration: Trainer:Colour is not a setting of Trainer (its settings: BootstrapSamples, Debounce, Folds, Interval, LearnFromEveryone, MaxProbabilityWorse, MinFreshLabels, MinLabels, MinNewLabels)")]
+    [InlineData("Storage__Provider", "postgres", "status", "konomi: configuration: Storage:Provider 'postgres' is not a provider; the providers are sqlite and mongo.")]
+    public async Task A_misspelt_setting_stops_the_command_in_one_line_with_the_setting_it_meant(string variable, string value, string command, string message)
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            new Dictionary<string, string?> { [variable] = value }, ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("train --user me")]  // Trainer, TasteModels and their subsections
+    [InlineData("crawl --failed")]   // Crawler and Crawler:Retry, bound on its own
+    public async Task Settings_of_nested_and_separately_bound_sections_are_accepted(string command)
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            new Dictionary<string, string?>
+            {
+                ["Trainer__MinLabels"] = "5",
+                ["TasteModels__Device"] = "cpu",
+                ["TasteModels__Input__Description"] = "Whole",
+                ["TasteModels__Ngram__Threshold__SureOfCut"] = "0.8",
+                ["Crawler__Retry__MaxAttempts"] = "3",
+                ["Crawler__Floors__0"] = "girls",
+                ["Logging__LogLevel__Default"] = "Warning", // not Konomi's section: not checked
+            }, ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldNotContain("configuration");
+    }
+
+    [Theory]
     [InlineData("{ \"Crawler\": ")]
     [InlineData("")]
     public async Task A_settings_file_that_is_not_json_stops_the_command_in_one_line_naming_the_file(string content)
