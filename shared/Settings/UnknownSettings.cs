@@ -61,9 +61,7 @@ sealed class UnknownSettings<T>(string? name, string section, IConfiguration con
     static string Unknown(string path, string parent, IReadOnlyList<string> known)
     {
         var key = path[(path.LastIndexOf(':') + 1)..];
-        var nearest = known.Select(k => (Name: k, Distance: EditDistance.Between(key.ToLowerInvariant(), k.ToLowerInvariant())))
-            .Where(k => k.Distance <= 2).OrderBy(k => k.Distance).Select(k => k.Name).FirstOrDefault();
-        return nearest is not null
+        return EditDistance.Nearest(key, known) is { } nearest
             ? $"{path} is not a setting; did you mean {parent}:{nearest}?"
             : $"{path} is not a setting of {parent} (its settings: {string.Join(", ", known)})";
     }

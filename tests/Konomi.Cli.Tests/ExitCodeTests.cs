@@ -31,6 +31,48 @@ public class ExitCodeTests
     }
 
     [Theory]
+    [InlineData("run --port abc", "--port: 'abc' is not a whole number")]
+    [InlineData("crawl --pages 2.5", "--pages: '2.5' is not a whole number")]
+    [InlineData("bench replay --data x.csv --explore lots", "--explore: 'lots' is not a number")]
+    [InlineData("notifications --status done", "--status: 'done' is not one of pending, sent, failed")]
+    public async Task A_value_that_does_not_parse_is_said_in_words_not_as_a_dotnet_type(string commandLine, string message)
+    {
+        var result = await KonomiCli.RunAsync(commandLine.Split(' '), ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.Trim().Split('\n')[0].ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData(new[] { "parse", "" }, "path")]
+    [InlineData(new[] { "labels", "import", "" }, "FILE")]
+    [InlineData(new[] { "works", "export", "" }, "FILE")]
+    public async Task An_empty_file_name_is_a_usage_error_naming_the_argument(string[] args, string argument)
+    {
+        var result = await KonomiCli.RunAsync(args, ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.Trim().Split('\n')[0].ShouldBe($"{argument}: the file name is empty");
+    }
+
+    [Theory]
+    [InlineData("parse")]
+    [InlineData("labels import")]
+    [InlineData("eval --data")]
+    public async Task A_file_name_that_is_not_utf8_is_explained_not_reported_missing(string command)
+    {
+        // What .NET hands a program for a Shift_JIS name such as 作品.html: each byte that is not UTF-8 as U+FFFD.
+        var name = Path.Combine(Path.GetTempPath(), "\uFFFD\uFFFD\uFFFD.html");
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), name], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldContain("is not a UTF-8 name");
+        result.Error.ShouldContain("rename it to UTF-8");
+        result.Error.ShouldNotContain("no such file");
+    }
+
+    [Theory]
     [InlineData("bench replay --data x.csv --batch 0", "--batch must be at least 1.")]
     [InlineData("bench replay --data x.csv --seed -1", "--seed must be at least 1.")]
     [InlineData("bench replay --data x.csv --explore 2", "--explore must be between 0 and 1.")]

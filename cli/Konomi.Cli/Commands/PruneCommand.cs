@@ -47,5 +47,5 @@ public static class PruneCommand
 
     /// <summary>An option overriding a Retention setting, refused (naming the option) outside the setting's own range.</summary>
     private static Option<int?> Setting(string name, string setting, string description) =>
-        new Option<int?>(name) { Description = description }.WholeNumber().WithinRangeOf(typeof(RetentionOptions), setting);
+        new Option<int?>(name) { Description = description }.WithinRangeOf(typeof(RetentionOptions), setting);
 }

@@ -11,7 +11,7 @@ public static class ScoreCommand
 {
     public static Command Create()
     {
-        var file = new Option<FileInfo?>("--work") { Description = "A work as JSON: what `konomi parse` prints, one line of `works export`, the body of POST /score" };
+        var file = new Option<FileInfo?>("--work") { Description = "A work as JSON: what `konomi parse` prints, one line of `works export`, the body of POST /score" }.FileName();
         var id = new Option<string?>("--id") { Description = "A stored work's id, e.g. RJ01234567" };
         var user = new Option<string?>("--user") { Description = "Only this user (default: every active user)" };
         var dataDir = CommonOptions.DataDir();

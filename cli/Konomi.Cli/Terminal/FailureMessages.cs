@@ -26,7 +26,8 @@ public static partial class FailureMessages
     [GeneratedRegex(@"^Failed to load configuration from file '(?<file>.*)'\.$")]
     private static partial Regex UnreadableSettingsFile();
 
-    static string Expected(string type) => type switch
+    /// <summary>What a value of the .NET type <paramref name="type"/> (its full name) looks like, for a person.</summary>
+    internal static string Expected(string type) => type switch
     {
         "System.Int32" or "System.Int64" => "a whole number",
         "System.Double" or "System.Single" or "System.Decimal" => "a number",
