@@ -29,13 +29,17 @@ public static class Cli
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && args.Length == 0)
+        {
+            await parsed.InvokeAsync(); // `konomi` alone: the help
+            return Usage;
+        }
         if (parsed.Errors.Count > 0)
         {
-            // The errors, a "did you mean", and where help is: the whole help after a typo buries the one line that matters.
-            if (args.Length > 0 && parsed.Action is ParseErrorAction error)
-                error.ShowHelp = false;
-            await parsed.InvokeAsync();
-            await Console.Error.WriteLineAsync($"See `{HelpCommand(parsed)} --help`.");
+            // The errors in words, a "did you mean", and where help is: the whole help after a typo buries the one line that matters.
+            foreach (var line in UsageErrors.Describe(parsed))
+                await Console.Error.WriteLineAsync(line);
+            await Console.Error.WriteLineAsync($"See `{UsageErrors.Path(parsed)} --help`.");
             return Usage;
         }
         try
@@ -50,15 +54,6 @@ public static class Cli
         {
             return Fail(FailureMessages.Describe(e));
         }
-    }
-
-    static string HelpCommand(ParseResult parsed)
-    {
-        var names = new List<string>();
-        for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
-            names.Insert(0, result.Command.Name);
-        names[0] = "konomi";
-        return string.Join(' ', names);
     }
 
     /// <summary>Adds examples to the command's <c>--help</c> (the description is what help prints first).</summary>

@@ -1,5 +1,6 @@
 using Konomi.Cli.Terminal;
 using Konomi.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Cli;
 
@@ -20,11 +21,38 @@ public static class CommandHost
         var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (dataDir is not null) overrides["Storage:DataDirectory"] = dataDir;
         builder.Configuration.AddInMemoryCollection(overrides);
+        builder.ConfigureContainer(new SettingsCheckedOnBuild());
         builder.AddKonomiConsole();
         if (!store) return builder;
         DataDirectory.Check(builder.Configuration, mayCreate);
         builder.AddKonomiStorage();
         return builder;
+    }
+
+    /// <summary>
+    /// A command's host is never started, so the settings a service host checks at start (<c>ValidateOnStart</c>) are
+    /// checked when it is built: a misspelt or invalid setting stops the command in one line before it does anything.
+    /// </summary>
+    sealed class SettingsCheckedOnBuild : IServiceProviderFactory<IServiceCollection>
+    {
+        readonly DefaultServiceProviderFactory inner = new();
+
+        public IServiceCollection CreateBuilder(IServiceCollection services) => inner.CreateBuilder(services);
+
+        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder)
+        {
+            var provider = (ServiceProvider)inner.CreateServiceProvider(containerBuilder);
+            try
+            {
+                provider.GetService<IStartupValidator>()?.Validate();
+                return provider;
+            }
+            catch
+            {
+                provider.Dispose();
+                throw;
+            }
+        }
     }
 
     /// <summary>Only the stores.</summary>

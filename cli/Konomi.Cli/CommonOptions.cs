@@ -22,21 +22,30 @@ public static class CommonOptions
     }.MustBe(url => url is null || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
         "an absolute http(s) URL, e.g. http://127.0.0.1:5123");
 
-    /// <summary>
-    /// An optional whole number read by Konomi, so a non-number is named as such ("--port must be a whole number, got
-    /// 'abc'.") rather than as the type System.Nullable`1[System.Int32].
-    /// </summary>
-    public static Option<int?> WholeNumber(this Option<int?> option)
+    /// <summary>A file named on the command line: an empty name, or one that is not UTF-8, is refused naming the argument.</summary>
+    public static Argument<string> FileName(this Argument<string> argument)
     {
-        option.CustomParser = result =>
+        argument.Validators.Add(result =>
         {
-            var given = result.Tokens[^1].Value;
-            if (int.TryParse(given, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)) return number;
-            result.AddError($"{option.Name} must be a whole number, got '{given}'.");
-            return null;
-        };
-        return option;
+            if (FileNameProblem(result.GetValueOrDefault<string>()) is { } problem) result.AddError($"{argument.Name}: {problem}");
+        });
+        return argument;
     }
+
+    /// <summary>A file option: a name that is not UTF-8 is refused naming the option (an empty one does not parse).</summary>
+    public static Option<T> FileName<T>(this Option<T> option) where T : FileSystemInfo? =>
+        option.Check(file => file is null ? null : FileNameProblem(file.ToString()) is { } problem ? $"{option.Name}: {problem}" : null);
+
+    static string? FileNameProblem(string? name) => name switch
+    {
+        null => null,
+        "" => "the file name is empty",
+        // Linux names are bytes; .NET reads them as UTF-8, so a Shift_JIS name (a zip from Windows) arrives with each
+        // undecodable byte as U+FFFD and can never be opened by what konomi was given.
+        _ when name.Contains('\uFFFD') && !File.Exists(name) && !Directory.Exists(name) =>
+            $"'{name}' is not a UTF-8 name (Shift_JIS, from a Windows zip?), so it cannot be opened by it; rename it to UTF-8, e.g. `convmv -f shift_jis -t utf-8 --notest FILE`",
+        _ => null,
+    };
 
     /// <summary>Refuses a value <paramref name="sensible"/> rejects: "--pages must be at least 1."</summary>
     public static Option<T> MustBe<T>(this Option<T> option, Func<T, bool> sensible, string what) =>

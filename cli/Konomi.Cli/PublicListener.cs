@@ -12,7 +12,7 @@ namespace Konomi.Cli;
 /// </summary>
 public static class PublicListener
 {
-    public const string Key = "Feedback:PublicUrl";
+    public const string Key = $"{FeedbackOptions.Section}:{nameof(FeedbackOptions.PublicUrl)}";
 
     public static void AddPublicListener(this WebApplicationBuilder builder, string privateUrls)
     {

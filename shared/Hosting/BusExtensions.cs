@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Konomi.Resilience;
 using Konomi.Storage;
 using MassTransit;
@@ -45,6 +46,8 @@ public static class BusExtensions
     public static IHostApplicationBuilder AddKonomiBus(this IHostApplicationBuilder builder)
     {
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        // Read above to configure the transport; bound too, so a misspelt RabbitMq key stops the start.
+        builder.Services.AddOptions<RabbitMqOptions>().BindSettings(RabbitMqOptions.Section);
         builder.Services.AddRetrySettings(RetrySection, r =>
         {
             r.MaxAttempts = 8;

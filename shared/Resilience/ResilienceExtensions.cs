@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ public static class ResilienceExtensions
     {
         if (services.Any(d => d.ServiceType == typeof(IValidateOptions<RetrySettings>) && d.ImplementationInstance is RetrySettingsValidation { Section: var known } && known == section))
             return services;
-        services.AddOptions<RetrySettings>(section).Configure(defaults).BindConfiguration(section).ValidateOnStart();
+        services.AddOptions<RetrySettings>(section).Configure(defaults).BindSettings(section);
         services.AddSingleton<IValidateOptions<RetrySettings>>(new RetrySettingsValidation(section));
         return services;
     }

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using System.Net;
 using Konomi.Resilience;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public static partial class SlackExtensions
         if (services.Any(d => d.ServiceType == typeof(ChannelPostLimiter)))
             return services;
 
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlackOptions>().BindSettings(SlackOptions.Section);
         services.TryAddSingleton<ChannelPostLimiter>();
         services.TryAddSingleton<ISlackApi, SlackApi>();
         services.AddRetrySettings(SlackOptions.RetrySection, r => r.MaxAttempts = 4);

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public static class RetentionExtensions
         return builder;
     }
 
-    /// <summary>Only the settings, checked when first read (for <c>konomi prune</c>, which runs no host).</summary>
+    /// <summary>Only the settings (for <c>konomi prune</c>, whose host is built, not started).</summary>
     public static OptionsBuilder<RetentionOptions> AddRetentionOptions(this IServiceCollection services) =>
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations();
+        services.AddOptions<RetentionOptions>().BindSettings(RetentionOptions.Section);
 }

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Konomi.Storage.Mongo;
 using Konomi.Storage.Sqlite;
 using Konomi.Storage.Transfer;
@@ -17,7 +18,7 @@ public static class StorageExtensions
     {
         if (!builder.Properties.TryAdd(typeof(StorageExtensions), true)) return builder;
 
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindSettings(StorageOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         var provider = builder.Configuration[$"{StorageOptions.Section}:Provider"] ?? "sqlite";
         switch (provider.ToLowerInvariant())
@@ -29,7 +30,7 @@ public static class StorageExtensions
                 builder.Services.AddMongoStores();
                 break;
             default:
-                throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown: use 'sqlite' or 'mongo'.");
+                throw new SettingException($"Storage:Provider '{provider}' is not a provider; the providers are sqlite and mongo.");
         }
         builder.Services.AddSingleton<LabelsCsv>();
         builder.Services.AddSingleton<WorksJsonLines>();

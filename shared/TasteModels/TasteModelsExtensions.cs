@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Konomi.TasteModels.Classifier;
 using Konomi.TasteModels.Embedding;
 using Konomi.TasteModels.Input;
@@ -12,17 +13,16 @@ public static class TasteModelsExtensions
 {
     /// <summary>
     /// The model families (ngram, embedding, stacked, classifier), the input text builder and the family registry,
-    /// bound from configuration sections <c>TasteModels</c> and <c>Inference</c>.
+    /// bound from configuration section <c>TasteModels</c>.
     /// </summary>
     public static IServiceCollection AddTasteModels(this IServiceCollection services)
     {
-        services.AddOptions<TasteModelOptions>().BindConfiguration(TasteModelOptions.Section);
-        services.AddOptions<TasteInputOptions>().BindConfiguration($"{TasteModelOptions.Section}:Input").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NgramOptions>().BindConfiguration($"{TasteModelOptions.Section}:Ngram");
-        services.AddOptions<EmbeddingOptions>().BindConfiguration($"{TasteModelOptions.Section}:Embedding");
-        services.AddOptions<StackedOptions>().BindConfiguration($"{TasteModelOptions.Section}:Stacked");
-        services.AddOptions<ClassifierOptions>().BindConfiguration($"{TasteModelOptions.Section}:Classifier");
-        services.AddOptions<InferenceDeviceOptions>().BindConfiguration(InferenceDeviceOptions.Section);
+        services.AddOptions<TasteModelOptions>().BindSettings(TasteModelOptions.Section);
+        services.AddOptions<TasteInputOptions>().BindSettings(TasteModelOptions.InputSection);
+        services.AddOptions<NgramOptions>().BindSettings(TasteModelOptions.NgramSection);
+        services.AddOptions<EmbeddingOptions>().BindSettings(TasteModelOptions.EmbeddingSection);
+        services.AddOptions<StackedOptions>().BindSettings(TasteModelOptions.StackedSection);
+        services.AddOptions<ClassifierOptions>().BindSettings(TasteModelOptions.ClassifierSection);
         services.AddSingleton<TasteInputBuilder>();
         services.AddSingleton<OnnxSessions>();
         services.AddSingleton<ITasteModelFamily, NgramFamily>();

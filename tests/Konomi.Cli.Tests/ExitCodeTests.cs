@@ -31,6 +31,48 @@ public class ExitCodeTests
     }
 
     [Theory]
+    [InlineData("run --port abc", "--port: 'abc' is not a whole number")]
+    [InlineData("crawl --pages 2.5", "--pages: '2.5' is not a whole number")]
+    [InlineData("bench replay --data x.csv --explore lots", "--explore: 'lots' is not a number")]
+    [InlineData("notifications --status done", "--status: 'done' is not one of pending, sent, failed")]
+    public async Task A_value_that_does_not_parse_is_said_in_words_not_as_a_dotnet_type(string commandLine, string message)
+    {
+        var result = await KonomiCli.RunAsync(commandLine.Split(' '), ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.Trim().Split('\n')[0].ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData(new[] { "parse", "" }, "path")]
+    [InlineData(new[] { "labels", "import", "" }, "FILE")]
+    [InlineData(new[] { "works", "export", "" }, "FILE")]
+    public async Task An_empty_file_name_is_a_usage_error_naming_the_argument(string[] args, string argument)
+    {
+        var result = await KonomiCli.RunAsync(args, ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.Trim().Split('\n')[0].ShouldBe($"{argument}: the file name is empty");
+    }
+
+    [Theory]
+    [InlineData("parse")]
+    [InlineData("labels import")]
+    [InlineData("eval --data")]
+    public async Task A_file_name_that_is_not_utf8_is_explained_not_reported_missing(string command)
+    {
+        // What .NET hands a program for a Shift_JIS name such as 作品.html: each byte that is not UTF-8 as U+FFFD.
+        var name = Path.Combine(Path.GetTempPath(), "\uFFFD\uFFFD\uFFFD.html");
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), name], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldContain("is not a UTF-8 name");
+        result.Error.ShouldContain("rename it to UTF-8");
+        result.Error.ShouldNotContain("no such file");
+    }
+
+    [Theory]
     [InlineData("bench replay --data x.csv --batch 0", "--batch must be at least 1.")]
     [InlineData("bench replay --data x.csv --seed -1", "--seed must be at least 1.")]
     [InlineData("bench replay --data x.csv --explore 2", "--explore must be between 0 and 1.")]
@@ -88,6 +130,49 @@ public class ExitCodeTests
 
         result.ExitCode.ShouldBe(1, result.Output);
         result.Error.Trim().ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("Crawler__MinimumDelai", "0", "crawl --failed", "konomi: configuration: Crawler:MinimumDelai is not a setting; did you mean Crawler:MinimumDelay?")]
+    [InlineData("Trainer__minlabel", "5", "status", "konomi: configuration: Trainer:minlabel is not a setting; did you mean Trainer:MinLabels?")]
+    [InlineData("Crawler__Retry__MaxAtempts", "3", "run --once", "konomi: configuration: Crawler:Retry:MaxAtempts is not a setting; did you mean Crawler:Retry:MaxAttempts?")]
+    [InlineData("TasteModels__Ngram__Threshold__SureOfCat", "0.8", "train --user me", "konomi: configuration: TasteModels:Ngram:Threshold:SureOfCat is not a setting; did you mean TasteModels:Ngram:Threshold:SureOfCut?")]
+    [InlineData("Trainer__Colour", "red", "status", "konomi: configuration: Trainer:Colour is not a setting of Trainer (its settings: BootstrapSamples, Debounce, Folds, Interval, LearnFromEveryone, MaxProbabilityWorse, MinFreshLabels, MinLabels, MinNewLabels)")]
+    [InlineData("Storage__Provider", "postgres", "status", "konomi: configuration: Storage:Provider 'postgres' is not a provider; the providers are sqlite and mongo.")]
+    public async Task A_misspelt_setting_stops_the_command_in_one_line_with_the_setting_it_meant(string variable, string value, string command, string message)
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            new Dictionary<string, string?> { [variable] = value }, ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("train --user me")]  // Trainer, TasteModels and their subsections
+    [InlineData("crawl --failed")]   // Crawler and Crawler:Retry, bound on its own
+    public async Task Settings_of_nested_and_separately_bound_sections_are_accepted(string command)
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            new Dictionary<string, string?>
+            {
+                ["Trainer__MinLabels"] = "5",
+                ["TasteModels__Device"] = "cpu",
+                ["TasteModels__Input__Description"] = "Whole",
+                ["TasteModels__Ngram__Threshold__SureOfCut"] = "0.8",
+                ["Crawler__Retry__MaxAttempts"] = "3",
+                ["Crawler__Floors__0"] = "girls",
+                ["Logging__LogLevel__Default"] = "Warning", // not Konomi's section: not checked
+            }, ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldNotContain("configuration");
     }
 
     [Theory]

@@ -27,15 +27,37 @@ public class HelpTests
         (result.Output + result.Error).ShouldContain("frobnicate");
     }
 
-    [Fact]
-    public async Task A_mistyped_command_names_the_likely_one_and_where_help_is_without_printing_all_of_it()
+    [Theory]
+    [InlineData("users ad bob", "unknown command 'ad'; did you mean 'add'?", "konomi users")]
+    [InlineData("stauts", "unknown command 'stauts'; did you mean 'status'?", "konomi")]
+    [InlineData("notif", "unknown command 'notif'; did you mean 'notifications'?", "konomi")]
+    [InlineData("models serve", "unknown command 'serve'; the commands: list, promote, rollback", "konomi models")]
+    [InlineData("models", "konomi models needs a command: list, promote, rollback", "konomi models")]
+    [InlineData("train --min-labels 5", "unknown option '--min-labels'", "konomi train")]
+    [InlineData("train --usr me", "unknown option '--usr'; did you mean '--user'?", "konomi train")]
+    [InlineData("label extra", "unexpected argument 'extra': `konomi label` takes none", "konomi label")]
+    public async Task A_mistyped_command_says_what_it_did_not_know_and_the_likely_one_without_printing_all_the_help(string commandLine, string message, string command)
     {
-        var result = await KonomiCli.RunAsync(["users", "ad", "bob"], ct: Ct);
+        var result = await KonomiCli.RunAsync(commandLine.Split(' '), ct: Ct);
 
         result.ExitCode.ShouldBe(2);
-        result.Output.ShouldContain("'ad' was not matched. Did you mean one of the following?\nadd");
-        result.Error.ShouldContain("See `konomi users --help`.");
-        (result.Output + result.Error).ShouldNotContain("Usage:");
+        result.Error.Trim().ShouldBe($"{message}\nSee `{command} --help`.");
+        result.Output.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Help_states_each_default_once()
+    {
+        var twice = new List<string>();
+        foreach (var path in await LeafCommandsAsync([]))
+        {
+            var help = await KonomiCli.RunAsync([.. path, "--help"], ct: Ct);
+            twice.AddRange(help.Output.Split('\n')
+                .Where(line => line.Contains("[default:") && line[..line.IndexOf("[default:", StringComparison.Ordinal)].Contains("default", StringComparison.OrdinalIgnoreCase))
+                .Select(line => $"{string.Join(' ', path)}: {line.Trim()}"));
+        }
+
+        twice.ShouldBeEmpty();
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public partial class DockerfileTests
         var csproj = File.ReadAllText(Path.Combine(Repository.Root, "services", "inference", "Konomi.Inference.Host", "Konomi.Inference.Host.csproj"));
 
         text.ShouldContain("-p:InferenceDevice=cuda");
-        text.ShouldContain("Inference__Device=cuda");
+        text.ShouldContain("TasteModels__Device=cuda");
         text.ShouldContain("nvidia/cuda:13");
         csproj.ShouldContain("Condition=\"'$(InferenceDevice)' == 'cuda'\"");
         csproj.ShouldContain("Microsoft.ML.OnnxRuntime.Gpu.Linux");

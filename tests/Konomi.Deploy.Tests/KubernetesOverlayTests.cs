@@ -45,7 +45,7 @@ public class KubernetesOverlayTests
         var pod = objects.Named("Deployment", "inference")["spec"]!["template"]!["spec"]!;
         var container = pod["containers"]![0]!;
         ((string)container["image"]!).ShouldStartWith("konomi/inference-cuda:");
-        container.Env("Inference__Device").ShouldBe("cuda");
+        container.Env("TasteModels__Device").ShouldBe("cuda");
         ((int)container["resources"]!["limits"]!["nvidia.com/gpu"]!).ShouldBe(1);
         pod["tolerations"]!.AsArray().ShouldContain(t => (string)t!["key"]! == "nvidia.com/gpu" && (string)t["effect"]! == "NoSchedule");
         pod["nodeSelector"]!.AsObject().Count.ShouldBeGreaterThan(0);

@@ -49,6 +49,11 @@ public class ServiceHostTests
         { "crawler", "Crawler__Retry__BaseDelay", "00:00:00.5", "Crawler:Retry:BaseDelay must be at least 1 second against DLsite." },
         { "inference", "Bus__Retry__MaxAttempts", "0", "Bus:Retry:MaxAttempts must be at least 1" },
         { "feedback", "Slack__AttemptTimeout", "00:00:00", "Slack:AttemptTimeout must be a positive time span" },
+        { "crawler", "Crawler__MinimumDelai", "0", "Crawler:MinimumDelai is not a setting; did you mean Crawler:MinimumDelay?" },
+        { "inference", "TasteModels__Devise", "cuda", "TasteModels:Devise is not a setting; did you mean TasteModels:Device?" },
+        { "feedback", "Feedback__Reconect__MaxDelay", "00:00:10", "Feedback:Reconect is not a setting; did you mean Feedback:Reconnect?" },
+        { "notifier", "RabbitMq__Hots", "rabbitmq", "RabbitMq:Hots is not a setting; did you mean RabbitMq:Host?" },
+        { "trainer", "Storage__Provider", "postgres", "Storage:Provider 'postgres' is not a provider; the providers are sqlite and mongo." },
     };
 
     [Theory]

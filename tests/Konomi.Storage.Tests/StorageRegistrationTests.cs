@@ -84,9 +84,9 @@ public sealed class StorageRegistrationTests : IAsyncDisposable
     [Fact]
     public void An_unknown_provider_is_a_clear_error()
     {
-        var error = Should.Throw<InvalidOperationException>(() => StorageHost.Build([new("Storage:Provider", "postgres")]));
+        var error = Should.Throw<Konomi.Settings.SettingException>(() => StorageHost.Build([new("Storage:Provider", "postgres")]));
 
-        error.Message.ShouldBe("Storage:Provider 'postgres' is unknown: use 'sqlite' or 'mongo'.");
+        error.Message.ShouldBe("Storage:Provider 'postgres' is not a provider; the providers are sqlite and mongo.");
     }
 
     [Fact]

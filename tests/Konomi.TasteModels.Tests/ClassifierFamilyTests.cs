@@ -21,7 +21,7 @@ public class ClassifierFamilyTests
             File.WriteAllBytes(Path.Combine(folder, "model.onnx"), MiniLm.ModelBytes());
             File.WriteAllBytes(Path.Combine(folder, "vocab.txt"), MiniLm.VocabBytes());
             var options = new ClassifierOptions { ModelPath = Path.Combine(folder, "model.onnx"), TokenizerPath = Path.Combine(folder, "vocab.txt"), LowerCase = true };
-            using var family = new ClassifierFamily(Options.Create(options), new OnnxSessions(Options.Create(new InferenceDeviceOptions()), NullLogger<OnnxSessions>.Instance));
+            using var family = new ClassifierFamily(Options.Create(options), new OnnxSessions(Options.Create(new TasteModelOptions()), NullLogger<OnnxSessions>.Instance));
 
             var error = Should.Throw<InvalidOperationException>(() => family.Train([new(TasteInput.FromText("a"), true)], TestContext.Current.CancellationToken));
 
@@ -42,7 +42,7 @@ public class ClassifierFamilyTests
         {
             File.WriteAllBytes(Path.Combine(folder, "vocab.txt"), MiniLm.VocabBytes());
             var options = new ClassifierOptions { ModelPath = Path.Combine(folder, "model.onnx"), TokenizerPath = Path.Combine(folder, "vocab.txt"), LowerCase = true };
-            using var family = new ClassifierFamily(Options.Create(options), new OnnxSessions(Options.Create(new InferenceDeviceOptions()), NullLogger<OnnxSessions>.Instance));
+            using var family = new ClassifierFamily(Options.Create(options), new OnnxSessions(Options.Create(new TasteModelOptions()), NullLogger<OnnxSessions>.Instance));
 
             var error = Should.Throw<InvalidOperationException>(() => family.Train([new(TasteInput.FromText("a"), true)], TestContext.Current.CancellationToken));
 
@@ -107,7 +107,7 @@ public class ClassifierFamilyTests
     [Fact]
     public void Without_a_configured_model_the_family_says_what_to_set()
     {
-        using var family = new ClassifierFamily(Options.Create(new ClassifierOptions()), new OnnxSessions(Options.Create(new InferenceDeviceOptions()), NullLogger<OnnxSessions>.Instance));
+        using var family = new ClassifierFamily(Options.Create(new ClassifierOptions()), new OnnxSessions(Options.Create(new TasteModelOptions()), NullLogger<OnnxSessions>.Instance));
 
         Should.Throw<InvalidOperationException>(() => family.Deserialize([1, 2, 3])).Message.ShouldContain("TasteModels:Classifier:ModelPath");
     }

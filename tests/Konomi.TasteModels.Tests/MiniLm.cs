@@ -11,7 +11,7 @@ public static class MiniLm
     public static EmbeddingFamily Family { get; } = Create(new EmbeddingOptions());
 
     public static EmbeddingFamily Create(EmbeddingOptions options) =>
-        new(Options.Create(options), new OnnxSessions(Options.Create(new InferenceDeviceOptions()), NullLogger<OnnxSessions>.Instance));
+        new(Options.Create(options), new OnnxSessions(Options.Create(new TasteModelOptions()), NullLogger<OnnxSessions>.Instance));
 
     public static byte[] ModelBytes() => Resource("model.onnx");
 

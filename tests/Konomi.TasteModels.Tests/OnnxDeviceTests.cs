@@ -10,7 +10,7 @@ public class OnnxDeviceTests
     public void Cuda_without_the_GPU_runtime_falls_back_to_cpu_with_a_warning()
     {
         var log = new RecordingLogger();
-        var sessions = new OnnxSessions(Options.Create(new InferenceDeviceOptions { Device = "cuda" }), log);
+        var sessions = new OnnxSessions(Options.Create(new TasteModelOptions { Device = "cuda" }), log);
 
         using var session = sessions.Open(MiniLm.ModelBytes());
 
@@ -23,7 +23,7 @@ public class OnnxDeviceTests
     public void Cpu_is_the_default_and_logs_nothing()
     {
         var log = new RecordingLogger();
-        var sessions = new OnnxSessions(Options.Create(new InferenceDeviceOptions()), log);
+        var sessions = new OnnxSessions(Options.Create(new TasteModelOptions()), log);
 
         using var session = sessions.Open(MiniLm.ModelBytes());
 

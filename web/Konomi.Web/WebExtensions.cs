@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Konomi.Feedback;
@@ -28,10 +29,9 @@ public static class WebExtensions
     /// </summary>
     public static IHostApplicationBuilder AddKonomiWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations()
+        builder.Services.AddOptions<WebOptions>().BindSettings(WebOptions.Section)
             .Validate(o => o.UserTokens.Values.All(t => !string.IsNullOrWhiteSpace(t)), "Web:UserTokens: a user's token cannot be empty")
-            .Validate(o => o.Keys().Select(k => k.Token).Distinct().Count() == o.Keys().Count(), "Web:Token and Web:UserTokens: no two may be the same token")
-            .ValidateOnStart();
+            .Validate(o => o.Keys().Select(k => k.Token).Distinct().Count() == o.Keys().Count(), "Web:Token and Web:UserTokens: no two may be the same token");
         builder.Services.AddFormKeys();
         builder.Services.AddClickRecorder();
         builder.Services.AddServingControls();

@@ -14,7 +14,7 @@ public static class BenchReplayCommand
 
     public static Command Replay()
     {
-        var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label,time (unix seconds)", Required = true };
+        var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label,time (unix seconds)", Required = true }.FileName();
         var (seed, batch, explore, exploreWithoutModel) = Protocol();
         var command = new Command("replay", "Replay a user's history through the notification loop: only posted works reveal their label") { data, seed, batch, explore, exploreWithoutModel };
         command.SetAction(async (parse, ct) =>
@@ -47,9 +47,9 @@ public static class BenchReplayCommand
     public static (Option<int> Seed, Option<int> Batch, Option<double> Explore, Option<double> ExploreWithoutModel) Protocol() => (
         new Option<int>("--seed") { Description = "Items labelled up front (day one)", DefaultValueFactory = _ => 50 }.MustBe(n => n >= 1, "at least 1"),
         new Option<int>("--batch") { Description = "Items per crawl", DefaultValueFactory = _ => 20 }.MustBe(n => n >= 1, "at least 1"),
-        new Option<double>("--explore") { Description = "Inference:ExplorationRate for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRate }
+        new Option<double>("--explore") { Description = "Inference:ExplorationRate for the replay", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRate }
             .WithinRangeOf(typeof(Inference.InferenceOptions), nameof(Inference.InferenceOptions.ExplorationRate)),
-        new Option<double>("--explore-without-model") { Description = "Inference:ExplorationRateWithoutModel for the replay (default: the product's default)", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRateWithoutModel }
+        new Option<double>("--explore-without-model") { Description = "Inference:ExplorationRateWithoutModel for the replay", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRateWithoutModel }
             .WithinRangeOf(typeof(Inference.InferenceOptions), nameof(Inference.InferenceOptions.ExplorationRateWithoutModel)));
 
     static int Fail(string message)

@@ -37,7 +37,7 @@ public static class ErrorsCommand
     static Command Replay()
     {
         var queue = new Option<string>("--queue") { Description = "The queue whose _error queue to replay (see konomi errors list)", Required = true };
-        var max = new Option<int?>("--max") { Description = "Replay at most this many (default: every message the error queue holds now)" }.WholeNumber()
+        var max = new Option<int?>("--max") { Description = "Replay at most this many (default: every message the error queue holds now)" }
             .MustBe(n => n is null or >= 1, "at least 1");
         var command = new Command("replay", "Move the messages of QUEUE_error back to QUEUE, each once, without their fault headers") { queue, max };
         command.SetAction((parse, ct) => WithBrokerAsync(async queues =>

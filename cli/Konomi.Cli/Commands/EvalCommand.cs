@@ -25,7 +25,7 @@ public static class EvalCommand
 
     public static Command Create()
     {
-        var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label[,fold] (label 0/1), or .jsonl of {label, fold?, work}", Required = true };
+        var data = new Option<FileInfo>("--data") { Description = "CSV with header id,text,label[,fold] (label 0/1), or .jsonl of {label, fold?, work}", Required = true }.FileName();
         // The registry's families are only known once a host is built; help is built without one (a test checks both agree).
         string[] families = [NgramFamily.Name, EmbeddingFamily.Name, StackedFamily.Name, ClassifierFamily.Name];
         var model = new Option<string>("--model") { Description = $"Model family: {string.Join(", ", families)}", DefaultValueFactory = _ => NgramFamily.Name };

@@ -18,7 +18,7 @@ public static class LabelCommand
             .Check(PoolProblem);
         var limit = new Option<int>("--limit") { Description = "Most works taken from the pool", DefaultValueFactory = _ => 200 }
             .MustBe(n => n >= 1, "at least 1");
-        var firstScreen = new Option<int?>("--first-screen") { Description = "Questions spread over the pool's circles, voice actors and genres before pool order (Labelling:FirstScreen; 0 = pool order)" }.WholeNumber()
+        var firstScreen = new Option<int?>("--first-screen") { Description = "Questions spread over the pool's circles, voice actors and genres before pool order (Labelling:FirstScreen; 0 = pool order)" }
             .MustBe(n => n is null or >= 0, "0 or more");
         var dataDir = CommonOptions.DataDir();
         var command = new Command("label", $"Label stored works in the terminal ({AnswerKeys.Help}); reads lines when stdin is not a terminal") { user, pool, limit, firstScreen, dataDir };

@@ -12,7 +12,7 @@ public static class LabelsAndWorksTransfer
 
     public static Command Export(string name, string description, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> export, string what, params string[] example)
     {
-        var file = new Argument<string>("FILE") { Description = "File to write (replaced if it exists; a FIFO or device is written into); its folder must exist; - writes standard output" };
+        var file = new Argument<string>("FILE") { Description = "File to write (replaced if it exists; a FIFO or device is written into); its folder must exist; - writes standard output" }.FileName();
         var dataDir = CommonOptions.DataDir();
         var command = new Command(name, description) { file, dataDir };
         command.SetAction(async (parse, ct) =>
@@ -73,7 +73,7 @@ public static class LabelsAndWorksTransfer
     public static Command Import(string name, string description, Func<IServiceProvider, TextReader, ParseResult, CancellationToken, Task<ImportResult>> import,
         string what, IEnumerable<Option> options, params string[] example)
     {
-        var file = new Argument<string>("FILE") { Description = "File to read; - reads standard input" };
+        var file = new Argument<string>("FILE") { Description = "File to read; - reads standard input" }.FileName();
         var dataDir = CommonOptions.DataDir();
         var command = new Command(name, description) { file, dataDir };
         foreach (var option in options) command.Options.Add(option);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Konomi.Cli.Terminal;
 using Konomi.Storage.Ports;
 using Konomi.Trainer;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,14 +33,18 @@ public static class ModelsCommand
             var users = parse.GetValue(user) is { } one
                 ? [(await KnownUsers.RequireAsync(services.GetRequiredService<IUserStore>(), one, ct)).UserId]
                 : await services.GetRequiredService<ILabelStore>().ListUsersAsync(ct);
-            Console.WriteLine($"{"user",-12} {"version",7} {"family",-10} {"status",-9} {"F1",5} {"AP",5} {"P(worse)",8} {"labels",6}  reason");
+            var table = new TextTable(new("user"), new("version", AlignRight: true), new("family"), new("status"), new("F1", AlignRight: true),
+                new("AP", AlignRight: true), new("P(worse)", AlignRight: true), new("labels", AlignRight: true), new("reason"));
             var listed = 0;
             foreach (var id in users)
                 foreach (var v in await registry.ListAsync(id, ct))
                 {
-                    Console.WriteLine($"{v.UserId,-12} {v.Version,7} {v.Family,-10} {v.Status,-9} {v.Metrics.ShownF1(),5:0.00} {v.Metrics.ShownAveragePrecision(),5:0.00} {(v.Metrics.Gate is { } g ? g.ProbabilityWorse.ToString("0.00", CultureInfo.InvariantCulture) : "-"),8} {v.Metrics.Examples,6}  {v.StatusReason}");
+                    table.Add(v.UserId, Invariant(v.Version), v.Family, v.Status.ToString(), Invariant(v.Metrics.ShownF1(), "0.00"),
+                        Invariant(v.Metrics.ShownAveragePrecision(), "0.00"), v.Metrics.Gate is { } g ? Invariant(g.ProbabilityWorse, "0.00") : "-",
+                        Invariant(v.Metrics.Examples), v.StatusReason ?? "");
                     listed++;
                 }
+            table.Write(Console.Out);
             if (listed == 0)
                 Console.WriteLine("no model versions yet: `konomi status` says what a first model still needs");
             return 0;
@@ -91,4 +96,8 @@ public static class ModelsCommand
             return Cli.Fail($"{e.Message.TrimEnd('.')}; the versions: `konomi models list --user {userId}`");
         }
     }
+
+    static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    static string Invariant(double number, string format) => number.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -16,7 +16,7 @@ public static class ParseCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "A saved work or announce page, listing page, product.json or product/info/ajax response; or a folder of them" };
+        var path = new Argument<string>("path") { Description = "A saved work or announce page, listing page, product.json or product/info/ajax response; or a folder of them" }.FileName();
         var jsonl = new Option<bool>("--jsonl") { Description = "An import file for `konomi works import`: one work per line (a listing's works each on their own), each id once (the copy that tells most), product info left out; what is left out is said on stderr" };
         var command = new Command("parse", "Parse saved DLsite pages or JSON (kind told from the content) and print the result as JSON: one value per file, on one line when stdout is not a terminal") { path, jsonl };
         command.SetAction(parse =>

@@ -34,16 +34,7 @@ public static class PruneCommand
             var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir), overrides);
             builder.Services.AddRetentionOptions();
             using var host = builder.Build();
-            RetentionOptions settings;
-            try
-            {
-                settings = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
-            }
-            catch (OptionsValidationException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
+            var settings = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
             var clock = host.Services.GetRequiredService<TimeProvider>();
             var removed = await host.Services.GetRequiredService<IRetentionStore>().PruneAsync(settings.ToPolicy(), clock.GetUtcNow(), ct);
             Console.WriteLine($"removed {removed.Scores} scores (works older than {settings.ScoresDays} d), {removed.Snapshots} snapshots (> {settings.SnapshotsDays} d), " +
@@ -56,5 +47,5 @@ public static class PruneCommand
 
     /// <summary>An option overriding a Retention setting, refused (naming the option) outside the setting's own range.</summary>
     private static Option<int?> Setting(string name, string setting, string description) =>
-        new Option<int?>(name) { Description = description }.WholeNumber().WithinRangeOf(typeof(RetentionOptions), setting);
+        new Option<int?>(name) { Description = description }.WithinRangeOf(typeof(RetentionOptions), setting);
 }

@@ -25,7 +25,6 @@ public static class RunCommand
     {
         var once = new Option<bool>("--once") { Description = "Run one crawl cycle end to end, then exit" };
         var port = new Option<int?>("--port") { Description = "Listen on http://127.0.0.1:PORT (default 5080, or ASPNETCORE_URLS)" }
-            .WholeNumber()
             .MustBe(p => p is null or (>= 1 and <= 65535), "between 1 and 65535");
         var dataDir = CommonOptions.DataDir();
         var baseUrl = CommonOptions.BaseUrl();

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using System.CommandLine;
 using Konomi.Crawler;
 using Konomi.Storage;
@@ -20,7 +21,7 @@ public static class StatusCommand
         command.SetAction(async (parse, ct) =>
         {
             var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
-            builder.Services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section);
+            builder.Services.AddOptions<TrainerOptions>().BindSettings(TrainerOptions.Section);
             builder.Services.AddCrawlerOptions();
             using var host = builder.Build();
             var services = host.Services;

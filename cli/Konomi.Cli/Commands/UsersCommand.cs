@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Konomi.Cli.Terminal;
 using Konomi.Storage.Ports;
 
 namespace Konomi.Cli.Commands;
@@ -19,11 +20,13 @@ public static class UsersCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.Build(parse.GetValue(dataDir));
+            var table = new TextTable(new("user"), new("active"), new("address"), new("delivery")) { ShowHeader = false };
             foreach (var u in await host.Services.GetRequiredService<IUserStore>().ListAsync(ct))
             {
-                Console.WriteLine($"{u.UserId,-12} {(u.Active ? "active" : "inactive"),-8}  {Address(u),-14}  {u.Delivery.ToString().ToLowerInvariant()}");
-                if (ProfileWarning.For(u) is { } warning) Console.WriteLine($"{"",-12} ! {warning}");
+                table.Add(u.UserId, u.Active ? "active" : "inactive", Address(u), u.Delivery.ToString().ToLowerInvariant());
+                if (ProfileWarning.For(u) is { } warning) table.Note($"! {warning}");
             }
+            table.Write(Console.Out);
             return Cli.Ok;
         });
         return Cli.Example(command, "konomi users list");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Konomi.Cli;
+using Konomi.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ public static partial class FailureMessages
     [GeneratedRegex(@"^Failed to load configuration from file '(?<file>.*)'\.$")]
     private static partial Regex UnreadableSettingsFile();
 
-    static string Expected(string type) => type switch
+    /// <summary>What a value of the .NET type <paramref name="type"/> (its full name) looks like, for a person.</summary>
+    internal static string Expected(string type) => type switch
     {
         "System.Int32" or "System.Int64" => "a whole number",
         "System.Double" or "System.Single" or "System.Decimal" => "a number",
@@ -45,6 +47,7 @@ public static partial class FailureMessages
             $"configuration: {m.Groups["key"].Value}: '{m.Groups["value"].Value}' is not {Expected(m.Groups["type"].Value)}",
         InvalidDataException e when UnreadableSettingsFile().Match(e.Message) is { Success: true } m =>
             $"configuration: {m.Groups["file"].Value} is not JSON ({Innermost(e).Message.ReplaceLineEndings(" ")}); a settings file with nothing to set holds {{}}",
+        SettingException e => "configuration: " + e.Message,
         OptionsValidationException e => "configuration: " + string.Join("; ", e.Failures.Select(SettingFailure)),
         IOException e when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>
             $"{e.Message.TrimEnd('.')}: another program (another konomi?) listens there; stop it or choose a port with `konomi run --port N`.",

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using System.Net;
 using Konomi.Crawler.DLsite;
 using Konomi.Resilience;
@@ -16,12 +17,12 @@ public static class Extensions
     /// the web app's Status page). Once per host: binding twice would append the configured floors twice.
     /// </summary>
     public static OptionsBuilder<CrawlerOptions> AddCrawlerOptions(this IServiceCollection services) =>
-        services.AddOptions<CrawlerOptions>().BindConfiguration(CrawlerOptions.Section).PostConfigure(o => o.ApplyDefaults());
+        services.AddOptions<CrawlerOptions>().BindSettings(CrawlerOptions.Section).PostConfigure(o => o.ApplyDefaults());
 
     /// <summary>Registers the crawler service: its options, the DLsite client, the crawl cycle and its schedule.</summary>
     public static IHostApplicationBuilder AddCrawler(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddCrawlerOptions().ValidateOnStart();
+        builder.Services.AddCrawlerOptions();
         builder.Services.AddSingleton<IValidateOptions<CrawlerOptions>, CrawlerOptionsValidation>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         // Redirects are followed by DLsiteClient so every hop passes the host check; cookies are set per request.

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Konomi.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +31,7 @@ public static class Extensions
     {
         if (services.Any(d => d.ServiceType == typeof(ClickRecorder)))
             return services;
-        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedbackOptions>().BindSettings(FeedbackOptions.Section);
         services.AddSlackApi();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FollowUps>();

@@ -17,6 +17,12 @@ public sealed class FeedbackOptions
     public FeedbackMode Mode { get; set; } = FeedbackMode.Socket;
 
     /// <summary>
+    /// <c>konomi run</c> only: a second listener that serves Slack's Interactivity Request URL alone (read when the
+    /// host is composed, before options are bound: it chooses the listeners).
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
     /// Largest interaction accepted (HTTP body or Socket Mode message). A message with many Japanese
     /// blocks, percent-encoded, stays well under a megabyte.
     /// </summary>

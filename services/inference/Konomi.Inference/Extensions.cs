@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Konomi.Hosting;
 using Konomi.Labelling;
 using Konomi.TasteModels;
@@ -12,8 +13,8 @@ public static class Extensions
     /// <summary>Registers the inference service: its options, logic and consumers.</summary>
     public static IHostApplicationBuilder AddInference(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ServingModelsOptions>().BindConfiguration(ServingModelsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<InferenceOptions>().BindSettings(InferenceOptions.Section);
+        builder.Services.AddOptions<ServingModelsOptions>().BindSettings(ServingModelsOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServingModels>();
         builder.Services.AddSingleton<Audience>();

@@ -6,6 +6,7 @@ namespace Konomi.Inference;
 public sealed class InferenceOptions
 {
     public const string Section = "Inference";
+    public const string ServingModelsSection = ServingModelsOptions.Section;
 
     /// <summary>Most works scored in one batch; a crawl's new works usually arrive together.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "Inference:BatchSize must be at least 1")]

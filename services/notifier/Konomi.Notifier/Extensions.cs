@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Konomi.Hosting;
 using Konomi.Slack;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddNotifier(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<NotifierOptions>().BindSettings(NotifierOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSlackApi();
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.BotToken)}"]))

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Konomi.Hosting;
 using Konomi.Labelling;
 using Konomi.TasteModels;
@@ -38,7 +39,7 @@ public static class Extensions
     {
         if (services.Any(d => d.ServiceType == typeof(ServingOverride)))
             return services;
-        services.AddOptions<TrainerOptions>().BindConfiguration(TrainerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrainerOptions>().BindSettings(TrainerOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrainingSets>();
         services.AddSingleton<ServingOverride>();

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +12,7 @@ public static class LabellingExtensions
     /// </summary>
     public static IServiceCollection AddLabelling(this IServiceCollection services)
     {
-        services.AddOptions<LabellingOptions>().BindConfiguration(LabellingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LabellingOptions>().BindSettings(LabellingOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PopularityPrior>();
         services.TryAddSingleton<PreferenceScorer>();

@@ -8,7 +8,7 @@ namespace Konomi.TasteModels.Onnx;
 /// Opens ONNX Runtime sessions on the configured device. CUDA needs the GPU build of ONNX Runtime and a
 /// driver; without them the session runs on CPU and says so once in the log, rather than failing a service.
 /// </summary>
-public sealed partial class OnnxSessions(IOptions<InferenceDeviceOptions> options, ILogger<OnnxSessions> logger)
+public sealed partial class OnnxSessions(IOptions<TasteModelOptions> options, ILogger<OnnxSessions> logger)
 {
     public InferenceSession Open(byte[] model)
     {
@@ -42,6 +42,6 @@ public sealed partial class OnnxSessions(IOptions<InferenceDeviceOptions> option
         return sessionOptions;
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Inference:Device is cuda but the CUDA execution provider is unavailable ({Reason}); running on CPU. Install Microsoft.ML.OnnxRuntime.Gpu and the NVIDIA driver to use the GPU.")]
+    [LoggerMessage(1, LogLevel.Warning, "TasteModels:Device is cuda but the CUDA execution provider is unavailable ({Reason}); running on CPU. Install Microsoft.ML.OnnxRuntime.Gpu and the NVIDIA driver to use the GPU.")]
     static partial void LogNoCuda(ILogger logger, string reason);
 }

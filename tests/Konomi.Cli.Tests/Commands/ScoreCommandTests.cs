@@ -1,0 +1,28 @@
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+
+namespace Konomi.Cli.Tests.Commands;
+
+/// <summary>The real <c>konomi score</c> process on a store.</summary>
+public class ScoreCommandTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_user_whose_first_model_the_gate_rejected_gets_the_gate_s_reason_not_no_model_yet()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("bob"), Ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("carol"), Ct);
+        await store.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);
+        var registry = store.Get<ITasteModelRegistry>();
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("bob", "ngram", new ModelMetrics(22, 11, 5, 0.5, 0.5, 0.9, 0.67, 0.4, 0.42, 0.39), [1]), Ct);
+        await registry.RejectAsync("bob", v1.Version, "worse: AP 0.342 vs cold start 0.500 on 22 fresh labels (11 liked)", Ct);
+
+        var result = await KonomiCli.RunAsync(["score", "--id", "RJ01000001", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("  no model serves yet: v1 was not good enough (gate: worse: AP 0.342 vs cold start 0.500 on 22 fresh labels (11 liked)); `konomi models list --user bob`");
+        result.Output.ShouldContain("  no model serves yet: `konomi status` says what a first model still needs"); // carol: nothing trained yet
+    }
+}
