@@ -362,7 +362,7 @@ public sealed class DeliveryTests : NotifierScene
         var listed = await KonomiCli.RunAsync(["notifications", "--status", "failed", "--data-dir", _store.Settings["Storage:DataDirectory"]!],
             ct: TestContext.Current.CancellationToken);
         listed.ExitCode.ShouldBe(0, listed.Error);
-        listed.Output.ShouldContain($"{works[0].Id}  me          C404            Failed       1  channel_not_found");
+        listed.Output.ShouldMatch($@"{works[0].Id}\s+me\s+C404\s+Failed\s+1\s+channel_not_found");
     }
 
     [Fact]
