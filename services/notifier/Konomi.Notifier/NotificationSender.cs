@@ -14,7 +14,8 @@ namespace Konomi.Notifier;
 /// post carries the entries in its Slack metadata, and a later attempt finds it in the channel's history.
 /// </summary>
 public sealed partial class NotificationSender(
-    INotificationStore ledger, INotificationSink sink, IOptions<NotifierOptions> options, TimeProvider clock, ILogger<NotificationSender> logger)
+    INotificationStore ledger, INotificationSink sink, SharedTargets targets, IOptions<NotifierOptions> options, TimeProvider clock,
+    ILogger<NotificationSender> logger)
 {
     readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -199,18 +200,19 @@ public sealed partial class NotificationSender(
     /// <summary>
     /// Hands leased entries, not yet posted, to the target their user has now (a channel or Slack id changed while they
     /// waited): a new pending entry there, created first so a crash in between loses nothing, then the old one recorded
-    /// as <see cref="NotificationRuns.TargetChanged"/>. A work the new target already has is not posted there again.
+    /// as <see cref="NotificationRuns.TargetChanged"/>. A work the new target already has is not posted there again, unless
+    /// the user it is for there left it unposted (<see cref="SharedTargets.ClaimAsync"/>).
     /// </summary>
     public async Task MoveAsync(IReadOnlyList<Notification> leased, string target, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         foreach (var entry in leased)
         {
-            await ledger.TryCreateAsync(entry with
+            await targets.ClaimAsync(entry with
             {
                 Target = target, Status = NotificationStatus.Pending, Attempts = 0, CreatedAt = now, Error = null,
                 Channel = null, MessageTs = null, LeaseOwner = null, LeaseUntil = null,
-            }, ct);
+            }, now, ct);
             if (await ledger.MarkFailedAsync(entry.WorkId, entry.Target, _owner, NotificationRuns.TargetChanged, final: true, CancellationToken.None))
                 LogMoved(logger, entry.WorkId, entry.Target, target);
             else

@@ -12,7 +12,7 @@ namespace Konomi.Notifier;
 /// </summary>
 public sealed partial class NotificationSweep(
     INotificationStore ledger, IUserStore users, IWorkStore works, IScoreStore scores, NotificationSender sender,
-    TimeProvider clock, ILogger<NotificationSweep> logger)
+    SharedTargets targets, TimeProvider clock, ILogger<NotificationSweep> logger)
 {
     const int PageSize = 500;
 
@@ -52,37 +52,43 @@ public sealed partial class NotificationSweep(
         var leased = await sender.LeaseAsync(run.Where(n => !(n.LeaseUntil > now)), ct);
         if (leased.Count == 0)
             return;
+        // What this user will not post, for a reason of their own, goes to another user of the target who liked it.
         if (profile is not { Active: true })
         {
             await sender.FailAsync(leased, NotificationRuns.UserInactive, transient: false);
+            await targets.HandOverAsync(leased, now, ct);
             return;
         }
         if (NotificationRuns.Unusable(profile) is not null)
         {
             await sender.FailAsync(leased, NotificationRuns.UnusableProfile, transient: false);
+            await targets.HandOverAsync(leased, now, ct);
             return;
         }
         // Never to a channel or DM the user no longer has: the next sweep posts them where the user is now.
         if (NotificationTarget.For(profile) is var current && current != target)
         {
             await sender.MoveAsync(leased, current, ct);
+            await targets.HandOverAsync(leased, now, ct);
             return;
         }
         var items = await ResolveAsync(userId, crawlRunId, leased, ct);
         if (profile.Delivery == DeliveryMode.Digest)
-            await PostDigestAsync(profile, target, crawlRunId, items, ct);
+            await PostDigestAsync(profile, target, crawlRunId, items, now, ct);
         else
             foreach (var item in items)
                 await sender.PostAsync(target, [item.Entry], _ => WorkMessage.Single(item.Work, item.Verdict));
     }
 
-    async Task PostDigestAsync(UserProfile profile, string target, Guid crawlRunId, IReadOnlyList<NotifiedWork> items, CancellationToken ct)
+    async Task PostDigestAsync(UserProfile profile, string target, Guid crawlRunId, IReadOnlyList<NotifiedWork> items, DateTimeOffset now, CancellationToken ct)
     {
         // The highest scores win; the rest are recorded as over the maximum rather than dropped silently.
         var sent = (await ledger.ListRunAsync(profile.UserId, crawlRunId, ct)).Where(n => n.Status == NotificationStatus.Sent).ToList();
         var room = Math.Max(0, profile.MaxPerRun - sent.Count);
         var ranked = Ranked(items);
-        await sender.FailAsync(ranked.Skip(room).Select(i => i.Entry), NotificationRuns.OverMaxPerRun, transient: false);
+        List<Notification> over = [.. ranked.Skip(room).Select(i => i.Entry)];
+        await sender.FailAsync(over, NotificationRuns.OverMaxPerRun, transient: false);
+        await targets.HandOverAsync(over, now, ct);
         var posting = ranked.Take(room).ToList();
         if (posting.Count == 0)
             return;
