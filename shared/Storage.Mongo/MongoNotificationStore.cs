@@ -61,6 +61,13 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         return sent.MatchedCount == 1;
     }
 
+    public async Task<bool> SetHeadingAsync(string workId, string target, string owner, string heading, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var set = await notifications.UpdateOneAsync(Held(workId, target, owner), Update.Set(n => n.Heading, heading), cancellationToken: ct);
+        return set.MatchedCount == 1;
+    }
+
     public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
@@ -87,6 +94,7 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
                 .Set(n => n.CreatedAt, StoredTime.ToTicks(reopened.CreatedAt))
                 .Set(n => n.HoldUntil, reopened.HoldUntil is { } hold ? StoredTime.ToTicks(hold) : null)
                 .Set(n => n.Error, reopened.Error).Set(n => n.ExplorationProbability, reopened.ExplorationProbability)
+                .Set(n => n.Heading, reopened.Heading)
                 .Set(n => n.Channel, null).Set(n => n.MessageTs, null),
             cancellationToken: ct);
         return updated.MatchedCount == 1;

@@ -78,6 +78,7 @@ public static class SqliteSchema
             lease_owner TEXT,
             lease_until INTEGER,
             exploration_probability REAL,
+            heading TEXT,
             PRIMARY KEY (work_id, target));
         CREATE INDEX IF NOT EXISTS notifications_message ON notifications (channel, message_ts);
         CREATE INDEX IF NOT EXISTS notifications_newest ON notifications (status, created_at DESC);
@@ -122,6 +123,7 @@ public static class SqliteSchema
     public static readonly IReadOnlyList<(string Table, string Column, string Type)> AddedColumns =
     [
         ("notifications", "exploration_probability", "REAL"),
+        ("notifications", "heading", "TEXT"),
         ("follow_ups", "lease_owner", "TEXT"),
         ("follow_ups", "lease_until", "INTEGER"),
     ];

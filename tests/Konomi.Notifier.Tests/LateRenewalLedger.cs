@@ -34,6 +34,9 @@ sealed class LateRenewalLedger(INotificationStore inner, Task arrives) : INotifi
     public Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default) =>
         inner.MarkFailedAsync(workId, target, owner, error, final, ct);
 
+    public Task<bool> SetHeadingAsync(string workId, string target, string owner, string heading, CancellationToken ct = default) =>
+        inner.SetHeadingAsync(workId, target, owner, heading, ct);
+
     public Task<bool> TryReopenAsync(Notification seen, Notification reopened, CancellationToken ct = default) =>
         inner.TryReopenAsync(seen, reopened, ct);
 

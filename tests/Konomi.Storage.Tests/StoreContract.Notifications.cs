@@ -288,4 +288,25 @@ public abstract partial class StoreContract
         (await notifications.TryReopenAsync(sent, reopened with { UserId = "u3" }, Ct)).ShouldBeFalse();
         (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.ShouldBe(sent);
     }
+
+    [Fact]
+    public async Task A_digest_heading_is_recorded_only_by_the_lease_owner_and_kept_for_the_retry()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        (await notifications.SetHeadingAsync("RJ01000001", "C0123", "me", "新作 14 件 (1/2)", Ct)).ShouldBeFalse();
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct);
+
+        (await notifications.SetHeadingAsync("RJ01000001", "C0123", "other", "新作 1 件", Ct)).ShouldBeFalse();
+        (await notifications.SetHeadingAsync("RJ01000001", "C0123", "me", "新作 14 件 (1/2)", Ct)).ShouldBeTrue();
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "http_500", final: false, Ct);
+
+        var retry = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+        retry.Heading.ShouldBe("新作 14 件 (1/2)");
+        (await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct))!.Heading.ShouldBe("新作 14 件 (1/2)");
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "user_inactive", final: true, Ct);
+        var failed = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+        (await notifications.TryReopenAsync(failed, Sample.Notification("RJ01000001") with { UserId = "u2" }, Ct)).ShouldBeTrue();
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.Heading.ShouldBeNull();
+    }
 }

@@ -90,18 +90,20 @@ public sealed partial class NotificationSweep(
         await sender.FailAsync(over, NotificationRuns.OverMaxPerRun, transient: false);
         await targets.HandOverAsync(over, now, ct);
         var posting = ranked.Take(room).ToList();
-        if (posting.Count == 0)
-            return;
-        // A part that failed is posted again (by a later sweep) as the part it was: the digest is split again with the
-        // works already posted in it, and only this sweep's works of each part are posted, under the part's number.
-        var (posted, _) = await ReadAsync(profile.UserId, crawlRunId, [.. sent.Where(n => n.Target == target)], ct);
-        foreach (var part in DigestMessage.Split(Ranked([.. posted, .. posting])))
-        {
-            var due = part.Works.Where(posting.Contains).ToList();
-            if (due.Count > 0)
-                await sender.PostAsync(target, [.. due.Select(w => w.Entry)], unsent => part.Of(due.Where(w => unsent.Contains(w.Entry))));
-        }
+        // A part that failed is posted again, by a later sweep, under the heading it was first posted under.
+        foreach (var again in posting.Where(w => w.Entry.Heading is not null).GroupBy(w => w.Entry.Heading!))
+            await PostPartAsync(target, new DigestPart(again.Key, [.. again]));
+        // Works new to the run's messages: its digest, or, once some of the digest is out, a follow-up numbered on its
+        // own: renumbering what the reader has seen would give a "(3/2)" or a part 1 they never get.
+        List<NotifiedWork> fresh = [.. posting.Where(w => w.Entry.Heading is null)];
+        var followUp = fresh.Count < posting.Count || sent.Any(n => n.Target == target);
+        foreach (var part in DigestMessage.Split(fresh, followUp))
+            await PostPartAsync(target, part);
     }
+
+    // The heading is recorded with the entries before the post, so a part that fails keeps it.
+    Task PostPartAsync(string target, DigestPart part) =>
+        sender.PostAsync(target, [.. part.Works.Select(w => w.Entry)], unsent => part.Of(part.Works.Where(w => unsent.Contains(w.Entry))), part.Heading);
 
     // Ties broken by work, so a digest split again splits as it did the first time.
     static List<NotifiedWork> Ranked(IEnumerable<NotifiedWork> items) =>

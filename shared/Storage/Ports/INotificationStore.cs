@@ -27,6 +27,12 @@ public interface INotificationStore
     /// </summary>
     Task<bool> MarkSentAsync(string workId, string target, string owner, string channel, string messageTs, CancellationToken ct = default);
 
+    /// <summary>
+    /// Records the heading of the digest message a leased entry is about to be posted in, fenced like
+    /// <see cref="MarkSentAsync"/>: a part that fails is posted again by a later sweep under the same heading.
+    /// </summary>
+    Task<bool> SetHeadingAsync(string workId, string target, string owner, string heading, CancellationToken ct = default);
+
     /// <summary>Records a failed attempt (pending again, or failed for good), fenced like <see cref="MarkSentAsync"/>.</summary>
     Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default);
 
