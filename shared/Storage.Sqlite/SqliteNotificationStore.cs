@@ -145,17 +145,22 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             Read, ct, ("$status", status?.ToString()), ("$user", userId), ("$limit", limit));
     }
 
-    public async Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Notification>> ListDueAsync(DateTimeOffset dueBy, Notification? after, int limit, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        // A row-value comparison, so the page starts by a seek on the (status, created_at, work_id, target) index.
+        // The due time spelled as the notifications_due index spells it, so each page is a range of that index, from the
+        // previous page's due time to the first entry not due yet: SQLite does not seek by a row-value comparison whose
+        // first term is an expression, so that term is also given alone.
+        const string Due = "coalesce(hold_until, created_at)";
+        var keyset = after is null ? "" : $"AND {Due} >= $due AND ({Due}, created_at, work_id, target) > ($due, $created, $work, $target)";
         return await connection.QueryAsync(
             $"""
             SELECT {Columns} FROM notifications
-            WHERE status = 'Pending' AND ($created IS NULL OR (created_at, work_id, target) > ($created, $work, $target))
-            ORDER BY created_at, work_id, target LIMIT $limit
+            WHERE status = 'Pending' AND {Due} <= $dueBy {keyset}
+            ORDER BY {Due}, created_at, work_id, target LIMIT $limit
             """,
-            Read, ct, ("$created", after is null ? null : StoredTime.ToTicks(after.CreatedAt)), ("$work", after?.WorkId),
+            Read, ct, ("$dueBy", StoredTime.ToTicks(dueBy)), ("$due", after is null ? null : StoredTime.ToTicks(after.DueAt)),
+            ("$created", after is null ? null : StoredTime.ToTicks(after.CreatedAt)), ("$work", after?.WorkId),
             ("$target", after?.Target), ("$limit", limit));
     }
 

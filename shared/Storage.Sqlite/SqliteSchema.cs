@@ -83,7 +83,9 @@ public static class SqliteSchema
         CREATE INDEX IF NOT EXISTS notifications_message ON notifications (channel, message_ts);
         CREATE INDEX IF NOT EXISTS notifications_newest ON notifications (status, created_at DESC);
         CREATE INDEX IF NOT EXISTS notifications_user_run ON notifications (user_id, crawl_run_id);
-        CREATE INDEX IF NOT EXISTS notifications_oldest ON notifications (status, created_at, work_id, target);
+        DROP INDEX IF EXISTS notifications_oldest;
+        CREATE INDEX IF NOT EXISTS notifications_due
+            ON notifications (status, coalesce(hold_until, created_at), created_at, work_id, target);
 
         CREATE TABLE IF NOT EXISTS taste_models (
             user_id TEXT NOT NULL,

@@ -51,8 +51,8 @@ sealed class LateRenewalLedger(INotificationStore inner, Task arrives) : INotifi
     public Task<IReadOnlyList<string>> ListWorkIdsAsync(string userId, NotificationStatus status, CancellationToken ct = default) =>
         inner.ListWorkIdsAsync(userId, status, ct);
 
-    public Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default) =>
-        inner.ListPendingAsync(after, limit, ct);
+    public Task<IReadOnlyList<Notification>> ListDueAsync(DateTimeOffset dueBy, Notification? after, int limit, CancellationToken ct = default) =>
+        inner.ListDueAsync(dueBy, after, limit, ct);
 
     public Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default) => inner.CountAsync(status, ct);
 

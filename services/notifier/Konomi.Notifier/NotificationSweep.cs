@@ -17,8 +17,9 @@ public sealed partial class NotificationSweep(
     const int PageSize = 500;
 
     /// <summary>
-    /// Goes through every pending entry, oldest first, a page at a time: the run of each entry is looked at once, when
-    /// its oldest pending entry comes up, so what has waited longest is posted first and no run waits behind a full page.
+    /// Goes through the pending entries that are due (their hold has ended, or there is none), in the order they fell due,
+    /// a page at a time: the run of each entry is looked at once, when its first due entry comes up, so what has waited
+    /// longest is posted first and no run waits behind a full page. Entries held until later are not read.
     /// </summary>
     public async Task SweepAsync(CancellationToken ct)
     {
@@ -27,7 +28,7 @@ public sealed partial class NotificationSweep(
         Notification? after = null;
         while (true)
         {
-            var page = await ledger.ListPendingAsync(after, PageSize, ct);
+            var page = await ledger.ListDueAsync(now, after, PageSize, ct);
             foreach (var entry in page)
                 if (swept.Add((entry.UserId, entry.Target, entry.CrawlRunId)))
                     await SweepRunAsync(entry.UserId, entry.Target, entry.CrawlRunId, now, ct);

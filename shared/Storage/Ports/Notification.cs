@@ -22,4 +22,8 @@ public sealed record Notification(
     string? LeaseOwner = null,
     DateTimeOffset? LeaseUntil = null,
     double? ExplorationProbability = null,
-    string? Heading = null);
+    string? Heading = null)
+{
+    /// <summary>When the entry may be posted: the end of its hold, or its creation when nothing holds it.</summary>
+    public DateTimeOffset DueAt => HoldUntil ?? CreatedAt;
+}
