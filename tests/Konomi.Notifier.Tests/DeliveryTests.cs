@@ -412,7 +412,8 @@ public sealed class DeliveryTests : NotifierScene
         var listed = await KonomiCli.RunAsync(["notifications", "--status", "failed", "--data-dir", _store.Settings["Storage:DataDirectory"]!],
             ct: TestContext.Current.CancellationToken);
         listed.ExitCode.ShouldBe(0, listed.Error);
-        listed.Output.ShouldContain($"{works[0].Id}  me          C404            Failed       1  channel_not_found");
+        listed.Output.Split('\n').Single(l => l.Contains(works[0].Id)).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ShouldBe(["2025-06-01", "03:00", works[0].Id, "me", "C404", "Failed", "1", "channel_not_found"]);
     }
 
     [Fact]
