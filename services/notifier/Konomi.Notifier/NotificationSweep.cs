@@ -106,7 +106,7 @@ public sealed partial class NotificationSweep(
     Task PostPartAsync(string target, DigestPart part) =>
         sender.PostAsync(target, [.. part.Works.Select(w => w.Entry)], unsent => part.Of(part.Works.Where(w => unsent.Contains(w.Entry))), part.Heading);
 
-    // Ties broken by work, so a digest split again splits as it did the first time.
+    // Ties broken by work, so the same works always rank alike.
     static List<NotifiedWork> Ranked(IEnumerable<NotifiedWork> items) =>
         [.. items.OrderByDescending(i => i.Verdict.Score).ThenBy(i => i.Work.Id, StringComparer.Ordinal)];
 
