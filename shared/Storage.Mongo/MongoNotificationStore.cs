@@ -14,7 +14,8 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Channel).Ascending(n => n.MessageTs)),
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Status).Descending(n => n.CreatedAt)),
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.UserId).Ascending(n => n.CrawlRunId)),
-        new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Status).Ascending(n => n.CreatedAt).Ascending(n => n.WorkId).Ascending(n => n.Target)));
+        new CreateIndexModel<NotificationDocument>(
+            Keys.Ascending(n => n.Status).Ascending(n => n.DueAt).Ascending(n => n.CreatedAt).Ascending(n => n.WorkId).Ascending(n => n.Target)));
 
     public async Task<bool> TryCreateAsync(Notification notification, CancellationToken ct = default)
     {
@@ -61,6 +62,13 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         return sent.MatchedCount == 1;
     }
 
+    public async Task<bool> SetHeadingAsync(string workId, string target, string owner, string heading, CancellationToken ct = default)
+    {
+        var notifications = await _notifications.ReadyAsync(ct);
+        var set = await notifications.UpdateOneAsync(Held(workId, target, owner), Update.Set(n => n.Heading, heading), cancellationToken: ct);
+        return set.MatchedCount == 1;
+    }
+
     public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
@@ -87,6 +95,7 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
                 .Set(n => n.CreatedAt, StoredTime.ToTicks(reopened.CreatedAt))
                 .Set(n => n.HoldUntil, reopened.HoldUntil is { } hold ? StoredTime.ToTicks(hold) : null)
                 .Set(n => n.Error, reopened.Error).Set(n => n.ExplorationProbability, reopened.ExplorationProbability)
+                .Set(n => n.Heading, reopened.Heading).Set(n => n.DueAt, StoredTime.ToTicks(reopened.DueAt))
                 .Set(n => n.Channel, null).Set(n => n.MessageTs, null),
             cancellationToken: ct);
         return updated.MatchedCount == 1;
@@ -115,20 +124,27 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         return found.Select(n => n.ToNotification()).ToList();
     }
 
-    public async Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Notification>> ListDueAsync(DateTimeOffset dueBy, Notification? after, int limit, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
+        // Pending entries an earlier version (or a replica not upgraded yet) stored have no due time: given theirs first.
+        // The (status, due, …) index finds them; once every entry has one, this reads nothing.
+        foreach (var old in await notifications.Find(n => n.Status == NotificationStatus.Pending && n.DueAt == null).ToListAsync(ct))
+            await notifications.UpdateOneAsync(n => n.Id == old.Id && n.DueAt == null,
+                Update.Set(n => n.DueAt, old.HoldUntil ?? old.CreatedAt), cancellationToken: ct);
         var filter = Builders<NotificationDocument>.Filter;
-        var pending = filter.Eq(n => n.Status, NotificationStatus.Pending);
+        var due = filter.Eq(n => n.Status, NotificationStatus.Pending) & filter.Lte(n => n.DueAt, StoredTime.ToTicks(dueBy));
         if (after is not null)
         {
-            // After (created, work, target) in the sort order, which the (status, created, work, target) index serves.
-            var created = StoredTime.ToTicks(after.CreatedAt);
-            pending &= filter.Gt(n => n.CreatedAt, created)
-                | (filter.Eq(n => n.CreatedAt, created) & filter.Gt(n => n.WorkId, after.WorkId))
-                | (filter.Eq(n => n.CreatedAt, created) & filter.Eq(n => n.WorkId, after.WorkId) & filter.Gt(n => n.Target, after.Target));
+            // After (due, created, work, target) in the sort order, which the (status, due, created, work, target) index serves.
+            var (at, created) = (StoredTime.ToTicks(after.DueAt), StoredTime.ToTicks(after.CreatedAt));
+            var same = filter.Eq(n => n.DueAt, at) & filter.Eq(n => n.CreatedAt, created);
+            due &= filter.Gt(n => n.DueAt, at)
+                | (filter.Eq(n => n.DueAt, at) & filter.Gt(n => n.CreatedAt, created))
+                | (same & filter.Gt(n => n.WorkId, after.WorkId))
+                | (same & filter.Eq(n => n.WorkId, after.WorkId) & filter.Gt(n => n.Target, after.Target));
         }
-        var found = await notifications.Find(pending).SortBy(n => n.CreatedAt).ThenBy(n => n.WorkId).ThenBy(n => n.Target)
+        var found = await notifications.Find(due).SortBy(n => n.DueAt).ThenBy(n => n.CreatedAt).ThenBy(n => n.WorkId).ThenBy(n => n.Target)
             .Limit(limit).ToListAsync(ct);
         return found.Select(n => n.ToNotification()).ToList();
     }

@@ -7,7 +7,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
 {
     private const string Columns = """
         work_id, target, user_id, crawl_run_id, status, attempts, created_at, hold_until,
-        channel, message_ts, error, lease_owner, lease_until, exploration_probability
+        channel, message_ts, error, lease_owner, lease_until, exploration_probability, heading
         """;
 
     public async Task<bool> TryCreateAsync(Notification notification, CancellationToken ct = default)
@@ -16,7 +16,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
         return await connection.ExecuteAsync(
             $"""
             INSERT INTO notifications ({Columns})
-            VALUES ($work, $target, $user, $run, $status, $attempts, $created, $hold, $channel, $ts, $error, $owner, $until, $explore)
+            VALUES ($work, $target, $user, $run, $status, $attempts, $created, $hold, $channel, $ts, $error, $owner, $until, $explore, $heading)
             ON CONFLICT (work_id, target) DO NOTHING
             """,
             ct, ("$work", notification.WorkId), ("$target", notification.Target), ("$user", notification.UserId),
@@ -26,7 +26,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             ("$channel", notification.Channel), ("$ts", notification.MessageTs), ("$error", notification.Error),
             ("$owner", notification.LeaseOwner),
             ("$until", notification.LeaseUntil is { } until ? StoredTime.ToTicks(until) : null),
-            ("$explore", notification.ExplorationProbability)) == 1;
+            ("$explore", notification.ExplorationProbability), ("$heading", notification.Heading)) == 1;
     }
 
     public async Task<Notification?> TryLeaseAsync(string workId, string target, string owner, DateTimeOffset leaseUntil, CancellationToken ct = default)
@@ -68,6 +68,17 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             ct, ("$channel", channel), ("$ts", messageTs), ("$work", workId), ("$target", target), ("$owner", owner)) == 1;
     }
 
+    public async Task<bool> SetHeadingAsync(string workId, string target, string owner, string heading, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE notifications SET heading = $heading
+            WHERE work_id = $work AND target = $target AND status = 'Pending' AND lease_owner = $owner
+            """,
+            ct, ("$heading", heading), ("$work", workId), ("$target", target), ("$owner", owner)) == 1;
+    }
+
     public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -87,14 +98,14 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             """
             UPDATE notifications SET user_id = $user, crawl_run_id = $run, status = $status, attempts = $attempts,
                 created_at = $created, hold_until = $hold, error = $error, exploration_probability = $explore,
-                channel = NULL, message_ts = NULL
+                heading = $heading, channel = NULL, message_ts = NULL
             WHERE work_id = $work AND target = $target AND status = $seenStatus AND status <> 'Sent'
               AND user_id = $seenUser AND attempts = $seenAttempts AND lease_owner IS NULL
             """,
             ct, ("$user", reopened.UserId), ("$run", reopened.CrawlRunId.ToString()), ("$status", reopened.Status.ToString()),
             ("$attempts", reopened.Attempts), ("$created", StoredTime.ToTicks(reopened.CreatedAt)),
             ("$hold", reopened.HoldUntil is { } hold ? StoredTime.ToTicks(hold) : null), ("$error", reopened.Error),
-            ("$explore", reopened.ExplorationProbability), ("$work", seen.WorkId), ("$target", seen.Target),
+            ("$explore", reopened.ExplorationProbability), ("$heading", reopened.Heading), ("$work", seen.WorkId), ("$target", seen.Target),
             ("$seenStatus", seen.Status.ToString()), ("$seenUser", seen.UserId), ("$seenAttempts", seen.Attempts)) == 1;
     }
 
@@ -134,17 +145,22 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             Read, ct, ("$status", status?.ToString()), ("$user", userId), ("$limit", limit));
     }
 
-    public async Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Notification>> ListDueAsync(DateTimeOffset dueBy, Notification? after, int limit, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        // A row-value comparison, so the page starts by a seek on the (status, created_at, work_id, target) index.
+        // The due time spelled as the notifications_due index spells it, so each page is a range of that index, from the
+        // previous page's due time to the first entry not due yet: SQLite does not seek by a row-value comparison whose
+        // first term is an expression, so that term is also given alone.
+        const string Due = "coalesce(hold_until, created_at)";
+        var keyset = after is null ? "" : $"AND {Due} >= $due AND ({Due}, created_at, work_id, target) > ($due, $created, $work, $target)";
         return await connection.QueryAsync(
             $"""
             SELECT {Columns} FROM notifications
-            WHERE status = 'Pending' AND ($created IS NULL OR (created_at, work_id, target) > ($created, $work, $target))
-            ORDER BY created_at, work_id, target LIMIT $limit
+            WHERE status = 'Pending' AND {Due} <= $dueBy {keyset}
+            ORDER BY {Due}, created_at, work_id, target LIMIT $limit
             """,
-            Read, ct, ("$created", after is null ? null : StoredTime.ToTicks(after.CreatedAt)), ("$work", after?.WorkId),
+            Read, ct, ("$dueBy", StoredTime.ToTicks(dueBy)), ("$due", after is null ? null : StoredTime.ToTicks(after.DueAt)),
+            ("$created", after is null ? null : StoredTime.ToTicks(after.CreatedAt)), ("$work", after?.WorkId),
             ("$target", after?.Target), ("$limit", limit));
     }
 
@@ -170,5 +186,5 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
         r.GetNullableInt64(7) is { } hold ? StoredTime.FromTicks(hold) : null,
         r.GetNullableString(8), r.GetNullableString(9), r.GetNullableString(10), r.GetNullableString(11),
         r.GetNullableInt64(12) is { } until ? StoredTime.FromTicks(until) : null,
-        r.IsDBNull(13) ? null : r.GetDouble(13));
+        r.IsDBNull(13) ? null : r.GetDouble(13), r.GetNullableString(14));
 }

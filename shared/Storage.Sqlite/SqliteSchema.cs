@@ -78,11 +78,14 @@ public static class SqliteSchema
             lease_owner TEXT,
             lease_until INTEGER,
             exploration_probability REAL,
+            heading TEXT,
             PRIMARY KEY (work_id, target));
         CREATE INDEX IF NOT EXISTS notifications_message ON notifications (channel, message_ts);
         CREATE INDEX IF NOT EXISTS notifications_newest ON notifications (status, created_at DESC);
         CREATE INDEX IF NOT EXISTS notifications_user_run ON notifications (user_id, crawl_run_id);
-        CREATE INDEX IF NOT EXISTS notifications_oldest ON notifications (status, created_at, work_id, target);
+        DROP INDEX IF EXISTS notifications_oldest;
+        CREATE INDEX IF NOT EXISTS notifications_due
+            ON notifications (status, coalesce(hold_until, created_at), created_at, work_id, target);
 
         CREATE TABLE IF NOT EXISTS taste_models (
             user_id TEXT NOT NULL,
@@ -122,6 +125,7 @@ public static class SqliteSchema
     public static readonly IReadOnlyList<(string Table, string Column, string Type)> AddedColumns =
     [
         ("notifications", "exploration_probability", "REAL"),
+        ("notifications", "heading", "TEXT"),
         ("follow_ups", "lease_owner", "TEXT"),
         ("follow_ups", "lease_until", "INTEGER"),
     ];

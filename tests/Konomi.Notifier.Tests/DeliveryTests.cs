@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using Konomi.Emulators.Slack;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
@@ -257,6 +258,55 @@ public sealed class DeliveryTests : NotifierScene
         _slack.Messages.SelectMany(m => m.Blocks).Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>().Order()
             .ShouldBe(works.Select(w => "fb:" + w.Id).Order());
         (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Sent);
+    }
+
+    static IEnumerable<string> Headings(IEnumerable<EmulatedMessage> messages) => messages.Select(m => m.Blocks[0]!["text"]!["text"]!.GetValue<string>());
+
+    static IEnumerable<string> Shown(EmulatedMessage message) =>
+        message.Blocks.Select(b => b!["block_id"]?.GetValue<string>()).OfType<string>();
+
+    // A run's digest of 14 works (two parts) is swept, then its 15th work is liked, with the highest score, and swept once
+    // the run is quiet again.
+    async Task<IReadOnlyList<Work>> DigestThenALateWorkAsync(bool firstPartFails)
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel, Delivery: DeliveryMode.Digest));
+        var works = await _store.AddWorksAsync(_run, 0, 15);
+        await using var notifier = await StartNotifierAsync();
+        foreach (var work in works.Take(14))
+            await notifier.DeliverAsync(await _store.LikedAsync(work, "me", _run));
+        _clock.Advance(TimeSpan.FromHours(1));
+        if (firstPartFails)
+            _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 2); // the first part and its client retry
+        await notifier.SweepAsync();
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[14], "me", _run, score: 0.99));
+        _clock.Advance(TimeSpan.FromHours(1));
+        await notifier.SweepAsync();
+        await notifier.SweepAsync();
+        return works;
+    }
+
+    [Fact]
+    public async Task A_work_liked_after_its_runs_digest_went_out_is_posted_as_a_follow_up_and_the_digests_numbers_stay_true()
+    {
+        var works = await DigestThenALateWorkAsync(firstPartFails: false);
+
+        Headings(_slack.Messages).ShouldBe([
+            "好み: あなたが気に入りそうな新作 14 件 (1/2)", "好み: あなたが気に入りそうな新作 14 件 (2/2)", "好み: あなたが気に入りそうな新作 追加 1 件"]);
+        Shown(_slack.Messages[2]).ShouldBe(["fb:" + works[14].Id]);
+        (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_failed_digest_part_posted_again_beside_a_late_work_keeps_its_number_and_the_late_work_follows_up()
+    {
+        var works = await DigestThenALateWorkAsync(firstPartFails: true);
+
+        Headings(_slack.Messages).ShouldBe([
+            "好み: あなたが気に入りそうな新作 14 件 (2/2)", "好み: あなたが気に入りそうな新作 14 件 (1/2)", "好み: あなたが気に入りそうな新作 追加 1 件"]);
+        Shown(_slack.Messages[1]).Count().ShouldBe(12);
+        Shown(_slack.Messages[2]).ShouldBe(["fb:" + works[14].Id]);
+        _slack.Messages.SelectMany(Shown).Order().ShouldBe(works.Select(w => "fb:" + w.Id).Order());
     }
 
     [Fact]

@@ -74,6 +74,27 @@ public sealed class ReleaseOrderTests : NotifierScene
         (await ledger.CountAsync(NotificationStatus.Pending, Ct)).ShouldBe(1502);
     }
 
+    [Fact]
+    public async Task A_tick_reads_the_entries_that_are_due_and_none_held_until_later()
+    {
+        await _store.AddUserAsync(Night("me", _slack.GeneralChannel));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        DueReadCounter? reads = null;
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock, ledger: inner => reads = new DueReadCounter(inner));
+        var ledger = _store.Get<INotificationStore>();
+        await WaitingAsync(ledger, 0, 1001, _clock.GetUtcNow(), Morning.AddDays(1));
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T14:00:00Z")); // 23:00 in Tokyo
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
+        await notifier.SweepAsync();
+        reads!.Read.ShouldBe(0);
+
+        _clock.SetUtcNow(Morning);
+        await notifier.SweepAsync();
+
+        reads.Read.ShouldBe(1);
+        PostedWork(_slack.Messages.ShouldHaveSingleItem()).ShouldBe(works[0].Id);
+    }
+
     static async Task WaitingAsync(INotificationStore ledger, int first, int count, DateTimeOffset createdAt, DateTimeOffset holdUntil)
     {
         var run = Guid.NewGuid();

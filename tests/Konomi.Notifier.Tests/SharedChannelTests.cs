@@ -25,6 +25,16 @@ public sealed class SharedChannelTests : NotifierScene
         return (buttons.WorkId, buttons.UserId);
     }
 
+    // Whom each post was made for, a digest's works one by one, in the order they were posted.
+    IEnumerable<(string Channel, string WorkId, string UserId)> Posts() =>
+        from message in _slack.Messages
+        from block in message.Blocks
+        where block!["type"]!.GetValue<string>() == "actions"
+        let value = block!["elements"]![0]!["value"]!.GetValue<string>()
+        let buttons = FeedbackValue.TryParse(value, out var parsed) ? parsed! : throw new InvalidOperationException(value)
+        where NotificationMetadata.WorkIds(SlackMetadata.From(message.Metadata), buttons.UserId).Contains(buttons.WorkId)
+        select (message.Channel, buttons.WorkId, buttons.UserId);
+
     async Task<Notification> EntryAsync(string workId) =>
         (await _store.Get<INotificationStore>().FindAsync(workId, _slack.GeneralChannel, Ct)).ShouldNotBeNull();
 
@@ -164,5 +174,130 @@ public sealed class SharedChannelTests : NotifierScene
         _slack.Calls("chat.postMessage").ShouldBe(2);
         (await EntryAsync(work.Id)).ShouldSatisfyAllConditions(
             n => n.UserId.ShouldBe("ann"), n => n.Status.ShouldBe(NotificationStatus.Failed));
+    }
+
+    // Released by the sweep: what the first user's sweep will not post for them goes to the others who liked it, once.
+
+    [Fact]
+    public async Task A_work_two_users_hold_in_a_digest_is_posted_once_for_the_first_and_the_second_digest_leaves_it_out()
+    {
+        await _store.AddUserAsync(Ann with { Delivery = DeliveryMode.Digest });
+        await _store.AddUserAsync(Ben with { Delivery = DeliveryMode.Digest });
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "ann", _run));
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "ben", _run), await _store.LikedAsync(works[1], "ben", _run));
+
+        for (var sweep = 0; sweep < 3; sweep++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            await notifier.SweepAsync();
+        }
+
+        Posts().ShouldBe([(_slack.GeneralChannel, works[0].Id, "ann"), (_slack.GeneralChannel, works[1].Id, "ben")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_work_held_for_a_user_made_inactive_meanwhile_is_posted_once_for_the_others_who_liked_it()
+    {
+        await _store.AddUserAsync(Ann with { Delivery = DeliveryMode.Digest });
+        await _store.AddUserAsync(Ben with { Delivery = DeliveryMode.Digest });
+        await _store.AddUserAsync(new UserProfile("cy", Channel: _slack.GeneralChannel, Delivery: DeliveryMode.Digest));
+        var work = (await _store.AddWorksAsync(_run, 0, 1))[0];
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        await notifier.DeliverAsync(await _store.LikedAsync(work, "ann", _run));
+        await notifier.DeliverAsync(await _store.LikedAsync(work, "cy", _run), await _store.LikedAsync(work, "ben", _run));
+        await _store.AddUserAsync(Ann with { Delivery = DeliveryMode.Digest, Active = false });
+
+        for (var sweep = 0; sweep < 3; sweep++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            await notifier.SweepAsync();
+        }
+
+        Posts().ShouldBe([(_slack.GeneralChannel, work.Id, "ben")]);
+        (await EntryAsync(work.Id)).ShouldSatisfyAllConditions(
+            n => (n.UserId, n.Status).ShouldBe(("ben", NotificationStatus.Sent)));
+    }
+
+    [Fact]
+    public async Task A_digest_work_over_one_users_maximum_is_posted_for_another_who_liked_it()
+    {
+        await _store.AddUserAsync(Ann with { Delivery = DeliveryMode.Digest, MaxPerRun = 1 });
+        await _store.AddUserAsync(Ben with { Delivery = DeliveryMode.Digest });
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "ann", _run, 0.9), await _store.LikedAsync(works[1], "ann", _run, 0.8));
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "ben", _run), await _store.LikedAsync(works[1], "ben", _run));
+
+        for (var sweep = 0; sweep < 3; sweep++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            await notifier.SweepAsync();
+        }
+
+        Posts().ShouldBe([(_slack.GeneralChannel, works[0].Id, "ann"), (_slack.GeneralChannel, works[1].Id, "ben")]);
+    }
+
+    [Fact]
+    public async Task A_work_held_overnight_for_a_user_who_moved_away_goes_to_their_new_channel_and_stays_in_the_shared_one_for_the_other()
+    {
+        await _store.AddUserAsync(Night(Ann));
+        await _store.AddUserAsync(Night(Ben));
+        var work = (await _store.AddWorksAsync(_run, 0, 1))[0];
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T14:30:00Z")); // 23:30 in Tokyo: both held until 07:00
+        await notifier.DeliverAsync(await _store.LikedAsync(work, "ann", _run), await _store.LikedAsync(work, "ben", _run));
+        var moved = _slack.AddChannel();
+        await _store.AddUserAsync(Night(Ann) with { Channel = moved });
+
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T22:00:30Z")); // 07:00:30
+        await notifier.SweepAsync();
+        await notifier.SweepAsync();
+
+        Posts().ShouldBe([(moved, work.Id, "ann"), (_slack.GeneralChannel, work.Id, "ben")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_held_work_moved_to_a_channel_whose_other_user_left_it_unposted_is_posted_there_once()
+    {
+        var own = _slack.AddChannel();
+        await _store.AddUserAsync(Night(Ann) with { Channel = own });
+        await _store.AddUserAsync(Ben with { Delivery = DeliveryMode.Digest });
+        var work = (await _store.AddWorksAsync(_run, 0, 1))[0];
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T14:30:00Z")); // 23:30 in Tokyo
+        await notifier.DeliverAsync(await _store.LikedAsync(work, "ben", _run), await _store.LikedAsync(work, "ann", _run));
+        await _store.AddUserAsync(Ben with { Delivery = DeliveryMode.Digest, Active = false });
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await notifier.SweepAsync();
+        (await EntryAsync(work.Id)).Error.ShouldBe(NotificationRuns.UserInactive);
+        await _store.AddUserAsync(Night(Ann));
+
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T22:00:30Z")); // 07:00:30
+        await notifier.SweepAsync();
+        await notifier.SweepAsync();
+
+        Posts().ShouldBe([(_slack.GeneralChannel, work.Id, "ann")]);
+    }
+
+    [Fact]
+    public async Task A_held_work_moved_to_a_channel_that_already_shows_it_is_not_posted_there_again()
+    {
+        var own = _slack.AddChannel();
+        await _store.AddUserAsync(Night(Ann) with { Channel = own });
+        await _store.AddUserAsync(Ben);
+        var work = (await _store.AddWorksAsync(_run, 0, 1))[0];
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T14:30:00Z")); // 23:30 in Tokyo
+        await notifier.DeliverAsync(await _store.LikedAsync(work, "ann", _run), await _store.LikedAsync(work, "ben", _run));
+        await _store.AddUserAsync(Night(Ann));
+
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T22:00:30Z")); // 07:00:30
+        await notifier.SweepAsync();
+        await notifier.SweepAsync();
+
+        Posts().ShouldBe([(_slack.GeneralChannel, work.Id, "ben")]);
     }
 }

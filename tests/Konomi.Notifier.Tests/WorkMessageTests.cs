@@ -144,6 +144,15 @@ public sealed class WorkMessageTests
         Text(DigestMessage.Split(Digest(3)).ShouldHaveSingleItem().Message.Blocks[0]).ShouldBe("好み: あなたが気に入りそうな新作 3 件");
     }
 
+    [Fact]
+    public void A_follow_up_is_headed_as_one_and_counted_and_numbered_on_its_own()
+    {
+        var parts = DigestMessage.Split(Digest(13), followUp: true);
+
+        parts.Select(p => Text(p.Message.Blocks[0])).ShouldBe(["好み: あなたが気に入りそうな新作 追加 13 件 (1/2)", "好み: あなたが気に入りそうな新作 追加 13 件 (2/2)"]);
+        Text(DigestMessage.Split(Digest(1), followUp: true).ShouldHaveSingleItem().Message.Blocks[0]).ShouldBe("好み: あなたが気に入りそうな新作 追加 1 件");
+    }
+
     static List<NotifiedWork> Digest(int count)
     {
         var run = Guid.NewGuid();

@@ -49,6 +49,19 @@ public abstract class MongoStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task A_pending_entry_stored_before_due_times_were_is_listed_when_due_and_not_before()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { HoldUntil = Sample.Noon.AddHours(2) }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000002"), Ct);
+        var stored = Get<KonomiMongo>().Database.GetCollection<BsonDocument>("notifications");
+        await stored.UpdateManyAsync(FilterDefinition<BsonDocument>.Empty, new BsonDocument("$unset", new BsonDocument("dueAt", "")), cancellationToken: Ct);
+
+        (await notifications.ListDueAsync(Sample.Noon.AddHours(1), null, 10, Ct)).Select(n => n.WorkId).ShouldBe(["RJ01000002"]);
+        (await notifications.ListDueAsync(Sample.Noon.AddHours(2), null, 10, Ct)).Select(n => n.WorkId).ShouldBe(["RJ01000002", "RJ01000001"]);
+    }
+
+    [Fact]
     public async Task A_version_serving_from_before_promotions_were_numbered_is_read_and_retired_by_the_next_promotion()
     {
         var registry = Get<ITasteModelRegistry>();

@@ -238,32 +238,50 @@ public abstract partial class StoreContract
     }
 
     [Fact]
-    public async Task Pending_entries_are_paged_oldest_first_to_the_last_one()
+    public async Task Due_entries_are_paged_in_the_order_they_fell_due_and_entries_held_until_later_are_not_read()
     {
         var notifications = Get<INotificationStore>();
-        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { CreatedAt = Sample.Noon.AddHours(2) }, Ct);
-        await notifications.TryCreateAsync(Sample.Notification("RJ01000003"), Ct);
-        await notifications.TryCreateAsync(Sample.Notification("RJ01000002", target: "D0456"), Ct);
-        await notifications.TryCreateAsync(Sample.Notification("RJ01000002"), Ct);
-        await notifications.TryCreateAsync(Sample.Notification("RJ01000004") with { CreatedAt = Sample.Noon.AddHours(1) }, Ct);
-        await notifications.TryCreateAsync(Sample.Notification("RJ01000005") with { CreatedAt = Sample.Noon.AddHours(1) }, Ct);
-        await notifications.TryLeaseAsync("RJ01000004", "C0123", "me", Later, Ct);
-        await notifications.MarkSentAsync("RJ01000004", "C0123", "me", "C0123", "1.0", Ct);
-        await notifications.TryLeaseAsync("RJ01000005", "C0123", "me", Later, Ct);
-        await notifications.MarkFailedAsync("RJ01000005", "C0123", "me", "channel_not_found", final: true, Ct);
+        var dueBy = Sample.Noon.AddHours(1);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000002", target: "D0456") with { CreatedAt = Sample.Noon.AddMinutes(20) }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000002") with { CreatedAt = Sample.Noon.AddMinutes(20) }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000003") with { CreatedAt = Sample.Noon.AddHours(-1), HoldUntil = Sample.Noon.AddMinutes(30) }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000004") with { HoldUntil = dueBy }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000005") with { CreatedAt = Sample.Noon.AddHours(-2), HoldUntil = Sample.Noon.AddHours(3) }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000006") with { CreatedAt = Sample.Noon.AddHours(2) }, Ct);
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000007") with { CreatedAt = Sample.Noon.AddMinutes(-5) }, Ct);
+        await notifications.TryLeaseAsync("RJ01000007", "C0123", "me", Later, Ct);
+        await notifications.MarkSentAsync("RJ01000007", "C0123", "me", "C0123", "1.0", Ct);
 
         var pages = new List<IReadOnlyList<Notification>>();
         Notification? after = null;
         do
         {
-            pages.Add(await notifications.ListPendingAsync(after, 2, Ct));
+            pages.Add(await notifications.ListDueAsync(dueBy, after, 2, Ct));
             after = pages[^1].LastOrDefault();
         } while (after is not null);
 
-        pages.Select(p => p.Count).ShouldBe([2, 2, 0]);
+        pages.Select(p => p.Count).ShouldBe([2, 2, 1, 0]);
         pages.SelectMany(p => p).Select(n => (n.WorkId, n.Target)).ShouldBe(
-            [("RJ01000002", "C0123"), ("RJ01000002", "D0456"), ("RJ01000003", "C0123"), ("RJ01000001", "C0123")]);
-        pages[0][0].ShouldBe(Sample.Notification("RJ01000002") with { CrawlRunId = pages[0][0].CrawlRunId });
+            [("RJ01000001", "C0123"), ("RJ01000002", "C0123"), ("RJ01000002", "D0456"), ("RJ01000003", "C0123"), ("RJ01000004", "C0123")]);
+        pages[0][0].ShouldBe(Sample.Notification("RJ01000001") with { CrawlRunId = pages[0][0].CrawlRunId });
+        (await notifications.ListDueAsync(Sample.Noon.AddHours(3), null, 10, Ct)).Select(n => n.WorkId).ShouldContain("RJ01000005");
+    }
+
+    [Fact]
+    public async Task An_entry_handed_to_another_user_falls_due_when_its_new_hold_ends()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001") with { Status = NotificationStatus.Failed, Error = "user_inactive" }, Ct);
+        var seen = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+
+        await notifications.TryReopenAsync(seen, Sample.Notification("RJ01000001") with
+        {
+            UserId = "u2", CreatedAt = Sample.Noon.AddHours(1), HoldUntil = Sample.Noon.AddHours(2),
+        }, Ct);
+
+        (await notifications.ListDueAsync(Sample.Noon.AddHours(1.5), null, 10, Ct)).ShouldBeEmpty();
+        (await notifications.ListDueAsync(Sample.Noon.AddHours(2), null, 10, Ct)).ShouldHaveSingleItem().UserId.ShouldBe("u2");
     }
 
     [Fact]
@@ -287,5 +305,26 @@ public abstract partial class StoreContract
         var sent = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
         (await notifications.TryReopenAsync(sent, reopened with { UserId = "u3" }, Ct)).ShouldBeFalse();
         (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.ShouldBe(sent);
+    }
+
+    [Fact]
+    public async Task A_digest_heading_is_recorded_only_by_the_lease_owner_and_kept_for_the_retry()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        (await notifications.SetHeadingAsync("RJ01000001", "C0123", "me", "新作 14 件 (1/2)", Ct)).ShouldBeFalse();
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct);
+
+        (await notifications.SetHeadingAsync("RJ01000001", "C0123", "other", "新作 1 件", Ct)).ShouldBeFalse();
+        (await notifications.SetHeadingAsync("RJ01000001", "C0123", "me", "新作 14 件 (1/2)", Ct)).ShouldBeTrue();
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "http_500", final: false, Ct);
+
+        var retry = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+        retry.Heading.ShouldBe("新作 14 件 (1/2)");
+        (await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct))!.Heading.ShouldBe("新作 14 件 (1/2)");
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "user_inactive", final: true, Ct);
+        var failed = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
+        (await notifications.TryReopenAsync(failed, Sample.Notification("RJ01000001") with { UserId = "u2" }, Ct)).ShouldBeTrue();
+        (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.Heading.ShouldBeNull();
     }
 }

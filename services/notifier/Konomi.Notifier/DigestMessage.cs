@@ -4,12 +4,13 @@ using Konomi.Slack;
 namespace Konomi.Notifier;
 
 /// <summary>
-/// One crawl run's liked works for one user: a header, then each work with its own buttons. Block Kit
-/// allows 50 blocks per message, so a long digest is split into parts numbered "(n/m)".
+/// One crawl run's liked works for one user: a header, then each work with its own buttons. Block Kit allows 50 blocks
+/// per message, so a long digest is split into parts numbered "(n/m)". Works that come after the run's digest went out
+/// are a follow-up ("追加"), counted and numbered on their own, so the numbers the digest showed stay true.
 /// </summary>
 public static class DigestMessage
 {
-    public static IReadOnlyList<DigestPart> Split(IReadOnlyList<NotifiedWork> works)
+    public static IReadOnlyList<DigestPart> Split(IReadOnlyList<NotifiedWork> works, bool followUp = false)
     {
         var parts = new List<List<NotifiedWork>>();
         var blocks = 0;
@@ -25,18 +26,21 @@ public static class DigestMessage
             blocks += (parts[^1].Count > 0 ? 1 : 0) + size;
             parts[^1].Add(work);
         }
-        return [.. parts.Select((part, i) => new DigestPart(i + 1, parts.Count, works.Count, part))];
+        return [.. parts.Select((part, i) => new DigestPart(Heading(i + 1, parts.Count, works.Count, followUp), part))];
     }
+
+    static string Heading(int number, int count, int total, bool followUp) =>
+        $"好み: あなたが気に入りそうな新作{(followUp ? " 追加" : "")} {total} 件" + (count > 1 ? $" ({number}/{count})" : "");
 }
 
-/// <summary>Part <paramref name="Number"/> of <paramref name="Count"/> of a digest of <paramref name="Total"/> works.</summary>
-public sealed record DigestPart(int Number, int Count, int Total, IReadOnlyList<NotifiedWork> Works)
+/// <summary>A digest message: its heading (with its number, when the digest was split) and its works.</summary>
+public sealed record DigestPart(string Heading, IReadOnlyList<NotifiedWork> Works)
 {
     public SlackMessage Message => Of(Works);
 
     /// <summary>
     /// This part showing only <paramref name="works"/> (those of its works not posted yet, when an earlier attempt got some
-    /// of them out): it keeps its number and the digest's total, so the reader still sees which part it is.
+    /// of them out): it keeps its heading, number and total, so the reader still sees which part it is.
     /// </summary>
     public SlackMessage Of(IEnumerable<NotifiedWork> works)
     {
@@ -48,8 +52,7 @@ public sealed record DigestPart(int Number, int Count, int Total, IReadOnlyList<
                 blocks.Add(BlockKit.Divider());
             blocks.AddRange(WorkMessage.Blocks(work.Work, work.Verdict).Select(b => b!.DeepClone()));
         }
-        var title = $"好み: あなたが気に入りそうな新作 {Total} 件" + (Count > 1 ? $" ({Number}/{Count})" : "");
-        var text = BlockKit.Truncate(title + ": " + string.Join("、", shown.Select(w => w.Work.Title)), BlockKit.MaxFallbackText);
-        return new SlackMessage(text, [BlockKit.Header(title), .. blocks]);
+        var text = BlockKit.Truncate(Heading + ": " + string.Join("、", shown.Select(w => w.Work.Title)), BlockKit.MaxFallbackText);
+        return new SlackMessage(text, [BlockKit.Header(Heading), .. blocks]);
     }
 }

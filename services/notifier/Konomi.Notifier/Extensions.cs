@@ -22,6 +22,7 @@ public static class Extensions
             builder.Services.AddSingleton<INotificationSink, ConsoleNotificationSink>();
         else
             builder.Services.AddSingleton<INotificationSink, SlackNotificationSink>();
+        builder.Services.AddSingleton<SharedTargets>();
         builder.Services.AddSingleton<NotificationSender>();
         builder.Services.AddSingleton<NotificationRouter>();
         builder.Services.AddSingleton<NotificationSweep>();

@@ -14,7 +14,8 @@ namespace Konomi.Notifier;
 /// post carries the entries in its Slack metadata, and a later attempt finds it in the channel's history.
 /// </summary>
 public sealed partial class NotificationSender(
-    INotificationStore ledger, INotificationSink sink, IOptions<NotifierOptions> options, TimeProvider clock, ILogger<NotificationSender> logger)
+    INotificationStore ledger, INotificationSink sink, SharedTargets targets, IOptions<NotifierOptions> options, TimeProvider clock,
+    ILogger<NotificationSender> logger)
 {
     readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -42,14 +43,16 @@ public sealed partial class NotificationSender(
     /// kept renewed while Slack is slow or asks to wait, so no other notifier posts the same entry meanwhile.
     /// An entry tried before (a notifier died after Slack took the post, or its answer was lost) is looked up at
     /// the target first: found, it is recorded as sent with that message; the message is composed, by
-    /// <paramref name="compose"/>, of the entries that are not there yet.
+    /// <paramref name="compose"/>, of the entries that are not there yet. A digest part's <paramref name="heading"/> is
+    /// recorded with its entries first, so a later attempt posts it under the same heading.
     /// Nothing is posted unless at least half a lease is left, counted from before the renewal was sent (see
     /// <see cref="LeaseTerm"/>): a renewal the store answers late (it was away) may hold only a lease that has
     /// run out, and another notifier may already be looking in the channel for a post that is not there yet.
     /// </summary>
-    public async Task PostAsync(string target, IReadOnlyList<Notification> leased, Func<IReadOnlyList<Notification>, SlackMessage> compose)
+    public async Task PostAsync(string target, IReadOnlyList<Notification> leased, Func<IReadOnlyList<Notification>, SlackMessage> compose,
+        string? heading = null)
     {
-        if (await RenewAsync(leased) is not { } renewed)
+        if (await RenewAsync(leased) is not { } renewed || (heading is not null && !await RecordHeadingAsync(leased, heading)))
         {
             LogLeaseLost(logger, target, leased.Count);
             return;
@@ -93,6 +96,14 @@ public sealed partial class NotificationSender(
         }
         await StopAsync(posting, renewing);
         await RecordSentAsync(unsent, posted);
+    }
+
+    async Task<bool> RecordHeadingAsync(IReadOnlyList<Notification> leased, string heading)
+    {
+        var all = true;
+        foreach (var entry in leased.Where(e => e.Heading != heading))
+            all &= await ledger.SetHeadingAsync(entry.WorkId, entry.Target, _owner, heading, CancellationToken.None);
+        return all;
     }
 
     // The ledger counts an attempt per lease: more than this one means an earlier owner got as far as trying.
@@ -199,18 +210,19 @@ public sealed partial class NotificationSender(
     /// <summary>
     /// Hands leased entries, not yet posted, to the target their user has now (a channel or Slack id changed while they
     /// waited): a new pending entry there, created first so a crash in between loses nothing, then the old one recorded
-    /// as <see cref="NotificationRuns.TargetChanged"/>. A work the new target already has is not posted there again.
+    /// as <see cref="NotificationRuns.TargetChanged"/>. A work the new target already has is not posted there again, unless
+    /// the user it is for there left it unposted (<see cref="SharedTargets.ClaimAsync"/>).
     /// </summary>
     public async Task MoveAsync(IReadOnlyList<Notification> leased, string target, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         foreach (var entry in leased)
         {
-            await ledger.TryCreateAsync(entry with
+            await targets.ClaimAsync(entry with
             {
                 Target = target, Status = NotificationStatus.Pending, Attempts = 0, CreatedAt = now, Error = null,
-                Channel = null, MessageTs = null, LeaseOwner = null, LeaseUntil = null,
-            }, ct);
+                Channel = null, MessageTs = null, LeaseOwner = null, LeaseUntil = null, Heading = null,
+            }, now, ct);
             if (await ledger.MarkFailedAsync(entry.WorkId, entry.Target, _owner, NotificationRuns.TargetChanged, final: true, CancellationToken.None))
                 LogMoved(logger, entry.WorkId, entry.Target, target);
             else

@@ -12,13 +12,14 @@ namespace Konomi.Notifier;
 /// </summary>
 public sealed partial class NotificationSweep(
     INotificationStore ledger, IUserStore users, IWorkStore works, IScoreStore scores, NotificationSender sender,
-    TimeProvider clock, ILogger<NotificationSweep> logger)
+    SharedTargets targets, TimeProvider clock, ILogger<NotificationSweep> logger)
 {
     const int PageSize = 500;
 
     /// <summary>
-    /// Goes through every pending entry, oldest first, a page at a time: the run of each entry is looked at once, when
-    /// its oldest pending entry comes up, so what has waited longest is posted first and no run waits behind a full page.
+    /// Goes through the pending entries that are due (their hold has ended, or there is none), in the order they fell due,
+    /// a page at a time: the run of each entry is looked at once, when its first due entry comes up, so what has waited
+    /// longest is posted first and no run waits behind a full page. Entries held until later are not read.
     /// </summary>
     public async Task SweepAsync(CancellationToken ct)
     {
@@ -27,7 +28,7 @@ public sealed partial class NotificationSweep(
         Notification? after = null;
         while (true)
         {
-            var page = await ledger.ListPendingAsync(after, PageSize, ct);
+            var page = await ledger.ListDueAsync(now, after, PageSize, ct);
             foreach (var entry in page)
                 if (swept.Add((entry.UserId, entry.Target, entry.CrawlRunId)))
                     await SweepRunAsync(entry.UserId, entry.Target, entry.CrawlRunId, now, ct);
@@ -52,52 +53,60 @@ public sealed partial class NotificationSweep(
         var leased = await sender.LeaseAsync(run.Where(n => !(n.LeaseUntil > now)), ct);
         if (leased.Count == 0)
             return;
+        // What this user will not post, for a reason of their own, goes to another user of the target who liked it.
         if (profile is not { Active: true })
         {
             await sender.FailAsync(leased, NotificationRuns.UserInactive, transient: false);
+            await targets.HandOverAsync(leased, now, ct);
             return;
         }
         if (NotificationRuns.Unusable(profile) is not null)
         {
             await sender.FailAsync(leased, NotificationRuns.UnusableProfile, transient: false);
+            await targets.HandOverAsync(leased, now, ct);
             return;
         }
         // Never to a channel or DM the user no longer has: the next sweep posts them where the user is now.
         if (NotificationTarget.For(profile) is var current && current != target)
         {
             await sender.MoveAsync(leased, current, ct);
+            await targets.HandOverAsync(leased, now, ct);
             return;
         }
         var items = await ResolveAsync(userId, crawlRunId, leased, ct);
         if (profile.Delivery == DeliveryMode.Digest)
-            await PostDigestAsync(profile, target, crawlRunId, items, ct);
+            await PostDigestAsync(profile, target, crawlRunId, items, now, ct);
         else
             foreach (var item in items)
                 await sender.PostAsync(target, [item.Entry], _ => WorkMessage.Single(item.Work, item.Verdict));
     }
 
-    async Task PostDigestAsync(UserProfile profile, string target, Guid crawlRunId, IReadOnlyList<NotifiedWork> items, CancellationToken ct)
+    async Task PostDigestAsync(UserProfile profile, string target, Guid crawlRunId, IReadOnlyList<NotifiedWork> items, DateTimeOffset now, CancellationToken ct)
     {
         // The highest scores win; the rest are recorded as over the maximum rather than dropped silently.
         var sent = (await ledger.ListRunAsync(profile.UserId, crawlRunId, ct)).Where(n => n.Status == NotificationStatus.Sent).ToList();
         var room = Math.Max(0, profile.MaxPerRun - sent.Count);
         var ranked = Ranked(items);
-        await sender.FailAsync(ranked.Skip(room).Select(i => i.Entry), NotificationRuns.OverMaxPerRun, transient: false);
+        List<Notification> over = [.. ranked.Skip(room).Select(i => i.Entry)];
+        await sender.FailAsync(over, NotificationRuns.OverMaxPerRun, transient: false);
+        await targets.HandOverAsync(over, now, ct);
         var posting = ranked.Take(room).ToList();
-        if (posting.Count == 0)
-            return;
-        // A part that failed is posted again (by a later sweep) as the part it was: the digest is split again with the
-        // works already posted in it, and only this sweep's works of each part are posted, under the part's number.
-        var (posted, _) = await ReadAsync(profile.UserId, crawlRunId, [.. sent.Where(n => n.Target == target)], ct);
-        foreach (var part in DigestMessage.Split(Ranked([.. posted, .. posting])))
-        {
-            var due = part.Works.Where(posting.Contains).ToList();
-            if (due.Count > 0)
-                await sender.PostAsync(target, [.. due.Select(w => w.Entry)], unsent => part.Of(due.Where(w => unsent.Contains(w.Entry))));
-        }
+        // A part that failed is posted again, by a later sweep, under the heading it was first posted under.
+        foreach (var again in posting.Where(w => w.Entry.Heading is not null).GroupBy(w => w.Entry.Heading!))
+            await PostPartAsync(target, new DigestPart(again.Key, [.. again]));
+        // Works new to the run's messages: its digest, or, once some of the digest is out, a follow-up numbered on its
+        // own: renumbering what the reader has seen would give a "(3/2)" or a part 1 they never get.
+        List<NotifiedWork> fresh = [.. posting.Where(w => w.Entry.Heading is null)];
+        var followUp = fresh.Count < posting.Count || sent.Any(n => n.Target == target);
+        foreach (var part in DigestMessage.Split(fresh, followUp))
+            await PostPartAsync(target, part);
     }
 
-    // Ties broken by work, so a digest split again splits as it did the first time.
+    // The heading is recorded with the entries before the post, so a part that fails keeps it.
+    Task PostPartAsync(string target, DigestPart part) =>
+        sender.PostAsync(target, [.. part.Works.Select(w => w.Entry)], unsent => part.Of(part.Works.Where(w => unsent.Contains(w.Entry))), part.Heading);
+
+    // Ties broken by work, so the same works always rank alike.
     static List<NotifiedWork> Ranked(IEnumerable<NotifiedWork> items) =>
         [.. items.OrderByDescending(i => i.Verdict.Score).ThenBy(i => i.Work.Id, StringComparer.Ordinal)];
 

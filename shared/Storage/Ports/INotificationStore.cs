@@ -27,6 +27,12 @@ public interface INotificationStore
     /// </summary>
     Task<bool> MarkSentAsync(string workId, string target, string owner, string channel, string messageTs, CancellationToken ct = default);
 
+    /// <summary>
+    /// Records the heading of the digest message a leased entry is about to be posted in, fenced like
+    /// <see cref="MarkSentAsync"/>: a part that fails is posted again by a later sweep under the same heading.
+    /// </summary>
+    Task<bool> SetHeadingAsync(string workId, string target, string owner, string heading, CancellationToken ct = default);
+
     /// <summary>Records a failed attempt (pending again, or failed for good), fenced like <see cref="MarkSentAsync"/>.</summary>
     Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default);
 
@@ -53,10 +59,12 @@ public interface INotificationStore
     Task<long> CountAsync(NotificationStatus status, CancellationToken ct = default);
 
     /// <summary>
-    /// Pending entries oldest first (by creation, then work and target), those after <paramref name="after"/> (the last
-    /// entry of the previous page; null for the first page): the sweep reads every one of them, a page at a time.
+    /// Pending entries due by <paramref name="dueBy"/> (<see cref="Notification.DueAt"/>: the hold has ended, or there is
+    /// none), in the order they fell due (then by creation, work and target), those after <paramref name="after"/> (the last
+    /// entry of the previous page; null for the first page). Served by an index on the due time: entries held until
+    /// later are not read, so the sweep's tick reads what it may post and no more.
     /// </summary>
-    Task<IReadOnlyList<Notification>> ListPendingAsync(Notification? after, int limit, CancellationToken ct = default);
+    Task<IReadOnlyList<Notification>> ListDueAsync(DateTimeOffset dueBy, Notification? after, int limit, CancellationToken ct = default);
 
     /// <summary>Newest first, optionally only one status and only one user's.</summary>
     Task<IReadOnlyList<Notification>> ListAsync(NotificationStatus? status = null, int limit = 100, string? userId = null, CancellationToken ct = default);
