@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using System.Net;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
@@ -21,6 +22,24 @@ public sealed class PageTextTests
         var html = await http.GetStringAsync("/?user=alice", Ct);
 
         html.ShouldContain(work.Title);
+    }
+
+    [Fact]
+    public async Task A_pick_scored_without_a_model_says_why_once_not_as_a_weightless_reason()
+    {
+        await using var app = await WebApp.StartAsync();
+        await app.AddUserAsync("bob");
+        var work = (await app.AddWorksAsync(SampleWorks.Range(0, 1)))[0];
+        const string why = "model v1 was rejected by the promotion gate (F1 0.40 vs 0.67 posting everything); keep labelling: new labels retrain it";
+        await app.Get<IScoreStore>().AddAsync(new WorkScored(Guid.NewGuid(), work.Id, "bob", 0.6, 0.5, true, "popularity", 0,
+            [new ScoreReason("popularity", "popularity: 800 sold", 0.6), new ScoreReason(WorkScored.NoModelSource, why, 0)]), Ct);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+
+        var html = await http.GetStringAsync("/?user=bob", Ct);
+
+        html.ShouldContain($"No model serves: {why}");
+        html.ShouldContain("popularity: 800 sold");
+        html.Split(why).Length.ShouldBe(2);
     }
 
     [Fact]
