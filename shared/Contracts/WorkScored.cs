@@ -21,4 +21,14 @@ public sealed record WorkScored(
 {
     /// <summary>What the notifier posts: a liked verdict, or a work picked for exploration.</summary>
     public bool ToPost => Liked == true || ExplorationProbability is not null;
+
+    /// <summary>The <see cref="ScoreReason.Source"/> of the reason a score carries when no taste model made it.</summary>
+    public const string NoModelSource = "no-model";
+
+    /// <summary>
+    /// Why no taste model made this score ("12 more labels needed for a first model…", "model v1 was rejected by the
+    /// promotion gate (…)"), from its <see cref="NoModelSource"/> reason; null when a model did. It is a reason, so the
+    /// score store keeps it and a post sent later still says it; <c>POST /score</c> shows it as <c>noModel</c>.
+    /// </summary>
+    public string? NoModel => Reasons.FirstOrDefault(r => r.Source == NoModelSource)?.Text;
 }

@@ -143,10 +143,44 @@ public sealed class NewWorkDetectedConsumerTests
         var bob = await store.Get<IScoreStore>().ListAsync("bob", ct: Ct);
         bob.Count.ShouldBe(20);
         bob.ShouldAllBe(s => s.Liked == false && s.ModelId == PreferenceScorer.AwaitingModel && s.ModelVersion == 0);
-        bob[0].Reasons.ShouldHaveSingleItem().Text.ShouldContain("no taste model yet");
+        // His labels are of works not stored: they teach nothing yet, so all 20 are still to come.
+        bob.ShouldAllBe(s => s.NoModel == "20 more labels needed for a first model, incl. at least 2 興味あり and 2 別に");
         var explored = published.Where(s => s.UserId == "bob").ToList();
         explored.ShouldNotBeEmpty();
-        explored.ShouldAllBe(s => Math.Abs(s.ExplorationProbability!.Value - 0.5) < 1e-9);
+        explored.ShouldAllBe(s => Math.Abs(s.ExplorationProbability!.Value - 0.5) < 1e-9 && s.NoModel != null);
+    }
+
+    [Fact]
+    public async Task A_user_whose_first_model_the_gate_rejected_is_explored_with_the_gate_s_figures_as_the_reason()
+    {
+        await using var store = TestStore.Sqlite();
+        await SeedUsersAsync(store);
+        foreach (var (work, i) in SampleWorks.Range(500, 22).Select((w, i) => (w, i)))
+        {
+            await store.Get<IWorkStore>().AddAsync(work, Guid.NewGuid(), Ct);
+            await store.Get<ILabelStore>().RecordAsync(new Click($"seed-{work.Id}", "bob", work.Id, i % 2 == 0, DateTimeOffset.UnixEpoch, "annotator"), Ct);
+        }
+        var registry = store.Get<ITasteModelRegistry>();
+        var metrics = new ModelMetrics(22, 11, 5, 0.5, 0.5, 0.9, 0.67, 0.4, 0.42, 0.39)
+        {
+            F1Pooled = 0.4, PostEverythingF1 = 0.667, Gate = new GateEvidence("cold start", 22, 11, 0.342, 0.5, 0.97, -0.3, -0.02),
+        };
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("bob", "ngram", metrics, [1]), Ct);
+        await registry.RejectAsync("bob", v1.Version, "worse: AP 0.342 vs cold start 0.500 on 22 fresh labels (11 liked)", Ct);
+        await using var host = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?>
+        {
+            ["Inference:ExplorationRate"] = "0",
+            ["Inference:ExplorationRateWithoutModel"] = "0.5",
+        });
+
+        foreach (var work in SampleWorks.Range(100, 20))
+            await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), work), Ct);
+
+        var explored = (await host.ScoredAsync(20, Ct)).Where(s => s.UserId == "bob").ToList();
+        explored.ShouldNotBeEmpty();
+        // Enough labels, so not "label more": the gate's verdict, in the figures the registry recorded.
+        explored.ShouldAllBe(s => s.ModelVersion == 0 && s.NoModel == "model v1 was rejected by the promotion gate (F1 0.40 vs 0.67 posting everything; "
+            + "average precision 0.34 vs 0.50 for cold start); keep labelling: new labels retrain it");
     }
 
     [Fact]

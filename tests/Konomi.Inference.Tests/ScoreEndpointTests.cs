@@ -47,6 +47,50 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_whose_first_model_the_gate_rejected_is_answered_with_why_in_noModel_not_a_bare_score()
+    {
+        var registry = _store.Get<ITasteModelRegistry>();
+        var metrics = new ModelMetrics(22, 11, 5, 0.5, 0.5, 0.9, 0.67, 0.4, 0.42, 0.39)
+        {
+            F1Pooled = 0.4, PostEverythingF1 = 0.667, Gate = new GateEvidence("cold start", 22, 11, 0.342, 0.5, 0.97, -0.3, -0.02),
+        };
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("bob", "ngram", metrics, [1]), Ct);
+        await registry.RejectAsync("bob", v1.Version, "worse: AP 0.342 vs cold start 0.500 on 22 fresh labels (11 liked)", Ct);
+        await using var app = await StartAsync();
+        using var http = Client(app);
+
+        using var bob = await http.PostAsJsonAsync("/score?user=bob", SampleWorks.Create(406), KonomiJson.Options, Ct);
+        using var alice = await http.PostAsJsonAsync("/score?user=alice", SampleWorks.Create(406), KonomiJson.Options, Ct);
+
+        bob.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = (await bob.Content.ReadFromJsonAsync<JsonElement>(Ct))[0];
+        answer.GetProperty("modelVersion").GetInt32().ShouldBe(0);
+        answer.GetProperty("noModel").GetString().ShouldBe("model v1 was rejected by the promotion gate (F1 0.40 vs 0.67 posting everything; "
+            + "average precision 0.34 vs 0.50 for cold start); keep labelling: new labels retrain it");
+        // A served user's answer has the field too, empty: a model made the score.
+        (await alice.Content.ReadFromJsonAsync<JsonElement>(Ct))[0].GetProperty("noModel").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_user_still_labelling_is_answered_with_how_many_labels_a_first_model_needs_by_the_trainer_s_setting()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var work = SampleWorks.Create(410 + i);
+            await _store.Get<IWorkStore>().AddAsync(work, Guid.NewGuid(), Ct);
+            await _store.Get<ILabelStore>().RecordAsync(new Click($"c{i}", "bob", work.Id, i == 0, DateTimeOffset.UnixEpoch.AddSeconds(i), "annotator"), Ct);
+        }
+        await using var app = await StartAsync(new() { ["Trainer:MinLabels"] = "10" });
+        using var http = Client(app);
+
+        using var response = await http.PostAsJsonAsync("/score?user=bob", SampleWorks.Create(406), KonomiJson.Options, Ct);
+
+        var score = (await response.Content.ReadFromJsonAsync<List<WorkScored>>(KonomiJson.Options, Ct))!.ShouldHaveSingleItem();
+        score.NoModel.ShouldBe("7 more labels needed for a first model, incl. at least 1 興味あり");
+        score.Liked.ShouldBe(false);
+    }
+
+    [Fact]
     public async Task Without_a_user_it_is_a_bad_request_and_reveals_nobody()
     {
         await using var app = await StartAsync();

@@ -10,6 +10,9 @@ public class PreferenceScoringTests
     static readonly Work Soothing = SampleWorks.Create(2);
     static readonly Work Horror = SampleWorks.Create(3);
 
+    /// <summary>The cold start's own reasons, without the one every score made without a model carries (why there is none).</summary>
+    static IEnumerable<ScoreReason> Own(WorkScored score) => score.Reasons.Where(r => r.Source != WorkScored.NoModelSource);
+
     [Fact]
     public async Task A_blocked_voice_actor_wins_over_a_model_that_likes_the_work()
     {
@@ -60,10 +63,10 @@ public class PreferenceScoringTests
         liked.Liked.ShouldBe(true);
         liked.ModelId.ShouldBe("preferences");
         liked.Score.ShouldBe(0.75);
-        liked.Reasons.Select(r => r.Text).ShouldBe(["voice actor: 春野ひより", "title: 耳かき"], ignoreOrder: true);
+        Own(liked).Select(r => r.Text).ShouldBe(["voice actor: 春野ひより", "title: 耳かき"], ignoreOrder: true);
         var other = scores.Single(s => s.WorkId == Horror.Id);
         other.Liked.ShouldBe(false);
-        other.Reasons.Single().Text.ShouldContain("none of your liked");
+        Own(other).Single().Text.ShouldContain("none of your liked");
     }
 
     [Fact]
@@ -77,7 +80,7 @@ public class PreferenceScoringTests
         var score = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [Soothing], [user], ct)).Single();
 
         score.Liked.ShouldBe(false);
-        score.Reasons.Single().Text.ShouldBe("blocked description: テーマ");
+        Own(score).Single().Text.ShouldBe("blocked description: テーマ");
     }
 
     [Fact]
@@ -96,7 +99,9 @@ public class PreferenceScoringTests
         scores[popular.Id].Liked.ShouldBe(true);
         scores[popular.Id].Score.ShouldBe(200.0 / 300, 1e-9);
         scores[popular.Id].ModelId.ShouldBe("popularity");
-        scores[popular.Id].Reasons.Single().Text.ShouldBe("popularity: 50 wishlisted, 150 sold");
+        Own(scores[popular.Id]).Single().Text.ShouldBe("popularity: 50 wishlisted, 150 sold");
+        // The prior is no model's verdict, and the score says so.
+        scores[popular.Id].NoModel.ShouldBe("20 more labels needed for a first model, incl. at least 2 興味あり and 2 別に");
         scores[obscure.Id].Liked.ShouldBe(false);
         scores[unknown.Id].Liked.ShouldBeNull("no counts: nothing to go on");
     }
@@ -115,7 +120,7 @@ public class PreferenceScoringTests
 
         scores[rated.Id].Score.ShouldBe(180.0 / 280, 1e-9);
         scores[rated.Id].Liked.ShouldBe(true);
-        scores[rated.Id].Reasons.Single().Text.ShouldBe("popularity: 20 ratings, average 4.5");
+        Own(scores[rated.Id]).Single().Text.ShouldBe("popularity: 20 ratings, average 4.5");
         scores[barelyRated.Id].Liked.ShouldBe(false);
     }
 
@@ -130,9 +135,10 @@ public class PreferenceScoringTests
 
         var score = (await scoring.Get<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [popular], [new UserProfile("carol")], ct)).Single();
 
-        // Not liked until the labels can train a model; exploration may still post it (おためし).
+        // Not liked until the labels can train a model; exploration may still post it (おためし), saying what is missing.
         score.Liked.ShouldBe(false);
         score.ModelId.ShouldBe(PreferenceScorer.AwaitingModel);
-        score.Reasons.ShouldHaveSingleItem().Text.ShouldContain("no taste model yet");
+        score.Reasons.ShouldHaveSingleItem().Source.ShouldBe(WorkScored.NoModelSource);
+        score.NoModel.ShouldBe("20 more labels needed for a first model, incl. at least 2 興味あり and 2 別に");
     }
 }

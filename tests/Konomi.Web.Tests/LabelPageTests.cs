@@ -30,7 +30,7 @@ public sealed class LabelPageTests(Browser browser)
         labels.Select(l => (l.WorkId, l.Interested)).ShouldBe([(asked[0], true), (asked[1], false), (asked[2], true)], ignoreOrder: true);
         labels.ShouldAllBe(l => l.Source == "annotator");
         asked.Distinct().Count().ShouldBe(3);
-        await Expect(page.Locator("#labeller .progress")).ToContainTextAsync("3 / 20 labels toward the first model");
+        await Expect(page.Locator("#labeller .progress")).ToContainTextAsync("3 labels (2 興味あり) · no model serves: 17 more labels needed for a first model, incl. at least 1 別に");
     }
 
     [Fact]

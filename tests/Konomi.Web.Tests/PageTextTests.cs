@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using System.Net;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
@@ -21,6 +22,24 @@ public sealed class PageTextTests
         var html = await http.GetStringAsync("/?user=alice", Ct);
 
         html.ShouldContain(work.Title);
+    }
+
+    [Fact]
+    public async Task A_pick_scored_without_a_model_says_why_once_not_as_a_weightless_reason()
+    {
+        await using var app = await WebApp.StartAsync();
+        await app.AddUserAsync("bob");
+        var work = (await app.AddWorksAsync(SampleWorks.Range(0, 1)))[0];
+        const string why = "model v1 was rejected by the promotion gate (F1 0.40 vs 0.67 posting everything); keep labelling: new labels retrain it";
+        await app.Get<IScoreStore>().AddAsync(new WorkScored(Guid.NewGuid(), work.Id, "bob", 0.6, 0.5, true, "popularity", 0,
+            [new ScoreReason("popularity", "popularity: 800 sold", 0.6), new ScoreReason(WorkScored.NoModelSource, why, 0)]), Ct);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+
+        var html = await http.GetStringAsync("/?user=bob", Ct);
+
+        html.ShouldContain($"No model serves: {why}");
+        html.ShouldContain("popularity: 800 sold");
+        html.Split(why).Length.ShouldBe(2);
     }
 
     [Fact]
@@ -88,6 +107,31 @@ public sealed class PageTextTests
         var html = await http.GetStringAsync("/label?user=bob", Ct);
 
         html.ShouldNotContain("toward the first model");
-        html.ShouldContain("22 labels (11 興味あり) · no model serves: v1 rejected");
+        html.ShouldContain("22 labels (11 興味あり) · no model serves: model v1 was rejected by the promotion gate (F1 0.67; worse: AP 0.342 vs cold start 0.500); "
+            + "keep labelling: new labels retrain it");
+    }
+
+    [Fact]
+    public async Task The_model_page_says_why_no_version_serves_in_the_words_slack_and_konomi_status_use()
+    {
+        await using var app = await WebApp.StartAsync();
+        await app.AddUserAsync("bob");
+        await app.AddUserAsync("carol");
+        var registry = app.Get<ITasteModelRegistry>();
+        var metrics = new ModelMetrics(22, 11, 5, 0.5, 0.5, 0.9, 0.67, 0.4, 0.42, 0.39)
+        {
+            F1Pooled = 0.4, PostEverythingF1 = 0.667, Gate = new GateEvidence("cold start", 22, 11, 0.342, 0.5, 0.97, -0.3, -0.02),
+        };
+        var v1 = await registry.RegisterAsync(new TasteModelDraft("bob", "ngram", metrics, [1]), Ct);
+        await registry.RejectAsync("bob", v1.Version, "worse: AP 0.342 vs cold start 0.500", Ct);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Url) };
+
+        var bob = await http.GetStringAsync("/models?user=bob", Ct);
+        var carol = await http.GetStringAsync("/models?user=carol", Ct);
+
+        bob.ShouldContain("No model serves: model v1 was rejected by the promotion gate (F1 0.40 vs 0.67 posting everything; average precision 0.34 vs 0.50 "
+            + "for cold start); keep labelling: new labels retrain it");
+        bob.ShouldContain("<td>v1</td>");
+        carol.ShouldContain("No model serves: 20 more labels needed for a first model, incl. at least 2 興味あり and 2 別に");
     }
 }

@@ -39,6 +39,9 @@ public static class RecommendCommand
                 Console.WriteLine($"Nothing new for {userId}: every stored work is labelled or was sent. Crawl more with `konomi run --once`.");
                 return 0;
             }
+            // Every score of a user no model serves carries the same why: said once, above the list.
+            if (ranked[0].Score.NoModel is { } noModel)
+                Console.WriteLine($"no model serves {userId}: {noModel}; ranked by the cold start (popularity and preferences)");
             var rank = 0;
             foreach (var (work, score, similar) in ranked)
                 Print(++rank, work, score, similar);
@@ -54,7 +57,7 @@ public static class RecommendCommand
         Console.WriteLine($"     score {score.Score:0.000} (threshold {score.Threshold:0.000}) {verdict}; {score.ModelId}" + (score.ModelVersion > 0 ? $" v{score.ModelVersion}" : ""));
         // The scorer already names the nearest liked work for a model's liked verdict; the command adds it for the rest.
         var named = similar is null || score.Reasons.Any(r => r.Source == LikedNeighbours.Source);
-        foreach (var reason in named ? score.Reasons : [.. score.Reasons, similar!])
+        foreach (var reason in (named ? score.Reasons : [.. score.Reasons, similar!]).Where(r => r.Source != WorkScored.NoModelSource))
             Console.WriteLine($"     {reason.Weight,7:+0.000;-0.000}  {reason.Text}");
         Console.WriteLine($"     {work.Url}");
     }

@@ -34,9 +34,8 @@ public static class ScoreCommand
             if (work is null) return Cli.Fail(error!);
             var users = await services.GetRequiredService<Audience>().ListAsync(
                 await KnownUsers.RequireOptionalAsync(services.GetRequiredService<IUserStore>(), parse.GetValue(user), ct), ct);
-            var registry = services.GetRequiredService<ITasteModelRegistry>();
             foreach (var score in await services.GetRequiredService<WorkScorer>().ScoreAsync(WorkScorer.OnRequest, [work], users, ct))
-                Print(work, score, score.ModelVersion == 0 ? await NoModelAsync(registry, score.UserId, ct) : null);
+                Print(work, score);
             return 0;
         });
         return Cli.Example(command, "konomi score --id RJ01234567", "konomi parse saved/RJ01234567.html > work.json && konomi score --work work.json --user me");
@@ -57,26 +56,15 @@ public static class ScoreCommand
             ? (work, null)
             : (null, $"no stored work has the id {id}; score its saved page instead: `konomi parse page.html > work.json && konomi score --work work.json`");
 
-    /// <summary>
-    /// Why a user has no verdict: no version yet, or one the gate rejected (the first one, on the labels it had), as
-    /// <c>konomi status</c> says it; "no model yet" alone would send them to label more when more labels are not the point.
-    /// </summary>
-    static async Task<string> NoModelAsync(ITasteModelRegistry registry, string userId, CancellationToken ct) =>
-        await registry.ListAsync(userId, ct) switch
-        {
-            [{ Status: TasteModelStatus.Rejected } latest, ..] =>
-                $"no model serves yet: v{latest.Version} was not good enough (gate: {latest.StatusReason}); `konomi models list --user {userId}`",
-            [var latest, ..] => $"no model serves yet: v{latest.Version} is {latest.Status.ToString().ToLowerInvariant()}; `konomi models list --user {userId}`",
-            [] => "no model serves yet: `konomi status` says what a first model still needs",
-        };
-
-    static void Print(Work work, WorkScored score, string? noModel)
+    static void Print(Work work, WorkScored score)
     {
         var verdict = score.Liked switch { true => "liked", false => "not liked", null => "no verdict (no model yet)" };
         Console.WriteLine($"{score.UserId}: {work.Id} {work.Title}");
         Console.WriteLine($"  score {score.Score:0.000} (threshold {score.Threshold:0.000}) -> {verdict}; model {score.ModelId} v{score.ModelVersion}");
-        if (noModel is not null) Console.WriteLine($"  {noModel}; this score is the cold start's (popularity and preferences)");
-        foreach (var reason in score.Reasons)
+        // Why no model scored it comes first, as the verdict's reason; the other reasons are the cold start's.
+        if (score.NoModel is { } noModel)
+            Console.WriteLine($"  no model serves: {noModel} (`konomi status`); this score is the cold start's (popularity and preferences)");
+        foreach (var reason in score.Reasons.Where(r => r.Source != WorkScored.NoModelSource))
             Console.WriteLine($"  {reason.Weight,7:+0.000;-0.000}  {reason.Text}");
     }
 }

@@ -1,6 +1,7 @@
 using Konomi.Settings;
 using System.CommandLine;
 using Konomi.Crawler;
+using Konomi.Labelling;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
 using Konomi.Trainer;
@@ -23,6 +24,7 @@ public static class StatusCommand
             var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
             builder.Services.AddOptions<TrainerOptions>().BindSettings(TrainerOptions.Section);
             builder.Services.AddCrawlerOptions();
+            builder.Services.AddLabelling();
             using var host = builder.Build();
             var services = host.Services;
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -56,6 +58,7 @@ public static class StatusCommand
             if (followUps > 0)
                 Console.WriteLine($"clicks         {followUps} stored but not yet followed up (message redraw, retrain signal): `konomi run` or the feedback service does them");
             var registry = services.GetRequiredService<ITasteModelRegistry>();
+            var reasons = services.GetRequiredService<NoModelReason>();
             Console.WriteLine("users");
             foreach (var user in await services.GetRequiredService<IUserStore>().ListAsync(ct))
             {
@@ -71,12 +74,8 @@ public static class StatusCommand
                 var serving = await registry.FindServingAsync(user.UserId, ct);
                 if (serving is { Metrics: var m })
                     Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.ShownF1():0.00}, average precision {m.ShownAveragePrecision():0.00}, {m.Examples} labels, {m.Folds} folds");
-                // A version that does not serve (the gate rejected the first one): retraining on the same labels changes nothing.
-                else if ((await registry.ListAsync(user.UserId, ct)) is [var latest, ..])
-                    Console.WriteLine($"  {"",-12} no model serving: v{latest.Version} {latest.Status.ToString().ToLowerInvariant()}: {latest.StatusReason} "
-                        + $"(`konomi models list --user {user.UserId}`; more labels retrain it, `konomi models promote` serves it anyway)");
                 else
-                    Console.WriteLine($"  {"",-12} no model yet: {Needed(own.Count, liked, trainer)}");
+                    Console.WriteLine($"  {"",-12} no model serving: {await reasons.ForAsync(user.UserId, all, trainer.MinLabels, ct)}{await NextAsync(registry, user.UserId, own.Count, liked, trainer, ct)}");
             }
             return Cli.Ok;
         });
@@ -84,21 +83,17 @@ public static class StatusCommand
     }
 
     /// <summary>
-    /// What a first model still needs, by the trainer's own rule: <c>Trainer:MinLabels</c> labels with at least
-    /// <see cref="TasteModelTrainer.MinEachAnswer"/> of each answer among them. With enough, when a running trainer
-    /// trains it: its label watch notices labels however they came within <c>Trainer:LabelCheck</c>, then the debounce.
+    /// What the user can do next, after the reason: with versions, look at them (more labels retrain a rejected one,
+    /// <c>konomi models promote</c> serves it anyway); with enough labels and none, when a running trainer trains it (its
+    /// label watch notices labels however they came within <c>Trainer:LabelCheck</c>, then the debounce); else label.
     /// </summary>
-    internal static string Needed(int labels, int liked, TrainerOptions trainer)
-    {
-        var likes = Math.Max(0, TasteModelTrainer.MinEachAnswer - liked);
-        var dislikes = Math.Max(0, TasteModelTrainer.MinEachAnswer - (labels - liked));
-        var more = Math.Max(Math.Max(0, trainer.MinLabels - labels), likes + dislikes);
-        var missing = string.Join(" and ", new[] { (likes, "興味あり"), (dislikes, "別に") }.Where(m => m.Item1 > 0).Select(m => $"{m.Item1} {m.Item2}"));
-        return more == 0
-            ? $"enough labels; a running trainer (`konomi run`, the trainer service) trains it within {Span(trainer.LabelCheck + trainer.Debounce)} "
-                + "(Trainer:LabelCheck + Trainer:Debounce), `konomi train` now"
-            : $"{more} more label(s){(missing.Length > 0 ? $" incl. at least {missing}" : "")} (`konomi label`)";
-    }
+    static async Task<string> NextAsync(ITasteModelRegistry registry, string userId, int labels, int liked, TrainerOptions trainer, CancellationToken ct) =>
+        (await registry.ListAsync(userId, ct)).Count > 0
+            ? $" (`konomi models list --user {userId}`; `konomi models promote` serves a version anyway)"
+            : NoModelReason.Needed(labels, liked, trainer.MinLabels) is null
+                ? $" (a running trainer: `konomi run`, the trainer service, trains it within {Span(trainer.LabelCheck + trainer.Debounce)} "
+                    + "(Trainer:LabelCheck + Trainer:Debounce); `konomi train` now)"
+                : " (`konomi label`)";
 
     static string Span(TimeSpan span) =>
         span.TotalMinutes < 1 ? $"{span.TotalSeconds:0} s" : span.TotalHours < 2 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalHours:0.#} h";

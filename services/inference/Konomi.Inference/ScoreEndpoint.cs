@@ -14,7 +14,8 @@ public static class ScoreEndpoint
 {
     /// <summary>
     /// <c>POST /score?user=U</c>: a work in the <see cref="KonomiJson"/> shape in (a 400 names the wrong field), U's
-    /// score and reasons out; nothing is stored or published.
+    /// score and reasons out; nothing is stored or published. When no model serves U, the score's <c>noModel</c>
+    /// (<see cref="WorkScored.NoModel"/>) says why: labels missing, or the gate rejected U's first model.
     /// It reveals U's verdicts and preferences, so it answers only callers on this machine, or holders of
     /// <c>Inference:ScoreToken</c> when that is set, and only for a user the store knows. The body is read
     /// only after those checks, and only up to <c>Inference:MaxScoreBodyBytes</c>.

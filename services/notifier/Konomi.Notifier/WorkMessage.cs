@@ -50,11 +50,15 @@ public static class WorkMessage
         var text = new StringBuilder(verdict switch
         {
             { ExplorationProbability: null } => string.Create(CultureInfo.InvariantCulture, $"*おすすめの理由* (score {verdict.Score:0.00})"),
-            { ModelVersion: 0 } => $"*{ExplorationMark}* まだ好みを学習中です。興味あり! / 別に… の答えから最初のモデルが育ちます (no taste model yet: your answer trains the first one)",
+            { ModelVersion: 0 } => $"*{ExplorationMark}* まだ好みを学習中です。興味あり! / 別に… の答えがモデルを育てます (your answer teaches your taste model)",
             _ => string.Create(CultureInfo.InvariantCulture, $"*{ExplorationMark}* いつもの好みとは違うかもしれない作品です (trying something new; score {verdict.Score:0.00})"),
         });
         foreach (var reason in verdict.Reasons.Where(r => r.Weight > 0).OrderByDescending(r => r.Weight).Take(MaxReasons))
             text.Append("\n• ").Append(Escape(reason.Text));
+        // Posted without a model (popularity, preferences, or to explore): why, so a user whose first model the gate
+        // rejected is not left thinking it picked this.
+        if (verdict.NoModel is { } noModel)
+            text.Append("\n_no taste model: ").Append(Escape(noModel)).Append('_');
         return text.ToString();
     }
 

@@ -1,3 +1,4 @@
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,7 @@ public sealed partial class LabelWatch(
     /// <summary>Fewer labels than the trainer's rule needs can only be answered "not enough": no use training for them.</summary>
     bool EnoughToTrain(LabelTally tally) =>
         tally.Labels >= options.Value.MinLabels
-        && Math.Min(tally.Liked, tally.Labels - tally.Liked) >= TasteModelTrainer.MinEachAnswer;
+        && Math.Min(tally.Liked, tally.Labels - tally.Liked) >= NoModelReason.MinEachAnswer;
 
     /// <summary>
     /// Who to train now of the users the plan made due (<paramref name="fed"/>) and those the schedule found

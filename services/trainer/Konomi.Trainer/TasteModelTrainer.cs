@@ -1,5 +1,6 @@
 using Konomi.Contracts;
 using Konomi.Hosting;
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;
@@ -107,9 +108,6 @@ public sealed class TasteModelTrainer(
             KonomiTelemetry.GateProbabilityWorse.Record(e.ProbabilityWorse, tags);
     }
 
-    /// <summary>Of each answer, the fewest a first model needs (besides <see cref="TrainerOptions.MinLabels"/> in all).</summary>
-    public const int MinEachAnswer = 2;
-
     internal static string? NotEnough(TrainingSet set, TrainerOptions o)
     {
         if (set.Examples.Count < o.MinLabels)
@@ -117,8 +115,8 @@ public sealed class TasteModelTrainer(
         if (set.Positives == 0 || set.Negatives == 0)
             return $"all {set.Examples.Count} labels say the same; a model needs both 興味あり and 別に";
         // Cross-validation needs each answer in every training part: with a single one of either, no fold can hold it out.
-        if (Math.Min(set.Positives, set.Negatives) < MinEachAnswer)
-            return $"{set.Positives} 興味あり and {set.Negatives} 別に: a model needs at least {MinEachAnswer} of each to be measured";
+        if (Math.Min(set.Positives, set.Negatives) < NoModelReason.MinEachAnswer)
+            return $"{set.Positives} 興味あり and {set.Negatives} 別に: a model needs at least {NoModelReason.MinEachAnswer} of each to be measured";
         return null;
     }
 

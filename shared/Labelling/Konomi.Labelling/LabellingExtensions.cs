@@ -7,7 +7,7 @@ namespace Konomi.Labelling;
 public static class LabellingExtensions
 {
     /// <summary>
-    /// Preference and popularity scoring, the labelling queue and its question order, bound from section
+    /// Preference and popularity scoring, the labelling queue and its question order, why no model serves a user, bound from section
     /// <c>Labelling</c>. The question order needs the taste model families (<c>AddTasteModels()</c>). Safe to call twice.
     /// </summary>
     public static IServiceCollection AddLabelling(this IServiceCollection services)
@@ -18,6 +18,7 @@ public static class LabellingExtensions
         services.TryAddSingleton<PreferenceScorer>();
         services.TryAddSingleton<QuestionOrder>();
         services.TryAddSingleton<LabellingQueue>();
+        services.TryAddSingleton<NoModelReason>();
         return services;
     }
 }

@@ -16,8 +16,8 @@ public sealed class PreferenceScorer(PopularityPrior popularity)
     public const string NoModel = "none";
 
     /// <summary>
-    /// The source of a labelled user's verdicts while their labels cannot train a model yet (too few, or too few of one kind):
-    /// not liked, and open to exploration, so some works still reach them and the loop can start.
+    /// The source of a labelled user's verdicts while no model serves them (too few labels, too few of one kind, or the
+    /// gate rejected the first model): not liked, and open to exploration, so some works still reach them and the loop can start.
     /// </summary>
     public const string AwaitingModel = "awaiting-model";
     public const double Threshold = 0.5;
@@ -33,9 +33,9 @@ public sealed class PreferenceScorer(PopularityPrior popularity)
         if (!PreferenceMatches.IsEmpty(preferences))
             return new(0, Threshold, false, PreferencesModel,
                 [new ScoreReason(Source, "none of your liked circles, voice actors, genres or keywords", 0)]);
+        // Why no model serves yet is the caller's to add (NoModelReason): it needs the user's versions and labels.
         if (hasLabels)
-            return new(0, Threshold, false, AwaitingModel,
-                [new ScoreReason(Source, "no taste model yet: it learns once your labels hold enough of both 興味あり and 別に…", 0)]);
+            return new(0, Threshold, false, AwaitingModel, []);
         if (popularity.Judge(work) is { } prior)
             return prior;
         return new(0, 0, null, NoModel, []);

@@ -31,6 +31,10 @@ public class RecommendCommandTests
         soothing.Max().ShouldBeLessThan(horror.Min());
         output.ShouldContain("circle: ひだまり工房");
         output.ShouldContain($"like {works[0].Title}, which you marked 興味あり");
+        // No model serves rec: said once, above the list, not as a reason under every work.
+        output.IndexOf("no model serves rec: 18 more labels needed for a first model, incl. at least 1 興味あり and 1 別に;", StringComparison.Ordinal)
+            .ShouldBeInRange(0, output.IndexOf("  1. ", StringComparison.Ordinal));
+        output.Split("labels needed").Length.ShouldBe(2);
     }
 
     [Fact]

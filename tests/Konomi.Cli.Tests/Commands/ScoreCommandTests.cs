@@ -22,7 +22,10 @@ public class ScoreCommandTests
         var result = await KonomiCli.RunAsync(["score", "--id", "RJ01000001", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("  no model serves yet: v1 was not good enough (gate: worse: AP 0.342 vs cold start 0.500 on 22 fresh labels (11 liked)); `konomi models list --user bob`");
-        result.Output.ShouldContain("  no model serves yet: `konomi status` says what a first model still needs"); // carol: nothing trained yet
+        // A version from before the gate kept its figures: its F1 and the gate's own reason.
+        result.Output.ShouldContain("  no model serves: model v1 was rejected by the promotion gate (F1 0.67; worse: AP 0.342 vs cold start 0.500 on 22 fresh "
+            + "labels (11 liked)); keep labelling: new labels retrain it (`konomi status`)");
+        // carol: nothing trained yet, no label either.
+        result.Output.ShouldContain("  no model serves: 20 more labels needed for a first model, incl. at least 2 興味あり and 2 別に (`konomi status`)");
     }
 }

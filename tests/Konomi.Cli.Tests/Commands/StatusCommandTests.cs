@@ -49,9 +49,9 @@ public class StatusCommandTests
     }
 
     [Theory]
-    [InlineData(0, 0, "20 more label(s) incl. at least 2 興味あり and 2 別に")]
-    [InlineData(1, 25, "1 more label(s) incl. at least 1 興味あり")]
-    [InlineData(3, 17, "enough labels; a running trainer (`konomi run`, the trainer service) trains it within 3 min (Trainer:LabelCheck + Trainer:Debounce), `konomi train` now")]
+    [InlineData(0, 0, "20 more labels needed for a first model, incl. at least 2 興味あり and 2 別に (`konomi label`)")]
+    [InlineData(1, 25, "1 more label needed for a first model, incl. at least 1 興味あり (`konomi label`)")]
+    [InlineData(3, 17, "enough labels for a first model: it is trained next (a running trainer: `konomi run`, the trainer service, trains it within 3 min (Trainer:LabelCheck + Trainer:Debounce); `konomi train` now)")]
     public async Task Status_says_what_a_first_model_needs_by_the_trainer_s_rule_counting_labels_of_stored_works(int liked, int notLiked, string needed)
     {
         await using var store = TestStore.Sqlite();
@@ -71,7 +71,7 @@ public class StatusCommandTests
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Output.ShouldContain($"labels {liked} liked / {notLiked} not (30 more of works not stored)");
-        result.Output.ShouldContain($"no model yet: {needed}");
+        result.Output.ShouldContain($"no model serving: {needed}");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class StatusCommandTests
             new Dictionary<string, string?> { ["Trainer__LabelCheck"] = "00:00:30", ["Trainer__Debounce"] = "00:00:15" }, ct: Ct);
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("no model yet: enough labels; a running trainer (`konomi run`, the trainer service) trains it within 45 s");
+        result.Output.ShouldContain("no model serving: enough labels for a first model: it is trained next (a running trainer: `konomi run`, the trainer service, trains it within 45 s");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class StatusCommandTests
         result.ExitCode.ShouldBe(0, result.Error);
         // `konomi train` again would train nothing (no new label, same recipe): the user needs the gate's reason.
         result.Output.ShouldNotContain("(or `konomi train`)");
-        result.Output.ShouldContain("no model serving: v1 rejected: worse: AP 0.342 vs cold start 0.500 on 22 fresh labels (11 liked)");
-        result.Output.ShouldContain("`konomi models list --user bob`");
+        result.Output.ShouldContain("no model serving: model v1 was rejected by the promotion gate (F1 0.67; worse: AP 0.342 vs cold start 0.500 on "
+            + "22 fresh labels (11 liked)); keep labelling: new labels retrain it (`konomi models list --user bob`; `konomi models promote` serves a version anyway)");
     }
 }

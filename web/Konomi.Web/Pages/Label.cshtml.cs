@@ -16,7 +16,7 @@ namespace Konomi.Web.Pages;
 /// </summary>
 public sealed class LabelModel(
     IUserStore users, IWorkStore works, ILabelStore labels, ITasteModelRegistry registry, LabellingQueue queue, ClickRecorder clicks,
-    TimeProvider clock, IOptions<WebOptions> options, IOptions<TrainerOptions> trainer)
+    NoModelReason noModel, TimeProvider clock, IOptions<WebOptions> options, IOptions<TrainerOptions> trainer)
     : UserPage(users)
 {
     public Work? Current { get; private set; }
@@ -28,8 +28,11 @@ public sealed class LabelModel(
     public bool LeastSureFirst { get; private set; }
     public TasteModelVersion? Serving { get; private set; }
 
-    /// <summary>The newest version when none serves (the gate rejected the first one): the page says so, not "22 / 20 toward the first model".</summary>
+    /// <summary>The newest version when none serves (the gate rejected the first one): the page links to the versions.</summary>
     public TasteModelVersion? Unserved { get; private set; }
+
+    /// <summary>Why no model serves (labels missing, or the gate rejected the first one), as Slack and <c>konomi status</c> say it.</summary>
+    public string? NoModel { get; private set; }
     public string? Said { get; private set; }
 
     /// <summary>This session's moves, oldest first: <c>s:ID</c> for a skip, <c>a:ID</c> for an answer.</summary>
@@ -103,6 +106,7 @@ public sealed class LabelModel(
         LeastSureFirst = state.Model is not null;
         Serving = await registry.FindServingAsync(UserId!, ct);
         Unserved = Serving is null ? (await registry.ListAsync(UserId!, ct)).FirstOrDefault() : null;
+        NoModel = Serving is null ? await noModel.ForAsync(UserId!, await labels.ListAsync(UserId!, ct), MinLabels, ct) : null;
     }
 
     public string Seen => CurrentLabel is null ? "none" : CurrentLabel.LabeledAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);

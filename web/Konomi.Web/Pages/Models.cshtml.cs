@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.Trainer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Web.Pages;
 
@@ -10,10 +12,14 @@ namespace Konomi.Web.Pages;
 /// A user's taste model versions with their cross-validated figures, F1 and average precision over versions,
 /// the serving model's held-out precision-recall curve, and the same promote/rollback as <c>konomi models</c>.
 /// </summary>
-public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, ILabelStore labels, ServingOverride serving, ServingModelCurve curves, IMemoryCache cache)
+public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, ILabelStore labels, ServingOverride serving, ServingModelCurve curves,
+    NoModelReason noModel, IOptions<TrainerOptions> trainer, IMemoryCache cache)
     : UserPage(users)
 {
     public IReadOnlyList<TasteModelVersion> Versions { get; private set; } = [];
+
+    /// <summary>Why no version serves (labels missing, the gate rejected the newest), as everywhere else; null when one does.</summary>
+    public string? NoModel { get; private set; }
     public HeldOutCurve? Curve { get; private set; }
 
     const string MessageKey = "Message";
@@ -29,7 +35,10 @@ public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, 
     {
         Message = TempData[MessageKey] as string;
         if (await ResolveUserAsync(ct) is { } refused) return refused;
-        if (UserId is not null) Versions = await registry.ListAsync(UserId, ct);
+        if (UserId is null) return Page();
+        Versions = await registry.ListAsync(UserId, ct);
+        if (!Versions.Any(v => v.Status == TasteModelStatus.Serving))
+            NoModel = await noModel.ForAsync(UserId, await labels.ListAsync(UserId, ct), trainer.Value.MinLabels, ct);
         return Page();
     }
 
