@@ -34,6 +34,7 @@ public static class StorageExtensions
         }
         builder.Services.AddSingleton<LabelsCsv>();
         builder.Services.AddSingleton<WorksJsonLines>();
+        ConfiguredUsers.AddTo(builder.Services);
         builder.Services.AddHostedService<UserSeeding>();
         return builder;
     }

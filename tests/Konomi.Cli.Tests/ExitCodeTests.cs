@@ -137,7 +137,7 @@ public class ExitCodeTests
     [InlineData("Trainer__minlabel", "5", "status", "konomi: configuration: Trainer:minlabel is not a setting; did you mean Trainer:MinLabels?")]
     [InlineData("Crawler__Retry__MaxAtempts", "3", "run --once", "konomi: configuration: Crawler:Retry:MaxAtempts is not a setting; did you mean Crawler:Retry:MaxAttempts?")]
     [InlineData("TasteModels__Ngram__Threshold__SureOfCat", "0.8", "train --user me", "konomi: configuration: TasteModels:Ngram:Threshold:SureOfCat is not a setting; did you mean TasteModels:Ngram:Threshold:SureOfCut?")]
-    [InlineData("Trainer__Colour", "red", "status", "konomi: configuration: Trainer:Colour is not a setting of Trainer (its settings: BootstrapSamples, Debounce, Folds, Interval, LearnFromEveryone, MaxProbabilityWorse, MinFreshLabels, MinLabels, MinNewLabels)")]
+    [InlineData("Trainer__Colour", "red", "status", "konomi: configuration: Trainer:Colour is not a setting of Trainer (its settings: BootstrapSamples, Debounce, Folds, Interval, LabelCheck, LearnFromEveryone, MaxProbabilityWorse, MinFreshLabels, MinLabels, MinNewLabels)")]
     [InlineData("Storage__Provider", "postgres", "status", "konomi: configuration: Storage:Provider 'postgres' is not a provider; the providers are sqlite and mongo.")]
     public async Task A_misspelt_setting_stops_the_command_in_one_line_with_the_setting_it_meant(string variable, string value, string command, string message)
     {
