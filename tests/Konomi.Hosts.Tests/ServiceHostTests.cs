@@ -62,6 +62,7 @@ public class ServiceHostTests
         { "feedback", "Users__0__Chanel", "C0TEAM", "Users:0:Chanel is not a setting; did you mean Users:0:Channel?" },
         { "notifier", "Users__0__MaxPerRun", "many", "Users:0:MaxPerRun: 'many' is not a whole number" },
         { "crawler", "Users__0__Channel", "C0TEAM", "Users:0:UserId is missing: every configured user needs one." },
+        { "inference", "Storage__Provider", "mongo", "Storage:Provider is mongo but ConnectionStrings:Mongo is not set." },
     };
 
     // One line on stderr naming the key, exit code 1 and no stack trace, whether the setting is out of range, unknown,
