@@ -45,9 +45,10 @@ public static class BusExtensions
     /// </summary>
     public static IHostApplicationBuilder AddKonomiBus(this IHostApplicationBuilder builder)
     {
-        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
-        // Read above to configure the transport; bound too, so a misspelt RabbitMq key stops the start.
         builder.Services.AddOptions<RabbitMqOptions>().BindSettings(RabbitMqOptions.Section);
+        // The host alone picks the transport here; the rest is read once the settings are checked (RabbitMq__Port=abc
+        // is then refused in words with any other bad setting, not thrown while the host is composed).
+        var inMemory = string.IsNullOrWhiteSpace(builder.Configuration[$"{RabbitMqOptions.Section}:{nameof(RabbitMqOptions.Host)}"]);
         builder.Services.AddRetrySettings(RetrySection, r =>
         {
             r.MaxAttempts = 8;
@@ -85,12 +86,13 @@ public static class BusExtensions
             });
             registrations.ApplyTo(x);
 
-            if (string.IsNullOrWhiteSpace(rabbit.Host))
+            if (inMemory)
                 x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             else
                 x.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    var rabbit = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
+                    cfg.Host(rabbit.Host!, rabbit.Port, rabbit.VirtualHost, h =>
                     {
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);

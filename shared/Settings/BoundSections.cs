@@ -37,6 +37,29 @@ public sealed class BoundSections
         lock (classes) return classes.TryGetValue(section, out var types) ? [.. types] : [];
     }
 
+    /// <summary>
+    /// The sections above <paramref name="section"/> that no class is bound to (<c>Bus</c> above <c>Bus:Retry</c>): they
+    /// hold only bound sections. Not the root: it holds the whole environment.
+    /// </summary>
+    internal IEnumerable<string> UnboundParentsOf(string section)
+    {
+        lock (classes)
+        {
+            var parents = new List<string>();
+            for (var end = section.LastIndexOf(':'); end > 0; end = section.LastIndexOf(':', end - 1))
+                if (!classes.ContainsKey(section[..end])) parents.Add(section[..end]);
+            return parents;
+        }
+    }
+
+    /// <summary>The names of the bound sections right under <paramref name="parent"/>: <c>Retry</c> for <c>Bus</c>.</summary>
+    internal IEnumerable<string> SubsectionsOf(string parent)
+    {
+        lock (classes)
+            return [.. classes.Keys.Where(s => s.StartsWith(parent + ":", StringComparison.OrdinalIgnoreCase))
+                .Select(s => s[(parent.Length + 1)..].Split(':')[0])];
+    }
+
     /// <summary>Whether <paramref name="path"/> is a bound section or lies on the way to one (<c>TasteModels:Input</c>).</summary>
     internal bool Opens(string path)
     {

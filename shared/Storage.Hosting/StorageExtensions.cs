@@ -2,6 +2,8 @@ using Konomi.Settings;
 using Konomi.Storage.Mongo;
 using Konomi.Storage.Sqlite;
 using Konomi.Storage.Transfer;
+using MongoDB.Driver;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +29,7 @@ public static class StorageExtensions
                 builder.Services.AddSqliteStores();
                 break;
             case "mongo":
+                CheckMongoConnection(builder.Configuration);
                 builder.Services.AddMongoStores();
                 break;
             default:
@@ -34,7 +37,27 @@ public static class StorageExtensions
         }
         builder.Services.AddSingleton<LabelsCsv>();
         builder.Services.AddSingleton<WorksJsonLines>();
+        ConfiguredUsers.AddTo(builder.Services);
         builder.Services.AddHostedService<UserSeeding>();
         return builder;
+    }
+
+    /// <summary>
+    /// Here, with the other settings, rather than when the store is first opened at start (a stack trace). The
+    /// driver's own message is not quoted: it repeats the string, password included.
+    /// </summary>
+    static void CheckMongoConnection(IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("Mongo");
+        if (string.IsNullOrWhiteSpace(connection))
+            throw new SettingException("Storage:Provider is mongo but ConnectionStrings:Mongo is not set.");
+        try
+        {
+            MongoUrl.Create(connection);
+        }
+        catch (MongoConfigurationException)
+        {
+            throw new SettingException("ConnectionStrings:Mongo is not a MongoDB connection string (mongodb://HOST:27017/konomi or mongodb+srv://HOST/konomi).");
+        }
     }
 }

@@ -37,7 +37,7 @@ public class ServiceHostTests
 
     public static TheoryData<string, string, string, string> InvalidSettings => new()
     {
-        { "crawler", "Crawler__PagesPerCycle", "0", "Crawler:PagesPerCycle must be at least 1" },
+        { "crawler", "Crawler__PagesPerCycle", "0", "Crawler:PagesPerCycle must be at least 1." },
         { "inference", "Inference__BatchSize", "0", "Inference:BatchSize must be at least 1" },
         { "inference", "Inference__ServingModels__SizeLimitMb", "0", "Inference:ServingModels:SizeLimitMb must be between 0.001 and 1048576" },
         { "trainer", "Trainer__Folds", "1", "Trainer:Folds must be at least 2" },
@@ -54,11 +54,22 @@ public class ServiceHostTests
         { "feedback", "Feedback__Reconect__MaxDelay", "00:00:10", "Feedback:Reconect is not a setting; did you mean Feedback:Reconnect?" },
         { "notifier", "RabbitMq__Hots", "rabbitmq", "RabbitMq:Hots is not a setting; did you mean RabbitMq:Host?" },
         { "trainer", "Storage__Provider", "postgres", "Storage:Provider 'postgres' is not a provider; the providers are sqlite and mongo." },
+        { "trainer", "Trainer__Debounce", "abc", "Trainer:Debounce: 'abc' is not a duration such as 00:30:00 (hh:mm:ss) or 1.00:00:00 (a day)" },
+        { "crawler", "Crawler__Retry__MaxAttempts", "three", "Crawler:Retry:MaxAttempts: 'three' is not a whole number" },
+        { "inference", "TasteModels__CudaDeviceId", "first", "TasteModels:CudaDeviceId: 'first' is not a whole number" },
+        { "notifier", "RabbitMq__Port", "amqp", "RabbitMq:Port: 'amqp' is not a whole number" },
+        { "trainer", "Bus__Retyr__MaxAttempts", "3", "Bus:Retyr is not a setting; did you mean Bus:Retry?" },
+        { "feedback", "Users__0__Chanel", "C0TEAM", "Users:0:Chanel is not a setting; did you mean Users:0:Channel?" },
+        { "notifier", "Users__0__MaxPerRun", "many", "Users:0:MaxPerRun: 'many' is not a whole number" },
+        { "crawler", "Users__0__Channel", "C0TEAM", "Users:0:UserId is missing: every configured user needs one." },
+        { "inference", "Storage__Provider", "mongo", "Storage:Provider is mongo but ConnectionStrings:Mongo is not set." },
     };
 
+    // One line on stderr naming the key, exit code 1 and no stack trace, whether the setting is out of range, unknown,
+    // does not convert or names no provider; the same line `konomi` gives, after the host's name.
     [Theory]
     [MemberData(nameof(InvalidSettings))]
-    public async Task Host_refuses_to_start_with_an_invalid_setting_and_names_it(string service, string variable, string value, string message)
+    public async Task Host_refuses_to_start_with_an_invalid_setting_in_one_line_naming_it(string service, string variable, string value, string message)
     {
         var ct = TestContext.Current.CancellationToken;
         var environment = new Dictionary<string, string?>
@@ -72,7 +83,32 @@ public class ServiceHostTests
 
         var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60), ct);
 
-        exitCode.ShouldNotBe(0);
-        host.Output.ShouldContain(message);
+        exitCode.ShouldBe(1, host.Output);
+        host.Errors.ShouldBe([$"konomi-{service}: {message}"], host.Output);
+        host.Output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Host_names_every_setting_it_cannot_use_in_its_one_line()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var environment = new Dictionary<string, string?>
+        {
+            ["Storage__Provider"] = "sqlite",
+            ["Storage__DataDirectory"] = Directory.CreateTempSubdirectory("konomi-host-").FullName,
+            ["Trainer__Interval"] = "hourly",
+            ["Trainer__Folds"] = "1",
+            ["Trainer__Debounse"] = "00:00:30",
+        };
+        await using var host = ServiceProcess.Start("trainer", environment);
+
+        var exitCode = await host.WaitForExitAsync(TimeSpan.FromSeconds(60), ct);
+
+        exitCode.ShouldBe(1, host.Output);
+        var line = host.Errors.ShouldHaveSingleItem();
+        line.ShouldStartWith("konomi-trainer: ");
+        line.ShouldContain("Trainer:Interval: 'hourly' is not a duration");
+        line.ShouldContain("Trainer:Folds must be at least 2");
+        line.ShouldContain("Trainer:Debounse is not a setting; did you mean Trainer:Debounce?");
     }
 }

@@ -92,11 +92,18 @@ public sealed class StorageRegistrationTests : IAsyncDisposable
     [Fact]
     public void Mongo_without_a_connection_string_is_a_clear_error()
     {
-        using var host = StorageHost.Build([new("Storage:Provider", "mongo")]);
+        var error = Should.Throw<Konomi.Settings.SettingException>(() => StorageHost.Build([new("Storage:Provider", "mongo")]));
 
-        var error = Should.Throw<InvalidOperationException>(() => host.Services.GetRequiredService<ILabelStore>());
+        error.Message.ShouldBe("Storage:Provider is mongo but ConnectionStrings:Mongo is not set.");
+    }
 
-        error.Message.ShouldContain("ConnectionStrings:Mongo is not set");
+    [Fact]
+    public void A_mongo_connection_string_that_is_not_one_is_a_clear_error_that_does_not_repeat_it()
+    {
+        var error = Should.Throw<Konomi.Settings.SettingException>(() =>
+            StorageHost.Build([new("Storage:Provider", "mongo"), new("ConnectionStrings:Mongo", "mongo.example:27017?user=konomi&password=s3cret")]));
+
+        error.Message.ShouldBe("ConnectionStrings:Mongo is not a MongoDB connection string (mongodb://HOST:27017/konomi or mongodb+srv://HOST/konomi).");
     }
 
     [Fact]

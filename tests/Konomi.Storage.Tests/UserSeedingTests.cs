@@ -1,6 +1,7 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Storage.Tests;
 
@@ -47,7 +48,7 @@ public sealed class UserSeedingTests : IAsyncDisposable
     [Fact]
     public async Task A_configured_user_without_an_id_stops_the_start_with_a_clear_error()
     {
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new() { ["Users:0:Channel"] = "C0TEAM" }));
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => StartAsync(new() { ["Users:0:Channel"] = "C0TEAM" }));
 
         error.Message.ShouldBe("Users:0:UserId is missing: every configured user needs one.");
     }
@@ -55,7 +56,7 @@ public sealed class UserSeedingTests : IAsyncDisposable
     [Fact]
     public async Task A_configured_user_with_an_unknown_time_zone_stops_the_start_with_a_clear_error()
     {
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new()
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => StartAsync(new()
         {
             ["Users:0:UserId"] = "alice",
             ["Users:1:UserId"] = "bob",
@@ -70,7 +71,7 @@ public sealed class UserSeedingTests : IAsyncDisposable
     {
         var alice = new Dictionary<string, string?> { ["Users:0:UserId"] = "alice", ["Users:0:QuietFrom"] = "07:00", ["Users:0:QuietTo"] = "07:00" };
 
-        (await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(alice))).Message
+        (await Should.ThrowAsync<OptionsValidationException>(() => StartAsync(alice))).Message
             .ShouldBe("Users:0:QuietTo: 07:00 is QuietFrom too: such quiet hours would hold nothing; give the time they end, or leave both out for none.");
         (await _store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
     }
@@ -78,7 +79,7 @@ public sealed class UserSeedingTests : IAsyncDisposable
     [Fact]
     public async Task A_configured_user_id_that_users_add_would_refuse_stops_the_start_and_stores_no_user()
     {
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new()
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => StartAsync(new()
         {
             ["Users:0:UserId"] = "alice",
             ["Users:1:UserId"] = "bob smith",
@@ -102,16 +103,50 @@ public sealed class UserSeedingTests : IAsyncDisposable
     public async Task A_configured_value_that_users_add_would_refuse_stops_the_start_naming_its_key_and_stores_no_user(
         string field, string value, string message)
     {
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => StartAsync(new()
+        (await RefusedAsync(field, value)).ShouldBe([message]);
+        (await _store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Chanel", "C0TEAM", "Users:1:Chanel is not a setting; did you mean Users:1:Channel?")]
+    [InlineData("Preferences:BlockedGenre:0", "ホラー", "Users:1:Preferences:BlockedGenre is not a setting; did you mean Users:1:Preferences:BlockedGenres?")]
+    [InlineData("MaxPerRun", "many", "Users:1:MaxPerRun: 'many' is not a whole number")]
+    [InlineData("Delivery", "Dijest", "Users:1:Delivery: 'Dijest' is not one of Instant, Digest")]
+    [InlineData("QuietFrom", "late", "Users:1:QuietFrom: 'late' is not a time of day such as 23:00")]
+    public async Task A_mistyped_key_or_a_value_that_does_not_convert_stops_the_start_naming_it_and_stores_no_user(
+        string field, string value, string message)
+    {
+        (await RefusedAsync(field, value)).ShouldBe([message]);
+        (await _store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_unusable_entry_is_named_at_once()
+    {
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            ["Users:0:UserId"] = "alice",
+            ["Users:0:TimeZone"] = "Asia/Tokio",
+            ["Users:1:Channel"] = "C0TEAM",
+        }));
+
+        error.Failures.ShouldBe([
+            "Users:0:TimeZone: 'Asia/Tokio' is not a known time zone id (IANA, e.g. Asia/Tokyo).",
+            "Users:1:UserId is missing: every configured user needs one.",
+        ]);
+    }
+
+    /// <summary>Why the start with alice and bob, bob's <paramref name="field"/> set to <paramref name="value"/>, was refused.</summary>
+    private async Task<IEnumerable<string>> RefusedAsync(string field, string value)
+    {
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => StartAsync(new()
         {
             ["Users:0:UserId"] = "alice",
             ["Users:0:SlackUserId"] = "U0ALICE",
             ["Users:1:UserId"] = "bob",
             [$"Users:1:{field}"] = value,
         }));
-
-        error.Message.ShouldBe(message);
-        (await _store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
+        return error.Failures;
     }
 
     private async Task<IReadOnlyList<UserProfile>> StartAsync(Dictionary<string, string?> users)

@@ -19,6 +19,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     readonly Func<int, string[]> _args;
     readonly Func<int, IDictionary<string, string?>> _environment;
     readonly List<string> _output = [];
+    readonly List<string> _errors = [];
     Process _process;
     int _launchedAtLine;
 
@@ -38,6 +39,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string Output
     {
         get { lock (_output) return string.Join('\n', _output); }
+    }
+
+    /// <summary>What the process wrote to stderr alone, a line each (also in <see cref="Output"/>).</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get { lock (_output) return [.. _errors]; }
     }
 
     /// <summary>Starts <c>services/{service}/Konomi.{Service}.Host</c> as built for this test run.</summary>
@@ -72,7 +79,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             start.Environment[key] = value;
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Service}.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data, error: true);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
@@ -157,9 +164,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    void Append(string? line)
+    void Append(string? line, bool error = false)
     {
         if (line is null) return;
-        lock (_output) _output.Add(line);
+        lock (_output)
+        {
+            _output.Add(line);
+            if (error) _errors.Add(line);
+        }
     }
 }

@@ -81,6 +81,6 @@ public static partial class UsageErrors
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsEnum) return "one of " + string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant()));
         if (type == typeof(FileInfo)) return "a file name";
-        return FailureMessages.Expected(type.FullName!);
+        return SettingFailures.Expected(type.FullName!);
     }
 }

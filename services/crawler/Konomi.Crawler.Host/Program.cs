@@ -1,13 +1,11 @@
-using Konomi.Hosting;
 using Konomi.Crawler;
+using Konomi.Hosting;
 using Konomi.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddKonomiStorage();
-builder.AddCrawler();
-builder.AddKonomiBus();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+return ServiceHost.Run(args, builder =>
+{
+    builder.AddServiceDefaults();
+    builder.AddKonomiStorage();
+    builder.AddCrawler();
+    builder.AddKonomiBus();
+}, app => app.MapDefaultEndpoints());

@@ -1,14 +1,15 @@
-using Konomi.Hosting;
 using Konomi.Feedback;
+using Konomi.Hosting;
 using Konomi.Storage;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddKonomiStorage();
-builder.AddFeedback();
-builder.AddKonomiBus();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapSlackInteractions();
-app.Run();
+return ServiceHost.Run(args, builder =>
+{
+    builder.AddServiceDefaults();
+    builder.AddKonomiStorage();
+    builder.AddFeedback();
+    builder.AddKonomiBus();
+}, app =>
+{
+    app.MapDefaultEndpoints();
+    app.MapSlackInteractions();
+});

@@ -1,15 +1,13 @@
 using Konomi.Hosting;
-using Konomi.Trainer;
 using Konomi.Storage;
 using Konomi.Storage.Retention;
+using Konomi.Trainer;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddKonomiStorage();
-builder.AddKonomiRetention();
-builder.AddTrainer();
-builder.AddKonomiBus();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.Run();
+return ServiceHost.Run(args, builder =>
+{
+    builder.AddServiceDefaults();
+    builder.AddKonomiStorage();
+    builder.AddKonomiRetention();
+    builder.AddTrainer();
+    builder.AddKonomiBus();
+}, app => app.MapDefaultEndpoints());
