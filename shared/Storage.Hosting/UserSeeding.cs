@@ -13,7 +13,6 @@ namespace Konomi.Storage;
 /// </summary>
 public sealed partial class UserSeeding(IUserStore users, IOptions<ConfiguredUsers> configuration, ILogger<UserSeeding> logger) : IHostedService
 {
-    public const string Section = ConfiguredUsers.Section;
     public const string DefaultUserId = "me";
 
     public async Task StartAsync(CancellationToken ct)

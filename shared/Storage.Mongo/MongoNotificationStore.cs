@@ -127,11 +127,13 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
     public async Task<IReadOnlyList<Notification>> ListDueAsync(DateTimeOffset dueBy, Notification? after, int limit, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
-        // Pending entries an earlier version (or a replica not upgraded yet) stored have no due time: given theirs first.
-        // The (status, due, …) index finds them; once every entry has one, this reads nothing.
-        foreach (var old in await notifications.Find(n => n.Status == NotificationStatus.Pending && n.DueAt == null).ToListAsync(ct))
-            await notifications.UpdateOneAsync(n => n.Id == old.Id && n.DueAt == null,
-                Update.Set(n => n.DueAt, old.HoldUntil ?? old.CreatedAt), cancellationToken: ct);
+        // Pending entries an earlier version (or a replica not upgraded yet) stored have no due time: given theirs first,
+        // once per sweep (its first page), not per page. The (status, due, …) index finds them; once every entry has one,
+        // this reads nothing.
+        if (after is null)
+            foreach (var old in await notifications.Find(n => n.Status == NotificationStatus.Pending && n.DueAt == null).ToListAsync(ct))
+                await notifications.UpdateOneAsync(n => n.Id == old.Id && n.DueAt == null,
+                    Update.Set(n => n.DueAt, old.HoldUntil ?? old.CreatedAt), cancellationToken: ct);
         var filter = Builders<NotificationDocument>.Filter;
         var due = filter.Eq(n => n.Status, NotificationStatus.Pending) & filter.Lte(n => n.DueAt, StoredTime.ToTicks(dueBy));
         if (after is not null)
