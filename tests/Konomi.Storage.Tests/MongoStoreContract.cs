@@ -13,11 +13,13 @@ public abstract class MongoStoreContract : StoreContract
 {
     readonly MongoCommandFault _labelUpdates = new("update", "labels");
     readonly MongoCommandHold _modelUpdates = new("tasteModels");
+    readonly MongoCommandInterleave _labelReads = new("aggregate", "labels");
 
     protected sealed override TestStore? CreateStore(TimeProvider? clock = null) => CreateStore(s =>
     {
         s.AddSingleton<IEventSubscriber>(_labelUpdates);
         s.AddSingleton<IEventSubscriber>(_modelUpdates);
+        s.AddSingleton<IEventSubscriber>(_labelReads);
         TestStore.WithClock(clock)?.Invoke(s);
     });
 
@@ -46,6 +48,19 @@ public abstract class MongoStoreContract : StoreContract
         (serving.Version, serving.StatusReason).ShouldBe((3, "by hand"));
         (await registry.ListAsync("u1", Ct)).Select(v => (v.Version, v.Status)).ShouldBe(
             [(3, TasteModelStatus.Serving), (2, TasteModelStatus.Retired), (1, TasteModelStatus.Retired)]);
+    }
+
+    // SQLite tallies in one statement; on MongoDB a second read would let a click land between the counts.
+    [Fact]
+    public async Task A_label_written_while_the_tally_is_read_is_in_all_of_its_user_s_counts_or_in_none()
+    {
+        var labels = Get<ILabelStore>();
+        await labels.RecordAsync(Sample.Click("a1", interested: false, Sample.Noon), Ct);
+        _labelReads.BeforeTheSecond(() => labels.RecordAsync(
+            Sample.Click("a2", interested: true, Sample.Noon.AddMinutes(1), work: "RJ01000002"), Ct).GetAwaiter().GetResult());
+
+        (await labels.TallyAsync(Ct)).ShouldHaveSingleItem().ShouldBeOneOf(
+            new LabelTally("u1", 1, 0, Sample.Noon), new LabelTally("u1", 2, 1, Sample.Noon.AddMinutes(1)));
     }
 
     [Fact]
