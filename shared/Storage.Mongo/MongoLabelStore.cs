@@ -147,7 +147,7 @@ public sealed class MongoLabelStore(KonomiMongo mongo, TimeProvider clock) : ILa
         // One aggregation: $facet hands each label, read once, to both counts, so a label written meanwhile is in
         // every count of its user or in none (two reads could count it as a label but not as a like). Newest first,
         // so each user's first label is the newest. Only $sum of 1, $first and $match inside: the MongoDB-wire test
-        // server has no $max and reads a $cond (or any expression) inside a $group as 0.
+        // server has no $max and evaluates no expression in a $group (a $cond sums to 0, a compound _id stays literal).
         var all = AggregateFacet.Create("labels", new EmptyPipelineDefinition<LabelDocument>()
             .Group(l => l.UserId, g => new { UserId = g.Key, Labels = g.Count(), Newest = g.First().LabeledAt }));
         var liked = AggregateFacet.Create("liked", new EmptyPipelineDefinition<LabelDocument>()
