@@ -3,6 +3,7 @@ using MongoDB.Bson.Serialization.Conventions;
 using MongoDB.Driver;
 using MongoDB.Driver.Core.Events;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Konomi.Storage.Mongo;
 
@@ -12,6 +13,8 @@ namespace Konomi.Storage.Mongo;
 /// </summary>
 public sealed class KonomiMongo
 {
+    private readonly ILogger _logger;
+
     public const string DefaultDatabase = "konomi";
 
     static KonomiMongo()
@@ -29,8 +32,9 @@ public sealed class KonomiMongo
     /// Driver event subscribers registered in the container (command tracing; tests inject faults at this
     /// boundary with them).
     /// </param>
-    public KonomiMongo(IConfiguration configuration, IEnumerable<IEventSubscriber> subscribers)
+    public KonomiMongo(IConfiguration configuration, IEnumerable<IEventSubscriber> subscribers, ILogger<KonomiMongo> logger)
     {
+        _logger = logger;
         var connection = configuration.GetConnectionString("Mongo")
             ?? throw new InvalidOperationException("Storage:Provider is mongo but ConnectionStrings:Mongo is not set.");
         var url = MongoUrl.Create(connection);
@@ -43,6 +47,9 @@ public sealed class KonomiMongo
 
     public IMongoDatabase Database { get; }
 
-    public IndexedCollection<T> Collection<T>(string name, params CreateIndexModel<T>[] indexes) =>
-        new(Database.GetCollection<T>(name), indexes);
+    public IndexedCollection<T> Collection<T>(string name, params CreateIndexModel<T>[] indexes) => Collection(name, [], indexes);
+
+    /// <param name="retired">Names of indexes an earlier version created that no query reads any more: dropped on start.</param>
+    public IndexedCollection<T> Collection<T>(string name, IReadOnlyList<string> retired, params CreateIndexModel<T>[] indexes) =>
+        new(Database.GetCollection<T>(name), indexes, retired, _logger);
 }

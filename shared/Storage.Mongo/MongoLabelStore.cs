@@ -144,23 +144,25 @@ public sealed class MongoLabelStore(KonomiMongo mongo, TimeProvider clock) : ILa
     public async Task<IReadOnlyList<LabelTally>> TallyAsync(CancellationToken ct = default)
     {
         var labels = await _labels.ReadyAsync(ct);
-        // Newest first, so each group's first label is its newest; likes are a second count over the liked labels
-        // alone. Only $sum of 1 and $first: not every MongoDB-wire server has $max or a $cond inside $sum. A label
-        // written between the two reads shows in the next tally.
-        var tallies = await labels.Aggregate()
-            .SortByDescending(l => l.LabeledAt)
-            .Group(l => l.UserId, g => new { UserId = g.Key, Labels = g.Count(), Newest = g.First().LabeledAt })
-            .ToListAsync(ct);
-        var liked = await labels.Aggregate()
+        // One aggregation: $facet hands each label, read once, to both counts, so a label written meanwhile is in
+        // every count of its user or in none (two reads could count it as a label but not as a like). Newest first,
+        // so each user's first label is the newest. Only $sum of 1, $first and $match inside: the MongoDB-wire test
+        // server has no $max and evaluates no expression in a $group (a $cond sums to 0, a compound _id stays literal).
+        var all = AggregateFacet.Create("labels", new EmptyPipelineDefinition<LabelDocument>()
+            .Group(l => l.UserId, g => new { UserId = g.Key, Labels = g.Count(), Newest = g.First().LabeledAt }));
+        var liked = AggregateFacet.Create("liked", new EmptyPipelineDefinition<LabelDocument>()
             .Match(l => l.Interested)
-            .Group(l => l.UserId, g => new { UserId = g.Key, Liked = g.Count() })
-            .ToListAsync(ct);
-        var likedBy = liked.ToDictionary(l => l.UserId, l => l.Liked);
-        return tallies
+            .Group(l => l.UserId, g => new { UserId = g.Key, Liked = g.Count() }));
+        var counted = await labels.Aggregate().SortByDescending(l => l.LabeledAt).Facet(all, liked).SingleAsync(ct);
+        var likedBy = Output(counted, liked).ToDictionary(l => l.UserId, l => l.Liked);
+        return Output(counted, all)
             .Select(t => new LabelTally(t.UserId, t.Labels, likedBy.GetValueOrDefault(t.UserId), StoredTime.FromTicks(t.Newest)))
             .OrderBy(t => t.UserId, StringComparer.Ordinal)
             .ToList();
     }
+
+    private static IReadOnlyList<T> Output<T>(AggregateFacetResults results, AggregateFacet<LabelDocument, T> facet) =>
+        results.Facets.Single(f => f.Name == facet.Name).Output<T>();
 
     private async Task MoveLabelForwardAsync(Click click, CancellationToken ct)
     {

@@ -8,7 +8,11 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
     private static readonly IndexKeysDefinitionBuilder<NotificationDocument> Keys = Builders<NotificationDocument>.IndexKeys;
     private static readonly UpdateDefinitionBuilder<NotificationDocument> Update = Builders<NotificationDocument>.Update;
 
-    private readonly IndexedCollection<NotificationDocument> _notifications = mongo.Collection("notifications",
+    // The sweep's index while it read every pending entry by creation time; it reads by due time now. Ledgers an
+    // earlier version set up still carry it, and every write of theirs kept it up.
+    private const string SweepIndexBeforeDueTimes = "status_1_createdAt_1_workId_1_target_1";
+
+    private readonly IndexedCollection<NotificationDocument> _notifications = mongo.Collection("notifications", [SweepIndexBeforeDueTimes],
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.WorkId).Ascending(n => n.Target),
             new CreateIndexOptions { Unique = true, Name = "one_notification_per_work_and_target" }),
         new CreateIndexModel<NotificationDocument>(Keys.Ascending(n => n.Channel).Ascending(n => n.MessageTs)),

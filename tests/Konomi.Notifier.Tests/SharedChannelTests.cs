@@ -241,6 +241,81 @@ public sealed class SharedChannelTests : NotifierScene
     }
 
     [Fact]
+    public async Task A_digest_that_falls_due_in_one_users_quiet_hours_is_posted_that_night_for_another_who_liked_it_and_the_rest_in_the_morning()
+    {
+        await _store.AddUserAsync(Night(Ann) with { Delivery = DeliveryMode.Digest });
+        await _store.AddUserAsync(Ben with { Delivery = DeliveryMode.Digest });
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T12:50:00Z")); // 21:50 in Tokyo: both digests due at 21:52
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "ann", _run), await _store.LikedAsync(works[0], "ben", _run));
+        (await EntryAsync(works[0].Id)).UserId.ShouldBe("ann");
+        // A later like keeps Ann's digest open until 22:01, inside her quiet hours.
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T12:59:00Z"));
+        await notifier.DeliverAsync(await _store.LikedAsync(works[1], "ann", _run));
+
+        foreach (var tick in new[] { "13:01:30", "13:05:00", "13:10:00" })
+        {
+            _clock.SetUtcNow(DateTimeOffset.Parse($"2025-06-01T{tick}Z"));
+            await notifier.SweepAsync();
+        }
+
+        Posts().ShouldBe([(_slack.GeneralChannel, works[0].Id, "ben")]);
+
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T22:00:30Z")); // 07:00:30
+        await notifier.SweepAsync();
+        await notifier.SweepAsync();
+
+        Posts().ShouldBe([(_slack.GeneralChannel, works[0].Id, "ben"), (_slack.GeneralChannel, works[1].Id, "ann")]);
+        (await _store.LedgerAsync()).ShouldAllBe(n => n.Status == NotificationStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_like_that_comes_while_another_users_due_digest_waits_for_their_quiet_hours_is_posted_at_once()
+    {
+        await _store.AddUserAsync(Night(Ann) with { Delivery = DeliveryMode.Digest });
+        await _store.AddUserAsync(Ben);
+        var work = (await _store.AddWorksAsync(_run, 0, 1))[0];
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T12:50:00Z")); // 21:50 in Tokyo
+        await notifier.DeliverAsync(await _store.LikedAsync(work, "ann", _run));
+        // Ann's quiet hours were set since: her digest, due at 21:52, waits for them to end.
+        await _store.AddUserAsync(Night(Ann) with { Delivery = DeliveryMode.Digest, QuietFrom = new TimeOnly(21, 51) });
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T13:00:00Z"));
+        await notifier.SweepAsync();
+        _slack.Messages.ShouldBeEmpty();
+
+        await notifier.DeliverAsync(await _store.LikedAsync(work, "ben", _run));
+
+        PostedFor(_slack.Messages.ShouldHaveSingleItem()).ShouldBe((work.Id, "ben"));
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T22:00:30Z")); // 07:00:30
+        await notifier.SweepAsync();
+        _slack.Messages.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_digest_due_in_the_quiet_hours_of_both_users_who_liked_it_is_posted_once_in_the_morning_for_the_first()
+    {
+        await _store.AddUserAsync(Night(Ann) with { Delivery = DeliveryMode.Digest });
+        await _store.AddUserAsync(Night(Ben) with { Delivery = DeliveryMode.Digest });
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock);
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T12:50:00Z")); // 21:50 in Tokyo
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "ann", _run), await _store.LikedAsync(works[0], "ben", _run));
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T12:59:00Z"));
+        await notifier.DeliverAsync(await _store.LikedAsync(works[1], "ann", _run));
+
+        foreach (var tick in new[] { "13:01:30", "13:05:00", "22:00:30", "22:01:00" })
+        {
+            _clock.SetUtcNow(DateTimeOffset.Parse($"2025-06-01T{tick}Z"));
+            await notifier.SweepAsync();
+        }
+
+        Posts().ShouldBe([(_slack.GeneralChannel, works[0].Id, "ann"), (_slack.GeneralChannel, works[1].Id, "ann")], ignoreOrder: true);
+        _slack.Messages.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_work_held_overnight_for_a_user_who_moved_away_goes_to_their_new_channel_and_stays_in_the_shared_one_for_the_other()
     {
         await _store.AddUserAsync(Night(Ann));

@@ -101,11 +101,17 @@ public abstract partial class StoreContract
         await labels.RecordAsync(Sample.Click("a3", interested: false, Sample.Noon.AddMinutes(3), work: "RJ01000002"), Ct);
         // An older click arriving late changes no current label, so no tally either.
         await labels.RecordAsync(Sample.Click("a0", interested: false, Sample.Noon.AddMinutes(-5)), Ct);
+        await labels.RecordAsync(Sample.Click("a4", interested: true, Sample.Noon.AddMinutes(2), work: "RJ01000003"), Ct);
+        // A user who liked nothing has a tally with no likes, its newest label a no.
+        await labels.RecordAsync(Sample.Click("c1", interested: false, Sample.Noon.AddMinutes(4), user: "u3"), Ct);
+        await labels.RecordAsync(Sample.Click("c2", interested: false, Sample.Noon.AddMinutes(5), user: "u3", work: "RJ01000002"), Ct);
 
+        // u1: two yeses and a no (its newest label), so a count of the wrong answer shows.
         (await labels.TallyAsync(Ct)).ShouldBe(
         [
-            new LabelTally("u1", 2, 1, Sample.Noon.AddMinutes(3)),
+            new LabelTally("u1", 3, 2, Sample.Noon.AddMinutes(3)),
             new LabelTally("u2", 1, 1, Sample.Noon),
+            new LabelTally("u3", 2, 0, Sample.Noon.AddMinutes(5)),
         ]);
     }
 }

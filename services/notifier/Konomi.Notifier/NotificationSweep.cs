@@ -47,9 +47,13 @@ public sealed partial class NotificationSweep(
             return;
         var profile = await users.FindAsync(userId, ct);
         // The user's quiet hours as they are now: a digest due just after they begin, a retry of a post that
-        // failed before them, or quiet hours set since, all wait until they end.
+        // failed before them, or quiet hours set since, all wait until they end; at a shared channel another user
+        // who liked a work and would post it sooner takes it meanwhile.
         if (profile is { Active: true } && QuietHours.End(profile, now) is not null)
+        {
+            await targets.HandOverAsync(run, now, ct);
             return;
+        }
         var leased = await sender.LeaseAsync(run.Where(n => !(n.LeaseUntil > now)), ct);
         if (leased.Count == 0)
             return;

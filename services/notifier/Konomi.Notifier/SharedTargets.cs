@@ -10,9 +10,10 @@ namespace Konomi.Notifier;
 /// (<see cref="NotificationRuns.OpenTo"/>) is applied. The entry is the first liker's, posted once, for them; another
 /// user who likes the work takes it over only while the first left it unposted and it never reached Slack. That is
 /// checked whichever comes second: another user's like arriving (the router), a user's held works moving to the
-/// target (the sweep, after a change of channel), or the first user failing the entry later for a reason of their own
-/// (the sweep: deactivated, an unusable profile, a changed target, over their maximum), when it is handed to the
-/// others of the target who liked the work, so nothing they liked is lost.
+/// target (the sweep, after a change of channel), or the first user not posting the entry when it falls due, for a
+/// reason of their own (the sweep: deactivated, an unusable profile, a changed target, over their maximum, or inside their
+/// quiet hours), when it is offered to the others of the target who liked the work, so nothing they liked is lost and the
+/// first user's night is not the channel's.
 /// </summary>
 public sealed partial class SharedTargets(
     INotificationStore ledger, IUserStore users, IScoreStore scores, IOptions<NotifierOptions> options, ILogger<SharedTargets> logger)
@@ -52,17 +53,18 @@ public sealed partial class SharedTargets(
     }
 
     /// <summary>
-    /// Hands each of <paramref name="failed"/>, just failed for its user's own reason, to another active user of its target
-    /// who liked the work in the same crawl run (their verdict in the score store), as that user's like would have
-    /// taken it had it come now. Of several, the first by user id that may have it gets it; the rest never see it twice.
-    /// A work picked to explore for the other user is not handed over: the score store keeps the model's verdict only.
+    /// Offers each of <paramref name="unposted"/>, which its user will not post now (failed for their own reason, or due
+    /// inside their quiet hours), to another active user of its target who liked the work in the same crawl run (their
+    /// verdict in the score store), as that user's like would have taken it had it come now. Of several, the first by
+    /// user id that may have it gets it; the rest never see it twice. A work picked to explore for the other user is not
+    /// handed over: the score store keeps the model's verdict only.
     /// </summary>
-    public async Task HandOverAsync(IReadOnlyList<Notification> failed, DateTimeOffset now, CancellationToken ct)
+    public async Task HandOverAsync(IReadOnlyList<Notification> unposted, DateTimeOffset now, CancellationToken ct)
     {
-        if (failed.Count == 0)
+        if (unposted.Count == 0)
             return;
         var everyone = await users.ListAsync(ct);
-        foreach (var entry in failed)
+        foreach (var entry in unposted)
         {
             var others = everyone.Where(p => p is { Active: true } && p.UserId != entry.UserId && NotificationTarget.For(p) == entry.Target)
                 .OrderBy(p => p.UserId, StringComparer.Ordinal).ToList();
@@ -81,10 +83,22 @@ public sealed partial class SharedTargets(
 
     async Task<bool> TakeOverAsync(Notification existing, Notification arrival, DateTimeOffset now, CancellationToken ct)
     {
-        if (!existing.OpenTo(arrival, now) || !await ledger.TryReopenAsync(existing, arrival, ct))
+        if (!(await AsItsUserHoldsItAsync(existing, now, ct)).OpenTo(arrival, now) || !await ledger.TryReopenAsync(existing, arrival, ct))
             return false;
         LogTakenOver(logger, arrival.WorkId, arrival.Target, arrival.UserId, existing.UserId, existing.Error ?? "held");
         return true;
+    }
+
+    // A pending entry is posted when its hold ends, but never inside its user's quiet hours: a digest that falls due
+    // just after they begin is held, for the rule, until they end, as a like inside them would have been.
+    async Task<Notification> AsItsUserHoldsItAsync(Notification entry, DateTimeOffset now, CancellationToken ct)
+    {
+        if (entry.Status != NotificationStatus.Pending)
+            return entry;
+        var due = entry.HoldUntil is { } hold && hold > now ? hold : now;
+        return await users.FindAsync(entry.UserId, ct) is { Active: true } owner && QuietHours.End(owner, due) is { } end
+            ? entry with { HoldUntil = end }
+            : entry;
     }
 
     [LoggerMessage(1, LogLevel.Information, "{WorkId} to {Target} is posted for {UserId}: {PreviousUserId}, who shares the target, left it unposted ({Reason})")]
