@@ -53,6 +53,34 @@ public static partial class SettingFailures
         _ => $"a {type[(type.LastIndexOf('.') + 1)..]}",
     };
 
+    /// <summary>
+    /// Why the file <paramref name="path"/> that setting <paramref name="key"/> names cannot be read
+    /// (<c>TasteModels:Embedding:ModelPath: file '/models/e5.onnx' does not exist</c>), or null when it can or the setting
+    /// is left empty. For options validation on start: a file read only when first needed would otherwise be missed then,
+    /// hours after the start, in the middle of the work. Not for what the app creates itself (a data directory, a cache).
+    /// </summary>
+    public static string? FileProblem(string key, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return null;
+        // A relative path is read from the working directory, which in a container is rarely the one a person expects.
+        var from = Path.IsPathFullyQualified(path) ? "" : $" (relative to {Directory.GetCurrentDirectory()})";
+        if (Directory.Exists(path)) return $"{key}: '{path}'{from} is a folder, not a file";
+        if (!File.Exists(path)) return $"{key}: file '{path}'{from} does not exist";
+        try
+        {
+            using var readable = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return $"{key}: file '{path}'{from} cannot be read: permission denied";
+        }
+        catch (IOException e)
+        {
+            return $"{key}: file '{path}'{from} cannot be read: {e.Message}";
+        }
+    }
+
     internal static string Unconvertible(string key, string value, Type type) => $"{key}: '{value}' is not {Expected(type)}";
 
     static string Unconvertible(string key, string value, string type) => $"{key}: '{value}' is not {Expected(type)}";

@@ -6,6 +6,8 @@ using Konomi.TasteModels.Ngram;
 using Konomi.TasteModels.Onnx;
 using Konomi.TasteModels.Stacked;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.TasteModels;
 
@@ -23,6 +25,9 @@ public static class TasteModelsExtensions
         services.AddOptions<EmbeddingOptions>().BindSettings(TasteModelOptions.EmbeddingSection);
         services.AddOptions<StackedOptions>().BindSettings(TasteModelOptions.StackedSection);
         services.AddOptions<ClassifierOptions>().BindSettings(TasteModelOptions.ClassifierSection);
+        // The files the brought-model families read, checked on start rather than at their first use.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassifierOptions>, ClassifierOptionsValidation>());
         services.AddSingleton<TasteInputBuilder>();
         services.AddSingleton<OnnxSessions>();
         services.AddSingleton<ITasteModelFamily, NgramFamily>();

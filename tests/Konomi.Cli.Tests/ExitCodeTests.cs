@@ -122,11 +122,7 @@ public class ExitCodeTests
     [InlineData("Trainer__MinLabels", "many", "status", "konomi: configuration: Trainer:MinLabels: 'many' is not a whole number")]
     public async Task A_setting_that_does_not_parse_stops_the_command_in_one_line_naming_key_and_value(string variable, string value, string command, string message)
     {
-        await using var store = TestStore.Sqlite();
-        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct); // the store exists: only the setting is wrong
-
-        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", store.Settings["Storage:DataDirectory"]!],
-            new Dictionary<string, string?> { [variable] = value }, ct: Ct);
+        var result = await WithOneSettingAsync(variable, value, command);
 
         result.ExitCode.ShouldBe(1, result.Output);
         result.Error.Trim().ShouldBe(message);
@@ -141,14 +137,30 @@ public class ExitCodeTests
     [InlineData("Storage__Provider", "postgres", "status", "konomi: configuration: Storage:Provider 'postgres' is not a provider; the providers are sqlite and mongo.")]
     public async Task A_misspelt_setting_stops_the_command_in_one_line_with_the_setting_it_meant(string variable, string value, string command, string message)
     {
-        await using var store = TestStore.Sqlite();
-        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
-
-        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", store.Settings["Storage:DataDirectory"]!],
-            new Dictionary<string, string?> { [variable] = value }, ct: Ct);
+        var result = await WithOneSettingAsync(variable, value, command);
 
         result.ExitCode.ShouldBe(1, result.Output);
         result.Error.Trim().ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("TasteModels__Embedding__TokenizerPath", "/nonexistent/konomi/vocab.txt", "train --user me", "konomi: configuration: TasteModels:Embedding:TokenizerPath: file '/nonexistent/konomi/vocab.txt' does not exist")]
+    [InlineData("TasteModels__Family", "classifier", "train --user me", "konomi: configuration: The classifier family needs TasteModels:Classifier:ModelPath and TokenizerPath.")]
+    public async Task A_file_a_setting_needs_that_is_not_there_stops_the_command_before_it_starts(string variable, string value, string command, string message)
+    {
+        var result = await WithOneSettingAsync(variable, value, command);
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldBe(message);
+    }
+
+    /// <summary><paramref name="command"/> on a store that exists with user <c>me</c>, so only the one setting can be wrong.</summary>
+    static async Task<BuiltProgram.Result> WithOneSettingAsync(string variable, string value, string command)
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        return await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", store.Settings["Storage:DataDirectory"]!],
+            new Dictionary<string, string?> { [variable] = value }, ct: Ct);
     }
 
     [Theory]

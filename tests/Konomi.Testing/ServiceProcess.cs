@@ -47,11 +47,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         get { lock (_output) return [.. _errors]; }
     }
 
-    /// <summary>Starts <c>services/{service}/Konomi.{Service}.Host</c> as built for this test run.</summary>
+    /// <summary>Starts <c>services/{service}/Konomi.{Service}.Host</c>, or for <c>web</c> <c>web/Konomi.Web.Host</c>, as built for this test run.</summary>
     public static ServiceProcess Start(string service, IDictionary<string, string?> environment)
     {
         var pascal = char.ToUpperInvariant(service[0]) + service[1..];
-        var dll = Path.Combine(Repository.Root, "services", service, $"Konomi.{pascal}.Host", "bin", Repository.Configuration, "net10.0", $"konomi-{service}.dll");
+        var folder = service == "web" ? Path.Combine(Repository.Root, "web") : Path.Combine(Repository.Root, "services", service);
+        var dll = Path.Combine(folder, $"Konomi.{pascal}.Host", "bin", Repository.Configuration, "net10.0", $"konomi-{service}.dll");
         return Checked(service, dll, port => ["--urls", $"http://127.0.0.1:{port}"], _ => environment);
     }
 

@@ -1,3 +1,4 @@
+using Konomi.Labelling;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

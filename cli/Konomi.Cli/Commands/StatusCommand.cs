@@ -1,10 +1,8 @@
-using Konomi.Settings;
 using System.CommandLine;
 using Konomi.Crawler;
 using Konomi.Labelling;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
-using Konomi.Trainer;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.Cli.Commands;
@@ -22,7 +20,6 @@ public static class StatusCommand
         command.SetAction(async (parse, ct) =>
         {
             var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
-            builder.Services.AddOptions<TrainerOptions>().BindSettings(TrainerOptions.Section);
             builder.Services.AddCrawlerOptions();
             builder.Services.AddLabelling();
             using var host = builder.Build();
@@ -75,7 +72,7 @@ public static class StatusCommand
                 if (serving is { Metrics: var m })
                     Console.WriteLine($"  {"",-12} model v{serving.Version} {serving.Family} serving since {serving.CreatedAt.UtcDateTime:yyyy-MM-dd}: F1 {m.ShownF1():0.00}, average precision {m.ShownAveragePrecision():0.00}, {m.Examples} labels, {m.Folds} folds");
                 else
-                    Console.WriteLine($"  {"",-12} no model serving: {await reasons.ForAsync(user.UserId, all, trainer.MinLabels, ct)}{await NextAsync(registry, user.UserId, own.Count, liked, trainer, ct)}");
+                    Console.WriteLine($"  {"",-12} no model serving: {await reasons.ForAsync(user.UserId, all, ct)}{await NextAsync(registry, user.UserId, own.Count, liked, trainer, ct)}");
             }
             return Cli.Ok;
         });

@@ -1,3 +1,4 @@
+using Konomi.Labelling;
 using Konomi.Contracts;
 using Konomi.Inference;
 using Konomi.Notifier;

@@ -2,7 +2,6 @@ using Konomi.Settings;
 using Konomi.Hosting;
 using Konomi.Labelling;
 using Konomi.TasteModels;
-using Konomi.Trainer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -16,8 +15,6 @@ public static class Extensions
     {
         builder.Services.AddOptions<InferenceOptions>().BindSettings(InferenceOptions.Section);
         builder.Services.AddOptions<ServingModelsOptions>().BindSettings(ServingModelsOptions.Section);
-        // The cold start says how many labels a first model still needs, by the trainer's own setting (one config for all services).
-        builder.Services.AddOptions<TrainerOptions>().BindSettings(TrainerOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServingModels>();
         builder.Services.AddSingleton<Audience>();

@@ -1,8 +1,6 @@
 using Konomi.Contracts;
 using Konomi.Labelling;
 using Konomi.Storage.Ports;
-using Konomi.Trainer;
-using Microsoft.Extensions.Options;
 
 namespace Konomi.Inference;
 
@@ -12,13 +10,13 @@ namespace Konomi.Inference;
 /// Every such score carries why no model serves (<see cref="WorkScored.NoModel"/>): labels still missing, or the gate
 /// rejected the first model, so a Slack post or <c>POST /score</c> never reads as a model's verdict.
 /// </summary>
-public sealed class PreferenceColdStartScorer(PreferenceScorer preferences, ILabelStore labels, NoModelReason noModel, IOptions<TrainerOptions> trainer)
+public sealed class PreferenceColdStartScorer(PreferenceScorer preferences, ILabelStore labels, NoModelReason noModel)
     : IColdStartScorer
 {
     public async Task<IReadOnlyList<WorkScored>> ScoreAsync(Guid crawlRunId, UserProfile user, IReadOnlyList<Work> works, CancellationToken ct)
     {
         var own = await labels.ListAsync(user.UserId, ct);
-        ScoreReason[] reason = [new(WorkScored.NoModelSource, await noModel.ForAsync(user.UserId, own, trainer.Value.MinLabels, ct), 0)];
+        ScoreReason[] reason = [new(WorkScored.NoModelSource, await noModel.ForAsync(user.UserId, own, ct), 0)];
         return [.. works.Select(work =>
         {
             var verdict = preferences.ColdStart(work, user.Preferences, own.Count > 0);

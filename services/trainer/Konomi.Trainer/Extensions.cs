@@ -39,7 +39,7 @@ public static class Extensions
     {
         if (services.Any(d => d.ServiceType == typeof(ServingOverride)))
             return services;
-        services.AddOptions<TrainerOptions>().BindSettings(TrainerOptions.Section);
+        services.AddTrainerOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrainingSets>();
         services.AddSingleton<ServingOverride>();

@@ -1,3 +1,4 @@
+using Konomi.Labelling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

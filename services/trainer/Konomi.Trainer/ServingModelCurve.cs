@@ -1,3 +1,4 @@
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;
 using Konomi.TasteModels.Evaluation;

@@ -1,3 +1,4 @@
+using Konomi.Labelling;
 using System.Globalization;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Konomi.Storage.Ports;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.Labelling;
 
@@ -11,21 +12,21 @@ namespace Konomi.Labelling;
 /// retired it, or it is still being judged. Without it a user whose first model was rejected is told nothing, or
 /// "label more" as if they had not.
 /// </summary>
-public sealed class NoModelReason(ITasteModelRegistry registry, IWorkStore works)
+public sealed class NoModelReason(ITasteModelRegistry registry, IWorkStore works, IOptions<TrainerOptions> trainer)
 {
     /// <summary>Of each answer, the fewest a first model needs besides <c>Trainer:MinLabels</c> in all: cross-validation holds each out.</summary>
     public const int MinEachAnswer = 2;
 
     /// <summary>
     /// Why no model scores for <paramref name="userId"/>, from their versions and <paramref name="labels"/> (only those of
-    /// stored works count: a model learns from the work's text, <c>Trainer:MinLabels</c> is <paramref name="minLabels"/>).
+    /// stored works count: a model learns from the work's text), counted against <c>Trainer:MinLabels</c>.
     /// </summary>
-    public async Task<string> ForAsync(string userId, IReadOnlyList<Label> labels, int minLabels, CancellationToken ct)
+    public async Task<string> ForAsync(string userId, IReadOnlyList<Label> labels, CancellationToken ct)
     {
         var versions = await registry.ListAsync(userId, ct);
         var stored = await works.FindKnownAsync(labels.Select(l => l.WorkId), ct);
         var usable = labels.Where(l => stored.Contains(l.WorkId)).ToList();
-        return For(versions, usable.Count, usable.Count(l => l.Interested), minLabels);
+        return For(versions, usable.Count, usable.Count(l => l.Interested), trainer.Value.MinLabels);
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class ClassifierFamily : ITasteModelFamily, IDisposable
         _classifier = new Lazy<SequenceClassifier>(() =>
         {
             if (_options.ModelPath is null || _options.TokenizerPath is null)
-                throw new InvalidOperationException("The classifier family needs TasteModels:Classifier:ModelPath and TokenizerPath.");
+                throw new InvalidOperationException(ClassifierOptionsValidation.PathsMissing);
             var tokenizer = BroughtFile.Load("TasteModels:Classifier:TokenizerPath", _options.TokenizerPath, path => TextTokenizer.FromFile(path, _options.LowerCase, _options.FairseqIds));
             return BroughtFile.Load("TasteModels:Classifier:ModelPath", _options.ModelPath, path => new SequenceClassifier(sessions, File.ReadAllBytes(path), tokenizer, _options));
         });

@@ -2,14 +2,17 @@ using Konomi.TasteModels.Learning;
 
 namespace Konomi.TasteModels.Classifier;
 
-/// <summary>Settings of the <c>classifier</c> family (configuration section <c>TasteModels:Classifier</c>).</summary>
+/// <summary>
+/// Settings of the <c>classifier</c> family (configuration section <c>TasteModels:Classifier</c>). A path left blank is
+/// unset; a path set is checked on start (<see cref="ClassifierOptionsValidation"/>).
+/// </summary>
 public sealed class ClassifierOptions
 {
     /// <summary>A fine-tuned ONNX sequence classifier (AutoTrain/Optimum export: input_ids, attention_mask[, token_type_ids] → logits).</summary>
-    public string? ModelPath { get; set; }
+    public string? ModelPath { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     /// <summary>Its tokenizer: a WordPiece vocab.txt or a SentencePiece .model.</summary>
-    public string? TokenizerPath { get; set; }
+    public string? TokenizerPath { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     public bool LowerCase { get; set; }
 

@@ -79,13 +79,12 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
             return (new SentenceEncoder(sessions, ReadAll(Resource(package, "model.onnx")), TextTokenizer.WordPiece(vocab, options.LowerCase), options.MaxTokens, options.BatchSize),
                 ReferenceEmbeddings.Read(bundled), "The bundled all-MiniLM-L6-v2");
         }
+        // Checked on start too (EmbeddingOptionsValidation); options made in code, or a file removed since, are told here.
         if (options.TokenizerPath is null)
-            throw new InvalidOperationException("TasteModels:Embedding:ModelPath is set but TokenizerPath is not: give the model's vocab.txt or SentencePiece .model.");
-        var referencePath = options.ReferencePath ?? options.ModelPath + ReferenceEmbeddings.Suffix;
+            throw new InvalidOperationException(EmbeddingOptionsValidation.TokenizerMissing);
+        var referencePath = options.ReferenceFile!;
         if (!File.Exists(referencePath))
-            throw new InvalidOperationException(
-                $"{referencePath} is missing: a model brought by path loads only with reference embeddings beside it (texts and the first dimensions " +
-                "of their embeddings from the model's own reference implementation, see ReferenceEmbeddings), or TasteModels:Embedding:ReferencePath.");
+            throw new InvalidOperationException(EmbeddingOptionsValidation.ReferenceMissing(referencePath));
         var reference = BroughtFile.Load("TasteModels:Embedding:ReferencePath", referencePath, path =>
         {
             using var json = File.OpenRead(path);

@@ -2,17 +2,23 @@ using Konomi.TasteModels.Learning;
 
 namespace Konomi.TasteModels.Embedding;
 
-/// <summary>Settings of the <c>embedding</c> family (configuration section <c>TasteModels:Embedding</c>).</summary>
+/// <summary>
+/// Settings of the <c>embedding</c> family (configuration section <c>TasteModels:Embedding</c>). A path left blank is
+/// unset; a path set is checked on start (<see cref="EmbeddingOptionsValidation"/>).
+/// </summary>
 public sealed class EmbeddingOptions
 {
     /// <summary>An ONNX sentence encoder (output last_hidden_state or a pooled embedding); null means the bundled all-MiniLM-L6-v2.</summary>
-    public string? ModelPath { get; set; }
+    public string? ModelPath { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     /// <summary>Its tokenizer: a WordPiece vocab.txt or a SentencePiece .model.</summary>
-    public string? TokenizerPath { get; set; }
+    public string? TokenizerPath { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     /// <summary>Reference embeddings the model must reproduce when it loads; null means <c>ModelPath + ".reference.json"</c>.</summary>
-    public string? ReferencePath { get; set; }
+    public string? ReferencePath { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
+
+    /// <summary>The reference embeddings of a brought model: <see cref="ReferencePath"/>, else beside <see cref="ModelPath"/>; null for the bundled one.</summary>
+    internal string? ReferenceFile => ReferencePath ?? (ModelPath is null ? null : ModelPath + ReferenceEmbeddings.Suffix);
 
     /// <summary>Lower-case before WordPiece (uncased models such as MiniLM).</summary>
     public bool LowerCase { get; set; } = true;

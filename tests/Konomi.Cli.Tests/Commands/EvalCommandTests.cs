@@ -114,14 +114,19 @@ public class EvalCommandTests
     {
         var reference = Path.Combine(Path.GetTempPath(), $"konomi-eval-{Guid.NewGuid():N}.reference.json");
         var data = Path.ChangeExtension(reference, ".csv");
+        // The model and its tokenizer are there (checked on start); the reference, read first, is damaged.
+        var model = Path.ChangeExtension(reference, ".onnx");
+        var vocab = Path.ChangeExtension(reference, ".txt");
         await File.WriteAllTextAsync(reference, "{\"texts\":", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(model, "not read", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(vocab, "not read", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(data, "id,text,label\n" + string.Join("\n", Enumerable.Range(0, 8).Select(i => $"w{i},text {i},{i % 2}")), TestContext.Current.CancellationToken);
         try
         {
             var result = await KonomiCli.RunAsync(["eval", "--data", data, "--model", "embedding", "--folds", "2"], new Dictionary<string, string?>
             {
-                ["TasteModels__Embedding__ModelPath"] = "model.onnx",
-                ["TasteModels__Embedding__TokenizerPath"] = "vocab.txt",
+                ["TasteModels__Embedding__ModelPath"] = model,
+                ["TasteModels__Embedding__TokenizerPath"] = vocab,
                 ["TasteModels__Embedding__ReferencePath"] = reference,
             }, ct: TestContext.Current.CancellationToken);
 
@@ -134,6 +139,8 @@ public class EvalCommandTests
         {
             File.Delete(reference);
             File.Delete(data);
+            File.Delete(model);
+            File.Delete(vocab);
         }
     }
 

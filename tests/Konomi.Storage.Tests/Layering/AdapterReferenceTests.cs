@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Konomi.Testing;
+using static Konomi.Storage.Tests.Layering.ProjectGraph;
 
 namespace Konomi.Storage.Tests.Layering;
 
@@ -10,11 +11,6 @@ namespace Konomi.Storage.Tests.Layering;
 public sealed class AdapterReferenceTests
 {
     static readonly string[] Adapters = ["Konomi.Storage.Sqlite", "Konomi.Storage.Mongo", "Konomi.Storage.Hosting"];
-
-    static readonly List<string> Projects = [.. Directory
-        .EnumerateFiles(Repository.Root, "*.csproj", SearchOption.AllDirectories)
-        .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules" or ".test-state"))
-        .Select(Path.GetFullPath)];
 
     /// <summary>Every project but the edge: service libraries, shared libraries, the web pages.</summary>
     public static TheoryData<string> Inner =>
@@ -60,18 +56,5 @@ public sealed class AdapterReferenceTests
         var name = Path.GetFileNameWithoutExtension(relative);
         return name.EndsWith(".Host", StringComparison.Ordinal) || name is "Konomi.Cli" or "Konomi.Benchmarks"
             || relative.StartsWith("tests" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-    }
-
-    static HashSet<string> Closure(string project)
-    {
-        var seen = new HashSet<string>();
-        var next = new Stack<string>([project]);
-        while (next.TryPop(out var current))
-            foreach (var reference in XDocument.Load(current).Descendants("ProjectReference"))
-            {
-                var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, reference.Attribute("Include")!.Value.Replace('\\', '/')));
-                if (seen.Add(path)) next.Push(path);
-            }
-        return seen;
     }
 }

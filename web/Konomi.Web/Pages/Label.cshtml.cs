@@ -2,7 +2,6 @@ using Konomi.Contracts;
 using Konomi.Feedback;
 using Konomi.Labelling;
 using Konomi.Storage.Ports;
-using Konomi.Trainer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -106,7 +105,7 @@ public sealed class LabelModel(
         LeastSureFirst = state.Model is not null;
         Serving = await registry.FindServingAsync(UserId!, ct);
         Unserved = Serving is null ? (await registry.ListAsync(UserId!, ct)).FirstOrDefault() : null;
-        NoModel = Serving is null ? await noModel.ForAsync(UserId!, await labels.ListAsync(UserId!, ct), MinLabels, ct) : null;
+        NoModel = Serving is null ? await noModel.ForAsync(UserId!, await labels.ListAsync(UserId!, ct), ct) : null;
     }
 
     public string Seen => CurrentLabel is null ? "none" : CurrentLabel.LabeledAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);

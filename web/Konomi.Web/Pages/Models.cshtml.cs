@@ -4,7 +4,6 @@ using Konomi.Storage.Ports;
 using Konomi.Trainer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 
 namespace Konomi.Web.Pages;
 
@@ -13,7 +12,7 @@ namespace Konomi.Web.Pages;
 /// the serving model's held-out precision-recall curve, and the same promote/rollback as <c>konomi models</c>.
 /// </summary>
 public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, ILabelStore labels, ServingOverride serving, ServingModelCurve curves,
-    NoModelReason noModel, IOptions<TrainerOptions> trainer, IMemoryCache cache)
+    NoModelReason noModel, IMemoryCache cache)
     : UserPage(users)
 {
     public IReadOnlyList<TasteModelVersion> Versions { get; private set; } = [];
@@ -38,7 +37,7 @@ public sealed class ModelsModel(IUserStore users, ITasteModelRegistry registry, 
         if (UserId is null) return Page();
         Versions = await registry.ListAsync(UserId, ct);
         if (!Versions.Any(v => v.Status == TasteModelStatus.Serving))
-            NoModel = await noModel.ForAsync(UserId, await labels.ListAsync(UserId, ct), trainer.Value.MinLabels, ct);
+            NoModel = await noModel.ForAsync(UserId, await labels.ListAsync(UserId, ct), ct);
         return Page();
     }
 

@@ -1,8 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Konomi.Trainer;
+namespace Konomi.Labelling;
 
-/// <summary>Section <c>Trainer</c>: when a user's model is retrained and what a first model needs.</summary>
+/// <summary>
+/// Section <c>Trainer</c>: when a user's model is retrained and what a first model needs. The trainer acts on it; inference's
+/// cold start, the web pages and <c>konomi status</c> say by it how many labels a first model still needs
+/// (<see cref="NoModelReason"/>). So it lives here, below the services, and each of them binds the whole section
+/// (<see cref="LabellingExtensions.AddTrainerOptions"/>): every service gets the same configuration, and a misspelt
+/// trainer key is refused by each alike instead of being unknown to some.
+/// </summary>
 public sealed class TrainerOptions
 {
     public const string Section = "Trainer";
@@ -44,7 +50,7 @@ public sealed class TrainerOptions
 
     /// <summary>
     /// Learn from everyone: with at least two sharing users who have enough labels, a due sharing user is trained with
-    /// the workspace (see <see cref="WorkspaceTrainer"/>). False trains every user alone, as before.
+    /// the workspace (the trainer's <c>WorkspaceTrainer</c>). False trains every user alone, as before.
     /// </summary>
     public bool LearnFromEveryone { get; set; } = true;
 
