@@ -7,4 +7,14 @@ public static class SlackErrors
         ["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"];
 
     public static bool IsTransient(string error) => Transient.Contains(error);
+
+    // https://docs.slack.dev/reference/methods/chat.postMessage#errors: the token or the app, not the message.
+    static readonly HashSet<string> AppRefused =
+        ["not_authed", "invalid_auth", "token_revoked", "token_expired", "account_inactive", "missing_scope", "no_permission", "ekm_access_denied"];
+
+    /// <summary>
+    /// Slack refuses the app itself (a revoked, expired or replaced token, the app uninstalled, a scope taken away): every
+    /// call fails alike until an operator mends it, so retrying this call now is useless but the work it carried is not at fault.
+    /// </summary>
+    public static bool RefusesTheApp(string error) => AppRefused.Contains(error);
 }

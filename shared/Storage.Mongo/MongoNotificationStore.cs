@@ -73,13 +73,14 @@ public sealed class MongoNotificationStore(KonomiMongo mongo, TimeProvider clock
         return set.MatchedCount == 1;
     }
 
-    public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default)
+    public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, DateTimeOffset? retryAt, CancellationToken ct = default)
     {
         var notifications = await _notifications.ReadyAsync(ct);
-        var failed = await notifications.UpdateOneAsync(Held(workId, target, owner),
-            Update.Set(n => n.Status, final ? NotificationStatus.Failed : NotificationStatus.Pending).Set(n => n.Error, error)
-                .Set(n => n.LeaseOwner, null).Set(n => n.LeaseUntil, null),
-            cancellationToken: ct);
+        var update = Update.Set(n => n.Status, retryAt is null ? NotificationStatus.Failed : NotificationStatus.Pending).Set(n => n.Error, error)
+            .Set(n => n.LeaseOwner, null).Set(n => n.LeaseUntil, null);
+        if (retryAt is { } retry)
+            update = update.Set(n => n.HoldUntil, StoredTime.ToTicks(retry)).Set(n => n.DueAt, StoredTime.ToTicks(retry));
+        var failed = await notifications.UpdateOneAsync(Held(workId, target, owner), update, cancellationToken: ct);
         return failed.MatchedCount == 1;
     }
 

@@ -79,15 +79,17 @@ public sealed class SqliteNotificationStore(SqliteDatabase database, TimeProvide
             ct, ("$heading", heading), ("$work", workId), ("$target", target), ("$owner", owner)) == 1;
     }
 
-    public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default)
+    public async Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, DateTimeOffset? retryAt, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
         return await connection.ExecuteAsync(
             """
-            UPDATE notifications SET status = $status, error = $error, lease_owner = NULL, lease_until = NULL
+            UPDATE notifications SET status = $status, error = $error, lease_owner = NULL, lease_until = NULL,
+                hold_until = coalesce($retry, hold_until)
             WHERE work_id = $work AND target = $target AND status = 'Pending' AND lease_owner = $owner
             """,
-            ct, ("$status", (final ? NotificationStatus.Failed : NotificationStatus.Pending).ToString()), ("$error", error),
+            ct, ("$status", (retryAt is null ? NotificationStatus.Failed : NotificationStatus.Pending).ToString()), ("$error", error),
+            ("$retry", retryAt is { } retry ? StoredTime.ToTicks(retry) : null),
             ("$work", workId), ("$target", target), ("$owner", owner)) == 1;
     }
 

@@ -204,6 +204,8 @@ public sealed class Loop : IAsyncDisposable
         environment["Slack__SigningSecret"] = "e2e-signing-" + Guid.NewGuid().ToString("N");
         environment["Feedback__Reconnect__BaseDelay"] = "00:00:00.200";
         environment["Notifier__SweepInterval"] = "00:00:01";
+        // A post Slack failed is tried again after 2 min, doubling, in production; a second here.
+        environment["Notifier__RetryDelay"] = "00:00:01";
         // A post cut off mid-way (a kill, a broker restart) leaves its ledger lease until it expires: 2 min in
         // production, 10 s here so a scenario sees the retry.
         environment["Notifier__LeaseDuration"] = "00:00:10";

@@ -188,7 +188,10 @@ public sealed class DeliveryTests : NotifierScene
 
         await notifier.DeliverAsync([.. verdicts]);
         for (var sweep = 0; sweep < 10 && _slack.Messages.Count < 5; sweep++)
+        {
+            _clock.Advance(TimeSpan.FromHours(1));   // past each retry's wait
             await notifier.SweepAsync();
+        }
 
         _slack.Calls("chat.postMessage").ShouldBeGreaterThan(5);
         _slack.Messages.Select(m => m.Blocks[2]!["block_id"]!.GetValue<string>()).Order()
@@ -300,6 +303,7 @@ public sealed class DeliveryTests : NotifierScene
 
         await notifier.SweepAsync();
         _slack.Messages.ShouldHaveSingleItem().Blocks.Count(b => b!["type"]!.GetValue<string>() == "actions").ShouldBe(2);
+        _clock.Advance(TimeSpan.FromMinutes(2));   // Notifier:RetryDelay
         await notifier.SweepAsync();
         await notifier.SweepAsync();
 
@@ -477,13 +481,70 @@ public sealed class DeliveryTests : NotifierScene
         await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
         (await _store.LedgerAsync()).ShouldHaveSingleItem().Status.ShouldBe(NotificationStatus.Pending);
         for (var i = 0; i < 5; i++)
+        {
+            _clock.Advance(TimeSpan.FromHours(1));
             await notifier.SweepAsync();
+        }
 
         var failed = (await _store.LedgerAsync()).ShouldHaveSingleItem();
         failed.Status.ShouldBe(NotificationStatus.Failed);
         failed.Error.ShouldBe("http_500");
         failed.Attempts.ShouldBe(3);
         _slack.Calls("chat.postMessage").ShouldBe(6); // 3 attempts, each with one client retry
+    }
+
+    // A Slack incident outlasts the client's own retries. Before, each sweep (every 15 s) tried again at once, so a
+    // minute of 5xx recorded every liked work of it as failed for good.
+    [Fact]
+    public async Task A_slack_outage_is_retried_after_doubling_waits_not_each_sweep_and_the_work_is_posted_once_when_it_ends()
+    {
+        await AddMeAsync();
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync(new() { ["Notifier:MaxAttempts"] = "3", ["Notifier:RetryDelay"] = "00:02:00" });
+        _slack.FailNext("chat.postMessage", SlackFault.ServerError(), times: 4);   // two attempts, each with one client retry
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
+        for (var i = 0; i < 5; i++)
+            await notifier.SweepAsync();
+        _slack.Calls("chat.postMessage").ShouldBe(2, "no second attempt before the retry wait");
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await notifier.SweepAsync();
+        _slack.Calls("chat.postMessage").ShouldBe(4);
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        await notifier.SweepAsync();
+        _slack.Calls("chat.postMessage").ShouldBe(4, "the second wait is twice the first");
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldHaveSingleItem();
+        var sent = (await _store.LedgerAsync()).ShouldHaveSingleItem();
+        (sent.Status, sent.Attempts).ShouldBe((NotificationStatus.Sent, 3));
+    }
+
+    // A bot token revoked, expired or replaced, the app uninstalled: every post is refused until an operator mends it,
+    // and none of it is the work's fault. Before, each liked work was recorded failed for good at its first refusal.
+    [Theory]
+    [InlineData("invalid_auth")]
+    [InlineData("token_revoked")]
+    [InlineData("account_inactive")]
+    public async Task A_refused_token_keeps_the_work_waiting_and_it_is_posted_once_the_token_works(string error)
+    {
+        await AddMeAsync();
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync(new() { ["Notifier:RetryDelay"] = "00:02:00" });
+        _slack.FailNext("chat.postMessage", SlackFault.Refused(error), times: 2);
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
+        var waiting = (await _store.LedgerAsync()).ShouldHaveSingleItem();
+        (waiting.Status, waiting.Error).ShouldBe((NotificationStatus.Pending, error));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await notifier.SweepAsync();
+        _clock.Advance(TimeSpan.FromMinutes(4));
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldHaveSingleItem();
+        (await _store.LedgerAsync()).ShouldHaveSingleItem().Status.ShouldBe(NotificationStatus.Sent);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ abstract class LedgerView(INotificationStore inner) : INotificationStore
     public virtual Task<bool> MarkSentAsync(string workId, string target, string owner, string channel, string messageTs, CancellationToken ct = default) =>
         inner.MarkSentAsync(workId, target, owner, channel, messageTs, ct);
 
-    public virtual Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default) =>
-        inner.MarkFailedAsync(workId, target, owner, error, final, ct);
+    public virtual Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, DateTimeOffset? retryAt, CancellationToken ct = default) =>
+        inner.MarkFailedAsync(workId, target, owner, error, retryAt, ct);
 
     public virtual Task<bool> SetHeadingAsync(string workId, string target, string owner, string heading, CancellationToken ct = default) =>
         inner.SetHeadingAsync(workId, target, owner, heading, ct);

@@ -89,6 +89,7 @@ public sealed class LostPostTests : NotifierScene
         _slack.FailNext("chat.postMessage", SlackFault.ServedThenServerError(502));
 
         await notifier.DeliverAsync(verdict);
+        _clock.Advance(TimeSpan.FromMinutes(2));   // Notifier:RetryDelay
         await notifier.SweepAsync();
 
         var ledger = _store.Get<INotificationStore>();
@@ -98,6 +99,7 @@ public sealed class LostPostTests : NotifierScene
         _slack.Calls("chat.postMessage").ShouldBe(1);
 
         _slack.BotScopes.Add("channels:history");
+        _clock.Advance(TimeSpan.FromMinutes(4));   // twice the first wait
         await notifier.SweepAsync();
 
         var entry = (await ledger.FindAsync(work.Id, _slack.GeneralChannel, Ct)).ShouldNotBeNull();

@@ -50,6 +50,7 @@ public sealed class SharedChannelTests : NotifierScene
         await notifier.DeliverAsync(await _store.LikedAsync(work, "ann", _run));
         await notifier.DeliverAsync(await _store.LikedAsync(work, "ben", _run));
         _slack.Messages.ShouldBeEmpty();
+        _clock.Advance(TimeSpan.FromMinutes(2));   // Notifier:RetryDelay
         await notifier.SweepAsync();
         await notifier.SweepAsync();
 

@@ -120,7 +120,7 @@ public abstract partial class StoreContract
         await notifications.TryLeaseAsync("RJ01000001", "C0123", "slow", DateTimeOffset.UtcNow.AddSeconds(-1), Ct);
         await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct);
 
-        (await notifications.MarkFailedAsync("RJ01000001", "C0123", "slow", "timeout", final: false, Ct)).ShouldBeFalse();
+        (await notifications.MarkFailedAsync("RJ01000001", "C0123", "slow", "timeout", retryAt: Later, Ct)).ShouldBeFalse();
         (await notifications.MarkSentAsync("RJ01000001", "C0123", "slow", "C0123", "1730462400.000100", Ct)).ShouldBeFalse();
         (await notifications.RenewLeaseAsync("RJ01000001", "C0123", "slow", Later, Ct)).ShouldBeFalse();
 
@@ -137,7 +137,7 @@ public abstract partial class StoreContract
         await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-b", Later, Ct);
         (await notifications.MarkSentAsync("RJ01000001", "C0123", "replica-b", "C0123", "1730462400.000200", Ct)).ShouldBeTrue();
 
-        (await notifications.MarkFailedAsync("RJ01000001", "C0123", "slow", "timeout", final: false, Ct)).ShouldBeFalse();
+        (await notifications.MarkFailedAsync("RJ01000001", "C0123", "slow", "timeout", retryAt: Later, Ct)).ShouldBeFalse();
 
         var entry = (await notifications.FindAsync("RJ01000001", "C0123", Ct)).ShouldNotBeNull();
         (entry.Status, entry.MessageTs).ShouldBe((NotificationStatus.Sent, "1730462400.000200"));
@@ -164,14 +164,28 @@ public abstract partial class StoreContract
         await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
         await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct);
 
-        await notifications.MarkFailedAsync("RJ01000001", "C0123", "replica-a", "ratelimited", final: false, Ct);
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "replica-a", "ratelimited", retryAt: Later, Ct);
         var retry = (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct)).ShouldNotBeNull();
-        await notifications.MarkFailedAsync("RJ01000001", "C0123", "replica-a", "channel_not_found", final: true, Ct);
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "replica-a", "channel_not_found", retryAt: null, Ct);
 
         retry.Error.ShouldBe("ratelimited");
         (await notifications.TryLeaseAsync("RJ01000001", "C0123", "replica-a", Later, Ct)).ShouldBeNull();
         var failed = (await notifications.ListAsync(NotificationStatus.Failed, ct: Ct)).ShouldHaveSingleItem();
         (failed.Error, failed.Attempts).ShouldBe(("channel_not_found", 2));
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_falls_due_again_at_its_retry_time_and_not_before()
+    {
+        var notifications = Get<INotificationStore>();
+        await notifications.TryCreateAsync(Sample.Notification("RJ01000001"), Ct);
+        await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct);
+
+        (await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "http_500", retryAt: Sample.Noon.AddMinutes(2), Ct)).ShouldBeTrue();
+
+        (await notifications.ListDueAsync(Sample.Noon.AddMinutes(1), null, 10, Ct)).ShouldBeEmpty();
+        var due = (await notifications.ListDueAsync(Sample.Noon.AddMinutes(2), null, 10, Ct)).ShouldHaveSingleItem();
+        (due.Status, due.Error, due.Attempts, due.HoldUntil).ShouldBe((NotificationStatus.Pending, "http_500", 1, Sample.Noon.AddMinutes(2)));
     }
 
     [Fact]
@@ -230,7 +244,7 @@ public abstract partial class StoreContract
         foreach (var i in Enumerable.Range(1, 4))
             await notifications.TryCreateAsync(Sample.Notification($"RJ0100000{i}"), Ct);
         await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct);
-        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "channel_not_found", final: true, Ct);
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "channel_not_found", retryAt: null, Ct);
 
         (await notifications.CountAsync(NotificationStatus.Pending, Ct)).ShouldBe(3);
         (await notifications.CountAsync(NotificationStatus.Failed, Ct)).ShouldBe(1);
@@ -317,12 +331,12 @@ public abstract partial class StoreContract
 
         (await notifications.SetHeadingAsync("RJ01000001", "C0123", "other", "新作 1 件", Ct)).ShouldBeFalse();
         (await notifications.SetHeadingAsync("RJ01000001", "C0123", "me", "新作 14 件 (1/2)", Ct)).ShouldBeTrue();
-        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "http_500", final: false, Ct);
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "http_500", retryAt: Later, Ct);
 
         var retry = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
         retry.Heading.ShouldBe("新作 14 件 (1/2)");
         (await notifications.TryLeaseAsync("RJ01000001", "C0123", "me", Later, Ct))!.Heading.ShouldBe("新作 14 件 (1/2)");
-        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "user_inactive", final: true, Ct);
+        await notifications.MarkFailedAsync("RJ01000001", "C0123", "me", "user_inactive", retryAt: null, Ct);
         var failed = (await notifications.FindAsync("RJ01000001", "C0123", Ct))!;
         (await notifications.TryReopenAsync(failed, Sample.Notification("RJ01000001") with { UserId = "u2" }, Ct)).ShouldBeTrue();
         (await notifications.FindAsync("RJ01000001", "C0123", Ct))!.Heading.ShouldBeNull();

@@ -1,6 +1,10 @@
 using Konomi.Storage.Ports;
 using Konomi.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.Storage.Tests;
@@ -134,6 +138,46 @@ public sealed class UserSeedingTests : IAsyncDisposable
             "Users:0:TimeZone: 'Asia/Tokio' is not a known time zone id (IANA, e.g. Asia/Tokyo).",
             "Users:1:UserId is missing: every configured user needs one.",
         ]);
+    }
+
+    // A first deploy or `docker compose up`: MongoDB not answering yet when a service starts. Before, the seeding's
+    // first query failed the start with a stack trace.
+    [Fact]
+    public async Task A_store_away_at_start_is_waited_for_saying_why_and_the_start_goes_on_once_it_answers()
+    {
+        using var mongo = await PrivateMongoWire.StartAsync(Ct);
+        mongo.Freeze();
+        var clock = new WaitRecordingClock();
+        using var logs = new FakeLoggerProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "mongo",
+            ["ConnectionStrings:Mongo"] = mongo.ConnectionString($"konomi_start_{Guid.NewGuid():N}"),
+            ["Users:0:UserId"] = "alice",
+        });
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Logging.AddProvider(logs);
+        builder.AddKonomiStorage();
+        using var host = builder.Build();
+
+        var starting = host.StartAsync(Ct);
+        // Still away at each try: the wait doubles, and the next try waits for the clock.
+        for (var failed = 1; failed <= 3; failed++)
+        {
+            await Eventually.HoldsAsync(() => clock.Waits.Count == failed || starting.IsCompleted, $"try {failed} failed and a wait after it");
+            starting.IsCompleted.ShouldBeFalse($"the start waits for the store, not {starting.Exception?.InnerException?.GetType().Name}");
+            clock.Waits[^1].ShouldBe(TimeSpan.FromSeconds(1 << (failed - 1)));
+            logs.Lines().Count(l => l.StartsWith("Warning") && l.Contains("The store does not answer at start") && l.Contains("TimeoutException"))
+                .ShouldBe(failed);
+            if (failed == 3)
+                mongo.Thaw();
+            clock.Advance(clock.Waits[^1]);
+        }
+        await starting;
+
+        (await host.Services.GetRequiredService<IUserStore>().ListAsync(Ct)).Select(u => u.UserId).ShouldBe(["alice"]);
+        await host.StopAsync(Ct);
     }
 
     /// <summary>Why the start with alice and bob, bob's <paramref name="field"/> set to <paramref name="value"/>, was refused.</summary>

@@ -242,6 +242,23 @@ public sealed class TasteModelTrainerTests
         (await trainer.Registry.FindServingAsync("alice", Ct)).ShouldBeNull();
     }
 
+    // Inference loads the saved bytes, not the model the gate judged: bytes that do not load back would have the user
+    // scored cold start, with nothing but a metric saying why. Before, such a model was promoted.
+    [Fact]
+    public async Task A_model_whose_saved_bytes_do_not_load_back_is_rejected_saying_so_and_nothing_new_serves()
+    {
+        await using var trainer = new TrainerFixture();
+        await trainer.LabelAsync("alice", 0, 24, Ct);
+        var cutShort = trainer.TrainerWith(new() { ["TasteModels:Family"] = CutShortFamily.Name });
+
+        var card = await cutShort.TrainAsync("alice", Ct);
+
+        card.Decision.ShouldBe(TrainingDecision.Rejected, card.Reason);
+        card.Reason.ShouldStartWith("its saved bytes do not load back (");
+        (await trainer.Registry.FindServingAsync("alice", Ct)).ShouldBeNull();
+        (await trainer.Registry.ListAsync("alice", Ct)).ShouldHaveSingleItem().Status.ShouldBe(TasteModelStatus.Rejected);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -70,6 +70,8 @@ public sealed class TrainerFixture : IAsyncDisposable
         Wrap(builder.Services, labels);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITasteModelFamily, ShuffledLabelsFamily>(
             sp => new ShuffledLabelsFamily(new NgramFamily(sp.GetRequiredService<IOptions<NgramOptions>>()))));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITasteModelFamily, CutShortFamily>(
+            sp => new CutShortFamily(new NgramFamily(sp.GetRequiredService<IOptions<NgramOptions>>()))));
         var host = builder.Build();
         _hosts.Add(host);
         return host.Services;

@@ -89,7 +89,7 @@ public sealed class EveryPageTests(Browser browser)
             await ledger.TryCreateAsync(new Notification(work.Id, "C0KONOMI", "alice", run, NotificationStatus.Pending, 0, DateTimeOffset.UtcNow.AddMinutes(-i)), Ct);
             if (i == 2) continue;
             await ledger.TryLeaseAsync(work.Id, "C0KONOMI", "notifier", DateTimeOffset.UtcNow.AddMinutes(1), Ct);
-            if (i == 3) await ledger.MarkFailedAsync(work.Id, "C0KONOMI", "notifier", "channel_not_found", final: true, Ct);
+            if (i == 3) await ledger.MarkFailedAsync(work.Id, "C0KONOMI", "notifier", "channel_not_found", retryAt: null, Ct);
             else await ledger.MarkSentAsync(work.Id, "C0KONOMI", "notifier", "C0KONOMI", $"1732950000.00{i}", Ct);
         }
     }

@@ -90,8 +90,9 @@ public sealed partial class NotificationSender(
         {
             await StopAsync(posting, renewing);
             // Whether an earlier attempt posted is unknown while the target cannot be read: try again later
-            // (bounded by MaxAttempts) rather than risk a second post.
-            await FailAsync(unsent, e.Error, e.Transient || e.Method == "conversations.history");
+            // (bounded by MaxAttempts) rather than risk a second post. A token Slack refuses is no fault of the work:
+            // it waits, as in an outage, for an operator to mend it.
+            await FailAsync(unsent, e.Error, e.Transient || e.Method == "conversations.history" || SlackErrors.RefusesTheApp(e.Error));
             return;
         }
         await StopAsync(posting, renewing);
@@ -184,14 +185,19 @@ public sealed partial class NotificationSender(
         await renewing;
     }
 
-    /// <summary>Transient errors stay pending for the next sweep until <see cref="NotifierOptions.MaxAttempts"/>; the rest fail for good.</summary>
+    /// <summary>
+    /// Transient errors stay pending until <see cref="NotifierOptions.MaxAttempts"/>, each next attempt after a wait that
+    /// doubles from <see cref="NotifierOptions.RetryDelay"/> (so the attempts span a Slack incident, not a minute of
+    /// sweeps); the rest fail for good.
+    /// </summary>
     public async Task FailAsync(IEnumerable<Notification> leased, string error, bool transient)
     {
         foreach (var entry in leased)
         {
             // The ledger counts an attempt per lease, so this entry's Attempts includes this one.
             var final = !transient || entry.Attempts >= options.Value.MaxAttempts;
-            if (!await ledger.MarkFailedAsync(entry.WorkId, entry.Target, _owner, error, final, CancellationToken.None))
+            DateTimeOffset? retryAt = final ? null : clock.GetUtcNow() + RetryWait(entry.Attempts);
+            if (!await ledger.MarkFailedAsync(entry.WorkId, entry.Target, _owner, error, retryAt, CancellationToken.None))
             {
                 // Someone took the entry over (or it was sent meanwhile): theirs is the outcome that counts.
                 LogLeaseLost(logger, entry.Target, 1);
@@ -203,9 +209,13 @@ public sealed partial class NotificationSender(
                 LogFailed(logger, entry.WorkId, entry.Target, error, entry.Attempts);
             }
             else
-                LogWillRetry(logger, entry.WorkId, entry.Target, error, entry.Attempts);
+                LogWillRetry(logger, entry.WorkId, entry.Target, error, entry.Attempts, retryAt!.Value);
         }
     }
+
+    // RetryDelay after the first attempt, twice that after the second, …
+    TimeSpan RetryWait(int attempts) =>
+        TimeSpan.FromTicks(options.Value.RetryDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 20)));
 
     /// <summary>
     /// Hands leased entries, not yet posted, to the target their user has now (a channel or Slack id changed while they
@@ -223,7 +233,7 @@ public sealed partial class NotificationSender(
                 Target = target, Status = NotificationStatus.Pending, Attempts = 0, CreatedAt = now, Error = null,
                 Channel = null, MessageTs = null, LeaseOwner = null, LeaseUntil = null, Heading = null,
             }, now, ct);
-            if (await ledger.MarkFailedAsync(entry.WorkId, entry.Target, _owner, NotificationRuns.TargetChanged, final: true, CancellationToken.None))
+            if (await ledger.MarkFailedAsync(entry.WorkId, entry.Target, _owner, NotificationRuns.TargetChanged, retryAt: null, CancellationToken.None))
                 LogMoved(logger, entry.WorkId, entry.Target, target);
             else
                 LogLeaseLost(logger, entry.Target, 1);
@@ -248,8 +258,8 @@ public sealed partial class NotificationSender(
     [LoggerMessage(4, LogLevel.Error, "Notification of {WorkId} to {Target} failed for good: {Error} (attempt {Attempts})")]
     static partial void LogFailed(ILogger logger, string workId, string target, string error, int attempts);
 
-    [LoggerMessage(5, LogLevel.Warning, "Notification of {WorkId} to {Target} will be retried: {Error} (attempt {Attempts})")]
-    static partial void LogWillRetry(ILogger logger, string workId, string target, string error, int attempts);
+    [LoggerMessage(5, LogLevel.Warning, "Notification of {WorkId} to {Target} will be retried at {RetryAt}: {Error} (attempt {Attempts})")]
+    static partial void LogWillRetry(ILogger logger, string workId, string target, string error, int attempts, DateTimeOffset retryAt);
 
     [LoggerMessage(6, LogLevel.Warning, "The posting lease runs out at {Until} ({Left} left, the store answered late): not posting now; the entry is posted once the lease has run out, after a look in the channel")]
     static partial void LogLeaseTooShort(ILogger logger, DateTimeOffset until, TimeSpan left);

@@ -19,6 +19,10 @@ public sealed class NotifierOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00", ErrorMessage = "Notifier:LeaseDuration must be a positive time span")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The wait before a post that failed transiently is tried again, doubled after each further attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ErrorMessage = "Notifier:RetryDelay must be a positive time span of at most a day")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Posting attempts (each with the Slack client's own retries) before a notification is recorded as failed.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "Notifier:MaxAttempts must be at least 1")]
     public int MaxAttempts { get; set; } = 5;

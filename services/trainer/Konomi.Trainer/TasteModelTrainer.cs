@@ -60,9 +60,12 @@ public sealed class TasteModelTrainer(
         var serving = await registry.FindServingAsync(userId, ct);
         var verdict = await gate.JudgeAsync(set, evaluation.OutOfFold, recipe, serving, profile?.Preferences, ct);
         candidate = candidate with { Gate = verdict.Evidence };
+        var bytes = model.Serialize();
+        if (NotLoadingBack(recipe.Family, bytes, set) is { } unloadable)
+            verdict = verdict with { Promote = false, Reason = unloadable };
         var reason = pick is null ? verdict.Reason : $"{pick}; {verdict.Reason}";
 
-        var version = await registry.RegisterAsync(new TasteModelDraft(userId, recipe.Family, candidate, model.Serialize()), ct);
+        var version = await registry.RegisterAsync(new TasteModelDraft(userId, recipe.Family, candidate, bytes), ct);
         // Judging takes a while (the bootstrap, loading the serving bytes): another trainer or a person may have changed
         // what serves meanwhile, and this verdict says nothing about that version. The registry promotes only while the
         // judged version still serves, in one step.
@@ -84,6 +87,23 @@ public sealed class TasteModelTrainer(
         return new ModelCard(userId, recipe.Family, set.Examples.Count, set.Positives, set.MissingWorks,
             verdict.Promote ? TrainingDecision.Promoted : TrainingDecision.Rejected, reason,
             version.Version, candidate, evaluation.Confusion, TopFeatures(model, set), model.Composition);
+    }
+
+    /// <summary>
+    /// Null when the saved bytes load back, as inference will load them, into a model that scores; otherwise why not. The
+    /// gate judged the model in memory: bytes a serializer fault or a cut-short write left would serve the user cold start.
+    /// </summary>
+    string? NotLoadingBack(string family, byte[] bytes, TrainingSet set)
+    {
+        try
+        {
+            families.Load(family, bytes).Predict([set.Examples[0].Input]);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"its saved bytes do not load back ({e.GetType().Name}: {e.Message}); what serves keeps serving";
+        }
     }
 
     /// <summary>

@@ -33,8 +33,11 @@ public interface INotificationStore
     /// </summary>
     Task<bool> SetHeadingAsync(string workId, string target, string owner, string heading, CancellationToken ct = default);
 
-    /// <summary>Records a failed attempt (pending again, or failed for good), fenced like <see cref="MarkSentAsync"/>.</summary>
-    Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, bool final, CancellationToken ct = default);
+    /// <summary>
+    /// Records a failed attempt, fenced like <see cref="MarkSentAsync"/>: pending again and held until <paramref name="retryAt"/>
+    /// (it falls due then, see <see cref="ListDueAsync"/>), or, with no retry time, failed for good.
+    /// </summary>
+    Task<bool> MarkFailedAsync(string workId, string target, string owner, string error, DateTimeOffset? retryAt, CancellationToken ct = default);
 
     /// <summary>
     /// Hands an entry one user of a shared target did not post (held for them, or failed for a reason of their own) to

@@ -18,7 +18,7 @@ public class StatusCommandTests
         for (var i = 0; i < 150; i++)
             await ledger.TryCreateAsync(new Notification($"RJ{i:D8}", "C0123", "me", Guid.NewGuid(), NotificationStatus.Pending, 0, now.AddSeconds(-i)), Ct);
         await ledger.TryLeaseAsync("RJ00000007", "C0123", "cli-test", now.AddMinutes(5), Ct);
-        await ledger.MarkFailedAsync("RJ00000007", "C0123", "cli-test", "channel_not_found", final: true, Ct);
+        await ledger.MarkFailedAsync("RJ00000007", "C0123", "cli-test", "channel_not_found", retryAt: null, Ct);
 
         var result = await KonomiCli.RunAsync(["status", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
 

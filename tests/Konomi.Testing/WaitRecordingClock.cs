@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Konomi.Feedback.Tests;
+namespace Konomi.Testing;
 
 /// <summary>A <see cref="FakeTimeProvider"/> that also remembers every one-shot wait asked of it, so a test reads the schedule the code chose.</summary>
 public sealed class WaitRecordingClock() : FakeTimeProvider(DateTimeOffset.UtcNow)
