@@ -17,4 +17,13 @@ public static class SlackErrors
     /// call fails alike until an operator mends it, so retrying this call now is useless but the work it carried is not at fault.
     /// </summary>
     public static bool RefusesTheApp(string error) => AppRefused.Contains(error);
+
+    // The target, not the message: the bot not invited yet, a channel archived, deleted or mistyped.
+    static readonly HashSet<string> TargetRefused = ["not_in_channel", "channel_not_found", "is_archived"];
+
+    /// <summary>
+    /// Slack refuses the place a post goes to: someone has to invite the bot (<c>/invite @app</c>), unarchive the channel or
+    /// give the user another one (<c>konomi users add ID --channel C…</c>), and once they do, the works held for it can be posted there.
+    /// </summary>
+    public static bool RefusesTheTarget(string error) => TargetRefused.Contains(error);
 }

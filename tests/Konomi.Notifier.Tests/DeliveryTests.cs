@@ -451,23 +451,68 @@ public sealed class DeliveryTests : NotifierScene
     }
 
     [Fact]
-    public async Task A_refused_post_is_recorded_as_failed_with_slacks_error()
+    public async Task A_channel_slack_cannot_find_is_tried_again_then_recorded_as_failed_with_slacks_error()
     {
         await _store.AddUserAsync(new UserProfile("me", Channel: "C404"));
         var works = await _store.AddWorksAsync(_run, 0, 1);
-        await using var notifier = await StartNotifierAsync();
+        await using var notifier = await StartNotifierAsync(new() { ["Notifier:MaxAttempts"] = "3" });
 
         await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
-        await notifier.SweepAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Advance(TimeSpan.FromHours(1));
+            await notifier.SweepAsync();
+        }
 
         _slack.Messages.ShouldBeEmpty();
         var failed = (await _store.Get<INotificationStore>().ListAsync(NotificationStatus.Failed, 10, ct: TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
         failed.Error.ShouldBe("channel_not_found");
-        failed.Attempts.ShouldBe(1);
+        failed.Attempts.ShouldBe(3);
         var listed = await KonomiCli.RunAsync(["notifications", "--status", "failed", "--data-dir", _store.Settings["Storage:DataDirectory"]!],
             ct: TestContext.Current.CancellationToken);
         listed.ExitCode.ShouldBe(0, listed.Error);
-        listed.Output.ShouldMatch($@"{works[0].Id}\s+me\s+C404\s+Failed\s+1\s+channel_not_found");
+        listed.Output.ShouldMatch($@"{works[0].Id}\s+me\s+C404\s+Failed\s+3\s+channel_not_found");
+    }
+
+    [Fact]
+    public async Task A_work_for_a_channel_the_bot_was_not_invited_to_waits_and_is_posted_once_after_the_invite()
+    {
+        var channel = _slack.AddChannel(botIsMember: false);
+        await _store.AddUserAsync(new UserProfile("me", Channel: channel));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync(new() { ["Notifier:RetryDelay"] = "00:02:00" });
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await notifier.SweepAsync();
+        var waiting = (await _store.LedgerAsync()).ShouldHaveSingleItem();
+        (waiting.Status, waiting.Error, waiting.Attempts).ShouldBe((NotificationStatus.Pending, "not_in_channel", 2));
+        _slack.InviteBot(channel);
+        _clock.Advance(TimeSpan.FromMinutes(4));
+        await notifier.SweepAsync();
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldHaveSingleItem().Channel.ShouldBe(channel);
+        (await _store.LedgerAsync()).ShouldHaveSingleItem().Status.ShouldBe(NotificationStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_work_waiting_on_a_channel_slack_cannot_find_is_posted_once_to_the_channel_the_user_is_given()
+    {
+        await _store.AddUserAsync(new UserProfile("me", Channel: "C404"));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        await using var notifier = await StartNotifierAsync(new() { ["Notifier:RetryDelay"] = "00:02:00" });
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
+        await _store.AddUserAsync(new UserProfile("me", Channel: _slack.GeneralChannel));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await notifier.SweepAsync();
+        await notifier.SweepAsync();
+
+        _slack.Messages.ShouldHaveSingleItem().Channel.ShouldBe(_slack.GeneralChannel);
+        var ledger = await _store.LedgerAsync();
+        ledger.ShouldContain(n => n.Target == "C404" && n.Status == NotificationStatus.Failed && n.Error == NotificationRuns.TargetChanged);
+        ledger.Count(n => n.Status == NotificationStatus.Sent).ShouldBe(1);
     }
 
     [Fact]

@@ -90,9 +90,10 @@ public sealed partial class NotificationSender(
         {
             await StopAsync(posting, renewing);
             // Whether an earlier attempt posted is unknown while the target cannot be read: try again later
-            // (bounded by MaxAttempts) rather than risk a second post. A token Slack refuses is no fault of the work:
-            // it waits, as in an outage, for an operator to mend it.
-            await FailAsync(unsent, e.Error, e.Transient || e.Method == "conversations.history" || SlackErrors.RefusesTheApp(e.Error));
+            // (bounded by MaxAttempts) rather than risk a second post. A token or a target Slack refuses is no fault of
+            // the work: it waits, as in an outage, for someone to mend it (a new token, the bot invited, another channel).
+            await FailAsync(unsent, e.Error, e.Transient || e.Method == "conversations.history"
+                || SlackErrors.RefusesTheApp(e.Error) || SlackErrors.RefusesTheTarget(e.Error));
             return;
         }
         await StopAsync(posting, renewing);

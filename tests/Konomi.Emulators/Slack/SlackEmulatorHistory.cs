@@ -47,6 +47,8 @@ public sealed partial class SlackEmulator
         var channel = Text(args["channel"]);
         if (string.IsNullOrEmpty(channel) || !ChannelExists(channel))
             return Error("channel_not_found");
+        if (!BotIsIn(channel))
+            return Error("not_in_channel");
         var needed = channel[0] switch { 'D' => "im:history", 'G' => "groups:history", _ => "channels:history" };
         if (!BotScopes.Contains(needed))
         {

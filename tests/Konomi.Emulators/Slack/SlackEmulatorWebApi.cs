@@ -106,6 +106,8 @@ public sealed partial class SlackEmulator
         var channel = args["channel"]?.GetValue<string>();
         if (string.IsNullOrEmpty(channel) || !ChannelExists(channel))
             return Error("channel_not_found");
+        if (!BotIsIn(channel))
+            return Error("not_in_channel");
         if (Refusal(args) is { } refusal)
             return refusal;
         if (!TryReadMetadata(args["metadata"], out var metadata))

@@ -47,14 +47,33 @@ public sealed partial class SlackEmulator
         lock (_gate) _unreachableImageHosts.Add(host);
     }
 
-    public string AddChannel()
+    readonly HashSet<string> _withoutBot = [];
+
+    /// <summary>
+    /// A public channel. Without the bot in it, as before someone types <c>/invite @app</c>, chat.postMessage and
+    /// conversations.history there answer <c>not_in_channel</c>, as Slack does for a bot token.
+    /// </summary>
+    public string AddChannel(bool botIsMember = true)
     {
         lock (_gate)
         {
             var id = $"C{++_nextId:D8}";
             _channels.Add(id);
+            if (!botIsMember)
+                _withoutBot.Add(id);
             return id;
         }
+    }
+
+    /// <summary>Someone invites the bot to <paramref name="channel"/>: posting there works from now on.</summary>
+    public void InviteBot(string channel)
+    {
+        lock (_gate) _withoutBot.Remove(channel);
+    }
+
+    bool BotIsIn(string channel)
+    {
+        lock (_gate) return !_withoutBot.Contains(channel);
     }
 
     /// <summary>A workspace member: conversations.open with this id opens a DM channel.</summary>
