@@ -82,6 +82,8 @@ public class ExitCodeTests
     [InlineData("notifications --limit -1 --data-dir", "--limit must be at least 1.")]
     [InlineData("crawl --once --base-url notaurl --data-dir", "--base-url must be an absolute http(s) URL")]
     [InlineData("crawl --once --base-url ftp://example.com/ --data-dir", "--base-url must be an absolute http(s) URL")]
+    [InlineData("recommend --top 0 --data-dir", "--top must be at least 1.")]
+    [InlineData("recommend --pool -5 --data-dir", "--pool must be at least 1.")]
     public async Task A_value_that_makes_no_sense_is_a_usage_error_naming_the_option(string commandLine, string message)
     {
         string[] args = commandLine.EndsWith("--data-dir") ? [.. commandLine.Split(' '), NoStore] : commandLine.Split(' ');
@@ -90,6 +92,20 @@ public class ExitCodeTests
 
         result.ExitCode.ShouldBe(2, result.Error);
         result.Error.ShouldContain(message);
+        result.Error.ShouldContain("See `konomi ");
+        Directory.Exists(NoStore).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Score_of_an_empty_work_id_is_a_usage_error_not_a_search_for_it(string id)
+    {
+        var result = await KonomiCli.RunAsync(["score", "--id", id, "--data-dir", NoStore], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldContain("--id must be a work id such as RJ01234567, not empty.");
+        result.Error.ShouldContain("See `konomi score --help`.");
         Directory.Exists(NoStore).ShouldBeFalse();
     }
 

@@ -12,7 +12,8 @@ public static class ScoreCommand
     public static Command Create()
     {
         var file = new Option<FileInfo?>("--work") { Description = "A work as JSON: what `konomi parse` prints, one line of `works export`, the body of POST /score" }.FileName();
-        var id = new Option<string?>("--id") { Description = "A stored work's id, e.g. RJ01234567" };
+        var id = new Option<string?>("--id") { Description = "A stored work's id, e.g. RJ01234567" }
+            .MustBe(value => value is null || !string.IsNullOrWhiteSpace(value), "a work id such as RJ01234567, not empty");
         var user = new Option<string?>("--user") { Description = "Only this user (default: every active user)" };
         var dataDir = CommonOptions.DataDir();
         var command = new Command("score", "Score one work with each user's serving model and print the reasons") { file, id, user, dataDir };
