@@ -35,6 +35,8 @@ public class ExitCodeTests
     [InlineData("crawl --pages 2.5", "--pages: '2.5' is not a whole number")]
     [InlineData("bench replay --data x.csv --explore lots", "--explore: 'lots' is not a number")]
     [InlineData("notifications --status done", "--status: 'done' is not one of pending, sent, failed")]
+    [InlineData("label --limit 99999999999", "--limit: '99999999999' is too large a number (at most 2147483647)")]
+    [InlineData("recommend --top -99999999999", "--top: '-99999999999' is too small a number (at least -2147483648)")]
     public async Task A_value_that_does_not_parse_is_said_in_words_not_as_a_dotnet_type(string commandLine, string message)
     {
         var result = await KonomiCli.RunAsync(commandLine.Split(' '), ct: Ct);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 using Konomi.Settings;
 
@@ -73,7 +75,27 @@ public static partial class UsageErrors
             ArgumentResult a => a.Argument.ValueType,
             _ => null,
         };
-        return $"{m.Groups["name"].Value}: '{m.Groups["value"].Value}' is not {(type is null ? "valid" : Expected(type))}";
+        var (name, value) = (m.Groups["name"].Value, m.Groups["value"].Value);
+        return type is not null && OutOfRange(type, value) is { } range
+            ? $"{name}: '{value}' is {range}"
+            : $"{name}: '{value}' is not {(type is null ? "valid" : Expected(type))}";
+    }
+
+    static readonly Dictionary<Type, (BigInteger Min, BigInteger Max)> WholeNumberRanges = new()
+    {
+        [typeof(int)] = (int.MinValue, int.MaxValue),
+        [typeof(long)] = (long.MinValue, long.MaxValue),
+    };
+
+    /// <summary>Why a whole number the option's type cannot hold was refused: it is a whole number, only too large (or small).</summary>
+    static string? OutOfRange(Type type, string value)
+    {
+        if (!WholeNumberRanges.TryGetValue(Nullable.GetUnderlyingType(type) ?? type, out var range)
+            || !BigInteger.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            return null;
+        return number > range.Max ? $"too large a number (at most {range.Max})"
+            : number < range.Min ? $"too small a number (at least {range.Min})"
+            : null;
     }
 
     static string Expected(Type type)
