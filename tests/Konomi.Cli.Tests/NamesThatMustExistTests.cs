@@ -60,6 +60,20 @@ public class NamesThatMustExistTests
         users.Output.ShouldContain("nobody");
     }
 
+    [Fact]
+    public async Task A_user_id_too_long_for_a_slack_button_is_refused_before_it_is_stored()
+    {
+        var dataDir = await StoreWithUsersAsync("me");
+        var id = new string('a', 65);
+
+        var result = await KonomiCli.RunAsync(["users", "add", id, "--data-dir", dataDir], ct: Ct);
+        var users = await KonomiCli.RunAsync(["users", "list", "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Output);
+        result.Error.ShouldContain("'aaaaaaaaaaaaaaaa…' (65 characters) is not a user id: use at most 64.");
+        users.Output.ShouldNotContain(id);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a,b\"c")]
