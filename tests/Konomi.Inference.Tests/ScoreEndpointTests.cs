@@ -103,7 +103,7 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_user_is_not_found()
+    public async Task An_unknown_user_is_not_found_and_told_how_to_add_one()
     {
         await using var app = await StartAsync();
         using var http = Client(app);
@@ -111,7 +111,19 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         using var response = await http.PostAsJsonAsync("/score?user=ghost", SampleWorks.Create(402), KonomiJson.Options, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await ErrorAsync(response)).ShouldBe("no user 'ghost'");
+        (await ErrorAsync(response)).ShouldBe("no user 'ghost': add one with `konomi users add ghost`");
+    }
+
+    [Fact]
+    public async Task Two_users_named_are_refused_not_read_as_one_user_of_both_names()
+    {
+        await using var app = await StartAsync();
+        using var http = Client(app);
+
+        using var response = await http.PostAsJsonAsync("/score?user=alice&user=bob", SampleWorks.Create(403), KonomiJson.Options, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ErrorAsync(response)).ShouldBe("name one user: POST /score?user=U scores for one user at a time");
     }
 
     [Theory]
