@@ -117,6 +117,20 @@ public class NamesThatMustExistTests
         result.Error.Trim().ShouldBe($"konomi: the data directory {file} is a file, not a folder; give --data-dir a folder.");
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("users", "add", "bob")]
+    public async Task A_store_file_that_is_a_folder_is_named_not_reported_missing(params string[] command)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("konomi-store-folder-").FullName;
+        var store = Directory.CreateDirectory(Path.Combine(dataDir, "konomi.db")).FullName;
+
+        var result = await KonomiCli.RunAsync([.. command, "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.Trim().ShouldBe($"konomi: {store} is a folder, not a Konomi store; move it away, or give --data-dir the folder that holds the store.");
+    }
+
     [Fact]
     public async Task An_export_into_a_missing_folder_is_one_line()
     {
