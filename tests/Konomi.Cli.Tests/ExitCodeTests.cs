@@ -138,6 +138,7 @@ public class ExitCodeTests
     [Theory]
     [InlineData("Crawler__Interval", "abc", "crawl --failed", "konomi: configuration: Crawler:Interval: 'abc' is not a duration such as 00:30:00 (hh:mm:ss) or 1.00:00:00 (a day)")]
     [InlineData("Trainer__MinLabels", "many", "status", "konomi: configuration: Trainer:MinLabels: 'many' is not a whole number")]
+    [InlineData("Trainer__MinLabels", "99999999999", "status", "konomi: configuration: Trainer:MinLabels: '99999999999' is too large a number (at most 2147483647)")]
     public async Task A_setting_that_does_not_parse_stops_the_command_in_one_line_naming_key_and_value(string variable, string value, string command, string message)
     {
         var result = await WithOneSettingAsync(variable, value, command);

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
-using System.Numerics;
 using System.Text.RegularExpressions;
 using Konomi.Settings;
 
@@ -76,26 +74,9 @@ public static partial class UsageErrors
             _ => null,
         };
         var (name, value) = (m.Groups["name"].Value, m.Groups["value"].Value);
-        return type is not null && OutOfRange(type, value) is { } range
+        return type is not null && SettingFailures.OutOfRange(value, (Nullable.GetUnderlyingType(type) ?? type).FullName!) is { } range
             ? $"{name}: '{value}' is {range}"
             : $"{name}: '{value}' is not {(type is null ? "valid" : Expected(type))}";
-    }
-
-    static readonly Dictionary<Type, (BigInteger Min, BigInteger Max)> WholeNumberRanges = new()
-    {
-        [typeof(int)] = (int.MinValue, int.MaxValue),
-        [typeof(long)] = (long.MinValue, long.MaxValue),
-    };
-
-    /// <summary>Why a whole number the option's type cannot hold was refused: it is a whole number, only too large (or small).</summary>
-    static string? OutOfRange(Type type, string value)
-    {
-        if (!WholeNumberRanges.TryGetValue(Nullable.GetUnderlyingType(type) ?? type, out var range)
-            || !BigInteger.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-            return null;
-        return number > range.Max ? $"too large a number (at most {range.Max})"
-            : number < range.Min ? $"too small a number (at least {range.Min})"
-            : null;
     }
 
     static string Expected(Type type)
