@@ -63,13 +63,14 @@ public class HelpTests
     }
 
     [Fact]
-    public async Task Konomi_alone_shows_the_help()
+    public async Task Konomi_alone_shows_the_help_and_no_parser_complaint()
     {
         var result = await KonomiCli.RunAsync([], ct: Ct);
 
         result.ExitCode.ShouldBe(2);
         result.Output.ShouldContain("Usage:");
         result.Output.ShouldContain("status");
+        result.Error.ShouldNotContain("Required command was not provided");
     }
 
     [Fact]
