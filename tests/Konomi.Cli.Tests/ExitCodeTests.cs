@@ -85,6 +85,8 @@ public class ExitCodeTests
     [InlineData("crawl --once --base-url notaurl --data-dir", "--base-url must be an absolute http(s) URL")]
     [InlineData("crawl --once --base-url ftp://example.com/ --data-dir", "--base-url must be an absolute http(s) URL")]
     [InlineData("recommend --top 0 --data-dir", "--top must be at least 1.")]
+    [InlineData("eval --data x.csv --k 0", "--k must be at least 1.")]
+    [InlineData("eval --data x.csv --folds 1", "--folds must be at least 2.")]
     [InlineData("recommend --pool -5 --data-dir", "--pool must be at least 1.")]
     public async Task A_value_that_makes_no_sense_is_a_usage_error_naming_the_option(string commandLine, string message)
     {
