@@ -31,7 +31,8 @@ public static class Cli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && args.Length == 0)
         {
-            await parsed.InvokeAsync(); // `konomi` alone: the help
+            // `konomi` alone: the help, without System.CommandLine's "Required command was not provided" under it.
+            await root.Parse(["--help"]).InvokeAsync();
             return Usage;
         }
         if (parsed.Errors.Count > 0)

@@ -18,7 +18,10 @@ public static class DataDirectory
         var folder = options.ExpandedDataDirectory();
         if (File.Exists(folder))
             throw new CliException($"the data directory {folder} is a file, not a folder; give --data-dir a folder.");
-        if (mayCreate || File.Exists(Path.Combine(folder, Storage.Sqlite.SqliteDatabase.FileName))) return;
+        var store = Path.Combine(folder, Storage.Sqlite.SqliteDatabase.FileName);
+        if (Directory.Exists(store))
+            throw new CliException($"{store} is a folder, not a Konomi store; move it away, or give --data-dir the folder that holds the store.");
+        if (mayCreate || File.Exists(store)) return;
         throw new CliException(Directory.Exists(folder)
             ? $"no Konomi store in {folder} (no {Storage.Sqlite.SqliteDatabase.FileName}); check --data-dir, or start one with `konomi run` or `konomi crawl --backfill`."
             : $"the data directory {folder} does not exist; check --data-dir, or start one with `konomi run` or `konomi crawl --backfill`.");

@@ -13,6 +13,9 @@ public static class WorkJson
 {
     static readonly string[] NonBlank = ["id", "title", "url"];
 
+    /// <summary>The longest work id read.</summary>
+    public const int MaxIdLength = 64;
+
     public static string Write(Work work) => JsonSerializer.Serialize(work, KonomiJson.Options);
 
     /// <summary>The work, or null and the problem (e.g. <c>genres must be a list of texts, not null</c>).</summary>
@@ -62,6 +65,9 @@ public static class WorkJson
             // the labels file's row and the log line that names it.
             if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } key && key.Any(char.IsControl))
                 return $"id {JsonSerializer.Serialize(key)} has a control character (a line break, a tab) in it";
+            // A Slack button's value (2,000 characters) carries it with the user id: a longer one fails every post of it.
+            if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { Length: > MaxIdLength } tooLong)
+                return $"id '{tooLong[..16]}…' is {tooLong.Length} characters: a work id is at most {MaxIdLength} (DLsite's are RJ and 8 digits)";
         }
         return null;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
@@ -81,9 +83,32 @@ public static partial class SettingFailures
         }
     }
 
-    internal static string Unconvertible(string key, string value, Type type) => $"{key}: '{value}' is not {Expected(type)}";
+    internal static string Unconvertible(string key, string value, Type type) =>
+        $"{key}: '{value}' is {OutOfRange(value, (Nullable.GetUnderlyingType(type) ?? type).FullName!) ?? "not " + Expected(type)}";
 
-    static string Unconvertible(string key, string value, string type) => $"{key}: '{value}' is not {Expected(type)}";
+    static string Unconvertible(string key, string value, string type) => $"{key}: '{value}' is {OutOfRange(value, type) ?? "not " + Expected(type)}";
+
+    static readonly Dictionary<string, (BigInteger Min, BigInteger Max)> WholeNumberRanges = new()
+    {
+        ["System.Int32"] = (int.MinValue, int.MaxValue),
+        ["System.Int64"] = (long.MinValue, long.MaxValue),
+        ["System.UInt16"] = (ushort.MinValue, ushort.MaxValue),
+        ["System.UInt32"] = (uint.MinValue, uint.MaxValue),
+    };
+
+    /// <summary>
+    /// For a whole number the .NET type <paramref name="type"/> cannot hold, "too large a number (at most 2147483647)"
+    /// (or too small); otherwise null: it is a whole number, so "is not a whole number" would be untrue.
+    /// </summary>
+    public static string? OutOfRange(string value, string type)
+    {
+        if (!WholeNumberRanges.TryGetValue(type, out var range)
+            || !BigInteger.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            return null;
+        return number > range.Max ? $"too large a number (at most {range.Max})"
+            : number < range.Min ? $"too small a number (at least {range.Min})"
+            : null;
+    }
 
     /// <summary>A data-annotation failure names the options class and member; its own message already names the key.</summary>
     static string Failure(string failure) =>

@@ -35,6 +35,8 @@ public class ExitCodeTests
     [InlineData("crawl --pages 2.5", "--pages: '2.5' is not a whole number")]
     [InlineData("bench replay --data x.csv --explore lots", "--explore: 'lots' is not a number")]
     [InlineData("notifications --status done", "--status: 'done' is not one of pending, sent, failed")]
+    [InlineData("label --limit 99999999999", "--limit: '99999999999' is too large a number (at most 2147483647)")]
+    [InlineData("recommend --top -99999999999", "--top: '-99999999999' is too small a number (at least -2147483648)")]
     public async Task A_value_that_does_not_parse_is_said_in_words_not_as_a_dotnet_type(string commandLine, string message)
     {
         var result = await KonomiCli.RunAsync(commandLine.Split(' '), ct: Ct);
@@ -82,6 +84,10 @@ public class ExitCodeTests
     [InlineData("notifications --limit -1 --data-dir", "--limit must be at least 1.")]
     [InlineData("crawl --once --base-url notaurl --data-dir", "--base-url must be an absolute http(s) URL")]
     [InlineData("crawl --once --base-url ftp://example.com/ --data-dir", "--base-url must be an absolute http(s) URL")]
+    [InlineData("recommend --top 0 --data-dir", "--top must be at least 1.")]
+    [InlineData("eval --data x.csv --k 0", "--k must be at least 1.")]
+    [InlineData("eval --data x.csv --folds 1", "--folds must be at least 2.")]
+    [InlineData("recommend --pool -5 --data-dir", "--pool must be at least 1.")]
     public async Task A_value_that_makes_no_sense_is_a_usage_error_naming_the_option(string commandLine, string message)
     {
         string[] args = commandLine.EndsWith("--data-dir") ? [.. commandLine.Split(' '), NoStore] : commandLine.Split(' ');
@@ -90,6 +96,20 @@ public class ExitCodeTests
 
         result.ExitCode.ShouldBe(2, result.Error);
         result.Error.ShouldContain(message);
+        result.Error.ShouldContain("See `konomi ");
+        Directory.Exists(NoStore).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task Score_of_an_empty_work_id_is_a_usage_error_not_a_search_for_it(string id)
+    {
+        var result = await KonomiCli.RunAsync(["score", "--id", id, "--data-dir", NoStore], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.ShouldContain("--id must be a work id such as RJ01234567, not empty.");
+        result.Error.ShouldContain("See `konomi score --help`.");
         Directory.Exists(NoStore).ShouldBeFalse();
     }
 
@@ -120,6 +140,7 @@ public class ExitCodeTests
     [Theory]
     [InlineData("Crawler__Interval", "abc", "crawl --failed", "konomi: configuration: Crawler:Interval: 'abc' is not a duration such as 00:30:00 (hh:mm:ss) or 1.00:00:00 (a day)")]
     [InlineData("Trainer__MinLabels", "many", "status", "konomi: configuration: Trainer:MinLabels: 'many' is not a whole number")]
+    [InlineData("Trainer__MinLabels", "99999999999", "status", "konomi: configuration: Trainer:MinLabels: '99999999999' is too large a number (at most 2147483647)")]
     public async Task A_setting_that_does_not_parse_stops_the_command_in_one_line_naming_key_and_value(string variable, string value, string command, string message)
     {
         var result = await WithOneSettingAsync(variable, value, command);

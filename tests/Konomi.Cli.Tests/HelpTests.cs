@@ -36,6 +36,8 @@ public class HelpTests
     [InlineData("train --min-labels 5", "unknown option '--min-labels'", "konomi train")]
     [InlineData("train --usr me", "unknown option '--usr'; did you mean '--user'?", "konomi train")]
     [InlineData("label extra", "unexpected argument 'extra': `konomi label` takes none", "konomi label")]
+    [InlineData("parse a.html b.html", "unexpected argument 'b.html': `konomi parse` takes one, <path>", "konomi parse")]
+    [InlineData("works import a.jsonl b.jsonl", "unexpected argument 'b.jsonl': `konomi works import` takes one, <FILE>", "konomi works import")]
     public async Task A_mistyped_command_says_what_it_did_not_know_and_the_likely_one_without_printing_all_the_help(string commandLine, string message, string command)
     {
         var result = await KonomiCli.RunAsync(commandLine.Split(' '), ct: Ct);
@@ -61,13 +63,14 @@ public class HelpTests
     }
 
     [Fact]
-    public async Task Konomi_alone_shows_the_help()
+    public async Task Konomi_alone_shows_the_help_and_no_parser_complaint()
     {
         var result = await KonomiCli.RunAsync([], ct: Ct);
 
         result.ExitCode.ShouldBe(2);
         result.Output.ShouldContain("Usage:");
         result.Output.ShouldContain("status");
+        result.Error.ShouldNotContain("Required command was not provided");
     }
 
     [Fact]

@@ -60,6 +60,20 @@ public class NamesThatMustExistTests
         users.Output.ShouldContain("nobody");
     }
 
+    [Fact]
+    public async Task A_user_id_too_long_for_a_slack_button_is_refused_before_it_is_stored()
+    {
+        var dataDir = await StoreWithUsersAsync("me");
+        var id = new string('a', 65);
+
+        var result = await KonomiCli.RunAsync(["users", "add", id, "--data-dir", dataDir], ct: Ct);
+        var users = await KonomiCli.RunAsync(["users", "list", "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Output);
+        result.Error.ShouldContain("'aaaaaaaaaaaaaaaa…' (65 characters) is not a user id: use at most 64.");
+        users.Output.ShouldNotContain(id);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a,b\"c")]
@@ -101,6 +115,20 @@ public class NamesThatMustExistTests
 
         result.ExitCode.ShouldBe(1);
         result.Error.Trim().ShouldBe($"konomi: the data directory {file} is a file, not a folder; give --data-dir a folder.");
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("users", "add", "bob")]
+    public async Task A_store_file_that_is_a_folder_is_named_not_reported_missing(params string[] command)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("konomi-store-folder-").FullName;
+        var store = Directory.CreateDirectory(Path.Combine(dataDir, "konomi.db")).FullName;
+
+        var result = await KonomiCli.RunAsync([.. command, "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.Trim().ShouldBe($"konomi: {store} is a folder, not a Konomi store; move it away, or give --data-dir the folder that holds the store.");
     }
 
     [Fact]

@@ -60,6 +60,16 @@ public class WorkJsonTests
     public void A_missing_or_empty_required_field_is_refused_by_name(string json, string problem) =>
         WorkJson.Read(json).Problem.ShouldBe(problem);
 
+    [Fact]
+    public void A_work_id_too_long_for_a_slack_button_is_refused_saying_how_long_one_may_be()
+    {
+        var id = "RJ" + new string('1', 63);
+
+        WorkJson.Read($$"""{"id":"{{id}}","title":"耳かき","url":"https://x"}""").Problem
+            .ShouldBe("id 'RJ11111111111111…' is 65 characters: a work id is at most 64 (DLsite's are RJ and 8 digits)");
+        WorkJson.Read($$"""{"id":"{{id[..64]}}","title":"耳かき","url":"https://x"}""").Work.ShouldNotBeNull();
+    }
+
     [Theory]
     [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"https://x","title":null}""", "title is given twice")]
     [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"https://x","Id":" RJ5 "}""", "id is given twice (as id and Id)")]

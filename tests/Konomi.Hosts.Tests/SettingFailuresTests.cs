@@ -33,4 +33,15 @@ public class SettingFailuresTests
 
         SettingFailures.Describe(binder).ShouldBe("Crawler:Interval: 'abc' is not a duration such as 00:30:00 (hh:mm:ss) or 1.00:00:00 (a day)");
     }
+
+    [Theory]
+    [InlineData("99999999999", "System.Int32", "Crawler:PagesPerCycle: '99999999999' is too large a number (at most 2147483647)")]
+    [InlineData("-1", "System.UInt32", "Crawler:PagesPerCycle: '-1' is too small a number (at least 0)")]
+    [InlineData("4.5", "System.Int32", "Crawler:PagesPerCycle: '4.5' is not a whole number")]
+    public void A_whole_number_too_large_for_its_setting_is_said_to_be_too_large_not_to_be_no_whole_number(string value, string type, string described)
+    {
+        var binder = new InvalidOperationException($"Failed to convert configuration value '{value}' at 'Crawler:PagesPerCycle' to type '{type}'.");
+
+        SettingFailures.Describe(binder).ShouldBe(described);
+    }
 }

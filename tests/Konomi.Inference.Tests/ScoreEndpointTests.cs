@@ -102,16 +102,19 @@ public sealed class ScoreEndpointTests : IAsyncLifetime
         (await ErrorAsync(response))!.ShouldContain("?user=");
     }
 
-    [Fact]
-    public async Task An_unknown_user_is_not_found()
+    [Theory]
+    [InlineData("user=ghost", HttpStatusCode.NotFound, "no user 'ghost': add one with `konomi users add ghost`")]
+    // Bound as one string, two users read as the one user "alice,bob".
+    [InlineData("user=alice&user=bob", HttpStatusCode.BadRequest, "name one user: POST /score?user=U scores for one user at a time")]
+    public async Task A_user_the_store_does_not_know_or_two_users_are_refused_saying_what_to_do(string query, HttpStatusCode status, string error)
     {
         await using var app = await StartAsync();
         using var http = Client(app);
 
-        using var response = await http.PostAsJsonAsync("/score?user=ghost", SampleWorks.Create(402), KonomiJson.Options, Ct);
+        using var response = await http.PostAsJsonAsync($"/score?{query}", SampleWorks.Create(402), KonomiJson.Options, Ct);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await ErrorAsync(response)).ShouldBe("no user 'ghost'");
+        response.StatusCode.ShouldBe(status);
+        (await ErrorAsync(response)).ShouldBe(error);
     }
 
     [Theory]

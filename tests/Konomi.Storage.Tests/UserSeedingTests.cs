@@ -95,6 +95,7 @@ public sealed class UserSeedingTests : IAsyncDisposable
 
     // The same rules as `konomi users add` (one place: UserProfile.Problems); each field on its own.
     [Theory]
+    [InlineData("UserId", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "Users:1:UserId: 'bbbbbbbbbbbbbbbb…' (65 characters) is not a user id: use at most 64.")]
     [InlineData("SlackUserId", "#general", "Users:1:SlackUserId: '#general' is not a Slack member id (U012ABCDEF: in Slack, the profile's ⋮ → Copy member ID).")]
     [InlineData("SlackUserId", "C0123ABC", "Users:1:SlackUserId: 'C0123ABC' is not a Slack member id (U012ABCDEF: in Slack, the profile's ⋮ → Copy member ID).")]
     [InlineData("Channel", "general", "Users:1:Channel: 'general' is not a Slack channel id (C012ABCDEF: at the bottom of the channel's details), not its name.")]

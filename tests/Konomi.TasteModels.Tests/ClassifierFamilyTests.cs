@@ -109,6 +109,7 @@ public class ClassifierFamilyTests
     {
         using var family = new ClassifierFamily(Options.Create(new ClassifierOptions()), new OnnxSessions(Options.Create(new TasteModelOptions()), NullLogger<OnnxSessions>.Instance));
 
-        Should.Throw<InvalidOperationException>(() => family.Deserialize([1, 2, 3])).Message.ShouldContain("TasteModels:Classifier:ModelPath");
+        // A setting to fix: every host and the CLI say a SettingException in one line, without a stack trace.
+        Should.Throw<Konomi.Settings.SettingException>(() => family.Deserialize([1, 2, 3])).Message.ShouldContain("TasteModels:Classifier:ModelPath");
     }
 }

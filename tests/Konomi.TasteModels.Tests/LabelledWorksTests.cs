@@ -43,6 +43,21 @@ public class LabelledWorksTests
         Should.Throw<FormatException>(() => Read(line, DescriptionSelection.Whole)).Message.ShouldBe(problem);
 
     [Fact]
+    public void A_bare_work_as_works_export_writes_it_is_refused_saying_each_needs_its_label()
+    {
+        var exported = """{"id":"RJ1","title":"t","url":"https://example.test/u"}""";
+
+        Should.Throw<FormatException>(() => Read(exported, DescriptionSelection.Whole)).Message.ShouldBe(
+            "line 1: a work without its label (expected a JSON object like {\"label\":1,\"fold\":0,\"work\":{…}}); "
+            + "`konomi works export` and `parse --jsonl` write works alone: give each its label and put it under \"work\"");
+    }
+
+    [Fact]
+    public void A_line_without_its_work_says_the_shape_a_line_has() =>
+        Should.Throw<FormatException>(() => Read("""{"label":1}""", DescriptionSelection.Whole)).Message
+            .ShouldBe("line 1: no \"work\": expected a JSON object like {\"label\":1,\"fold\":0,\"work\":{…}}");
+
+    [Fact]
     public void The_same_work_twice_is_refused_since_it_could_be_trained_on_and_scored_in_one_run()
     {
         var line = """{"label":1,"work":{"id":"RJ1","title":"t","url":"https://example.test/u"}}""";

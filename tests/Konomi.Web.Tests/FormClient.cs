@@ -27,6 +27,13 @@ public sealed partial class FormClient(WebApp app) : IDisposable
         return await _http.SendAsync(request, Ct);
     }
 
+    /// <summary>Posts <paramref name="content"/> as it is, with the page's anti-forgery cookie but no form around it.</summary>
+    public async Task<HttpResponseMessage> PostBodyAsync(string path, HttpContent content)
+    {
+        _token ??= await TokenAsync();
+        return await _http.PostAsync(path, content, Ct);
+    }
+
     async Task<string> TokenAsync()
     {
         // Any page's form carries it; the Status page's user picker is a GET form, so ask one with a POST form.

@@ -165,4 +165,25 @@ public sealed class PressValueTests
         text.ShouldNotContain("no longer matches");
         (await app.Get<ILabelStore>().ListAsync("alice", Ct)).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("application/json", "not 'application/json; charset=utf-8'")]
+    [InlineData(null, "not a body without a Content-Type")]
+    public async Task A_press_that_is_no_form_is_refused_for_its_content_type_not_as_a_stale_form(string? mediaType, string named)
+    {
+        await using var app = await WebApp.StartAsync();
+        var work = await SeedAsync(app);
+        using var forms = new FormClient(app);
+        var body = new StringContent($$"""{"user":"alice","work":"{{work.Id}}","answer":"y","seen":"none"}""");
+        if (mediaType is null) body.Headers.ContentType = null;
+        else body.Headers.ContentType = new(mediaType) { CharSet = "utf-8" };
+
+        var response = await forms.PostBodyAsync("/label?handler=Answer&user=alice", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        var text = await TextAsync(response);
+        text.ShouldContain(named);
+        text.ShouldNotContain("no longer matches");
+        (await app.Get<ILabelStore>().ListAsync("alice", Ct)).ShouldBeEmpty();
+    }
 }

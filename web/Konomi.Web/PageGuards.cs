@@ -29,14 +29,20 @@ sealed class UnknownActionRefusal : IAsyncPageFilter
 /// A form the anti-forgery check refused gets a 400 or 413 that says why, instead of an empty one: the page's script shows
 /// it to the person who pressed. Either its token no longer matches (the browser lost its cookie, or the store the keys
 /// live in was replaced: a restart or another replica keeps them, see <see cref="FormKeys"/>), or the form was too large
-/// to read at all (more fields or a longer value than ASP.NET's form limits), which no reload would mend.
+/// to read at all (more fields or a longer value than ASP.NET's form limits), which no reload would mend, or it was no
+/// form at all (a script posting JSON: 415).
 /// </summary>
 sealed class RefusedFormExplanation : IAsyncAlwaysRunResultFilter
 {
     public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
     {
+        var request = context.HttpContext.Request;
         if (context.Result is IAntiforgeryValidationFailedResult)
-            context.Result = await TooLargeAsync(context.HttpContext.Request) is { } cause
+            context.Result = !request.HasFormContentType
+                // A script posting JSON has no stale page to reload: say what a press is instead.
+                ? PlainAnswer.Of(StatusCodes.Status415UnsupportedMediaType,
+                    $"A press is a form (application/x-www-form-urlencoded, as the page sends it), not {(string.IsNullOrEmpty(request.ContentType) ? "a body without a Content-Type" : $"'{request.ContentType}'")}: nothing was saved.")
+                : await TooLargeAsync(request) is { } cause
                 ? PlainAnswer.Of(StatusCodes.Status413RequestEntityTooLarge,
                     $"This press's form is too large to read ({cause}): nothing was saved.")
                 : PlainAnswer.Of(StatusCodes.Status400BadRequest,
@@ -47,7 +53,6 @@ sealed class RefusedFormExplanation : IAsyncAlwaysRunResultFilter
     /// <summary>Why the form could not be read, or null: the anti-forgery check read it first, and the form keeps that outcome.</summary>
     static async Task<string?> TooLargeAsync(HttpRequest request)
     {
-        if (!request.HasFormContentType) return null;
         try
         {
             await request.ReadFormAsync();

@@ -29,9 +29,11 @@ public static class EvalCommand
         // The registry's families are only known once a host is built; help is built without one (a test checks both agree).
         string[] families = [NgramFamily.Name, EmbeddingFamily.Name, StackedFamily.Name, ClassifierFamily.Name];
         var model = new Option<string>("--model") { Description = $"Model family: {string.Join(", ", families)}", DefaultValueFactory = _ => NgramFamily.Name };
-        var folds = new Option<int>("--folds") { Description = "Folds by a stable hash of id when the file has no fold column", DefaultValueFactory = _ => 5 };
+        var folds = new Option<int>("--folds") { Description = "Folds by a stable hash of id when the file has no fold column", DefaultValueFactory = _ => 5 }
+            .MustBe(n => n >= 2, "at least 2");
         var description = new Option<DescriptionSelection?>("--description") { Description = "For .jsonl works: Whole, BestBlock or None (default: TasteModels:Input:Description)" };
-        var k = new Option<int>("--k") { Description = "k of precision@k: the posts a user sees per crawl (MaxPerRun)", DefaultValueFactory = _ => new Storage.Ports.UserProfile("-").MaxPerRun };
+        var k = new Option<int>("--k") { Description = "k of precision@k: the posts a user sees per crawl (MaxPerRun)", DefaultValueFactory = _ => new Storage.Ports.UserProfile("-").MaxPerRun }
+            .MustBe(n => n >= 1, "at least 1");
         var command = new Command("eval", "Cross-validate a taste model family on labelled texts or works") { data, model, folds, description, k };
         command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(data)!, parse.GetValue(model)!, parse.GetValue(folds), parse.GetValue(description), parse.GetValue(k), ct)));
         return Cli.Example(command, "konomi eval --data labelled.csv", "konomi eval --data works.jsonl --model ngram --description Whole");
@@ -39,8 +41,6 @@ public static class EvalCommand
 
     private static int Run(FileInfo file, string model, int folds, DescriptionSelection? description, int k, CancellationToken ct)
     {
-        if (folds < 2) return Fail("--folds must be at least 2", Cli.Usage);
-        if (k < 1) return Fail("--k must be at least 1", Cli.Usage);
         if (Directory.Exists(file.FullName)) return Fail($"{file.FullName} is a folder; give a CSV or .jsonl file");
         if (!file.Exists) return Fail($"{file.FullName}: no such file");
         var builder = CommandHost.CreateBuilder(store: false);

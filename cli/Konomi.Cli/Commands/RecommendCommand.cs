@@ -16,17 +16,12 @@ public static class RecommendCommand
     public static Command Create()
     {
         var user = new Option<string>("--user") { Description = "For whom", DefaultValueFactory = _ => UserSeeding.DefaultUserId };
-        var top = new Option<int>("--top") { Description = "How many to print", DefaultValueFactory = _ => 10 };
-        var poolSize = new Option<int>("--pool") { Description = "Newest stored works considered", DefaultValueFactory = _ => 2000 };
+        var top = new Option<int>("--top") { Description = "How many to print", DefaultValueFactory = _ => 10 }.MustBe(n => n >= 1, "at least 1");
+        var poolSize = new Option<int>("--pool") { Description = "Newest stored works considered", DefaultValueFactory = _ => 2000 }.MustBe(n => n >= 1, "at least 1");
         var dataDir = CommonOptions.DataDir();
         var command = new Command("recommend", "Rank the stored works a user has not labelled or been sent, with reasons") { user, top, poolSize, dataDir };
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(top) < 1 || parse.GetValue(poolSize) < 1)
-            {
-                Console.Error.WriteLine("--top and --pool must be at least 1.");
-                return Cli.Usage;
-            }
             var builder = CommandHost.CreateBuilder(parse.GetValue(dataDir));
             builder.AddInference();
             using var host = builder.Build();

@@ -11,8 +11,9 @@ public static class ScoreCommand
 {
     public static Command Create()
     {
-        var file = new Option<FileInfo?>("--work") { Description = "A work as JSON: what `konomi parse` prints, one line of `works export`, the body of POST /score" }.FileName();
-        var id = new Option<string?>("--id") { Description = "A stored work's id, e.g. RJ01234567" };
+        var file = new Option<FileInfo?>("--work") { Description = "A work as JSON: what `konomi parse` prints, one line of `works export`, the body of POST /score; - reads standard input" }.FileName();
+        var id = new Option<string?>("--id") { Description = "A stored work's id, e.g. RJ01234567" }
+            .MustBe(value => value is null || !string.IsNullOrWhiteSpace(value), "a work id such as RJ01234567, not empty");
         var user = new Option<string?>("--user") { Description = "Only this user (default: every active user)" };
         var dataDir = CommonOptions.DataDir();
         var command = new Command("score", "Score one work with each user's serving model and print the reasons") { file, id, user, dataDir };
@@ -43,12 +44,25 @@ public static class ScoreCommand
 
     static (Work?, string?) Read(FileInfo file)
     {
-        if (Directory.Exists(file.FullName)) return (null, $"{file.FullName} is a folder; give a work's JSON file");
-        if (!file.Exists) return (null, $"{file.FullName}: no such file");
-        var (text, notUtf8Line) = Utf8Text.Decode(File.ReadAllBytes(file.FullName));
-        if (notUtf8Line is { } line) return (null, $"{file.FullName}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
+        // As the imports take it: `konomi parse page.html | konomi score --work -`.
+        var stdin = file.ToString() == "-";
+        var shown = stdin ? "stdin" : file.FullName;
+        if (!stdin && Directory.Exists(file.FullName)) return (null, $"{file.FullName} is a folder; give a work's JSON file");
+        if (!stdin && !file.Exists) return (null, $"{file.FullName}: no such file");
+        // Reading a closed stdin would wait for ever on the pipe the runtime put in its place.
+        if (stdin && SpecialFiles.StandardInputClosed())
+            return (null, "stdin is closed: pipe a work in (`konomi parse page.html | konomi score --work -`) or name its file");
+        var (text, notUtf8Line) = Utf8Text.Decode(stdin ? ReadAll(Console.OpenStandardInput()) : File.ReadAllBytes(file.FullName));
+        if (notUtf8Line is { } line) return (null, $"{shown}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
         var (work, problem) = WorkJson.Read(text!);
-        return (work, problem is null ? null : $"{file.FullName}: {problem}");
+        return (work, problem is null ? null : $"{shown}: {problem}");
+    }
+
+    static byte[] ReadAll(Stream input)
+    {
+        using var buffer = new MemoryStream();
+        using (input) input.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     static async Task<(Work?, string?)> FindAsync(IWorkStore works, string id, CancellationToken ct) =>

@@ -50,7 +50,7 @@ public static partial class UsageErrors
                 : $"; the commands: {string.Join(", ", Visible(command.Subcommands))}");
         return command.Arguments.Count == 0
             ? $"unexpected argument '{token}': `{path}` takes none"
-            : $"unexpected argument '{token}': `{path}` takes {string.Join(" ", command.Arguments.Select(a => a.Name))}";
+            : $"unexpected argument '{token}': `{path}` takes {(command.Arguments.Count == 1 ? "one" : $"{command.Arguments.Count}")}, {string.Join(" ", command.Arguments.Select(a => $"<{a.Name}>"))}";
     }
 
     static IEnumerable<string> Visible(IEnumerable<Command> commands) => commands.Where(c => !c.Hidden).Select(c => c.Name);
@@ -73,7 +73,10 @@ public static partial class UsageErrors
             ArgumentResult a => a.Argument.ValueType,
             _ => null,
         };
-        return $"{m.Groups["name"].Value}: '{m.Groups["value"].Value}' is not {(type is null ? "valid" : Expected(type))}";
+        var (name, value) = (m.Groups["name"].Value, m.Groups["value"].Value);
+        return type is not null && SettingFailures.OutOfRange(value, (Nullable.GetUnderlyingType(type) ?? type).FullName!) is { } range
+            ? $"{name}: '{value}' is {range}"
+            : $"{name}: '{value}' is not {(type is null ? "valid" : Expected(type))}";
     }
 
     static string Expected(Type type)

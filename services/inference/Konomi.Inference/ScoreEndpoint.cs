@@ -32,8 +32,11 @@ public static class ScoreEndpoint
     {
         if (string.IsNullOrWhiteSpace(user))
             return Error(StatusCodes.Status400BadRequest, "name the user to score for: POST /score?user=U");
+        // Bound, ?user=a&user=b reads as the one user "a,b".
+        if (http.Request.Query["user"].Count > 1)
+            return Error(StatusCodes.Status400BadRequest, "name one user: POST /score?user=U scores for one user at a time");
         if (await users.FindAsync(user, ct) is not { } profile)
-            return Error(StatusCodes.Status404NotFound, $"no user '{user}'");
+            return Error(StatusCodes.Status404NotFound, $"no user '{user}': add one with `konomi users add {user}`");
 
         var limit = options.Value.MaxScoreBodyBytes;
         if (http.Request.ContentLength > limit)

@@ -21,12 +21,17 @@ public sealed record UserProfile(
     bool Explore = true,
     bool Shared = true)
 {
+    /// <summary>The longest user id: a Slack button's value (2,000 characters) carries it, and every listing shows it.</summary>
+    public const int MaxIdLength = 64;
+
     /// <summary>
     /// Null when <paramref name="id"/> can name a user; otherwise why not. Ids travel in URLs, CSV rows, Slack button
-    /// values and metric labels, so they keep to letters, digits, '-', '_' and '.'.
+    /// values and metric labels, so they keep to letters, digits, '-', '_' and '.', and to <see cref="MaxIdLength"/>.
     /// </summary>
     public static string? IdProblem(string id) =>
-        id.Length > 0 && id.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
+        id.Length > MaxIdLength
+            ? $"'{id[..16]}…' ({id.Length} characters) is not a user id: use at most {MaxIdLength}."
+            : id.Length > 0 && id.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.')
             ? null
             : $"'{id}' is not a user id: use letters, digits, '-', '_' or '.'.";
 

@@ -1,3 +1,4 @@
+using Konomi.Settings;
 using Konomi.TasteModels.Onnx;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,9 @@ public sealed class ClassifierFamily : ITasteModelFamily, IDisposable
         _classifier = new Lazy<SequenceClassifier>(() =>
         {
             if (_options.ModelPath is null || _options.TokenizerPath is null)
-                throw new InvalidOperationException(ClassifierOptionsValidation.PathsMissing);
+                // A setting left out, not a fault: the CLI says it as one, without a stack trace. Checked on start too, but only
+                // for TasteModels:Family=classifier; `konomi eval --model classifier` chooses it on the command line.
+                throw new SettingException(ClassifierOptionsValidation.PathsMissing);
             var tokenizer = BroughtFile.Load("TasteModels:Classifier:TokenizerPath", _options.TokenizerPath, path => TextTokenizer.FromFile(path, _options.LowerCase, _options.FairseqIds));
             return BroughtFile.Load("TasteModels:Classifier:ModelPath", _options.ModelPath, path => new SequenceClassifier(sessions, File.ReadAllBytes(path), tokenizer, _options));
         });

@@ -13,7 +13,10 @@ public static class LabelledWorks
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record Line(int? Label, int? Fold, JsonElement? Work);
+    private const string Shape = """expected a JSON object like {"label":1,"fold":0,"work":{…}}""";
+
+    // Id is read only to tell a bare work (a works export, parse --jsonl) from a line missing its work.
+    private sealed record Line(int? Label, int? Fold, JsonElement? Work, JsonElement? Id);
 
     public static LabelledData Read(TextReader reader, int folds, TasteInputBuilder builder)
     {
@@ -28,7 +31,10 @@ public static class LabelledWorks
             if (string.IsNullOrWhiteSpace(text)) continue;
             var (line, problem) = Parse(text);
             if (line is null) throw new FormatException($"line {number}: {problem}");
-            if (line.Work is not { ValueKind: not JsonValueKind.Null } json) throw new FormatException($"line {number}: no \"work\"");
+            if (line.Work is not { ValueKind: not JsonValueKind.Null } json)
+                throw new FormatException(line.Id is null
+                    ? $"line {number}: no \"work\": {Shape}"
+                    : $"line {number}: a work without its label ({Shape}); `konomi works export` and `parse --jsonl` write works alone: give each its label and put it under \"work\"");
             if (line.Label is not (0 or 1)) throw new FormatException($"line {number}: label must be 0 or 1");
             var (work, wrong) = WorkJson.Read(json.GetRawText());
             if (work is null) throw new FormatException($"line {number}: {wrong}");
@@ -52,7 +58,6 @@ public static class LabelledWorks
     /// <summary>The line, or what is wrong with it in a person's words (the serializer's own name .NET types).</summary>
     private static (Line? Line, string? Problem) Parse(string text)
     {
-        const string Shape = """expected a JSON object like {"label":1,"fold":0,"work":{…}}""";
         try
         {
             using var document = JsonDocument.Parse(text);

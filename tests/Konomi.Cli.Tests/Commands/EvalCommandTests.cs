@@ -194,4 +194,18 @@ public class EvalCommandTests
         foreach (var family in known)
             modelLine.ShouldContain(family);
     }
+
+    // TasteModels:Family=classifier without its files is refused on start; --model chooses the family after that check.
+    [Fact]
+    public async Task A_classifier_chosen_with_model_but_without_its_files_is_a_setting_to_fix_not_a_failure_to_trace()
+    {
+        var works = SampleWorks.Range(0, 12);
+        var rows = works.Select(w => $"{w.Id},\"{w.Title}\",{(SampleWorks.IsSoothing(w) ? 1 : 0)}");
+
+        var result = await Eval("id,text,label\n" + string.Join("\n", rows), "--model", "classifier", "--folds", "2");
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Error.Trim().ShouldBe("konomi: configuration: The classifier family needs TasteModels:Classifier:ModelPath and TokenizerPath.");
+        result.Error.ShouldNotContain("KONOMI_TRACE");
+    }
 }

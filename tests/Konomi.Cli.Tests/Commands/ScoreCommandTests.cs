@@ -28,4 +28,20 @@ public class ScoreCommandTests
         // carol: nothing trained yet, no label either.
         result.Output.ShouldContain("  no model serves: 20 more labels needed for a first model, incl. at least 2 興味あり and 2 別に (`konomi status`)");
     }
+
+    [Fact]
+    public async Task A_work_piped_in_with_work_dash_is_scored_as_its_file_would_be()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("bob"), Ct);
+        var json = Konomi.Contracts.WorkJson.Write(Sample.Work("RJ01000002"));
+
+        var piped = await KonomiCli.RunAsync(["score", "--work", "-", "--data-dir", store.Settings["Storage:DataDirectory"]!], standardInput: json, ct: Ct);
+        var closed = await KonomiCli.RunWithStandardInputClosedAsync(["score", "--work", "-", "--data-dir", store.Settings["Storage:DataDirectory"]!], Ct);
+
+        piped.ExitCode.ShouldBe(0, piped.Error);
+        piped.Output.ShouldStartWith("bob: RJ01000002 ");
+        closed.ExitCode.ShouldBe(1, closed.Error);
+        closed.Error.Trim().ShouldBe("konomi: stdin is closed: pipe a work in (`konomi parse page.html | konomi score --work -`) or name its file");
+    }
 }
