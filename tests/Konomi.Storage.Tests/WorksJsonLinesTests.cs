@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Konomi.Storage.Ports;
 using Konomi.Storage.Transfer;
 using Konomi.Testing;
@@ -42,6 +43,32 @@ public sealed class WorksJsonLinesTests : IAsyncDisposable
         result.Problems.ShouldHaveSingleItem().ToString().ShouldBe(
             "line 1: a JSON list of works; the import reads one work per line (JSON lines: `konomi parse --jsonl` writes them, `jq -c '.[]'` turns a list into them)");
         (await _store.Get<IWorkStore>().CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_work_not_on_sale_yet_is_refused_so_the_crawler_still_announces_it_on_its_release()
+    {
+        // What `konomi parse` prints for an announce page: the work, and that DLsite has not released it.
+        var announced = WithStatus("RJ01000002", "announced");
+        var released = WithStatus("RJ01000003", "released");
+        var file = string.Join('\n', Sample.Json(Sample.Work("RJ01000001")), announced, released);
+
+        var result = await _store.Get<WorksJsonLines>().ImportAsync(new StringReader(file), Ct);
+
+        result.Problems.ShouldHaveSingleItem().ToString().ShouldBe(
+            "line 2: work RJ01000002 is not on sale yet (\"status\":\"announced\"): leave it out, the crawler announces it when DLsite releases it");
+        (await _store.Get<IWorkStore>().CountAsync(Ct)).ShouldBe(0);
+        var without = await _store.Get<WorksJsonLines>().ImportAsync(new StringReader(string.Join('\n', Sample.Json(Sample.Work("RJ01000001")), released)), Ct);
+        without.Problems.ShouldBeEmpty();
+        (await _store.Get<IWorkStore>().FindAsync("RJ01000002", Ct)).ShouldBeNull();
+        (await _store.Get<IWorkStore>().CountAsync(Ct)).ShouldBe(2);
+    }
+
+    static string WithStatus(string id, string status)
+    {
+        var work = JsonNode.Parse(Sample.Json(Sample.Work(id)))!.AsObject();
+        work["status"] = status;
+        return work.ToJsonString();
     }
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();

@@ -147,10 +147,19 @@ public static class ParseCommand
         public void Write(TextWriter output, TextWriter error)
         {
             var leftOut = new OrderedDictionary<string, List<string>>();
+            var notOnSale = new OrderedDictionary<string, List<string>>();
             foreach (var (id, copies) in _copies)
             {
                 // The copy that tells more wins; of two that tell as much, the first file's (files are read in name order).
                 var printed = copies.MaxBy(c => c.Tells)!;
+                // An imported work counts as announced by Konomi: a work DLsite has not released yet would then never be
+                // announced when it is. It is left out; the crawler brings it on its release.
+                if (printed.Tells == Tells.Announced)
+                {
+                    foreach (var file in copies.Select(c => c.File).Distinct())
+                        (notOnSale.TryGetValue(file, out var ids) ? ids : notOnSale[file] = []).Add(id);
+                    continue;
+                }
                 output.WriteLine(printed.Work.ToJsonString(KonomiJson.Options));
                 foreach (var other in copies.Where(c => !ReferenceEquals(c, printed)))
                 {
@@ -160,6 +169,8 @@ public static class ParseCommand
             }
             foreach (var (file, ids) in leftOut)
                 error.WriteLine($"{file}: left out as a duplicate: {string.Join("; ", ids)}");
+            foreach (var (file, ids) in notOnSale)
+                error.WriteLine($"{file}: left out: not on sale yet ({string.Join(", ", ids)}); the crawler announces it when DLsite releases it");
         }
 
         static string Words(Tells tells) => tells switch

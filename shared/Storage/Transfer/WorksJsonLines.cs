@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Storage.Ports;
 
@@ -39,7 +40,22 @@ public sealed class WorksJsonLines(IWorkStore works)
     }
 
     // A list is what `konomi parse` prints for a listing page: say how to make lines of it, not only that it is no work.
-    private static (Work? Work, string? Problem) Parse(string line) => line.TrimStart().StartsWith('[')
-        ? (null, "a JSON list of works; the import reads one work per line (JSON lines: `konomi parse --jsonl` writes them, `jq -c '.[]'` turns a list into them)")
-        : WorkJson.Read(line);
+    // An announce page's work (`konomi parse` of one says "status":"announced") is not on sale: imported, it would count
+    // as announced by Konomi and never be announced on its release.
+    private static (Work? Work, string? Problem) Parse(string line)
+    {
+        if (line.TrimStart().StartsWith('['))
+            return (null, "a JSON list of works; the import reads one work per line (JSON lines: `konomi parse --jsonl` writes them, `jq -c '.[]'` turns a list into them)");
+        var (work, problem) = WorkJson.Read(line);
+        return work is not null && NotOnSale(line)
+            ? (null, $"work {work.Id} is not on sale yet (\"status\":\"announced\"): leave it out, the crawler announces it when DLsite releases it")
+            : (work, problem);
+    }
+
+    static bool NotOnSale(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        return document.RootElement.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
+            && string.Equals(status.GetString(), "announced", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -136,6 +136,9 @@ public class ParseCommandTests
         ids.ShouldBeUnique();
         ids.ShouldContain("RJ387206"); // from the 2022 listing, on a line of its own
         ids.ShouldNotContain("RJ01017217"); // product info: popularity only
+        // Only its announce page was saved: not on sale, so left for the crawler to announce on its release.
+        ids.ShouldNotContain("RJ275695");
+        parsed.Error.ShouldContain("dlsite-go_announce_RJ275695.html: left out: not on sale yet (RJ275695); the crawler announces it when DLsite releases it");
         // Saved as its 2018 announce page and as its work page: the work page is printed.
         works.Single(w => w.GetProperty("id").GetString() == "RJ189758").GetProperty("status").GetString().ShouldBe("released");
         parsed.Error.ShouldContain("bk927_product_info_ajax_RJ01017217_partly-synthetic.json: left out: product info holds popularity counts only (RJ01017217), not works");
