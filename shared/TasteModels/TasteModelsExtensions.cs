@@ -37,6 +37,8 @@ public static class TasteModelsExtensions
         services.AddSingleton<ITasteModelFamily, StackedFamily>();
         services.AddSingleton<ITasteModelFamily, ClassifierFamily>();
         services.AddSingleton<TasteModelFamilies>();
+        services.AddOptions<ChosenFamilyValidation.Check>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChosenFamilyValidation.Check>, ChosenFamilyValidation>());
         return services;
     }
 }

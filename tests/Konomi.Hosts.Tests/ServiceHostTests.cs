@@ -66,6 +66,7 @@ public class ServiceHostTests
         // A file a setting names is looked for at start, not when a training or a batch first reads it.
         { "inference", "TasteModels__Embedding__TokenizerPath", "/nonexistent/konomi/vocab.txt", "TasteModels:Embedding:TokenizerPath: file '/nonexistent/konomi/vocab.txt' does not exist" },
         { "trainer", "TasteModels__Family", "classifier", "The classifier family needs TasteModels:Classifier:ModelPath and TokenizerPath." },
+        { "trainer", "TasteModels__Family", "ngrams", "TasteModels:Family: 'ngrams' is not a taste model family (one of classifier, embedding, ngram, stacked); did you mean ngram?" },
         { "web", "TasteModels__Embedding__ReferencePath", "/nonexistent/konomi/model.onnx.reference.json", "TasteModels:Embedding:ReferencePath: file '/nonexistent/konomi/model.onnx.reference.json' does not exist" },
         { "web", "Trainer__MinLabels", "1", "Trainer:MinLabels must be at least 2" },
     };

@@ -1,7 +1,9 @@
+using Konomi.Settings;
 using Konomi.TasteModels.Input;
 using Konomi.TasteModels.Ngram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Konomi.TasteModels.Tests;
 
@@ -25,6 +27,28 @@ public class TasteModelFamiliesTests
         families.Names.ShouldBe(["ngram", "embedding", "stacked", "classifier"], ignoreOrder: true);
         families.Default.Name.ShouldBe("embedding");
         Should.Throw<ArgumentException>(() => families.Get("bert")).Message.ShouldContain("known: ngram, embedding, stacked, classifier");
+    }
+
+    [Theory]
+    [InlineData("bert", "TasteModels:Family: 'bert' is not a taste model family (one of classifier, embedding, ngram, stacked)")]
+    [InlineData("Ngrm", "TasteModels:Family: 'Ngrm' is not a taste model family (one of classifier, embedding, ngram, stacked); did you mean ngram?")]
+    public void A_family_no_one_registered_stops_the_start_naming_the_ones_there_are(string family, string message)
+    {
+        using var provider = Services(new() { ["TasteModels:Family"] = family });
+
+        var refused = Should.Throw<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        SettingFailures.Describe(refused).ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("ngram")]
+    [InlineData("Stacked")]
+    public void A_registered_family_in_any_case_passes_the_start(string family)
+    {
+        using var provider = Services(new() { ["TasteModels:Family"] = family });
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
     }
 
     [Fact]
