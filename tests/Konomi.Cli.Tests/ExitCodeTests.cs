@@ -88,6 +88,8 @@ public class ExitCodeTests
     [InlineData("eval --data x.csv --k 0", "--k must be at least 1.")]
     [InlineData("eval --data x.csv --folds 1", "--folds must be at least 2.")]
     [InlineData("recommend --pool -5 --data-dir", "--pool must be at least 1.")]
+    [InlineData("models promote --user me --version -1 --data-dir", "--version must be at least 1 (versions count from 1).")]
+    [InlineData("models promote --user me --version 0 --data-dir", "--version must be at least 1 (versions count from 1).")]
     public async Task A_value_that_makes_no_sense_is_a_usage_error_naming_the_option(string commandLine, string message)
     {
         string[] args = commandLine.EndsWith("--data-dir") ? [.. commandLine.Split(' '), NoStore] : commandLine.Split(' ');
@@ -98,6 +100,20 @@ public class ExitCodeTests
         result.Error.ShouldContain(message);
         result.Error.ShouldContain("See `konomi ");
         Directory.Exists(NoStore).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("status", "")]
+    [InlineData("status", " ")]
+    [InlineData("models list", "")]
+    [InlineData("users list", "")]
+    public async Task An_empty_data_dir_is_a_usage_error_naming_the_option_not_the_default_store(string command, string dataDir)
+    {
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.Trim().Split('\n')[0].ShouldBe("--data-dir must be a folder name, not empty.");
+        result.Error.ShouldContain($"See `konomi {command.Split(' ')[0]}");
     }
 
     [Theory]
