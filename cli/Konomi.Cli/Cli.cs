@@ -24,6 +24,17 @@ public static class Cli
     public static int Fail(string message) => Fail(Console.Error, message);
 
     /// <summary>
+    /// A command line found wrong only once the command runs (a name its registry does not know): the message and
+    /// where help is, as for a parse error, and <see cref="Usage"/>.
+    /// </summary>
+    public static int UsageError(string command, string message)
+    {
+        Console.Error.WriteLine(message);
+        Console.Error.WriteLine($"See `{command} --help`.");
+        return Usage;
+    }
+
+    /// <summary>
     /// Runs a command line: 0 done, 1 failed (one line on stderr, no stack trace), 2 the command line is wrong.
     /// </summary>
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)

@@ -130,6 +130,19 @@ public class ExitCodeTests
     }
 
     [Theory]
+    [InlineData("eval --data")]
+    [InlineData("bench replay --data")]
+    public async Task Eval_and_bench_replay_failures_start_konomi_as_every_command_does(string command)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"konomi-missing-{Guid.NewGuid():N}.csv");
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), missing], ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.Trim().ShouldBe($"konomi: {missing}: no such file");
+    }
+
+    [Theory]
     [InlineData("missing", "missing.csv: no such file")]
     [InlineData("folder", "is a folder; give a CSV file")]
     [InlineData("bad line", "bad.csv: line 3: label 'x' is not 0 or 1")]
@@ -149,7 +162,7 @@ public class ExitCodeTests
         var result = await KonomiCli.RunAsync(["bench", "replay", "--data", data], ct: Ct);
 
         result.ExitCode.ShouldBe(1, result.Error);
-        result.Error.Trim().ShouldStartWith("konomi bench replay: ");
+        result.Error.Trim().ShouldStartWith("konomi: ");
         result.Error.ShouldContain(message);
     }
 
