@@ -39,6 +39,10 @@ public static class Cli
     /// </summary>
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {
+        // `konomi help [COMMAND…]`, as git and dotnet take it: the same help as `konomi [COMMAND…] --help`; a command it
+        // does not know is named as a typo (--help would show the root help over it and exit 0).
+        if (args is ["help", .. var command])
+            args = root.Parse(command).UnmatchedTokens.Count > 0 ? command : [.. command, "--help"];
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && args.Length == 0)
         {
