@@ -24,10 +24,25 @@ public static class Cli
     public static int Fail(string message) => Fail(Console.Error, message);
 
     /// <summary>
+    /// A command line found wrong only once the command runs (a name its registry does not know): the message and
+    /// where help is, as for a parse error, and <see cref="Usage"/>.
+    /// </summary>
+    public static int UsageError(string command, string message)
+    {
+        Console.Error.WriteLine(message);
+        Console.Error.WriteLine($"See `{command} --help`.");
+        return Usage;
+    }
+
+    /// <summary>
     /// Runs a command line: 0 done, 1 failed (one line on stderr, no stack trace), 2 the command line is wrong.
     /// </summary>
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {
+        // `konomi help [COMMAND…]`, as git and dotnet take it: the same help as `konomi [COMMAND…] --help`; a command it
+        // does not know is named as a typo (--help would show the root help over it and exit 0).
+        if (args is ["help", .. var command])
+            args = root.Parse(command).UnmatchedTokens.Count > 0 ? command : [.. command, "--help"];
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && args.Length == 0)
         {

@@ -11,10 +11,11 @@ namespace Konomi.Cli;
 /// </summary>
 public static class CommonOptions
 {
-    public static Option<string?> DataDir() => new("--data-dir")
+    /// <summary>An empty folder name is refused: taken as "not given" it would quietly open the default store instead.</summary>
+    public static Option<string?> DataDir() => new Option<string?>("--data-dir")
     {
         Description = "Folder of the embedded SQLite store (default: Storage:DataDirectory, else ~/.konomi)",
-    };
+    }.MustBe(dir => dir is null || !string.IsNullOrWhiteSpace(dir), "a folder name, not empty");
 
     public static Option<string?> BaseUrl() => new Option<string?>("--base-url")
     {

@@ -26,7 +26,7 @@ public static class WorkJson
             using var document = JsonDocument.Parse(json);
             if (Check(document.RootElement) is { } problem) return (null, problem);
             var work = document.RootElement.Deserialize<Work>(KonomiJson.Options)!;
-            return OutOfRange(work) is { } wrong ? (null, wrong) : (work, null);
+            return (OutOfRange(work) ?? TooLong(work)) is { } wrong ? (null, wrong) : (work, null);
         }
         catch (JsonException e)
         {
@@ -65,6 +65,10 @@ public static class WorkJson
             // the labels file's row and the log line that names it.
             if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } key && key.Any(char.IsControl))
                 return $"id {JsonSerializer.Serialize(key)} has a control character (a line break, a tab) in it";
+            // The web app's Label page keeps its undo list as ids joined by commas, and Slack buttons carry ids in values
+            // split the same way: RJ5,RJ6 would undo or label two works. DLsite's ids have neither.
+            if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } joined && joined.Any(c => c == ',' || char.IsWhiteSpace(c)))
+                return $"id '{(joined.Length > 40 ? joined[..40] + "…" : joined)}' has a comma or a space in it: a work id is one word (DLsite's are RJ and 8 digits)";
             // A Slack button's value (2,000 characters) carries it with the user id: a longer one fails every post of it.
             if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { Length: > MaxIdLength } tooLong)
                 return $"id '{tooLong[..16]}…' is {tooLong.Length} characters: a work id is at most {MaxIdLength} (DLsite's are RJ and 8 digits)";
@@ -85,6 +89,39 @@ public static class WorkJson
             return string.Create(CultureInfo.InvariantCulture, $"popularity.ratingAverage must be a number from 0 to 5, not {average}");
         return null;
     }
+
+    /// <summary>
+    /// Caps far above any DLsite work (titles run to a few hundred characters, descriptions to some thousands, a work
+    /// to a few dozen genres) that keep one bad line from filling the store, every Slack post and the taste model's
+    /// input: a 50 MB title would be stored, scored and posted (Slack cuts a section at 3,000 characters) as is.
+    /// </summary>
+    public const int MaxTitleLength = 1_000, MaxDescriptionLength = 100_000, MaxLinkLength = 2_000, MaxListEntries = 200, MaxEntryLength = 200;
+
+    static string? TooLong(Work work)
+    {
+        foreach (var (name, text, max) in new[]
+        {
+            ("title", work.Title, MaxTitleLength), ("circle", work.Circle, MaxEntryLength), ("series", work.Series, MaxTitleLength),
+            ("workType", work.WorkType, MaxEntryLength), ("description", work.Description, MaxDescriptionLength),
+            ("url", work.Url, MaxLinkLength), ("thumbnailUrl", work.ThumbnailUrl, MaxLinkLength),
+        })
+            if (text?.Length > max) return TooLong(name, text.Length, max);
+        foreach (var (name, list) in new[]
+        {
+            ("authors", work.Authors), ("scenarioWriters", work.ScenarioWriters), ("illustrators", work.Illustrators),
+            ("voiceActors", work.VoiceActors), ("genres", work.Genres),
+        })
+        {
+            if (list.Count > MaxListEntries)
+                return string.Create(CultureInfo.InvariantCulture, $"{name} has {list.Count:N0} entries: at most {MaxListEntries:N0}");
+            for (var i = 0; i < list.Count; i++)
+                if (list[i]?.Length > MaxEntryLength) return TooLong($"{name}[{i}]", list[i].Length, MaxEntryLength);
+        }
+        return null;
+    }
+
+    static string TooLong(string field, int length, int max) =>
+        string.Create(CultureInfo.InvariantCulture, $"{field} is {length:N0} characters: at most {max:N0}");
 
     static bool IsWebAddress(string link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

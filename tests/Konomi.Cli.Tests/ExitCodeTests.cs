@@ -88,6 +88,8 @@ public class ExitCodeTests
     [InlineData("eval --data x.csv --k 0", "--k must be at least 1.")]
     [InlineData("eval --data x.csv --folds 1", "--folds must be at least 2.")]
     [InlineData("recommend --pool -5 --data-dir", "--pool must be at least 1.")]
+    [InlineData("models promote --user me --version -1 --data-dir", "--version must be at least 1 (versions count from 1).")]
+    [InlineData("models promote --user me --version 0 --data-dir", "--version must be at least 1 (versions count from 1).")]
     public async Task A_value_that_makes_no_sense_is_a_usage_error_naming_the_option(string commandLine, string message)
     {
         string[] args = commandLine.EndsWith("--data-dir") ? [.. commandLine.Split(' '), NoStore] : commandLine.Split(' ');
@@ -101,6 +103,20 @@ public class ExitCodeTests
     }
 
     [Theory]
+    [InlineData("status", "")]
+    [InlineData("status", " ")]
+    [InlineData("models list", "")]
+    [InlineData("users list", "")]
+    public async Task An_empty_data_dir_is_a_usage_error_naming_the_option_not_the_default_store(string command, string dataDir)
+    {
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.Error.Trim().Split('\n')[0].ShouldBe("--data-dir must be a folder name, not empty.");
+        result.Error.ShouldContain($"See `konomi {command.Split(' ')[0]}");
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("  ")]
     public async Task Score_of_an_empty_work_id_is_a_usage_error_not_a_search_for_it(string id)
@@ -111,6 +127,19 @@ public class ExitCodeTests
         result.Error.ShouldContain("--id must be a work id such as RJ01234567, not empty.");
         result.Error.ShouldContain("See `konomi score --help`.");
         Directory.Exists(NoStore).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("eval --data")]
+    [InlineData("bench replay --data")]
+    public async Task Eval_and_bench_replay_failures_start_konomi_as_every_command_does(string command)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"konomi-missing-{Guid.NewGuid():N}.csv");
+
+        var result = await KonomiCli.RunAsync([.. command.Split(' '), missing], ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.Trim().ShouldBe($"konomi: {missing}: no such file");
     }
 
     [Theory]
@@ -133,7 +162,7 @@ public class ExitCodeTests
         var result = await KonomiCli.RunAsync(["bench", "replay", "--data", data], ct: Ct);
 
         result.ExitCode.ShouldBe(1, result.Error);
-        result.Error.Trim().ShouldStartWith("konomi bench replay: ");
+        result.Error.Trim().ShouldStartWith("konomi: ");
         result.Error.ShouldContain(message);
     }
 

@@ -18,7 +18,31 @@ public class HelpTests
         result.Output.ShouldContain("Konomi");
     }
 
+    [Theory]
+    [InlineData("help", "--help")]
+    [InlineData("help status", "status --help")]
+    [InlineData("help models promote", "models promote --help")]
+    public async Task Help_as_a_command_shows_the_same_help_as_the_help_option(string asCommand, string asOption)
+    {
+        var command = await KonomiCli.RunAsync(asCommand.Split(' '), ct: Ct);
+        var option = await KonomiCli.RunAsync(asOption.Split(' '), ct: Ct);
+
+        command.ExitCode.ShouldBe(0, command.Error);
+        command.Error.ShouldBeEmpty();
+        command.Output.ShouldBe(option.Output);
+        command.Output.ShouldContain("Usage:");
+    }
+
     [Fact]
+    public async Task Help_for_a_mistyped_command_names_the_command_it_meant()
+    {
+        var result = await KonomiCli.RunAsync(["help", "stauts"], ct: Ct);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("unknown command 'stauts'; did you mean 'status'?");
+    }
+
+        [Fact]
     public async Task An_unknown_command_is_a_usage_error_exit_2()
     {
         var result = await KonomiCli.RunAsync(["frobnicate"], ct: Ct);

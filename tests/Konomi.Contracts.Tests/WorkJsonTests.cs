@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Konomi.Contracts;
 
 namespace Konomi.Contracts.Tests;
@@ -71,6 +72,37 @@ public class WorkJsonTests
     }
 
     [Theory]
+    [InlineData("RJ01 000001")]
+    [InlineData("RJ01000001,RJ01000002")]
+    [InlineData("RJ01\u3000000001")]  // an ideographic space, as a Japanese keyboard types it
+    public void A_work_id_with_a_comma_or_a_space_is_refused_since_the_web_and_Slack_split_ids_on_them(string id) =>
+        WorkJson.Read($$"""{"id":"{{id}}","title":"耳かき","url":"https://x"}""").Problem
+            .ShouldBe($"id '{id}' has a comma or a space in it: a work id is one word (DLsite's are RJ and 8 digits)");
+
+    [Theory]
+    [InlineData("title", 1_000, "title is 1,001 characters: at most 1,000")]
+    [InlineData("description", 100_000, "description is 100,001 characters: at most 100,000")]
+    [InlineData("circle", 200, "circle is 201 characters: at most 200")]
+    [InlineData("url", 2_000, "url is 2,001 characters: at most 2,000")]
+    public void A_text_field_longer_than_any_DLsite_work_is_refused_naming_field_and_limit(string field, int max, string problem)
+    {
+        var fields = new Dictionary<string, string> { ["id"] = "RJ01000001", ["title"] = "耳かき", ["url"] = "https://x/" };
+        fields[field] = fields.GetValueOrDefault(field, "") + new string('a', max - fields.GetValueOrDefault(field, "").Length);
+        WorkJson.Read(JsonSerializer.Serialize(fields)).Problem.ShouldBeNull();
+
+        fields[field] += "a";
+        WorkJson.Read(JsonSerializer.Serialize(fields)).Problem.ShouldBe(problem);
+    }
+
+    [Fact]
+    public void A_list_with_more_entries_or_longer_entries_than_any_DLsite_work_is_refused_naming_the_entry()
+    {
+        WorkJson.Read(With($"\"genres\":[{string.Join(",", Enumerable.Repeat("\"ASMR\"", 200))}]")).Problem.ShouldBeNull();
+        WorkJson.Read(With($"\"genres\":[{string.Join(",", Enumerable.Repeat("\"ASMR\"", 201))}]")).Problem.ShouldBe("genres has 201 entries: at most 200");
+        WorkJson.Read(With($"\"voiceActors\":[\"a\",\"{new string('b', 201)}\"]")).Problem.ShouldBe("voiceActors[1] is 201 characters: at most 200");
+    }
+
+        [Theory]
     [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"https://x","title":null}""", "title is given twice")]
     [InlineData("""{"id":"RJ01000001","title":"耳かき","url":"https://x","Id":" RJ5 "}""", "id is given twice (as id and Id)")]
     public void A_field_given_twice_is_refused_since_the_reader_would_keep_the_unchecked_one(string json, string problem) =>

@@ -135,6 +135,22 @@ public sealed class OddPressTests(Browser browser)
         (await app.Get<ILabelStore>().ListAsync("alice", Ct)).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("POST", "/?handler=", "This page has no action without a name (no ?handler=) for POST; its actions: POST ?handler=Feedback")]
+    [InlineData("POST", "/?handler=Nope", "This page has no action 'Nope' for POST; its actions: POST ?handler=Feedback")]
+    [InlineData("PUT", "/label?handler=Answer", "This page has no action 'Answer' for PUT; its actions: POST ?handler=Answer")]
+    public async Task A_request_for_no_action_says_which_actions_the_page_has(string method, string path, string answer)
+    {
+        await using var app = await WebApp.StartAsync();
+        await SeedAsync(app);
+        using var forms = new FormClient(app);
+
+        var response = await forms.PostAsync(path, new() { ["user"] = "alice" }, method: new HttpMethod(method));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldStartWith(answer);
+    }
+
     [Fact]
     public async Task A_press_without_scripts_gets_the_whole_page_back_not_a_fragment()
     {

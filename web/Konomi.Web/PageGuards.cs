@@ -18,10 +18,22 @@ sealed class UnknownActionRefusal : IAsyncPageFilter
         var method = context.HttpContext.Request.Method;
         if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
-            context.Result = PlainAnswer.Of(StatusCodes.Status404NotFound, $"This page has no action '{context.HttpContext.Request.Query["handler"]}' for {method}.");
+            context.Result = PlainAnswer.Of(StatusCodes.Status404NotFound, NoSuchAction(context, method));
             return;
         }
         await next();
+    }
+
+    /// <summary>"This page has no action 'Nope' for POST; its actions: POST ?handler=Answer, …": what a caller can send instead.</summary>
+    static string NoSuchAction(PageHandlerExecutingContext context, string method)
+    {
+        var asked = context.HttpContext.Request.Query["handler"].ToString();
+        var actions = context.ActionDescriptor.HandlerMethods
+            .Where(h => !string.IsNullOrEmpty(h.Name) && !HttpMethods.IsGet(h.HttpMethod))
+            .Select(h => $"{h.HttpMethod.ToUpperInvariant()} ?handler={h.Name}")
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        return $"This page has no action {(asked.Length == 0 ? "without a name (no ?handler=)" : $"'{asked}'")} for {method}; "
+            + (actions.Count == 0 ? "it takes no presses, it is only read (GET)." : $"its actions: {string.Join(", ", actions)}.");
     }
 }
 

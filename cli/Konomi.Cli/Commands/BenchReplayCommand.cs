@@ -21,21 +21,21 @@ public static class BenchReplayCommand
         {
             // A file that cannot be read is an error (1), as in every command; the command line itself was right.
             var file = parse.GetValue(data)!;
-            if (Directory.Exists(file.FullName)) return Fail($"{file.FullName} is a folder; give a CSV file");
-            if (!file.Exists) return Fail($"{file.FullName}: no such file");
+            if (Directory.Exists(file.FullName)) return Cli.Fail($"{file.FullName} is a folder; give a CSV file");
+            if (!file.Exists) return Cli.Fail($"{file.FullName}: no such file");
             IReadOnlyList<ReplayItem> items;
             try
             {
                 var (text, notUtf8Line) = Utf8Text.Decode(File.ReadAllBytes(file.FullName));
-                if (notUtf8Line is { } line) return Fail($"{file.Name}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
+                if (notUtf8Line is { } line) return Cli.Fail($"{file.Name}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
                 items = ReplayFile.Read(new StringReader(text!));
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
-                return Fail($"{file.Name}: {e.Message}");
+                return Cli.Fail($"{file.Name}: {e.Message}");
             }
             if (items.Count <= parse.GetValue(seed))
-                return Fail($"{file.Name}: {items.Count} items, and --seed {parse.GetValue(seed)} labels that many up front: the replay needs more items than --seed (give a lower --seed or a longer history).");
+                return Cli.Fail($"{file.Name}: {items.Count} items, and --seed {parse.GetValue(seed)} labels that many up front: the replay needs more items than --seed (give a lower --seed or a longer history).");
             var result = await new NotificationLoopReplay(parse.GetValue(seed), parse.GetValue(batch), parse.GetValue(explore), parse.GetValue(exploreWithoutModel)).RunAsync(items, ct);
             Console.Out.WriteLine(ToJson(result));
             return 0;
@@ -51,12 +51,6 @@ public static class BenchReplayCommand
             .WithinRangeOf(typeof(Inference.InferenceOptions), nameof(Inference.InferenceOptions.ExplorationRate)),
         new Option<double>("--explore-without-model") { Description = "Inference:ExplorationRateWithoutModel for the replay", DefaultValueFactory = _ => new Inference.InferenceOptions().ExplorationRateWithoutModel }
             .WithinRangeOf(typeof(Inference.InferenceOptions), nameof(Inference.InferenceOptions.ExplorationRateWithoutModel)));
-
-    static int Fail(string message)
-    {
-        Console.Error.WriteLine($"konomi bench replay: {message}");
-        return Cli.Error;
-    }
 
     public static string ToJson(ReplayResult r) => JsonSerializer.Serialize(new
     {

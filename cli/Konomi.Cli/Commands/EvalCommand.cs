@@ -41,8 +41,8 @@ public static class EvalCommand
 
     private static int Run(FileInfo file, string model, int folds, DescriptionSelection? description, int k, CancellationToken ct)
     {
-        if (Directory.Exists(file.FullName)) return Fail($"{file.FullName} is a folder; give a CSV or .jsonl file");
-        if (!file.Exists) return Fail($"{file.FullName}: no such file");
+        if (Directory.Exists(file.FullName)) return Cli.Fail($"{file.FullName} is a folder; give a CSV or .jsonl file");
+        if (!file.Exists) return Cli.Fail($"{file.FullName}: no such file");
         var builder = CommandHost.CreateBuilder(store: false);
         builder.Services.AddTasteModels();
         if (description is { } selection) builder.Services.Configure<TasteInputOptions>(o => o.Description = selection);
@@ -52,7 +52,7 @@ public static class EvalCommand
         try
         {
             var (text, notUtf8Line) = Utf8Text.Decode(File.ReadAllBytes(file.FullName));
-            if (notUtf8Line is { } line) return Fail($"{file.Name}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
+            if (notUtf8Line is { } line) return Cli.Fail($"{file.Name}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
             using var reader = new StringReader(text!);
             data = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase)
                 ? LabelledWorks.Read(reader, folds, host.Services.GetRequiredService<TasteInputBuilder>())
@@ -60,15 +60,15 @@ public static class EvalCommand
         }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
         {
-            return Fail($"{file.Name}: {e.Message}");
+            return Cli.Fail($"{file.Name}: {e.Message}");
         }
 
         if (!families.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
-            return Fail($"unknown --model '{model}'; known: {string.Join(", ", families.Names)}", Cli.Usage);
+            return Cli.UsageError("konomi eval", $"unknown --model '{model}'; known: {string.Join(", ", families.Names)}");
 
         if (data.Folds.Select((fold, i) => (fold, i)).GroupBy(x => x.fold)
                 .Any(g => data.Examples.Where((_, i) => data.Folds[i] != g.Key).Select(e => e.Liked).Distinct().Count() < 2))
-            return Fail("a fold's training part holds only one answer: each answer needs at least 2 examples (and, with a fold column, in two folds)");
+            return Cli.Fail("a fold's training part holds only one answer: each answer needs at least 2 examples (and, with a fold column, in two folds)");
         var result = CrossValidation.Run(families.Get(model), data.Examples, data.Folds, ct);
         Console.Out.WriteLine(JsonSerializer.Serialize(new
         {
@@ -95,12 +95,5 @@ public static class EvalCommand
             perFold = result.Folds,
         }, Json));
         return 0;
-    }
-
-    /// <summary>A bad option is a usage error (2); a missing or malformed file is an error (1), as in every command.</summary>
-    private static int Fail(string message, int exitCode = Cli.Error)
-    {
-        Console.Error.WriteLine($"konomi eval: {message}");
-        return exitCode;
     }
 }

@@ -55,7 +55,8 @@ public static class ModelsCommand
     static Command Promote()
     {
         var user = new Option<string>("--user") { Required = true, Description = "Whose model" };
-        var version = new Option<int>("--version") { Required = true, Description = "The version to serve" };
+        var version = new Option<int>("--version") { Required = true, Description = "The version to serve" }
+            .MustBe(n => n >= 1, "at least 1 (versions count from 1)");
         var dataDir = CommonOptions.DataDir();
         var command = new Command("promote", "Serve this version now, whatever the gate said") { user, version, dataDir };
         command.SetAction((parse, ct) => Override(parse.GetValue(dataDir), parse.GetValue(user)!, async o =>

@@ -81,7 +81,7 @@ public class EvalCommandTests
             var result = await KonomiCli.RunAsync(["eval", "--data", folder], ct: TestContext.Current.CancellationToken);
 
             result.ExitCode.ShouldBe(1);
-            result.Error.Trim().ShouldBe($"konomi eval: {folder} is a folder; give a CSV or .jsonl file");
+            result.Error.Trim().ShouldBe($"konomi: {folder} is a folder; give a CSV or .jsonl file");
         }
         finally
         {
@@ -182,13 +182,25 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public async Task An_unknown_model_is_a_usage_error_in_the_form_of_every_other_option()
+    {
+        var result = await Eval("id,text,label\na,耳かき,1\nb,怪談,0\nc,添い寝,1\nd,悲鳴,0\n", "--model", "no-such-family");
+
+        result.ExitCode.ShouldBe(2);
+        var lines = result.Error.Trim().Split('\n');
+        lines[0].ShouldStartWith("unknown --model 'no-such-family'; known: ");
+        lines[^1].ShouldBe("See `konomi eval --help`.");
+    }
+
+    [Fact]
     public async Task Help_lists_every_model_family_the_registry_knows()
     {
         var unknown = await Eval("id,text,label\na,耳かき,1\nb,怪談,0\nc,添い寝,1\nd,悲鳴,0\n", "--model", "no-such-family");
         var help = await KonomiCli.RunAsync(["eval", "--help"], ct: TestContext.Current.CancellationToken);
 
         unknown.ExitCode.ShouldBe(2);
-        var known = unknown.Error[(unknown.Error.IndexOf("known: ", StringComparison.Ordinal) + "known: ".Length)..].Trim().Split(", ");
+        var refusal = unknown.Error.Split('\n')[0];
+        var known = refusal[(refusal.IndexOf("known: ", StringComparison.Ordinal) + "known: ".Length)..].Trim().Split(", ");
         known.Length.ShouldBeGreaterThan(1, unknown.Error);
         var modelLine = help.Output.Split('\n').Single(l => l.TrimStart().StartsWith("--model", StringComparison.Ordinal));
         foreach (var family in known)

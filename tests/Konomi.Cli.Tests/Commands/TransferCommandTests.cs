@@ -47,6 +47,23 @@ public sealed class TransferCommandTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_work_with_an_oversized_title_or_an_id_with_a_comma_is_refused_naming_line_field_and_limit()
+    {
+        await System.IO.File.WriteAllTextAsync(File("big.jsonl"), string.Join("\n",
+            """{"id":"RJ01000001","title":"耳かき","url":"https://x/"}""",
+            $$"""{"id":"RJ01000002","title":"{{new string('a', 5_000_000)}}","url":"https://x/"}""",
+            """{"id":"RJ01000003,RJ01000004","title":"雨音","url":"https://x/"}""") + "\n", Ct);
+
+        var result = await KonomiCli.RunAsync(["works", "import", File("big.jsonl"), "--data-dir", DataDir(_target)], ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("big.jsonl: line 2: title is 5,000,000 characters: at most 1,000");
+        result.Error.ShouldContain("big.jsonl: line 3: id 'RJ01000003,RJ01000004' has a comma or a space in it");
+        result.Error.ShouldContain("2 bad lines: nothing was imported");
+        (await _target.Get<IWorkStore>().CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_utf8_is_refused_naming_its_line_and_imports_nothing()
     {
         // Line 2's title is 耳かき in Shift_JIS, as Excel on Windows saves it.
