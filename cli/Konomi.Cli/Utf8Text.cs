@@ -25,6 +25,14 @@ public static class Utf8Text
         return (text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, null);
     }
 
+    /// <summary>The whole of <paramref name="input"/> (a file, standard input), decoded as <see cref="Decode"/> does; the stream is disposed.</summary>
+    public static async Task<(string? Text, int? NotUtf8Line)> ReadAsync(Stream input, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await using (input) await input.CopyToAsync(buffer, ct);
+        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
     /// <summary>What a person with such a file should do.</summary>
     public const string SaveAsUtf8 = "save the file as UTF-8; in Excel, \"CSV UTF-8\"";
 }

@@ -38,6 +38,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<LabelsCsv>();
         builder.Services.AddSingleton<WorksJsonLines>();
         ConfiguredUsers.AddTo(builder.Services);
+        UserSeeding.AddStoreWait(builder.Services);
         builder.Services.AddHostedService<UserSeeding>();
         return builder;
     }

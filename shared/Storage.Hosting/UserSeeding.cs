@@ -1,7 +1,12 @@
+using Konomi.Resilience;
 using Konomi.Storage.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+using Polly.Retry;
 
 namespace Konomi.Storage;
 
@@ -14,28 +19,33 @@ namespace Konomi.Storage;
 /// than failing the start with a stack trace; any other failure still stops it.
 /// </summary>
 public sealed partial class UserSeeding(
-    IUserStore users, IOptions<ConfiguredUsers> configuration, StoreOutage outage, TimeProvider clock, ILogger<UserSeeding> logger) : IHostedService
+    IUserStore users, IOptions<ConfiguredUsers> configuration, ResiliencePipelineProvider<string> pipelines, ILogger<UserSeeding> logger) : IHostedService
 {
     public const string DefaultUserId = "me";
 
-    static readonly TimeSpan FirstWait = TimeSpan.FromSeconds(1), LongestWait = TimeSpan.FromSeconds(30);
+    /// <summary>The named Polly pipeline the seeding runs through: until the store answers (<see cref="AddStoreWait"/>).</summary>
+    public const string StoreWait = "storage-store-wait";
 
-    public async Task StartAsync(CancellationToken ct)
-    {
-        for (var wait = FirstWait; ; wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestWait.Ticks)))
+    public async Task StartAsync(CancellationToken ct) =>
+        await pipelines.GetPipeline(StoreWait).ExecuteAsync(async token => await SeedAsync(token), ct);
+
+    /// <summary>Registers <see cref="StoreWait"/>: a store outage retried 1 s doubling to 30 s, without end, a warning at each.</summary>
+    internal static void AddStoreWait(IServiceCollection services) =>
+        services.AddResiliencePipeline(StoreWait, (pipeline, context) =>
         {
-            try
+            var outage = context.ServiceProvider.GetRequiredService<StoreOutage>();
+            var logger = context.ServiceProvider.GetRequiredService<ILogger<UserSeeding>>();
+            pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            pipeline.AddRetry(new RetrySettings { BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(30) }.ApplyTo(new RetryStrategyOptions
             {
-                await SeedAsync(ct);
-                return;
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested && outage.IsTransient(e))
-            {
-                LogStoreAway(logger, e, e.Message, wait);
-            }
-            await Task.Delay(wait, clock, ct);
-        }
-    }
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(outage.IsTransient),
+                OnRetry = retry =>
+                {
+                    LogStoreAway(logger, retry.Outcome.Exception, retry.Outcome.Exception?.Message, retry.RetryDelay);
+                    return default;
+                },
+            }, jitter: false));
+        });
 
     // Upserts only: a try the store failed part-way is done again whole.
     async Task SeedAsync(CancellationToken ct)
@@ -55,7 +65,7 @@ public sealed partial class UserSeeding(
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
     [LoggerMessage(3, LogLevel.Warning, "The store does not answer at start ({Error}); trying again in {Wait}")]
-    static partial void LogStoreAway(ILogger logger, Exception exception, string error, TimeSpan wait);
+    static partial void LogStoreAway(ILogger logger, Exception? exception, string? error, TimeSpan wait);
 
     [LoggerMessage(1, LogLevel.Information, "No users configured: created the default user '{UserId}'")]
     static partial void LogDefaultUser(ILogger logger, string userId);

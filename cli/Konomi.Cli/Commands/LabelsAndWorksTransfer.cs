@@ -87,7 +87,7 @@ public static class LabelsAndWorksTransfer
             if (stdin && SpecialFiles.StandardInputClosed())
                 return Cli.Fail($"stdin is closed: nothing was imported; pipe the file in (`konomi {what} import - < FILE`) or name it");
             var shown = stdin ? "stdin" : Path.GetFileName(path);
-            var text = await ReadUtf8Async(stdin ? Console.OpenStandardInput() : File.OpenRead(path), ct);
+            var text = await Utf8Text.ReadAsync(stdin ? Console.OpenStandardInput() : File.OpenRead(path), ct);
             if (text.NotUtf8Line is { } line)
                 return Cli.Fail($"{shown}: line {line}: not UTF-8 text: nothing was imported ({Utf8Text.SaveAsUtf8})");
             if (string.IsNullOrWhiteSpace(text.Text))
@@ -110,13 +110,5 @@ public static class LabelsAndWorksTransfer
         // An input without a single row is refused, works and labels alike: it is what a failed `export -` or `parse`
         // upstream, or the wrong file, gives, and exit 0 would let a script go on as if a store had been moved.
         string NothingToImport(string shown) => $"{shown} holds no {what}: nothing was imported";
-    }
-
-    /// <summary>The whole input as text, or the first line that is not UTF-8. An import is checked whole before anything is stored anyway.</summary>
-    static async Task<(string? Text, int? NotUtf8Line)> ReadUtf8Async(Stream input, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await using (input) await input.CopyToAsync(buffer, ct);
-        return Utf8Text.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 }

@@ -30,7 +30,7 @@ public static class ScoreCommand
             using var host = builder.Build();
             var services = host.Services;
             var (work, error) = parse.GetValue(file) is { } json
-                ? Read(json)
+                ? await ReadAsync(json, ct)
                 : await FindAsync(services.GetRequiredService<IWorkStore>(), parse.GetValue(id)!, ct);
             if (work is null) return Cli.Fail(error!);
             var users = await services.GetRequiredService<Audience>().ListAsync(
@@ -42,7 +42,7 @@ public static class ScoreCommand
         return Cli.Example(command, "konomi score --id RJ01234567", "konomi parse saved/RJ01234567.html > work.json && konomi score --work work.json --user me");
     }
 
-    static (Work?, string?) Read(FileInfo file)
+    static async Task<(Work?, string?)> ReadAsync(FileInfo file, CancellationToken ct)
     {
         // As the imports take it: `konomi parse page.html | konomi score --work -`.
         var stdin = file.ToString() == "-";
@@ -52,17 +52,10 @@ public static class ScoreCommand
         // Reading a closed stdin would wait for ever on the pipe the runtime put in its place.
         if (stdin && SpecialFiles.StandardInputClosed())
             return (null, "stdin is closed: pipe a work in (`konomi parse page.html | konomi score --work -`) or name its file");
-        var (text, notUtf8Line) = Utf8Text.Decode(stdin ? ReadAll(Console.OpenStandardInput()) : File.ReadAllBytes(file.FullName));
+        var (text, notUtf8Line) = await Utf8Text.ReadAsync(stdin ? Console.OpenStandardInput() : file.OpenRead(), ct);
         if (notUtf8Line is { } line) return (null, $"{shown}: line {line}: not UTF-8 text ({Utf8Text.SaveAsUtf8})");
         var (work, problem) = WorkJson.Read(text!);
         return (work, problem is null ? null : $"{shown}: {problem}");
-    }
-
-    static byte[] ReadAll(Stream input)
-    {
-        using var buffer = new MemoryStream();
-        using (input) input.CopyTo(buffer);
-        return buffer.ToArray();
     }
 
     static async Task<(Work?, string?)> FindAsync(IWorkStore works, string id, CancellationToken ct) =>
