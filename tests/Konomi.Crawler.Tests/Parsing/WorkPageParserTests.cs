@@ -189,6 +189,24 @@ public class WorkPageParserTests
         error.Message.ShouldBe("RJ01307318: region-blocked: お住いの国・地域からは本作品は購入できません。");
     }
 
+    /// <summary>
+    /// A page cut off mid-download still has its heading and first rows: read as it is, it would be a work with one of its
+    /// five voice actors and no genres, or half its description.
+    /// </summary>
+    [Theory]
+    [InlineData("dlsite-go_work_RJ189758.html", ">柚凪<")]
+    [InlineData("dlsite-go_work_RJ126928.html", "キャラクター紹介")]
+    public void A_page_cut_off_mid_download_is_truncated_not_a_work_without_its_rest(string fixture, string cutAt)
+    {
+        var page = Fixtures.Read(fixture);
+        var cut = page[..page.IndexOf(cutAt, StringComparison.Ordinal)];
+
+        var error = Should.Throw<CrawlException>(() => WorkPageParser.Parse(cut));
+
+        error.Kind.ShouldBe(CrawlErrorKind.Truncated);
+        error.Message.ShouldBe($"the work page ends before </html> ({cut.Length} chars): cut off, not read");
+    }
+
     /// <summary>A withdrawn work's page redirects to a listing: the page is gone, as with a 404, and nothing is malformed.</summary>
     [Theory]
     [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html")]

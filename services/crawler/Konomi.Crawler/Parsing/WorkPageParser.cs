@@ -23,7 +23,7 @@ public static partial class WorkPageParser
     [GeneratedRegex(@"[\d,]+")]
     private static partial Regex Digits();
 
-    public static ParsedWork Parse(string html, Uri? address = null) => Parse(HtmlDocuments.Parse(html), address);
+    public static ParsedWork Parse(string html, Uri? address = null) => Parse(HtmlDocuments.ParseWhole(html, "work page"), address);
 
     public static ParsedWork Parse(IDocument page, Uri? address = null)
     {
