@@ -69,15 +69,17 @@ public static class ParseCommand
         DocumentKind.ProductInfo => [JsonSerializer.SerializeToNode(
             ProductInfoParser.Parse(content).Select(p => new { id = p.Key, p.Value.Sales, p.Value.Wishlist, p.Value.RatingAverage, p.Value.RatingCount }), KonomiJson.Options)!],
         // A page saved from a browser that met a challenge (or DLsite's maintenance or 404 page) says what it is.
-        _ => throw StandInPages.Error(content, "saved page") ?? NotADocument(),
+        _ => throw StandInPages.Error(content, "saved page") ?? NotADocument(content),
     };
 
     static IReadOnlyList<ListedWork> Listed(string content) => ListingPageParser.Parse(content).Works is { Count: > 0 } works
         ? works
         : throw new CrawlException(CrawlErrorKind.Malformed, "a listing page with no works in its result list");
 
-    static CrawlException NotADocument() =>
-        new(CrawlErrorKind.Malformed, "not a DLsite work page, listing page, product.json or product info response");
+    /// <summary>A page cut off before its work or listing markup says so; anything else is no DLsite document.</summary>
+    static CrawlException NotADocument(string content) => content.TrimStart().StartsWith('<') && !HtmlDocuments.IsWhole(content)
+        ? HtmlDocuments.CutOff(content, "saved page")
+        : new(CrawlErrorKind.Malformed, "not a DLsite work page, listing page, product.json or product info response");
 
     /// <summary>The work as every reader takes it, plus what only a page says: announced or released.</summary>
     static JsonNode Shape(ParsedWork parsed)
@@ -129,7 +131,7 @@ public static class ParseCommand
                     var ids = ProductInfoParser.Parse(content).Keys;
                     return $"left out: product info holds popularity counts only ({string.Join(", ", ids)}), not works";
                 default:
-                    throw NotADocument();
+                    throw NotADocument(content);
             }
         }
 

@@ -110,6 +110,25 @@ public class ParseCommandTests
         result.Error.ShouldContain("the saved page is a bot challenge or captcha, not DLsite's page");
     }
 
+    /// <summary>A download cut off in the 声優 row, and one cut before any work markup: neither is read as a work.</summary>
+    [Theory]
+    [InlineData(">柚凪<", "the work page ends before </html>")]
+    [InlineData("<body", "the saved page ends before </html>")]
+    public async Task A_saved_page_cut_off_mid_download_exits_1_saying_it_was_cut_off(string cutAt, string reason)
+    {
+        var work = File.ReadAllText(Fixture("dlsite-go_work_RJ189758.html"));
+        var saved = Path.Combine(Directory.CreateTempSubdirectory("konomi-parse-").FullName, "RJ189758.html");
+        File.WriteAllText(saved, work[..work.IndexOf(cutAt, StringComparison.Ordinal)]);
+
+        var result = await ParseAsync(saved);
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldBeEmpty();
+        result.Error.TrimEnd().ShouldNotContain('\n');
+        result.Error.ShouldContain(reason);
+        result.Error.ShouldContain("cut off, not read");
+    }
+
     [Fact]
     public async Task Every_fixture_but_the_region_blocked_one_parses()
     {

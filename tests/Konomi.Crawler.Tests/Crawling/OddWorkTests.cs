@@ -67,6 +67,28 @@ public class OddWorkTests
         odd.Circle.ShouldBe(works[0].Circle);
     }
 
+    /// <summary>A UTF-8 byte order mark ahead of product.json and the page, under any declared charset, as a browser reads it.</summary>
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("Shift_JIS")]
+    public async Task A_body_that_begins_with_a_byte_order_mark_is_read_as_the_mark_says(string charset)
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(2, "maniax");
+        dlsite.Alter(works[0].Id, RequestKind.ProductJson, json => "\uFEFF" + json, charset);
+        dlsite.Alter(works[0].Id, RequestKind.WorkPage, html => "\uFEFF" + html, charset);
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
+
+        report.Errors.ShouldBeEmpty();
+        report.StoredFromOneSource.ShouldBeEmpty();
+        var marked = crawler.NewWorks.Single(n => n.Work.Id == works[0].Id).Work;
+        marked.Title.ShouldBe(works[0].Title);
+        marked.Circle.ShouldBe(works[0].Circle);
+    }
+
     [Fact]
     public async Task A_page_past_the_size_limit_is_refused_for_that_work_alone()
     {

@@ -135,6 +135,20 @@ public class ListingPageParserTests
         Should.Throw<CrawlException>(() => ListingPageParser.Parse("<html><body><h1>DLsite</h1></body></html>")).Kind.ShouldBe(CrawlErrorKind.Malformed);
     }
 
+    /// <summary>A listing cut off mid-download shows its first works only: read, the works past the cut would go unseen.</summary>
+    [Theory]
+    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html")]
+    [InlineData("glsite_search_listing_home_asmr_2022-05.html")]
+    public void A_listing_cut_off_mid_download_is_truncated_not_a_shorter_listing(string fixture)
+    {
+        var page = Fixtures.Read(fixture);
+
+        var error = Should.Throw<CrawlException>(() => ListingPageParser.Parse(page[..(page.Length / 2)]));
+
+        error.Kind.ShouldBe(CrawlErrorKind.Truncated);
+        error.Message.ShouldStartWith("the listing ends before </html>");
+    }
+
     /// <summary>
     /// A real listing whose title links DLsite has renamed: each item still names its work, whose own product.json and
     /// page give the title, so no work is lost for want of one.

@@ -189,6 +189,39 @@ public class WorkPageParserTests
         error.Message.ShouldBe("RJ01307318: region-blocked: お住いの国・地域からは本作品は購入できません。");
     }
 
+    /// <summary>
+    /// A page cut off mid-download still has its heading and first rows: read as it is, it would be a work with one of its
+    /// five voice actors and no genres, or half its description.
+    /// </summary>
+    [Theory]
+    [InlineData("dlsite-go_work_RJ189758.html", ">柚凪<")]
+    [InlineData("dlsite-go_work_RJ126928.html", "キャラクター紹介")]
+    public void A_page_cut_off_mid_download_is_truncated_not_a_work_without_its_rest(string fixture, string cutAt)
+    {
+        var page = Fixtures.Read(fixture);
+        var cut = page[..page.IndexOf(cutAt, StringComparison.Ordinal)];
+
+        var error = Should.Throw<CrawlException>(() => WorkPageParser.Parse(cut));
+
+        error.Kind.ShouldBe(CrawlErrorKind.Truncated);
+        error.Message.ShouldBe($"the work page ends before </html> ({cut.Length} chars): cut off, not read");
+    }
+
+    /// <summary>An error box whose words run over several lines (a box with no title line, a title line broken by &lt;br&gt;) is one line of reason.</summary>
+    [Theory]
+    [InlineData("<p class=\"error_text\">この作品は現在\n      販売されておりません。</p>", CrawlErrorKind.Unavailable, "RJ01307318: unavailable: SORRY... この作品は現在 販売されておりません。")]
+    [InlineData("<p class=\"title_text\">お住いの国・地域からは<br>\n本作品は購入できません。</p>", CrawlErrorKind.RegionBlocked, "RJ01307318: region-blocked: お住いの国・地域からは 本作品は購入できません。")]
+    public void An_error_box_over_several_lines_is_a_one_line_reason(string words, CrawlErrorKind kind, string message)
+    {
+        var page = Fixtures.Read("dlsite-go_work_RJ01307318_region-blocked_EXCERPT_2025-05.html")
+            .Replace("<p class=\"title_text\">お住いの国・地域からは本作品は購入できません。</p>", words);
+
+        var error = Should.Throw<CrawlException>(() => WorkPageParser.Parse(page));
+
+        error.Kind.ShouldBe(kind);
+        error.Message.ShouldBe(message);
+    }
+
     /// <summary>A withdrawn work's page redirects to a listing: the page is gone, as with a 404, and nothing is malformed.</summary>
     [Theory]
     [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html")]

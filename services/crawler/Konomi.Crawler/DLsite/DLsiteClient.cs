@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Konomi.Crawler.Parsing;
 using Konomi.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -195,8 +196,8 @@ public sealed partial class DLsiteClient(
             case HttpStatusCode.OK:
                 var body = await ReadBodyAsync(url, response.Content, ct);
                 var html = response.Content.Headers.ContentType?.MediaType == "text/html";
-                // A whole DLsite page always closes its html element; anything shorter was cut off on the way.
-                return html && !body.Contains("</html>", StringComparison.OrdinalIgnoreCase)
+                // Cut off on the way: tried again now, where the parser would only refuse it.
+                return html && !HtmlDocuments.IsWhole(body)
                     ? Outcome.Retry(CrawlErrorKind.Truncated, $"{url}: the page ends before </html> ({body.Length} chars)")
                     : Outcome.Success(new Fetched(body, null));
             case HttpStatusCode.Accepted:

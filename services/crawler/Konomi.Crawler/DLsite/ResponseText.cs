@@ -5,8 +5,10 @@ namespace Konomi.Crawler.DLsite;
 
 /// <summary>
 /// Decodes a response body by its declared charset, including the names Japanese servers use that .NET does
-/// not know (<c>windows-31j</c>, <c>cp932</c>, <c>utf8</c>); with no usable name it looks at the bytes (BOM,
-/// a meta charset, valid UTF-8, else Shift_JIS) and says it guessed. Never throws on odd text: bad bytes become U+FFFD.
+/// not know (<c>windows-31j</c>, <c>cp932</c>, <c>utf8</c>); with no usable name it looks at the bytes (a meta charset,
+/// valid UTF-8, else Shift_JIS) and says it guessed. A byte order mark names the encoding outright, over any declared
+/// charset as browsers read it, and is dropped: left in, it is no JSON, so every product.json would be malformed.
+/// Never throws on odd text: bad bytes become U+FFFD.
 /// </summary>
 public static partial class ResponseText
 {
@@ -29,6 +31,7 @@ public static partial class ResponseText
     /// <summary>The text, and the name of the encoding used when the declared charset was missing or unknown (null when it was used).</summary>
     public static (string Text, string? Guessed) Decode(ReadOnlySpan<byte> body, string? charset)
     {
+        if (ByteOrderMark(body) is ({ } marked, var length)) return (marked.GetString(body[length..]), null);
         if (Known(charset) is { } declared) return (declared.GetString(body), null);
         var guessed = Sniff(body);
         return (guessed.GetString(body), guessed.WebName);
@@ -48,11 +51,14 @@ public static partial class ResponseText
         }
     }
 
+    static (Encoding? Encoding, int Length) ByteOrderMark(ReadOnlySpan<byte> body) =>
+        body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? (Encoding.UTF8, 3)
+        : body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? (Encoding.Unicode, 2)
+        : body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? (Encoding.BigEndianUnicode, 2)
+        : (null, 0);
+
     static Encoding Sniff(ReadOnlySpan<byte> body)
     {
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Encoding.UTF8;
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode;
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode;
         var head = Encoding.ASCII.GetString(body[..Math.Min(body.Length, 2048)]);
         if (MetaCharset().Match(head) is { Success: true } meta && Known(meta.Groups[1].Value) is { } named) return named;
         try

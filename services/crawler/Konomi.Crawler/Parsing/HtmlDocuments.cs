@@ -23,6 +23,18 @@ public static class HtmlDocuments
 
     static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
 
+    /// <summary>
+    /// A whole page only: every DLsite page closes its html element, so one that does not was cut off on the way (a
+    /// dropped connection, an interrupted download) and is refused as truncated, not read as a work without the rows,
+    /// description or listed works past the cut.
+    /// </summary>
+    public static IHtmlDocument ParseWhole(string html, string document) => IsWhole(html) ? Parse(html) : throw CutOff(html, document);
+
+    public static CrawlException CutOff(string html, string document) =>
+        new(CrawlErrorKind.Truncated, $"the {document} ends before </html> ({html.Length} chars): cut off, not read");
+
+    public static bool IsWhole(string html) => html.Contains("</html>", StringComparison.OrdinalIgnoreCase);
+
     public static IHtmlDocument Parse(string html)
     {
         var depth = NestingDepth(html);

@@ -31,7 +31,7 @@ public static partial class ListingPageParser
     public static bool LooksLikeListing(IDocument page) => page.QuerySelector(ResultLists) is not null;
 
     /// <param name="address">The listing's own address, which its relative work links are relative to; DLsite's origin when not given (a saved page).</param>
-    public static Listing Parse(string html, Uri? address = null) => Parse(HtmlDocuments.Parse(html), address);
+    public static Listing Parse(string html, Uri? address = null) => Parse(HtmlDocuments.ParseWhole(html, "listing"), address);
 
     public static Listing Parse(IDocument page, Uri? address = null)
     {

@@ -23,7 +23,10 @@ public static partial class WorkPageParser
     [GeneratedRegex(@"[\d,]+")]
     private static partial Regex Digits();
 
-    public static ParsedWork Parse(string html, Uri? address = null) => Parse(HtmlDocuments.Parse(html), address);
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    public static ParsedWork Parse(string html, Uri? address = null) => Parse(HtmlDocuments.ParseWhole(html, "work page"), address);
 
     public static ParsedWork Parse(IDocument page, Uri? address = null)
     {
@@ -78,7 +81,8 @@ public static partial class WorkPageParser
     static void ThrowIfErrorBox(IDocument page, string? id)
     {
         if (page.QuerySelector(".error_box_work, #main_inner > .error_box") is not { } box) return;
-        var reason = box.QuerySelector(".title_text")?.TextContent.Trim() is { Length: > 0 } text ? text : box.TextContent.Trim();
+        // Its words as one line, however the box breaks them (a <br>, one <p> a line): the reason is stored and listed as one.
+        var reason = Spaces().Replace(box.QuerySelector(".title_text")?.TextContent.Trim() is { Length: > 0 } text ? text : box.TextContent, " ").Trim();
         var kind = reason.Contains("国・地域") || reason.Contains("country", StringComparison.OrdinalIgnoreCase) ? CrawlErrorKind.RegionBlocked : CrawlErrorKind.Unavailable;
         throw new CrawlException(kind, $"{id ?? "work"}: {(kind == CrawlErrorKind.RegionBlocked ? "region-blocked" : "unavailable")}: {reason}");
     }
