@@ -85,7 +85,7 @@ public sealed partial class CrawlCycle(
 
         var report = tally.Report(time.GetUtcNow(), dlsite.RequestsSent);
         activity?.SetTag("konomi.crawl.new_works", report.NewWorks);
-        LogReport(logger, report.RunId, report.ListingPages, report.WorksSeen, report.NewWorks, report.Requests, report.Errors.Values.Sum(), report.FailedWorks.Count);
+        LogReport(logger, report.RunId, report.ListingPages, report.WorksSeen, report.NewWorks, report.Requests, report.Errors.Values.Sum(), report.FailedWorks.Count, report.StoredCut.Count);
         return report;
     }
 
@@ -213,10 +213,13 @@ public sealed partial class CrawlCycle(
             tally.StoreFromOneSource(id, readable, failed.Attempts, reason, logger);
         }
 
-        var work = WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work);
+        // A text past its cap (WorkLimits) is DLsite's own words at odd length: the work is stored with it cut, as losing a
+        // real new work over a long description is worse than a cut text, and its export line still imports.
+        var (work, cut) = WorkLimits.Cut(WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work));
         var added = await works.AddAsync(work, tally.RunId, ct);
         if (failed is not null) await failures.ForgetAsync(id, ct);
         if (!added) return;
+        if (cut.Count > 0) tally.StoreCut(id, cut, logger);
         await bus.Publish(new NewWorkDetected(tally.RunId, work), ct);
         await works.MarkAnnouncedAsync(work.Id, ct);
         tally.NewWorks++;
@@ -227,10 +230,19 @@ public sealed partial class CrawlCycle(
     /// The parsed document, when it is the listed work: a document of another work (a redirect to another edition, a
     /// mix-up) is this work's own fault, never merged into it and never stored under the listed id.
     /// </summary>
-    static ParsedWork Of(string id, ParsedWork parsed, string document) =>
-        string.Equals(parsed.Work.Id, id, StringComparison.OrdinalIgnoreCase)
-            ? parsed
-            : throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the {document} is work {parsed.Work.Id}'s");
+    /// <remarks>
+    /// A value no cut mends (<see cref="WorkLimits.Refusal"/>: a link that is no web address, a count below 0) makes the
+    /// document odd, as a page Konomi does not read is: stored, the work's export line would be refused by the import.
+    /// An announce page or a translation is never stored, so its values are not asked about.
+    /// </remarks>
+    static ParsedWork Of(string id, ParsedWork parsed, string document)
+    {
+        if (!string.Equals(parsed.Work.Id, id, StringComparison.OrdinalIgnoreCase))
+            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the {document} is work {parsed.Work.Id}'s");
+        if (parsed is { Status: WorkStatus.Released, IsTranslation: false } && WorkLimits.Refusal(parsed.Work) is { } problem)
+            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the {document} gives a value no work may have: {problem}");
+        return parsed;
+    }
 
     /// <summary>
     /// product.json answers <c>[]</c> and the work page is gone (404, a listing in its place, an error box): DLsite does so for a
@@ -289,6 +301,6 @@ public sealed partial class CrawlCycle(
     [LoggerMessage(2, LogLevel.Information, "The {Floor} listing reads again (its last read failed: {Error})")]
     static partial void LogFloorReadsAgain(ILogger logger, string floor, string error);
 
-    [LoggerMessage(1, LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors, {FailedWorks} works recorded as failed")]
-    static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors, int failedWorks);
+    [LoggerMessage(1, LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors, {FailedWorks} works recorded as failed, {StoredCut} stored with a text cut to its cap")]
+    static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors, int failedWorks, int storedCut);
 }
