@@ -195,6 +195,7 @@ public sealed partial class CrawlCycle(
         // a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone at once. When one
         // document stays unreadable on its own account (a layout Konomi does not know, an odd value) for
         // Crawler:MaxWorkAttempts cycles, the other one stands alone: the work arrives with less rather than never.
+        (string Source, string Reason)? alone = null;
         if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
         {
             var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is { IsTheWorksOwn: true });
@@ -210,12 +211,23 @@ public sealed partial class CrawlCycle(
                 tally.GiveUp(id, failed.Attempts, logger);
                 return;
             }
-            tally.StoreFromOneSource(id, readable, failed.Attempts, reason, logger);
+            alone = (readable, reason);
         }
 
         // A text past its cap (WorkLimits) is DLsite's own words at odd length: the work is stored with it cut, as losing a
         // real new work over a long description is worse than a cut text, and its export line still imports.
         var (work, cut) = WorkLimits.Cut(WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work));
+        // A value no cut mends, in the work both documents make together (one's blank title is the other's to fill): stored,
+        // its export line would be refused by the import. The work's own fault, struck as an odd document is, never stored.
+        if (WorkLimits.Refusal(work) is { } problem)
+        {
+            var refused = new CrawlException(CrawlErrorKind.Malformed, $"{id}: DLsite gives a value no work may have: {problem}");
+            tally.Fail(refused, logger, id);
+            failed = await failures.RecordAsync(id, $"{CrawlException.Tag(refused.Kind)}: {refused.Message}", time.GetUtcNow(), ct);
+            if (failed.IsGivenUp(_options.MaxWorkAttempts)) tally.GiveUp(id, failed.Attempts, logger);
+            return;
+        }
+        if (alone is { } one) tally.StoreFromOneSource(id, one.Source, failed!.Attempts, one.Reason, logger);
         var added = await works.AddAsync(work, tally.RunId, ct);
         if (failed is not null) await failures.ForgetAsync(id, ct);
         if (!added) return;
@@ -230,19 +242,10 @@ public sealed partial class CrawlCycle(
     /// The parsed document, when it is the listed work: a document of another work (a redirect to another edition, a
     /// mix-up) is this work's own fault, never merged into it and never stored under the listed id.
     /// </summary>
-    /// <remarks>
-    /// A value no cut mends (<see cref="WorkLimits.Refusal"/>: a link that is no web address, a count below 0) makes the
-    /// document odd, as a page Konomi does not read is: stored, the work's export line would be refused by the import.
-    /// An announce page or a translation is never stored, so its values are not asked about.
-    /// </remarks>
-    static ParsedWork Of(string id, ParsedWork parsed, string document)
-    {
-        if (!string.Equals(parsed.Work.Id, id, StringComparison.OrdinalIgnoreCase))
-            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the {document} is work {parsed.Work.Id}'s");
-        if (parsed is { Status: WorkStatus.Released, IsTranslation: false } && WorkLimits.Refusal(parsed.Work) is { } problem)
-            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the {document} gives a value no work may have: {problem}");
-        return parsed;
-    }
+    static ParsedWork Of(string id, ParsedWork parsed, string document) =>
+        string.Equals(parsed.Work.Id, id, StringComparison.OrdinalIgnoreCase)
+            ? parsed
+            : throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the {document} is work {parsed.Work.Id}'s");
 
     /// <summary>
     /// product.json answers <c>[]</c> and the work page is gone (404, a listing in its place, an error box): DLsite does so for a

@@ -185,11 +185,11 @@ public class ParseCommandTests
     {
         var ct = TestContext.Current.CancellationToken;
         var folder = Directory.CreateTempSubdirectory("konomi-parse-").FullName;
-        // The real page with 150,000 more characters of description, and a real product.json whose thumbnail is a javascript: link.
+        // The real page with 150,000 more characters of description, and a real product.json whose name is blank.
         File.WriteAllText(Path.Combine(folder, "RJ189758.html"), File.ReadAllText(Fixture("dlsite-go_work_RJ189758.html"))
             .Replace("皆様、こんにちは。", "皆様、こんにちは。" + new string('あ', 150_000)));
         var product = JsonNode.Parse(File.ReadAllText(Fixture("m4tsu_dlsite-product-RJ01698658.json")))!.AsArray();
-        product[0]!["image_main"] = new JsonObject { ["url"] = "javascript:alert(document.cookie)" };
+        product[0]!["work_name"] = " ";
         File.WriteAllText(Path.Combine(folder, "RJ01698658.json"), product.ToJsonString());
 
         var parsed = await KonomiCli.RunAsync(["parse", folder, "--jsonl"], ct: ct);
@@ -200,7 +200,7 @@ public class ParseCommandTests
         work.GetProperty("id").GetString().ShouldBe("RJ189758");
         work.GetProperty("description").GetString()!.Length.ShouldBe(100_000);
         parsed.Error.ShouldMatch(@"RJ189758\.html: RJ189758: description is 15\d,\d{3} characters: at most 100,000: cut to it");
-        parsed.Error.ShouldContain("RJ01698658.json: RJ01698658: a value no work may have: thumbnailUrl must be a web address (http:// or https://), not 'javascript:alert(document.cookie)'");
+        parsed.Error.ShouldContain("RJ01698658.json: RJ01698658: a value no work may have: title is empty");
         imported.ExitCode.ShouldBe(0, imported.Error);
         imported.Output.ShouldContain("imported 1 new work");
     }

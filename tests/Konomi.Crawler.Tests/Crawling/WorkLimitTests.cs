@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Konomi.Contracts;
 using Konomi.Emulators.DLsite;
 using Konomi.Storage.Ports;
@@ -84,13 +85,13 @@ public class WorkLimitTests
     }
 
     /// <summary>
-    /// A thumbnail that is no web address (a data: or javascript: link a person would click in Slack) cannot be cut into one:
-    /// that document is refused as an odd one is, the crawl goes on, and the work arrives once from its other document.
+    /// A picture link that is no web address (a data: or javascript: link a person would click in Slack) is left out: a
+    /// picture is optional, so the work is stored at once, with the other document's picture, and its export line imports.
     /// </summary>
     [Theory]
     [InlineData(RequestKind.ProductJson)]
     [InlineData(RequestKind.WorkPage)]
-    public async Task A_page_with_a_value_no_work_may_have_is_refused_alone_and_every_work_is_published_once(RequestKind document)
+    public async Task A_picture_link_that_is_no_web_address_is_left_out_and_the_work_is_stored_at_once(RequestKind document)
     {
         await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
         using var data = new TempDirectory();
@@ -100,24 +101,42 @@ public class WorkLimitTests
             ? json => OddWorkTests.Rewrite(json, "image_main", "{\"url\": \"javascript:alert(document.cookie)\"}")
             : html => html.Replace("data-src=\"//img.dlsite.jp/modpub/", "data-src=\"data:image/svg+xml;base64,PHN2Zz4=\" data-was=\"//img.dlsite.jp/modpub/")
                 .Replace("content=\"https://img.dlsite.jp/modpub/", "content=\"data:image/svg+xml;base64,PHN2Zz4=\" data-was=\"https://img.dlsite.jp/modpub/"));
-        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "2" });
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
 
-        var first = await crawler.Cycle.RunOnceAsync(Ct);
+        var report = await crawler.Cycle.RunOnceAsync(Ct);
 
-        first.Errors.ShouldBe(new Dictionary<string, int> { ["malformed"] = 1 });
-        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe(works.Select(w => w.Id).Where(id => id != odd), ignoreOrder: true);
-        (await crawler.Works.FindAsync(odd, Ct)).ShouldBeNull();
-        var failure = (await crawler.Get<ICrawlFailureStore>().FindAsync(odd, Ct)).ShouldNotBeNull();
-        failure.LastError.ShouldBe($"malformed: {odd}: the {(document == RequestKind.ProductJson ? "product.json" : "work page")} gives a value no work may have: "
-            + $"thumbnailUrl must be a web address (http:// or https://), not '{(document == RequestKind.ProductJson ? "javascript:alert(document.cookie)" : "data:image/svg+xml;base64,PHN2Zz4=")}'");
-
-        var second = await crawler.Cycle.RunOnceAsync(Ct);
-
-        second.StoredFromOneSource.ShouldBe([odd]);
+        report.Errors.ShouldBeEmpty();
         crawler.NewWorks.Select(n => n.Work.Id).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
         var stored = (await crawler.Works.FindAsync(odd, Ct)).ShouldNotBeNull();
         stored.ThumbnailUrl.ShouldStartWith("https://img.dlsite.jp/");
         ShouldImport(stored);
+    }
+
+    /// <summary>
+    /// product.json's name blank and the work page without its heading: no document gives the work a title, so it is struck
+    /// as an odd document is and, at Crawler:MaxWorkAttempts, given up, never stored without one; the other works arrive once.
+    /// </summary>
+    [Fact]
+    public async Task A_work_no_document_gives_a_title_is_given_up_never_stored_without_one()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(4, "maniax");
+        var odd = works[1].Id;
+        dlsite.Alter(odd, RequestKind.ProductJson, json => OddWorkTests.Rewrite(json, "work_name", "\"  \""));
+        dlsite.Alter(odd, RequestKind.WorkPage, html => Regex.Replace(html, "(<h1[^>]*id=\"work_name\"[^>]*>).*?(</h1>)", "$1$2", RegexOptions.Singleline));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "2" });
+
+        var first = await crawler.Cycle.RunOnceAsync(Ct);
+        var second = await crawler.Cycle.RunOnceAsync(Ct);
+
+        first.Errors.ShouldBe(new Dictionary<string, int> { ["malformed"] = 1 });
+        second.FailedWorks.ShouldBe([odd]);
+        second.StoredFromOneSource.ShouldBeEmpty();
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe(works.Select(w => w.Id).Where(id => id != odd), ignoreOrder: true);
+        (await crawler.Works.FindAsync(odd, Ct)).ShouldBeNull();
+        var failure = (await crawler.Get<ICrawlFailureStore>().FindAsync(odd, Ct)).ShouldNotBeNull();
+        failure.LastError.ShouldBe($"malformed: {odd}: DLsite gives a value no work may have: title is empty");
     }
 
     /// <summary>The work's <c>konomi works export</c> line is read back whole by <c>konomi works import</c>.</summary>
