@@ -42,7 +42,7 @@ public static class ParseCommand
                     var content = File.ReadAllText(file);
                     if (importFile)
                     {
-                        if (lines.Add(file, content) is { } leftOut) error.WriteLine($"{file}: {leftOut}");
+                        foreach (var note in lines.Add(file, content)) error.WriteLine($"{file}: {note}");
                     }
                     else
                         foreach (var node in Read(content))
@@ -112,31 +112,58 @@ public static class ParseCommand
 
         sealed record Copy(string File, Tells Tells, JsonNode Work);
 
-        /// <summary>Adds the file's works; returns why nothing of it will be printed, if so.</summary>
-        public string? Add(string file, string content)
+        /// <summary>
+        /// Adds the file's works, kept to the rules the import reads by (<see cref="WorkLimits"/>) as the crawler keeps them: a text
+        /// past its cap is cut to it, a work with a value no cut mends is left out. Returns what to say of the file: what was
+        /// cut or left out, and why.
+        /// </summary>
+        public IReadOnlyList<string> Add(string file, string content)
         {
+            var notes = new List<string>();
             switch (DocumentKinds.Detect(content))
             {
                 case DocumentKind.WorkPage:
-                    Keep(Of(file, WorkPageParser.Parse(content)));
-                    return null;
+                    Keep(file, WorkPageParser.Parse(content), notes);
+                    break;
                 case DocumentKind.ProductJson:
-                    Keep(Of(file, ProductJsonParser.Parse(content)));
-                    return null;
+                    Keep(file, ProductJsonParser.Parse(content), notes);
+                    break;
                 case DocumentKind.Listing:
                     foreach (var listed in Listed(content))
-                        Keep(new Copy(file, Tells.Listed, JsonSerializer.SerializeToNode(listed.AsWork(), KonomiJson.Options)!));
-                    return null;
+                        Keep(file, new ParsedWork(listed.AsWork(), WorkStatus.Released), notes, Tells.Listed);
+                    break;
                 case DocumentKind.ProductInfo:
                     var ids = ProductInfoParser.Parse(content).Keys;
-                    return $"left out: product info holds popularity counts only ({string.Join(", ", ids)}), not works";
+                    notes.Add($"left out: product info holds popularity counts only ({string.Join(", ", ids)}), not works");
+                    break;
                 default:
                     throw NotADocument(content);
             }
+            return notes;
         }
 
-        static Copy Of(string file, ParsedWork parsed) =>
-            new(file, parsed.Status == WorkStatus.Announced ? Tells.Announced : Tells.Released, Shape(parsed));
+        /// <summary>
+        /// An announced copy is never printed, so only a copy that may be is held to the rules. A page or product.json breaking
+        /// one is refused as the crawler refuses it; a listing entry is left out alone, the listing's other works kept.
+        /// </summary>
+        void Keep(string file, ParsedWork parsed, List<string> notes, Tells tells = Tells.Released)
+        {
+            if (parsed.Status == WorkStatus.Announced)
+            {
+                Keep(new Copy(file, Tells.Announced, Shape(parsed)));
+                return;
+            }
+            if (WorkLimits.Refusal(parsed.Work) is { } problem)
+            {
+                var refused = $"{parsed.Work.Id}: a value no work may have: {problem}";
+                if (tells != Tells.Listed) throw new CrawlException(CrawlErrorKind.Malformed, refused);
+                notes.Add($"left out: {refused}");
+                return;
+            }
+            var (work, cut) = WorkLimits.Cut(parsed.Work);
+            notes.AddRange(cut.Select(overrun => $"{work.Id}: {overrun}: cut to it"));
+            Keep(new Copy(file, tells, tells == Tells.Listed ? JsonSerializer.SerializeToNode(work, KonomiJson.Options)! : Shape(parsed with { Work = work })));
+        }
 
         void Keep(Copy copy)
         {

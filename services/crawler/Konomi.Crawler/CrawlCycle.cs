@@ -85,7 +85,7 @@ public sealed partial class CrawlCycle(
 
         var report = tally.Report(time.GetUtcNow(), dlsite.RequestsSent);
         activity?.SetTag("konomi.crawl.new_works", report.NewWorks);
-        LogReport(logger, report.RunId, report.ListingPages, report.WorksSeen, report.NewWorks, report.Requests, report.Errors.Values.Sum(), report.FailedWorks.Count);
+        LogReport(logger, report.RunId, report.ListingPages, report.WorksSeen, report.NewWorks, report.Requests, report.Errors.Values.Sum(), report.FailedWorks.Count, report.StoredCut.Count);
         return report;
     }
 
@@ -195,6 +195,7 @@ public sealed partial class CrawlCycle(
         // a page DLsite will keep refusing (region block, withdrawn) lets product.json stand alone at once. When one
         // document stays unreadable on its own account (a layout Konomi does not know, an odd value) for
         // Crawler:MaxWorkAttempts cycles, the other one stands alone: the work arrives with less rather than never.
+        (string Source, string Reason)? alone = null;
         if (!Usable(json.Error) || !Usable(page.Error) || (json.Parsed ?? page.Parsed) is null)
         {
             var own = new[] { json.Error, page.Error }.FirstOrDefault(e => e is { IsTheWorksOwn: true });
@@ -210,13 +211,27 @@ public sealed partial class CrawlCycle(
                 tally.GiveUp(id, failed.Attempts, logger);
                 return;
             }
-            tally.StoreFromOneSource(id, readable, failed.Attempts, reason, logger);
+            alone = (readable, reason);
         }
 
-        var work = WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work);
+        // A text past its cap (WorkLimits) is DLsite's own words at odd length: the work is stored with it cut, as losing a
+        // real new work over a long description is worse than a cut text, and its export line still imports.
+        var (work, cut) = WorkLimits.Cut(WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work));
+        // A value no cut mends, in the work both documents make together (one's blank title is the other's to fill): stored,
+        // its export line would be refused by the import. The work's own fault, struck as an odd document is, never stored.
+        if (WorkLimits.Refusal(work) is { } problem)
+        {
+            var refused = new CrawlException(CrawlErrorKind.Malformed, $"{id}: DLsite gives a value no work may have: {problem}");
+            tally.Fail(refused, logger, id);
+            failed = await failures.RecordAsync(id, $"{CrawlException.Tag(refused.Kind)}: {refused.Message}", time.GetUtcNow(), ct);
+            if (failed.IsGivenUp(_options.MaxWorkAttempts)) tally.GiveUp(id, failed.Attempts, logger);
+            return;
+        }
+        if (alone is { } one) tally.StoreFromOneSource(id, one.Source, failed!.Attempts, one.Reason, logger);
         var added = await works.AddAsync(work, tally.RunId, ct);
         if (failed is not null) await failures.ForgetAsync(id, ct);
         if (!added) return;
+        if (cut.Count > 0) tally.StoreCut(id, cut, logger);
         await bus.Publish(new NewWorkDetected(tally.RunId, work), ct);
         await works.MarkAnnouncedAsync(work.Id, ct);
         tally.NewWorks++;
@@ -289,6 +304,6 @@ public sealed partial class CrawlCycle(
     [LoggerMessage(2, LogLevel.Information, "The {Floor} listing reads again (its last read failed: {Error})")]
     static partial void LogFloorReadsAgain(ILogger logger, string floor, string error);
 
-    [LoggerMessage(1, LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors, {FailedWorks} works recorded as failed")]
-    static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors, int failedWorks);
+    [LoggerMessage(1, LogLevel.Information, "Crawl {RunId}: {ListingPages} listing pages, {WorksSeen} works seen, {NewWorks} new, {Requests} requests, {Errors} errors, {FailedWorks} works recorded as failed, {StoredCut} stored with a text cut to its cap")]
+    static partial void LogReport(ILogger logger, Guid runId, int listingPages, int worksSeen, int newWorks, long requests, int errors, int failedWorks, int storedCut);
 }

@@ -7,7 +7,8 @@ namespace Konomi.Crawler;
 /// no error, recorded with the failed works and looked at less often; <see cref="Translations"/> are listed works that are
 /// translated editions of another work (listed in other languages and not Japanese, or product.json's <c>translation_info</c>
 /// says so): skipped, never stored or announced; <see cref="FailedWorks"/> are the works this cycle gave up on (their own document failed Crawler:MaxWorkAttempts cycles);
-/// <see cref="StoredFromOneSource"/> are works one of whose two documents failed that often while the other read, stored from it alone.
+/// <see cref="StoredFromOneSource"/> are works one of whose two documents failed that often while the other read, stored from it alone;
+/// <see cref="StoredCut"/> are new works stored with a text or list past its cap (<c>WorkLimits</c>) cut to it.
 /// </summary>
 public sealed record CrawlReport(
     Guid RunId,
@@ -23,4 +24,5 @@ public sealed record CrawlReport(
     long Requests,
     IReadOnlyDictionary<string, int> Errors,
     IReadOnlyList<string> FailedWorks,
-    IReadOnlyList<string> StoredFromOneSource);
+    IReadOnlyList<string> StoredFromOneSource,
+    IReadOnlyList<string> StoredCut);

@@ -1,3 +1,4 @@
+using Konomi.Contracts;
 using Konomi.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,6 +10,7 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
     readonly Dictionary<string, int> _errors = [];
     readonly List<string> _failedWorks = [];
     readonly List<string> _storedFromOneSource = [];
+    readonly List<string> _storedCut = [];
 
     public Guid RunId { get; } = runId;
     public int ListingPages { get; set; }
@@ -53,9 +55,16 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
         LogStoredFromOneSource(logger, RunId, workId, attempts, reason, source);
     }
 
+    public void StoreCut(string workId, IReadOnlyList<Overrun> cut, ILogger logger)
+    {
+        _storedCut.Add(workId);
+        foreach (var overrun in cut)
+            LogStoredCut(logger, RunId, workId, overrun.Field, overrun.Length, overrun.IsList ? "entries" : "characters", overrun.Max);
+    }
+
     public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
         RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, NotOnSale, Translations, requestsAfter - requestsBefore,
-        new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedFromOneSource]);
+        new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedFromOneSource], [.. _storedCut]);
 
     [LoggerMessage(1, LogLevel.Error, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles and is recorded as failed; it is not fetched again until an operator retries it (konomi crawl --retry-failed)")]
     static partial void LogGiveUp(ILogger logger, Guid runId, string workId, int attempts);
@@ -68,6 +77,9 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
 
     [LoggerMessage(3, LogLevel.Warning, "Crawl {RunId}: {WorkId} failed in {Attempts} cycles ({Reason}); the work is stored from its {Source} alone")]
     static partial void LogStoredFromOneSource(ILogger logger, Guid runId, string workId, int attempts, string reason, string source);
+
+    [LoggerMessage(5, LogLevel.Warning, "Crawl {RunId}: {WorkId}'s {Field} is {Length:N0} {Unit}, past the cap of {Max:N0}: the work is stored with it cut to the cap")]
+    static partial void LogStoredCut(ILogger logger, Guid runId, string workId, string field, int length, string unit, int max);
 
     [LoggerMessage(EventId = 2, Message = "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
     static partial void LogFailure(ILogger logger, LogLevel level, Guid runId, string what, string kind, string reason);

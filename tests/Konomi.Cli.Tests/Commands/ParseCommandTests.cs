@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Konomi.Testing;
 
 namespace Konomi.Cli.Tests.Commands;
@@ -177,5 +178,30 @@ public class ParseCommandTests
         works[0].GetProperty("ageCategory").GetString().ShouldBe("all-ages"); // a /home/ work
         works[0].GetProperty("genres").GetArrayLength().ShouldBe(0);
         works[0].TryGetProperty("author", out _).ShouldBeFalse(); // the listing does not say whose role it is
+    }
+    /// <summary>Kept to the rules <c>works import</c> reads by, as the crawler keeps its works: the file imports whole.</summary>
+    [Fact]
+    public async Task Parse_jsonl_cuts_a_description_past_its_cap_and_refuses_a_page_with_a_value_no_work_may_have_so_the_file_imports()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("konomi-parse-").FullName;
+        // The real page with 150,000 more characters of description, and a real product.json whose name is blank.
+        File.WriteAllText(Path.Combine(folder, "RJ189758.html"), File.ReadAllText(Fixture("dlsite-go_work_RJ189758.html"))
+            .Replace("皆様、こんにちは。", "皆様、こんにちは。" + new string('あ', 150_000)));
+        var product = JsonNode.Parse(File.ReadAllText(Fixture("m4tsu_dlsite-product-RJ01698658.json")))!.AsArray();
+        product[0]!["work_name"] = " ";
+        File.WriteAllText(Path.Combine(folder, "RJ01698658.json"), product.ToJsonString());
+
+        var parsed = await KonomiCli.RunAsync(["parse", folder, "--jsonl"], ct: ct);
+        var imported = await KonomiCli.RunAsync(["works", "import", "-", "--data-dir", WorkFormatTests.NewDataDir()], standardInput: parsed.Output, ct: ct);
+
+        parsed.ExitCode.ShouldBe(0, parsed.Error);
+        var work = JsonDocument.Parse(parsed.Output.Trim()).RootElement;
+        work.GetProperty("id").GetString().ShouldBe("RJ189758");
+        work.GetProperty("description").GetString()!.Length.ShouldBe(100_000);
+        parsed.Error.ShouldMatch(@"RJ189758\.html: RJ189758: description is 15\d,\d{3} characters: at most 100,000: cut to it");
+        parsed.Error.ShouldContain("RJ01698658.json: RJ01698658: a value no work may have: title is empty");
+        imported.ExitCode.ShouldBe(0, imported.Error);
+        imported.Output.ShouldContain("imported 1 new work");
     }
 }

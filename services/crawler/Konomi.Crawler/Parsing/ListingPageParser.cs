@@ -111,7 +111,7 @@ public static partial class ListingPageParser
             Age(item, url),
             Price(item),
             url,
-            Thumbnail(item),
+            Thumbnail(item, address),
             WorkLanguages.Of(attributes ?? []));
     }
 
@@ -134,13 +134,14 @@ public static partial class ListingPageParser
         return price is not null && Digits().Match(price.TextContent) is { Success: true } m && int.TryParse(m.Value.Replace(",", ""), out var yen) ? yen : null;
     }
 
-    static string? Thumbnail(IElement item)
+    static string? Thumbnail(IElement item, Uri address)
     {
         var candidates = item.QuerySelector("thumb-with-ng-filter-block")?.GetAttribute(":thumb-candidates");
         if (candidates is not null && QuotedImage().Match(candidates) is { Success: true } m)
-            return "https:" + m.Groups[1].Value;
+            return Thumbnails.Link(m.Groups[1].Value, address);
+        // Only a picture on DLsite's image host ("//img.dlsite.jp/…"): a lazy image's src on this page may be a placeholder.
         var src = item.QuerySelector("img.lazy, .work_thumb_inner img")?.GetAttribute("src");
-        return src?.StartsWith("//") == true ? "https:" + src : null;
+        return src?.StartsWith("//") == true ? Thumbnails.Link(src, address) : null;
     }
 
     /// <summary>2026: <c>window['x'] = {"pager":{"count":…}}</c>; 2022: "3909件中 1～100件目".</summary>

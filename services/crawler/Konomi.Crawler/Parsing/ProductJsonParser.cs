@@ -61,7 +61,7 @@ public static class ProductJsonParser
             WorkType = product.String("work_type") ?? "",
             PriceYen = product.Int("price"),
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
-            ThumbnailUrl = (product.Get("image_main") ?? default).String("url") is { } image ? (image.StartsWith("//") ? "https:" + image : image) : null,
+            ThumbnailUrl = Thumbnails.Link((product.Get("image_main") ?? default).String("url")),
             Popularity = Popularity(product),
         };
         var (translation, original) = Translation(product, id);

@@ -71,8 +71,8 @@ public static partial class WorkPageParser
             WorkType = WorkType(outline) ?? contents?.String("work_type") ?? "",
             PriceYen = Price(page, id!, contents),
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
-            ThumbnailUrl = Absolute(page.QuerySelector(".product-slider-data > div[data-src]")?.GetAttribute("data-src")
-                ?? page.QuerySelector("meta[property='og:image']")?.GetAttribute("content")),
+            ThumbnailUrl = Thumbnails.Link(page.QuerySelector(".product-slider-data > div[data-src]")?.GetAttribute("data-src")
+                ?? page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), address),
         };
         var expected = page.QuerySelector(".work_date_ana")?.TextContent.Trim();
         return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, announced ? expected : null);
@@ -137,5 +137,4 @@ public static partial class WorkPageParser
         return (contents?.Int("discount") is > 0 and var discounted ? discounted : (int?)null) ?? (contents?.Number("price") is { } net and >= 0 and < int.MaxValue / 2 ? (int)Math.Round(net * 1.1) : null);
     }
 
-    static string? Absolute(string? url) => url is null ? null : url.StartsWith("//") ? "https:" + url : url;
 }
