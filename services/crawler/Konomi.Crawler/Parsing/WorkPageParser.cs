@@ -136,5 +136,4 @@ public static partial class WorkPageParser
         // The analytics price excludes the 10% consumption tax; its discount, when there is one, includes it (0 is none).
         return (contents?.Int("discount") is > 0 and var discounted ? discounted : (int?)null) ?? (contents?.Number("price") is { } net and >= 0 and < int.MaxValue / 2 ? (int)Math.Round(net * 1.1) : null);
     }
-
 }
