@@ -46,6 +46,24 @@ public sealed class RetrainLoopTests
     }
 
     [Fact]
+    public async Task A_feedback_message_without_its_user_faults_alone_naming_it_and_the_next_one_is_taken()
+    {
+        await using var store = TestStore.Sqlite();
+        using var host = TrainerHost(store);
+        await host.StartAsync(Ct);
+        var harness = host.Services.GetTestHarness();
+
+        await harness.Bus.Publish(new FeedbackReceived("RJ00000001", null!, true, "slack", DateTimeOffset.UtcNow, null), Ct);
+        await harness.Bus.Publish(new FeedbackReceived("RJ00000002", "alice", true, "slack", DateTimeOffset.UtcNow, null), Ct);
+
+        await Eventually.HoldsAsync(() => harness.Consumed.Select<FeedbackReceived>(Ct).Count() == 2, "both messages consumed");
+        var consumed = harness.Consumed.Select<FeedbackReceived>(Ct).ToList();
+        consumed.Single(m => m.Exception is not null).Exception.Message.ShouldEndWith("carries no user id (work RJ00000001).");
+        consumed.Single(m => m.Exception is null).Context.Message.UserId.ShouldBe("alice");
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
     public async Task A_user_below_the_label_threshold_is_logged_as_having_no_model_yet_not_as_retrained()
     {
         await using var store = TestStore.Sqlite();
