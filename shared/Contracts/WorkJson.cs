@@ -22,7 +22,7 @@ public static class WorkJson
             using var document = JsonDocument.Parse(json);
             if (Check(document.RootElement) is { } problem) return (null, problem);
             var work = document.RootElement.Deserialize<Work>(KonomiJson.Options)!;
-            return (WorkLimits.OutOfRange(work) ?? WorkLimits.Overruns(work).FirstOrDefault()?.ToString()) is { } wrong ? (null, wrong) : (work, null);
+            return (Missing(work) ?? WorkLimits.OutOfRange(work) ?? WorkLimits.Overruns(work).FirstOrDefault()?.ToString()) is { } wrong ? (null, wrong) : (work, null);
         }
         catch (JsonException e)
         {
@@ -55,6 +55,26 @@ public static class WorkJson
                 return wrongLink;
             if (property.Name == "id" && found.Value.ValueKind == JsonValueKind.String && found.Value.GetString() is { } id && WorkLimits.IdProblem(id) is { } wrongId)
                 return wrongId;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A null where a value is needed, a field (<c>title must be a text, not null</c>) or an entry of a list
+    /// (<c>genres[1] must be a text, not null</c>), or a blank id, title or url, in the words <see cref="Read"/> uses; null
+    /// when the work is whole. For a work that did not come through <see cref="Read"/> too: one the bus deserialized from
+    /// another publisher, whose nulls the JSON reader lets through.
+    /// </summary>
+    public static string? Missing(Work work)
+    {
+        foreach (var property in KonomiJson.Options.GetTypeInfo(typeof(Work)).Properties)
+        {
+            var value = property.Get!(work);
+            if (value is null && !property.IsSetNullable) return $"{property.Name} must be {Kind(property)}, not null";
+            if (value is IReadOnlyList<string?> list)
+                for (var i = 0; i < list.Count; i++)
+                    if (list[i] is null) return $"{property.Name}[{i}] must be a text, not null";
+            if (NonBlank.Contains(property.Name) && value is string text && string.IsNullOrWhiteSpace(text)) return $"{property.Name} is empty";
         }
         return null;
     }

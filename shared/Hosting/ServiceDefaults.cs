@@ -13,9 +13,13 @@ namespace Konomi.Hosting;
 
 public static class ServiceDefaults
 {
-    /// <summary>OpenTelemetry (traces, metrics, logs; OTLP when configured) and the liveness check.</summary>
+    /// <summary>
+    /// Settings files read once, at start (<see cref="SettingsFiles"/>), OpenTelemetry (traces, metrics, logs; OTLP when
+    /// configured) and the liveness check.
+    /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        builder.ReadSettingsFilesAtStart();
         builder.Logging.AddOpenTelemetry(o =>
         {
             o.IncludeFormattedMessage = true;

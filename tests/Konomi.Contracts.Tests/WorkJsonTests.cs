@@ -20,6 +20,7 @@ public class WorkJsonTests
     [InlineData("\"ageCategory\":\"teen\"", "ageCategory must be one of all-ages, r15, adult")]
     [InlineData("\"ageCategory\":2", "ageCategory must be one of all-ages, r15, adult")]
     [InlineData("\"genres\":[1,2]", "genres[0] must be a text")]
+    [InlineData("\"genres\":[\"ASMR\",null]", "genres[1] must be a text, not null")]
     [InlineData("\"popularity\":{\"sales\":\"lots\"}", "popularity.sales must be a whole number")]
     [InlineData("\"popularity\":{\"ratingAverage\":\"high\"}", "popularity.ratingAverage must be a number")]
     public void A_wrong_field_is_refused_by_name(string field, string problem)

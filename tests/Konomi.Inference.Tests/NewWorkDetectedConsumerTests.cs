@@ -77,11 +77,16 @@ public sealed class NewWorkDetectedConsumerTests
         published.ShouldNotContain(s => s.UserId == "bob");
     }
 
-    [Fact]
-    public async Task A_message_without_its_work_faults_alone_and_the_works_batched_with_it_are_scored()
+    // What a buggy or foreign publisher, or another version of the crawler, may send.
+    public static TheoryData<string> MalformedWorks => ["no work", "genres null", "title null", "a voice actor null", "url blank"];
+
+    [Theory]
+    [MemberData(nameof(MalformedWorks))]
+    public async Task A_message_without_a_whole_work_faults_alone_and_the_works_batched_with_it_are_scored(string malformed)
     {
         await using var store = TestStore.Sqlite();
         await SeedUsersAsync(store);
+        await TasteModelSeed.ServeAsync(store.Get<ITasteModelRegistry>(), "alice", SampleWorks.IsSoothing, Ct);
         // A batch closes at four messages, long before its time limit: unfiltered, the first four published (the
         // malformed one among them) make one batch; filtered, the four good ones do.
         await using var host = await InferenceHost.StartAsync(store, Ct, new Dictionary<string, string?>
@@ -90,18 +95,29 @@ public sealed class NewWorkDetectedConsumerTests
             ["Inference:BatchTimeLimit"] = "00:01:00",
         });
         var works = SampleWorks.Range(300, 4);
+        var whole = SampleWorks.Create(399);
+        var odd = malformed switch
+        {
+            "no work" => null!,
+            "genres null" => whole with { Genres = null! },
+            "title null" => whole with { Title = null! },
+            "a voice actor null" => whole with { VoiceActors = ["春野ゆき", null!] },
+            _ => whole with { Url = " " },
+        };
 
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[0]), Ct);
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[1]), Ct);
-        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), null!), Ct);
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), odd), Ct);
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[2]), Ct);
         await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), works[3]), Ct);
 
         await host.ScoredAsync(4, Ct);
-        (await store.Get<IScoreStore>().ListAsync("bob", ct: Ct)).Select(s => s.WorkId).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
-        // The malformed one alone failed to be consumed (the transport moves it to the error queue).
+        var scores = store.Get<IScoreStore>();
+        (await scores.ListAsync("alice", ct: Ct)).Select(s => s.WorkId).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        (await scores.ListAsync("bob", ct: Ct)).Select(s => s.WorkId).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        // The malformed one alone failed to be consumed (the transport moves it to the error queue), saying what it lacks.
         var failed = host.Harness.Consumed.Select<NewWorkDetected>(Ct).Where(m => m.Exception is not null).ShouldHaveSingleItem();
-        failed.Context.Message.Work.ShouldBeNull();
+        failed.Exception.Message.ShouldContain(odd is null ? "carries no work with an id" : $"carries work {odd.Id} with a value missing: ");
     }
 
     [Fact]

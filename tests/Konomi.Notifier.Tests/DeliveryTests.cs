@@ -47,6 +47,47 @@ public sealed class DeliveryTests : NotifierScene
     }
 
     [Theory]
+    [InlineData("no work", "carries no work id (user me)")]
+    [InlineData("no user", "carries no user id (work RJ00000001)")]
+    public async Task A_verdict_without_its_work_or_user_faults_alone_and_the_verdicts_after_it_are_posted_once(string malformed, string problem)
+    {
+        await AddMeAsync();
+        var works = await _store.AddWorksAsync(_run, 0, 3);
+        await using var notifier = await StartNotifierAsync();
+        var liked = await _store.LikedAsync(works[0], "me", _run);
+        var odd = malformed == "no work" ? liked with { WorkId = null! } : liked with { UserId = null! };
+
+        foreach (var verdict in new[] { odd, liked, await _store.LikedAsync(works[1], "me", _run) })
+            await notifier.PublishAsync(verdict);
+        await Eventually.HoldsAsync(() => notifier.Consumed.Count == 3, "the three verdicts consumed");
+        await notifier.SweepAsync();
+
+        // Refused before the ledger, in Konomi's words on either store (SQLite said "NOT NULL constraint failed: notifications.work_id").
+        var failed = notifier.Consumed.Where(c => c.Exception is not null).ShouldHaveSingleItem();
+        failed.Exception!.Message.ShouldEndWith(problem + ".");
+        _slack.Messages.Select(m => m.Blocks[2]!["block_id"]!.GetValue<string>()).ShouldBe(["fb:" + works[0].Id, "fb:" + works[1].Id], ignoreOrder: true);
+        (await _store.LedgerAsync()).Select(n => (n.WorkId, n.Status)).ShouldBe(
+            [(works[0].Id, NotificationStatus.Sent), (works[1].Id, NotificationStatus.Sent)], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_verdict_for_a_work_the_store_does_not_hold_is_recorded_failed_and_the_verdicts_after_it_are_posted_once()
+    {
+        await AddMeAsync();
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        await using var notifier = await StartNotifierAsync();
+        var liked = await _store.LikedAsync(works[0], "me", _run);
+
+        await notifier.DeliverAsync(liked with { WorkId = "RJ09999999" }, liked, await _store.LikedAsync(works[1], "me", _run));
+        await notifier.SweepAsync();
+
+        _slack.Messages.Count.ShouldBe(2);
+        (await _store.LedgerAsync()).Select(n => (n.WorkId, n.Status, n.Error)).ShouldBe(
+            [("RJ09999999", NotificationStatus.Failed, "work_not_found"), (works[0].Id, NotificationStatus.Sent, null), (works[1].Id, NotificationStatus.Sent, null)],
+            ignoreOrder: true);
+    }
+
+    [Theory]
     [InlineData("12 more labels needed for a first model, incl. at least 1 興味あり")]
     [InlineData("model v1 was rejected by the promotion gate (F1 0.40 vs 0.67 posting everything; average precision 0.34 vs 0.50 for cold start); keep labelling: new labels retrain it")]
     public async Task A_work_explored_for_a_user_without_a_model_says_why_no_model_serves(string why)

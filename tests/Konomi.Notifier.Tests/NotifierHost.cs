@@ -81,6 +81,13 @@ public sealed class NotifierHost : IAsyncDisposable
         _harness.Consumed.Select<WorkScored>().ShouldAllBe(m => m.Exception == null);
     }
 
+    /// <summary>Every <c>WorkScored</c> this instance's bus received, with the exception it ended with (none: handled).</summary>
+    public IReadOnlyList<(WorkScored Verdict, Exception? Exception)> Consumed =>
+        [.. _harness.Consumed.Select<WorkScored>().Select(m => (m.Context.Message, m.Exception))];
+
+    /// <summary>Publishes as another publisher would, without waiting or checking.</summary>
+    public Task PublishAsync(WorkScored verdict) => _harness.Bus.Publish(verdict, TestContext.Current.CancellationToken);
+
     public Task SweepAsync() => Get<NotificationSweep>().SweepAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()

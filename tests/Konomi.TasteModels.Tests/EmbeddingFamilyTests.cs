@@ -89,6 +89,42 @@ public class EmbeddingFamilyTests
     }
 
     [Fact]
+    public void A_cache_file_cut_short_is_computed_again_and_rewritten_and_a_disk_that_cannot_take_one_fails_nothing()
+    {
+        var directory = Directory.CreateTempSubdirectory("konomi-embeddings-").FullName;
+        try
+        {
+            var computed = new List<string>();
+            IReadOnlyList<float[]> Compute(IReadOnlyList<string> texts)
+            {
+                computed.AddRange(texts);
+                return texts.Select(t => new[] { t.Length, 1f, 2f }).ToArray();
+            }
+            new EmbeddingCache(directory).GetOrCompute("m1", ["a", "bb", "ccc"], Compute);
+            // A power cut before the disk had them: one file empty, one cut mid-vector, one cut at a float's end.
+            var files = Directory.GetFiles(directory).Order(StringComparer.Ordinal).ToArray();
+            files.Length.ShouldBe(3);
+            File.WriteAllBytes(files[0], []);
+            File.WriteAllBytes(files[1], File.ReadAllBytes(files[1])[..^3]);
+            File.WriteAllBytes(files[2], File.ReadAllBytes(files[2])[..^4]);
+
+            new EmbeddingCache(directory).GetOrCompute("m1", ["a", "bb", "ccc"], Compute).ShouldBe([[1f, 1f, 2f], [2f, 1f, 2f], [3f, 1f, 2f]]);
+            computed.Count.ShouldBe(6);
+            new EmbeddingCache(directory).GetOrCompute("m1", ["ccc", "a", "bb"], Compute).ShouldBe([[3f, 1f, 2f], [1f, 1f, 2f], [2f, 1f, 2f]]);
+            computed.Count.ShouldBe(6, "the rewritten files are read");
+
+            // A folder the disk will not create (a file where it should be, as a full or read-only disk refuses it).
+            var blocked = Path.Combine(directory, "blocked");
+            File.WriteAllText(blocked, "");
+            new EmbeddingCache(Path.Combine(blocked, "embeddings")).GetOrCompute("m1", ["dddd"], Compute).ShouldBe([[4f, 1f, 2f]]);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_memory_cache_holds_no_more_than_its_bound_and_still_serves_hits()
     {
         var computed = new List<string>();

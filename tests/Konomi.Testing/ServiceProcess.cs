@@ -18,15 +18,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     readonly string _dll;
     readonly Func<int, string[]> _args;
     readonly Func<int, IDictionary<string, string?>> _environment;
+    readonly string _workingDirectory;
     readonly List<string> _output = [];
     readonly List<string> _errors = [];
     Process _process;
     int _launchedAtLine;
 
-    ServiceProcess(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment)
+    ServiceProcess(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment, string? workingDirectory)
     {
         Service = service;
         (_dll, _args, _environment) = (dll, args, environment);
+        _workingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!;
         Launch();
     }
 
@@ -56,13 +58,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         return Checked(service, dll, port => ["--urls", $"http://127.0.0.1:{port}"], _ => environment);
     }
 
-    /// <summary>Starts the <c>konomi</c> command (e.g. <c>run</c>) as built for this test run, its private listener on a free port.</summary>
-    public static ServiceProcess StartKonomi(IEnumerable<string> args, IDictionary<string, string?> environment) =>
+    /// <summary>
+    /// Starts the <c>konomi</c> command (e.g. <c>run</c>) as built for this test run, its private listener on a free port; in
+    /// <paramref name="workingDirectory"/> (where it reads appsettings.json) when given.
+    /// </summary>
+    public static ServiceProcess StartKonomi(IEnumerable<string> args, IDictionary<string, string?> environment, string? workingDirectory = null) =>
         Checked("konomi", Path.Combine(Repository.Root, "cli", "Konomi.Cli", "bin", Repository.Configuration, "net10.0", "konomi.dll"),
-            _ => [.. args], port => new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
+            _ => [.. args], port => new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }, workingDirectory);
 
-    static ServiceProcess Checked(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment) =>
-        File.Exists(dll) ? new ServiceProcess(service, dll, args, environment) : throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
+    static ServiceProcess Checked(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment,
+        string? workingDirectory = null) =>
+        File.Exists(dll) ? new ServiceProcess(service, dll, args, environment, workingDirectory) : throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
 
     [MemberNotNull(nameof(_process), nameof(BaseAddress))]
     void Launch()
@@ -73,7 +79,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(_dll)!,
+            WorkingDirectory = _workingDirectory,
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in _environment(port))

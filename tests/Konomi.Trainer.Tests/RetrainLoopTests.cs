@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Konomi.Trainer.Tests;
 
@@ -41,6 +42,24 @@ public sealed class RetrainLoopTests
             serving = await registry.FindServingAsync("alice", Ct);
 
         serving.ShouldNotBeNull().Version.ShouldBe(1);
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_feedback_message_without_its_user_faults_alone_naming_it_and_the_next_one_is_taken()
+    {
+        await using var store = TestStore.Sqlite();
+        using var host = TrainerHost(store);
+        await host.StartAsync(Ct);
+        var harness = host.Services.GetTestHarness();
+
+        await harness.Bus.Publish(new FeedbackReceived("RJ00000001", null!, true, "slack", DateTimeOffset.UtcNow, null), Ct);
+        await harness.Bus.Publish(new FeedbackReceived("RJ00000002", "alice", true, "slack", DateTimeOffset.UtcNow, null), Ct);
+
+        await Eventually.HoldsAsync(() => harness.Consumed.Select<FeedbackReceived>(Ct).Count() == 2, "both messages consumed");
+        var consumed = harness.Consumed.Select<FeedbackReceived>(Ct).ToList();
+        consumed.Single(m => m.Exception is not null).Exception.Message.ShouldEndWith("carries no user id (work RJ00000001).");
+        consumed.Single(m => m.Exception is null).Context.Message.UserId.ShouldBe("alice");
         await host.StopAsync(Ct);
     }
 
@@ -87,6 +106,26 @@ public sealed class RetrainLoopTests
             serving.ShouldNotBeNull().Version.ShouldBe(1);
             serving.StatusReason.ShouldStartWith("shared model from 2 people's labels");
         }
+    }
+
+    [Fact]
+    public async Task A_user_whose_model_the_store_cannot_take_stops_no_other_due_user_s_retraining_shared_or_not()
+    {
+        using var logs = new FakeLoggerProvider();
+        await using var trainer = new TrainerFixture([], new FakeTimeProvider(DateTimeOffset.UtcNow), logs, registry => new RefusingRegistry(registry, "alice"));
+        foreach (var (user, shares) in new[] { ("alice", true), ("bob", true), ("carol", false) })
+            await trainer.Get<IUserStore>().UpsertAsync(new UserProfile(user, Shared: shares), Ct);
+        await TasteLabels.AddAsync(trainer.Services, "alice", 0, 48, TasteLabels.LikesSoothing, Ct);
+        await TasteLabels.AddAsync(trainer.Services, "bob", 1000, 48, TasteLabels.LikesSoothing, Ct);
+        await TasteLabels.AddAsync(trainer.Services, "carol", 2000, 48, TasteLabels.LikesSoothing, Ct);
+
+        // The schedule at start finds all three due; alice and bob share, so the workspace trains them together first.
+        await trainer.Get<RetrainLoop>().RetrainDueAsync(Ct);
+
+        (await trainer.Registry.ListAsync("bob", Ct)).ShouldHaveSingleItem();
+        (await trainer.Registry.ListAsync("carol", Ct)).ShouldHaveSingleItem();
+        (await trainer.Registry.ListAsync("alice", Ct)).ShouldBeEmpty();
+        logs.Lines().ShouldContain(l => l.Contains("Retraining alice failed") && l.Contains("database or disk is full"));
     }
 
     /// <summary>The trainer over <paramref name="store"/> on MassTransit's test harness.</summary>

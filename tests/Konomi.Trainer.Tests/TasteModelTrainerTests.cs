@@ -1,5 +1,6 @@
 using Konomi.Contracts;
 using Konomi.Storage.Ports;
+using Konomi.TasteModels;
 using Konomi.Testing;
 
 namespace Konomi.Trainer.Tests;
@@ -257,6 +258,24 @@ public sealed class TasteModelTrainerTests
         card.Reason.ShouldStartWith("its saved bytes do not load back (");
         (await trainer.Registry.FindServingAsync("alice", Ct)).ShouldBeNull();
         (await trainer.Registry.ListAsync("alice", Ct)).ShouldHaveSingleItem().Status.ShouldBe(TasteModelStatus.Rejected);
+    }
+
+    [Fact]
+    public async Task A_serving_model_whose_bytes_no_longer_load_is_replaced_by_the_next_training_judged_against_cold_start()
+    {
+        await using var trainer = new TrainerFixture();
+        // Bytes the store damaged after the model was promoted: inference has scored alice cold start since.
+        var damaged = await trainer.Registry.RegisterAsync(new TasteModelDraft("alice", "ngram", new ModelMetrics(20, 10, 5, 1, 1, 1, 1, 1, 1, 0.5), [0x7b, 0x22, 0x00, 0xff]), Ct);
+        await trainer.Registry.PromoteAsync("alice", damaged.Version, "served before its bytes were damaged", Ct);
+        await trainer.LabelAsync("alice", 0, 24, Ct);
+
+        var card = await trainer.Get<TasteModelTrainer>().TrainAsync("alice", Ct);
+
+        card.Decision.ShouldBe(TrainingDecision.Promoted, card.Reason);
+        card.Reason.ShouldContain($"serving v{damaged.Version} cannot be used (");
+        var serving = (await trainer.Registry.FindServingAsync("alice", Ct)).ShouldNotBeNull();
+        serving.Version.ShouldBe(card.Version!.Value);
+        trainer.Get<TasteModelFamilies>().Load(serving.Family, await trainer.Registry.LoadBytesAsync("alice", serving.Version, Ct)).ShouldNotBeNull();
     }
 
     [Theory]

@@ -25,10 +25,12 @@ public sealed class TrainerFixture : IAsyncDisposable
 
     /// <summary>
     /// The trainer on <paramref name="time"/>, logging to <paramref name="logs"/>, its label store the real one behind an
-    /// <see cref="UnavailableLabelStore"/> (<see cref="Labels"/>) so a test can make the store fail.
+    /// <see cref="UnavailableLabelStore"/> (<see cref="Labels"/>) so a test can make the store fail, and its registry
+    /// seen through <paramref name="registry"/> when given.
     /// </summary>
-    public TrainerFixture(Dictionary<string, string?> settings, TimeProvider time, ILoggerProvider logs) =>
-        Services = Build(settings, time: time, logs: logs, labels: store => new UnavailableLabelStore(store));
+    public TrainerFixture(Dictionary<string, string?> settings, TimeProvider time, ILoggerProvider logs,
+        Func<ITasteModelRegistry, ITasteModelRegistry>? registry = null) =>
+        Services = Build(settings, registry, time, logs, labels: store => new UnavailableLabelStore(store));
 
     /// <summary>The label store, for a fixture built on an <see cref="UnavailableLabelStore"/>.</summary>
     public UnavailableLabelStore Labels => (UnavailableLabelStore)Get<ILabelStore>();

@@ -9,7 +9,8 @@ namespace Konomi.Trainer;
 /// <summary>
 /// Decides whether a candidate replaces what serves now. The incumbent is judged as it is: the frozen serving
 /// version (its own bytes, never retrained) on the labels given after its training cutoff, or, for a first
-/// model, the cold-start scorer (preferences, else popularity) on every label. The candidate is judged on the
+/// model or a serving version that cannot be used (inference serves cold start in its place), the cold-start scorer
+/// (preferences, else popularity) on every label. The candidate is judged on the
 /// same labels by its cross-fitted scores (each from a fold model that never saw that label). The rule:
 /// <list type="bullet">
 /// <item>at least <see cref="TrainerOptions.MinFreshLabels"/> fresh labels with both answers: paired bootstrap
@@ -30,9 +31,18 @@ public sealed class PromotionGate(
         TrainingSet set, IReadOnlyList<double> candidateOutOfSample, ModelRecipe recipe, TasteModelVersion? serving, Preferences? preferences, CancellationToken ct)
     {
         if (serving is null)
+            return AgainstColdStart(set, candidateOutOfSample, preferences, "cold start", "first model");
+
+        var cutoff = serving.Metrics.TrainedThrough ?? serving.CreatedAt;
+        var fresh = Enumerable.Range(0, set.Examples.Count).Where(i => set.LabeledAt[i] > cutoff).ToList();
+        var (servingScores, unusable) = await ScoresOfAsync(serving, [.. fresh.Select(i => set.Examples[i].Input)], ct);
+        // Inference scores the user cold start in its place (UnloadableModelException), so cold start is what the candidate
+        // would replace; judged against the version itself, every retraining failed and the user stayed on cold start for good.
+        if (unusable is not null)
         {
-            var coldScores = set.Works.Select(w => coldStart.ColdStart(w, preferences, hasLabels: false).Score).ToList();
-            return Judge("cold start", [.. Enumerable.Range(0, set.Examples.Count)], set, candidateOutOfSample, coldScores, sameRecipe: true, withoutEvidence: "first model");
+            var verdict = AgainstColdStart(set, candidateOutOfSample, preferences, $"cold start (serving v{serving.Version} cannot be used)",
+                "a model that loads replaces it");
+            return verdict with { Reason = $"serving v{serving.Version} cannot be used ({unusable}), so cold start serves in its place; {verdict.Reason}" };
         }
 
         // Another trainer (konomi train beside the service) that read the labels later may have finished first: this
@@ -40,16 +50,45 @@ public sealed class PromotionGate(
         if (serving.Metrics.TrainedThrough is { } servingThrough && set.NewestLabel < servingThrough)
             return new(false, $"serving v{serving.Version} was trained on newer labels (through {servingThrough:u}) than this one (through {set.NewestLabel:u})", null);
 
-        var cutoff = serving.Metrics.TrainedThrough ?? serving.CreatedAt;
-        var fresh = Enumerable.Range(0, set.Examples.Count).Where(i => set.LabeledAt[i] > cutoff).ToList();
-        var frozen = families.Load(serving.Family, await registry.LoadBytesAsync(serving.UserId, serving.Version, ct));
-        var servingScores = frozen.Predict([.. fresh.Select(i => set.Examples[i].Input)]).Select(p => p.Score).ToList();
         var sameRecipe = serving.Metrics.Recipe?.Fingerprint == recipe.Fingerprint;
         // From the workspace's shared model a user may always return to their own per-user model, their baseline.
         var backToPerUser = recipe.Fingerprint == recipes.For(recipe.Family).Fingerprint
             && serving.Metrics.Recipe?.Fingerprint == recipes.For(recipe.Family, shared: true).Fingerprint;
         return Judge($"serving v{serving.Version} ({serving.Family})", fresh, set, candidateOutOfSample, servingScores, sameRecipe,
             backToPerUser ? "back to the per-user model, which needs no new evidence" : null);
+    }
+
+    /// <summary>The cold-start scorer (preferences, else popularity) on every label: what serves a user no model serves.</summary>
+    Verdict AgainstColdStart(TrainingSet set, IReadOnlyList<double> candidate, Preferences? preferences, string against, string withoutEvidence)
+    {
+        var coldScores = set.Works.Select(w => coldStart.ColdStart(w, preferences, hasLabels: false).Score).ToList();
+        return Judge(against, [.. Enumerable.Range(0, set.Examples.Count)], set, candidate, coldScores, sameRecipe: true, withoutEvidence);
+    }
+
+    /// <summary>
+    /// The serving version's scores of <paramref name="inputs"/>, or why it cannot give them: its bytes are gone or do not load
+    /// (a damaged blob, a family whose files are missing), or it cannot score, as inference finds. A store that does not
+    /// answer is no such reason: that failure is thrown, and the training is tried again.
+    /// </summary>
+    async Task<(IReadOnlyList<double> Scores, string? Unusable)> ScoresOfAsync(TasteModelVersion serving, IReadOnlyList<TasteInput> inputs, CancellationToken ct)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await registry.LoadBytesAsync(serving.UserId, serving.Version, ct);
+        }
+        catch (TasteModelNotFoundException e)
+        {
+            return ([], e.Message);
+        }
+        try
+        {
+            return ([.. families.Load(serving.Family, bytes).Predict(inputs).Select(p => p.Score)], null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ([], $"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <summary>

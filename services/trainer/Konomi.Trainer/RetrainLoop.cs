@@ -72,7 +72,11 @@ public sealed partial class RetrainLoop(
         }
     }
 
-    /// <summary>The due users the workspace training took; on its failure they wait for their next feedback or the schedule.</summary>
+    /// <summary>
+    /// The due users the workspace training took. On its failure none: each is trained alone, as if nobody shared, so one
+    /// user whose model cannot be trained or stored stops nobody else's retraining (before, every due user, sharing or
+    /// not, waited for their next click or the schedule, hours away), and the one that fails alone is fed again by the watch.
+    /// </summary>
     async Task<IReadOnlySet<string>> RetrainWorkspaceAsync(IReadOnlySet<string> due, CancellationToken ct)
     {
         if (due.Count == 0) return due;
@@ -86,7 +90,7 @@ public sealed partial class RetrainLoop(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogWorkspaceFailed(logger, e, due.Count);
-            return due;
+            return new HashSet<string>();
         }
     }
 
@@ -120,7 +124,7 @@ public sealed partial class RetrainLoop(
     [LoggerMessage(3, LogLevel.Error, "Retraining {UserId} failed")]
     static partial void LogRetrainFailed(ILogger logger, Exception exception, string userId);
 
-    [LoggerMessage(4, LogLevel.Error, "Retraining the workspace for {Due} due users failed")]
+    [LoggerMessage(4, LogLevel.Error, "Retraining the workspace for {Due} due users failed; each is trained alone")]
     static partial void LogWorkspaceFailed(ILogger logger, Exception exception, int due);
 
     [LoggerMessage(5, LogLevel.Information, "No model trained for {UserId} yet: {Reason}")]

@@ -7,9 +7,12 @@ namespace Konomi.TasteModels.Embedding;
 
 /// <summary>
 /// Embeddings computed once per text and model, reused by every user's training and scoring: keyed by
-/// SHA-256 of model id and text, held in memory and, when a folder is configured, on disk as raw float32.
-/// Memory holds at most <paramref name="maxEntries"/> vectors (MemoryCache evicts the least recently used
-/// when full), so a long-running service does not grow with every work it has ever seen.
+/// SHA-256 of model id and text, held in memory and, when a folder is configured, on disk as float32 after a header
+/// that says how many. Memory holds at most <paramref name="maxEntries"/> vectors (MemoryCache evicts the least recently
+/// used when full), so a long-running service does not grow with every work it has ever seen.
+/// The disk is a cache, never a source of failure: a file cut short (a power cut before the disk had it, a full disk),
+/// of an earlier format or unreadable is computed again and rewritten, and a file the disk cannot take is not kept. Read
+/// as it was, a short vector failed every training and scoring of every user whose labels or batch held that work.
 /// </summary>
 public sealed class EmbeddingCache(string? directory, int maxEntries = EmbeddingCache.DefaultMaxEntries) : IDisposable
 {
@@ -46,15 +49,30 @@ public sealed class EmbeddingCache(string? directory, int maxEntries = Embedding
 
     private void Remember(string key, float[] vector) => _memory.Set(key, vector, new MemoryCacheEntryOptions { Size = 1 });
 
+    /// <summary>"KEV1" and the vector's length, before its floats.</summary>
+    private const int Magic = 0x3156454B, HeaderBytes = 8;
+
     private float[] Store(string key, float[] vector)
     {
         Remember(key, vector);
         if (directory is null) return vector;
-        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, key + ".f32");
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";   // users score in parallel: two may store one text at once
-        File.WriteAllBytes(temporary, MemoryMarshal.AsBytes(vector.AsSpan()).ToArray());
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var bytes = new byte[HeaderBytes + vector.Length * sizeof(float)];
+            BitConverter.TryWriteBytes(bytes.AsSpan(0, 4), Magic);
+            BitConverter.TryWriteBytes(bytes.AsSpan(4, 4), vector.Length);
+            MemoryMarshal.AsBytes(vector.AsSpan()).CopyTo(bytes.AsSpan(HeaderBytes));
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full or read-only disk: the vector is in memory, and computed again after a restart.
+            try { File.Delete(temporary); } catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
+        }
         return vector;
     }
 
@@ -63,8 +81,20 @@ public sealed class EmbeddingCache(string? directory, int maxEntries = Embedding
         vector = [];
         if (directory is null) return false;
         var path = Path.Combine(directory, key + ".f32");
-        if (!File.Exists(path)) return false;
-        vector = MemoryMarshal.Cast<byte, float>(File.ReadAllBytes(path)).ToArray();
+        byte[] bytes;
+        try
+        {
+            if (!File.Exists(path)) return false;
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        if (bytes.Length < HeaderBytes || BitConverter.ToInt32(bytes, 0) != Magic
+            || BitConverter.ToInt32(bytes, 4) is var floats && (floats <= 0 || bytes.Length != HeaderBytes + (long)floats * sizeof(float)))
+            return false;
+        vector = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(HeaderBytes)).ToArray();
         Remember(key, vector);
         return true;
     }
