@@ -80,13 +80,13 @@ public static class WorkLimits
     }
 
     /// <summary>
-    /// What no cut mends: an id that is none, a blank title, a link that is no web address or too long, a count below 0 or
-    /// a rating outside 0 to 5; null when the work has none of these.
+    /// What no cut mends: a value missing or blank (<see cref="WorkJson.Missing"/>), an id that is none, a link that is no
+    /// web address or too long, a count below 0 or a rating outside 0 to 5; null when the work has none of these.
     /// </summary>
     public static string? Refusal(Work work) =>
-        (string.IsNullOrWhiteSpace(work.Id) ? "id is empty" : IdProblem(work.Id))
-        ?? (string.IsNullOrWhiteSpace(work.Title) ? "title is empty" : null)
-        ?? (string.IsNullOrWhiteSpace(work.Url) ? "url is empty" : LinkProblem("url", work.Url))
+        WorkJson.Missing(work)
+        ?? IdProblem(work.Id)
+        ?? LinkProblem("url", work.Url)
         ?? (work.ThumbnailUrl is { Length: > 0 } thumbnail ? LinkProblem("thumbnailUrl", thumbnail) : null)
         ?? OutOfRange(work);
 
