@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Konomi.Contracts;
 using Konomi.Crawler.Parsing;
@@ -30,6 +31,18 @@ public class ProductJsonParserTests
         work.Url.ShouldBe("https://www.dlsite.com/home/work/=/product_id/RJ01698658.html");
         work.ThumbnailUrl.ShouldBe("https://img.dlsite.jp/modpub/images2/work/doujin/RJ01699000/RJ01698658_img_main.jpg");
         work.Popularity.ShouldBe(new Popularity(null, null, 4.89, 112));
+    }
+
+    [Theory]
+    [InlineData("/modpub/images2/work/doujin/RJ01699000/RJ01698658_img_main.jpg", "https://www.dlsite.com/modpub/images2/work/doujin/RJ01699000/RJ01698658_img_main.jpg")]
+    [InlineData("javascript:alert(document.cookie)", null)]
+    [InlineData("data:image/png;base64,AAAA", null)]
+    public void A_picture_path_is_made_absolute_and_a_link_that_is_no_web_address_left_out(string written, string? thumbnail)
+    {
+        var product = JsonNode.Parse(Fixtures.Read("m4tsu_dlsite-product-RJ01698658.json"))!.AsArray();
+        product[0]!["image_main"] = new JsonObject { ["url"] = written };
+
+        ProductJsonParser.Parse(product.ToJsonString()).Work.ThumbnailUrl.ShouldBe(thumbnail);
     }
 
     [Fact]

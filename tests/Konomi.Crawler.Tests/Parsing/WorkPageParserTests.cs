@@ -32,6 +32,17 @@ public class WorkPageParserTests
     }
 
     [Fact]
+    public void A_picture_link_that_is_no_web_address_is_left_out_for_the_next_one_or_none()
+    {
+        const string slider = "data-src=\"//img.dlsite.jp/modpub/images2/work/doujin/RJ190000/RJ189758_img_main.jpg\"";
+        const string og = "content=\"https://img.dlsite.jp/modpub/images2/work/doujin/RJ190000/RJ189758_img_main.jpg\"";
+        var page = Fixtures.Read("dlsite-go_work_RJ189758.html").Replace(slider, "data-src=\"javascript:alert(1)\"");
+
+        WorkPageParser.Parse(page).Work.ThumbnailUrl.ShouldBe("https://img.dlsite.jp/modpub/images2/work/doujin/RJ190000/RJ189758_img_main.jpg");
+        WorkPageParser.Parse(page.Replace(og, "content=\"data:image/png;base64,AAAA\"")).Work.ThumbnailUrl.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_sale_page_drops_the_sale_prefix_keeps_masked_words_and_reads_the_sale_price()
     {
         var work = WorkPageParser.Parse(Fixtures.Read("dlsite-go_work_RJ126928.html")).Work;

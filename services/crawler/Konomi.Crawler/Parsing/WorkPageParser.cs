@@ -71,8 +71,9 @@ public static partial class WorkPageParser
             WorkType = WorkType(outline) ?? contents?.String("work_type") ?? "",
             PriceYen = Price(page, id!, contents),
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
-            ThumbnailUrl = Thumbnails.Link(page.QuerySelector(".product-slider-data > div[data-src]")?.GetAttribute("data-src")
-                ?? page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), address),
+            // Each candidate in turn: a slider picture that is no web address leaves og:image to give it.
+            ThumbnailUrl = Thumbnails.Link(page.QuerySelector(".product-slider-data > div[data-src]")?.GetAttribute("data-src"), address)
+                ?? Thumbnails.Link(page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), address),
         };
         var expected = page.QuerySelector(".work_date_ana")?.TextContent.Trim();
         return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, announced ? expected : null);
