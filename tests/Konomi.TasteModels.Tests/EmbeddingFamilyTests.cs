@@ -1,4 +1,6 @@
 using Konomi.TasteModels.Embedding;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Konomi.TasteModels.Tests;
 
@@ -117,6 +119,35 @@ public class EmbeddingFamilyTests
             var blocked = Path.Combine(directory, "blocked");
             File.WriteAllText(blocked, "");
             new EmbeddingCache(Path.Combine(blocked, "embeddings")).GetOrCompute("m1", ["dddd"], Compute).ShouldBe([[4f, 1f, 2f]]);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_cache_folder_that_cannot_take_a_file_is_one_warning_naming_it_and_the_rest_debug()
+    {
+        var directory = Directory.CreateTempSubdirectory("konomi-embeddings-").FullName;
+        try
+        {
+            // A file where the folder should be: the disk refuses every write into it, as a full or read-only one does.
+            var blocked = Path.Combine(directory, "blocked");
+            File.WriteAllText(blocked, "");
+            var logger = new FakeLogger();
+            var cache = new EmbeddingCache(Path.Combine(blocked, "embeddings"), logger: logger);
+            IReadOnlyList<float[]> Compute(IReadOnlyList<string> texts) => texts.Select(t => new[] { (float)t.Length }).ToArray();
+
+            cache.GetOrCompute("m1", ["a", "bb"], Compute).ShouldBe([[1f], [2f]]);
+            cache.GetOrCompute("m1", ["ccc"], Compute).ShouldBe([[3f]]);
+
+            var records = logger.Collector.GetSnapshot();
+            records.Count.ShouldBe(3);
+            records.Count(r => r.Level == LogLevel.Warning).ShouldBe(1);
+            records[0].Level.ShouldBe(LogLevel.Warning);
+            records[0].Message.ShouldContain(Path.Combine(blocked, "embeddings"));
+            records[0].Message.ShouldContain("kept in memory only");
         }
         finally
         {

@@ -11,7 +11,8 @@ public static class MiniLm
     public static EmbeddingFamily Family { get; } = Create(new EmbeddingOptions());
 
     public static EmbeddingFamily Create(EmbeddingOptions options) =>
-        new(Options.Create(options), new OnnxSessions(Options.Create(new TasteModelOptions()), NullLogger<OnnxSessions>.Instance));
+        new(Options.Create(options), new OnnxSessions(Options.Create(new TasteModelOptions()), NullLogger<OnnxSessions>.Instance),
+            NullLogger<EmbeddingCache>.Instance);
 
     public static byte[] ModelBytes() => Resource("model.onnx");
 

@@ -2,6 +2,8 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Konomi.TasteModels.Embedding;
 
@@ -13,9 +15,14 @@ namespace Konomi.TasteModels.Embedding;
 /// The disk is a cache, never a source of failure: a file cut short (a power cut before the disk had it, a full disk),
 /// of an earlier format or unreadable is computed again and rewritten, and a file the disk cannot take is not kept. Read
 /// as it was, a short vector failed every training and scoring of every user whose labels or batch held that work.
+/// The first file the disk refuses is a warning (an operator wants to know the folder is not caching); later ones are
+/// Debug, since every new text would repeat it.
 /// </summary>
-public sealed class EmbeddingCache(string? directory, int maxEntries = EmbeddingCache.DefaultMaxEntries) : IDisposable
+public sealed partial class EmbeddingCache(string? directory, int maxEntries = EmbeddingCache.DefaultMaxEntries, ILogger? logger = null) : IDisposable
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private int _refusedWrites;
+
     /// <summary>About 30 MB of 384-float MiniLM vectors.</summary>
     public const int DefaultMaxEntries = 20_000;
 
@@ -71,6 +78,8 @@ public sealed class EmbeddingCache(string? directory, int maxEntries = Embedding
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A full or read-only disk: the vector is in memory, and computed again after a restart.
+            if (Interlocked.Increment(ref _refusedWrites) == 1) LogFirstRefusal(_logger, directory, e.Message);
+            else LogRefusal(_logger, directory, e.Message);
             try { File.Delete(temporary); } catch (Exception again) when (again is IOException or UnauthorizedAccessException) { }
         }
         return vector;
@@ -101,4 +110,10 @@ public sealed class EmbeddingCache(string? directory, int maxEntries = Embedding
 
     private static string Key(string modelId, string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(modelId + "\n" + text)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedding cache folder {Directory} cannot take a file ({Reason}): embeddings are kept in memory only and computed again after a restart; further refusals are logged at Debug")]
+    static partial void LogFirstRefusal(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The embedding cache folder {Directory} cannot take a file ({Reason})")]
+    static partial void LogRefusal(ILogger logger, string directory, string reason);
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Konomi.TasteModels.Learning;
 using Konomi.TasteModels.Onnx;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Konomi.TasteModels.Embedding;
@@ -18,10 +19,10 @@ public sealed class EmbeddingFamily : ITasteModelFamily, IDisposable
     private readonly Lazy<SentenceEncoder> _encoder;
     private readonly EmbeddingCache _cache;
 
-    public EmbeddingFamily(IOptions<EmbeddingOptions> options, OnnxSessions sessions)
+    public EmbeddingFamily(IOptions<EmbeddingOptions> options, OnnxSessions sessions, ILogger<EmbeddingCache> cacheLogger)
     {
         _options = options.Value;
-        _cache = new EmbeddingCache(_options.CacheDirectory, _options.CacheEntries);
+        _cache = new EmbeddingCache(_options.CacheDirectory, _options.CacheEntries, cacheLogger);
         _encoder = new Lazy<SentenceEncoder>(() => CreateEncoder(_options, sessions));
     }
 
