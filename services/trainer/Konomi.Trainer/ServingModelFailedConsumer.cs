@@ -18,7 +18,7 @@ public sealed partial class ServingModelFailedConsumer(
         var failed = context.Message;
         var serving = await registry.FindServingAsync(failed.UserId, context.CancellationToken);
         if (serving?.Version != failed.Version)
-            LogNoLongerServing(logger, failed.UserId, failed.Version, serving?.Version);
+            LogNoLongerServing(logger, failed.UserId, failed.Version, serving is null ? "no version serves" : $"v{serving.Version} serves");
         else if (plan.Replace(failed.UserId, failed.Version))
             LogReplacing(logger, failed.UserId, failed.Version, failed.Family, failed.Reason);
     }
@@ -26,6 +26,6 @@ public sealed partial class ServingModelFailedConsumer(
     [LoggerMessage(1, LogLevel.Warning, "Inference cannot use v{Version} ({Family}) serving {UserId} ({Reason}): retraining them to replace it")]
     static partial void LogReplacing(ILogger logger, string userId, int version, string family, string reason);
 
-    [LoggerMessage(2, LogLevel.Information, "Inference reported v{Version} of {UserId} unusable, but v{Serving} serves now: nothing to replace")]
-    static partial void LogNoLongerServing(ILogger logger, string userId, int version, int? serving);
+    [LoggerMessage(2, LogLevel.Information, "Inference reported v{Version} of {UserId} unusable, but {Serving} now: nothing to replace")]
+    static partial void LogNoLongerServing(ILogger logger, string userId, int version, string serving);
 }
