@@ -14,6 +14,7 @@ public static class Subscriptions
     public const string InferenceNewWorkDetected = "inference-new-work-detected";
     public const string NotifierWorkScored = "work-scored";
     public const string TrainerFeedbackReceived = "trainer-feedback-received";
+    public const string TrainerServingModelFailed = "trainer-serving-model-failed";
 
     /// <summary>
     /// Declares, when the bus starts, each event's exchange and its subscriber queue bound to it. The consumer's own
@@ -26,6 +27,7 @@ public static class Subscriptions
         Bind<NewWorkDetected>(bus, InferenceNewWorkDetected);
         Bind<WorkScored>(bus, NotifierWorkScored);
         Bind<FeedbackReceived>(bus, TrainerFeedbackReceived);
+        Bind<ServingModelFailed>(bus, TrainerServingModelFailed);
     }
 
     static void Bind<T>(IRabbitMqBusFactoryConfigurator bus, string queue) where T : class

@@ -54,12 +54,14 @@ public class ContractRoundTripTests
         var detected = await received.WaitForAsync<NewWorkDetected>(m => m.CrawlRunId == run, timeout);
         var scored = await received.WaitForAsync<WorkScored>(m => m.CrawlRunId == run, timeout);
         var feedback = await received.WaitForAsync<FeedbackReceived>(m => m.CrawlRunId == run, timeout);
+        var failed = await received.WaitForAsync<ServingModelFailed>(m => m.UserId == $"user-{run:N}", timeout);
 
         // Field by field: the JSON of what arrived equals the JSON of what was sent (collections by content).
         Json(crawled).ShouldBe(Json(sent[0]));
         Json(detected).ShouldBe(Json(sent[1]));
         Json(scored).ShouldBe(Json(sent[2]));
         Json(feedback).ShouldBe(Json(sent[3]));
+        Json(failed).ShouldBe(Json(sent[4]));
         detected.Work.VoiceActors.ShouldBe(["声優E", "声優F"]);
         detected.Work.ReleaseDate.ShouldBe(new DateOnly(2026, 9, 4));
     }

@@ -25,12 +25,13 @@ public sealed class ReceivedMessages
 }
 
 public sealed class ContractProbeConsumer(ReceivedMessages received) :
-    IConsumer<WorksCrawled>, IConsumer<NewWorkDetected>, IConsumer<WorkScored>, IConsumer<FeedbackReceived>
+    IConsumer<WorksCrawled>, IConsumer<NewWorkDetected>, IConsumer<WorkScored>, IConsumer<FeedbackReceived>, IConsumer<ServingModelFailed>
 {
     public Task Consume(ConsumeContext<WorksCrawled> context) => Record(context.Message);
     public Task Consume(ConsumeContext<NewWorkDetected> context) => Record(context.Message);
     public Task Consume(ConsumeContext<WorkScored> context) => Record(context.Message);
     public Task Consume(ConsumeContext<FeedbackReceived> context) => Record(context.Message);
+    public Task Consume(ConsumeContext<ServingModelFailed> context) => Record(context.Message);
 
     Task Record(object message)
     {

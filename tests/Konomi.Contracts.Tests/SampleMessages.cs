@@ -33,5 +33,6 @@ static class SampleMessages
         new WorkScored(run, workId, "alice", 0.87, 0.42, true, "ngram", 3,
             [new ScoreReason("model", "voice actor: 声優E", 1.25), new ScoreReason("preference", "genre: 耳かき", 0.5)]),
         new FeedbackReceived(workId, "alice", true, "slack-socket", new DateTimeOffset(2026, 9, 5, 8, 30, 0, TimeSpan.Zero), run),
+        new ServingModelFailed($"user-{run:N}", 7, "ngram", "InvalidDataException: 'ÿ' is invalid after a value", new DateTimeOffset(2026, 9, 5, 9, 0, 0, TimeSpan.Zero)),
     ];
 }

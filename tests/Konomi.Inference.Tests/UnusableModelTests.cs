@@ -2,8 +2,13 @@ using System.Diagnostics.Metrics;
 using Konomi.Contracts;
 using Konomi.Hosting;
 using Konomi.Storage.Ports;
+using Konomi.Storage;
 using Konomi.Testing;
+using Konomi.Trainer;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Konomi.Inference.Tests;
 
@@ -21,9 +26,7 @@ public sealed class UnusableModelTests
         await users.UpsertAsync(new UserProfile(broken), Ct);
         var registry = store.Get<ITasteModelRegistry>();
         await TasteModelSeed.ServeAsync(registry, "alice", SampleWorks.IsSoothing, Ct);
-        // A blob that is no ngram model at all, promoted as if it were one.
-        var corrupt = await registry.RegisterAsync(new TasteModelDraft(broken, "ngram", new ModelMetrics(40, 20, 5, 1, 1, 1, 1, 1, 1, 0.5), [0x7b, 0x22, 0x00, 0xff]), Ct);
-        await registry.PromoteAsync(broken, corrupt.Version, "test", Ct);
+        await ServeCorruptAsync(registry, broken);
         using var failures = new FailureCount(broken);
         await using var host = await InferenceHost.StartAsync(store, Ct);
         var works = SampleWorks.Range(400, 5);
@@ -66,6 +69,86 @@ public sealed class UnusableModelTests
         scored.Single(s => s.UserId == "alice").ModelId.ShouldBe("ngram");
         scored.Single(s => s.UserId == missing).ModelVersion.ShouldBe(0);
         failures.Value.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_broken_serving_version_is_reported_to_the_trainer_once_however_many_batches_meet_it()
+    {
+        await using var store = TestStore.Sqlite();
+        var users = store.Get<IUserStore>();
+        await users.UpsertAsync(new UserProfile("alice"), Ct);
+        await users.UpsertAsync(new UserProfile("bob"), Ct);
+        var registry = store.Get<ITasteModelRegistry>();
+        await TasteModelSeed.ServeAsync(registry, "bob", SampleWorks.IsSoothing, Ct);
+        var first = await ServeCorruptAsync(registry, "alice");
+        await using var host = await InferenceHost.StartAsync(store, Ct);
+
+        // Two crawls, two batches, both meeting alice's broken v1.
+        for (var i = 0; i < 2; i++)
+        {
+            await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(430 + i)), Ct);
+            await host.ScoredAsync(i + 1, Ct);
+        }
+        // A later version breaks too: it is news of its own.
+        var second = await ServeCorruptAsync(registry, "alice");
+        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(432)), Ct);
+        await host.ScoredAsync(3, Ct);
+
+        var reports = host.Harness.Published.Select<ServingModelFailed>(Ct).Select(m => m.Context.Message).ToList();
+        reports.Select(r => (r.UserId, r.Version, r.Family)).ShouldBe([("alice", first.Version, "ngram"), ("alice", second.Version, "ngram")]);
+        reports.ShouldAllBe(r => r.Reason.Contains("Exception: "));
+    }
+
+    [Fact]
+    public async Task A_user_whose_model_cannot_load_is_served_a_new_model_and_scored_by_it_with_no_label_added()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("alice"), Ct);
+        var labels = store.Get<ILabelStore>();
+        foreach (var work in SampleWorks.Range(0, 24))
+        {
+            await store.Get<IWorkStore>().AddAsync(work, Guid.NewGuid(), Ct);
+            await labels.RecordAsync(new Click($"c-{work.Id}", "alice", work.Id, SampleWorks.IsSoothing(work), DateTimeOffset.UtcNow, "test"), Ct);
+        }
+        // Inference and the trainer in one process on the in-memory bus, as `konomi run` composes them.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(store.Settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Inference:BatchTimeLimit"] = "00:00:00.200" });
+        builder.AddKonomiStorage();
+        builder.AddInference();
+        builder.AddTrainer();
+        builder.AddKonomiBus();
+        using var host = builder.Build();
+        // A model trained on alice's labels, then the same model with bytes the store damaged: by labels, nothing is new.
+        (await host.Services.GetRequiredService<TasteModelTrainer>().TrainAsync("alice", Ct)).Decision.ShouldBe(TrainingDecision.Promoted);
+        var registry = store.Get<ITasteModelRegistry>();
+        var trained = (await registry.ListAsync("alice", Ct)).ShouldHaveSingleItem();
+        var broken = await registry.RegisterAsync(new TasteModelDraft("alice", trained.Family, trained.Metrics, [0x7b, 0x22, 0x00, 0xff]), Ct);
+        await registry.PromoteAsync("alice", broken.Version, "served before its bytes were damaged", Ct);
+        await host.StartAsync(Ct);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var scores = store.Get<IScoreStore>();
+        var (met, after) = (SampleWorks.Create(440), SampleWorks.Create(441));
+
+        await bus.Publish(new NewWorkDetected(Guid.NewGuid(), met), Ct);
+        await Eventually.HoldsAsync(async () => (await registry.FindServingAsync("alice", Ct))?.Version > broken.Version, "a new version serves alice");
+        await bus.Publish(new NewWorkDetected(Guid.NewGuid(), after), Ct);
+        await Eventually.HoldsAsync(async () => (await scores.ListAsync("alice", ct: Ct)).Any(s => s.WorkId == after.Id), "the next work scored");
+
+        var scored = (await scores.ListAsync("alice", ct: Ct)).ToDictionary(s => s.WorkId);
+        scored[met.Id].ModelVersion.ShouldBe(0, "the broken model met: cold start");
+        scored[after.Id].ModelVersion.ShouldBe(broken.Version + 1, "scored by the model that replaced it");
+        scored[after.Id].ModelId.ShouldBe("ngram");
+        (await labels.ListAsync("alice", Ct)).Count.ShouldBe(24, "no label added");
+        await host.StopAsync(Ct);
+    }
+
+    /// <summary>A blob that is no ngram model at all, promoted for <paramref name="userId"/> as if it were one.</summary>
+    static async Task<TasteModelVersion> ServeCorruptAsync(ITasteModelRegistry registry, string userId)
+    {
+        var corrupt = await registry.RegisterAsync(new TasteModelDraft(userId, "ngram", new ModelMetrics(40, 20, 5, 1, 1, 1, 1, 1, 1, 0.5), [0x7b, 0x22, 0x00, 0xff]), Ct);
+        await registry.PromoteAsync(userId, corrupt.Version, "test", Ct);
+        return corrupt;
     }
 
     /// <summary>The alert counter as /metrics exports it, for one user.</summary>

@@ -22,7 +22,7 @@ public sealed class RetrainLoopTests
     public async Task Feedback_retrains_a_user_once_enough_new_labels_arrived()
     {
         await using var store = TestStore.Sqlite();
-        using var host = TrainerHost(store, new Dictionary<string, string?>
+        using var host = TrainerHost.Build(store, new Dictionary<string, string?>
         {
             ["Trainer:MinNewLabels"] = "2",
             ["Trainer:Debounce"] = "01:00:00",
@@ -49,7 +49,7 @@ public sealed class RetrainLoopTests
     public async Task A_feedback_message_without_its_user_faults_alone_naming_it_and_the_next_one_is_taken()
     {
         await using var store = TestStore.Sqlite();
-        using var host = TrainerHost(store);
+        using var host = TrainerHost.Build(store);
         await host.StartAsync(Ct);
         var harness = host.Services.GetTestHarness();
 
@@ -70,7 +70,7 @@ public sealed class RetrainLoopTests
         await store.Get<IUserStore>().UpsertAsync(new UserProfile("alice"), Ct);
         await SampleLabels.AddAsync(store.Services, "alice", 0, 4, Ct);
         var logs = new FakeLoggerProvider();
-        using var host = TrainerHost(store, logs: logs);
+        using var host = TrainerHost.Build(store, logs: logs);
 
         await host.StartAsync(Ct);
         // The schedule runs at start: its line about alice is the marker.
@@ -92,7 +92,7 @@ public sealed class RetrainLoopTests
             await store.Get<IUserStore>().UpsertAsync(new UserProfile(user), Ct);
         await TasteLabels.AddAsync(store.Services, "alice", 0, 32, TasteLabels.LikesSoothing, Ct, skip: "耳かき");
         await TasteLabels.AddAsync(store.Services, "bob", 1000, 48, TasteLabels.LikesSoothing, Ct);
-        using var host = TrainerHost(store);
+        using var host = TrainerHost.Build(store);
         var registry = store.Get<ITasteModelRegistry>();
 
         await host.StartAsync(Ct);
@@ -126,19 +126,5 @@ public sealed class RetrainLoopTests
         (await trainer.Registry.ListAsync("carol", Ct)).ShouldHaveSingleItem();
         (await trainer.Registry.ListAsync("alice", Ct)).ShouldBeEmpty();
         logs.Lines().ShouldContain(l => l.Contains("Retraining alice failed") && l.Contains("database or disk is full"));
-    }
-
-    /// <summary>The trainer over <paramref name="store"/> on MassTransit's test harness.</summary>
-    static IHost TrainerHost(TestStore store, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        if (logs is not null) builder.Logging.AddProvider(logs);
-        builder.Configuration.AddInMemoryCollection(store.Settings);
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.AddKonomiStorage();
-        builder.AddTrainer();
-        var registrations = (BusRegistrations)builder.Services.Single(d => d.ServiceType == typeof(BusRegistrations)).ImplementationInstance!;
-        builder.Services.AddMassTransitTestHarness(registrations.ApplyTo);
-        return builder.Build();
     }
 }

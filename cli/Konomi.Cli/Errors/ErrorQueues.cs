@@ -19,7 +19,10 @@ public sealed class ErrorQueues(RabbitMqOptions options) : IAsyncDisposable
 
     /// <summary>The subscriber queues Konomi's hosts declare (<see cref="Subscriptions"/>).</summary>
     public static IReadOnlyList<string> Known { get; } =
-        [Subscriptions.InferenceNewWorkDetected, Subscriptions.NotifierWorkScored, Subscriptions.TrainerFeedbackReceived];
+        [
+            Subscriptions.InferenceNewWorkDetected, Subscriptions.NotifierWorkScored, Subscriptions.TrainerFeedbackReceived,
+            Subscriptions.TrainerServingModelFailed,
+        ];
 
     /// <summary>Messages waiting in <paramref name="queue"/>, or null when the broker has no such queue.</summary>
     public async Task<uint?> DepthAsync(string queue, CancellationToken ct)

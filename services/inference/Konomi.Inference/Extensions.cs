@@ -17,6 +17,7 @@ public static class Extensions
         builder.Services.AddOptions<ServingModelsOptions>().BindSettings(ServingModelsOptions.Section);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ServingModels>();
+        builder.Services.AddSingleton<ServingModelFailures>();
         builder.Services.AddSingleton<Audience>();
         builder.Services.AddSingleton<CoLikeReasons>();
         builder.Services.AddSingleton<WorkScorer>();

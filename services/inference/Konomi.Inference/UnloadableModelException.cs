@@ -10,4 +10,7 @@ public sealed class UnloadableModelException(string userId, int version, string 
     public string UserId { get; } = userId;
     public int Version { get; } = version;
     public string Family { get; } = family;
+
+    /// <summary>What went wrong, without the user and version the message leads with.</summary>
+    public string Reason => $"{InnerException!.GetType().Name}: {InnerException.Message}";
 }

@@ -71,7 +71,7 @@ public sealed partial class WorkScorer(
             }
             scores.AddRange(scored[u] ?? await coldStart.ScoreAsync(crawlRunId, users[u], works, ct));
         }
-        return new ScoredRun(scores, likes);
+        return new ScoredRun(scores, likes, [.. failed.OfType<UnloadableModelException>()]);
     }
 
     List<WorkScored> Score(Guid crawlRunId, ServingModel serving, UserProfile user, IReadOnlyList<Work> works, IReadOnlyList<TasteInput> built,

@@ -27,7 +27,10 @@ public static class Extensions
         builder.Services.AddSingleton<RetrainLoop>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetrainLoop>());
         builder.Services.AddKonomiConsumers(x =>
-            x.AddConsumer<FeedbackReceivedConsumer>(typeof(FeedbackReceivedConsumerDefinition)));
+        {
+            x.AddConsumer<FeedbackReceivedConsumer>(typeof(FeedbackReceivedConsumerDefinition));
+            x.AddConsumer<ServingModelFailedConsumer>(typeof(ServingModelFailedConsumerDefinition));
+        });
         return builder;
     }
 

@@ -48,10 +48,12 @@ public sealed partial class RetrainLoop(
     public async Task RetrainDueAsync(CancellationToken ct)
     {
         await watch.LookAsync(ct);
-        var due = await watch.ToTrainAsync(plan.TakeDue(), await ScheduledAsync(ct), ct);
-        var trained = await RetrainWorkspaceAsync(due, ct);
+        // A user whose serving model inference cannot use is trained like a scheduled one: whether or not labels changed.
+        var unusable = plan.TakeReplacements();
+        var due = await watch.ToTrainAsync(plan.TakeDue(), [.. await ScheduledAsync(ct), .. unusable], ct);
+        var trained = await RetrainWorkspaceAsync(due, unusable, ct);
         foreach (var user in due.Where(u => !trained.Contains(u)))
-            await RetrainAsync(user, ct);
+            await RetrainAsync(user, unusable.Contains(user), ct);
     }
 
     async Task<IReadOnlyList<string>> ScheduledAsync(CancellationToken ct)
@@ -77,14 +79,14 @@ public sealed partial class RetrainLoop(
     /// user whose model cannot be trained or stored stops nobody else's retraining (before, every due user, sharing or
     /// not, waited for their next click or the schedule, hours away), and the one that fails alone is fed again by the watch.
     /// </summary>
-    async Task<IReadOnlySet<string>> RetrainWorkspaceAsync(IReadOnlySet<string> due, CancellationToken ct)
+    async Task<IReadOnlySet<string>> RetrainWorkspaceAsync(IReadOnlySet<string> due, IReadOnlySet<string> unusable, CancellationToken ct)
     {
         if (due.Count == 0) return due;
         try
         {
-            var cards = await workspace.TrainAsync(due, ct);
+            var cards = await workspace.TrainAsync(due, unusable, ct);
             foreach (var card in cards)
-                Log(card);
+                Log(card, unusable.Contains(card.UserId));
             return cards.Select(c => c.UserId).ToHashSet();
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -94,25 +96,30 @@ public sealed partial class RetrainLoop(
         }
     }
 
-    async Task RetrainAsync(string userId, CancellationToken ct)
+    async Task RetrainAsync(string userId, bool servingUnusable, CancellationToken ct)
     {
         try
         {
-            Log(await trainer.TrainAsync(userId, ct));
+            Log(await trainer.TrainAsync(userId, servingUnusable, ct), servingUnusable);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // One user's failure must not stop everyone else's retraining; the watch's next look feeds them again.
             LogRetrainFailed(logger, e, userId);
             watch.TrainingFailed(userId);
+            if (servingUnusable) plan.ReplacementFailed(userId);
         }
     }
 
-    /// <summary>A user below the label threshold is not "retrained" and has no version to name.</summary>
-    void Log(ModelCard card)
+    /// <summary>
+    /// A user below the label threshold is not "retrained" and has no version to name; one whose serving model cannot be
+    /// used keeps cold start, which is said as such.
+    /// </summary>
+    void Log(ModelCard card, bool servingUnusable)
     {
-        if (card.Decision == TrainingDecision.NotTrained) LogNotTrained(logger, card.UserId, card.Reason);
-        else LogRetrained(logger, card.UserId, card.Decision, card.Version, card.Reason);
+        if (card.Decision != TrainingDecision.NotTrained) LogRetrained(logger, card.UserId, card.Decision, card.Version, card.Reason);
+        else if (servingUnusable) LogNotReplaced(logger, card.UserId, card.Reason);
+        else LogNotTrained(logger, card.UserId, card.Reason);
     }
 
     [LoggerMessage(1, LogLevel.Error, "Finding users to retrain on schedule failed")]
@@ -129,4 +136,7 @@ public sealed partial class RetrainLoop(
 
     [LoggerMessage(5, LogLevel.Information, "No model trained for {UserId} yet: {Reason}")]
     static partial void LogNotTrained(ILogger logger, string userId, string reason);
+
+    [LoggerMessage(6, LogLevel.Warning, "The serving model of {UserId} cannot be used and none replaces it: {Reason}; cold start serves them until a model can be trained")]
+    static partial void LogNotReplaced(ILogger logger, string userId, string reason);
 }

@@ -23,13 +23,17 @@ public sealed class TasteModelTrainer(
     IUserStore users,
     IOptions<TrainerOptions> options)
 {
-    public async Task<ModelCard> TrainAsync(string userId, CancellationToken ct)
+    public Task<ModelCard> TrainAsync(string userId, CancellationToken ct) => TrainAsync(userId, servingUnusable: false, ct);
+
+    /// <param name="servingUnusable">Inference cannot use what serves the user (<see cref="RetrainPlan.Replace"/>): trained
+    /// even with no new labels, since the same labels make a model that loads, and the gate judges it against cold start.</param>
+    public async Task<ModelCard> TrainAsync(string userId, bool servingUnusable, CancellationToken ct)
     {
         var o = options.Value;
         var set = await sets.LoadAsync(userId, ct);
         var family = families.Default;
         var recipe = recipes.For(family.Name);
-        if ((NotEnough(set, o) ?? await NothingNewAsync(set, [recipe], ct)) is { } why)
+        if ((NotEnough(set, o) ?? (servingUnusable ? null : await NothingNewAsync(set, [recipe], ct))) is { } why)
             return new ModelCard(userId, family.Name, set.Examples.Count, set.Positives, set.MissingWorks, TrainingDecision.NotTrained, why);
 
         var folds = FoldsOf(set);

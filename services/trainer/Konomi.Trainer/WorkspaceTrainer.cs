@@ -32,7 +32,12 @@ public sealed class WorkspaceTrainer(
     IOptions<TrainerOptions> options)
 {
     /// <summary>Cards for the due users trained with the workspace; due users without a card train alone.</summary>
-    public async Task<IReadOnlyList<ModelCard>> TrainAsync(IReadOnlyCollection<string> due, CancellationToken ct)
+    public Task<IReadOnlyList<ModelCard>> TrainAsync(IReadOnlyCollection<string> due, CancellationToken ct) =>
+        TrainAsync(due, new HashSet<string>(), ct);
+
+    /// <param name="servingUnusable">Due users whose serving model inference cannot use: trained even with no new labels
+    /// (<see cref="TasteModelTrainer.TrainAsync(string, bool, CancellationToken)"/>).</param>
+    public async Task<IReadOnlyList<ModelCard>> TrainAsync(IReadOnlyCollection<string> due, IReadOnlySet<string> servingUnusable, CancellationToken ct)
     {
         var o = options.Value;
         if (!o.LearnFromEveryone || families.Default.Name != NgramFamily.Name) return [];
@@ -54,7 +59,7 @@ public sealed class WorkspaceTrainer(
         var toTrain = new List<TrainingSet>();
         foreach (var set in duePooled)
         {
-            if (await trainer.NothingNewAsync(set, [perUser, sharedRecipe], ct) is { } why)
+            if (!servingUnusable.Contains(set.UserId) && await trainer.NothingNewAsync(set, [perUser, sharedRecipe], ct) is { } why)
                 cards.Add(new ModelCard(set.UserId, NgramFamily.Name, set.Examples.Count, set.Positives, set.MissingWorks, TrainingDecision.NotTrained, why));
             else
                 toTrain.Add(set);
