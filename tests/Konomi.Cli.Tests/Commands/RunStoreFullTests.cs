@@ -141,4 +141,21 @@ public sealed class RunStoreFullTests
         (await store.Get<IScoreStore>().ListAsync("me", ct: Ct)).Count.ShouldBe(left.Length);
         (await next.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, next.Output);
     }
+
+    [Fact]
+    public async Task A_command_on_a_full_store_says_so_in_one_line_and_exits_1()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+        await using var disk = await FullDisk.FillAsync(Path.Combine(dataDir, "konomi.db"), MaxSizeMb, "users");
+
+        var result = await KonomiCli.RunAsync(["users", "add", "bob", "--data-dir", dataDir],
+            new Dictionary<string, string?> { ["Storage__MaxSizeMb"] = MaxSizeMb.ToString() }, ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.Trim().ShouldBe("konomi: the store is full: the disk holding konomi.db has no space left, or konomi.db reached Storage:MaxSizeMb; "
+            + "free space (konomi prune, or other files) or raise the cap, then run the command again.");
+        (await store.Get<IUserStore>().ListAsync(Ct)).Select(u => u.UserId).ShouldBe(["me"]);
+    }
 }
