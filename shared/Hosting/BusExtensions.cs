@@ -110,9 +110,10 @@ public static class BusExtensions
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(30);
-            // A message waiting for the store (no attempt limit in memory) would hold the stop for StopTimeout: konomi run
-            // would be killed mid-stop instead. Its wait is cancelled after a second; what it held is finished from the
-            // store at the next start (InterruptedRunRecovery), as after a kill.
+            // A message waiting for the store (no attempt limit in memory) would hold the stop for StopTimeout, and konomi
+            // is ended 2 s after Ctrl+C or SIGTERM (System.CommandLine's termination timeout), mid-stop, exit 130 or 143.
+            // Its wait is cancelled after a second; what it held is finished from the store at the next start
+            // (InterruptedRunRecovery), as after a kill.
             if (inMemory) o.ConsumerStopTimeout = TimeSpan.FromSeconds(1);
         });
         return builder;
