@@ -89,6 +89,7 @@ public sealed class RunStoreFullTests
         posts.Count.ShouldBe(crawled.Count, output);
         foreach (var work in crawled)
             posts.Count(line => line.Contains(work.Title)).ShouldBe(1, output);
+        output.ShouldContain("Crawl cycle stopped, the store being away; the next one, in 00:00:01, resumes");
         output.ShouldNotContain("   at ");
         (await konomi.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, konomi.Output);
     }
