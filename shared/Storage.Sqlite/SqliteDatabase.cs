@@ -15,6 +15,9 @@ public sealed class SqliteDatabase
 
     private readonly OnceUntilDone _schema;
 
+    /// <summary><see cref="MaxSizeMb"/> in pages of this file's page size; set with the schema.</summary>
+    private long? _maxPages;
+
     public SqliteDatabase(IOptions<StorageOptions> options)
     {
         var directory = options.Value.ExpandedDataDirectory();
@@ -26,9 +29,6 @@ public sealed class SqliteDatabase
 
     /// <summary><c>Storage:MaxSizeMb</c>: the size konomi.db may grow to, or null for as large as the disk allows.</summary>
     public int? MaxSizeMb { get; }
-
-    /// <summary>The cap in pages of this file's page size; set with the schema.</summary>
-    long? _maxPages;
 
     public string FilePath { get; }
 
