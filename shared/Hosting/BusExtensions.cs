@@ -15,7 +15,11 @@ public static class BusExtensions
     /// How long a consumer keeps a message while the store is away (<see cref="RetrySettings"/>). The broker here has no
     /// delayed-message exchange, so redelivery is in memory: the message stays unacknowledged (and safe in RabbitMQ if
     /// the process dies) until the store answers or the attempts run out and it moves to the <c>_error</c> queue.
-    /// Defaults: 8 attempts, waits 1 s doubling to 30 s (MassTransit varies each by ±20 %), about 90 s in all.
+    /// Defaults: 8 attempts, waits 1 s doubling to 30 s (MassTransit varies each by ±20 %), about 90 s in all. On the
+    /// in-memory bus (<c>konomi run</c>) no attempt limit: its <c>_error</c> queue lives in the process, nobody replays it
+    /// and it dies at exit, so a message faulted there is lost; waiting (every 30 s) for a store that is away for long,
+    /// a full disk until someone frees space, is what keeps it. A run stopped meanwhile is finished from the store at
+    /// its next start.
     /// </summary>
     public const string RetrySection = "Bus:Retry";
 
@@ -51,7 +55,7 @@ public static class BusExtensions
         var inMemory = string.IsNullOrWhiteSpace(builder.Configuration[$"{RabbitMqOptions.Section}:{nameof(RabbitMqOptions.Host)}"]);
         builder.Services.AddRetrySettings(RetrySection, r =>
         {
-            r.MaxAttempts = 8;
+            r.MaxAttempts = inMemory ? null : 8;
             r.MaxDelay = TimeSpan.FromSeconds(30);
         });
         builder.Services.AddKonomiConsumers(_ => { });
@@ -106,6 +110,11 @@ public static class BusExtensions
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(30);
+            // A message waiting for the store (no attempt limit in memory) would hold the stop for StopTimeout, and konomi
+            // is ended 2 s after Ctrl+C or SIGTERM (System.CommandLine's termination timeout), mid-stop, exit 130 or 143.
+            // Its wait is cancelled after a second; what it held is finished from the store at the next start
+            // (InterruptedRunRecovery), as after a kill.
+            if (inMemory) o.ConsumerStopTimeout = TimeSpan.FromSeconds(1);
         });
         return builder;
     }

@@ -13,6 +13,13 @@ public sealed class StorageOptions
     [Required(ErrorMessage = "Storage:DataDirectory is required")]
     public string DataDirectory { get; set; } = "~/.konomi";
 
+    /// <summary>
+    /// How large konomi.db may grow, in megabytes (SQLite only; unset: as large as the disk allows). For a small disk
+    /// shared with other things: past it Konomi waits as on a full disk, and retention or a larger cap lets it carry on.
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Storage:MaxSizeMb must be a whole number of megabytes, at least 1")]
+    public int? MaxSizeMb { get; set; }
+
     public string ExpandedDataDirectory()
     {
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

@@ -63,6 +63,7 @@ public class ServiceHostTests
         { "notifier", "Users__0__MaxPerRun", "many", "Users:0:MaxPerRun: 'many' is not a whole number" },
         { "crawler", "Users__0__Channel", "C0TEAM", "Users:0:UserId is missing: every configured user needs one." },
         { "inference", "Storage__Provider", "mongo", "Storage:Provider is mongo but ConnectionStrings:Mongo is not set." },
+        { "notifier", "Storage__MaxSizeMb", "0", "Storage:MaxSizeMb must be a whole number of megabytes, at least 1" },
         // A file a setting names is looked for at start, not when a training or a batch first reads it.
         { "inference", "TasteModels__Embedding__TokenizerPath", "/nonexistent/konomi/vocab.txt", "TasteModels:Embedding:TokenizerPath: file '/nonexistent/konomi/vocab.txt' does not exist" },
         { "trainer", "TasteModels__Family", "classifier", "The classifier family needs TasteModels:Classifier:ModelPath and TokenizerPath." },

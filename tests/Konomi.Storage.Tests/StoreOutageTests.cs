@@ -15,14 +15,18 @@ public sealed class StoreOutageTests
     static readonly ConnectionId Connection = new(new ServerId(new ClusterId(), new DnsEndPoint("localhost", 27017)));
 
     [Fact]
-    public void A_busy_or_locked_SQLite_file_is_an_outage_and_a_broken_constraint_is_not()
+    public void A_busy_locked_full_read_only_or_failing_SQLite_file_is_an_outage_and_a_broken_constraint_or_a_damaged_file_is_not()
     {
         var outage = new SqliteOutage();
 
         outage.IsTransient(new SqliteException("database is locked", 5)).ShouldBeTrue();
         outage.IsTransient(new SqliteException("database table is locked", 6)).ShouldBeTrue();
         outage.IsTransient(new InvalidOperationException("wrapped", new SqliteException("database is locked", 5))).ShouldBeTrue();
+        outage.IsTransient(new SqliteException("database or disk is full", 13)).ShouldBeTrue();
+        outage.IsTransient(new SqliteException("attempt to write a readonly database", 8)).ShouldBeTrue();
+        outage.IsTransient(new SqliteException("disk I/O error", 10)).ShouldBeTrue();
         outage.IsTransient(new SqliteException("UNIQUE constraint failed", 19)).ShouldBeFalse();
+        outage.IsTransient(new SqliteException("database disk image is malformed", 11)).ShouldBeFalse();
         outage.IsTransient(new TimeoutException()).ShouldBeFalse();
     }
 

@@ -20,6 +20,8 @@ public static class FailureMessages
             $"{e.Message.TrimEnd('.')}: another program (another konomi?) listens there; stop it or choose a port with `konomi run --port N`.",
         // SQLite's own codes say which of the usual causes it is (https://www.sqlite.org/rescode.html).
         SqliteException { SqliteErrorCode: 8 } => "the store is read-only for you: konomi.db or its folder cannot be written (check their owner and permissions, or --data-dir).",
+        SqliteException { SqliteErrorCode: 13 } => "the store is full: the disk holding konomi.db has no space left, or konomi.db reached Storage:MaxSizeMb; free space (konomi prune, or other files) or raise the cap, then run the command again.",
+        SqliteException { SqliteErrorCode: 10 } e => $"the store's disk fails to read or write ({e.Message}): check the disk or mount holding konomi.db (--data-dir).",
         SqliteException { SqliteErrorCode: 14 } => "the store cannot be opened: its folder or konomi.db cannot be read or created by you (check --data-dir, owner and permissions).",
         SqliteException { SqliteErrorCode: 5 or 6 } e => $"the store is busy ({e.Message}): another program holds konomi.db locked; try again once it is done.",
         SqliteException e => $"the store could not be opened or written ({e.Message}); check --data-dir.",

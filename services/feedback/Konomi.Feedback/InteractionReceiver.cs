@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Konomi.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -20,7 +21,8 @@ public sealed partial class InteractionReceiver(
     IOptions<FeedbackOptions> options,
     SlackRequestVerifier verifier,
     ClickRecorder recorder,
-    ILogger<InteractionReceiver> logger)
+    ILogger<InteractionReceiver> logger,
+    StoreOutage? outage = null)
 {
     public const string Source = "slack-http";
 
@@ -64,7 +66,10 @@ public sealed partial class InteractionReceiver(
         catch (Exception e)
         {
             // No 200 without a stored click: Slack shows the user an error, and pressing again retries.
-            LogNotStored(logger, e, click.ClickId);
+            if (outage?.IsTransient(e) == true)
+                LogNotStoredStoreAway(logger, click.ClickId);
+            else
+                LogNotStored(logger, e, click.ClickId);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
     }
@@ -139,4 +144,7 @@ public sealed partial class InteractionReceiver(
 
     [LoggerMessage(3, LogLevel.Error, "Could not store click {ClickId}")]
     static partial void LogNotStored(ILogger logger, Exception exception, string clickId);
+
+    [LoggerMessage(4, LogLevel.Warning, "Click {ClickId} not stored, the store being away: answered 503, for Slack to send it again")]
+    static partial void LogNotStoredStoreAway(ILogger logger, string clickId);
 }

@@ -1,0 +1,162 @@
+using System.Net;
+using Konomi.Contracts;
+using Konomi.Emulators.DLsite;
+using Konomi.Emulators.Slack;
+using Konomi.Storage.Ports;
+using Konomi.Testing;
+
+namespace Konomi.Cli.Tests.Commands;
+
+/// <summary>
+/// The store of a running <c>konomi run</c> fills up: konomi.db reaches its cap (<c>Storage:MaxSizeMb</c>), filled
+/// from outside (<see cref="FullDisk"/>), so its writes fail with SQLITE_FULL as on a full disk, until the space is freed.
+/// </summary>
+public sealed class RunStoreFullTests
+{
+    const string Secret = "run-signing-secret";
+    const int MaxSizeMb = 2;
+    /// <summary>Where Konomi posts for a profile with a Slack user id: a direct message.</summary>
+    const string Target = "dm:U0ME";
+
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_store_that_fills_mid_run_is_told_in_one_line_refuses_clicks_and_once_space_is_freed_stores_scores_and_posts_everything_once()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me", SlackUserId: "U0ME"), Ct);
+        var clicked = Sample.Work("RJ01000001");
+        // Imported, not crawled: nothing announces it, so the posts below are the crawled works' alone.
+        await store.Get<IWorkStore>().ImportAsync([clicked], Ct);
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+        var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        environment["Storage__MaxSizeMb"] = MaxSizeMb.ToString();
+        // The code's own schedule, made short: a cycle each second, a waiting message tried again within 2 s.
+        environment["Crawler__ScheduleEnabled"] = "true";
+        environment["Crawler__Interval"] = "00:00:01";
+        environment["Bus__Retry__MaxDelay"] = "00:00:02";
+        // Without a model every work is offered to try, so each one crawled is posted.
+        environment["Inference__ExplorationRateWithoutModel"] = "1";
+        environment["Feedback__Mode"] = "http";
+        environment["Slack__SigningSecret"] = Secret;
+        var started = DateTimeOffset.UtcNow;
+
+        await using var konomi = ServiceProcess.StartKonomi(["run", "--data-dir", dataDir], environment);
+        await konomi.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), Ct);
+        await using var disk = await FullDisk.FillAsync(Path.Combine(dataDir, "konomi.db"), MaxSizeMb, "works", "clicks");
+
+        var crawled = dlsite.AddWorks(6);
+        await Eventually.HoldsAsync(async () => await Task.FromResult(konomi.Output.Contains(
+                $"The store cannot be written: the disk holding {dataDir} is full, or konomi.db reached Storage:MaxSizeMb ({MaxSizeMb} MB)")),
+            "konomi to say the store is full", Eventually.DefaultWithin, () => konomi.Output, Ct);
+        using var http = new HttpClient { BaseAddress = konomi.BaseAddress };
+        var slack = new SlackInteractionSender(http, Secret);
+        var press = SlackInteraction.ButtonPress("U0ME", "feedback.interested", $"{clicked.Id}|me|ngram|1", "fb:" + clicked.Id,
+            "D0ME", "1700000000.000100", [], DateTimeOffset.UtcNow);
+        using (var refused = await slack.SendAsync(press, DateTimeOffset.UtcNow, Ct))
+            refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, konomi.Output);
+        var labels = store.Get<ILabelStore>();
+        (await labels.HistoryAsync("me", clicked.Id, Ct)).ShouldBeEmpty();
+        var works = store.Get<IWorkStore>();
+        (await works.FindKnownAsync(crawled.Select(w => w.Id), Ct)).ShouldBeEmpty();
+
+        await disk.FreeAsync();
+
+        // Slack sends the refused press again: now it is stored and answered.
+        using (var retried = await slack.SendAsync(press, DateTimeOffset.UtcNow, Ct))
+            retried.StatusCode.ShouldBe(HttpStatusCode.OK, konomi.Output);
+        (await labels.HistoryAsync("me", clicked.Id, Ct)).Count.ShouldBe(1);
+        var ledger = store.Get<INotificationStore>();
+        var scores = store.Get<IScoreStore>();
+        await Eventually.NothingMissingAsync(async () =>
+        {
+            var announced = await works.ListAnnouncedAsync(started, DateTimeOffset.UtcNow.AddMinutes(1), ct: Ct);
+            if (announced.Count < crawled.Count) return $"{crawled.Count - announced.Count} of the works crawled while the store was full stored and announced";
+            foreach (var run in announced.GroupBy(w => w.CrawlRunId))
+                if ((await scores.FindRunAsync("me", run.Key, [.. run.Select(w => w.Work.Id)], Ct)).Count < run.Count())
+                    return $"a score for each of {string.Join(", ", run.Select(w => w.Work.Id))}";
+            foreach (var work in crawled)
+                if (await ledger.FindAsync(work.Id, Target, Ct) is not { Status: NotificationStatus.Sent })
+                    return $"{work.Id} posted";
+            return null;
+        }, Eventually.DefaultWithin, () => konomi.Output, Ct);
+
+        // Each work posted once: one line each.
+        var output = konomi.Output;
+        var posts = output.Split('\n').Where(line => line.Contains($"would post to {Target}:")).ToList();
+        posts.Count.ShouldBe(crawled.Count, output);
+        foreach (var work in crawled)
+            posts.Count(line => line.Contains(work.Title)).ShouldBe(1, output);
+        output.ShouldContain("Crawl cycle stopped, the store being away; the next one, in 00:00:01, resumes");
+        output.ShouldNotContain("   at ");
+        (await konomi.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, konomi.Output);
+    }
+
+    [Fact]
+    public async Task A_run_stopped_while_its_store_is_full_finishes_at_the_next_start_what_waited_and_posts_it_once()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me", SlackUserId: "U0ME"), Ct);
+        // Works a crashed crawl stored but never announced, popular enough that cold start likes them: the run's first
+        // cycle announces them.
+        Work[] left = [Sample.Work("RJ01000701"), Sample.Work("RJ01000702"), Sample.Work("RJ01000703")];
+        var crawl = Guid.NewGuid();
+        foreach (var work in left)
+            await store.Get<IWorkStore>().AddAsync(work, crawl, Ct);
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+        var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        environment["Storage__MaxSizeMb"] = MaxSizeMb.ToString();
+        environment["Crawler__ScheduleEnabled"] = "true";
+        var disk = await FullDisk.FillAsync(Path.Combine(dataDir, "konomi.db"), MaxSizeMb, "scores");
+
+        await using (var full = ServiceProcess.StartKonomi(["run", "--data-dir", dataDir], environment))
+        {
+            await full.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), Ct);
+            await Eventually.HoldsAsync(async () => await Task.FromResult(full.Output.Contains("The store cannot be written: the disk holding")),
+                "konomi to say the store is full", Eventually.DefaultWithin, () => full.Output, Ct);
+            (await store.Get<IWorkStore>().ListUnannouncedAsync(ct: Ct)).ShouldBeEmpty();
+            (await store.Get<IScoreStore>().ListAsync("me", ct: Ct)).ShouldBeEmpty();
+            // Stopped while the scores wait for room: the messages holding them die with the process.
+            (await full.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, full.Output);
+            full.Output.ShouldNotContain("would post");
+        }
+        await disk.FreeAsync();
+        await disk.DisposeAsync();
+
+        await using var next = ServiceProcess.StartKonomi(["run", "--data-dir", dataDir], environment);
+        await next.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), Ct);
+        var ledger = store.Get<INotificationStore>();
+        await Eventually.NothingMissingAsync(async () =>
+        {
+            foreach (var work in left)
+                if (await ledger.FindAsync(work.Id, Target, Ct) is not { Status: NotificationStatus.Sent })
+                    return $"{work.Id} posted";
+            return null;
+        }, Eventually.DefaultWithin, () => next.Output, Ct);
+        var posts = next.Output.Split('\n').Where(line => line.Contains($"would post to {Target}:")).ToList();
+        foreach (var work in left)
+            posts.Count(line => line.Contains(work.Title)).ShouldBe(1, next.Output);
+        (await store.Get<IScoreStore>().ListAsync("me", ct: Ct)).Count.ShouldBe(left.Length);
+        (await next.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, next.Output);
+    }
+
+    [Fact]
+    public async Task A_command_on_a_full_store_says_so_in_one_line_and_exits_1()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("me"), Ct);
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+        await using var disk = await FullDisk.FillAsync(Path.Combine(dataDir, "konomi.db"), MaxSizeMb, "users");
+
+        var result = await KonomiCli.RunAsync(["users", "add", "bob", "--data-dir", dataDir],
+            new Dictionary<string, string?> { ["Storage__MaxSizeMb"] = MaxSizeMb.ToString() }, ct: Ct);
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        result.Error.Trim().ShouldBe("konomi: the store is full: the disk holding konomi.db has no space left, or konomi.db reached Storage:MaxSizeMb; "
+            + "free space (konomi prune, or other files) or raise the cap, then run the command again.");
+        (await store.Get<IUserStore>().ListAsync(Ct)).Select(u => u.UserId).ShouldBe(["me"]);
+    }
+}
