@@ -32,7 +32,7 @@ public class ExitCodeTests
 
     [Theory]
     [InlineData("run --port abc", "--port: 'abc' is not a whole number")]
-    [InlineData("crawl --pages 2.5", "--pages: '2.5' is not a whole number")]
+    [InlineData("crawl --backfill --pages 2.5", "--pages: '2.5' is not a whole number")]
     [InlineData("bench replay --data x.csv --explore lots", "--explore: 'lots' is not a number")]
     [InlineData("notifications --status done", "--status: 'done' is not one of pending, sent, failed")]
     [InlineData("label --limit 99999999999", "--limit: '99999999999' is too large a number (at most 2147483647)")]
