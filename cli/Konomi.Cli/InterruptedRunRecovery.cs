@@ -6,8 +6,9 @@ using MassTransit;
 namespace Konomi.Cli;
 
 /// <summary>
-/// What a <c>konomi run</c> on the in-memory bus that stopped mid-way (Ctrl+C, kill, a power cut) left half done. Its
-/// messages in flight died with it, so at the next start the store is read instead: a work announced in the last
+/// What a <c>konomi run</c> on the in-memory bus that stopped mid-way (Ctrl+C, kill, a power cut) left half done, or
+/// a <c>konomi crawl</c> stored with no bus to score it (a backfill to label from). Those messages are gone, so at the
+/// next start the store is read instead: a work announced in the last
 /// <see cref="Window"/> without a score for anyone is announced again (inference scores it as it would have), and a
 /// liked verdict stored for an active user without a notification is published again from the store (the notifier
 /// posts it as it would have). What was finished is left alone, and the notifier's ledger (one notification per work
@@ -52,6 +53,6 @@ public sealed partial class InterruptedRunRecovery(
             LogRecovered(logger, unscored, unposted);
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "The last run stopped with work in flight: {Unscored} work(s) announced again for scoring, {Unposted} liked verdict(s) published again for posting")]
+    [LoggerMessage(1, LogLevel.Warning, "Work of the last day left unfinished (a konomi run stopped mid-way, or a konomi crawl with no bus to score it): {Unscored} work(s) announced again for scoring, {Unposted} liked verdict(s) published again for posting")]
     static partial void LogRecovered(ILogger logger, int unscored, int unposted);
 }

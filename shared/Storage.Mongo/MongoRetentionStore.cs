@@ -85,10 +85,14 @@ public sealed class MongoRetentionStore(KonomiMongo mongo) : IRetentionStore
     {
         var versions = await _versions.ReadyAsync(ct);
         var chunks = await _chunks.ReadyAsync(ct);
-        var past = await versions.Find(Builders<TasteModelDocument>.Filter.In(v => v.Status, NoLongerServing))
-            .Project(Builders<TasteModelDocument>.Projection.Include(v => v.UserId).Include(v => v.Version)).ToListAsync(ct);
-        var doomed = past.GroupBy(v => v["userId"].AsString)
-            .SelectMany(user => user.OrderByDescending(v => v["version"].AsInt32).Skip(keep))
+        var all = await versions.Find(FilterDefinition<TasteModelDocument>.Empty)
+            .Project(Builders<TasteModelDocument>.Projection.Include(v => v.UserId).Include(v => v.Version).Include(v => v.Status)).ToListAsync(ct);
+        var past = NoLongerServing.Select(status => status.ToString()).ToHashSet();
+        // A user's newest version stays whatever its status: the next one is numbered after it, and a number used
+        // again would name two models (in scores, the gate's reasons, a rollback).
+        var doomed = all.GroupBy(v => v["userId"].AsString)
+            .SelectMany(user => user.Where(v => past.Contains(v["status"].AsString)).OrderByDescending(v => v["version"].AsInt32).Skip(keep)
+                .Where(v => v["version"].AsInt32 != user.Max(newest => newest["version"].AsInt32)))
             .Select(v => v["_id"].AsObjectId).ToList();
         long removed = 0;
         foreach (var ids in doomed.Chunk(Page))

@@ -23,12 +23,15 @@ public sealed class SqliteRetentionStore(SqliteDatabase database) : IRetentionSt
                 SELECT 1 FROM labels l WHERE l.user_id = clicks.user_id AND l.work_id = clicks.work_id AND l.labeled_at = clicks.at)
             """,
             ct, ("$cutoff", Cutoff(now, policy.ClicksFor)));
+        // A user's newest version stays whatever its status: the next one is numbered after it, and a number used
+        // again would name two models (in scores, the gate's reasons, a rollback).
         var versions = await connection.ExecuteAsync(
             """
             DELETE FROM taste_models WHERE status IN ('Retired', 'Rejected') AND (
                 SELECT count(*) FROM taste_models newer
                 WHERE newer.user_id = taste_models.user_id AND newer.status IN ('Retired', 'Rejected') AND newer.version > taste_models.version
-            ) >= $keep
+            ) >= $keep AND EXISTS (
+                SELECT 1 FROM taste_models later WHERE later.user_id = taste_models.user_id AND later.version > taste_models.version)
             """,
             ct, ("$keep", policy.KeepModelVersions));
         var failures = await connection.ExecuteAsync(

@@ -46,6 +46,21 @@ public sealed class DeliveryTests : NotifierScene
             () => entry.MessageTs.ShouldBe(message.Ts));
     }
 
+    [Fact]
+    public async Task A_work_the_user_has_already_labelled_is_not_posted_to_them()
+    {
+        await AddMeAsync();
+        var works = await _store.AddWorksAsync(_run, 0, 2);
+        // Labelled in `konomi label` after a backfill, before `konomi run` scored it.
+        await _store.Get<ILabelStore>().RecordAsync(new Click($"annotator:me:{works[0].Id}:1", "me", works[0].Id, true, _clock.GetUtcNow(), "annotator"), Ct);
+        await using var notifier = await StartNotifierAsync();
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run), await _store.LikedAsync(works[1], "me", _run));
+
+        _slack.Messages.ShouldHaveSingleItem().Blocks[2]!["block_id"]!.GetValue<string>().ShouldBe("fb:" + works[1].Id);
+        (await _store.LedgerAsync()).ShouldHaveSingleItem().WorkId.ShouldBe(works[1].Id);
+    }
+
     [Theory]
     [InlineData("no work", "carries no work id (user me)")]
     [InlineData("no user", "carries no user id (work RJ00000001)")]

@@ -69,6 +69,19 @@ public sealed class LabelsCsvTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_row_at_the_stored_labels_time_with_the_other_answer_is_refused_and_the_label_kept()
+    {
+        await _store.Get<ILabelStore>().RecordAsync(new Click("annotator:u1:RJ01000001:0", "u1", "RJ01000001", false, Sample.Noon, "annotator"), Ct);
+        var file = $"work_id,user_id,label,labeled_at\nRJ01000001,u1,1,{Sample.Noon.UtcDateTime:O}\n";
+
+        var result = await _store.Get<LabelsCsv>().ImportAsync(new StringReader(file), Ct);
+
+        result.Problems.ShouldHaveSingleItem().ToString().ShouldBe("line 2: u1's label of RJ01000001 at the same time as the stored one says the other answer");
+        (await _store.Get<ILabelStore>().FindAsync("u1", "RJ01000001", Ct))!.Interested.ShouldBeFalse();
+        (await _store.Get<ILabelStore>().HistoryAsync("u1", "RJ01000001", Ct)).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Labels_of_works_not_stored_are_taken_with_a_note_that_the_trainer_waits_for_them()
     {
         await _store.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000001"), Guid.NewGuid(), Ct);

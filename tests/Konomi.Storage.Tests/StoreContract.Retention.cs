@@ -76,4 +76,23 @@ public abstract partial class StoreContract
 
         (await store.Get<IRetentionStore>().PruneAsync(Policy, now, Ct)).ShouldBe(new RetentionResult(0, 0, 0, 0, 0));
     }
+
+    [Fact]
+    public async Task Pruning_keeps_each_users_newest_version_so_its_number_is_never_given_again()
+    {
+        await using var store = CreateStore(new FakeTimeProvider(Sample.Noon))!;
+        var registry = store.Get<ITasteModelRegistry>();
+        // v1 serving, v2 promoted and then rolled back: v2 is rejected and the newest.
+        for (var i = 0; i < 2; i++) await registry.RegisterAsync(Sample.Model("u1"), Ct);
+        await registry.PromoteAsync("u1", 1, "first", Ct);
+        await registry.RejectAsync("u1", 2, "rolled back to v1 by hand", Ct);
+
+        var removed = await store.Get<IRetentionStore>().PruneAsync(Policy with { KeepModelVersions = 0 }, Sample.Noon, Ct);
+        var next = await registry.RegisterAsync(Sample.Model("u1"), Ct);
+
+        removed.ModelVersions.ShouldBe(0);
+        next.Version.ShouldBe(3);
+        (await registry.ListAsync("u1", Ct)).Select(v => (v.Version, v.Status)).ShouldBe(
+            [(3, TasteModelStatus.Candidate), (2, TasteModelStatus.Rejected), (1, TasteModelStatus.Serving)]);
+    }
 }

@@ -33,6 +33,8 @@ public static class CrawlCommand
         command.Validators.Add(r =>
         {
             if (new[] { once, backfill, failed, retryFailed }.Count(o => r.GetValue(o)) > 1) r.AddError("Give one of --once, --backfill, --failed, --retry-failed.");
+            // Without --backfill the pages asked for would be ignored: a plain `crawl` runs the hourly schedule instead.
+            else if (r.GetResult(pages) is { Implicit: false } && !r.GetValue(backfill)) r.AddError("--pages is for --backfill: `konomi crawl --backfill --pages N`.");
         });
         command.SetAction(async (parse, ct) =>
         {

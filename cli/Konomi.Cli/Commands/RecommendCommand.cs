@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Konomi.Contracts;
+using Konomi.Hosting;
 using Konomi.Inference;
 using Konomi.Labelling;
 using Konomi.Storage;
@@ -53,7 +54,7 @@ public static class RecommendCommand
         // The scorer already names the nearest liked work for a model's liked verdict; the command adds it for the rest.
         var named = similar is null || score.Reasons.Any(r => r.Source == LikedNeighbours.Source);
         foreach (var reason in (named ? score.Reasons : [.. score.Reasons, similar!]).Where(r => r.Source != WorkScored.NoModelSource))
-            Console.WriteLine($"     {reason.Weight,7:+0.000;-0.000}  {reason.Text}");
+            Console.WriteLine($"     {Figures.Signed(reason.Weight),7}  {reason.Text}");
         Console.WriteLine($"     {work.Url}");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Konomi.Contracts;
+using Konomi.Hosting;
 using Konomi.Inference;
 using Konomi.Storage.Ports;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,6 @@ public static class ScoreCommand
         if (score.NoModel is { } noModel)
             Console.WriteLine($"  no model serves: {noModel} (`konomi status`); this score is the cold start's (popularity and preferences)");
         foreach (var reason in score.Reasons.Where(r => r.Source != WorkScored.NoModelSource))
-            Console.WriteLine($"  {reason.Weight,7:+0.000;-0.000}  {reason.Text}");
+            Console.WriteLine($"  {Figures.Signed(reason.Weight),7}  {reason.Text}");
     }
 }

@@ -81,12 +81,13 @@ public static class StatusCommand
 
     /// <summary>
     /// What the user can do next, after the reason: with versions, look at them (more labels retrain a rejected one,
-    /// <c>konomi models promote</c> serves it anyway); with enough labels and none, when a running trainer trains it (its
-    /// label watch notices labels however they came within <c>Trainer:LabelCheck</c>, then the debounce); else label.
+    /// <c>konomi models promote</c> serves the newest anyway, spelt out so it can be typed); with enough labels and none,
+    /// when a running trainer trains it (its label watch notices labels however they came within
+    /// <c>Trainer:LabelCheck</c>, then the debounce); else label.
     /// </summary>
     static async Task<string> NextAsync(ITasteModelRegistry registry, string userId, int labels, int liked, TrainerOptions trainer, CancellationToken ct) =>
-        (await registry.ListAsync(userId, ct)).Count > 0
-            ? $" (`konomi models list --user {userId}`; `konomi models promote` serves a version anyway)"
+        (await registry.ListAsync(userId, ct)) is { Count: > 0 } versions
+            ? $" (`konomi models list --user {userId}`; `konomi models promote --user {userId} --version {versions.Max(v => v.Version)}` serves it anyway)"
             : NoModelReason.Needed(labels, liked, trainer.MinLabels) is null
                 ? $" (a running trainer: `konomi run`, the trainer service, trains it within {Span(trainer.LabelCheck + trainer.Debounce)} "
                     + "(Trainer:LabelCheck + Trainer:Debounce); `konomi train` now)"

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Konomi.Cli.Terminal;
+using Konomi.Hosting;
 using Konomi.Storage.Ports;
 using Konomi.Trainer;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +77,7 @@ public static class TrainCommand
             Out($"            per-fold means: F1 {m.F1:0.000}  accuracy {m.Accuracy:0.000}  precision {m.Precision:0.000}  recall {m.Recall:0.000}  ROC-AUC {m.RocAuc:0.000}");
             Out($"threshold   {m.Threshold:0.000} (mean over folds, chosen on training folds only)");
             if (m.Calibration is { } cal)
-                Out($"calibration Platt on out-of-fold scores: p = sigmoid({cal.Slope:0.000} × logit(score) {cal.Intercept:+0.000;-0.000})");
+                Out($"calibration Platt on out-of-fold scores: p = sigmoid({cal.Slope:0.000} × logit(score) {Figures.Signed(cal.Intercept)})");
             if (m.Recipe is { } recipe)
                 Out($"recipe      {recipe.Family} {recipe.Fingerprint[..12]}, labels through {m.TrainedThrough:u}");
             if (m.Gate is { } g)
@@ -92,7 +93,7 @@ public static class TrainCommand
         {
             Out("top features (summed over the liked works)");
             foreach (var f in features)
-                Out($"            {f.Weight,8:+0.00;-0.00}  {f.Text}");
+                Out($"            {Figures.Signed(f.Weight, 2),8}  {f.Text}");
         }
         Out($"decision    {Decision(card.Decision)}: {card.Reason}");
     }

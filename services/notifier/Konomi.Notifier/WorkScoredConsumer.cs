@@ -8,9 +8,10 @@ namespace Konomi.Notifier;
 
 /// <summary>
 /// Notifies liked verdicts (<c>Liked == true</c>) and works picked for exploration to their active user;
-/// everything else is not news.
+/// everything else is not news, and so is a work the user has already labelled (in <c>konomi label</c> or the web
+/// app's label page, before it was scored): they have said what they think of it.
 /// </summary>
-public sealed partial class WorkScoredConsumer(IUserStore users, NotificationRouter router, ILogger<WorkScoredConsumer> logger)
+public sealed partial class WorkScoredConsumer(IUserStore users, ILabelStore labels, NotificationRouter router, ILogger<WorkScoredConsumer> logger)
     : IConsumer<WorkScored>
 {
     public async Task Consume(ConsumeContext<WorkScored> context)
@@ -24,9 +25,17 @@ public sealed partial class WorkScoredConsumer(IUserStore users, NotificationRou
             LogNoActiveUser(logger, verdict.WorkId, verdict.UserId);
             return;
         }
+        if (await labels.FindAsync(verdict.UserId, verdict.WorkId, context.CancellationToken) is not null)
+        {
+            LogLabelled(logger, verdict.WorkId, verdict.UserId);
+            return;
+        }
         await router.RouteAsync(profile, verdict, context.CancellationToken);
     }
 
     [LoggerMessage(1, LogLevel.Information, "{WorkId} liked for {UserId}, who is unknown or inactive: not notified")]
     static partial void LogNoActiveUser(ILogger logger, string workId, string userId);
+
+    [LoggerMessage(2, LogLevel.Information, "{WorkId} liked for {UserId}, who has already labelled it: not notified")]
+    static partial void LogLabelled(ILogger logger, string workId, string userId);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Konomi.Hosting;
 using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Konomi.TasteModels;
@@ -123,7 +124,7 @@ public sealed class PromotionGate(
         var result = PairedBootstrap.Compare([.. fresh.Select(i => candidate[i])], incumbent, liked, o.BootstrapSamples);
         var evidence = new GateEvidence(against, fresh.Count, positives, result.Candidate, result.Incumbent, result.ProbabilityWorse, result.Low, result.High);
         var figures = string.Create(CultureInfo.InvariantCulture,
-            $"AP {result.Candidate:0.000} vs {against} {result.Incumbent:0.000} on {fresh.Count} fresh labels ({positives} liked); P(worse) {result.ProbabilityWorse:0.000}, difference 90% [{result.Low:+0.000;-0.000}, {result.High:+0.000;-0.000}]");
+            $"AP {result.Candidate:0.000} vs {against} {result.Incumbent:0.000} on {fresh.Count} fresh labels ({positives} liked); P(worse) {result.ProbabilityWorse:0.000}, difference 90% [{Figures.Signed(result.Low)}, {Figures.Signed(result.High)}]");
         // "Not clearly worse", never "not worse": a candidate behind on a handful of fresh labels may still serve while
         // the bootstrap cannot tell it is worse (Trainer:MaxProbabilityWorse), and the reason must not claim more.
         return result.ProbabilityWorse >= o.MaxProbabilityWorse

@@ -71,6 +71,15 @@ public sealed class LabelsCsv(ILabelStore labels, IUserStore users, IWorkStore w
             else if (!createUsers)
                 problems.Add(new(user.First().Line, $"no user '{user.Key}' ({rows}): add it with `konomi users add {user.Key}`, or import with --create-users"));
         }
+        // A row equal to the current label is that label, however it was given (an export read back in); a row at its
+        // time with the other answer is refused as two such lines are: which one holds would be a tie's toss.
+        var current = new Dictionary<(string, string), Label>();
+        foreach (var user in clicks.Select(c => c.Click.UserId).Distinct())
+            foreach (var label in await labels.ListAsync(user, ct))
+                current[(label.UserId, label.WorkId)] = label;
+        foreach (var (line, click) in clicks)
+            if (current.TryGetValue((click.UserId, click.WorkId), out var stored) && stored.LabeledAt == click.At && stored.Interested != click.Interested)
+                problems.Add(new(line, $"{click.UserId}'s label of {click.WorkId} at the same time as the stored one says the other answer"));
         if (problems.Count > 0) return new ImportResult(clicks.Count, 0, [.. problems.OrderBy(p => p.Line)]);
 
         var notes = new List<string>();
@@ -78,11 +87,6 @@ public sealed class LabelsCsv(ILabelStore labels, IUserStore users, IWorkStore w
             await users.UpsertAsync(new UserProfile(user.Key), ct);
         if (unknown.Count > 0)
             notes.Add($"created users {string.Join(", ", unknown.Select(u => u.Key))} (no Slack address yet: `konomi users add USER --slack-user U…`)");
-        // A row equal to the current label is that label, however it was given (an export read back in).
-        var current = new Dictionary<(string, string), Label>();
-        foreach (var user in clicks.Select(c => c.Click.UserId).Distinct())
-            foreach (var label in await labels.ListAsync(user, ct))
-                current[(label.UserId, label.WorkId)] = label;
         var fresh = clicks.Select(c => c.Click)
             .Where(c => !(current.TryGetValue((c.UserId, c.WorkId), out var now) && now.Interested == c.Interested && now.LabeledAt == c.At))
             .ToList();

@@ -13,7 +13,7 @@ public sealed class TasteInputOptions
     /// measured the gain of reading on up to 500 characters; a DLsite description runs to 2,000 and more (track lists,
     /// cast, notices), and every character read grows the model and its scoring (docs/scale.md).
     /// </summary>
-    [Range(1, int.MaxValue)]
+    [Range(1, int.MaxValue, ErrorMessage = "TasteModels:Input:OpeningCharacters must be at least 1")]
     public int OpeningCharacters { get; set; } = 500;
 
     /// <summary>

@@ -142,4 +142,18 @@ public class CrawlCommandTests
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("Give one of --once, --backfill, --failed, --retry-failed.");
     }
+
+    [Theory]
+    [InlineData("--pages", "2")]
+    [InlineData("--once", "--pages", "2")]
+    public async Task Pages_without_backfill_are_refused_rather_than_ignored(params string[] arguments)
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"konomi-crawl-{Guid.NewGuid():N}");
+
+        var result = await KonomiCli.RunAsync(["crawl", .. arguments, "--data-dir", dataDir], ct: Ct);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--pages is for --backfill: `konomi crawl --backfill --pages N`.");
+        Directory.Exists(dataDir).ShouldBeFalse();
+    }
 }

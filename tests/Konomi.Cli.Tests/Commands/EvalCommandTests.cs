@@ -46,6 +46,8 @@ public class EvalCommandTests
         var c = root.GetProperty("confusion");
         var (tp, fp, fn) = (c.GetProperty("truePositives").GetInt32(), c.GetProperty("falsePositives").GetInt32(), c.GetProperty("falseNegatives").GetInt32());
         root.GetProperty("f1Pooled").GetDouble().ShouldBe(2.0 * tp / (2 * tp + fp + fn), 1e-9);
+        root.GetProperty("perFold").GetArrayLength().ShouldBe(3);
+        result.Output.ShouldNotContain("{}");   // a fold's out-of-fold scores once printed as a row of empty objects
     }
 
     [Fact]

@@ -159,6 +159,33 @@ public class RunOnceTests
         result.Error.Trim().ShouldBe($"dlsite-emulator: port {port} is already in use (another emulator?): stop it, or give this one --port with a free port.");
     }
 
+    [Fact]
+    public async Task After_a_backfill_the_first_run_posts_the_liked_works_not_yet_labelled_and_none_already_labelled()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dlsite = await DLsiteEmulator.StartAsync(ct);
+        dlsite.AddWorks(4, "maniax");
+        var dataDir = Directory.CreateTempSubdirectory("konomi-run-").FullName;
+        string[] store = ["--data-dir", dataDir];
+        // The README's first day: a backfill to label from, preferences, two answers, then `konomi run`.
+        (await KonomiCli.RunAsync(["crawl", "--backfill", "--pages", "1", .. store, "--base-url", dlsite.BaseUrl.ToString()], Environment(dlsite), ct: ct))
+            .ExitCode.ShouldBe(0);
+        string[] circles = [.. dlsite.Works.Select(w => w.Circle).Distinct().SelectMany(circle => new[] { "--circle", circle })];
+        (await KonomiCli.RunAsync(["prefs", "like", "--user", "me", .. circles, .. store], ct: ct)).ExitCode.ShouldBe(0);
+        (await KonomiCli.RunAsync(["label", .. store], standardInput: "y\nn\nq\n", ct: ct)).ExitCode.ShouldBe(0);
+        var labelled = (await KonomiCli.RunAsync(["labels", "export", "-", .. store], ct: ct)).Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(row => row.Split(',')[0]).ToList();
+
+        var run = await KonomiCli.RunAsync(["run", "--once", .. store, "--base-url", dlsite.BaseUrl.ToString()], Environment(dlsite), ct: ct);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        labelled.Count.ShouldBe(2);
+        var posted = (run.Output + run.Error).Split('\n').Where(line => line.Contains("would post"))
+            .Select(line => dlsite.Works.Single(w => line.Contains(w.Id)).Id).ToList();
+        posted.ShouldBe(dlsite.Works.Select(w => w.Id).Except(labelled), ignoreOrder: true);
+        run.Error.ShouldContain("or a konomi crawl with no bus to score it");
+    }
+
     static Dictionary<string, string?> Environment(DLsiteEmulator dlsite)
     {
         var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);

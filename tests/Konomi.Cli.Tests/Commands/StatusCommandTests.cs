@@ -134,6 +134,6 @@ public class StatusCommandTests
         // `konomi train` again would train nothing (no new label, same recipe): the user needs the gate's reason.
         result.Output.ShouldNotContain("(or `konomi train`)");
         result.Output.ShouldContain("no model serving: model v1 was rejected by the promotion gate (F1 0.67; worse: AP 0.342 vs cold start 0.500 on "
-            + "22 fresh labels (11 liked)); keep labelling: new labels retrain it (`konomi models list --user bob`; `konomi models promote` serves a version anyway)");
+            + "22 fresh labels (11 liked)); keep labelling: new labels retrain it (`konomi models list --user bob`; `konomi models promote --user bob --version 1` serves it anyway)");
     }
 }
