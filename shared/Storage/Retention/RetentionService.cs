@@ -22,7 +22,10 @@ public sealed partial class RetentionService(
             try
             {
                 var removed = await store.PruneAsync(settings.ToPolicy(), clock.GetUtcNow(), stoppingToken);
-                LogPruned(logger, removed.Scores, removed.Snapshots, removed.Clicks, removed.ModelVersions, removed.CrawlFailures);
+                // A prune that found nothing is no news: every start of a young store would print a line of zeros.
+                var level = removed.Scores + removed.Snapshots + removed.Clicks + removed.ModelVersions + removed.CrawlFailures > 0
+                    ? LogLevel.Information : LogLevel.Debug;
+                LogPruned(logger, level, removed.Scores, removed.Snapshots, removed.Clicks, removed.ModelVersions, removed.CrawlFailures);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -33,8 +36,8 @@ public sealed partial class RetentionService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Retention removed {Scores} scores, {Snapshots} snapshots, {Clicks} clicks, {ModelVersions} model versions, {CrawlFailures} crawl failures")]
-    static partial void LogPruned(ILogger logger, long scores, long snapshots, long clicks, long modelVersions, long crawlFailures);
+    [LoggerMessage(EventId = 1, Message = "Retention removed {Scores} scores, {Snapshots} snapshots, {Clicks} clicks, {ModelVersions} model versions, {CrawlFailures} crawl failures")]
+    static partial void LogPruned(ILogger logger, LogLevel level, long scores, long snapshots, long clicks, long modelVersions, long crawlFailures);
 
     [LoggerMessage(2, LogLevel.Warning, "Retention failed; retrying at the next interval")]
     static partial void LogFailed(ILogger logger, Exception exception);

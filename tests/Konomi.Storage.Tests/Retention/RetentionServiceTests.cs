@@ -4,6 +4,8 @@ using Konomi.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -35,6 +37,28 @@ public sealed class RetentionServiceTests : IAsyncDisposable
         await host.StopAsync(Ct);
     }
 
+    [Fact]
+    public async Task A_prune_that_removes_nothing_is_no_news_and_one_that_removes_is_told()
+    {
+        using var logs = new FakeLoggerProvider();
+        var snapshots = _store.Get<ISnapshotStore>();
+        using var host = Build(new() { ["Retention:SnapshotsDays"] = "1", ["Retention:Interval"] = "06:00:00" }, logs);
+
+        await host.StartAsync(Ct);
+        await Eventually.HoldsAsync(() => Task.FromResult(Pruned(logs).Count == 1), "the prune at start");
+        Pruned(logs)[0].Level.ShouldBe(LogLevel.Debug);
+
+        await snapshots.AddAsync(new CrawlSnapshot(Guid.NewGuid(), Sample.Noon.AddDays(-3), "voice", ["RJ01000001"]), Ct);
+        _clock.Advance(TimeSpan.FromHours(6));
+        await Eventually.HoldsAsync(() => Task.FromResult(Pruned(logs).Count == 2), "the prune after an interval");
+        Pruned(logs)[1].Level.ShouldBe(LogLevel.Information);
+        Pruned(logs)[1].Message.ShouldContain("1 snapshots");
+        await host.StopAsync(Ct);
+    }
+
+    private static List<FakeLogRecord> Pruned(FakeLoggerProvider logs) =>
+        [.. logs.Collector.GetSnapshot().Where(r => r.Message.StartsWith("Retention removed", StringComparison.Ordinal))];
+
     [Theory]
     [InlineData("Retention:ScoresDays", "0")]
     [InlineData("Retention:KeepModelVersions", "-1")]
@@ -50,9 +74,10 @@ public sealed class RetentionServiceTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _store.DisposeAsync();
 
-    private IHost Build(Dictionary<string, string?> settings)
+    private IHost Build(Dictionary<string, string?> settings, FakeLoggerProvider? logs = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        if (logs is not null) builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Configuration.AddInMemoryCollection(_store.Settings).AddInMemoryCollection(settings);
         builder.Services.AddSingleton<TimeProvider>(_clock);
         builder.AddKonomiRetention();
