@@ -49,7 +49,7 @@ public static class TrainCommand
                         Console.Error.WriteLine($"konomi train: {users[i]}: {e.Message}");
                     }
                 }
-                progress.Report(users.Count, users.Count, $"train done: {users.Count} users (each model card says whether a model was trained)", milestone: true);
+                progress.Report(users.Count, users.Count, $"train done: {users.Count} {(users.Count == 1 ? "user" : "users")} (each model card says whether a model was trained)", milestone: true);
                 return failures;
             });
             return failed == 0 ? 0 : 1;
