@@ -16,15 +16,17 @@ public static class PublicListener
 
     public static void AddPublicListener(this WebApplicationBuilder builder, string privateUrls)
     {
-        if (builder.Configuration[Key] is not { Length: > 0 } publicUrl)
+        var urls = privateUrls;
+        if (builder.Configuration[Key] is { Length: > 0 } publicUrl)
         {
-            builder.WebHost.UseUrls(privateUrls);
-            return;
+            var publicPort = BindingAddress.Parse(publicUrl).Port;
+            if (privateUrls.Split(';').Any(url => BindingAddress.Parse(url).Port == publicPort))
+                throw new InvalidOperationException($"{Key} must use a port of its own; {publicUrl} shares one with {privateUrls}.");
+            urls = $"{privateUrls};{publicUrl}";
         }
-        var publicPort = BindingAddress.Parse(publicUrl).Port;
-        if (privateUrls.Split(';').Any(url => BindingAddress.Parse(url).Port == publicPort))
-            throw new InvalidOperationException($"{Key} must use a port of its own; {publicUrl} shares one with {privateUrls}.");
-        builder.WebHost.UseUrls([.. privateUrls.Split(';'), publicUrl]);
+        // A source of its own, last, rather than WebHost.UseUrls: `konomi run --port`'s own "urls" setting came back over
+        // what UseUrls set, and the public listener was never opened.
+        builder.Configuration.AddInMemoryCollection([new("urls", urls)]);
     }
 
     /// <summary>On the public listener's port, everything but <see cref="SlackInteractionsEndpoint.Path"/> is 404.</summary>

@@ -30,15 +30,23 @@ public static partial class SettingsFiles
         return builder;
     }
 
-    /// <summary>Says when a settings file changes; the host's settings stay as they were read at start.</summary>
+    /// <summary>
+    /// Says the first time a settings file changes; the host's settings stay as they were read at start. Once: a save is
+    /// often two changes (the file emptied, then written), and after the first the host's settings are stale until a
+    /// restart whatever is saved next.
+    /// </summary>
     sealed partial class Watch(FileConfigurationSource file, string application, ILogger<Watch> logger) : IHostedService
     {
         IDisposable? _watching;
+        int _told;
 
         public Task StartAsync(CancellationToken cancellationToken)
         {
             if (file.FileProvider is { } files && file.Path is { } path)
-                _watching = ChangeToken.OnChange(() => files.Watch(path), () => LogChanged(logger, path, application));
+                _watching = ChangeToken.OnChange(() => files.Watch(path), () =>
+                {
+                    if (Interlocked.Exchange(ref _told, 1) == 0) LogChanged(logger, path, application);
+                });
             return Task.CompletedTask;
         }
 

@@ -62,9 +62,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// Starts the <c>konomi</c> command (e.g. <c>run</c>) as built for this test run, its private listener on a free port; in
     /// <paramref name="workingDirectory"/> (where it reads appsettings.json) when given.
     /// </summary>
-    public static ServiceProcess StartKonomi(IEnumerable<string> args, IDictionary<string, string?> environment, string? workingDirectory = null) =>
+    /// <summary><c>konomi</c> listening where <c>ASPNETCORE_URLS</c> says, or, with <paramref name="portOption"/>, where <c>--port</c> does.</summary>
+    public static ServiceProcess StartKonomi(IEnumerable<string> args, IDictionary<string, string?> environment, string? workingDirectory = null, bool portOption = false) =>
         Checked("konomi", Path.Combine(Repository.Root, "cli", "Konomi.Cli", "bin", Repository.Configuration, "net10.0", "konomi.dll"),
-            _ => [.. args], port => new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }, workingDirectory);
+            port => portOption ? [.. args, "--port", $"{port}"] : [.. args],
+            port => portOption ? new Dictionary<string, string?>(environment) : new Dictionary<string, string?>(environment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" },
+            workingDirectory);
 
     static ServiceProcess Checked(string service, string dll, Func<int, string[]> args, Func<int, IDictionary<string, string?>> environment,
         string? workingDirectory = null) =>

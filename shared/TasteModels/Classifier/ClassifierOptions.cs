@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Konomi.TasteModels.Learning;
 
 namespace Konomi.TasteModels.Classifier;
@@ -16,11 +17,16 @@ public sealed class ClassifierOptions
 
     public bool LowerCase { get; set; }
 
+    [Range(2, int.MaxValue, ErrorMessage = "TasteModels:Classifier:MaxTokens must be at least 2")]
+
     public int MaxTokens { get; set; } = 512;
+
+    [Range(1, int.MaxValue, ErrorMessage = "TasteModels:Classifier:BatchSize must be at least 1")]
 
     public int BatchSize { get; set; } = 16;
 
     /// <summary>Which logit is "liked" (AutoTrain binary exports: 1).</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "TasteModels:Classifier:PositiveClass must not be negative")]
     public int PositiveClass { get; set; } = 1;
 
     public ThresholdRule Threshold { get; set; } = new();
@@ -32,6 +38,7 @@ public sealed class ClassifierOptions
     public DateTimeOffset? FineTunedUntil { get; set; }
 
     /// <summary>Training is refused when more of the user's tokens than this are unknown to the vocabulary.</summary>
+    [Range(0, 1, ErrorMessage = "TasteModels:Classifier:MaxUnknownTokenShare must be between 0 and 1")]
     public double MaxUnknownTokenShare { get; set; } = Onnx.UnknownTokenLimit.DefaultShare;
 
     /// <summary>A SentencePiece tokenizer for a fairseq-trained model (XLM-R): ids shifted to its vocabulary.</summary>

@@ -22,6 +22,7 @@ public sealed class ClassifierOptionsValidation(IOptions<TasteModelOptions> tast
             SettingFailures.FileProblem($"{section}:ModelPath", options.ModelPath),
             SettingFailures.FileProblem($"{section}:TokenizerPath", options.TokenizerPath),
             chosen && (options.ModelPath is null || options.TokenizerPath is null) ? PathsMissing : null,
+            .. options.Threshold.Problems($"{section}:Threshold"),
         ];
         return failures.OfType<string>().ToList() is { Count: > 0 } found ? ValidateOptionsResult.Fail(found) : ValidateOptionsResult.Success;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Konomi.TasteModels.Learning;
 
 namespace Konomi.TasteModels.Embedding;
@@ -23,7 +24,11 @@ public sealed class EmbeddingOptions
     /// <summary>Lower-case before WordPiece (uncased models such as MiniLM).</summary>
     public bool LowerCase { get; set; } = true;
 
+    [Range(2, int.MaxValue, ErrorMessage = "TasteModels:Embedding:MaxTokens must be at least 2")]
+
     public int MaxTokens { get; set; } = 256;
+
+    [Range(1, int.MaxValue, ErrorMessage = "TasteModels:Embedding:BatchSize must be at least 1")]
 
     public int BatchSize { get; set; } = 32;
 
@@ -31,6 +36,7 @@ public sealed class EmbeddingOptions
     public string? CacheDirectory { get; set; }
 
     /// <summary>Embeddings held in memory at most (least recently used go first; the folder, if any, keeps them all).</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "TasteModels:Embedding:CacheEntries must not be negative")]
     public int CacheEntries { get; set; } = EmbeddingCache.DefaultMaxEntries;
 
     public double[]? C { get; set; }
@@ -38,6 +44,7 @@ public sealed class EmbeddingOptions
     public ThresholdRule Threshold { get; set; } = new();
 
     /// <summary>Training is refused when more of the user's tokens than this are unknown to the vocabulary.</summary>
+    [Range(0, 1, ErrorMessage = "TasteModels:Embedding:MaxUnknownTokenShare must be between 0 and 1")]
     public double MaxUnknownTokenShare { get; set; } = Onnx.UnknownTokenLimit.DefaultShare;
 
     /// <summary>A SentencePiece tokenizer for a fairseq-trained model (XLM-R): ids shifted to its vocabulary.</summary>

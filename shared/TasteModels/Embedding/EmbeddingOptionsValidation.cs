@@ -29,6 +29,8 @@ public sealed class EmbeddingOptionsValidation : IValidateOptions<EmbeddingOptio
             SettingFailures.FileProblem($"{section}:ReferencePath", options.ReferencePath),
             // Left unset, the reference is the file beside the model: said only when the model itself is there.
             options is { ReferencePath: null, ReferenceFile: { } beside } && File.Exists(options.ModelPath) && !File.Exists(beside) ? ReferenceMissing(beside) : null,
+            Ngram.NgramOptions.StrengthsProblem($"{section}:C", options.C),
+            .. options.Threshold.Problems($"{section}:Threshold"),
         ];
         return failures.OfType<string>().ToList() is { Count: > 0 } found ? ValidateOptionsResult.Fail(found) : ValidateOptionsResult.Success;
     }

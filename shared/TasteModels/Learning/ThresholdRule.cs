@@ -43,6 +43,16 @@ public sealed class ThresholdRule
     /// </summary>
     public int GuardedBelow { get; set; } = 100;
 
+    /// <summary>What is wrong with these settings, each naming its key under <paramref name="section"/> (<c>TasteModels:Ngram:Threshold</c>), for the start-up check.</summary>
+    public IEnumerable<string> Problems(string section)
+    {
+        if (TargetRecall is <= 0 or > 1) yield return $"{section}:TargetRecall must be above 0 and at most 1";
+        if (InnerFolds < 2) yield return $"{section}:InnerFolds must be at least 2";
+        if (OutOfFoldScores < 0) yield return $"{section}:OutOfFoldScores must not be negative";
+        if (SureOfCut is < 0 or > 1) yield return $"{section}:SureOfCut must be between 0 and 1";
+        if (GuardedBelow < 0) yield return $"{section}:GuardedBelow must not be negative";
+    }
+
     /// <summary>Resamples behind <see cref="SureOfCut"/>.</summary>
     const int Resamples = 200;
 

@@ -1,14 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using Konomi.TasteModels.Learning;
 
 namespace Konomi.TasteModels.Ngram;
 
 /// <summary>Settings of the <c>ngram</c> family (configuration section <c>TasteModels:Ngram</c>).</summary>
-public sealed class NgramOptions
+public sealed class NgramOptions : IValidatableObject
 {
     /// <summary>
     /// Shortest and longest character n-gram; Japanese needs no word segmentation this way. Single
     /// characters count only for kana and kanji, which carry meaning alone.
     /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "TasteModels:Ngram:MinN must be at least 1")]
     public int MinN { get; set; } = 1;
 
     public int MaxN { get; set; } = 4;
@@ -23,6 +25,7 @@ public sealed class NgramOptions
     public bool WordBounded { get; set; }
 
     /// <summary>Features seen in fewer training examples are dropped: they can only memorise, and they bloat the model.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "TasteModels:Ngram:MinDocuments must be at least 1")]
     public int MinDocuments { get; set; } = 2;
 
     /// <summary>
@@ -33,12 +36,14 @@ public sealed class NgramOptions
     /// and pays for them in training time (docs/models.md, "Every feature for small training sets"). The size of the
     /// whole training set decides, so the inner folds fit their features as the served model does.
     /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "TasteModels:Ngram:EveryFeatureBelow must not be negative")]
     public int EveryFeatureBelow { get; set; } = 300;
 
     /// <summary>The <see cref="MinDocuments"/> for a training set of <paramref name="works"/> works.</summary>
     internal int MinDocumentsFor(int works) => works < EveryFeatureBelow ? 1 : MinDocuments;
 
     /// <summary>Length of the facet part of a vector relative to the text part (both L2-normalised).</summary>
+    [Range(0, double.MaxValue, ErrorMessage = "TasteModels:Ngram:FacetWeight must not be negative")]
     public double FacetWeight { get; set; } = 1.0;
 
     /// <summary>
@@ -62,6 +67,7 @@ public sealed class NgramOptions
     /// vote cost F1 (seven readers, 2.643 → 2.561 summed; with the vote from 100 works 2.675). No cross-validated set here
     /// is that small (docs/learning-loop.md, "A Naive-Bayes vote in the loop").
     /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "TasteModels:Ngram:NaiveBayesVoteFrom must not be negative")]
     public int NaiveBayesVoteFrom { get; set; } = 100;
 
     /// <summary>
@@ -70,6 +76,7 @@ public sealed class NgramOptions
     /// and nearly halves the largest loss (0.037 → 0.020); in the loop's replays it gains on MovieLens and is level on livedoor (docs/models.md, "The vote's weight").
     /// Equal spread on the training rows is not equal say on new works: each part fits its own training rows differently.
     /// </summary>
+    [Range(0, double.MaxValue, ErrorMessage = "TasteModels:Ngram:NaiveBayesVoteWeight must not be negative")]
     public double NaiveBayesVoteWeight { get; set; } = 0.7;
 
     /// <summary>The vote's weight for a training set of <paramref name="works"/>, or null when it gets no vote.</summary>
@@ -112,12 +119,27 @@ public sealed class NgramOptions
     /// AP on 18 settings, and 243 L-BFGS iterations instead of 439 on all livedoor titles (docs/models.md, "What ends the fits").
     /// The workspace's shared model (<c>SharedNgramFamily</c>) fits with it too.
     /// </summary>
+    [Range(double.Epsilon, 1, ErrorMessage = "TasteModels:Ngram:StopAtRelativeDecrease must be above 0 and at most 1")]
     public double StopAtRelativeDecrease { get; set; } = 1e-6;
 
     public ThresholdRule Threshold { get; set; } = new();
 
     /// <summary>How many n-gram terms and facets a prediction names as reasons.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "TasteModels:Ngram:Reasons must not be negative")]
     public int Reasons { get; set; } = 5;
 
     internal IReadOnlyList<double> CGrid => C is { Length: > 0 } ? C : [1, 10];
+
+    /// <summary>What the annotations cannot say, checked on start with them.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        const string section = TasteModelOptions.NgramSection;
+        if (MaxN < MinN) yield return new($"{section}:MaxN must be at least MinN ({MinN})");
+        if (StrengthsProblem($"{section}:C", C) is { } strengths) yield return new(strengths);
+        foreach (var problem in Threshold.Problems($"{section}:Threshold")) yield return new(problem);
+    }
+
+    /// <summary>Inverse regularisation strengths must be positive numbers: a zero or negative one cannot be fitted.</summary>
+    internal static string? StrengthsProblem(string key, double[]? strengths) =>
+        strengths?.Any(c => !(c > 0) || double.IsInfinity(c)) == true ? $"{key}: every strength must be a number above 0" : null;
 }

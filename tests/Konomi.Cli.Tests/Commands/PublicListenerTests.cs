@@ -8,8 +8,10 @@ namespace Konomi.Cli.Tests.Commands;
 /// <summary><c>konomi run</c> with <c>Feedback:PublicUrl</c>: Slack's endpoint on a listener of its own, nothing else there.</summary>
 public sealed class PublicListenerTests
 {
-    [Fact]
-    public async Task The_public_listener_serves_the_Slack_endpoint_alone_and_score_stays_on_the_private_one()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_public_listener_serves_the_Slack_endpoint_alone_and_score_stays_on_the_private_one(bool privatePortByOption)
     {
         var ct = TestContext.Current.CancellationToken;
         var publicPort = FreePort.Next();
@@ -19,7 +21,7 @@ public sealed class PublicListenerTests
             ["Feedback__PublicUrl"] = $"http://127.0.0.1:{publicPort}",
             ["Slack__SigningSecret"] = "test-signing-secret",
             ["Crawler__ScheduleEnabled"] = "false",
-        });
+        }, portOption: privatePortByOption);
         await konomi.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), ct);
         using var exposed = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}/") };
         using var local = new HttpClient { BaseAddress = konomi.BaseAddress };
