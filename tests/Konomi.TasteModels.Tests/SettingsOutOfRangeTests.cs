@@ -3,6 +3,7 @@ using Konomi.TasteModels.Classifier;
 using Konomi.TasteModels.Embedding;
 using Konomi.TasteModels.Input;
 using Konomi.TasteModels.Ngram;
+using Konomi.TasteModels.Stacked;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public sealed class SettingsOutOfRangeTests
         { "Embedding:Threshold:GuardedBelow", "-1", "TasteModels:Embedding:Threshold:GuardedBelow must not be negative" },
         { "Classifier:BatchSize", "0", "TasteModels:Classifier:BatchSize must be at least 1" },
         { "Classifier:Threshold:OutOfFoldScores", "-5", "TasteModels:Classifier:Threshold:OutOfFoldScores must not be negative" },
+        { "Stacked:DenseWeights:1", "-0.5", "TasteModels:Stacked:DenseWeights: every weight must be a number, 0 or above" },
     };
 
     [Theory]
@@ -54,7 +56,7 @@ public sealed class SettingsOutOfRangeTests
             ["TasteModels:Ngram:MinN"] = "2", ["TasteModels:Ngram:MaxN"] = "2", ["TasteModels:Ngram:Reasons"] = "0",
             ["TasteModels:Ngram:Threshold:TargetRecall"] = "1", ["TasteModels:Ngram:Threshold:SureOfCut"] = "0",
             ["TasteModels:Embedding:MaxTokens"] = "2", ["TasteModels:Embedding:CacheEntries"] = "0",
-            ["TasteModels:Classifier:PositiveClass"] = "0",
+            ["TasteModels:Classifier:PositiveClass"] = "0", ["TasteModels:Stacked:DenseWeights:0"] = "0",
         });
 
         Should.NotThrow(() => ReadAll(provider));
@@ -66,6 +68,7 @@ public sealed class SettingsOutOfRangeTests
         _ = provider.GetRequiredService<IOptions<NgramOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
         _ = provider.GetRequiredService<IOptions<ClassifierOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<StackedOptions>>().Value;
     }
 
     static ServiceProvider Services(Dictionary<string, string?> settings)
