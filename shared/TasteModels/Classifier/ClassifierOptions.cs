@@ -18,11 +18,9 @@ public sealed class ClassifierOptions
     public bool LowerCase { get; set; }
 
     [Range(2, int.MaxValue, ErrorMessage = "TasteModels:Classifier:MaxTokens must be at least 2")]
-
     public int MaxTokens { get; set; } = 512;
 
     [Range(1, int.MaxValue, ErrorMessage = "TasteModels:Classifier:BatchSize must be at least 1")]
-
     public int BatchSize { get; set; } = 16;
 
     /// <summary>Which logit is "liked" (AutoTrain binary exports: 1).</summary>

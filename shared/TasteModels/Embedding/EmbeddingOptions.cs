@@ -25,11 +25,9 @@ public sealed class EmbeddingOptions
     public bool LowerCase { get; set; } = true;
 
     [Range(2, int.MaxValue, ErrorMessage = "TasteModels:Embedding:MaxTokens must be at least 2")]
-
     public int MaxTokens { get; set; } = 256;
 
     [Range(1, int.MaxValue, ErrorMessage = "TasteModels:Embedding:BatchSize must be at least 1")]
-
     public int BatchSize { get; set; } = 32;
 
     /// <summary>A folder that keeps embeddings across restarts; null keeps them in memory only.</summary>
