@@ -50,7 +50,7 @@ public static class RunCommand
             try
             {
                 await app.StartAsync(ct);
-                await PrintBannerAsync(app, ct);
+                await PrintBannerAsync(app, single, ct);
                 var drain = single ? PipelineDrain.Attach(app.Services.GetRequiredService<IBus>()) : null;
                 if (AllInOne.UsesInMemoryBus(app.Configuration))
                     await app.Services.GetRequiredService<InterruptedRunRecovery>().RecoverAsync(startedAt, ct);
@@ -96,7 +96,7 @@ public static class RunCommand
     }
 
     /// <summary>What a person needs to know once it runs: where to look, where the data is, who gets posts, whether Slack is on.</summary>
-    static async Task PrintBannerAsync(WebApplication app, CancellationToken ct)
+    static async Task PrintBannerAsync(WebApplication app, bool once, CancellationToken ct)
     {
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var slack = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
@@ -105,7 +105,8 @@ public static class RunCommand
             ? storage.ExpandedDataDirectory()
             : $"{storage.Provider} (ConnectionStrings:Mongo)";
         var error = Console.Error;
-        error.WriteLine($"konomi is running on {string.Join(", ", app.Urls)}  (Ctrl+C stops)");
+        // --once ends by itself after its cycle: telling to stop it would mislead.
+        error.WriteLine($"konomi is running on {string.Join(", ", app.Urls)}  {(once ? "(one crawl cycle, then it exits)" : "(Ctrl+C stops)")}");
         error.WriteLine($"  data     {where}");
         error.WriteLine($"  users    {(users.Count == 0 ? "none" : string.Join(", ", users.Select(u => u.Active ? u.UserId : u.UserId + " (inactive)")))}");
         error.WriteLine(string.IsNullOrWhiteSpace(slack.BotToken)

@@ -13,7 +13,7 @@ public class RunOnceTests
         Path.Combine("tests", "Konomi.Emulators.Host", "bin", Repository.Configuration, "net10.0", "dlsite-emulator.dll"));
 
     [Fact]
-    public async Task Run_once_crawls_the_new_works_then_exits_zero_and_a_second_run_finds_none()
+    public async Task Run_once_says_it_exits_after_one_cycle_crawls_the_new_works_then_exits_zero_and_a_second_run_finds_none()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var dlsite = await DLsiteEmulator.StartAsync(ct);
@@ -27,6 +27,8 @@ public class RunOnceTests
 
         first.ExitCode.ShouldBe(0, first.Error);
         Report(first).GetProperty("newWorks").GetInt32().ShouldBe(5, first.Output);
+        first.Error.ShouldContain("(one crawl cycle, then it exits)");
+        first.Error.ShouldNotContain("Ctrl+C stops");
         second.ExitCode.ShouldBe(0, second.Error);
         Report(second).GetProperty("newWorks").GetInt32().ShouldBe(0, second.Output);
         File.Exists(Path.Combine(dataDir, "konomi.db")).ShouldBeTrue();
