@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Konomi.Hosting;
 
-/// <summary>How a signed figure is printed where people read it: a reason's weight, a calibration intercept, the gate's interval.</summary>
+/// <summary>How figures are printed where people read them: a signed weight, intercept or interval; a count of things.</summary>
 public static class Figures
 {
     /// <summary>"+0.120", "-0.050"; a value that rounds to zero is "+0.000" from either side.</summary>
@@ -15,4 +15,7 @@ public static class Figures
         var digits = "0." + new string('0', decimals);
         return (Math.Round(value, decimals) + 0.0).ToString($"+{digits};-{digits}", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>"1 score", "0 scores", "2 model versions": the noun as one of it or as many.</summary>
+    public static string Counted(long count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -16,7 +16,8 @@ namespace Konomi.Storage;
 /// first <c>konomi run</c> has someone to recommend to. Touching the store here also creates its schema and indexes
 /// before any consumer starts. A store that does not answer yet (MongoDB still starting beside the service, a failover, a
 /// locked file: <see cref="StoreOutage"/>) is waited for, a warning saying why at each try, 1 s doubling to 30 s, rather
-/// than failing the start with a stack trace; any other failure still stops it.
+/// than failing the start with a stack trace; any other failure still stops it. A store full or read-only at start says
+/// so itself, naming the data directory (<see cref="StoreOutage.IsTold"/>): the wait adds nothing but a debug line.
 /// </summary>
 public sealed partial class UserSeeding(
     IUserStore users, IOptions<ConfiguredUsers> configuration, ResiliencePipelineProvider<string> pipelines, ILogger<UserSeeding> logger) : IHostedService
@@ -41,7 +42,10 @@ public sealed partial class UserSeeding(
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(outage.IsTransient),
                 OnRetry = retry =>
                 {
-                    LogStoreAway(logger, retry.Outcome.Exception, retry.Outcome.Exception?.Message, retry.RetryDelay);
+                    if (retry.Outcome.Exception is { } told && outage.IsTold(told))
+                        LogStoreStillAway(logger, told.Message, retry.RetryDelay);
+                    else
+                        LogStoreAway(logger, retry.Outcome.Exception, retry.Outcome.Exception?.Message, retry.RetryDelay);
                     return default;
                 },
             }, jitter: false));
@@ -66,6 +70,9 @@ public sealed partial class UserSeeding(
 
     [LoggerMessage(3, LogLevel.Warning, "The store does not answer at start ({Error}); trying again in {Wait}")]
     static partial void LogStoreAway(ILogger logger, Exception? exception, string? error, TimeSpan wait);
+
+    [LoggerMessage(4, LogLevel.Debug, "The store cannot be written at start ({Error}); trying again in {Wait}")]
+    static partial void LogStoreStillAway(ILogger logger, string error, TimeSpan wait);
 
     [LoggerMessage(1, LogLevel.Information, "No users configured: created the default user '{UserId}'")]
     static partial void LogDefaultUser(ILogger logger, string userId);

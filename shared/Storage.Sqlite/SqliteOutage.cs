@@ -40,6 +40,9 @@ public sealed partial class SqliteOutage(SqliteDatabase? database = null, ILogge
         }
     }
 
+    protected override bool Tells(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteFull or SqliteReadOnly or SqliteIoError };
+
     void Tell(SqliteException e)
     {
         var now = _time.GetUtcNow();

@@ -19,9 +19,11 @@ public sealed class InferenceHost(IHost host) : IAsyncDisposable
 
     public T Get<T>() where T : notnull => host.Services.GetRequiredService<T>();
 
-    public static async Task<InferenceHost> StartAsync(TestStore store, CancellationToken ct, IDictionary<string, string?>? settings = null)
+    public static async Task<InferenceHost> StartAsync(
+        TestStore store, CancellationToken ct, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        if (time is not null) builder.Services.AddSingleton(time);
         builder.Configuration.AddInMemoryCollection(store.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -9,6 +9,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Konomi.Inference.Tests;
 
@@ -72,7 +73,7 @@ public sealed class UnusableModelTests
     }
 
     [Fact]
-    public async Task A_broken_serving_version_is_reported_to_the_trainer_once_however_many_batches_meet_it()
+    public async Task A_broken_serving_version_is_reported_to_the_trainer_once_an_hour_however_many_batches_meet_it()
     {
         await using var store = TestStore.Sqlite();
         var users = store.Get<IUserStore>();
@@ -81,21 +82,30 @@ public sealed class UnusableModelTests
         var registry = store.Get<ITasteModelRegistry>();
         await TasteModelSeed.ServeAsync(registry, "bob", SampleWorks.IsSoothing, Ct);
         var first = await ServeCorruptAsync(registry, "alice");
-        await using var host = await InferenceHost.StartAsync(store, Ct);
-
-        // Two crawls, two batches, both meeting alice's broken v1.
-        for (var i = 0; i < 2; i++)
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await InferenceHost.StartAsync(store, Ct, time: time);
+        var batches = 0;
+        async Task CrawlAsync()
         {
-            await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(430 + i)), Ct);
-            await host.ScoredAsync(i + 1, Ct);
+            await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(430 + batches)), Ct);
+            await host.ScoredAsync(++batches, Ct);
         }
+
+        // Two crawls, two batches, both meeting alice's broken v1 within the hour: one report.
+        await CrawlAsync();
+        time.Advance(ServingModelFailures.ReportAgainAfter - TimeSpan.FromMinutes(1));
+        await CrawlAsync();
+        // Still serving an hour after its report: a trainer restarted meanwhile has forgotten it, so it is told again.
+        time.Advance(TimeSpan.FromMinutes(1));
+        await CrawlAsync();
+        await CrawlAsync();
         // A later version breaks too: it is news of its own.
         var second = await ServeCorruptAsync(registry, "alice");
-        await host.Harness.Bus.Publish(new NewWorkDetected(Guid.NewGuid(), SampleWorks.Create(432)), Ct);
-        await host.ScoredAsync(3, Ct);
+        await CrawlAsync();
 
         var reports = host.Harness.Published.Select<ServingModelFailed>(Ct).Select(m => m.Context.Message).ToList();
-        reports.Select(r => (r.UserId, r.Version, r.Family)).ShouldBe([("alice", first.Version, "ngram"), ("alice", second.Version, "ngram")]);
+        reports.Select(r => (r.UserId, r.Version, r.Family))
+            .ShouldBe([("alice", first.Version, "ngram"), ("alice", first.Version, "ngram"), ("alice", second.Version, "ngram")]);
         reports.ShouldAllBe(r => r.Reason.Contains("Exception: "));
     }
 

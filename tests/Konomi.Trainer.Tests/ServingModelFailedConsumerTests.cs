@@ -47,6 +47,27 @@ public sealed class ServingModelFailedConsumerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_trainer_restarted_between_a_report_and_its_training_replaces_the_version_when_inference_reports_it_again()
+    {
+        var broken = await ServeBrokenAsync("alice");
+        await StartAsync();
+        await ReportAsync(broken);
+
+        // Stopped before its next tick: the plan, in memory, is gone, and labels alone say nothing is new.
+        await StopAsync();
+        var loop = await StartAsync();
+        await TickAsync(loop);
+        (await Registry.FindServingAsync("alice", Ct))!.Version.ShouldBe(broken.Version, "nothing replaced it yet");
+        // Inference reports a version that still serves again after ServingModelFailures.ReportAgainAfter.
+        await ReportAsync(broken);
+        await loop.RetrainDueAsync(Ct);
+
+        var serving = (await Registry.FindServingAsync("alice", Ct)).ShouldNotBeNull();
+        serving.Version.ShouldBe(broken.Version + 1);
+        serving.StatusReason.ShouldNotBeNull().ShouldContain($"serving v{broken.Version} cannot be used (");
+    }
+
+    [Fact]
     public async Task The_same_broken_version_reported_again_is_retrained_once()
     {
         var broken = await ServeBrokenAsync("alice");
@@ -163,13 +184,17 @@ public sealed class ServingModelFailedConsumerTests : IAsyncDisposable
 
     T Get<T>() where T : notnull => _host!.Services.GetRequiredService<T>();
 
+    async Task StopAsync()
+    {
+        if (_host is null) return;
+        await _host.StopAsync(Ct);
+        _host.Dispose();
+        _host = null;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
-        {
-            await _host.StopAsync(Ct);
-            _host.Dispose();
-        }
+        await StopAsync();
         _logs.Dispose();
         await _store.DisposeAsync();
     }

@@ -1,3 +1,4 @@
+using Konomi.Hosting;
 using System.CommandLine;
 using System.Text;
 using Konomi.Storage.Transfer;
@@ -97,7 +98,7 @@ public static class LabelsAndWorksTransfer
             foreach (var problem in result.Problems)
                 Console.Error.WriteLine($"{shown}: {problem}");
             if (!result.Succeeded)
-                return Cli.Fail($"{result.Problems.Count} bad line{(result.Problems.Count == 1 ? "" : "s")}: nothing was imported");
+                return Cli.Fail($"{Figures.Counted(result.Problems.Count, "bad line")}: nothing was imported");
             if (result.Rows == 0)
                 return Cli.Fail(NothingToImport(shown));
             Console.WriteLine($"imported {result.Added} new {what} ({result.Rows - result.Added} of {result.Rows} were already there)");

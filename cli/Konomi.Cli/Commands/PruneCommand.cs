@@ -1,3 +1,4 @@
+using Konomi.Hosting;
 using System.CommandLine;
 using Konomi.Storage.Ports;
 using Konomi.Storage.Retention;
@@ -37,9 +38,10 @@ public static class PruneCommand
             var settings = host.Services.GetRequiredService<IOptions<RetentionOptions>>().Value;
             var clock = host.Services.GetRequiredService<TimeProvider>();
             var removed = await host.Services.GetRequiredService<IRetentionStore>().PruneAsync(settings.ToPolicy(), clock.GetUtcNow(), ct);
-            Console.WriteLine($"removed {removed.Scores} scores (works older than {settings.ScoresDays} d), {removed.Snapshots} snapshots (> {settings.SnapshotsDays} d), " +
-                $"{removed.Clicks} clicks (> {settings.ClicksDays} d), {removed.ModelVersions} model versions (beyond the newest {settings.KeepModelVersions} past ones per user), " +
-                $"{removed.CrawlFailures} crawl failures (last tried > {settings.SnapshotsDays} d)");
+            Console.WriteLine($"removed {Figures.Counted(removed.Scores, "score")} (works older than {settings.ScoresDays} d), " +
+                $"{Figures.Counted(removed.Snapshots, "snapshot")} (> {settings.SnapshotsDays} d), {Figures.Counted(removed.Clicks, "click")} (> {settings.ClicksDays} d), " +
+                $"{Figures.Counted(removed.ModelVersions, "model version")} (beyond the newest {settings.KeepModelVersions} past ones per user), " +
+                $"{Figures.Counted(removed.CrawlFailures, "crawl failure")} (last tried > {settings.SnapshotsDays} d)");
             return 0;
         });
         return Cli.Example(command, "konomi prune", "konomi prune --scores-days 30 --keep-versions 3 --data-dir ~/.konomi");

@@ -15,8 +15,9 @@ namespace Konomi.Inference;
 /// A score already stored (a redelivered batch) is published again rather than skipped: the outbox is in memory,
 /// so a crash between storing and publishing would otherwise lose the message for good, and the notifier's ledger
 /// (one notification per work and target) makes a repeat harmless.
-/// A serving model met broken is reported once per version (<see cref="ServingModelFailed"/>), so the trainer replaces
-/// it without waiting for the user's next label; the report leaves with the batch's other messages, or not at all.
+/// A serving model met broken is reported once per version, and again an hour later if it still serves
+/// (<see cref="ServingModelFailures"/>), so the trainer replaces it without waiting for the user's next label; the report
+/// leaves with the batch's other messages, or not at all.
 /// </summary>
 public sealed class NewWorkDetectedConsumer(
     WorkScorer scorer, Exploration exploration, Audience audience, IScoreStore scores, ServingModelFailures failures, TimeProvider time)

@@ -7,13 +7,14 @@ namespace Konomi.Trainer;
 /// Debounces feedback into retraining: a user is due once <see cref="TrainerOptions.MinNewLabels"/> labels
 /// arrived since they were last trained, or once they stopped clicking for <see cref="TrainerOptions.Debounce"/>.
 /// In memory on purpose: what a restart forgets, the scheduled retraining catches up. A user whose serving version
-/// inference cannot use is due at once instead (<see cref="Replace"/>): no click is coming to wait for.
+/// inference cannot use is due at once instead (<see cref="Replace"/>): no click is coming to wait for; what a restart
+/// forgets of those, inference's hourly repeat of the report brings back.
 /// </summary>
 public sealed class RetrainPlan(IOptions<TrainerOptions> options, TimeProvider time)
 {
     readonly Dictionary<string, PendingLabels> _pending = [];
     readonly HashSet<string> _replacing = [];
-    // The last broken version each user was due for: inference reports a version once per replica and process.
+    // The last broken version each user was due for: each inference replica reports it once, then hourly while it serves.
     readonly Dictionary<string, int> _replaced = [];
     readonly Lock _lock = new();
 

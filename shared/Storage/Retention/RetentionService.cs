@@ -36,7 +36,8 @@ public sealed partial class RetentionService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(EventId = 1, Message = "Retention removed {Scores} scores, {Snapshots} snapshots, {Clicks} clicks, {ModelVersions} model versions, {CrawlFailures} crawl failures")]
+    // Each count after its noun, so "snapshots 1" reads right whatever the count and the figures stay numbers for queries.
+    [LoggerMessage(EventId = 1, Message = "Retention removed: scores {Scores}, snapshots {Snapshots}, clicks {Clicks}, model versions {ModelVersions}, crawl failures {CrawlFailures}")]
     static partial void LogPruned(ILogger logger, LogLevel level, long scores, long snapshots, long clicks, long modelVersions, long crawlFailures);
 
     [LoggerMessage(2, LogLevel.Warning, "Retention failed; retrying at the next interval")]

@@ -30,15 +30,8 @@ public sealed class RunStoreFullTests
         // Imported, not crawled: nothing announces it, so the posts below are the crawled works' alone.
         await store.Get<IWorkStore>().ImportAsync([clicked], Ct);
         var dataDir = store.Settings["Storage:DataDirectory"]!;
-        var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        var environment = CrawlEachSecond(dlsite);
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
-        environment["Storage__MaxSizeMb"] = MaxSizeMb.ToString();
-        // The code's own schedule, made short: a cycle each second, a waiting message tried again within 2 s.
-        environment["Crawler__ScheduleEnabled"] = "true";
-        environment["Crawler__Interval"] = "00:00:01";
-        environment["Bus__Retry__MaxDelay"] = "00:00:02";
-        // Without a model every work is offered to try, so each one crawled is posted.
-        environment["Inference__ExplorationRateWithoutModel"] = "1";
         environment["Feedback__Mode"] = "http";
         environment["Slack__SigningSecret"] = Secret;
         var started = DateTimeOffset.UtcNow;
@@ -68,29 +61,52 @@ public sealed class RunStoreFullTests
         using (var retried = await slack.SendAsync(press, DateTimeOffset.UtcNow, Ct))
             retried.StatusCode.ShouldBe(HttpStatusCode.OK, konomi.Output);
         (await labels.HistoryAsync("me", clicked.Id, Ct)).Count.ShouldBe(1);
-        var ledger = store.Get<INotificationStore>();
-        var scores = store.Get<IScoreStore>();
-        await Eventually.NothingMissingAsync(async () =>
-        {
-            var announced = await works.ListAnnouncedAsync(started, DateTimeOffset.UtcNow.AddMinutes(1), ct: Ct);
-            if (announced.Count < crawled.Count) return $"{crawled.Count - announced.Count} of the works crawled while the store was full stored and announced";
-            foreach (var run in announced.GroupBy(w => w.CrawlRunId))
-                if ((await scores.FindRunAsync("me", run.Key, [.. run.Select(w => w.Work.Id)], Ct)).Count < run.Count())
-                    return $"a score for each of {string.Join(", ", run.Select(w => w.Work.Id))}";
-            foreach (var work in crawled)
-                if (await ledger.FindAsync(work.Id, Target, Ct) is not { Status: NotificationStatus.Sent })
-                    return $"{work.Id} posted";
-            return null;
-        }, Eventually.DefaultWithin, () => konomi.Output, Ct);
+        await EveryWorkStoredScoredAndPostedAsync(store, crawled, started, konomi);
 
-        // Each work posted once: one line each.
         var output = konomi.Output;
-        var posts = output.Split('\n').Where(line => line.Contains($"would post to {Target}:")).ToList();
-        posts.Count.ShouldBe(crawled.Count, output);
-        foreach (var work in crawled)
-            posts.Count(line => line.Contains(work.Title)).ShouldBe(1, output);
+        PostedOnce(output, crawled);
         output.ShouldContain("Crawl cycle stopped, the store being away; the next one, in 00:00:01, resumes");
         output.ShouldNotContain("   at ");
+        (await konomi.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, konomi.Output);
+    }
+
+    [Fact]
+    public async Task A_store_full_at_start_is_told_once_in_one_line_and_once_space_is_freed_every_work_is_stored_scored_and_posted_once()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        await using var store = TestStore.Sqlite();
+        // The store of an earlier run, with no user yet.
+        (await store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
+        var dataDir = store.Settings["Storage:DataDirectory"]!;
+        var environment = CrawlEachSecond(dlsite);
+        // A profile in the settings: the start itself must write it.
+        environment["Users__0__UserId"] = "me";
+        environment["Users__0__SlackUserId"] = "U0ME";
+        var crawled = dlsite.AddWorks(4);
+        var started = DateTimeOffset.UtcNow;
+        var disk = await FullDisk.FillAsync(Path.Combine(dataDir, "konomi.db"), MaxSizeMb, "users", "works", "scores", "notifications");
+
+        await using var konomi = ServiceProcess.StartKonomi(["run", "--data-dir", dataDir], environment);
+        var told = $"The store cannot be written: the disk holding {dataDir} is full, or konomi.db reached Storage:MaxSizeMb ({MaxSizeMb} MB)";
+        await Eventually.HoldsAsync(async () => await Task.FromResult(konomi.Output.Contains(told)),
+            "konomi to say the store is full", Eventually.DefaultWithin, () => konomi.Output, Ct);
+        // The start waits for room: a few of its tries (1 s, then 2 s) go by with nothing more said.
+        await Task.Delay(TimeSpan.FromSeconds(4), Ct);
+        var works = store.Get<IWorkStore>();
+        (await works.FindKnownAsync(crawled.Select(w => w.Id), Ct)).ShouldBeEmpty();
+        (await store.Get<IUserStore>().ListAsync(Ct)).ShouldBeEmpty();
+        konomi.HasExited.ShouldBeFalse(konomi.Output);
+
+        await disk.FreeAsync();
+        await disk.DisposeAsync();
+
+        await konomi.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), Ct);
+        await EveryWorkStoredScoredAndPostedAsync(store, crawled, started, konomi);
+
+        var output = konomi.Output;
+        output.Split('\n').Where(line => line.Contains(" warn ") || line.Contains(" fail ")).ShouldHaveSingleItem(output).ShouldContain(told);
+        output.ShouldNotContain("   at ");
+        PostedOnce(output, crawled);
         (await konomi.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, konomi.Output);
     }
 
@@ -158,5 +174,46 @@ public sealed class RunStoreFullTests
         result.Error.Trim().ShouldBe("konomi: the store is full: the disk holding konomi.db has no space left, or konomi.db reached Storage:MaxSizeMb; "
             + "free space (konomi prune, or other files) or raise the cap, then run the command again.");
         (await store.Get<IUserStore>().ListAsync(Ct)).Select(u => u.UserId).ShouldBe(["me"]);
+    }
+
+    /// <summary>The emulated DLsite, crawled each second; a waiting message tried again within 2 s; the store capped.</summary>
+    static Dictionary<string, string?> CrawlEachSecond(DLsiteEmulator dlsite)
+    {
+        var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
+        environment["Storage__MaxSizeMb"] = MaxSizeMb.ToString();
+        // The code's own schedule, made short.
+        environment["Crawler__ScheduleEnabled"] = "true";
+        environment["Crawler__Interval"] = "00:00:01";
+        environment["Bus__Retry__MaxDelay"] = "00:00:02";
+        // Without a model every work is offered to try, so each one crawled is posted.
+        environment["Inference__ExplorationRateWithoutModel"] = "1";
+        return environment;
+    }
+
+    /// <summary>Waits until each crawled work is stored, announced, scored for me and its post recorded sent.</summary>
+    static async Task EveryWorkStoredScoredAndPostedAsync(TestStore store, IReadOnlyList<EmulatedWork> crawled, DateTimeOffset started, ServiceProcess konomi)
+    {
+        var (works, scores, ledger) = (store.Get<IWorkStore>(), store.Get<IScoreStore>(), store.Get<INotificationStore>());
+        await Eventually.NothingMissingAsync(async () =>
+        {
+            var announced = await works.ListAnnouncedAsync(started, DateTimeOffset.UtcNow.AddMinutes(1), ct: Ct);
+            if (announced.Count < crawled.Count) return $"{crawled.Count - announced.Count} of the works crawled while the store was full stored and announced";
+            foreach (var run in announced.GroupBy(w => w.CrawlRunId))
+                if ((await scores.FindRunAsync("me", run.Key, [.. run.Select(w => w.Work.Id)], Ct)).Count < run.Count())
+                    return $"a score for each of {string.Join(", ", run.Select(w => w.Work.Id))}";
+            foreach (var work in crawled)
+                if (await ledger.FindAsync(work.Id, Target, Ct) is not { Status: NotificationStatus.Sent })
+                    return $"{work.Id} posted";
+            return null;
+        }, Eventually.DefaultWithin, () => konomi.Output, Ct);
+    }
+
+    /// <summary>Each work posted once: one line each.</summary>
+    static void PostedOnce(string output, IReadOnlyList<EmulatedWork> crawled)
+    {
+        var posts = output.Split('\n').Where(line => line.Contains($"would post to {Target}:")).ToList();
+        posts.Count.ShouldBe(crawled.Count, output);
+        foreach (var work in crawled)
+            posts.Count(line => line.Contains(work.Title)).ShouldBe(1, output);
     }
 }

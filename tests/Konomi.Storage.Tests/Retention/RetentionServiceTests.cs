@@ -52,7 +52,7 @@ public sealed class RetentionServiceTests : IAsyncDisposable
         _clock.Advance(TimeSpan.FromHours(6));
         await Eventually.HoldsAsync(() => Task.FromResult(Pruned(logs).Count == 2), "the prune after an interval");
         Pruned(logs)[1].Level.ShouldBe(LogLevel.Information);
-        Pruned(logs)[1].Message.ShouldContain("1 snapshots");
+        Pruned(logs)[1].Message.ShouldContain("snapshots 1,");
         await host.StopAsync(Ct);
     }
 
