@@ -26,6 +26,9 @@ public static partial class WorkPageParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    [GeneratedRegex(@"url\(\s*['""]?([^'"")]+)")]
+    private static partial Regex BackgroundImage();
+
     public static ParsedWork Parse(string html, Uri? address = null) => Parse(HtmlDocuments.ParseWhole(html, "work page"), address);
 
     public static ParsedWork Parse(IDocument page, Uri? address = null)
@@ -71,13 +74,20 @@ public static partial class WorkPageParser
             WorkType = WorkType(outline) ?? contents?.String("work_type") ?? "",
             PriceYen = Price(page, id!, contents),
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
-            // Each candidate in turn: a slider picture that is no web address leaves og:image to give it.
-            ThumbnailUrl = Thumbnails.Link(page.QuerySelector(".product-slider-data > div[data-src]")?.GetAttribute("data-src"), address)
-                ?? Thumbnails.Link(page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), address),
+            ThumbnailUrl = Thumbnail(page, address),
         };
         var expected = page.QuerySelector(".work_date_ana")?.TextContent.Trim();
         return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, announced ? expected : null);
     }
+
+    /// <summary>
+    /// The main picture: the slider's first (2021+), else the 2016 layout's #work_visual background, else og:image, which
+    /// on those older pages is only the small sample (_ana_img_sam). Each in turn: one that is no web address leaves the next.
+    /// </summary>
+    static string? Thumbnail(IDocument page, Uri? address) =>
+        Thumbnails.Link(page.QuerySelector(".product-slider-data > div[data-src]")?.GetAttribute("data-src"), address)
+        ?? Thumbnails.Link(page.QuerySelector("#work_visual[style]")?.GetAttribute("style") is { } style && BackgroundImage().Match(style) is { Success: true } m ? m.Groups[1].Value : null, address)
+        ?? Thumbnails.Link(page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), address);
 
     static void ThrowIfErrorBox(IDocument page, string? id)
     {
