@@ -20,7 +20,7 @@ public static partial class WorkPageParser
     [GeneratedRegex(@"\s*(?:\[[^\]]*\]\s*)?(?:予告作品\s*)?\|\s*DLsite.*$")]
     private static partial Regex TitleSuffix();
 
-    [GeneratedRegex(@"[\d,]+")]
+    [GeneratedRegex(@"\d[\d,]*")]
     private static partial Regex Digits();
 
     [GeneratedRegex(@"\s+")]
@@ -48,9 +48,10 @@ public static partial class WorkPageParser
             throw new CrawlException(CrawlErrorKind.NotFound, "the work page is a listing (a redirect from a withdrawn or removed work's page)");
         if (!WorkIds.IsValid(id))
             throw new CrawlException(CrawlErrorKind.Malformed, "no DLsite work id (RJ/BJ/VJ + 6 or 8 digits) in the page");
-        var title = Title(page);
-        if (title is null || page.QuerySelector($"#work_outline, {LabelledRows.DefinitionLists}") is null)
-            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: not a work page (no #work_name title, or no #work_outline table or product-info list)");
+        var title = Title(page)
+            ?? throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: the work page has no title (#work_name, og:title and <title> all empty)");
+        if (page.QuerySelector($"#work_outline, {LabelledRows.DefinitionLists}") is null)
+            throw new CrawlException(CrawlErrorKind.Malformed, $"{id}: not a work page (no #work_outline table or product-info list)");
 
         var outline = LabelledRows.Of(page, "#work_outline");
         var maker = LabelledRows.Of(page, "#work_maker");
@@ -60,15 +61,18 @@ public static partial class WorkPageParser
         {
             Id = id!,
             Title = title,
+            // Only the work's own maker link: a .maker_name elsewhere on the page is a recommended work's circle.
             Circle = maker.Names(OutlineLabels.Maker).FirstOrDefault()
-                ?? page.QuerySelector(".maker_name a")?.TextContent.Trim() ?? "",
+                ?? maker.Names(OutlineLabels.Authors).FirstOrDefault()
+                ?? page.QuerySelector("#work_maker .maker_name a, .maker_name[itemprop=brand] a")?.TextContent.Trim() ?? "",
             Series = outline.Names(OutlineLabels.Series).FirstOrDefault() ?? contents?.String("series_name"),
-            Authors = outline.Names(OutlineLabels.Authors),
+            // Books write their author (著者/作者) among the maker rows, voice works theirs (作者) in the outline.
+            Authors = [.. outline.Names(OutlineLabels.Authors).Concat(maker.Names(OutlineLabels.Authors)).Distinct()],
             ScenarioWriters = outline.Names(OutlineLabels.Scenario),
             Illustrators = outline.Names(OutlineLabels.Illustration),
             VoiceActors = outline.Names(OutlineLabels.VoiceActors),
             Genres = outline.Names(OutlineLabels.Genres),
-            Description = page.QuerySelector("[itemprop=description]") is { } description ? PageText.Of(description) : "",
+            Description = page.QuerySelector("[itemprop=description], .work_parts_container") is { } description ? PageText.Of(description) : "",
             ReleaseDate = announced ? null : StoreDate.Parse(outline.Text(OutlineLabels.ReleasedOn)) ?? StoreDate.Parse(contents?.String("regist_date")),
             AgeCategory = Age(outline, page, floor),
             WorkType = WorkType(outline) ?? contents?.String("work_type") ?? "",
@@ -76,8 +80,9 @@ public static partial class WorkPageParser
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
             ThumbnailUrl = Thumbnail(page, address),
         };
-        var expected = page.QuerySelector(".work_date_ana")?.TextContent.Trim();
-        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, announced ? expected : null);
+        // The announce box's date, else the sale-day row, which an announce page may fill with a span ("2025年05月下旬 予定").
+        var expected = announced ? OneLine(page.QuerySelector(".work_date_ana")?.TextContent) ?? OneLine(outline.Text(OutlineLabels.ReleasedOn)) : null;
+        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, expected);
     }
 
     /// <summary>
@@ -89,11 +94,13 @@ public static partial class WorkPageParser
         ?? Thumbnails.Link(page.QuerySelector("#work_visual[style]")?.GetAttribute("style") is { } style && BackgroundImage().Match(style) is { Success: true } m ? m.Groups[1].Value : null, address)
         ?? Thumbnails.Link(page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), address);
 
+    static string? OneLine(string? text) => text is null ? null : Spaces().Replace(text, " ").Trim() is { Length: > 0 } line ? line : null;
+
     static void ThrowIfErrorBox(IDocument page, string? id)
     {
         if (page.QuerySelector(".error_box_work, #main_inner > .error_box") is not { } box) return;
         // Its words as one line, however the box breaks them (a <br>, one <p> a line): the reason is stored and listed as one.
-        var reason = Spaces().Replace(box.QuerySelector(".title_text")?.TextContent.Trim() is { Length: > 0 } text ? text : box.TextContent, " ").Trim();
+        var reason = OneLine(box.QuerySelector(".title_text")?.TextContent) ?? OneLine(box.TextContent) ?? "";
         var kind = reason.Contains("国・地域") || reason.Contains("country", StringComparison.OrdinalIgnoreCase) ? CrawlErrorKind.RegionBlocked : CrawlErrorKind.Unavailable;
         throw new CrawlException(kind, $"{id ?? "work"}: {(kind == CrawlErrorKind.RegionBlocked ? "region-blocked" : "unavailable")}: {reason}");
     }
@@ -101,16 +108,13 @@ public static partial class WorkPageParser
     /// <summary>
     /// h1#work_name (its inner &lt;a&gt; until 2022), else og:title without " [circle] | DLsite", else the &lt;title&gt;, the one
     /// place DLsite puts its sale badges (【30%OFF】): only there do they go, as a circle's own 【無料】 or 【セール記念】 is its title.
+    /// The first that has words: a heading left for a script to fill is empty, and the next one tells.
     /// </summary>
-    static string? Title(IDocument page)
-    {
-        var heading = page.QuerySelector("#work_name")?.TextContent
-            ?? page.QuerySelector("meta[property='og:title']")?.GetAttribute("content");
-        var title = heading is not null ? TitleSuffix().Replace(heading.Trim(), "")
-            : page.Title is { } tab ? SaleTitle.Strip(TitleSuffix().Replace(tab.Trim(), ""))
-            : null;
-        return string.IsNullOrWhiteSpace(title) ? null : title.Trim();
-    }
+    static string? Title(IDocument page) =>
+        new[] { page.QuerySelector("#work_name")?.TextContent, page.QuerySelector("meta[property='og:title']")?.GetAttribute("content") }
+            .Select(heading => heading is null ? null : TitleSuffix().Replace(heading.Trim(), "").Trim())
+            .Append(page.Title is { } tab ? SaleTitle.Strip(TitleSuffix().Replace(tab.Trim(), "")).Trim() : null)
+            .FirstOrDefault(title => !string.IsNullOrWhiteSpace(title));
 
     internal static string Floor(string? canonical) =>
         canonical is not null && Uri.TryCreate(canonical, UriKind.Absolute, out var uri) && uri.Segments.Length > 1
@@ -135,15 +139,20 @@ public static partial class WorkPageParser
             ?? cell.QuerySelectorAll("span[class]").Select(s => WorkTypeIcon().Match(s.ClassName!)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
     }
 
+    static bool Free(string price) => price.Contains("無料") || price.Contains("free", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The tax-included price a buyer pays now: the 2024+ ga4 data attribute, the noscript block, else the analytics script.</summary>
     static int? Price(IDocument page, string id, JsonElement? contents)
     {
         if (page.QuerySelector($".ga4_event_item_{id}[data-price]")?.GetAttribute("data-price") is { } ga4 && int.TryParse(ga4, out var price))
             return price;
-        var shown = page.QuerySelectorAll("#work_price .work_buy_content span.price, .work_buy_content span.price")
-            .Select(s => Digits().Match(s.TextContent)).FirstOrDefault(m => m.Success);
-        if (shown is not null && int.TryParse(shown.Value.Replace(",", ""), out price))
+        // Not a struck-through original price (a sale shows both); a free work's price says 無料 where others give a number.
+        var shown = page.QuerySelectorAll("#work_price .work_buy_content span.price:not(.strike), .work_buy_content span.price:not(.strike)")
+            .Select(s => s.TextContent).FirstOrDefault(text => Digits().IsMatch(text) || Free(text));
+        if (shown is not null && Digits().Match(shown) is { Success: true } yen && int.TryParse(yen.Value.Replace(",", ""), out price))
             return price;
+        if (shown is not null && Free(shown))
+            return 0;
         // The analytics price excludes the 10% consumption tax; its discount, when there is one, includes it (0 is none).
         return (contents?.Int("discount") is > 0 and var discounted ? discounted : (int?)null) ?? (contents?.Number("price") is { } net and >= 0 and < int.MaxValue / 2 ? (int)Math.Round(net * 1.1) : null);
     }
