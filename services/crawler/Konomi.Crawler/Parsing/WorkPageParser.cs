@@ -139,7 +139,8 @@ public static partial class WorkPageParser
             ?? cell.QuerySelectorAll("span[class]").Select(s => WorkTypeIcon().Match(s.ClassName!)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
     }
 
-    static bool Free(string price) => price.Contains("無料") || price.Contains("free", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A price that says the work is free (無料, Free) where others give a number.</summary>
+    internal static bool Free(string price) => price.Contains("無料") || price.Contains("free", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The tax-included price a buyer pays now: the 2024+ ga4 data attribute, the noscript block, else the analytics script.</summary>
     static int? Price(IDocument page, string id, JsonElement? contents)
