@@ -5,6 +5,8 @@ using Konomi.Crawler.Parsing;
 using Konomi.Crawler.DLsite;
 using Konomi.Emulators.DLsite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Konomi.Crawler.Tests.Crawling;
 
@@ -315,7 +317,8 @@ public class OddWorkTests
 
     /// <summary>
     /// A page whose sale day, age, work type and genres do not read (as a page in a layout no saved page shows might write
-    /// them) is no failure: the work is published once, those fields from product.json, and so is every other listed work.
+    /// them) is no failure: the work is published once, those fields from product.json, and so is every other listed work;
+    /// one warning names the work, its page and each field that did not read.
     /// </summary>
     [Fact]
     public async Task A_page_whose_rows_do_not_read_is_no_failure_and_every_listed_work_is_published_once()
@@ -329,7 +332,8 @@ public class OddWorkTests
             foreach (var (label, cell) in new[] { ("販売日", "近日公開"), ("年齢指定", "<span title=\"PG-12\">PG-12</span>"), ("作品形式", "<span>?</span>"), ("ジャンル", "") })
                 page.QuerySelectorAll("#work_outline tr").Single(tr => tr.QuerySelector("th")!.TextContent.Trim() == label).QuerySelector("td")!.InnerHtml = cell;
         }));
-        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path);
+        var logs = new FakeLoggerProvider();
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, services: s => s.AddLogging(l => l.AddProvider(logs)));
 
         var reports = await crawler.RunCyclesAsync(2, Ct);
 
@@ -341,6 +345,8 @@ public class OddWorkTests
         stored.AgeCategory.ShouldBe(Contracts.AgeCategory.Adult);
         stored.Genres.ShouldNotBeEmpty();
         stored.Title.ShouldBe(odd.Title);
+        var warning = logs.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Warning).ShouldHaveSingleItem();
+        warning.Message.ShouldContain($"{odd.Id}'s work page shows releaseDate \"近日公開\", ageCategory \"PG-12\", workType \"?\" in a form Konomi does not read");
     }
 
     /// <summary>

@@ -23,9 +23,6 @@ public static partial class WorkPageParser
     [GeneratedRegex(@"\d[\d,]*")]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
-
     [GeneratedRegex(@"url\(\s*['""]?([^'"")]+)")]
     private static partial Regex BackgroundImage();
 
@@ -57,6 +54,11 @@ public static partial class WorkPageParser
         var maker = LabelledRows.Of(page, "#work_maker");
         var announced = outline.Cell(OutlineLabels.AnnouncedOn) is not null || canonical?.Contains("/announce/") == true;
         var floor = Floor(canonical);
+        var saleDay = announced ? null : outline.Text(OutlineLabels.ReleasedOn);
+        var ageCell = outline.Cell(OutlineLabels.Age);
+        var age = Age(ageCell);
+        var typeCell = outline.Cell(OutlineLabels.WorkType);
+        var type = WorkType(typeCell);
         var work = new Work
         {
             Id = id!,
@@ -73,16 +75,24 @@ public static partial class WorkPageParser
             VoiceActors = outline.Names(OutlineLabels.VoiceActors),
             Genres = outline.Names(OutlineLabels.Genres),
             Description = page.QuerySelector("[itemprop=description], .work_parts_container") is { } description ? PageText.Of(description) : "",
-            ReleaseDate = announced ? null : StoreDate.Parse(outline.Text(OutlineLabels.ReleasedOn)) ?? StoreDate.Parse(contents?.String("regist_date")),
-            AgeCategory = Age(outline, page, floor),
-            WorkType = WorkType(outline) ?? contents?.String("work_type") ?? "",
+            ReleaseDate = announced ? null : StoreDate.Parse(saleDay) ?? StoreDate.Parse(contents?.String("regist_date")),
+            AgeCategory = age
+                ?? (page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null)
+                ?? AgeLabels.FromFloor(floor),
+            WorkType = type ?? contents?.String("work_type") ?? "",
             PriceYen = Price(page, id!, contents),
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
             ThumbnailUrl = Thumbnail(page, address),
         };
         // The announce box's date, else the sale-day row, which an announce page may fill with a span ("2025年05月下旬 予定").
-        var expected = announced ? OneLine(page.QuerySelector(".work_date_ana")?.TextContent) ?? OneLine(outline.Text(OutlineLabels.ReleasedOn)) : null;
-        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, expected);
+        var expected = announced ? PageText.OneLine(page.QuerySelector(".work_date_ana")?.TextContent) ?? PageText.OneLine(outline.Text(OutlineLabels.ReleasedOn)) : null;
+        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, expected)
+        {
+            Unread = UnreadFields.Of(
+                ("releaseDate", saleDay, StoreDate.Parse(saleDay) is not null),
+                ("ageCategory", ageCell is null ? null : PageText.OneLine(ageCell.TextContent) ?? ageCell.QuerySelector("[title]")?.GetAttribute("title"), age is not null),
+                ("workType", typeCell?.TextContent, type is not null)),
+        };
     }
 
     /// <summary>
@@ -94,13 +104,11 @@ public static partial class WorkPageParser
         ?? Thumbnails.Link(page.QuerySelector("#work_visual[style]")?.GetAttribute("style") is { } style && BackgroundImage().Match(style) is { Success: true } m ? m.Groups[1].Value : null, address)
         ?? Thumbnails.Link(page.QuerySelector("meta[property='og:image']")?.GetAttribute("content"), address);
 
-    static string? OneLine(string? text) => text is null ? null : Spaces().Replace(text, " ").Trim() is { Length: > 0 } line ? line : null;
-
     static void ThrowIfErrorBox(IDocument page, string? id)
     {
         if (page.QuerySelector(".error_box_work, #main_inner > .error_box") is not { } box) return;
         // Its words as one line, however the box breaks them (a <br>, one <p> a line): the reason is stored and listed as one.
-        var reason = OneLine(box.QuerySelector(".title_text")?.TextContent) ?? OneLine(box.TextContent) ?? "";
+        var reason = PageText.OneLine(box.QuerySelector(".title_text")?.TextContent) ?? PageText.OneLine(box.TextContent) ?? "";
         var kind = reason.Contains("国・地域") || reason.Contains("country", StringComparison.OrdinalIgnoreCase) ? CrawlErrorKind.RegionBlocked : CrawlErrorKind.Unavailable;
         throw new CrawlException(kind, $"{id ?? "work"}: {(kind == CrawlErrorKind.RegionBlocked ? "region-blocked" : "unavailable")}: {reason}");
     }
@@ -121,20 +129,18 @@ public static partial class WorkPageParser
             ? uri.Segments[1].Trim('/')
             : "maniax";
 
-    static AgeCategory Age(LabelledRows outline, IDocument page, string floor)
+    /// <summary>The age the age row's label or icon tells; none when there is no row or it says something else.</summary>
+    static AgeCategory? Age(IElement? cell)
     {
-        var cell = outline.Cell(OutlineLabels.Age);
         var labels = cell?.QuerySelectorAll("span[title]").Select(s => s.GetAttribute("title")).Append(cell.TextContent) ?? [];
         return labels.Select(AgeLabels.FromLabel).FirstOrDefault(a => a is not null)
-            ?? cell?.QuerySelectorAll("span[class]").SelectMany(s => s.ClassList).Select(AgeLabels.FromIconClass).FirstOrDefault(a => a is not null)
-            ?? (page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null)
-            ?? AgeLabels.FromFloor(floor);
+            ?? cell?.QuerySelectorAll("span[class]").SelectMany(s => s.ClassList).Select(AgeLabels.FromIconClass).FirstOrDefault(a => a is not null);
     }
 
     /// <summary>The work type link (/work_type/SOU), not the category (同人ソフト) or option icons (音楽あり).</summary>
-    static string? WorkType(LabelledRows outline)
+    static string? WorkType(IElement? cell)
     {
-        if (outline.Cell(OutlineLabels.WorkType) is not { } cell) return null;
+        if (cell is null) return null;
         return cell.QuerySelectorAll("a[href]").Select(a => WorkTypeLink().Match(a.GetAttribute("href")!)).FirstOrDefault(m => m.Success)?.Groups[1].Value
             ?? cell.QuerySelectorAll("span[class]").Select(s => WorkTypeIcon().Match(s.ClassName!)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
     }
