@@ -200,6 +200,31 @@ public class WorkPageVariantTests
         work.VoiceActors.Count.ShouldBe(5);
     }
 
+    /// <summary>
+    /// A bundle (セット) lists the works it holds, each with its own id, circle and price, before its own rows: the page is
+    /// still the bundle, with its own maker and price.
+    /// </summary>
+    [Fact]
+    public void A_bundle_page_listing_the_works_it_holds_is_still_the_bundle()
+    {
+        var original = WorkPageParser.Parse(Page(Voice)).Work;
+        var page = Page(Voice);
+        var held = page.CreateElement("div");
+        held.ClassName = "work_parts_container bundle_contents";
+        held.InnerHtml = string.Concat(new[] { "RJ01000297", "RJ01000298" }.Select(id =>
+            $"<div class=\"bundle_item\" data-product-id=\"{id}\"><a href=\"https://www.dlsite.com/maniax/work/=/product_id/{id}.html\">{id} の作品</a>"
+            + "<span class=\"maker_name\"><a href=\"https://www.dlsite.com/maniax/circle/profile/=/maker_id/RG99999.html\">Another circle</a></span>"
+            + "<div class=\"work_buy_content\"><span class=\"price strike\">2,200円</span></div></div>"));
+        page.QuerySelector("#work_maker")!.Before(held);
+
+        var work = WorkPageParser.Parse(page).Work;
+
+        work.Id.ShouldBe(original.Id);
+        work.Circle.ShouldBe(original.Circle);
+        work.PriceYen.ShouldBe(original.PriceYen);
+        work.Description.ShouldBe(original.Description);
+    }
+
     /// <summary>A row whose cell says something Konomi does not read leaves that field empty (or to the next source) and the rest of the work as it was.</summary>
     /// <remarks><paramref name="unread"/>: what the parse names as shown but not read, for the crawl's one warning; an empty cell shows nothing.</remarks>
     [Theory]

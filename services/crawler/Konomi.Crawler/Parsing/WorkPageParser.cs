@@ -74,7 +74,8 @@ public static partial class WorkPageParser
             Illustrators = outline.Names(OutlineLabels.Illustration),
             VoiceActors = outline.Names(OutlineLabels.VoiceActors),
             Genres = outline.Names(OutlineLabels.Genres),
-            Description = page.QuerySelector("[itemprop=description], .work_parts_container") is { } description ? PageText.Of(description) : "",
+            // The itemprop first: its class is the fallback for a page without it, never another block that comes earlier.
+            Description = (page.QuerySelector("[itemprop=description]") ?? page.QuerySelector(".work_parts_container")) is { } description ? PageText.Of(description) : "",
             ReleaseDate = announced ? null : StoreDate.Parse(saleDay) ?? StoreDate.Parse(contents?.String("regist_date")),
             AgeCategory = age
                 ?? (page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null)
