@@ -263,6 +263,33 @@ public class WorkPageVariantTests
         if (field != "genres") work.Genres.ShouldBe(original.Genres);
     }
 
+    [Fact]
+    public void A_work_in_no_series_has_none()
+    {
+        var page = Page(Voice);
+        Row(page, "シリーズ名").Remove();
+        var analytics = page.QuerySelectorAll("script").Single(s => s.TextContent.Contains("var contents"));
+        analytics.TextContent = analytics.TextContent.Replace("\"series_name\":", "\"no_series_name\":");
+
+        WorkPageParser.Parse(page).Work.Series.ShouldBeNull();
+    }
+
+    /// <summary>Since 2023 the sale day may carry its hour ("16時"), as DLsite releases at 0時 or 16時 JST: the day is the same.</summary>
+    [Theory]
+    [InlineData("2017年01月04日 16時")]
+    [InlineData("2017年01月04日 0時")]
+    [InlineData("2017年1月4日")]
+    public void A_sale_day_with_its_hour_or_without_leading_zeros_is_that_day(string shown)
+    {
+        var page = Page(Voice);
+        Row(page, "販売日").QuerySelector("td a")!.TextContent = shown;
+
+        var parsed = WorkPageParser.Parse(page);
+
+        parsed.Work.ReleaseDate.ShouldBe(new DateOnly(2017, 1, 4));
+        parsed.Unread.ShouldBeEmpty();
+    }
+
     /// <summary>No saved page or product.json shows a field Konomi does not read: the crawl's warning is for pages unlike them.</summary>
     [Theory]
     [InlineData(Voice)]
