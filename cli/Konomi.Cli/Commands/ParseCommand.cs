@@ -45,7 +45,7 @@ public static class ParseCommand
                         foreach (var note in lines.Add(file, content)) error.WriteLine($"{file}: {note}");
                     }
                     else
-                        foreach (var node in Read(content))
+                        foreach (var node in Read(content, note => error.WriteLine($"{file}: {note}")))
                             output.WriteLine(node.ToJsonString(oneLine ? KonomiJson.Options : KonomiJson.Indented));
                 }
                 catch (Exception e) when (e is CrawlException or IOException or UnauthorizedAccessException)
@@ -61,10 +61,10 @@ public static class ParseCommand
         return command;
     }
 
-    static IEnumerable<JsonNode> Read(string content) => DocumentKinds.Detect(content) switch
+    static IEnumerable<JsonNode> Read(string content, Action<string> note) => DocumentKinds.Detect(content) switch
     {
-        DocumentKind.WorkPage => [Shape(WorkPageParser.Parse(content))],
-        DocumentKind.ProductJson => [Shape(ProductJsonParser.Parse(content))],
+        DocumentKind.WorkPage => [Shape(Noted(WorkPageParser.Parse(content), note))],
+        DocumentKind.ProductJson => [Shape(Noted(ProductJsonParser.Parse(content), note))],
         DocumentKind.Listing => [JsonSerializer.SerializeToNode(Listed(content), KonomiJson.Options)!],
         DocumentKind.ProductInfo => [JsonSerializer.SerializeToNode(
             ProductInfoParser.Parse(content).Select(p => new { id = p.Key, p.Value.Sales, p.Value.Wishlist, p.Value.RatingAverage, p.Value.RatingCount }), KonomiJson.Options)!],
@@ -80,6 +80,17 @@ public static class ParseCommand
     static CrawlException NotADocument(string content) => content.TrimStart().StartsWith('<') && !HtmlDocuments.IsWhole(content)
         ? HtmlDocuments.CutOff(content, "saved page")
         : new(CrawlErrorKind.Malformed, "not a DLsite work page, listing page, product.json or product info response");
+
+    static ParsedWork Noted(ParsedWork parsed, Action<string> note)
+    {
+        if (UnreadNote(parsed) is { } unread) note(unread);
+        return parsed;
+    }
+
+    /// <summary>What the document shows that did not read (<see cref="ParsedWork.Unread"/>), as the crawler's warning names it.</summary>
+    static string? UnreadNote(ParsedWork parsed) => parsed.Unread.Count == 0
+        ? null
+        : $"{parsed.Work.Id}: shows {string.Join(", ", parsed.Unread)} in a form Konomi does not read: left empty or taken from elsewhere";
 
     /// <summary>The work as every reader takes it, plus what only a page says: announced or released.</summary>
     static JsonNode Shape(ParsedWork parsed)
@@ -148,6 +159,7 @@ public static class ParseCommand
         /// </summary>
         void Keep(string file, ParsedWork parsed, List<string> notes, Tells tells = Tells.Released)
         {
+            if (UnreadNote(parsed) is { } unread) notes.Add(unread);
             if (parsed.Status == WorkStatus.Announced)
             {
                 Keep(new Copy(file, Tells.Announced, Shape(parsed)));

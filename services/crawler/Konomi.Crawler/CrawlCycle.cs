@@ -232,6 +232,8 @@ public sealed partial class CrawlCycle(
         if (failed is not null) await failures.ForgetAsync(id, ct);
         if (!added) return;
         if (cut.Count > 0) tally.StoreCut(id, cut, logger);
+        tally.Unread(id, "product.json", json.Parsed?.Unread, logger);
+        tally.Unread(id, "work page", page.Parsed?.Unread, logger);
         await bus.Publish(new NewWorkDetected(tally.RunId, work), ct);
         await works.MarkAnnouncedAsync(work.Id, ct);
         tally.NewWorks++;

@@ -62,6 +62,12 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
             LogStoredCut(logger, RunId, workId, overrun.Field, overrun.Length, overrun.IsList ? "entries" : "characters", overrun.Max);
     }
 
+    /// <summary>One warning for a stored work's document that showed fields in a form Konomi does not read, naming each.</summary>
+    public void Unread(string workId, string document, IReadOnlyList<string>? fields, ILogger logger)
+    {
+        if (fields is { Count: > 0 }) LogUnread(logger, RunId, workId, document, string.Join(", ", fields));
+    }
+
     public CrawlReport Report(DateTimeOffset now, long requestsAfter) => new(
         RunId, startedAt, now - startedAt, ListingPages, WorksSeen, NewWorks, Reannounced, Announced, NotOnSale, Translations, requestsAfter - requestsBefore,
         new Dictionary<string, int>(_errors), [.. _failedWorks], [.. _storedFromOneSource], [.. _storedCut]);
@@ -80,6 +86,9 @@ sealed partial class CrawlTally(Guid runId, DateTimeOffset startedAt, long reque
 
     [LoggerMessage(5, LogLevel.Warning, "Crawl {RunId}: {WorkId}'s {Field} is {Length:N0} {Unit}, past the cap of {Max:N0}: the work is stored with it cut to the cap")]
     static partial void LogStoredCut(ILogger logger, Guid runId, string workId, string field, int length, string unit, int max);
+
+    [LoggerMessage(6, LogLevel.Warning, "Crawl {RunId}: {WorkId}'s {Document} shows {Fields} in a form Konomi does not read: each is left to the other document, the floor or empty")]
+    static partial void LogUnread(ILogger logger, Guid runId, string workId, string document, string fields);
 
     [LoggerMessage(EventId = 2, Message = "Crawl {RunId}: {What} failed ({Kind}): {Reason}; the crawl goes on")]
     static partial void LogFailure(ILogger logger, LogLevel level, Guid runId, string what, string kind, string reason);

@@ -204,4 +204,23 @@ public class ParseCommandTests
         imported.ExitCode.ShouldBe(0, imported.Error);
         imported.Output.ShouldContain("imported 1 new work");
     }
+
+    /// <summary>A row the page shows in a form Konomi does not read is said on stderr, naming the work and field; the work is printed all the same.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_page_with_a_field_that_does_not_read_prints_the_work_and_names_the_field_on_stderr(bool jsonl)
+    {
+        var folder = Directory.CreateTempSubdirectory("konomi-parse-").FullName;
+        var page = Path.Combine(folder, "RJ189758.html");
+        File.WriteAllText(page, File.ReadAllText(Fixture("dlsite-go_work_RJ189758.html")).Replace(">2017年01月04日</a></td>", ">近日公開</a></td>"));
+
+        var result = await KonomiCli.RunAsync(jsonl ? ["parse", page, "--jsonl"] : ["parse", page], ct: TestContext.Current.CancellationToken);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var work = JsonDocument.Parse(result.Output.Trim()).RootElement;
+        // The page's analytics script gives the day the row does not.
+        work.GetProperty("releaseDate").GetString().ShouldBe("2017-01-04");
+        result.Error.Trim().ShouldBe($"{page}: RJ189758: shows releaseDate \"近日公開\" in a form Konomi does not read: left empty or taken from elsewhere");
+    }
 }

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AngleSharp.Dom;
+using Konomi.Crawler.Parsing;
 using Konomi.Crawler.DLsite;
 using Konomi.Emulators.DLsite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Konomi.Crawler.Tests.Crawling;
 
@@ -309,6 +313,82 @@ public class OddWorkTests
         var stored = crawler.NewWorks.ShouldHaveSingleItem().Work;
         stored.Url.ShouldBe($"https://www.dlsite.com/home/work/=/product_id/{work.Id}.html");
         stored.AgeCategory.ShouldBe(Contracts.AgeCategory.AllAges);
+    }
+
+    /// <summary>
+    /// A page whose sale day, age, work type and genres do not read (as a page in a layout no saved page shows might write
+    /// them) is no failure: the work is published once, those fields from product.json, and so is every other listed work;
+    /// one warning names the work, its page and each field that did not read.
+    /// </summary>
+    [Fact]
+    public async Task A_page_whose_rows_do_not_read_is_no_failure_and_every_listed_work_is_published_once()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        var odd = works[1];
+        dlsite.Alter(odd.Id, RequestKind.WorkPage, html => EditPage(html, page =>
+        {
+            foreach (var (label, cell) in new[] { ("販売日", "近日公開"), ("年齢指定", "<span title=\"PG-12\">PG-12</span>"), ("作品形式", "<span>?</span>"), ("ジャンル", "") })
+                page.QuerySelectorAll("#work_outline tr").Single(tr => tr.QuerySelector("th")!.TextContent.Trim() == label).QuerySelector("td")!.InnerHtml = cell;
+        }));
+        var logs = new FakeLoggerProvider();
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, services: s => s.AddLogging(l => l.AddProvider(logs)));
+
+        var reports = await crawler.RunCyclesAsync(2, Ct);
+
+        reports.ShouldAllBe(r => r.Errors.Count == 0 && r.FailedWorks.Count == 0 && r.StoredFromOneSource.Count == 0);
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        var stored = crawler.NewWorks.Single(n => n.Work.Id == odd.Id).Work;
+        stored.ReleaseDate.ShouldBe(odd.ReleaseDate);
+        stored.WorkType.ShouldBe("SOU");
+        stored.AgeCategory.ShouldBe(Contracts.AgeCategory.Adult);
+        stored.Genres.ShouldNotBeEmpty();
+        stored.Title.ShouldBe(odd.Title);
+        var warning = logs.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Warning).ShouldHaveSingleItem();
+        warning.Message.ShouldContain($"{odd.Id}'s work page shows releaseDate \"近日公開\", ageCategory \"PG-12\", workType \"?\" in a form Konomi does not read");
+    }
+
+    /// <summary>
+    /// A page without a title anywhere (heading, og:title, tab title) fails alone: counted and recorded as a failure with a
+    /// one-line reason naming the work, every other listed work published once; at the last attempt the work arrives once
+    /// from product.json.
+    /// </summary>
+    [Fact]
+    public async Task A_page_without_a_title_is_a_recorded_failure_naming_the_work_and_every_other_listed_work_is_published_once()
+    {
+        await using var dlsite = await DLsiteEmulator.StartAsync(Ct);
+        using var data = new TempDirectory();
+        var works = dlsite.AddWorks(3, "maniax");
+        var odd = works[1];
+        dlsite.Alter(odd.Id, RequestKind.WorkPage, html => EditPage(html, page =>
+        {
+            page.QuerySelector("#work_name")!.TextContent = "";
+            page.QuerySelector("meta[property='og:title']")!.Remove();
+            page.Title = "";
+        }));
+        await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "2" });
+
+        var first = await crawler.Cycle.RunOnceAsync(Ct);
+
+        first.Errors.ShouldBe(new Dictionary<string, int> { ["malformed"] = 1 });
+        var failure = (await crawler.Get<Storage.Ports.ICrawlFailureStore>().FindAsync(odd.Id, Ct)).ShouldNotBeNull();
+        failure.LastError.ShouldBe($"malformed: {odd.Id}: the work page has no title (#work_name, og:title and <title> all empty)");
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe([works[0].Id, works[2].Id], ignoreOrder: true);
+
+        var later = await crawler.RunCyclesAsync(2, Ct);
+
+        later.Select(r => r.StoredFromOneSource.Count).ShouldBe([1, 0]);
+        crawler.NewWorks.Select(n => n.Work.Id).ShouldBe(works.Select(w => w.Id), ignoreOrder: true);
+        crawler.NewWorks.Single(n => n.Work.Id == odd.Id).Work.Title.ShouldBe(odd.Title);
+    }
+
+    /// <summary>The page with <paramref name="edit"/> made to its DOM.</summary>
+    static string EditPage(string html, Action<IDocument> edit)
+    {
+        var page = HtmlDocuments.Parse(html);
+        edit(page);
+        return page.DocumentElement.OuterHtml;
     }
 
     /// <summary>The product.json array of one with <paramref name="field"/> set to the JSON <paramref name="value"/>.</summary>

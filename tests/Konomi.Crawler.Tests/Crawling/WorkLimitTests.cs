@@ -113,7 +113,7 @@ public class WorkLimitTests
     }
 
     /// <summary>
-    /// product.json's name blank and the work page without its heading: no document gives the work a title, so it is struck
+    /// product.json's name blank and the work page without its heading, og:title or tab title: no document gives the work a title, so it is struck
     /// as an odd document is and, at Crawler:MaxWorkAttempts, given up, never stored without one; the other works arrive once.
     /// </summary>
     [Fact]
@@ -124,7 +124,9 @@ public class WorkLimitTests
         var works = dlsite.AddWorks(4, "maniax");
         var odd = works[1].Id;
         dlsite.Alter(odd, RequestKind.ProductJson, json => OddWorkTests.Rewrite(json, "work_name", "\"  \""));
-        dlsite.Alter(odd, RequestKind.WorkPage, html => Regex.Replace(html, "(<h1[^>]*id=\"work_name\"[^>]*>).*?(</h1>)", "$1$2", RegexOptions.Singleline));
+        // Its heading, og:title and tab title all blank: the page's title is read from the first that has words.
+        dlsite.Alter(odd, RequestKind.WorkPage, html => Regex.Replace(html,
+            "(<h1[^>]*id=\"work_name\"[^>]*>).*?(</h1>)|(<meta property=\"og:title\" content=\")[^\"]*|(<title>)[^<]*", "$1$2$3$4", RegexOptions.Singleline));
         await using var crawler = await CrawlerHost.StartAsync(dlsite, data.Path, new() { ["Crawler:MaxWorkAttempts"] = "2" });
 
         var first = await crawler.Cycle.RunOnceAsync(Ct);

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Konomi.Contracts;
 using Konomi.Crawler.Parsing;
@@ -27,6 +28,28 @@ public class ListingPageParserTests
         listing.Works[2].Circle.ShouldBe("女の子に意地悪されたいんだなあ");
         listing.Works[2].Author.ShouldBe("雪乃しろ");
         listing.Works[4].Circle.ShouldBe("おちょこ");
+    }
+
+    /// <summary>A free work's price says 無料 (no number), on the 2026 and 2022 grids alike; an item without any price has none.</summary>
+    [Theory]
+    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html", "無料", 0)]
+    [InlineData("glsite_search_listing_home_asmr_2022-05.html", "無料", 0)]
+    [InlineData("m4tsu_dlsite-feed-home_new-voice-listing_2026-09.html", null, null)]
+    public void A_listed_free_work_costs_nothing_and_one_without_a_price_has_none(string fixture, string? shown, int? yen)
+    {
+        var page = new HtmlParser().ParseDocument(Fixtures.Read(fixture));
+        var item = ((IParentNode?)page.QuerySelector("#search_result_list") ?? page).QuerySelector("li[data-list_item_product_id], li.search_result_img_box_inner")!;
+        var first = ListingPageParser.Parse(page).Works[0];
+        var price = item.QuerySelector(".work_price .work_price_base") ?? item.QuerySelector(".work_price")!;
+        if (shown is null) item.QuerySelector(".work_price_wrap")!.Remove();
+        else price.TextContent = shown;
+
+        var listed = ListingPageParser.Parse(page).Works[0];
+
+        listed.Id.ShouldBe(first.Id);
+        first.PriceYen.ShouldNotBe(yen);
+        listed.PriceYen.ShouldBe(yen);
+        listed.Title.ShouldBe(first.Title);
     }
 
     [Fact]

@@ -147,4 +147,20 @@ public class ProductJsonParserTests
 
         popularity.ShouldBe(new Dictionary<string, Popularity> { ["RJ01017217"] = new(15000, 5234, 4.72, 570) });
     }
+
+    /// <summary>A sale date or age product.json writes in a form Konomi does not read is left to the page or the floor, and named.</summary>
+    [Fact]
+    public void A_regist_date_or_age_that_does_not_read_is_named_as_unread()
+    {
+        var product = JsonNode.Parse(Fixtures.Read("m4tsu_dlsite-product-RJ01698658.json"))!.AsArray()[0]!.AsObject();
+        product["regist_date"] = "2026年秋";
+        product["age_category"] = 9;
+        product["age_category_string"] = "teen";
+
+        var parsed = ProductJsonParser.Parse(new JsonArray(product.DeepClone()).ToJsonString());
+
+        parsed.Work.ReleaseDate.ShouldBeNull();
+        parsed.Work.AgeCategory.ShouldBe(AgeCategory.AllAges, "the home floor's age");
+        parsed.Unread.ShouldBe(["releaseDate \"2026年秋\"", "ageCategory \"9\""]);
+    }
 }

@@ -189,6 +189,8 @@ public class WorkPageParserTests
         work.WorkType.ShouldBe("SOU");
         work.PriceYen.ShouldBe(1000);
         work.Description.ShouldStartWith("皆様、こんにちは。サークルB-bishopのpawnlank7と申します。");
+        // og:image there is the small sample (_ana_img_sam); the main picture is #work_visual's background.
+        work.ThumbnailUrl.ShouldBe("https://img.dlsite.jp/modpub/images2/ana/doujin/RJ190000/RJ189758_ana_img_main.jpg");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static partial class ListingPageParser
 {
     const string Items = "li[data-list_item_product_id], li.search_result_img_box_inner, .n_worklist_item, table.work_1col_table tr";
 
-    [GeneratedRegex(@"[\d,]+")]
+    [GeneratedRegex(@"\d[\d,]*")]
     private static partial Regex Digits();
 
     [GeneratedRegex(@"\btype_([A-Z0-9]{3})\b")]
@@ -127,11 +127,13 @@ public static partial class ListingPageParser
             ?? AgeLabels.FromFloor(WorkPageParser.Floor(url));
     }
 
-    /// <summary>The current price, not the struck-through original of a discounted work.</summary>
+    /// <summary>The current price, not the struck-through original of a discounted work; a free work's 無料 is 0.</summary>
     static int? Price(IElement item)
     {
         var price = item.QuerySelector(".work_price .work_price_base") ?? item.QuerySelector(".work_price");
-        return price is not null && Digits().Match(price.TextContent) is { Success: true } m && int.TryParse(m.Value.Replace(",", ""), out var yen) ? yen : null;
+        if (price is null) return null;
+        return Digits().Match(price.TextContent) is { Success: true } m ? int.TryParse(m.Value.Replace(",", ""), out var yen) ? yen : null
+            : WorkPageParser.Free(price.TextContent) ? 0 : null;
     }
 
     static string? Thumbnail(IElement item, Uri address)

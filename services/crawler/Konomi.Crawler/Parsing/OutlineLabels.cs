@@ -11,13 +11,15 @@ public static class OutlineLabels
     public static readonly string[] ReleasedOn = ["販売日", "Release date", "판매일", "发售日", "贩卖日", "販賣日", "發售日"];
     public static readonly string[] AnnouncedOn = ["予告開始日", "Published date", "예고 개시일", "预告开始日", "預告開始日"];
 
-    /// <summary>The maker: a circle on doujin floors, a brand or publisher elsewhere, an author on some books.</summary>
+    /// <summary>
+    /// The maker: a circle on doujin floors, a brand or publisher elsewhere. A books page without either names only its
+    /// author (著者/作者) in the maker table, and that author is then the maker too.
+    /// </summary>
     public static readonly string[] Maker =
     [
         "サークル名", "Circle", "서클명", "社团名", "社團名",
         "ブランド名", "Brand", "브랜드명", "品牌名", "品牌名稱",
         "出版社名", "Publisher", "출판사명", "出版社名称", "出版社名稱",
-        "著者", "Author", "저자",
     ];
 
     public static readonly string[] Series = ["シリーズ名", "シリーズ", "Series name", "Series", "시리즈명", "시리즈", "系列名", "系列"];

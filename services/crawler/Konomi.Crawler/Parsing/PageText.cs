@@ -12,6 +12,12 @@ public static partial class PageText
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankLines();
 
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    /// <summary>The words of <paramref name="text"/> on one line, however it breaks them; null when there are none.</summary>
+    public static string? OneLine(string? text) => text is null ? null : Spaces().Replace(text, " ").Trim() is { Length: > 0 } line ? line : null;
+
     public static string Of(IElement element)
     {
         var text = new StringBuilder();

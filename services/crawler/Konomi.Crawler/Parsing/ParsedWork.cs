@@ -7,4 +7,8 @@ namespace Konomi.Crawler.Parsing;
 /// <paramref name="IsTranslation"/> a translated edition of another work (product.json <c>translation_info</c>), <paramref name="OriginalWork"/>
 /// that work's id when it names it.
 /// </summary>
-public sealed record ParsedWork(Work Work, WorkStatus Status, string? ExpectedRelease = null, bool IsTranslation = false, string? OriginalWork = null);
+public sealed record ParsedWork(Work Work, WorkStatus Status, string? ExpectedRelease = null, bool IsTranslation = false, string? OriginalWork = null)
+{
+    /// <summary>Fields the document shows that did not read (<see cref="UnreadFields"/>), left to the other document or empty.</summary>
+    public IReadOnlyList<string> Unread { get; init; } = [];
+}

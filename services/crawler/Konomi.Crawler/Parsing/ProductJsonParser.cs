@@ -43,6 +43,7 @@ public static class ProductJsonParser
         var announced = product.Flag("is_ana");
         var floor = product.String("site_id") ?? "maniax";
         var creators = product.Get("creaters") ?? default;
+        var age = AgeLabels.FromLabel(product.String("age_category")) ?? AgeLabels.FromLabel(product.String("age_category_string"));
         var work = new Work
         {
             Id = id,
@@ -57,7 +58,7 @@ public static class ProductJsonParser
             Genres = [.. product.Items("genres").Select(g => g.String("name")).OfType<string>().Distinct()],
             Description = product.String("intro") ?? product.String("intro_s") ?? product.String("introductions") ?? "",
             ReleaseDate = announced ? null : StoreDate.Parse(product.String("regist_date")),
-            AgeCategory = AgeLabels.FromLabel(product.String("age_category")) ?? AgeLabels.FromLabel(product.String("age_category_string")) ?? AgeLabels.FromFloor(floor),
+            AgeCategory = age ?? AgeLabels.FromFloor(floor),
             WorkType = product.String("work_type") ?? "",
             PriceYen = product.Int("price"),
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
@@ -65,7 +66,12 @@ public static class ProductJsonParser
             Popularity = Popularity(product),
         };
         var (translation, original) = Translation(product, id);
-        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, IsTranslation: translation, OriginalWork: original);
+        return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, IsTranslation: translation, OriginalWork: original)
+        {
+            Unread = UnreadFields.Of(
+                ("releaseDate", announced ? null : product.String("regist_date"), work.ReleaseDate is not null),
+                ("ageCategory", product.String("age_category") ?? product.String("age_category_string"), age is not null)),
+        };
     }
 
     /// <summary>
