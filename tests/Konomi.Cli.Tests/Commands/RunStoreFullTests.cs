@@ -63,8 +63,8 @@ public sealed class RunStoreFullTests
         (await labels.HistoryAsync("me", clicked.Id, Ct)).Count.ShouldBe(1);
         await EveryWorkStoredScoredAndPostedAsync(store, crawled, started, konomi);
 
+        await PostedOnceAsync(konomi, [.. crawled.Select(w => w.Title)]);
         var output = konomi.Output;
-        PostedOnce(output, crawled);
         output.ShouldContain("Crawl cycle stopped, the store being away; the next one, in 00:00:01, resumes");
         output.ShouldNotContain("   at ");
         (await konomi.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, konomi.Output);
@@ -103,10 +103,10 @@ public sealed class RunStoreFullTests
         await konomi.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), Ct);
         await EveryWorkStoredScoredAndPostedAsync(store, crawled, started, konomi);
 
+        await PostedOnceAsync(konomi, [.. crawled.Select(w => w.Title)]);
         var output = konomi.Output;
         output.Split('\n').Where(line => line.Contains(" warn ") || line.Contains(" fail ")).ShouldHaveSingleItem(output).ShouldContain(told);
         output.ShouldNotContain("   at ");
-        PostedOnce(output, crawled);
         (await konomi.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, konomi.Output);
     }
 
@@ -152,9 +152,7 @@ public sealed class RunStoreFullTests
                     return $"{work.Id} posted";
             return null;
         }, Eventually.DefaultWithin, () => next.Output, Ct);
-        var posts = next.Output.Split('\n').Where(line => line.Contains($"would post to {Target}:")).ToList();
-        foreach (var work in left)
-            posts.Count(line => line.Contains(work.Title)).ShouldBe(1, next.Output);
+        await PostedOnceAsync(next, [.. left.Select(w => w.Title)]);
         (await store.Get<IScoreStore>().ListAsync("me", ct: Ct)).Count.ShouldBe(left.Length);
         (await next.StopAsync(TimeSpan.FromSeconds(30))).ShouldBe(0, next.Output);
     }
@@ -208,12 +206,18 @@ public sealed class RunStoreFullTests
         }, Eventually.DefaultWithin, () => konomi.Output, Ct);
     }
 
-    /// <summary>Each work posted once: one line each.</summary>
-    static void PostedOnce(string output, IReadOnlyList<EmulatedWork> crawled)
+    /// <summary>
+    /// Each work posted once: one line each. The console logger writes on its own thread, so a post's line can reach the
+    /// output after the ledger says it was sent: each line is waited for, then no work may have two.
+    /// </summary>
+    static async Task PostedOnceAsync(ServiceProcess konomi, IReadOnlyList<string> titles)
     {
-        var posts = output.Split('\n').Where(line => line.Contains($"would post to {Target}:")).ToList();
-        posts.Count.ShouldBe(crawled.Count, output);
-        foreach (var work in crawled)
-            posts.Count(line => line.Contains(work.Title)).ShouldBe(1, output);
+        List<string> Posts() => [.. konomi.Output.Split('\n').Where(line => line.Contains($"would post to {Target}:"))];
+        await Eventually.NothingMissingAsync(() => Task.FromResult(titles.FirstOrDefault(title => !Posts().Any(line => line.Contains(title)))
+            is { } missing ? $"the line posting {missing}" : null), Eventually.DefaultWithin, () => konomi.Output, Ct);
+        var posts = Posts();
+        posts.Count.ShouldBe(titles.Count, konomi.Output);
+        foreach (var title in titles)
+            posts.Count(line => line.Contains(title)).ShouldBe(1, konomi.Output);
     }
 }
