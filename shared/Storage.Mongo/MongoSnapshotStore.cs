@@ -22,7 +22,7 @@ public sealed class MongoSnapshotStore(KonomiMongo mongo) : ISnapshotStore
         }
         catch (Exception e) when (DuplicateKey.Is(e))
         {
-            // A redelivered WorksCrawled: the snapshot is already kept.
+            // One snapshot per listing crawl, as the port promises: this crawl run's floor is already kept.
         }
     }
 

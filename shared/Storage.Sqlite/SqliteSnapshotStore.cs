@@ -8,7 +8,7 @@ public sealed class SqliteSnapshotStore(SqliteDatabase database) : ISnapshotStor
     public async Task AddAsync(CrawlSnapshot snapshot, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        // (crawl run, floor) is the key, so a redelivered WorksCrawled records the snapshot once.
+        // (crawl run, floor) is the key: one snapshot per listing crawl, as the port promises, however often it is added.
         await connection.ExecuteAsync(
             """
             INSERT INTO snapshots (crawl_run_id, floor, crawled_at, work_ids) VALUES ($run, $floor, $at, $ids)

@@ -13,7 +13,6 @@ public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
     int _failures;
     int _readFailures;
     int _claimsAnswered;
-    int _talliesAnswered;
     volatile bool _dead;
 
     public void FailNext(int writes) => Interlocked.Exchange(ref _failures, writes);
@@ -55,15 +54,10 @@ public sealed class UnavailableLabelStore(ILabelStore store) : ILabelStore
     public Task<IReadOnlyList<Click>> HistoryAsync(string userId, string workId, CancellationToken ct = default) => store.HistoryAsync(userId, workId, ct);
     public Task<IReadOnlyList<string>> ListUsersAsync(CancellationToken ct = default) => store.ListUsersAsync(ct);
 
-    /// <summary>Tallies the store answered: a test arms <see cref="FailNextReads"/> once the watch has looked at least once.</summary>
-    public int TalliesAnswered => Volatile.Read(ref _talliesAnswered);
-
     public async Task<IReadOnlyList<LabelTally>> TallyAsync(CancellationToken ct = default)
     {
         if (Interlocked.Decrement(ref _readFailures) >= 0)
             throw new TimeoutException("the store did not answer");
-        var tallies = await store.TallyAsync(ct);
-        Interlocked.Increment(ref _talliesAnswered);
-        return tallies;
+        return await store.TallyAsync(ct);
     }
 }

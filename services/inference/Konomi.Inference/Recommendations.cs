@@ -5,9 +5,6 @@ using Konomi.TasteModels.Input;
 
 namespace Konomi.Inference;
 
-/// <summary>One recommended work: how it scores now, and the liked work nearest to it (when one is near).</summary>
-public sealed record Recommendation(Work Work, WorkScored Score, ScoreReason? Similar);
-
 /// <summary>
 /// The stored works a user has neither labelled nor been sent, ranked by how they score now (their model, else
 /// preferences or popularity): liked first, then no verdict, then not liked, each by score.

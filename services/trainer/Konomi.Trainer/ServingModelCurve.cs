@@ -28,6 +28,3 @@ public sealed class ServingModelCurve(ITasteModelRegistry registry, TrainingSets
             result.PrecisionRecallCurve());
     }
 }
-
-/// <summary>A held-out precision-recall curve and its pooled average precision, for <see cref="Serving"/>'s family.</summary>
-public sealed record HeldOutCurve(TasteModelVersion Serving, int Examples, int Positives, double AveragePrecision, IReadOnlyList<PrecisionRecallPoint> Points);

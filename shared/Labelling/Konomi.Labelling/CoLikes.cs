@@ -92,6 +92,3 @@ public sealed class CoLikes
     public static ScoreReason Reason(CoLike coLike, string likedTitle) =>
         new(Source, $"「{likedTitle}」が好きな人はこの作品も好き", coLike.Share);
 }
-
-/// <summary>A work the person liked, how many other people liked it and the candidate both, and their share of its likers.</summary>
-public sealed record CoLike(string LikedWorkId, int People, double Share);

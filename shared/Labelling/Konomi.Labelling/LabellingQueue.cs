@@ -23,6 +23,3 @@ public sealed class LabellingQueue(ILabelStore labels, IWorkStore works, Questio
         return new LabellingState(labelled, pending, model);
     }
 }
-
-/// <summary><see cref="Model"/> is the ordering model, null while the queue is still in pool order.</summary>
-public sealed record LabellingState(List<(Work Work, bool Liked)> Labelled, List<Work> Pending, ITasteModel? Model);

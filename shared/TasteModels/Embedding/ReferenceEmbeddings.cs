@@ -45,6 +45,3 @@ public sealed record ReferenceEmbeddings(IReadOnlyList<ReferenceEmbedding> Texts
         }
     }
 }
-
-/// <summary>One reference text and the first dimensions of its embedding.</summary>
-public sealed record ReferenceEmbedding(string Text, float[] Embedding);

@@ -16,12 +16,6 @@ public sealed partial class OnnxSessions(IOptions<TasteModelOptions> options, IL
         return new InferenceSession(model, sessionOptions);
     }
 
-    public InferenceSession Open(string modelPath)
-    {
-        using var sessionOptions = SessionOptions();
-        return new InferenceSession(modelPath, sessionOptions);
-    }
-
     /// <summary>The device sessions actually run on after any fallback: cpu or cuda.</summary>
     public string Device { get; private set; } = "cpu";
 
