@@ -68,6 +68,103 @@ public class SlackCheckTests
     }
 
     [Fact]
+    public async Task A_signing_secret_without_the_http_mode_is_no_way_to_hear_clicks_and_the_check_says_what_to_set()
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+        var environment = Environment(slack);
+        environment["Slack__AppToken"] = null;
+        environment["Slack__SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5";
+
+        var result = await KonomiCli.RunAsync(["slack", "check"], environment, ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("FAIL  app token: Slack:AppToken is not set, so 興味あり!/別に… clicks are not heard in Socket Mode");
+        result.Output.ShouldContain("App-Level Tokens → generate one with connections:write");
+        result.Output.ShouldContain("or Feedback__Mode=http with Slack__SigningSecret");
+    }
+
+    [Fact]
+    public async Task The_http_mode_passes_with_a_signing_secret_and_no_app_token()
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+        var environment = Environment(slack);
+        environment["Slack__AppToken"] = null;
+        environment["Slack__SigningSecret"] = "8f742231b10e8888abcd99yyyzzz85a5";
+        environment["Feedback__Mode"] = "http";
+
+        var result = await KonomiCli.RunAsync(["slack", "check"], environment, ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Output);
+        result.Output.ShouldContain("ok    signing secret: set, clicks over HTTP");
+        slack.SocketTickets.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_http_mode_without_a_signing_secret_fails_saying_where_the_secret_is()
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+        var environment = Environment(slack);
+        environment["Feedback__Mode"] = "http";
+
+        var result = await KonomiCli.RunAsync(["slack", "check"], environment, ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("FAIL  signing secret: Feedback:Mode is http but Slack:SigningSecret is not set");
+        result.Output.ShouldContain("Basic Information → Signing Secret");
+    }
+
+    [Fact]
+    public async Task A_wrong_bot_token_fails_every_line_it_touches_saying_what_to_do()
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+        var member = slack.AddUser();
+        var environment = Environment(slack);
+        environment["Slack__BotToken"] = "xoxb-not-the-one";
+
+        var result = await KonomiCli.RunAsync(["slack", "check", "--to", member], environment, ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("FAIL  bot token: Slack says invalid_auth (copy the Bot User OAuth Token again");
+        result.Output.ShouldContain($"FAIL  test message to {member}: Slack says invalid_auth (copy the Bot User OAuth Token again");
+    }
+
+    [Fact]
+    public async Task A_wrong_app_token_says_to_copy_the_app_level_token_again()
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+        var environment = Environment(slack);
+        environment["Slack__AppToken"] = "xapp-1-not-the-one";
+
+        var result = await KonomiCli.RunAsync(["slack", "check"], environment, ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("FAIL  app token: Slack says invalid_auth (copy the app-level token again: Basic Information → App-Level Tokens)");
+    }
+
+    [Fact]
+    public async Task A_test_message_to_a_name_instead_of_an_id_says_where_the_ids_are()
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+
+        var result = await KonomiCli.RunAsync(["slack", "check", "--to", "general"], Environment(slack), ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("FAIL  test message to general: Slack says channel_not_found (--to takes a member id, U…");
+    }
+
+    [Fact]
+    public async Task A_test_message_to_a_channel_without_the_bot_says_to_invite_it()
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+        var channel = slack.AddChannel(botIsMember: false);
+
+        var result = await KonomiCli.RunAsync(["slack", "check", "--to", channel], Environment(slack), ct: Ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain($"FAIL  test message to {channel}: Slack says not_in_channel (invite the bot there: /invite @your-app)");
+    }
+
+    [Fact]
     public async Task The_app_manifest_grants_what_the_check_requires_with_Socket_Mode_and_interactivity_on()
     {
         var manifest = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "deploy", "slack", "manifest.yaml"), Ct);
