@@ -114,7 +114,7 @@ public class SlackCheckTests
     }
 
     [Fact]
-    public async Task A_wrong_bot_token_fails_every_line_it_touches_saying_what_to_do()
+    public async Task A_wrong_bot_token_fails_every_line_it_touches_saying_what_to_do_and_logs_nothing_beside_them()
     {
         await using var slack = await SlackEmulator.StartAsync(Ct);
         var member = slack.AddUser();
@@ -126,6 +126,7 @@ public class SlackCheckTests
         result.ExitCode.ShouldBe(1);
         result.Output.ShouldContain("FAIL  bot token: Slack says invalid_auth (copy the Bot User OAuth Token again");
         result.Output.ShouldContain($"FAIL  test message to {member}: Slack says invalid_auth (copy the Bot User OAuth Token again");
+        result.Error.ShouldBeEmpty();
     }
 
     [Fact]
