@@ -31,24 +31,6 @@ public sealed class StatusPageTests(Browser browser)
     }
 
     [Fact]
-    public async Task A_person_s_token_may_press_Try_again_too_as_the_work_is_everyone_s()
-    {
-        await using var app = await WebApp.StartAsync("0.0.0.0", new() { ["Web:Token"] = "operator-token", ["Web:UserTokens:alice"] = "alice-token" });
-        await app.AddUserAsync("alice");
-        var failures = app.Get<ICrawlFailureStore>();
-        await failures.RecordAsync("RJ01000009", "malformed: not a work page", DateTimeOffset.UtcNow, Ct);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{app.Url}/status?token=alice-token");
-        var failed = page.Locator("section", new() { HasText = "Works the crawler cannot read" }).Locator("tbody tr");
-
-        await failed.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
-
-        await Expect(page.Locator(".notice")).ToContainTextAsync("RJ01000009 will be fetched again at the next crawl cycle that lists it.");
-        await Expect(failed).ToHaveCountAsync(0);
-        (await failures.ListAsync(ct: Ct)).ShouldBeEmpty();
-    }
-
-    [Fact]
     public async Task Each_failed_work_says_whether_the_crawler_has_given_up_on_it_by_the_crawler_s_own_setting()
     {
         await using var app = await WebApp.StartAsync(settings: new() { ["Crawler:MaxWorkAttempts"] = "2" });

@@ -109,6 +109,7 @@ public sealed class WebAccessTests(Browser browser)
         foreach (var (work, user) in new[] { (works[0], "alice"), (works[1], "bob") })
             await app.Get<Storage.Ports.INotificationStore>().TryCreateAsync(
                 new Storage.Ports.Notification(work.Id, "C0KONOMI", user, Guid.NewGuid(), Storage.Ports.NotificationStatus.Pending, 0, DateTimeOffset.UtcNow), Ct);
+        await app.Get<Storage.Ports.ICrawlFailureStore>().RecordAsync("RJ01000009", "malformed: not a work page", DateTimeOffset.UtcNow, Ct);
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync($"{app.Url}/?token=alice-token");
@@ -121,6 +122,20 @@ public sealed class WebAccessTests(Browser browser)
         var ledger = page.Locator("section", new() { HasText = "Notifications" }).Locator("tbody tr");
         await Expect(ledger).ToHaveCountAsync(1);
         await Expect(ledger).ToContainTextAsync(works[0].Title);
+        // The crawler's failed works belong to nobody: shown, but only the operator may retry them.
+        var failed = page.Locator("section", new() { HasText = "Works the crawler cannot read" }).Locator("tbody tr");
+        await Expect(failed).ToContainTextAsync("RJ01000009");
+        await Expect(failed.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Try again" })).ToHaveCountAsync(0);
+        // With a valid anti-forgery token (from alice's picks page), so the refusal is the token's, not the form's.
+        await page.GotoAsync($"{app.Url}/");
+        var retry = await page.EvaluateAsync<int>("""
+            async () => { const s = new URLSearchParams({ workId: "RJ01000009",
+                __RequestVerificationToken: document.querySelector("form.feedback input[name=__RequestVerificationToken]").value });
+              return (await fetch("/status?handler=Retry", { method: "POST", body: s })).status; }
+            """);
+        retry.ShouldBe(403);
+        (await app.Get<Storage.Ports.ICrawlFailureStore>().ListAsync(ct: Ct)).ShouldHaveSingleItem();
+
         // Alice's own form, sent for bob: refused, and bob has no label.
         await page.GotoAsync($"{app.Url}/");
         var status = await page.EvaluateAsync<int>("""

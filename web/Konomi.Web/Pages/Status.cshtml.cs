@@ -45,8 +45,9 @@ public sealed class StatusModel(IUserStore users, ISnapshotStore snapshots, IWor
     /// <summary>Forgets one failed work, as <c>konomi crawl --retry-failed</c> does for all, so the next cycle fetches it again.</summary>
     public async Task<IActionResult> OnPostRetryAsync(string? workId, CancellationToken ct)
     {
-        // Anyone the page opens for may: a retry only lets the crawler fetch the work again, and the work is everyone's.
         if (await ResolveUserAsync(ct) is { } refused) return refused;
+        if (!IsOperator)
+            return Refused("Only the operator's token (Web:Token) may retry the crawler's failed works.");
         if (string.IsNullOrWhiteSpace(workId))
             return PlainAnswer.Of(StatusCodes.Status400BadRequest, "Name the work to retry (workId=…): nothing was retried.");
         Message = await crawlFailures.ForgetAsync(workId, ct)

@@ -16,6 +16,9 @@ public abstract class UserPage(IUserStore users) : PageModel
     /// <summary>The one user a person's token opens; null when every user's pages are open (loopback, the operator's token).</summary>
     protected string? OnlyUser => HttpContext.Features.Get<WebViewer>()?.UserId;
 
+    /// <summary>True for the operator (loopback, <c>Web:Token</c>): what belongs to nobody (the crawler's state) is theirs to change.</summary>
+    public bool IsOperator => OnlyUser is null;
+
     /// <summary>
     /// Null when <see cref="UserId"/> names a known user (or none is known yet) that this visitor may see; otherwise the
     /// answer to give: a person's token never reaches another user's page, read or write.
