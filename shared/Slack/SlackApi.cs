@@ -218,6 +218,7 @@ public sealed partial class SlackApi(IHttpClientFactory clients, IOptions<SlackO
     [LoggerMessage(1, LogLevel.Warning, "Slack's answer to chat.postMessage in {Channel} was lost ({Error}) but the post is there ({Ts}); not posting it again")]
     static partial void LogFoundAfterLostAnswer(ILogger logger, string channel, string ts, string error);
 
-    [LoggerMessage(2, LogLevel.Warning, "Slack {Method} refused: {Error} (transient: {Transient})")]
+    // Debug: every caller says what a refusal means to it (a post retried later, a FAIL line), once.
+    [LoggerMessage(2, LogLevel.Debug, "Slack {Method} refused: {Error} (transient: {Transient})")]
     static partial void LogRefused(ILogger logger, string method, string error, bool transient);
 }

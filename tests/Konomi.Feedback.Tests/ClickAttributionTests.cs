@@ -54,7 +54,7 @@ public sealed class ClickAttributionTests : IAsyncLifetime
         await Eventually.HoldsAsync(() => _slack.Ephemeral.Count == 1 && app.Published.Count == 2, "the clicker told, their FeedbackReceived out");
         var notice = _slack.Ephemeral.Single();
         (notice.Channel, notice.User).ShouldBe((work.Channel, Attacker));
-        notice.Text.ShouldContain(own.UserId);
+        notice.Text.ShouldContain($"counts for your own Konomi profile `{own.UserId}` instead (not active yet: for your own recommendations, ask whoever runs Konomi to run `konomi users add {own.UserId} --active`)");
         app.Published.Select(p => (p.UserId, p.Interested)).ShouldBe([("alice", true), (own.UserId, false)]);
         // The shared message still shows the owner's choice: only the owner's click redrew it.
         _slack.Updates.Count.ShouldBe(1);

@@ -122,7 +122,7 @@ public sealed class HttpInteractionTests : IAsyncLifetime
     [InlineData("wrong secret", "does not match")]
     [InlineData("replayed", "more than 5 minutes")]
     [InlineData("oversized", "at most 65536 bytes")]
-    public async Task A_refused_request_says_why_in_its_body(string fault, string reason)
+    public async Task A_refused_request_says_why_in_its_body_and_a_refused_signature_in_its_log_line_too(string fault, string reason)
     {
         var work = await _app.PostWorkAsync("RJ02000010");
         var body = Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(FeedbackApp.Press(work, true, DateTimeOffset.UtcNow).ToJsonString()));
@@ -142,6 +142,8 @@ public sealed class HttpInteractionTests : IAsyncLifetime
         ((int)response.StatusCode).ShouldBeInRange(400, 499);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
         answer["error"]!.GetValue<string>().ShouldContain(reason);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            _app.Logs.Lines().ShouldContain(l => l.Contains($"Refused an interaction (401): {answer["error"]!.GetValue<string>()}"));
         (await _app.Labels.ListAsync(ct: Ct)).ShouldBeEmpty();
     }
 

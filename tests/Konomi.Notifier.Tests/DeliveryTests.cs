@@ -2,6 +2,8 @@ using Konomi.Contracts;
 using Konomi.Emulators.Slack;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Konomi.Notifier.Tests;
@@ -550,6 +552,22 @@ public sealed class DeliveryTests : NotifierScene
 
         _slack.Messages.ShouldHaveSingleItem().Channel.ShouldBe(channel);
         (await _store.LedgerAsync()).ShouldHaveSingleItem().Status.ShouldBe(NotificationStatus.Sent);
+    }
+
+    [Fact]
+    public async Task A_post_to_a_channel_without_the_bot_is_one_warning_naming_work_channel_error_and_the_UTC_retry_time()
+    {
+        var channel = _slack.AddChannel(botIsMember: false);
+        await _store.AddUserAsync(new UserProfile("me", Channel: channel));
+        var works = await _store.AddWorksAsync(_run, 0, 1);
+        _clock.SetUtcNow(DateTimeOffset.Parse("2025-06-01T14:30:00Z"));
+        var logs = new FakeLoggerProvider();
+        await using var notifier = await NotifierHost.StartAsync(_store, _slack, _clock, new() { ["Notifier:RetryDelay"] = "00:02:00" }, logs);
+
+        await notifier.DeliverAsync(await _store.LikedAsync(works[0], "me", _run));
+
+        logs.Collector.GetSnapshot().Where(l => l.Level >= LogLevel.Warning).Select(l => l.Message).ShouldHaveSingleItem()
+            .ShouldBe($"Notification of {works[0].Id} to {channel} will be retried at 2025-06-01 14:32:00Z: not_in_channel (attempt 1)");
     }
 
     [Fact]

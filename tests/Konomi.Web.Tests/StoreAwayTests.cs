@@ -2,12 +2,16 @@ using System.Net;
 using Konomi.Storage.Ports;
 using Konomi.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Konomi.Web.Tests;
 
 /// <summary>The store briefly away (a locked SQLite file, a MongoDB failover): the person is told so, nothing is lost.</summary>
-public sealed class StoreAwayTests
+public sealed class StoreAwayTests(Browser browser)
 {
+    const string Away = "Konomi's store is not answering just now: try again in a moment.";
+
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -39,5 +43,46 @@ public sealed class StoreAwayTests
         users.Away = false;
         (await press(work.Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.Get<ILabelStore>().FindAsync("alice", work.Id, Ct))!.Interested.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_store_away_shows_one_503_line_on_every_page_and_press_in_the_browser_and_no_stack_trace()
+    {
+        AwayUserStore? users = null;
+        await using var app = await WebApp.StartAsync("0.0.0.0", new() { ["Web:Token"] = "operator-token", ["Web:UserTokens:alice"] = "alice-token" },
+            services: s => s.AddSingleton<IUserStore>(p => users = new AwayUserStore(ActivatorUtilities.CreateInstance<Konomi.Storage.Sqlite.SqliteUserStore>(p))));
+        await app.AddUserAsync("alice");
+        var work = (await app.AddWorksAsync(SampleWorks.Range(0, 1)))[0];
+        await app.ScoreAsync(work, "alice", 0.9);
+        var failures = app.Get<ICrawlFailureStore>();
+        await failures.RecordAsync("RJ01000009", "malformed: not a work page", DateTimeOffset.UtcNow, Ct);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{app.Url}/?token=alice-token");
+        var card = page.Locator($"li.card[data-work='{work.Id}']");
+        await Expect(card).ToBeVisibleAsync();
+
+        users!.Away = true;
+        await card.GetByRole(AriaRole.Button, new() { Name = "興味あり!" }).ClickAsync();
+        await Expect(page.Locator("#problem")).ToContainTextAsync(Away);
+        foreach (var path in new[] { "/", "/label", "/models", "/status" })
+        {
+            var answer = (await page.GotoAsync(app.Url + path))!;
+            answer.Status.ShouldBe(503, path);
+            var text = await page.Locator("body").InnerTextAsync();
+            text.ShouldStartWith(Away, Case.Sensitive, path);
+            text.ShouldNotContain("   at ", Case.Sensitive, path);
+        }
+        // Try again is the operator's (a person's token sees no button): the operator meets the same line.
+        users.Away = false;
+        await page.GotoAsync($"{app.Url}/status?token=operator-token");
+        users.Away = true;
+        var pressed = await page.RunAndWaitForResponseAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync(), r => r.Url.Contains("handler=Retry"));
+
+        pressed.Status.ShouldBe(503);
+        await Expect(page.Locator("body")).ToContainTextAsync(Away);
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("   at ");
+        (await failures.ListAsync(ct: Ct)).ShouldHaveSingleItem();
+        (await app.Get<ILabelStore>().ListAsync("alice", Ct)).ShouldBeEmpty();
     }
 }

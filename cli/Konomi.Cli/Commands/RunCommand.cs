@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Konomi.Contracts;
 using Konomi.Crawler;
+using Konomi.Feedback;
 using Konomi.Slack;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
@@ -111,6 +112,17 @@ public static class RunCommand
         error.WriteLine($"  users    {(users.Count == 0 ? "none" : string.Join(", ", users.Select(u => u.Active ? u.UserId : u.UserId + " (inactive)")))}");
         error.WriteLine(string.IsNullOrWhiteSpace(slack.BotToken)
             ? "  slack    off: posts are printed here (set Slack__BotToken and Slack__AppToken; `konomi slack check` tests them)"
-            : $"  slack    on: posting via {slack.ApiBaseUrl}, clicks {(string.IsNullOrWhiteSpace(slack.AppToken) ? "over HTTP at /slack/interactions" : "over Socket Mode")}");
+            : $"  slack    on: posting via {slack.ApiBaseUrl}, {Clicks(app.Services.GetRequiredService<IOptions<FeedbackOptions>>().Value, slack, app.Urls)}");
     }
+
+    // As the feedback service will hear them: by Feedback:Mode, whatever else is set.
+    static string Clicks(FeedbackOptions feedback, SlackOptions slack, ICollection<string> urls) => feedback.Mode switch
+    {
+        FeedbackMode.Http when string.IsNullOrWhiteSpace(slack.SigningSecret) =>
+            "clicks refused: Feedback:Mode is http but Slack__SigningSecret is not set",
+        FeedbackMode.Http => $"clicks over HTTP at {(feedback.PublicUrl ?? urls.First()).TrimEnd('/')}/slack/interactions",
+        _ when string.IsNullOrWhiteSpace(slack.AppToken) =>
+            "clicks not heard: no Slack__AppToken for Socket Mode (or Feedback__Mode=http with Slack__SigningSecret)",
+        _ => "clicks over Socket Mode",
+    };
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Konomi.Feedback;
+using Konomi.Settings;
 using Konomi.Slack;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +9,8 @@ namespace Konomi.Cli.Commands;
 
 /// <summary>
 /// <c>konomi slack check [--to U…|C…]</c>: is the Slack app set up? The bot token (auth.test), its scopes (Slack's
-/// x-oauth-scopes header), the app-level token for Socket Mode (apps.connections.open), and optionally a test message.
+/// x-oauth-scopes header), what the feedback mode needs to hear clicks (Socket Mode: the app-level token, by
+/// apps.connections.open; HTTP: the signing secret), and optionally a test message. Every FAIL says what to do.
 /// </summary>
 public static class SlackCommand
 {
@@ -30,8 +33,10 @@ public static class SlackCommand
         {
             var builder = CommandHost.CreateBuilder(store: false);
             builder.Services.AddSlackApi();
+            builder.Services.AddOptions<FeedbackOptions>().BindSettings(FeedbackOptions.Section);
             using var host = builder.Build();
             var options = host.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+            var mode = host.Services.GetRequiredService<IOptions<FeedbackOptions>>().Value.Mode;
             var slack = host.Services.GetRequiredService<ISlackApi>();
             var ok = true;
             void Line(bool good, string text)
@@ -56,13 +61,19 @@ public static class SlackCommand
             }
             catch (SlackApiException e)
             {
-                Line(false, $"bot token: Slack says {e.Error}" + (e.Error is "invalid_auth" or "not_authed" ? " (copy the Bot User OAuth Token again)" : ""));
+                Line(false, $"bot token: Slack says {e.Error}{WhatToDo(e.Error)}");
             }
 
-            if (string.IsNullOrWhiteSpace(options.AppToken))
+            // The feedback service hears clicks only the way Feedback:Mode says: a secret set for the other mode hears nothing.
+            if (mode == FeedbackMode.Http)
                 Line(!string.IsNullOrWhiteSpace(options.SigningSecret), string.IsNullOrWhiteSpace(options.SigningSecret)
-                    ? "clicks: neither Slack:AppToken (Socket Mode) nor Slack:SigningSecret (HTTP) is set, so 興味あり!/別に… clicks are not heard"
-                    : "clicks: HTTP mode (Slack:SigningSecret set; Slack must reach /slack/interactions)");
+                    ? "signing secret: Feedback:Mode is http but Slack:SigningSecret is not set, so 興味あり!/別に… clicks are refused "
+                        + "(copy Basic Information → Signing Secret into Slack__SigningSecret)"
+                    : "signing secret: set, clicks over HTTP (Slack's Request URL must reach /slack/interactions)");
+            else if (string.IsNullOrWhiteSpace(options.AppToken))
+                Line(false, "app token: Slack:AppToken is not set, so 興味あり!/別に… clicks are not heard in Socket Mode (Feedback:Mode socket, the default) "
+                    + "(Basic Information → App-Level Tokens → generate one with connections:write, xapp-…, into Slack__AppToken; "
+                    + "or Feedback__Mode=http with Slack__SigningSecret)");
             else
                 try
                 {
@@ -71,7 +82,13 @@ public static class SlackCommand
                 }
                 catch (SlackApiException e)
                 {
-                    Line(false, $"app token: Slack says {e.Error}" + (e.Error == "not_allowed_token_type" ? " (Slack:AppToken must be the xapp-… app-level token with connections:write)" : ""));
+                    Line(false, $"app token: Slack says {e.Error}" + (e.Error switch
+                    {
+                        "not_allowed_token_type" => " (Slack:AppToken must be the xapp-… app-level token with connections:write)",
+                        "invalid_auth" or "not_authed" or "token_revoked" or "token_expired" =>
+                            " (copy the app-level token again: Basic Information → App-Level Tokens)",
+                        _ => "",
+                    }));
                 }
 
             if (parse.GetValue(to) is { } target)
@@ -84,10 +101,23 @@ public static class SlackCommand
                 }
                 catch (SlackApiException e)
                 {
-                    Line(false, $"test message to {target}: Slack says {e.Error}" + (e.Error == "not_in_channel" ? " (invite the bot: /invite @konomi)" : ""));
+                    Line(false, $"test message to {target}: Slack says {e.Error}{WhatToDo(e.Error)}");
                 }
             return ok ? Cli.Ok : Cli.Error;
         });
         return Cli.Example(command, "Slack__BotToken=xoxb-… Slack__AppToken=xapp-… konomi slack check", "konomi slack check --to U012ABCDEF");
     }
+
+    // What the person at the terminal does about a refusal of the bot token or of the test message's target.
+    static string WhatToDo(string error) => error switch
+    {
+        "invalid_auth" or "not_authed" or "token_revoked" or "token_expired" or "account_inactive" =>
+            " (copy the Bot User OAuth Token again: OAuth & Permissions; reinstall the app if it was removed)",
+        "missing_scope" => " (add the scopes above under OAuth & Permissions and reinstall the app)",
+        "not_in_channel" => " (invite the bot there: /invite @your-app)",
+        "is_archived" => " (unarchive the channel, or give another)",
+        "channel_not_found" or "user_not_found" =>
+            " (--to takes a member id, U…: their profile → ⋮ → Copy member ID; or a channel id, C…: the channel's details, at the bottom)",
+        _ => "",
+    };
 }

@@ -70,7 +70,7 @@ public sealed partial class ClickRecorder(
 
     static string Notice(FeedbackClick click, UserProfile owner) =>
         $"This message was for `{click.UserId}`, so your answer counts for your own Konomi profile `{owner.UserId}` instead"
-        + (owner.Active ? "." : " (not active yet: ask whoever runs Konomi to activate it to get your own recommendations).");
+        + (owner.Active ? "." : $" (not active yet: for your own recommendations, ask whoever runs Konomi to run `konomi users add {owner.UserId} --active`).");
 
     /// <summary>Best effort, in the background: Slack is waiting for the answer, and nothing was stored to follow up.</summary>
     void Tell(FeedbackClick click, string text) => _ = Task.Run(async () =>

@@ -20,11 +20,11 @@ public static class FeedbackPipelines
             pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
             pipeline.AddRetry(context.GetOptions<RetrySettings>(FeedbackOptions.ReconnectSection).ApplyTo(new RetryStrategyOptions
             {
-                // Whatever broke the connection, the listener must outlive it: clicks only arrive while connected.
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                // Whatever broke the connection, the listener must outlive it (clicks only arrive while connected), unless Slack refuses the token itself.
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException && !SocketModeService.RefusesTheAppToken(e)),
                 OnRetry = retry =>
                 {
-                    SocketModeService.LogReconnecting(logger, retry.Outcome.Exception, retry.AttemptNumber + 1, retry.RetryDelay);
+                    SocketModeService.LogReconnecting(logger, retry.Outcome.Exception, retry.AttemptNumber + 1, retry.RetryDelay.TotalSeconds);
                     return default;
                 },
             }));
@@ -53,7 +53,7 @@ public static class FeedbackPipelines
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not (SlackApiException { Transient: false } or OperationCanceledException)),
                 OnRetry = retry =>
                 {
-                    FollowUpWorker.LogStepRetrying(logger, retry.Outcome.Exception, retry.Context.OperationKey, retry.AttemptNumber + 1, retry.RetryDelay);
+                    FollowUpWorker.LogStepRetrying(logger, retry.Outcome.Exception, retry.Context.OperationKey, retry.AttemptNumber + 1, retry.RetryDelay.TotalSeconds);
                     return default;
                 },
             }, jitter: false));
@@ -68,7 +68,7 @@ public static class FeedbackPipelines
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
                 OnRetry = retry =>
                 {
-                    FollowUpWorker.LogStoreUnreachable(logger, retry.Outcome.Exception, retry.RetryDelay);
+                    FollowUpWorker.LogStoreUnreachable(logger, retry.Outcome.Exception, retry.RetryDelay.TotalSeconds);
                     return default;
                 },
             }, jitter: false));

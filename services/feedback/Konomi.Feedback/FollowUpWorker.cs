@@ -259,11 +259,11 @@ public sealed partial class FollowUpWorker(
     [LoggerMessage(3, LogLevel.Error, "{Step} failed for good")]
     static partial void LogStepFailed(ILogger logger, Exception exception, string step);
 
-    [LoggerMessage(4, LogLevel.Warning, "{Step} failed (attempt {Attempt}); retrying in {Delay}")]
-    internal static partial void LogStepRetrying(ILogger logger, Exception? exception, string? step, int attempt, TimeSpan delay);
+    [LoggerMessage(4, LogLevel.Warning, "{Step} failed (attempt {Attempt}); retrying in {DelaySeconds:0.#} s")]
+    internal static partial void LogStepRetrying(ILogger logger, Exception? exception, string? step, int attempt, double delaySeconds);
 
-    [LoggerMessage(5, LogLevel.Warning, "Could not read pending follow-ups; trying again in {Delay}")]
-    internal static partial void LogStoreUnreachable(ILogger logger, Exception? exception, TimeSpan delay);
+    [LoggerMessage(5, LogLevel.Warning, "Could not read pending follow-ups; trying again in {DelaySeconds:0.#} s")]
+    internal static partial void LogStoreUnreachable(ILogger logger, Exception? exception, double delaySeconds);
 
     [LoggerMessage(6, LogLevel.Information, "Click {ClickId} is older than the label a later click made: not redrawn or announced")]
     static partial void LogSuperseded(ILogger logger, string clickId);

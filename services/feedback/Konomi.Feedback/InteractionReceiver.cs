@@ -44,7 +44,7 @@ public sealed partial class InteractionReceiver(
         var check = verifier.Verify(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body);
         if (check != SignatureCheck.Valid)
         {
-            LogBadSignature(logger, check);
+            LogBadSignature(logger, Explain(check));
             return Refuse(StatusCodes.Status401Unauthorized, Explain(check));
         }
 
@@ -136,8 +136,9 @@ public sealed partial class InteractionReceiver(
         }
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Refused an interaction: signature {Check}")]
-    static partial void LogBadSignature(ILogger logger, SignatureCheck check);
+    // In the words of the 401's body, so whoever reads the log knows what Slack's request lacked.
+    [LoggerMessage(1, LogLevel.Warning, "Refused an interaction (401): {Reason}")]
+    static partial void LogBadSignature(ILogger logger, string reason);
 
     [LoggerMessage(2, LogLevel.Warning, "Refused a malformed interaction: {Problem}")]
     static partial void LogMalformed(ILogger logger, string? problem);

@@ -49,7 +49,17 @@ public sealed partial class SocketModeService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (SlackApiException e) when (RefusesTheAppToken(e))
+        {
+            // Settings are read once, at start: no later attempt of this process could succeed.
+            LogAppTokenRefused(logger, e.Error);
+        }
     }
+
+    /// <summary>Slack refuses the token itself (wrong, revoked, a bot token, without connections:write), not this one connection.</summary>
+    internal static bool RefusesTheAppToken(Exception e) =>
+        e is SlackApiException { Method: "apps.connections.open" } refused
+        && (SlackErrors.RefusesTheApp(refused.Error) || refused.Error == "not_allowed_token_type");
 
     /// <summary>
     /// One connection, until it ends. Returns once Slack had greeted it, whatever ended it; throws when it never
@@ -81,6 +91,9 @@ public sealed partial class SocketModeService(
     [LoggerMessage(2, LogLevel.Warning, "Socket Mode connection closed; reconnecting")]
     static partial void LogDropped(ILogger logger, Exception? exception);
 
-    [LoggerMessage(3, LogLevel.Warning, "Socket Mode connection failed (attempt {Attempt}); reconnecting in {Delay}")]
-    internal static partial void LogReconnecting(ILogger logger, Exception? exception, int attempt, TimeSpan delay);
+    [LoggerMessage(3, LogLevel.Warning, "Socket Mode connection failed (attempt {Attempt}); reconnecting in {DelaySeconds:0.#} s")]
+    internal static partial void LogReconnecting(ILogger logger, Exception? exception, int attempt, double delaySeconds);
+
+    [LoggerMessage(4, LogLevel.Error, "Slack refuses Slack:AppToken ({Error}): 興味あり!/別に… clicks are not heard until it is the app-level token (xapp-…, with connections:write) and Konomi restarts; `konomi slack check` says what is wrong")]
+    static partial void LogAppTokenRefused(ILogger logger, string error);
 }

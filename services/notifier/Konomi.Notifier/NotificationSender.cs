@@ -259,9 +259,9 @@ public sealed partial class NotificationSender(
     [LoggerMessage(4, LogLevel.Error, "Notification of {WorkId} to {Target} failed for good: {Error} (attempt {Attempts})")]
     static partial void LogFailed(ILogger logger, string workId, string target, string error, int attempts);
 
-    [LoggerMessage(5, LogLevel.Warning, "Notification of {WorkId} to {Target} will be retried at {RetryAt}: {Error} (attempt {Attempts})")]
+    [LoggerMessage(5, LogLevel.Warning, "Notification of {WorkId} to {Target} will be retried at {RetryAt:u}: {Error} (attempt {Attempts})")]
     static partial void LogWillRetry(ILogger logger, string workId, string target, string error, int attempts, DateTimeOffset retryAt);
 
-    [LoggerMessage(6, LogLevel.Warning, "The posting lease runs out at {Until} ({Left} left, the store answered late): not posting now; the entry is posted once the lease has run out, after a look in the channel")]
+    [LoggerMessage(6, LogLevel.Warning, "The posting lease runs out at {Until:u} ({Left} left, the store answered late): not posting now; the entry is posted once the lease has run out, after a look in the channel")]
     static partial void LogLeaseTooShort(ILogger logger, DateTimeOffset until, TimeSpan left);
 }

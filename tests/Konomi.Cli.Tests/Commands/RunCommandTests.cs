@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Konomi.Emulators.Slack;
 using Konomi.Testing;
 
 namespace Konomi.Cli.Tests.Commands;
@@ -109,6 +110,40 @@ public class RunCommandTests
 
         result.ExitCode.ShouldBe(1, result.Error);
         result.Error.Trim().ShouldBe(message);
+    }
+
+    // The banner says how clicks will be heard as the feedback service hears them: by Feedback:Mode, not by which secret is set.
+    [Theory]
+    [InlineData("socket", true, false, "clicks over Socket Mode")]
+    [InlineData("socket", false, true, "clicks not heard: no Slack__AppToken for Socket Mode (or Feedback__Mode=http with Slack__SigningSecret)")]
+    [InlineData("http", true, true, "clicks over HTTP at http://127.0.0.1:{port}/slack/interactions")]
+    [InlineData("http", true, false, "clicks refused: Feedback:Mode is http but Slack__SigningSecret is not set")]
+    public async Task The_banner_says_how_clicks_are_heard_by_the_feedback_mode(string mode, bool appToken, bool signingSecret, string clicks)
+    {
+        await using var slack = await SlackEmulator.StartAsync(Ct);
+        var port = FreePort.Next();
+        using var process = KonomiCli.Start(["run", "--port", port.ToString(), "--data-dir", WorkFormatTests.NewDataDir(), "--base-url", Unreachable()],
+            new Dictionary<string, string?>
+            {
+                ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.ToString(), ["Slack__BotToken"] = slack.BotToken, ["Feedback__Mode"] = mode,
+                ["Slack__AppToken"] = appToken ? slack.AppToken : null, ["Slack__SigningSecret"] = signingSecret ? "8f742231b10e8888abcd99yyyzzz85a5" : null,
+            });
+        _ = process.StandardOutput.ReadToEndAsync(Ct);
+        string? line;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            timeout.CancelAfter(TimeSpan.FromMinutes(1));
+            while ((line = await process.StandardError.ReadLineAsync(timeout.Token)) is not null && !line.StartsWith("  slack", StringComparison.Ordinal))
+            {
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        line.ShouldBe($"  slack    on: posting via {slack.ApiBaseUrl}, {clicks.Replace("{port}", port.ToString())}");
     }
 
     static string Unreachable() => $"http://127.0.0.1:{FreePort.Next()}/";

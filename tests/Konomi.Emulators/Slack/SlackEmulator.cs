@@ -25,10 +25,10 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     readonly ConcurrentDictionary<string, int> _calls = new();
     readonly ConcurrentQueue<string> _tickets = new();
 
-    SlackEmulator()
+    SlackEmulator(int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         _app = builder.Build();
         MapSocketMode(_app);
@@ -36,9 +36,10 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     }
 
     /// <summary>Starts a fresh emulator: its own tokens, one channel (<see cref="GeneralChannel"/>), no messages.</summary>
-    public static async Task<SlackEmulator> StartAsync(CancellationToken ct = default)
+    /// <param name="port">0 (a free port) in tests; a fixed one for a person trying Konomi against it.</param>
+    public static async Task<SlackEmulator> StartAsync(CancellationToken ct = default, int port = 0)
     {
-        var emulator = new SlackEmulator();
+        var emulator = new SlackEmulator(port);
         await emulator._app.StartAsync(ct);
         emulator.BaseAddress = new Uri(emulator._app.Urls.First().TrimEnd('/') + "/");
         return emulator;
