@@ -16,7 +16,7 @@ public sealed class EmbeddingOptionsValidation : IValidateOptions<EmbeddingOptio
 
     internal static string ReferenceMissing(string path) =>
         $"{path} is missing: a model brought by path loads only with reference embeddings beside it (texts and the first dimensions " +
-        "of their embeddings from the model's own reference implementation, see ReferenceEmbeddings), or TasteModels:Embedding:ReferencePath.";
+        "of their embeddings from the model's own reference implementation: README, \"Self-check of an encoder\"), or TasteModels:Embedding:ReferencePath.";
 
     public ValidateOptionsResult Validate(string? name, EmbeddingOptions options)
     {

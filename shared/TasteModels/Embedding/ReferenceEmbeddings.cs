@@ -6,7 +6,8 @@ namespace Konomi.TasteModels.Embedding;
 /// What an encoder must output for a few texts (the first dimensions of each embedding), shipped beside the model
 /// as <c>&lt;model&gt;.reference.json</c> and checked when the encoder loads. A tokenizer that does not match its
 /// model (another vocabulary, casing, a missing id offset) or a damaged file gives other vectors, and is refused
-/// before it trains or serves anyone's head.
+/// before it trains or serves anyone's head. The file comes from the model's own reference implementation (README,
+/// "Self-check of an encoder"), never from Konomi's encoder: made by the code under check, it would check nothing.
 /// </summary>
 public sealed record ReferenceEmbeddings(IReadOnlyList<ReferenceEmbedding> Texts, double Tolerance = ReferenceEmbeddings.DefaultTolerance)
 {
@@ -15,18 +16,12 @@ public sealed record ReferenceEmbeddings(IReadOnlyList<ReferenceEmbedding> Texts
     /// <summary>Far above float noise across CPUs and providers, far below what a wrong token changes.</summary>
     public const double DefaultTolerance = 1e-3;
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ReferenceEmbeddings Read(Stream json) =>
         JsonSerializer.Deserialize<ReferenceEmbeddings>(json, Json) is { Texts.Count: > 0 } reference
             ? reference
             : throw new InvalidDataException("The reference embeddings name no texts.");
-
-    /// <summary>The reference for a model known to be right: how a user makes the file for a model they bring.</summary>
-    public static ReferenceEmbeddings Of(SentenceEncoder encoder, IReadOnlyList<string> texts, int dimensions = 8) =>
-        new([.. texts.Zip(encoder.Encode(texts), (text, vector) => new ReferenceEmbedding(text, vector[..Math.Min(dimensions, vector.Length)]))]);
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Throws, naming the text and dimension, when the encoder's output differs beyond <see cref="Tolerance"/>.</summary>
     public void Check(SentenceEncoder encoder, string model)
