@@ -5,16 +5,17 @@ namespace Konomi.Cli;
 /// <summary>
 /// Tells when the in-process pipeline has gone quiet: no message being received or consumed and none
 /// published for a while. <c>konomi run --once</c> waits for it so one crawl is followed to the end
-/// (scored, notified) before the process exits. Messages held by a batch consumer count as in flight.
+/// (scored, notified) before the process exits. Messages held by a batch consumer count as in flight. Quiet and
+/// timeout are on the host's <see cref="TimeProvider"/>, as every other wait in Konomi.
 /// </summary>
-public sealed class PipelineDrain : IReceiveObserver, IPublishObserver
+public sealed class PipelineDrain(TimeProvider time) : IReceiveObserver, IPublishObserver
 {
     int _inFlight;
-    long _lastActivity = Environment.TickCount64;
+    long _lastActivity = time.GetTimestamp();
 
-    public static PipelineDrain Attach(IBus bus)
+    public static PipelineDrain Attach(IBus bus, TimeProvider time)
     {
-        var drain = new PipelineDrain();
+        var drain = new PipelineDrain(time);
         bus.ConnectReceiveObserver(drain);
         bus.ConnectPublishObserver(drain);
         return drain;
@@ -22,16 +23,16 @@ public sealed class PipelineDrain : IReceiveObserver, IPublishObserver
 
     public async Task WaitAsync(TimeSpan quiet, TimeSpan timeout, CancellationToken ct)
     {
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        while (Volatile.Read(ref _inFlight) > 0 || Environment.TickCount64 - Interlocked.Read(ref _lastActivity) < quiet.TotalMilliseconds)
+        var started = time.GetTimestamp();
+        while (Volatile.Read(ref _inFlight) > 0 || time.GetElapsedTime(Interlocked.Read(ref _lastActivity)) < quiet)
         {
-            if (Environment.TickCount64 > deadline)
+            if (time.GetElapsedTime(started) > timeout)
                 throw new TimeoutException($"The pipeline still had {_inFlight} message(s) in flight after {timeout}.");
-            await Task.Delay(100, ct);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct);
         }
     }
 
-    void Touch() => Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+    void Touch() => Interlocked.Exchange(ref _lastActivity, time.GetTimestamp());
 
     public Task PreReceive(ReceiveContext context)
     {

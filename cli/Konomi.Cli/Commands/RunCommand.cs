@@ -52,7 +52,7 @@ public static class RunCommand
             {
                 await app.StartAsync(ct);
                 await PrintBannerAsync(app, single, ct);
-                var drain = single ? PipelineDrain.Attach(app.Services.GetRequiredService<IBus>()) : null;
+                var drain = single ? PipelineDrain.Attach(app.Services.GetRequiredService<IBus>(), app.Services.GetRequiredService<TimeProvider>()) : null;
                 if (AllInOne.UsesInMemoryBus(app.Configuration))
                     await app.Services.GetRequiredService<InterruptedRunRecovery>().RecoverAsync(startedAt, ct);
                 if (drain is null)
