@@ -38,6 +38,9 @@ public sealed class StoreAwayTests(Browser browser)
             text.ShouldContain("store is not answering");
             text.ShouldNotContain("   at ");
         }
+        // Only a press can leave the person unsure it was kept; a page that did not load lost nothing.
+        (await page.Content.ReadAsStringAsync(Ct)).ShouldNotContain("may not have been saved");
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("The press you just made may not have been saved");
         (await app.Get<ILabelStore>().ListAsync("alice", Ct)).ShouldBeEmpty();
 
         users.Away = false;

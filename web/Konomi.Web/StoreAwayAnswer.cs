@@ -15,10 +15,14 @@ sealed partial class StoreAwayAnswer(StoreOutage outage, ILogger<StoreAwayAnswer
     {
         if (!outage.IsTransient(context.Exception)) return;
         LogStoreAway(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path, context.Exception.Message);
-        context.Result = PlainAnswer.Of(StatusCodes.Status503ServiceUnavailable,
-            "Konomi's store is not answering just now: try again in a moment. A press you just made may not have been saved; reload the page to see.");
+        // A page that did not load lost nothing; only a press (a POST) can leave the person unsure it was kept.
+        var pressed = HttpMethods.IsPost(context.HttpContext.Request.Method);
+        context.Result = PlainAnswer.Of(StatusCodes.Status503ServiceUnavailable, pressed ? Away + " " + PressUnsure : Away + " Reload the page then.");
         context.ExceptionHandled = true;
     }
+
+    internal const string Away = "Konomi's store is not answering just now: try again in a moment.";
+    internal const string PressUnsure = "The press you just made may not have been saved; reload the page to see.";
 
     [LoggerMessage(1, LogLevel.Warning, "{Method} {Path}: the store is not answering ({Reason}); answered 503")]
     static partial void LogStoreAway(ILogger logger, string method, string path, string reason);
