@@ -81,5 +81,12 @@ public static class UsersCommand
         return Cli.Example(command, "konomi users add alice --slack-user U012ABCDEF", "konomi users add team --channel C012ABCDEF", "konomi users add alice --dm --active");
     }
 
-    static string Address(UserProfile u) => u.Channel ?? u.SlackUserId ?? "no Slack address";
+    /// <summary>Where posts go; with a channel, the Slack member whose clicks are theirs too (or the add would hide it).</summary>
+    static string Address(UserProfile u) => (u.Channel, u.SlackUserId) switch
+    {
+        ({ } channel, { } member) => $"{channel} (clicks by {member})",
+        ({ } channel, null) => channel,
+        (null, { } member) => member,
+        _ => "no Slack address",
+    };
 }

@@ -9,7 +9,7 @@ public sealed class UsersCommandTests
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_new_address_keeps_an_inactive_user_inactive()
+    public async Task A_new_address_keeps_an_inactive_user_inactive_and_a_member_beside_a_channel_is_shown()
     {
         var dataDir = WorkFormatTests.NewDataDir();
         await KonomiAsync("users", "add", "bob", "--channel", "C0123", "--inactive", "--data-dir", dataDir);
@@ -17,8 +17,8 @@ public sealed class UsersCommandTests
         var edited = await KonomiAsync("users", "add", "bob", "--slack-user", "U0456", "--data-dir", dataDir);
         var woken = await KonomiAsync("users", "add", "bob", "--active", "--data-dir", dataDir);
 
-        edited.Trim().ShouldBe("bob: inactive, C0123");
-        woken.Trim().ShouldBe("bob: active, C0123");
+        edited.Trim().ShouldBe("bob: inactive, C0123 (clicks by U0456)");
+        woken.Trim().ShouldBe("bob: active, C0123 (clicks by U0456)");
     }
 
     [Fact]
