@@ -188,6 +188,30 @@ public class RunOnceTests
         run.Error.ShouldContain("or a konomi crawl with no bus to score it");
     }
 
+    [Fact]
+    public async Task A_restart_after_the_first_run_leaves_the_labelled_liked_works_alone_and_reports_nothing_unfinished()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dlsite = await DLsiteEmulator.StartAsync(ct);
+        dlsite.AddWorks(4, "maniax");
+        var dataDir = Directory.CreateTempSubdirectory("konomi-run-").FullName;
+        string[] store = ["--data-dir", dataDir], fromEmulator = ["--base-url", dlsite.BaseUrl.ToString()];
+        (await KonomiCli.RunAsync(["crawl", "--backfill", "--pages", "1", .. store, .. fromEmulator], Environment(dlsite), ct: ct)).ExitCode.ShouldBe(0);
+        string[] circles = [.. dlsite.Works.Select(w => w.Circle).Distinct().SelectMany(circle => new[] { "--circle", circle })];
+        (await KonomiCli.RunAsync(["prefs", "like", "--user", "me", .. circles, .. store], ct: ct)).ExitCode.ShouldBe(0);
+        (await KonomiCli.RunAsync(["label", .. store], standardInput: "y\ny\nq\n", ct: ct)).ExitCode.ShouldBe(0);
+        var first = await KonomiCli.RunAsync(["run", "--once", .. store, .. fromEmulator], Environment(dlsite), ct: ct);
+        first.Error.ShouldContain("who has already labelled it: not notified");
+
+        // Each liked verdict is settled: posted, or passed over because its user labelled the work.
+        var second = await KonomiCli.RunAsync(["run", "--once", .. store, .. fromEmulator], Environment(dlsite), ct: ct);
+
+        second.ExitCode.ShouldBe(0, second.Error);
+        second.Error.ShouldNotContain("left unfinished");
+        second.Error.ShouldNotContain("already labelled");
+        (second.Output + second.Error).ShouldNotContain("would post");
+    }
+
     static Dictionary<string, string?> Environment(DLsiteEmulator dlsite)
     {
         var environment = dlsite.Settings().ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value);
