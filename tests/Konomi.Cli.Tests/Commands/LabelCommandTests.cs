@@ -65,6 +65,21 @@ public class LabelCommandTests
         (await store.Get<ILabelStore>().HistoryAsync("ann", pool[3].Id, ct)).Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task An_unknown_key_says_which_keys_answer_and_labels_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 2), ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("ann"), ct);
+
+        var result = await KonomiCli.RunAsync(["label", "--user", "ann", "--data-dir", store.Settings["Storage:DataDirectory"]!], standardInput: "x\nq\n", ct: ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("Not an answer: press y, n, s, u or q.");
+        (await store.Get<ILabelStore>().ListAsync("ann", ct)).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData(4, 4)]
     [InlineData(0, 1)]
