@@ -11,12 +11,13 @@ namespace Konomi.Cli;
 /// next start the store is read instead: a work announced in the last
 /// <see cref="Window"/> without a score for anyone is announced again (inference scores it as it would have), and a
 /// liked verdict stored for an active user without a notification is published again from the store (the notifier
-/// posts it as it would have). What was finished is left alone, and the notifier's ledger (one notification per work
-/// and target) stops a second post. An exploration pick that was drawn but never reached the ledger is not recovered:
+/// posts it as it would have). What was finished is left alone: a liked verdict for a work its user has labelled was
+/// settled when the notifier passed it over (a backfill's works labelled before the first run), so every later start
+/// would publish it again for nothing; and the notifier's ledger (one notification per work and target) stops a second post. An exploration pick that was drawn but never reached the ledger is not recovered:
 /// the score store keeps the model's verdict only. On RabbitMQ the broker keeps messages in flight and this is not needed.
 /// </summary>
 public sealed partial class InterruptedRunRecovery(
-    IWorkStore works, IScoreStore scores, IUserStore users, INotificationStore ledger, IBus bus,
+    IWorkStore works, IScoreStore scores, IUserStore users, ILabelStore labels, INotificationStore ledger, IBus bus,
     ILogger<InterruptedRunRecovery> logger)
 {
     /// <summary>How far back a stopped run is looked for: longer ago, its works are old news rather than new works.</summary>
@@ -43,7 +44,8 @@ public sealed partial class InterruptedRunRecovery(
                 unscored++;
             }
             foreach (var (profile, verdict) in verdicts.Where(v => v.Profile.Active && v.Verdict.Liked == true))
-                if (await ledger.FindAsync(verdict.WorkId, NotificationTarget.For(profile), ct) is null)
+                if (await ledger.FindAsync(verdict.WorkId, NotificationTarget.For(profile), ct) is null
+                    && await labels.FindAsync(profile.UserId, verdict.WorkId, ct) is null)
                 {
                     await bus.Publish(verdict, ct);
                     unposted++;

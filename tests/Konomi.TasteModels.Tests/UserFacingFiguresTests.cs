@@ -77,6 +77,23 @@ public class UserFacingFiguresTests
     }
 
     [Fact]
+    public void Saturated_scores_that_say_nothing_calibrate_to_about_the_liked_share_not_to_certainty()
+    {
+        // Out-of-fold scores at the ends of the scale, each end holding likes and dislikes alike (a workspace model
+        // that ranks a user's labels no better than chance): a first Newton step from a saturated curve used to fling
+        // the slope to ~3e9, so every work scored 0.000 or 1.000.
+        var scores = new List<double>();
+        var liked = new List<bool>();
+        for (var i = 0; i < 20; i++) { scores.Add(i % 2 == 0 ? 0.9999999 : 0.0000001); liked.Add(i % 4 < 2 ? i % 5 < 2 : i % 5 < 1); }
+
+        var calibration = PlattScaling.Fit(scores, liked);
+
+        calibration.Slope.ShouldBeLessThan(10);
+        calibration.Apply(0.9999999).ShouldBeInRange(0.05, 0.95);
+        calibration.Apply(0.0000001).ShouldBeInRange(0.05, 0.95);
+    }
+
+    [Fact]
     public void Platt_scaling_with_one_answer_leaves_scores_as_they_are()
     {
         PlattScaling.Fit([0.2, 0.8], [true, true]).ShouldBe(ScoreCalibration.Identity);

@@ -35,7 +35,10 @@ public static class LabelCommand
             await KnownUsers.RequireOrDefaultAsync(host.Services.GetRequiredService<IUserStore>(), parse.GetValue(user)!, ct);
             var works = await chosen.ListAsync(host.Services.GetRequiredService<IWorkStore>(), parse.GetValue(limit), ct);
             if (works.Count == 0)
-                return Cli.Fail("no stored works match the pool: crawl some first (`konomi run --once` or `konomi crawl`).");
+                return Cli.Fail(await host.Services.GetRequiredService<IWorkStore>().CountAsync(ct) is var stored and > 0
+                    // A search that found nothing in a full store is no reason to crawl.
+                    ? $"no stored work matches --pool {parse.GetValue(pool)} ({stored:N0} works stored); try another, or leave --pool out to be asked the newest."
+                    : "no works stored yet: crawl some first (`konomi run --once` or `konomi crawl --backfill --pages 2`).");
             await host.Services.GetRequiredService<Annotator>()
                 .RunAsync(parse.GetValue(user)!, works, AnsiConsole.Console, AnswerKeys.FromConsole(), ct);
             return 0;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Konomi.Cli.Terminal;
+using Konomi.Hosting;
 using Konomi.Storage.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +43,8 @@ public static class NotificationsCommand
             }
             table.Write(Console.Out);
             var tried = entries.Where(n => n.ExplorationProbability is not null).ToList();
-            Console.WriteLine($"{entries.Count} notifications, {tried.Count} of them おためし (exploration: works the model would not have posted), {tried.Count(n => n.Status == NotificationStatus.Sent)} sent");
+            // "…, 1 sent" after the おためし count read as one notification of all sent: say whose count it is.
+            Console.WriteLine($"{Figures.Counted(entries.Count, "notification")}, {tried.Count} of them おためし (exploration: works the model would not have posted; {tried.Count(n => n.Status == NotificationStatus.Sent)} of those sent)");
             return 0;
         });
         return Cli.Example(command, "konomi notifications --status failed", "konomi notifications --user alice --limit 10");

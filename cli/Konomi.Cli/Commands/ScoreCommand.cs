@@ -2,6 +2,7 @@ using System.CommandLine;
 using Konomi.Contracts;
 using Konomi.Hosting;
 using Konomi.Inference;
+using Konomi.Labelling;
 using Konomi.Storage.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,6 +65,15 @@ public static class ScoreCommand
             ? (work, null)
             : (null, $"no stored work has the id {id}; score its saved page instead: `konomi parse page.html > work.json && konomi score --work work.json`");
 
+    /// <summary>What made a score without a model: a labelled user's works are not liked until a model serves, whatever their popularity.</summary>
+    static string ColdStart(string modelId) => modelId switch
+    {
+        PreferenceScorer.AwaitingModel => "until one does, no work is liked for this user (model awaiting-model)",
+        PreferenceScorer.PreferencesModel => "this score is the cold start's, from the user's preferences",
+        PopularityPrior.Source => "this score is the cold start's, from DLsite's popularity counts",
+        _ => "the cold start has nothing to go on (no preferences, no popularity counts)",
+    };
+
     static void Print(Work work, WorkScored score)
     {
         var verdict = score.Liked switch { true => "liked", false => "not liked", null => "no verdict (no model yet)" };
@@ -71,7 +81,7 @@ public static class ScoreCommand
         Console.WriteLine($"  score {score.Score:0.000} (threshold {score.Threshold:0.000}) -> {verdict}; model {score.ModelId} v{score.ModelVersion}");
         // Why no model scored it comes first, as the verdict's reason; the other reasons are the cold start's.
         if (score.NoModel is { } noModel)
-            Console.WriteLine($"  no model serves: {noModel} (`konomi status`); this score is the cold start's (popularity and preferences)");
+            Console.WriteLine($"  no model serves: {noModel} (`konomi status`); {ColdStart(score.ModelId)}");
         foreach (var reason in score.Reasons.Where(r => r.Source != WorkScored.NoModelSource))
             Console.WriteLine($"  {Figures.Signed(reason.Weight),7}  {reason.Text}");
     }

@@ -42,6 +42,8 @@ public sealed class Annotator(ILabelStore labels, LabellingQueue queue, Question
                     pending.Clear();
                     continue;
                 case Answer.Unknown:
+                    // Said, not just redrawn: an unchanged card reads as a key the annotator did not hear.
+                    console.MarkupLine("[yellow]Not an answer: press y, n, s, u or q.[/]");
                     continue;
                 case Answer.Undo when history.Count == 0:
                     console.MarkupLine("[yellow]Nothing to undo yet.[/]");

@@ -65,6 +65,21 @@ public class LabelCommandTests
         (await store.Get<ILabelStore>().HistoryAsync("ann", pool[3].Id, ct)).Count.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task An_unknown_key_says_which_keys_answer_and_labels_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, 2), ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("ann"), ct);
+
+        var result = await KonomiCli.RunAsync(["label", "--user", "ann", "--data-dir", store.Settings["Storage:DataDirectory"]!], standardInput: "x\nq\n", ct: ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("Not an answer: press y, n, s, u or q.");
+        (await store.Get<ILabelStore>().ListAsync("ann", ct)).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData(4, 4)]
     [InlineData(0, 1)]
@@ -97,6 +112,22 @@ public class LabelCommandTests
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("--pool 'tag:x' is not one of newest, search:<text>, genre:<genre>");
+    }
+
+    [Theory]
+    [InlineData(3, "konomi: no stored work matches --pool genre:百合 (3 works stored); try another, or leave --pool out to be asked the newest.")]
+    [InlineData(0, "konomi: no works stored yet: crawl some first (`konomi run --once` or `konomi crawl --backfill --pages 2`).")]
+    public async Task A_pool_with_no_works_says_whether_the_pool_or_the_store_is_empty(int stored, string message)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = TestStore.Sqlite();
+        await store.Get<IWorkStore>().ImportAsync(SampleWorks.Range(0, stored), ct);
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("ann"), ct);
+
+        var result = await KonomiCli.RunAsync(["label", "--user", "ann", "--pool", "genre:百合", "--data-dir", store.Settings["Storage:DataDirectory"]!], standardInput: "y\n", ct: ct);
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.Trim().ShouldBe(message);
     }
 
     [Fact]

@@ -167,14 +167,7 @@ public class RunOnceTests
         var ct = TestContext.Current.CancellationToken;
         await using var dlsite = await DLsiteEmulator.StartAsync(ct);
         dlsite.AddWorks(4, "maniax");
-        var dataDir = Directory.CreateTempSubdirectory("konomi-run-").FullName;
-        string[] store = ["--data-dir", dataDir];
-        // The README's first day: a backfill to label from, preferences, two answers, then `konomi run`.
-        (await KonomiCli.RunAsync(["crawl", "--backfill", "--pages", "1", .. store, "--base-url", dlsite.BaseUrl.ToString()], Environment(dlsite), ct: ct))
-            .ExitCode.ShouldBe(0);
-        string[] circles = [.. dlsite.Works.Select(w => w.Circle).Distinct().SelectMany(circle => new[] { "--circle", circle })];
-        (await KonomiCli.RunAsync(["prefs", "like", "--user", "me", .. circles, .. store], ct: ct)).ExitCode.ShouldBe(0);
-        (await KonomiCli.RunAsync(["label", .. store], standardInput: "y\nn\nq\n", ct: ct)).ExitCode.ShouldBe(0);
+        string[] store = await FirstDayAsync(dlsite, answers: "y\nn\nq\n", ct);
         var labelled = (await KonomiCli.RunAsync(["labels", "export", "-", .. store], ct: ct)).Output
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(row => row.Split(',')[0]).ToList();
 
@@ -186,6 +179,37 @@ public class RunOnceTests
             .Select(line => dlsite.Works.Single(w => line.Contains(w.Id)).Id).ToList();
         posted.ShouldBe(dlsite.Works.Select(w => w.Id).Except(labelled), ignoreOrder: true);
         run.Error.ShouldContain("or a konomi crawl with no bus to score it");
+    }
+
+    [Fact]
+    public async Task A_restart_after_the_first_run_leaves_the_labelled_liked_works_alone_and_reports_nothing_unfinished()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dlsite = await DLsiteEmulator.StartAsync(ct);
+        dlsite.AddWorks(4, "maniax");
+        string[] store = await FirstDayAsync(dlsite, answers: "y\ny\nq\n", ct), fromEmulator = ["--base-url", dlsite.BaseUrl.ToString()];
+        var first = await KonomiCli.RunAsync(["run", "--once", .. store, .. fromEmulator], Environment(dlsite), ct: ct);
+        first.Error.ShouldContain("who has already labelled it: not notified");
+
+        // Each liked verdict is settled: posted, or passed over because its user labelled the work.
+        var second = await KonomiCli.RunAsync(["run", "--once", .. store, .. fromEmulator], Environment(dlsite), ct: ct);
+
+        second.ExitCode.ShouldBe(0, second.Error);
+        second.Error.ShouldNotContain("left unfinished");
+        second.Error.ShouldNotContain("already labelled");
+        (second.Output + second.Error).ShouldNotContain("would post");
+    }
+
+    /// <summary>The README's first day: a backfill to label from, every circle liked, the given answers; the store's options.</summary>
+    static async Task<string[]> FirstDayAsync(DLsiteEmulator dlsite, string answers, CancellationToken ct)
+    {
+        string[] store = ["--data-dir", Directory.CreateTempSubdirectory("konomi-run-").FullName];
+        (await KonomiCli.RunAsync(["crawl", "--backfill", "--pages", "1", .. store, "--base-url", dlsite.BaseUrl.ToString()], Environment(dlsite), ct: ct))
+            .ExitCode.ShouldBe(0);
+        string[] circles = [.. dlsite.Works.Select(w => w.Circle).Distinct().SelectMany(circle => new[] { "--circle", circle })];
+        (await KonomiCli.RunAsync(["prefs", "like", "--user", "me", .. circles, .. store], ct: ct)).ExitCode.ShouldBe(0);
+        (await KonomiCli.RunAsync(["label", .. store], standardInput: answers, ct: ct)).ExitCode.ShouldBe(0);
+        return store;
     }
 
     static Dictionary<string, string?> Environment(DLsiteEmulator dlsite)

@@ -30,6 +30,23 @@ public class ScoreCommandTests
     }
 
     [Fact]
+    public async Task A_labelled_user_awaiting_a_first_model_is_told_no_work_is_liked_not_that_popularity_scored_it()
+    {
+        await using var store = TestStore.Sqlite();
+        await store.Get<IUserStore>().UpsertAsync(new UserProfile("dave"), Ct);
+        await store.Get<IWorkStore>().AddAsync(Sample.Work("RJ01000003"), Guid.NewGuid(), Ct);
+        await store.Get<ILabelStore>().RecordAsync(new Click("c1", "dave", "RJ01000003", true, DateTimeOffset.UtcNow, "annotator"), Ct);
+
+        var result = await KonomiCli.RunAsync(["score", "--id", "RJ01000003", "--data-dir", store.Settings["Storage:DataDirectory"]!], ct: Ct);
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("-> not liked; model awaiting-model v0");
+        result.Output.ShouldContain("19 more labels needed for a first model");
+        result.Output.ShouldContain("(`konomi status`); until one does, no work is liked for this user (model awaiting-model)");
+        result.Output.ShouldNotContain("popularity");
+    }
+
+    [Fact]
     public async Task A_work_piped_in_with_work_dash_is_scored_as_its_file_would_be()
     {
         await using var store = TestStore.Sqlite();
