@@ -14,9 +14,10 @@ public sealed class Eta(TimeProvider time)
     public TimeSpan? Remaining(double done, double total) =>
         done <= 0 ? null : Elapsed * (Math.Max(0, total - done) / done);
 
-    /// <summary>"ETA 5 h 10 min", "ETA 40 s", or "ETA unknown" before any pace is known.</summary>
+    /// <summary>"ETA 5 h 10 min", "ETA 40 s", "ETA unknown" before any pace is known, and "took 12 s" once all is done.</summary>
     public string Describe(double done, double total) =>
-        Remaining(done, total) is { } left ? $"ETA {Format(left)}" : "ETA unknown";
+        done >= total && total > 0 ? $"took {Format(Elapsed)}"
+        : Remaining(done, total) is { } left ? $"ETA {Format(left)}" : "ETA unknown";
 
     /// <summary>A span as a person says it: "7 h", "6 h 47 min", "41 min", "10 s", "0.05 s".</summary>
     public static string Format(TimeSpan span)

@@ -20,6 +20,17 @@ public class EtaTests
     }
 
     [Fact]
+    public void Once_all_is_done_it_says_how_long_it_took_not_an_ETA_of_nothing()
+    {
+        var clock = new FakeTimeProvider();
+        var eta = new Eta(clock);
+
+        clock.Advance(TimeSpan.FromSeconds(12));
+
+        eta.Describe(done: 4, total: 4).ShouldBe("took 12 s");
+    }
+
+    [Fact]
     public void Nothing_done_yet_is_no_pace_and_no_guess()
     {
         var clock = new FakeTimeProvider();
