@@ -216,7 +216,7 @@ public sealed partial class CrawlCycle(
 
         // A text past its cap (WorkLimits) is DLsite's own words at odd length: the work is stored with it cut, as losing a
         // real new work over a long description is worse than a cut text, and its export line still imports.
-        var (work, cut) = WorkLimits.Cut(WorkDetails.Combine(json.Parsed?.Work, page.Parsed?.Work));
+        var (work, cut) = WorkLimits.Cut(WorkDetails.Combine(json.Parsed, page.Parsed));
         // A value no cut mends, in the work both documents make together (one's blank title is the other's to fill): stored,
         // its export line would be refused by the import. The work's own fault, struck as an odd document is, never stored.
         if (WorkLimits.Refusal(work) is { } problem)

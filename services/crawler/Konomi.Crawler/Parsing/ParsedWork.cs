@@ -11,4 +11,7 @@ public sealed record ParsedWork(Work Work, WorkStatus Status, string? ExpectedRe
 {
     /// <summary>Fields the document shows that did not read (<see cref="UnreadFields"/>), left to the other document or empty.</summary>
     public IReadOnlyList<string> Unread { get; init; } = [];
+
+    /// <summary>The age is the floor's (maniax: adult), read from nothing in the document: the other document's own reading wins.</summary>
+    public bool AgeFromFloor { get; init; }
 }

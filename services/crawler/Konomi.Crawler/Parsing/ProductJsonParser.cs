@@ -68,6 +68,7 @@ public static class ProductJsonParser
         var (translation, original) = Translation(product, id);
         return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, IsTranslation: translation, OriginalWork: original)
         {
+            AgeFromFloor = age is null,
             Unread = UnreadFields.Of(
                 ("releaseDate", announced ? null : product.String("regist_date"), work.ReleaseDate is not null),
                 ("ageCategory", product.String("age_category") ?? product.String("age_category_string"), age is not null)),

@@ -57,6 +57,7 @@ public static partial class WorkPageParser
         var saleDay = announced ? null : outline.Text(OutlineLabels.ReleasedOn);
         var ageCell = outline.Cell(OutlineLabels.Age);
         var age = Age(ageCell);
+        var rated = page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null;
         var typeCell = outline.Cell(OutlineLabels.WorkType);
         var type = WorkType(typeCell);
         var work = new Work
@@ -77,9 +78,7 @@ public static partial class WorkPageParser
             // The itemprop first: its class is the fallback for a page without it, never another block that comes earlier.
             Description = (page.QuerySelector("[itemprop=description]") ?? page.QuerySelector(".work_parts_container")) is { } description ? PageText.Of(description) : "",
             ReleaseDate = announced ? null : StoreDate.Parse(saleDay) ?? StoreDate.Parse(contents?.String("regist_date")),
-            AgeCategory = age
-                ?? (page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null)
-                ?? AgeLabels.FromFloor(floor),
+            AgeCategory = age ?? rated ?? AgeLabels.FromFloor(floor),
             WorkType = type ?? contents?.String("work_type") ?? "",
             PriceYen = Price(page, id!, contents),
             Url = $"https://www.dlsite.com/{floor}/{(announced ? "announce" : "work")}/=/product_id/{id}.html",
@@ -89,6 +88,7 @@ public static partial class WorkPageParser
         var expected = announced ? PageText.OneLine(page.QuerySelector(".work_date_ana")?.TextContent) ?? PageText.OneLine(outline.Text(OutlineLabels.ReleasedOn)) : null;
         return new ParsedWork(work, announced ? WorkStatus.Announced : WorkStatus.Released, expected)
         {
+            AgeFromFloor = age is null && rated is null,
             Unread = UnreadFields.Of(
                 ("releaseDate", saleDay, StoreDate.Parse(saleDay) is not null),
                 ("ageCategory", ageCell is null ? null : PageText.OneLine(ageCell.TextContent) ?? ageCell.QuerySelector("[title]")?.GetAttribute("title"), age is not null),
