@@ -30,7 +30,7 @@ public sealed partial class UserSeeding(
     public async Task StartAsync(CancellationToken ct) =>
         await pipelines.GetPipeline(StoreWait).ExecuteAsync(async token => await SeedAsync(token), ct);
 
-    /// <summary>Registers <see cref="StoreWait"/>: a store outage retried 1 s doubling to 30 s, without end, a warning at each.</summary>
+    /// <summary>Registers <see cref="StoreWait"/>: a store outage retried 1 s doubling to 30 s, without end, a warning at each (a debug line for one the store tells itself).</summary>
     internal static void AddStoreWait(IServiceCollection services) =>
         services.AddResiliencePipeline(StoreWait, (pipeline, context) =>
         {

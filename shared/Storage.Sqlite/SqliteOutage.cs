@@ -32,7 +32,7 @@ public sealed partial class SqliteOutage(SqliteDatabase? database = null, ILogge
         {
             case SqliteBusy or SqliteLocked:
                 return true;
-            case SqliteFull or SqliteReadOnly or SqliteIoError:
+            case var _ when Told(e):
                 Tell(e);
                 return true;
             default:
@@ -40,8 +40,10 @@ public sealed partial class SqliteOutage(SqliteDatabase? database = null, ILogge
         }
     }
 
-    protected override bool Tells(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: SqliteFull or SqliteReadOnly or SqliteIoError };
+    protected override bool Tells(Exception exception) => exception is SqliteException e && Told(e);
+
+    /// <summary>A full, read-only or failing disk: away until an operator acts, so told in a line of its own.</summary>
+    static bool Told(SqliteException e) => e.SqliteErrorCode is SqliteFull or SqliteReadOnly or SqliteIoError;
 
     void Tell(SqliteException e)
     {

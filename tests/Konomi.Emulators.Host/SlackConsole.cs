@@ -28,7 +28,8 @@ sealed class SlackConsole(SlackEmulator slack, Uri? interactionsUrl, string? sig
             {
                 Console.WriteLine(await RunAsync(words, ct));
             }
-            catch (Exception e) when (e is HttpRequestException or TimeoutException)
+            // Any command that fails (no such post or button, Konomi away) is told; the console keeps reading.
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 Console.WriteLine($"slack: {e.Message}");
             }

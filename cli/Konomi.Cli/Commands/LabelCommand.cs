@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Konomi.Cli.Labelling;
+using Konomi.Hosting;
 using Konomi.Labelling;
 using Konomi.Storage;
 using Konomi.Storage.Ports;
@@ -37,7 +38,7 @@ public static class LabelCommand
             if (works.Count == 0)
                 return Cli.Fail(await host.Services.GetRequiredService<IWorkStore>().CountAsync(ct) is var stored and > 0
                     // A search that found nothing in a full store is no reason to crawl.
-                    ? $"no stored work matches --pool {parse.GetValue(pool)} ({stored:N0} works stored); try another, or leave --pool out to be asked the newest."
+                    ? $"no stored work matches --pool {parse.GetValue(pool)} ({Figures.Counted(stored, "work")} stored); try another, or leave --pool out to be asked the newest."
                     : "no works stored yet: crawl some first (`konomi run --once` or `konomi crawl --backfill --pages 2`).");
             await host.Services.GetRequiredService<Annotator>()
                 .RunAsync(parse.GetValue(user)!, works, AnsiConsole.Console, AnswerKeys.FromConsole(), ct);

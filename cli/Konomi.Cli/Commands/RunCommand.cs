@@ -120,7 +120,7 @@ public static class RunCommand
     {
         FeedbackMode.Http when string.IsNullOrWhiteSpace(slack.SigningSecret) =>
             "clicks refused: Feedback:Mode is http but Slack__SigningSecret is not set",
-        FeedbackMode.Http => $"clicks over HTTP at {(feedback.PublicUrl ?? urls.First()).TrimEnd('/')}/slack/interactions",
+        FeedbackMode.Http => $"clicks over HTTP at {(feedback.PublicUrl ?? urls.First()).TrimEnd('/')}{SlackInteractionsEndpoint.Path}",
         _ when string.IsNullOrWhiteSpace(slack.AppToken) =>
             "clicks not heard: no Slack__AppToken for Socket Mode (or Feedback__Mode=http with Slack__SigningSecret)",
         _ => "clicks over Socket Mode",

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Konomi.Slack;
 using Konomi.Storage.Ports;
+using Microsoft.Extensions.Logging;
 
 namespace Konomi.Notifier;
 
@@ -9,7 +10,7 @@ namespace Konomi.Notifier;
 /// refuses as invalid_blocks is posted once more without its images. Every post carries
 /// <see cref="NotificationMetadata"/>, by which <see cref="FindPostedAsync"/> finds it in the channel's history.
 /// </summary>
-public sealed class SlackNotificationSink(ISlackApi slack) : INotificationSink
+public sealed partial class SlackNotificationSink(ISlackApi slack, ILogger<SlackNotificationSink> logger) : INotificationSink
 {
     // Slack stamps posts on its own clock; an entry's CreatedAt is on ours.
     static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
@@ -28,7 +29,8 @@ public sealed class SlackNotificationSink(ISlackApi slack) : INotificationSink
         catch (SlackApiException e) when (e.Error == "invalid_blocks" && message.WithoutImages() is { } plain)
         {
             // Slack refuses a whole message when it cannot download one image (a thumbnail gone or blocked):
-            // the work is worth more than its picture.
+            // the work is worth more than its picture. Said, as a blocked image host would otherwise go unseen.
+            LogPostedWithoutImages(logger, channel, e.Error);
             return await slack.PostMessageAsync(channel, plain.Text, plain.Blocks, metadata, ct);
         }
     }
@@ -72,4 +74,7 @@ public sealed class SlackNotificationSink(ISlackApi slack) : INotificationSink
             throw;
         }
     }
+
+    [LoggerMessage(1, LogLevel.Warning, "Slack refused a post to {Channel} for its blocks ({Error}): posted again without its images (a thumbnail Slack could not fetch)")]
+    static partial void LogPostedWithoutImages(ILogger logger, string channel, string error);
 }

@@ -46,8 +46,6 @@ public sealed class RunCrashTests
         var orphans = slack.Messages.Where(m => !recorded.Contains(m.Ts)).Select(m => m.Ts).ToList();
         orphans.ShouldNotBeEmpty(
             $"the kill came after Slack took a post and before the ledger recorded it ({slack.Messages.Count} posts, {recorded.Count} recorded)");
-        // Posts to one channel are spaced about a second apart (ChannelPostLimiter): the rest of the batch was still to go.
-        slack.Messages.Count.ShouldBeLessThan(crawled.Count, "killed mid-way through the batch");
 
         await using var next = ServiceProcess.StartKonomi(["run", "--data-dir", dataDir], environment);
         await next.WaitUntilReadyAsync(TimeSpan.FromSeconds(60), Ct);
