@@ -85,8 +85,7 @@ public static class SlackCommand
                     Line(false, $"app token: Slack says {e.Error}" + (e.Error switch
                     {
                         "not_allowed_token_type" => " (Slack:AppToken must be the xapp-… app-level token with connections:write)",
-                        "invalid_auth" or "not_authed" or "token_revoked" or "token_expired" =>
-                            " (copy the app-level token again: Basic Information → App-Level Tokens)",
+                        _ when SlackErrors.RefusesTheApp(e.Error) => " (copy the app-level token again: Basic Information → App-Level Tokens)",
                         _ => "",
                     }));
                 }
@@ -111,9 +110,9 @@ public static class SlackCommand
     // What the person at the terminal does about a refusal of the bot token or of the test message's target.
     static string WhatToDo(string error) => error switch
     {
-        "invalid_auth" or "not_authed" or "token_revoked" or "token_expired" or "account_inactive" =>
-            " (copy the Bot User OAuth Token again: OAuth & Permissions; reinstall the app if it was removed)",
         "missing_scope" => " (add the scopes above under OAuth & Permissions and reinstall the app)",
+        _ when SlackErrors.RefusesTheApp(error) =>
+            " (copy the Bot User OAuth Token again: OAuth & Permissions; reinstall the app if it was removed)",
         "not_in_channel" => " (invite the bot there: /invite @your-app)",
         "is_archived" => " (unarchive the channel, or give another)",
         "channel_not_found" or "user_not_found" =>
