@@ -11,7 +11,8 @@ public static class UnreadFields
 
     /// <summary>Each field whose document shows something that did not read, as <c>releaseDate "近日公開"</c>.</summary>
     public static IReadOnlyList<string> Of(params (string Field, string? Shown, bool Read)[] fields) =>
-        [.. fields.Where(f => !f.Read && PageText.OneLine(f.Shown) is not null).Select(f => $"{f.Field} \"{Shown(PageText.OneLine(f.Shown)!)}\"")];
+        [.. fields.Where(f => !f.Read).Select(f => (f.Field, Shown: PageText.OneLine(f.Shown))).Where(f => f.Shown is not null)
+            .Select(f => $"{f.Field} \"{Shown(f.Shown!)}\"")];
 
     static string Shown(string text) => text.Length <= ShownLength ? text : text[..ShownLength] + "…";
 }

@@ -55,6 +55,7 @@ public static partial class WorkPageParser
         var announced = outline.Cell(OutlineLabels.AnnouncedOn) is not null || canonical?.Contains("/announce/") == true;
         var floor = Floor(canonical);
         var saleDay = announced ? null : outline.Text(OutlineLabels.ReleasedOn);
+        var saleDate = StoreDate.Parse(saleDay);
         var ageCell = outline.Cell(OutlineLabels.Age);
         var age = Age(ageCell);
         var rated = page.QuerySelector("meta[name=rating]")?.GetAttribute("content") == "adult" ? AgeCategory.Adult : (AgeCategory?)null;
@@ -77,7 +78,7 @@ public static partial class WorkPageParser
             Genres = outline.Names(OutlineLabels.Genres),
             // The itemprop first: its class is the fallback for a page without it, never another block that comes earlier.
             Description = (page.QuerySelector("[itemprop=description]") ?? page.QuerySelector(".work_parts_container")) is { } description ? PageText.Of(description) : "",
-            ReleaseDate = announced ? null : StoreDate.Parse(saleDay) ?? StoreDate.Parse(contents?.String("regist_date")),
+            ReleaseDate = announced ? null : saleDate ?? StoreDate.Parse(contents?.String("regist_date")),
             AgeCategory = age ?? rated ?? AgeLabels.FromFloor(floor),
             WorkType = type ?? contents?.String("work_type") ?? "",
             PriceYen = Price(page, id!, contents),
@@ -90,7 +91,7 @@ public static partial class WorkPageParser
         {
             AgeFromFloor = age is null && rated is null,
             Unread = UnreadFields.Of(
-                ("releaseDate", saleDay, StoreDate.Parse(saleDay) is not null),
+                ("releaseDate", saleDay, saleDate is not null),
                 ("ageCategory", ageCell is null ? null : PageText.OneLine(ageCell.TextContent) ?? ageCell.QuerySelector("[title]")?.GetAttribute("title"), age is not null),
                 ("workType", typeCell?.TextContent, type is not null)),
         };
